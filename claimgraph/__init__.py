@@ -1,0 +1,13 @@
+"""claimgraph: who said what, through whom, with which numbers, where and when, in conflict news.
+
+    >>> import claimgraph
+    >>> analysis = claimgraph.analyze(open("examples/southfront-turkmen-mountain.txt").read())
+    >>> analysis.to_json()
+"""
+
+from claimgraph.contract import Analysis, json_schema
+from claimgraph.errors import ClaimgraphError
+from claimgraph.pipeline import Analyzer, analyze
+
+__all__ = ["Analysis", "Analyzer", "ClaimgraphError", "analyze", "json_schema"]
+__version__ = "0.1.0"

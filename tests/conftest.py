@@ -1,0 +1,54 @@
+"""Shared fixtures: one analyzer per test session (loading spaCy takes a second)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimgraph.contract import Analysis
+from claimgraph.pipeline import Analyzer
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE = ROOT / "examples" / "southfront-turkmen-mountain.txt"
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def sample_analysis() -> Analysis:
+    import claimgraph
+
+    return claimgraph.analyze(SAMPLE.read_text(encoding="utf-8"))
+
+
+def assert_spans_exact(analysis: Analysis) -> None:
+    """Every span of every item indexes document.text exactly as the item claims."""
+    text = analysis.document.text
+    for ent in analysis.entities:
+        for s, e in ent.mentions:
+            assert 0 <= s < e <= len(text)
+            assert text[s:e] in ent.aliases or text[s:e] == ent.name, (ent.name, text[s:e])
+    for section in ("quotes", "quantities", "times", "events", "claims"):
+        for item in getattr(analysis, section):
+            s, e = item.span
+            assert text[s:e] == item.text, (section, item.id, item.text, text[s:e])
+    for quote in analysis.quotes:
+        for span in (quote.cue_span, quote.speaker_span):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(text)
+        if quote.cue_span is not None and quote.cue is not None:
+            assert text[quote.cue_span[0]:quote.cue_span[1]] == quote.cue
+    for q in analysis.quantities:
+        if q.subject_span is not None:
+            assert text[q.subject_span[0]:q.subject_span[1]] == q.subject
+    for place in analysis.places:
+        for s, e in place.mentions:
+            assert 0 <= s < e <= len(text)
+    for flag in analysis.flags:
+        for s, e in flag.spans:
+            assert 0 <= s < e <= len(text)
