@@ -64,6 +64,10 @@ def build_pipeline(model: str | None = None, exclude: tuple[str, ...] = ()) -> L
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
     for component in component_names():
-        if component not in exclude:
+        if component in exclude:
+            continue
+        if "token.is_sent_start" in Language.get_factory_meta(component).assigns and "parser" in nlp.pipe_names:
+            nlp.add_pipe(component, name=component, before="parser")  # boundaries the parser must respect
+        else:
             nlp.add_pipe(component, name=component, last=True)
     return nlp

@@ -1,40 +1,401 @@
-"""Entities component (placeholder: spaCy NER grouped by surface form; the full version follows)."""
+"""Entities component: who and what the article names, with aliases and descriptors.
+
+Starts from spaCy's NER and corrects its systematic misses with general rules and data lists:
+- OUTLET (news organisations) from `data/outlets.tsv` and cues ("news organization X", "X is reporting",
+  names ending in News/Times/Post/..., the document's own outlet), GROUP (armed and political groups)
+  from `data/armed_groups.tsv`; list matches win over spaCy's label (spaCy tags outlets LOC, "Daesh" GPE).
+- A proper name in front of a facility noun ("the group's Uskudar office") is a place, not an ORG.
+- In-document aliases: surnames ("Mican" -> "Kursat Mican"), acronyms ("MEE" <-> "Middle East Eye"),
+  data-listed aliases ("Daesh" -> "ISIS").
+- Descriptors from appositions and titles ("Kursat Mican, the Istanbul chairman of Alperen Ocaklari";
+  "the Prime Minister Ahmet Davutoglu").
+
+It rewrites `doc.ents` with the corrected spans (contract labels; DATE, CARDINAL, ... kept) so later
+components see the same entities, and fills `state.entity_mentions` for `state.entity_at`.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from claimgraph.contract import Entity
 from claimgraph.nlp.state import get_state
 
-SPACY_TO_CONTRACT = {
-    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT",
-}
+CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
+#: labels that list matches and cues may relabel (spaCy puts outlets and groups in any of these)
+RELABELABLE = {"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+DESCRIBED_TYPES = {"PERSON", "ORG", "OUTLET", "GROUP"}
+ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "de", "al", "el", "&"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The entity knowledge in claimgraph/data, loaded once per process."""
+
+    outlets: dict[str, str]  # alias or name -> canonical name
+    groups: dict[str, str]
+    titles: frozenset[str]
+    outlet_descriptor_nouns: frozenset[str]
+    outlet_name_words: frozenset[str]
+    report_verbs: frozenset[str]
+    facility_nouns: frozenset[str]
+
+
+def _read_alias_table(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    text = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
+    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
+    next(rows, None)  # header
+    for row in rows:
+        canonical = row[0].strip()
+        aliases = row[1].split("|") if len(row) > 1 else []
+        for form in [canonical, *aliases]:
+            if form.strip():
+                table[form.strip()] = canonical
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = resources.files("claimgraph.data")
+    titles = frozenset(
+        line.strip().lower() for line in data.joinpath("titles.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    cues = json.loads(data.joinpath("entity_cues.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        outlets=_read_alias_table("outlets.tsv"),
+        groups=_read_alias_table("armed_groups.tsv"),
+        titles=titles,
+        outlet_descriptor_nouns=frozenset(cues["outlet_descriptor_nouns"]),
+        outlet_name_words=frozenset(cues["outlet_name_words"]),
+        report_verbs=frozenset(cues["report_verbs"]),
+        facility_nouns=frozenset(cues["facility_nouns"]),
+    )
+
+
+@dataclass
+class Candidate:
+    """One entity mention before grouping: token span, contract label, canonical name if known."""
+
+    start: int
+    end: int
+    label: str
+    canonical: str | None = None
+    from_list: bool = False
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class _Group:
+    key: str
+    label_votes: Counter = field(default_factory=Counter)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    canonical: str | None = None
+    descriptors: list[str] = field(default_factory=list)
 
 
 @Language.factory(
     "claimgraph_entities",
-    requires=["doc.ents"],
-    assigns=["doc._.cg_entities"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+    assigns=["doc.ents", "doc._.cg_entities"],
 )
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent()
+    return EntitiesComponent(nlp, load_lexicon())
 
 
 class EntitiesComponent:
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, table in (("OUTLET", lexicon.outlets), ("GROUP", lexicon.groups)):
+            for form, canonical in table.items():
+                self.matcher.add(f"{label}\t{canonical}", [nlp.make_doc(form)])
+
+    # -- candidates -------------------------------------------------------------------------------
+    def _spacy_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in CONTRACT_TYPES and ent.label_ not in RELABELABLE:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in DETERMINERS:
+                start += 1
+            while end > start and doc[end - 1].tag_ == "POS":
+                end -= 1
+            if start < end:
+                out.append(Candidate(start, end, ent.label_))
+        return out
+
+    def _list_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            label, canonical = doc.vocab.strings[match_id].split("\t", 1)
+            span = doc[start:end]
+            if len(span.text) <= 3 and span.text.isupper() and _in_all_caps_line(span):
+                continue  # "IS" or "AP" inside a shouted headline is not the group or the agency
+            out.append(Candidate(start, end, label, canonical, from_list=True))
+        return filter_candidates(out)
+
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
-        by_key: dict[tuple[str, str], Entity] = {}
-        for ent in doc.ents:
-            etype = SPACY_TO_CONTRACT.get(ent.label_)
-            if etype is None:
-                continue
-            key = (ent.text, etype)
-            if key not in by_key:
-                by_key[key] = state.add(
-                    "entities", Entity(id=state.new_id("entities"), name=ent.text, type=etype, aliases=[ent.text])
-                )
-            by_key[key].mentions.append((ent.start_char, ent.end_char))
-        state.index_entity_mentions()
+        try:
+            candidates = self._collect(doc, state.meta.outlet)
+        except Exception:  # never lose an article to an entity rule; fall back to spaCy's entities
+            candidates = [c for c in self._spacy_candidates(doc) if c.label in CONTRACT_TYPES]
+        self._emit(doc, candidates, state)
         return doc
+
+    def _collect(self, doc: Doc, document_outlet: str | None) -> list[Candidate]:
+        spacy_cands = self._spacy_candidates(doc)
+        list_cands = self._list_candidates(doc)
+        merged = list(list_cands)
+        for cand in spacy_cands:
+            clash = [lc for lc in list_cands if lc.overlaps(cand)]
+            if not clash:
+                merged.append(cand)
+            elif cand.label == "PERSON" and all(cand.start < lc.start or lc.end < cand.end for lc in clash):
+                # a person whose name contains a listed word ("Liam Fox") stays a person
+                merged = [m for m in merged if m not in clash]
+                merged.append(cand)
+        for cand in merged:
+            if not cand.from_list:
+                self._correct(doc, cand, document_outlet)
+        merged = [c for c in merged if c.label in CONTRACT_TYPES]
+        merged = self._add_surnames(doc, merged)
+        merged = self._add_acronyms(doc, merged)
+        return filter_candidates(merged)
+
+    def _correct(self, doc: Doc, cand: Candidate, document_outlet: str | None) -> None:
+        """General fixes for spaCy's systematic label errors, in place."""
+        lex = self.lexicon
+        span = doc[cand.start:cand.end]
+        before = doc[cand.start - 1] if cand.start > 0 else None
+        after = doc[cand.end] if cand.end < len(doc) else None
+        if document_outlet and span.text == document_outlet:
+            cand.label, cand.canonical = "OUTLET", document_outlet
+        elif before is not None and before.lemma_.lower() in lex.outlet_descriptor_nouns and cand.label != "NORP":
+            cand.label = "OUTLET"  # "the independent news organization Middle East Eye"
+        elif cand.label == "ORG" and doc[cand.end - 1].text in lex.outlet_name_words and len(span) > 1:
+            cand.label = "OUTLET"  # "The Washington Post", "Kyiv Independent"
+        elif cand.label in {"LOC", "FAC", "WORK_OF_ART", "PRODUCT"} and _is_subject_of(span, lex.report_verbs):
+            cand.label = "OUTLET"  # "X is reporting": places do not report
+        elif (
+            cand.label == "ORG" and after is not None and after.text in lex.facility_nouns
+            and len(span) <= 2 and all(t.pos_ == "PROPN" and not t.is_upper for t in span)
+        ):
+            cand.label = "GPE"  # "the Uskudar office": a place name in front of a facility noun
+        elif cand.label in {"PRODUCT", "WORK_OF_ART"}:
+            cand.label = "DROP"
+
+    def _add_surnames(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """A lone surname or given name of a person named in full elsewhere is that person."""
+        parts: dict[str, str] = {}
+        for cand in cands:
+            span = doc[cand.start:cand.end]
+            if cand.label == "PERSON" and len(span) >= 2:
+                for token in (span[-1], span[0]):
+                    if token.is_title and len(token) > 2:
+                        parts.setdefault(token.text, span.text)
+        if not parts:
+            return cands
+        out = list(cands)
+        for token in doc:
+            if token.text in parts and token.is_title:
+                lone = Candidate(token.i, token.i + 1, "PERSON")
+                clash = [c for c in out if c.overlaps(lone)]
+                if any(c.label == "PERSON" and c.end - c.start > 1 for c in clash):
+                    continue  # part of a full mention already
+                if any(c.from_list for c in clash):
+                    continue
+                out = [c for c in out if c not in clash]
+                out.append(lone)
+        return out
+
+    def _add_acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Acronyms of multi-word names written elsewhere in the text ("MEE" for "Middle East Eye")."""
+        acronyms: dict[str, Candidate] = {}
+        for cand in cands:
+            if cand.label in {"ORG", "OUTLET", "GROUP", "FAC"} and cand.end - cand.start >= 2:
+                acronym = _acronym(doc[cand.start:cand.end])
+                if acronym:
+                    acronyms.setdefault(acronym, cand)
+        if not acronyms:
+            return cands
+        out = list(cands)
+        for token in doc:
+            full = acronyms.get(token.text)
+            if full is None or full.start <= token.i < full.end:
+                continue
+            short = Candidate(token.i, token.i + 1, full.label, full.canonical or doc[full.start:full.end].text)
+            clash = [c for c in out if c.overlaps(short)]
+            if any(c.from_list and c.label != full.label for c in clash):
+                continue
+            out = [c for c in out if c not in clash]
+            out.append(short)
+        return out
+
+    # -- grouping and output --------------------------------------------------------------------------
+    def _emit(self, doc: Doc, cands: list[Candidate], state) -> None:
+        groups: dict[str, _Group] = {}
+        order: list[str] = []
+        full_names = {}  # surname/given name -> key of the full-name group most recently seen
+        for cand in sorted(cands, key=lambda c: c.start):
+            span = doc[cand.start:cand.end]
+            key = self._key(span, cand, full_names, doc)
+            if cand.label == "PERSON" and len(span) >= 2:
+                for token in (span[-1], span[0]):
+                    full_names[token.text] = key
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(key=key, canonical=cand.canonical)
+                order.append(key)
+            group.label_votes[cand.label] += 3 if cand.from_list else 1
+            group.mentions.append((cand.start, cand.end))
+            described = self._descriptors(span) if cand.label in DESCRIBED_TYPES else []
+            for descriptor in described:
+                if descriptor not in group.descriptors:
+                    group.descriptors.append(descriptor)
+        spans = []
+        for key in order:
+            group = groups[key]
+            label = _vote(group.label_votes)
+            surface = [doc[s:e].text for s, e in group.mentions]
+            name = group.canonical or max(surface, key=lambda t: (len(t.split()), len(t)))
+            aliases = list(dict.fromkeys([name, *surface]))
+            mentions = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in group.mentions]
+            entity = Entity(
+                id=state.new_id("entities"), name=name, type=label, aliases=aliases,
+                mentions=mentions, descriptors=group.descriptors,
+            )
+            state.add("entities", entity)
+            spans.extend(Span(doc, s, e, label=label) for s, e in group.mentions)
+        others = [ent for ent in doc.ents if ent.label_ not in CONTRACT_TYPES and ent.label_ not in RELABELABLE]
+        doc.ents = filter_spans(spans + others)
+        state.index_entity_mentions()
+
+    def _key(self, span: Span, cand: Candidate, full_names: dict[str, str], doc: Doc) -> str:
+        if cand.canonical:
+            return cand.canonical
+        if cand.label == "PERSON" and len(span) == 1 and span.text in full_names:
+            return full_names[span.text]
+        return span.text
+
+    def _descriptors(self, span: Span) -> list[str]:
+        """Appositions ("X, the chairman of Y, ...") and titles written before the name."""
+        out = []
+        root = span.root
+        for child in root.children:
+            if (
+                child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.i >= span.end
+                and any(t.text == "," for t in span.doc[span.end:child.i])
+            ):
+                text = _phrase_without_clauses(child)
+                if text:
+                    out.append(text)
+        left = self._left_title(span)
+        if left:
+            out.append(left)
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start:
+            text = _phrase_without_clauses(root.head, stop_at=span.start)
+            if text and text not in out:
+                out.append(text)
+        return out
+
+    def _left_title(self, span: Span) -> str | None:
+        """Tokens right before the name that form its title ("the Prime Minister", "vice-chairman of X")."""
+        doc = span.doc
+        i = span.start - 1
+        allowed_pos = {"NOUN", "PROPN", "ADJ", "DET", "PART"}
+        while i >= span.sent.start:
+            token = doc[i]
+            if token.pos_ in allowed_pos or token.text in {"-", "of"} or token.tag_ == "POS":
+                if token.ent_type_ == "PERSON" or (token.pos_ == "DET" and token.lower_ not in DETERMINERS):
+                    break
+                i -= 1
+                continue
+            break
+        start = i + 1
+        while start < span.start and (doc[start].lower_ in DETERMINERS or doc[start].text in {"-", "of"}):
+            start += 1
+        if start >= span.start:
+            return None
+        words = doc[start:span.start]
+        if words[-1].text == "of" or words[-1].tag_ == "POS" or words[-1].pos_ == "DET":
+            return None
+        if not any(t.lower_ in self.lexicon.titles or (t.pos_ == "NOUN" and t.is_lower) for t in words):
+            return None
+        return words.text
+
+
+def filter_candidates(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, preferring list matches, then longer spans, then earlier ones."""
+    chosen: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (not c.from_list, -(c.end - c.start), c.start)):
+        if not any(cand.overlaps(other) for other in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _vote(votes: Counter) -> str:
+    for strong in ("OUTLET", "GROUP"):
+        if votes[strong] >= 3 or (votes[strong] and votes[strong] >= max(votes.values())):
+            return strong
+    return votes.most_common(1)[0][0]
+
+
+def _acronym(span: Span) -> str | None:
+    letters = [t.text[0] for t in span if t.text[:1].isupper() and t.lower_ not in ACRONYM_SKIP]
+    return "".join(letters) if len(letters) >= 2 else None
+
+
+def _in_all_caps_line(span: Span) -> bool:
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > len(span.text) + 3 and all(c.isupper() for c in letters)
+
+
+def _is_subject_of(span: Span, verbs: frozenset[str]) -> bool:
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in verbs
+
+
+def _phrase_without_clauses(head: Token, stop_at: int | None = None) -> str | None:
+    """The phrase under `head` without determiners at its edge, relative clauses or trailing punctuation."""
+    drop: set[int] = set()
+    for token in head.subtree:
+        if token.dep_ in {"relcl", "acl", "punct", "appos"} and token is not head:
+            drop.update(t.i for t in token.subtree)
+    tokens = [t for t in head.subtree if t.i not in drop and (stop_at is None or t.i < stop_at)]
+    if not tokens:
+        return None
+    # keep a contiguous run starting at the phrase's first token
+    run = [tokens[0]]
+    for token in tokens[1:]:
+        if token.i != run[-1].i + 1:
+            break
+        run.append(token)
+    while run and (run[0].lower_ in DETERMINERS or run[0].is_punct):
+        run = run[1:]
+    while run and (run[-1].is_punct or run[-1].lower_ in {"of", "and", "who", "which"}):
+        run = run[:-1]
+    if not run:
+        return None
+    doc = head.doc
+    return doc.text[run[0].idx: run[-1].idx + len(run[-1].text)]

@@ -1,0 +1,39 @@
+"""Paragraph and line breaks start sentences.
+
+spaCy's parser happily runs a headline, a byline and the first paragraph together into one
+"sentence", which then leaks speakers and subjects across them. This component runs before the
+parser and marks the token after a paragraph break (or after a line that ends a sentence, or a short
+header line) as a sentence start; the parser respects preset boundaries.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SENTENCE_END = {".", "!", "?", ":", "\"", "”", "’", "'", "»"}
+HEADER_LINE_MAX = 90  # a line shorter than this that ends without punctuation is a header or title
+
+
+@Language.factory("claimgraph_paragraphs", requires=[], assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks()
+
+
+class ParagraphBreaks:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if not prev.is_space or "\n" not in prev.text or token.is_space:
+                continue
+            line_start = text.rfind("\n", 0, prev.idx) + 1
+            previous_line = text[line_start:prev.idx].strip()
+            if (
+                "\n\n" in prev.text.replace("\r", "").replace(" ", "").replace("\t", "")
+                or not previous_line
+                or previous_line[-1] in SENTENCE_END
+                or len(previous_line) < HEADER_LINE_MAX
+            ):
+                token.is_sent_start = True
+        return doc
