@@ -17,6 +17,16 @@ from claimgraph.nlp.state import DocState, get_state
 
 
 @dataclass
+class Outcome:
+    """One article's result in a batch: an analysis, or the error that stopped it (never both)."""
+
+    index: int
+    analysis: Analysis | None = None
+    error: ClaimgraphError | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Analyzer:
     """Holds one loaded pipeline; create one per process and reuse it (loading takes about a second)."""
 
@@ -41,16 +51,20 @@ class Analyzer:
             doc = proc(doc)
         return assemble(doc, get_state(doc))
 
-    def analyze_many(self, articles: Iterable[Article | ClaimgraphError]) -> Iterator[Analysis | ClaimgraphError]:
-        """Analyse a batch; an article that fails yields its error instead of stopping the batch."""
-        for article in articles:
+    def analyze_many(self, articles: Iterable[Article | ClaimgraphError]) -> Iterator[Outcome]:
+        """Analyse a batch; an article that fails yields a failure record instead of stopping the batch."""
+        for index, article in enumerate(articles, start=1):
             if isinstance(article, ClaimgraphError):
-                yield article
+                yield Outcome(index=index, error=article)
                 continue
+            warnings = list(getattr(article, "warnings", []))
             try:
-                yield self.analyze_article(article)
+                yield Outcome(index=index, analysis=self.analyze_article(article), warnings=warnings)
             except ClaimgraphError as exc:
-                yield exc
+                yield Outcome(index=index, error=exc, warnings=warnings)
+            except Exception as exc:  # noqa: BLE001 - one broken article never kills a batch
+                error = ClaimgraphError(f"article {index}: internal error ({type(exc).__name__}: {exc})")
+                yield Outcome(index=index, error=error, warnings=warnings)
 
 
 _DEFAULT: dict[str, Analyzer] = {}
