@@ -1,0 +1,129 @@
+"""Bytes -> text: UTF-8 (with or without BOM), UTF-16/32, legacy single-byte encodings; refuse binaries.
+
+A news archive mixes encodings; a wrong guess silently corrupts names and quotes, so every fallback
+is reported as a warning the caller can show, and anything that is not text fails with a message that
+says what to do instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from claimgraph.errors import BinaryInputError
+
+# magic numbers of files people pass by mistake, with what to do instead
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF", "a PDF file: extract its text first (e.g. `pdftotext FILE out.txt`)"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt): unpack it or save the document as plain text"),
+    (b"\x1f\x8b", "a gzip archive: decompress it first (`gunzip`)"),
+    (b"\x89PNG", "a PNG image: claimgraph reads text, not images"),
+    (b"\xff\xd8\xff", "a JPEG image: claimgraph reads text, not images"),
+    (b"GIF8", "a GIF image: claimgraph reads text, not images"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document: save it as plain text or HTML first"),
+    (b"\x7fELF", "an executable: give an article as .txt, .html or .jsonl"),
+    (b"BZh", "a bzip2 archive: decompress it first (`bunzip2`)"),
+    (b"\xfd7zXZ", "an xz archive: decompress it first (`unxz`)"),
+    (b"SQLite format 3", "an SQLite database: export the articles as JSONL first"),
+    (b"WARC/", "a WARC web archive: extract the pages as HTML first"),
+]
+_BOMS: list[tuple[bytes, str]] = [
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_SAMPLE = 64 * 1024
+
+
+def _binary(msg: str) -> BinaryInputError:
+    return BinaryInputError(f"the input is {msg}")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is NUL, as in ASCII-heavy UTF-16 text."""
+    sample = data[:_SAMPLE]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    z_even = even.count(0) / len(even)
+    z_odd = odd.count(0) / len(odd)
+    if z_odd > 0.3 and z_even < 0.05:
+        return "utf-16-le"
+    if z_even > 0.3 and z_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0)
+    return bad / len(text)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Decode `data`; return (text, warning or None). Raise BinaryInputError for non-text input."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise _binary(what)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise _binary(f"not valid {codec.upper()} although it starts with a {codec} byte-order mark "
+                              f"({exc.reason} at byte {exc.start}): re-save it as UTF-8") from None
+            warning = None if codec == "utf-8-sig" else f"decoded as {codec.upper()} (byte-order mark)"
+            return text, warning
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" in text[:_SAMPLE]:
+            codec = _utf16_without_bom(data)
+            if codec:
+                return data.decode(codec, errors="replace"), f"decoded as {codec.upper()} without byte-order mark"
+            raise _binary("binary data (it contains NUL bytes): give an article as plain text, HTML or JSONL")
+        if _control_ratio(text[:_SAMPLE]) > 0.05:
+            raise _binary("binary data (mostly control characters): give an article as plain text, HTML or JSONL")
+        return text, None
+    codec = _utf16_without_bom(data)
+    if codec:
+        try:
+            return data.decode(codec), f"decoded as {codec.upper()} without byte-order mark"
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:_SAMPLE]:
+        raise _binary("binary data (it contains NUL bytes): give an article as plain text, HTML or JSONL")
+    return _legacy(data)
+
+
+# single-byte Latin encodings that charset-normalizer may pick for short Western text; for English news
+# Windows-1252 (a superset of Latin-1's printable range) is by far the most likely of them
+_LATINISH = ("cp125", "latin", "iso8859", "mac_", "cp437", "cp850", "cp858", "ascii", "windows-125")
+
+
+def _legacy(data: bytes) -> tuple[str, str | None]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 4 * _SAMPLE]).best()
+    guess = best.encoding if best is not None else None
+    if guess is None or guess.replace("-", "_").lower().startswith(_LATINISH):
+        try:
+            text = data.decode("cp1252")
+            if _control_ratio(text[:_SAMPLE]) <= 0.01:
+                return text, "decoded as Windows-1252/Latin-1, not UTF-8: check accented letters and quotes"
+        except UnicodeDecodeError:
+            pass
+        text = data.decode("latin-1")
+        if _control_ratio(text[:_SAMPLE]) > 0.05:
+            raise _binary("binary data (no text encoding fits it): give an article as plain text, HTML or JSONL")
+        return text, "decoded as Latin-1, not UTF-8: check accented letters and quotes"
+    try:
+        text = data.decode(guess)
+    except (UnicodeDecodeError, LookupError):
+        raise _binary("binary data (no text encoding fits it): give an article as plain text, HTML or JSONL") \
+            from None
+    if _control_ratio(text[:_SAMPLE]) > 0.05:
+        raise _binary("binary data (no text encoding fits it): give an article as plain text, HTML or JSONL")
+    return text, f"decoded as {guess}, not UTF-8: check the text reads correctly"

@@ -1,0 +1,141 @@
+"""HTML pages -> main text and metadata, through trafilatura (with a plain lxml fallback).
+
+trafilatura finds the article body and reads title, author, date and site name from <meta>, OpenGraph and
+JSON-LD. Pages it cannot make sense of (broken markup, very short bodies) fall back to lxml's text of the
+<body>, so malformed HTML still gives text or a clear error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from claimgraph.errors import EmptyInputError
+
+_HTML_HINT = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<meta\s|<p[\s>]|<div[\s>]|<title>"
+    r"|<h[1-6][\s>]|<br\s*/?>|<span[\s>]|<a\s+href",
+    re.I,
+)
+
+
+def looks_like_html(source: str) -> bool:
+    """True when the text is markup rather than prose (a pasted page, not an article quoting a tag)."""
+    head = source[:5000]
+    stripped = head.lstrip()
+    if stripped[:15].lower().startswith(("<!doctype", "<html", "<?xml")):
+        return True
+    hits = len(_HTML_HINT.findall(head))
+    return hits >= 3 or (hits >= 1 and stripped.startswith("<"))
+
+
+@dataclass
+class HtmlResult:
+    text: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    parts = re.split(r"\s*;\s*|\s*,\s*|\s+and\s+", value)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _jsonld_dates(source: str) -> str | None:
+    """datePublished from JSON-LD, which trafilatura's date search may rank below other dates."""
+    for m in re.finditer(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", source, re.S | re.I):
+        try:
+            data = json.loads(m.group(1))
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if isinstance(node.get("datePublished"), str):
+                    return node["datePublished"]
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return None
+
+
+def _meta_published(source: str) -> str | None:
+    m = re.search(
+        r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|pubdate|"
+        r"publish-date|date|DC\.date\.issued|sailthru\.date|og:published_time)[\"'][^>]*>",
+        source, re.I)
+    if m:
+        c = re.search(r"content=[\"']([^\"']+)[\"']", m.group(0), re.I)
+        if c:
+            return c.group(1)
+    return _jsonld_dates(source)
+
+
+def _fallback_text(source: str) -> str:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(source)
+    except (ValueError, lxml.etree.ParserError):
+        return re.sub(r"<[^>]*>", " ", source)
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    body = tree.find(".//body")
+    node = body if body is not None else tree
+    blocks = []
+    for el in node.iter("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td"):
+        t = " ".join(el.text_content().split())
+        if t:
+            blocks.append(t)
+    if blocks:
+        return "\n\n".join(blocks)
+    return "\n".join(line.strip() for line in node.text_content().splitlines() if line.strip())
+
+
+def extract_html(source: str, *, url: str | None = None) -> HtmlResult:
+    """Main text and metadata of an HTML page. Raise EmptyInputError when it holds no text at all."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    warnings: list[str] = []
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")      # no signals: safe in threads and workers
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(
+            source, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            favor_recall=True, config=config,
+        )
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises assorted errors on broken markup
+        warnings.append(f"HTML extraction failed ({type(exc).__name__}); used the page's plain text")
+    data: dict = {}
+    if doc is not None:
+        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = (data.get("text") or "").strip()
+    if not text:
+        text = _fallback_text(source).strip()
+        if text and not warnings:
+            warnings.append("no article body found in the HTML; used all of the page's text")
+    if not text:
+        raise EmptyInputError("the HTML page holds no readable text: check it is the article page, not a "
+                              "script-only shell (save the rendered page) or pass the article as text")
+    published = _meta_published(source) or data.get("date")
+    return HtmlResult(
+        text=text,
+        title=(data.get("title") or None),
+        authors=_split_authors(data.get("author")),
+        published=published,
+        outlet=(data.get("sitename") or None),
+        url=(data.get("url") or url or None),
+        warnings=warnings,
+    )

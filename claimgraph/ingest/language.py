@@ -1,0 +1,78 @@
+"""A cheap offline check that a text is English before spending a parse on it.
+
+The English model parses any text without complaint and returns confident nonsense for French or Arabic,
+so non-English input is refused with a clear message. The check counts function words (spaCy's stop-word
+lists, already installed) and the script of the letters; it only refuses text that is clearly something
+else, so English with foreign names, quotes or a noisy scrape passes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from functools import cache
+
+from claimgraph.errors import UnsupportedLanguageError
+
+# languages whose function words we compare against English's (spaCy ships their stop-word lists)
+_OTHERS = {
+    "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
+    "tr": "Turkish", "id": "Indonesian", "sv": "Swedish", "pl": "Polish", "ro": "Romanian", "da": "Danish",
+}
+MIN_WORDS = 20             # below this a guess is noise: let short texts through
+MAX_SAMPLE_WORDS = 2000
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
+    try:
+        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+def _script(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split()[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def check_english(text: str) -> None:
+    """Raise UnsupportedLanguageError when `text` is clearly not English."""
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) >= 100:
+        scripts: dict[str, int] = {}
+        for ch in letters:
+            if ord(ch) >= 0x250:              # beyond Latin Extended-B
+                s = _script(ch)
+                scripts[s] = scripts.get(s, 0) + 1
+        if scripts:
+            script, n = max(scripts.items(), key=lambda kv: kv[1])
+            if n / len(letters) > 0.5:
+                raise UnsupportedLanguageError(
+                    f"the text is mostly in {script.title()} script, not English: claimgraph analyses English "
+                    "news; pass an English text or translation")
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)][:MAX_SAMPLE_WORDS]
+    if len(words) < MIN_WORDS:
+        return
+    en = _stop_words("en")
+    en_ratio = sum(w in en for w in words) / len(words)
+    if en_ratio >= 0.2:
+        return
+    best_lang, best_ratio = None, 0.0
+    for lang in _OTHERS:
+        sw = _stop_words(lang)
+        if not sw:
+            continue
+        ratio = sum(w in sw and w not in en for w in words) / len(words)
+        if ratio > best_ratio:
+            best_lang, best_ratio = lang, ratio
+    if best_lang is not None and best_ratio > max(en_ratio, 0.1):
+        raise UnsupportedLanguageError(
+            f"the text looks like {_OTHERS[best_lang]}, not English ({en_ratio:.0%} English function words): "
+            "claimgraph analyses English news; pass an English text or translation")
