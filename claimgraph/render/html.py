@@ -1,0 +1,640 @@
+"""The HTML report: the article with every extracted span highlighted, a legend, and one table per section.
+
+Self-contained (CSS inlined from report.css, no scripts, no external assets) and rendered from the
+contract alone. Overlapping spans are laid out from a boundary list: each stretch of text between two
+boundaries is wrapped in the marks of every span covering it, nesting longer spans outside shorter ones
+and splitting a mark only where spans cross. The article's characters are emitted once each, in order,
+HTML-escaped, so removing the tags and unescaping gives back `document.text` exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from claimgraph.contract import Analysis, Quote
+from claimgraph.render.common import (
+    Index,
+    bounds_summary,
+    casualty_summary,
+    fmt_num,
+    span_text,
+    speaker_hues,
+    valid_span,
+    yes_no,
+)
+
+#: Kinds of highlighted span, outermost first when two start and end together; also the legend order.
+KINDS: tuple[str, ...] = (
+    "claim", "flag", "quote", "event", "entity", "place", "quantity", "time", "speaker", "cue",
+)
+KIND_LABELS: dict[str, str] = {
+    "entity": "Entities",
+    "quote": "Quotes (colour = speaker)",
+    "speaker": "Speaker mentions",
+    "cue": "Attribution cues",
+    "quantity": "Quantities",
+    "time": "Times",
+    "place": "Places",
+    "event": "Events",
+    "claim": "Unattributed claims",
+    "flag": "Flags",
+}
+LEGEND_ORDER: tuple[str, ...] = (
+    "entity", "quote", "speaker", "cue", "quantity", "time", "place", "event", "claim", "flag",
+)
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
+_PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def e(value: object) -> str:
+    """HTML-escape anything (None -> ""); every string from the analysis goes through here."""
+    return "" if value is None else escape(str(value), quote=True)
+
+
+@lru_cache(maxsize=1)
+def report_css() -> str:
+    """The stylesheet shipped next to this module (package data)."""
+    return (Path(__file__).with_name("report.css")).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------------
+# highlighted article
+
+
+@dataclass
+class Layer:
+    """One highlighted span: merged when several items mark the same kind of span at the same place."""
+
+    start: int
+    end: int
+    kind: str
+    classes: list[str]
+    titles: list[str] = field(default_factory=list)
+    anchor: str | None = None
+    opened: bool = False
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (-self.end, _PRIORITY.get(self.kind, 99), self.start)
+
+
+class _Layers:
+    """Collects layers, merging same kind + same span (one mark, titles joined)."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+        self.by_key: dict[tuple[str, int, int, str], Layer] = {}
+        self.anchors: set[str] = set()
+        self.linked: set[str] = set()
+
+    def add(self, kind: str, span: Sequence[int] | None, classes: Iterable[str], title: str,
+            anchor_for: str | None = None) -> None:
+        if not valid_span(span, self.length):  # type: ignore[arg-type]
+            return
+        s, t = int(span[0]), int(span[1])  # type: ignore[index]
+        cls = ["cg", f"cg-{kind}", *classes]
+        key = (kind, s, t, " ".join(cls))
+        layer = self.by_key.get(key)
+        if layer is None:
+            layer = Layer(s, t, kind, cls)
+            self.by_key[key] = layer
+        if title and title not in layer.titles:
+            layer.titles.append(title)
+        if anchor_for and layer.anchor is None:
+            anchor = anchor_id(anchor_for)
+            if anchor not in self.anchors and anchor_for not in self.linked:
+                self.anchors.add(anchor)
+                self.linked.add(anchor_for)
+                layer.anchor = anchor
+
+    def layers(self) -> list[Layer]:
+        return list(self.by_key.values())
+
+
+def anchor_id(item_id: str) -> str:
+    """An HTML id for an item's first highlighted mention, safe whatever the contract id looks like."""
+    return "cg-at-" + re.sub(r"[^A-Za-z0-9_-]", "_", item_id)
+
+
+def layout(text: str, layers: list[Layer]) -> str:
+    """Interleave marks with the escaped text; nesting by span length, splitting only at crossings."""
+    starts: dict[int, list[Layer]] = defaultdict(list)
+    ends: dict[int, list[Layer]] = defaultdict(list)
+    for layer in layers:
+        starts[layer.start].append(layer)
+        ends[layer.end].append(layer)
+    bounds = sorted({0, len(text), *starts, *ends})
+    active: set[int] = set()
+    by_ident = {id(layer): layer for layer in layers}
+    stack: list[Layer] = []
+    out: list[str] = []
+    for i, pos in enumerate(bounds[:-1]):
+        for layer in ends.get(pos, ()):
+            active.discard(id(layer))
+        for layer in starts.get(pos, ()):
+            active.add(id(layer))
+        keep = 0
+        while keep < len(stack) and id(stack[keep]) in active:
+            keep += 1
+        for _ in range(len(stack) - keep):
+            out.append("</mark>")
+            stack.pop()
+        on_stack = {id(layer) for layer in stack}
+        for layer in sorted((by_ident[i_] for i_ in active if i_ not in on_stack), key=Layer.sort_key):
+            out.append(_open_tag(layer))
+            stack.append(layer)
+        out.append(escape(text[pos:bounds[i + 1]], quote=True))
+    out.extend("</mark>" for _ in stack)
+    return "".join(out)
+
+
+def _open_tag(layer: Layer) -> str:
+    classes = list(layer.classes)
+    attrs = ""
+    if layer.opened:
+        classes.append("cg-cont")
+    elif layer.anchor:
+        attrs += f' id="{e(layer.anchor)}"'
+    layer.opened = True
+    if layer.titles:
+        attrs += f' title="{e(chr(10).join(layer.titles))}"'
+    return f'<mark class="{e(" ".join(classes))}"{attrs}>'
+
+
+def _join(values: Iterable[str]) -> str:
+    return ", ".join(v for v in values if v)
+
+
+def collect_layers(analysis: Analysis, index: Index, hues: dict[str, int]) -> tuple[list[Layer], set[str]]:
+    """Every span of every item in the analysis, as layers with hover titles; and the ids given an anchor."""
+    text = analysis.document.text
+    col = _Layers(len(text))
+    spk_class = _speaker_classes(hues)
+
+    for ent in analysis.entities:
+        etype = ent.type if ent.type in ENTITY_TYPES else "other"
+        title = f"{ent.type}: {ent.name} [{ent.id}]"
+        if ent.aliases:
+            title += f"\naliases: {_join(ent.aliases)}"
+        if ent.descriptors:
+            title += f"\ndescriptors: {'; '.join(ent.descriptors)}"
+        for span in ent.mentions:
+            col.add("entity", span, [f"cg-ent-{etype}"], title, anchor_for=ent.id)
+
+    for quote in analysis.quotes:
+        speaker = index.label(quote.speaker) or "unknown speaker"
+        spk = [spk_class[quote.speaker]] if quote.speaker in spk_class else []
+        via = _quote_via(quote, index)
+        title = f"{quote.kind} quote [{quote.id}]\nspeaker: {speaker}{_source_kind(index, quote.speaker)}"
+        if via:
+            title += f"\nvia: {' → '.join(via)}"
+        if quote.cue:
+            title += f"\ncue: {quote.cue}"
+        col.add("quote", quote.span, [f"cg-quote-{quote.kind}", *spk], title, anchor_for=quote.id)
+        if quote.speaker_span is not None:
+            col.add("speaker", quote.speaker_span, spk, f"speaker of {quote.id}: {speaker}")
+        if quote.cue_span is not None:
+            cue = quote.cue or span_text(text, quote.cue_span)
+            col.add("cue", quote.cue_span, [], f"cue of {quote.id}: {cue}")
+
+    for q in analysis.quantities:
+        title = f"quantity [{q.id}]: {bounds_summary(q)}"
+        value, low, high = (fmt_num(x) or "–" for x in (q.value, q.low, q.high))
+        title += f"\nvalue {value}, low {low}, high {high}, {q.approx}, {q.modality}"
+        if q.subject:
+            title += f"\nsubject: {q.subject}"
+        if q.source:
+            title += f"\nsource: {index.label(q.source)}"
+        if q.hedges:
+            title += f"\nhedges: {_join(q.hedges)}"
+        col.add("quantity", q.span, [], title, anchor_for=q.id)
+
+    for t in analysis.times:
+        title = f"time [{t.id}]: {t.value or 'unresolved'}"
+        title += f"\nprecision: {t.precision or '–'}, anchor: {t.anchor}"
+        col.add("time", t.span, [], title, anchor_for=t.id)
+
+    for place in analysis.places:
+        title = f"place [{place.id}]: {place.name}"
+        if place.lat is not None and place.lon is not None:
+            title += f"\n{place.lat:.4f}, {place.lon:.4f}"
+        details = _join([place.feature or "", place.admin1 or "", place.country or ""])
+        if details:
+            title += f"\n{details}"
+        title += f"\nconfidence {place.confidence:.2f}"
+        for span in place.mentions:
+            col.add("place", span, [], title, anchor_for=place.id)
+
+    for ev in analysis.events:
+        title = f"event [{ev.id}]: {ev.type} / {ev.subtype}"
+        if ev.actors:
+            title += f"\nactors: {_join(index.labels(ev.actors))}"
+        if ev.targets:
+            title += f"\ntargets: {_join(index.labels(ev.targets))}"
+        if ev.place:
+            title += f"\nplace: {index.label(ev.place)}"
+        if ev.time:
+            title += f"\ntime: {index.label(ev.time)}"
+        if ev.casualties:
+            title += f"\ncasualties: {'; '.join(casualty_summary(c, index) for c in ev.casualties)}"
+        if ev.source:
+            title += f"\nsource: {index.label(ev.source)}"
+        if ev.hedges:
+            title += f"\nhedges: {_join(ev.hedges)}"
+        col.add("event", ev.span, [], title, anchor_for=ev.id)
+
+    for claim in analysis.claims:
+        if claim.attributed:
+            continue
+        title = f"unattributed claim [{claim.id}]"
+        if claim.sources:
+            title += f"\nchain: {' → '.join(index.labels(claim.sources))}"
+        if claim.hedges:
+            title += f"\nhedges: {_join(claim.hedges)}"
+        col.add("claim", claim.span, ["cg-claim-unattributed"], title, anchor_for=claim.id)
+
+    for flag in analysis.flags:
+        title = f"{flag.severity} {flag.kind}: {flag.message}"
+        for span in flag.spans:
+            col.add("flag", span, [f"cg-flag-{_css_token(flag.kind)}"], title)
+
+    return col.layers(), col.linked
+
+
+def _css_token(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", value) or "x"
+
+
+def _speaker_classes(hues: dict[str, int]) -> dict[str, str]:
+    return {sid: f"cg-spk-{i}" for i, sid in enumerate(hues)}
+
+
+def _speaker_css(hues: dict[str, int]) -> str:
+    """One class per speaker carrying its hue (and saturation) as --cg-spk."""
+    return "\n".join(
+        f".cg-report .cg-spk-{i} {{ --cg-spk: {hue} 70%; }}" for i, hue in enumerate(hues.values())
+    )
+
+
+def _source_kind(index: Index, source_id: str | None) -> str:
+    src = index.get(source_id)
+    kind = getattr(src, "kind", None)
+    return f" ({kind})" if kind else ""
+
+
+def _quote_via(quote: Quote, index: Index) -> list[str]:
+    """Labels of the chain a quote travelled through, outermost first."""
+    if quote.via:
+        return index.labels([*index.via_chain(quote.via), quote.via])
+    return index.labels(index.via_chain(quote.speaker))
+
+
+# --------------------------------------------------------------------------------------------------
+# tables
+
+
+def _table(headers: Sequence[str], rows: list[list[str]], css: str = "") -> str:
+    """Cells arrive already escaped (built with `e`); headers are escaped here."""
+    head = "".join(f"<th>{e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(rows_cell(c) for c in row) + "</tr>" for row in rows)
+    cls = f' class="{e(css)}"' if css else ""
+    table = f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="cg-table-wrap">{table}</div>'
+
+
+class _Num(str):
+    """An escaped cell to right-align (figures)."""
+
+
+def rows_cell(cell: str) -> str:
+    return f'<td class="cg-num">{cell}</td>' if isinstance(cell, _Num) else f"<td>{cell}</td>"
+
+
+def _num(value: float | str | None) -> _Num:
+    return _Num(e(value if isinstance(value, str) else fmt_num(value)))
+
+
+def _id_cell(item_id: str, linked: bool) -> str:
+    if linked:
+        href = e(anchor_id(item_id))
+        return f'<a class="cg-id" href="#{href}" title="show in the article">{e(item_id)}</a>'
+    return f'<span class="cg-id">{e(item_id)}</span>'
+
+
+def _chain(labels: list[str]) -> str:
+    return '<span class="cg-chain">' + " → ".join(e(x) for x in labels) + "</span>" if labels else ""
+
+
+def _section(key: str, title: str, count: int | None, body: str) -> str:
+    n = f' <span class="cg-count">({count})</span>' if count is not None else ""
+    return f'<section id="cg-{key}"><h2>{e(title)}{n}</h2>{body}</section>'
+
+
+def _none(what: str) -> str:
+    return f'<p class="cg-none">No {e(what)} found.</p>'
+
+
+def _document_table(analysis: Analysis) -> str:
+    doc = analysis.document
+    url = e(doc.url)
+    if doc.url and re.match(r"^https?://", doc.url, re.IGNORECASE):
+        url = f'<a href="{e(doc.url)}" rel="noopener noreferrer">{e(doc.url)}</a>'
+    rows = [
+        ("Title", e(doc.title)),
+        ("Outlet", e(doc.outlet)),
+        ("Authors", e(_join(doc.authors))),
+        ("Dateline", e(doc.dateline)),
+        ("Published", e(doc.published)),
+        ("URL", url),
+        ("Language", e(doc.language)),
+        ("Length", e(f"{len(doc.text):,} characters")),
+        ("Document id", f'<span class="cg-id">{e(doc.id)}</span>'),
+        ("Schema", e(analysis.schema_)),
+    ]
+    body = "".join(f"<tr><th>{e(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<div class="cg-table-wrap"><table class="cg-meta"><tbody>{body}</tbody></table></div>'
+
+
+def _entities_table(analysis: Analysis, linked: set[str]) -> str:
+    rows = []
+    for ent in analysis.entities:
+        etype = ent.type if ent.type in ENTITY_TYPES else "other"
+        rows.append([
+            _id_cell(ent.id, ent.id in linked),
+            e(ent.name),
+            f'<span class="cg-swatch cg-ent-{etype}">{e(ent.type)}</span>',
+            e(_join(ent.aliases)),
+            e("; ".join(ent.descriptors)),
+            _num(str(len(ent.mentions))),
+        ])
+    return _table(["id", "name", "type", "aliases", "descriptors", "mentions"], rows)
+
+
+def _speaker_swatch(source_id: str | None, label: str, spk_class: dict[str, str]) -> str:
+    if source_id in spk_class:
+        return f'<span class="cg-swatch cg-quote {spk_class[source_id]}">{e(label)}</span>'
+    return e(label)
+
+
+def _sources_table(analysis: Analysis, index: Index, spk_class: dict[str, str]) -> str:
+    quotes_by_speaker: dict[str, int] = defaultdict(int)
+    for quote in analysis.quotes:
+        if quote.speaker:
+            quotes_by_speaker[quote.speaker] += 1
+    rows = []
+    for src in analysis.sources:
+        rows.append([
+            _id_cell(src.id, False),
+            _speaker_swatch(src.id, src.label, spk_class),
+            e(src.kind),
+            e(src.role),
+            e(index.label(src.entity)),
+            _chain(index.labels(index.via_chain(src.id))),
+            _num(str(quotes_by_speaker.get(src.id, 0))),
+        ])
+    return _table(["id", "label", "kind", "role", "entity", "via (outermost first)", "quotes"], rows)
+
+
+def _quotes_table(analysis: Analysis, index: Index, spk_class: dict[str, str], linked: set[str]) -> str:
+    text = analysis.document.text
+    rows = []
+    for quote in analysis.quotes:
+        speaker = index.label(quote.speaker)
+        written = span_text(text, quote.speaker_span)
+        speaker_cell = _speaker_swatch(quote.speaker, speaker, spk_class) if quote.speaker else ""
+        if written and written != speaker:
+            speaker_cell += f' <span class="cg-id">(“{e(written)}”)</span>'
+        rows.append([
+            _id_cell(quote.id, quote.id in linked),
+            e(quote.kind),
+            e(quote.text),
+            speaker_cell,
+            _chain(_quote_via(quote, index)),
+            e(quote.cue),
+        ])
+    return _table(["id", "kind", "text", "speaker (as written)", "via", "cue"], rows)
+
+
+def _claims_table(analysis: Analysis, index: Index, linked: set[str]) -> str:
+    rows = []
+    for claim in analysis.claims:
+        rows.append([
+            _id_cell(claim.id, claim.id in linked),
+            e(claim.text),
+            _chain(index.labels(claim.sources)),
+            e(_join(claim.hedges)),
+            e(yes_no(claim.attributed)),
+            e(_join(claim.quotes)),
+            e(_join(index.labels(claim.quantities))),
+            e(_join(index.labels(claim.events))),
+        ])
+    return _table(
+        ["id", "text", "chain (outermost first)", "hedges", "attributed", "quotes", "quantities", "events"],
+        rows,
+    )
+
+
+def _quantities_table(analysis: Analysis, index: Index, linked: set[str]) -> str:
+    rows = []
+    for q in analysis.quantities:
+        rows.append([
+            _id_cell(q.id, q.id in linked),
+            e(q.text),
+            e(bounds_summary(q)),
+            _num(q.value),
+            _num(q.low),
+            _num(q.high),
+            e(q.approx),
+            e(q.unit),
+            e(q.subject),
+            e(index.label(q.source)),
+            e(_join(q.hedges)),
+            e(q.modality),
+        ])
+    return _table(
+        ["id", "text", "as claimed", "value", "low", "high", "approx", "unit", "subject", "source", "hedges",
+         "modality"],
+        rows,
+    )
+
+
+def _times_table(analysis: Analysis, linked: set[str]) -> str:
+    rows = [
+        [_id_cell(t.id, t.id in linked), e(t.text), e(t.value), e(t.precision), e(t.anchor)]
+        for t in analysis.times
+    ]
+    return _table(["id", "text", "value", "precision", "anchor"], rows)
+
+
+def _places_table(analysis: Analysis, linked: set[str]) -> str:
+    rows = []
+    for p in analysis.places:
+        rows.append([
+            _id_cell(p.id, p.id in linked),
+            e(p.name),
+            _num(str(len(p.mentions))),
+            _num(f"{p.lat:.4f}" if p.lat is not None else ""),
+            _num(f"{p.lon:.4f}" if p.lon is not None else ""),
+            e(p.country),
+            e(p.admin1),
+            e(p.feature),
+            f'<span class="cg-id">{e(p.gazetteer_id)}</span>' if p.gazetteer_id else "",
+            _num(f"{p.confidence:.2f}"),
+        ])
+    return _table(
+        ["id", "name", "mentions", "lat", "lon", "country", "admin1", "feature", "gazetteer", "confidence"],
+        rows,
+    )
+
+
+def _events_table(analysis: Analysis, index: Index, linked: set[str]) -> str:
+    rows = []
+    for ev in analysis.events:
+        rows.append([
+            _id_cell(ev.id, ev.id in linked),
+            e(ev.type),
+            e(ev.subtype),
+            e(ev.text),
+            e(_join(index.labels(ev.actors))),
+            e(_join(index.labels(ev.targets))),
+            e(index.label(ev.place)),
+            e(index.label(ev.time)),
+            e("; ".join(casualty_summary(c, index) for c in ev.casualties)),
+            e(_join(index.labels(ev.quantities))),
+            e(index.label(ev.source)),
+            e(_join(ev.hedges)),
+        ])
+    return _table(
+        ["id", "type", "subtype", "text", "actors", "targets", "place", "time", "casualties", "quantities",
+         "source", "hedges"],
+        rows,
+    )
+
+
+def _flags_table(analysis: Analysis, index: Index) -> str:
+    text = analysis.document.text
+    rows = []
+    for flag in analysis.flags:
+        spans = [span_text(text, s) for s in flag.spans]
+        rows.append([
+            e(flag.kind),
+            f'<span class="cg-sev-{_css_token(flag.severity)}">{e(flag.severity)}</span>',
+            e(flag.message),
+            e(_join(f"{r} ({index.label(r)})" if index.label(r) != r else r for r in flag.refs)),
+            e(" / ".join(f"“{s}”" for s in spans if s)),
+        ])
+    return _table(["kind", "severity", "message", "refers to", "text"], rows)
+
+
+# --------------------------------------------------------------------------------------------------
+# legend and page
+
+
+def _legend(analysis: Analysis, layers: list[Layer], index: Index, hues: dict[str, int], prefix: str) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for layer in layers:
+        counts[layer.kind] += 1
+    spk_class = _speaker_classes(hues)
+    parts: list[str] = []
+    for kind in LEGEND_ORDER:
+        title = f'<span class="cg-lg-title">{e(KIND_LABELS[kind])}</span>'
+        if kind == "entity":
+            present = sorted({ent.type for ent in analysis.entities}, key=_entity_order)
+            inner = " ".join(
+                f'<span class="cg-swatch cg-ent-{t if t in ENTITY_TYPES else "other"}">{e(t)}</span>'
+                for t in present
+            ) or '<span class="cg-none">none</span>'
+        elif kind == "quote":
+            speakers = [sid for sid in hues if any(q.speaker == sid for q in analysis.quotes)]
+            inner = " ".join(
+                f'<span class="cg-swatch cg-quote {spk_class[sid]}">{e(index.label(sid))}</span>'
+                for sid in speakers
+            )
+            if any(q.speaker is None for q in analysis.quotes):
+                inner += ' <span class="cg-swatch cg-quote">unknown speaker</span>'
+            inner = inner.strip() or '<span class="cg-none">none</span>'
+        else:
+            sample = {"claim": "cg-claim-unattributed"}.get(kind, "")
+            inner = f'<span class="cg-swatch cg {f"cg-{kind}"} {sample}">{counts.get(kind, 0)}</span>'
+        parts.append(
+            f'<label class="cg-lg-group cg-lg-{kind}" for="{e(prefix)}-{kind}">{title} {inner}</label>'
+        )
+    hint = (
+        '<span class="cg-hint">Hover a highlight for details; '
+        "click a legend entry to hide or show that layer.</span>"
+    )
+    return f'<div class="cg-legend">{"".join(parts)}{hint}</div>'
+
+
+def _entity_order(t: str) -> int:
+    return ENTITY_TYPES.index(t) if t in ENTITY_TYPES else len(ENTITY_TYPES)
+
+
+def render_body(analysis: Analysis) -> str:
+    """The report's content, without <html>/<head>: a .cg-report div with its own <style>."""
+    index = Index(analysis)
+    hues = speaker_hues(analysis)
+    spk_class = _speaker_classes(hues)
+    doc = analysis.document
+    layers, linked_ids = collect_layers(analysis, index, hues)
+    prefix = "cg" + re.sub(r"[^0-9a-f]", "", doc.id.split(":")[-1])[:10]
+
+    title = doc.title or "Untitled article"
+    sub = [doc.outlet or "", _join(doc.authors), doc.dateline or doc.published or ""]
+    header = f"<header><h1>{e(title)}</h1>"
+    if any(sub):
+        header += f'<p class="cg-sub">{" · ".join(e(s) for s in sub if s)}</p>'
+    header += "</header>"
+
+    sections: list[tuple[str, str, list[object], str]] = [
+        ("entities", "Entities", analysis.entities, _entities_table(analysis, linked_ids)),
+        ("sources", "Sources", analysis.sources, _sources_table(analysis, index, spk_class)),
+        ("quotes", "Quotes", analysis.quotes, _quotes_table(analysis, index, spk_class, linked_ids)),
+        ("claims", "Claims", analysis.claims, _claims_table(analysis, index, linked_ids)),
+        ("quantities", "Quantities", analysis.quantities, _quantities_table(analysis, index, linked_ids)),
+        ("times", "Times", analysis.times, _times_table(analysis, linked_ids)),
+        ("places", "Places", analysis.places, _places_table(analysis, linked_ids)),
+        ("events", "Events", analysis.events, _events_table(analysis, index, linked_ids)),
+        ("flags", "Flags", analysis.flags, _flags_table(analysis, index)),
+    ]
+    links = "".join(f'<a href="#cg-{key}">{e(key)} ({len(items)})</a>' for key, _, items, _ in sections)
+    nav = f'<nav class="cg-nav"><a href="#cg-document">document</a><a href="#cg-article">article</a>{links}</nav>'
+
+    toggles = "".join(
+        f'<input type="checkbox" class="cg-toggle cg-toggle-{kind}" id="{e(prefix)}-{kind}" checked '
+        f'aria-label="show {e(kind)} highlights">'
+        for kind in LEGEND_ORDER
+    )
+    article = (
+        f'{toggles}{_legend(analysis, layers, index, hues, prefix)}'
+        f'<div class="cg-article">{layout(doc.text, layers)}</div>'
+    )
+    parts = [
+        f"<style>{report_css()}\n{_speaker_css(hues)}</style>",
+        header,
+        nav,
+        _section("document", "Document", None, _document_table(analysis)),
+        _section("article", "Article", None, article),
+    ]
+    for key, name, items, table in sections:
+        parts.append(_section(key, name, len(items), table if items else _none(name.lower())))
+    return '<div class="cg-report">' + "".join(parts) + "</div>"
+
+
+def render_html(analysis: Analysis, standalone: bool = True) -> str:
+    """The report as a full HTML page, or (standalone=False) as a fragment for notebooks."""
+    body = render_body(analysis)
+    if not standalone:
+        return body
+    title = analysis.document.title or "claimgraph report"
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"claimgraph\">\n"
+        f"<title>{e(title)} · claimgraph</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
