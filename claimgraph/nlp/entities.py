@@ -36,6 +36,7 @@ CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP
 RELABELABLE = {"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 DESCRIBED_TYPES = {"PERSON", "ORG", "OUTLET", "GROUP"}
+TIME_NOUNS = {"year", "years", "week", "weeks", "month", "months", "day", "days", "time", "night", "morning"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "de", "al", "el", "&"}
 
 
@@ -208,13 +209,13 @@ class EntitiesComponent:
             span = doc[cand.start:cand.end]
             if cand.label == "PERSON" and len(span) >= 2:
                 for token in (span[-1], span[0]):
-                    if token.is_title and len(token) > 2:
-                        parts.setdefault(token.text, span.text)
+                    if token.text[:1].isupper() and len(token) > 2:
+                        parts.setdefault(_fold(token.text), span.text)
         if not parts:
             return cands
         out = list(cands)
         for token in doc:
-            if token.text in parts and token.is_title:
+            if _fold(token.text) in parts and token.text[:1].isupper():
                 lone = Candidate(token.i, token.i + 1, "PERSON")
                 clash = [c for c in out if c.overlaps(lone)]
                 if any(c.label == "PERSON" and c.end - c.start > 1 for c in clash):
@@ -252,13 +253,12 @@ class EntitiesComponent:
     def _emit(self, doc: Doc, cands: list[Candidate], state) -> None:
         groups: dict[str, _Group] = {}
         order: list[str] = []
-        full_names = {}  # surname/given name -> key of the full-name group most recently seen
+        name_parts = _name_part_owners(doc, cands)
         for cand in sorted(cands, key=lambda c: c.start):
             span = doc[cand.start:cand.end]
-            key = self._key(span, cand, full_names, doc)
-            if cand.label == "PERSON" and len(span) >= 2:
-                for token in (span[-1], span[0]):
-                    full_names[token.text] = key
+            if len(span) == 1 and cand.label == "ORG" and ("OUTLET", _fold(span.text)) in name_parts:
+                cand.label = "OUTLET"  # "the Post" after "The New York Post"
+            key = self._key(span, cand, name_parts)
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group(key=key, canonical=cand.canonical)
@@ -287,11 +287,18 @@ class EntitiesComponent:
         doc.ents = filter_spans(spans + others)
         state.index_entity_mentions()
 
-    def _key(self, span: Span, cand: Candidate, full_names: dict[str, str], doc: Doc) -> str:
+    def _key(self, span: Span, cand: Candidate, name_parts: dict[tuple[str, str], str]) -> str:
         if cand.canonical:
             return cand.canonical
-        if cand.label == "PERSON" and len(span) == 1 and span.text in full_names:
-            return full_names[span.text]
+        folded = _fold(span.text)
+        if len(span) == 1 and (cand.label, folded) in name_parts:
+            return name_parts[(cand.label, folded)]
+        if cand.label == "PERSON":
+            # "De Blasio" after "Bill de Blasio", "O'Neill" after "James O’Neill"
+            for (label, _part), owner in name_parts.items():
+                if label == "PERSON" and owner != folded and owner.endswith(" " + folded):
+                    return owner
+            return folded
         return span.text
 
     def _descriptors(self, span: Span) -> list[str]:
@@ -301,6 +308,7 @@ class EntitiesComponent:
         for child in root.children:
             if (
                 child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.i >= span.end
+                and not child.ent_type_
                 and any(t.text == "," for t in span.doc[span.end:child.i])
             ):
                 text = _phrase_without_clauses(child)
@@ -313,7 +321,7 @@ class EntitiesComponent:
             text = _phrase_without_clauses(root.head, stop_at=span.start)
             if text and text not in out:
                 out.append(text)
-        return out
+        return [d for d in out if d.split()[-1].lower() not in TIME_NOUNS]
 
     def _left_title(self, span: Span) -> str | None:
         """Tokens right before the name that form its title ("the Prime Minister", "vice-chairman of X")."""
@@ -322,7 +330,7 @@ class EntitiesComponent:
         allowed_pos = {"NOUN", "PROPN", "ADJ", "DET", "PART"}
         while i >= span.sent.start:
             token = doc[i]
-            if token.pos_ in allowed_pos or token.text in {"-", "of"} or token.tag_ == "POS":
+            if (token.pos_ in allowed_pos or token.text in {"-", "of"}) and token.tag_ != "POS":
                 if token.ent_type_ == "PERSON" or (token.pos_ == "DET" and token.lower_ not in DETERMINERS):
                     break
                 i -= 1
@@ -348,6 +356,36 @@ def filter_candidates(cands: list[Candidate]) -> list[Candidate]:
         if not any(cand.overlaps(other) for other in chosen):
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _name_part_owners(doc: Doc, cands: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Which full name a lone surname or given name stands for ("Clinton" -> "Hillary Clinton").
+
+    With several candidates ("Hillary Clinton", "Chelsea Clinton") the one named most often wins, then
+    the one named first: news writing shortens the name of its main subject. Outlets shorten too
+    ("the Post" for "The New York Post").
+    """
+    counts: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for cand in cands:
+        if cand.label in {"PERSON", "OUTLET"} and cand.end - cand.start >= 2:
+            name = _fold(doc[cand.start:cand.end].text)
+            counts[(cand.label, name)] += 1
+            first_seen.setdefault(name, cand.start)
+    owners: dict[tuple[str, str], str] = {}
+    ranked = sorted(counts, key=lambda k: (-counts[k], first_seen[k[1]]))
+    for label, name in ranked:
+        tokens = name.split()
+        parts = (tokens[-1], tokens[0]) if label == "PERSON" else (tokens[-1],)
+        for part in parts:
+            if len(part) > 2:
+                owners.setdefault((label, part), name)
+    return owners
+
+
+def _fold(text: str) -> str:
+    """Comparison form of a name: typographic apostrophes straightened, case folded."""
+    return text.replace("’", "'").replace("‘", "'").lower()
 
 
 def _vote(votes: Counter) -> str:
