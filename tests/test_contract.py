@@ -29,7 +29,7 @@ def test_sample_validates_and_round_trips(sample_analysis, validator):
 
 def test_ids_are_unique_and_references_resolve(sample_analysis):
     index = sample_analysis.by_id()
-    ids = [getattr(item, "id") for section in ("entities", "sources", "quotes", "quantities", "places", "times",
+    ids = [item.id for section in ("entities", "sources", "quotes", "quantities", "places", "times",
                                                 "events", "claims") for item in getattr(sample_analysis, section)]
     assert len(ids) == len(set(ids))
     for source in sample_analysis.sources:
