@@ -301,6 +301,8 @@ def test_hover_titles_carry_details(built_html: str) -> None:
     assert "35.5196" in title_of("place") and "SY" in title_of("place")
     assert "via: SouthFront → Middle East Eye" in title_of("quote", "[q1]")
     assert "250 – 500" in title_of("flag", "hedged_number")
+    assert "chain: SouthFront → Middle East Eye → Kursat Mican" in title_of("claim", "[c1]")
+    assert "cg-claim-attributed" in next(m["class"] for m in marks if "[c1]" in m.get("title", ""))
 
 
 def test_two_speakers_get_two_colours(built: Analysis, built_html: str) -> None:

@@ -42,7 +42,7 @@ KIND_LABELS: dict[str, str] = {
     "time": "Times",
     "place": "Places",
     "event": "Events",
-    "claim": "Unattributed claims",
+    "claim": "Unattributed claims (all claims: hover)",
     "flag": "Flags",
 }
 LEGEND_ORDER: tuple[str, ...] = (
@@ -249,14 +249,14 @@ def collect_layers(analysis: Analysis, index: Index, hues: dict[str, int]) -> tu
         col.add("event", ev.span, [], title, anchor_for=ev.id)
 
     for claim in analysis.claims:
-        if claim.attributed:
-            continue
-        title = f"unattributed claim [{claim.id}]"
+        # every claim carries its chain on hover; only unattributed ones are visibly marked
+        state = "attributed" if claim.attributed else "unattributed"
+        title = f"{state} claim [{claim.id}]"
         if claim.sources:
             title += f"\nchain: {' → '.join(index.labels(claim.sources))}"
         if claim.hedges:
             title += f"\nhedges: {_join(claim.hedges)}"
-        col.add("claim", claim.span, ["cg-claim-unattributed"], title, anchor_for=claim.id)
+        col.add("claim", claim.span, [f"cg-claim-{state}"], title, anchor_for=claim.id)
 
     for flag in analysis.flags:
         title = f"{flag.severity} {flag.kind}: {flag.message}"
@@ -538,7 +538,8 @@ def _flags_table(analysis: Analysis, index: Index) -> str:
 def _legend(analysis: Analysis, layers: list[Layer], index: Index, hues: dict[str, int], prefix: str) -> str:
     counts: dict[str, int] = defaultdict(int)
     for layer in layers:
-        counts[layer.kind] += 1
+        if layer.kind != "claim" or "cg-claim-unattributed" in layer.classes:
+            counts[layer.kind] += 1
     spk_class = _speaker_classes(hues)
     parts: list[str] = []
     for kind in LEGEND_ORDER:
@@ -582,7 +583,7 @@ def render_body(analysis: Analysis) -> str:
     spk_class = _speaker_classes(hues)
     doc = analysis.document
     layers, linked_ids = collect_layers(analysis, index, hues)
-    prefix = "cg" + re.sub(r"[^0-9a-f]", "", doc.id.split(":")[-1])[:10]
+    prefix = "cg-t" + re.sub(r"[^0-9a-f]", "", doc.id.split(":")[-1])[:10]
 
     title = doc.title or "Untitled article"
     sub = [doc.outlet or "", _join(doc.authors), doc.dateline or doc.published or ""]
