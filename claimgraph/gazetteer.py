@@ -1,0 +1,277 @@
+"""Offline gazetteer: GeoNames (built from PyPI packages) + our supplement + the user's own files.
+
+Why this shape: the geocoder needs every populated place of >= 500 people with its alternate names
+(~270k places, ~900k names) yet must load in well under a second. So the built table
+(`data/gazetteer_geonames.tsv.gz`, made by `bench/build_gazetteer.py`) is kept as raw lines and
+parsed only when a name hits, and its names live in one sorted list searched by bisection
+(`data/gazetteer_geonames_keys.txt.gz`) instead of a dict built at load time.
+
+Layers, later ones winning:
+  1. GeoNames rows: countries, continents, first/second-order divisions, cities >= 500 people.
+  2. `data/gazetteer_supplement.csv` (ours, with a provenance column): regions and landforms no city
+     list holds, countries at their GeoNames points where the Factbook point differs, US state
+     abbreviations, English forms of division names. A row whose `id` is a GeoNames id amends that
+     row (aliases added; coordinates replaced when given) instead of adding a place.
+  3. User files: CSV with columns name, aliases ("|"-separated), lat, lon, country, feature (and
+     optionally admin1, population, id), given as `load_gazetteer(extra=[path])` or in the env var
+     CLAIMGRAPH_GAZETTEER (paths separated by os.pathsep).
+
+`load_gazetteer()` is cached per process and per set of user files; there is no other global state.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import gzip
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+ROWS_FILE = DATA / "gazetteer_geonames.tsv.gz"
+KEYS_FILE = DATA / "gazetteer_geonames_keys.txt.gz"
+SUPPLEMENT_FILE = DATA / "gazetteer_supplement.csv"
+DEMONYMS_FILE = DATA / "gazetteer_demonyms.tsv"
+ENV_VAR = "CLAIMGRAPH_GAZETTEER"
+SEP = "\x1f"  # between a key and its row number in the keys file (sorts below every printable char)
+
+FEATURES = ("country", "admin1", "admin2", "city", "district", "region", "landform", "water", "facility")
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                       "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+@functools.lru_cache(maxsize=65536)
+def key(name: str) -> str:
+    """Match key of a place name: diacritics folded, lower case, "the " and a possessive dropped,
+    hyphens and runs of spaces as one space ("Al-Lādhiqīyah" -> "al ladhiqiyah")."""
+    s = unicodedata.normalize("NFKD", name.translate(_APOS))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_SPECIAL)
+    s = re.sub(r"[\s\-]+", " ", s).strip(" .,;:\"'()")
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r"'s$|'$", "", s)
+    return s.strip(" .,;:\"'()")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place."""
+
+    gid: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    population: int
+    source: str = "geonames"
+
+
+def _float(v: str | None) -> float | None:
+    try:
+        return float(v) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+class Gazetteer:
+    """Name -> candidate places. Use `load_gazetteer()`; the constructor is for tests and tools."""
+
+    def __init__(self, rows: list[str], keys: list[str], extra_rows: list[dict[str, str]] | None = None,
+                 demonyms: dict[str, str] | None = None) -> None:
+        self._rows = rows
+        self._keys = keys
+        self._parsed: dict[int, Entry] = {}
+        self._extra: dict[str, list[Entry]] = {}  # key -> entries from supplement / user files
+        self._alias_of: dict[str, list[str]] = {}  # key -> GeoNames gids amended by the supplement
+        self._override: dict[str, Entry] = {}  # gid -> amended entry
+        self._by_gid: dict[str, Entry] = {}
+        self.demonyms = demonyms or {}
+        for row in extra_rows or []:
+            self._add_extra(row)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _add_extra(self, row: dict[str, str]) -> None:
+        name = (row.get("name") or "").strip()
+        gid = (row.get("id") or "").strip()
+        aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+        lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+        if gid.startswith("geonames:"):
+            base = next((self._entry(i) for n in [name] + aliases for i in self._rows_for(key(n))
+                         if self._rows[i].startswith(gid + "\t")), None) or self.by_gid(gid)
+            if base is not None:
+                if lat is not None and lon is not None:
+                    base = Entry(base.gid, base.name, lat, lon, base.country, base.admin1, base.feature,
+                                 base.population, "supplement")
+                    self._override[gid] = base
+                    self._parsed = {i: e for i, e in self._parsed.items() if e.gid != gid}
+                for n in [name] + aliases:
+                    k = key(n)
+                    if k and gid not in self._alias_of.setdefault(k, []):
+                        self._alias_of[k].append(gid)
+                return
+        if not name or lat is None or lon is None:
+            return
+        feature = (row.get("feature") or "region").strip().lower()
+        entry = Entry(
+            gid=gid or f"user:{key(name)}", name=name, lat=lat, lon=lon,
+            country=(row.get("country") or "").strip().upper() or None,
+            admin1=(row.get("admin1") or "").strip() or None,
+            feature=feature if feature in FEATURES else "region",
+            population=int(_float(row.get("population")) or 0),
+            source=(row.get("source") or "user").strip() or "user",
+        )
+        self._by_gid[entry.gid] = entry
+        for n in [name] + aliases:
+            k = key(n)
+            if k:
+                self._extra.setdefault(k, []).append(entry)
+
+    # -- reading ----------------------------------------------------------------------------------
+    def _entry(self, i: int) -> Entry:
+        e = self._parsed.get(i)
+        if e is None:
+            p = self._rows[i].split("\t")
+            gid = p[0]
+            e = self._override.get(gid) or Entry(
+                gid=gid, name=p[1], lat=float(p[2]), lon=float(p[3]), country=p[4] or None,
+                admin1=p[5] or None, feature=p[6], population=int(p[7] or 0),
+            )
+            self._parsed[i] = e
+        return e
+
+    def _rows_for(self, k: str) -> list[int]:
+        lo = bisect.bisect_left(self._keys, k + SEP)
+        hi = bisect.bisect_left(self._keys, k + "\x20", lo)
+        return [int(s[len(k) + 1:]) for s in self._keys[lo:hi]]
+
+    def by_gid(self, gid: str) -> Entry | None:
+        """Entry by id ("geonames:173576", or a supplement/user id)."""
+        if gid in self._by_gid:
+            return self._by_gid[gid]
+        if gid in self._override:
+            return self._override[gid]
+        if not gid.startswith("geonames:"):
+            return None
+        for i in self._rows_by_gid().get(gid, []):
+            return self._entry(i)
+        return None
+
+    @functools.cached_property
+    def _gid_index(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, line in enumerate(self._rows):
+            out.setdefault(line[:line.find("\t")], []).append(i)
+        return out
+
+    def _rows_by_gid(self) -> dict[str, list[int]]:
+        return self._gid_index
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every place called `name` (any alternate name), supplement and user entries first."""
+        k = key(name)
+        if not k:
+            return []
+        seen: set[str] = set()
+        out: list[Entry] = []
+        for e in self._extra.get(k, []):
+            if e.gid not in seen:
+                seen.add(e.gid)
+                out.append(e)
+        for gid in self._alias_of.get(k, []):
+            e = self.by_gid(gid)
+            if e is not None and e.gid not in seen:
+                seen.add(e.gid)
+                out.append(e)
+        for i in self._rows_for(k):
+            e = self._entry(i)
+            if e.gid not in seen:
+                seen.add(e.gid)
+                out.append(e)
+        return out
+
+    def __contains__(self, name: str) -> bool:
+        k = key(name)
+        return bool(k) and (k in self._extra or k in self._alias_of or bool(self._rows_for(k)))
+
+    def country(self, iso2: str) -> Entry | None:
+        """The country entry for an ISO 3166 alpha-2 code (at its GeoNames point)."""
+        iso2 = (iso2 or "").upper()
+        for e in self.lookup(iso2):
+            if e.feature == "country" and e.country == iso2:
+                return e
+        return self._countries_by_iso.get(iso2)
+
+    @functools.cached_property
+    def _countries_by_iso(self) -> dict[str, Entry]:
+        out: dict[str, Entry] = {}
+        for i, line in enumerate(self._rows):
+            if "\tcountry\t" in line:
+                e = self._entry(i)
+                if e.country:
+                    out.setdefault(e.country, e)
+        for entries in self._extra.values():
+            for e in entries:
+                if e.feature == "country" and e.country:
+                    out[e.country] = e
+        return out
+
+    def demonym(self, word: str) -> str | None:
+        """ISO2 of the country a demonym or adjective names ("Turkish" -> "TR"), else None."""
+        return self.demonyms.get(key(word))
+
+
+def _read_gz_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    with gzip.open(path, "rb") as f:
+        lines = f.read().decode("utf-8").split("\n")
+    return [ln for ln in lines if ln and not ln.startswith("#")]
+
+
+def read_csv_rows(path: Path | str) -> list[dict[str, str]]:
+    """Rows of a gazetteer CSV (supplement or user file); lines starting with '#' are comments."""
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+    return [{(k or "").strip().lower(): (v or "") for k, v in r.items()} for r in csv.DictReader(lines)]
+
+
+def _read_demonyms(path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            for w in parts[0].split("|"):
+                out.setdefault(key(w), parts[1].strip().upper())
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> Gazetteer:
+    rows = _read_gz_lines(ROWS_FILE)
+    keys = _read_gz_lines(KEYS_FILE)
+    extra_rows: list[dict[str, str]] = []
+    if SUPPLEMENT_FILE.exists():
+        extra_rows += read_csv_rows(SUPPLEMENT_FILE)
+    for p in extra:
+        extra_rows += [{**r, "source": r.get("source") or "user"} for r in read_csv_rows(p)]
+    return Gazetteer(rows, keys, extra_rows, _read_demonyms(DEMONYMS_FILE))
+
+
+def load_gazetteer(extra: list[str | Path] | tuple[str | Path, ...] | None = None) -> Gazetteer:
+    """The process-wide gazetteer, plus the user files in `extra` and in $CLAIMGRAPH_GAZETTEER."""
+    paths = [str(p) for p in (extra or [])]
+    env = os.environ.get(ENV_VAR)
+    if env:
+        paths += [p for p in env.split(os.pathsep) if p]
+    return _load(tuple(paths))
