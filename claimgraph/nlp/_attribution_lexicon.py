@@ -1,0 +1,61 @@
+"""The attribution knowledge, read from data files: cue verbs and phrases, hedges, speaker group nouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    type: str  # verb | phrase | adverb
+    meaning: str  # assert | report | claim | believe | estimate | deny | accuse | describe | warn | ...
+    content: str  # clause | object
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Cue] = field(default_factory=dict)
+    phrases: dict[str, Cue] = field(default_factory=dict)
+    adverbs: dict[str, Cue] = field(default_factory=dict)
+    #: (compiled pattern, hedge kind), longest phrases first
+    hedges: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)
+    titles: set[str] = field(default_factory=set)
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Data rows of a TSV under claimgraph/data (comment lines and the header row skipped)."""
+    try:
+        raw = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return []
+    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:] if rows else []
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in _rows("cues.tsv"):
+        if len(row) < 4:
+            continue
+        cue = Cue(row[0].strip().lower(), row[1].strip(), row[2].strip(), row[3].strip())
+        {"verb": lex.verbs, "phrase": lex.phrases, "adverb": lex.adverbs}.get(cue.type, lex.verbs)[cue.text] = cue
+    hedges = sorted((r for r in _rows("hedges.tsv") if len(r) >= 2), key=lambda r: -len(r[0]))
+    for row in hedges:
+        words = r"\s+".join(re.escape(w) for w in row[0].split())
+        flags = 0 if row[0].split()[0] == "I" else re.I
+        lex.hedges.append((re.compile(rf"(?<![\w'’])(?:{words})(?![\w'’])", flags), row[1].strip()))
+    for row in _rows("attribution_groups.tsv"):
+        if len(row) >= 2:
+            lex.groups[row[0].strip().lower()] = row[1].strip()
+    try:
+        titles = resources.files("claimgraph.data").joinpath("titles.txt").read_text(encoding="utf-8")
+        lex.titles = {w.strip().lower() for w in titles.splitlines() if w.strip() and not w.startswith("#")}
+    except (FileNotFoundError, OSError):
+        lex.titles = set()
+    return lex

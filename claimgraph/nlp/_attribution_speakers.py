@@ -1,0 +1,253 @@
+"""Speakers: the written mention, its resolution (names, pronouns, groups) and the sources registry.
+
+Why a document-level model: in news a pronoun speaker ("he added") almost always refers to the person
+being quoted or the most recently named person, so the resolver walks back through earlier speakers
+and person mentions, checking gender learnt from honorifics and from earlier pronoun resolutions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.contract import Source
+from claimgraph.nlp.state import DocState
+
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+    "they": "p", "them": "p", "their": "p", "it": "n", "its": "n", "we": "p", "i": "s", "you": "s",
+}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "sister"}
+# dependents that are not part of the naming words of a mention
+NOT_NAMING = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"}
+ENTITY_KIND = {
+    "PERSON": "person", "ORG": "organization", "OUTLET": "outlet", "GPE": "official", "NORP": "anonymous",
+    "GROUP": "organization", "FAC": "organization", "LOC": "unknown", "EVENT": "unknown",
+}
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """Token range [s, e) without punctuation or spaces at its edges, as character offsets."""
+    while s < e and (doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    if e <= s:
+        return None
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def mention_tokens(head: Token) -> tuple[int, int]:
+    """Token range of the words naming `head`: its subtree minus appositions, clauses and preps."""
+    left, right = head.i, head.i
+    for child in head.children:
+        if child.dep_ in NOT_NAMING:
+            continue
+        sub = list(child.subtree)
+        if child.i < head.i:
+            left = min(left, sub[0].i)
+        else:
+            right = max(right, sub[-1].i)
+    # keep "of"-phrases inside titles ("vice-chairman of the party Tariq Solu") when a name follows
+    for child in head.children:
+        if child.dep_ == "prep" and child.i > head.i and head.pos_ != "PROPN":
+            sub = list(child.subtree)
+            if any(t.pos_ == "PROPN" for t in sub) and child.lower_ == "of":
+                right = max(right, sub[-1].i)
+    doc = head.doc
+    # cut at a comma inside (a list or apposition the parser attached loosely)
+    for i in range(head.i + 1, right + 1):
+        if doc[i].text in {",", "(", "\u2014", "\u2013"}:
+            right = i - 1
+            break
+    for i in range(head.i - 1, left - 1, -1):
+        if doc[i].text in {",", ")", "\u2014", "\u2013"}:
+            left = i + 1
+            break
+    return left, right + 1
+
+
+def role_of(head: Token, span_tokens: tuple[int, int], entity_span: tuple[int, int] | None) -> str | None:
+    """A role from an apposition ("X, a researcher at Y") or title words before the name."""
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "appos":
+            s, e = child.left_edge.i, child.i + 1
+            for grand in child.children:
+                if grand.dep_ in {"relcl", "acl", "punct"} or grand.i < child.i:
+                    continue
+                e = max(e, grand.right_edge.i + 1)
+            for grand in child.children:
+                if grand.dep_ in {"relcl", "acl"}:
+                    e = min(e, grand.left_edge.i)
+            words = doc[s:e]
+            text = words.text.strip(" ,")
+            if text and not any(t.pos_ == "PRON" for t in words[:1]):
+                return _strip_det(text)
+    if entity_span is not None:
+        s, e = span_tokens
+        before = [t for t in doc[s:e] if t.idx < entity_span[0] and not t.is_punct]
+        if before and any(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in before):
+            return _strip_det(doc[before[0].i:before[-1].i + 1].text)
+    return None
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+@dataclass
+class Candidate:
+    """A person or group the document has mentioned, for pronoun resolution."""
+
+    pos: int  # character offset of the mention
+    source_key: str
+    label: str
+    entity: str | None
+    kind: str
+    gender: str  # m | f | p | n | ? (unknown)
+    speaker: bool = False
+
+
+@dataclass
+class Sources:
+    """The document's sources, deduplicated by entity or label, plus what pronoun resolution needs."""
+
+    state: DocState
+    doc: Doc
+    by_key: dict[str, Source] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+    history: list[Candidate] = field(default_factory=list)  # speakers so far, in text order
+    _mentions: list[Candidate] | None = None
+
+    # ---------------------------------------------------------------- registry
+
+    def entity(self, ent_id: str | None):
+        if ent_id is None:
+            return None
+        for ent in self.state.items["entities"]:
+            if ent.id == ent_id:
+                return ent
+        return None
+
+    def get(self, label: str, entity: str | None, kind: str, role: str | None = None) -> Source:
+        key = entity or ("label:" + label.lower())
+        src = self.by_key.get(key)
+        if src is None:
+            src = Source(id=self.state.new_id("sources"), label=label, entity=entity, kind=kind, role=role)
+            self.state.add("sources", src)
+            self.by_key[key] = src
+        else:
+            if src.role is None and role:
+                src.role = role
+            if src.kind in {"unknown", "person", "organization"} and kind in {"official", "expert", "outlet"}:
+                src.kind = kind
+        return src
+
+    def key_of(self, src: Source) -> str:
+        return src.entity or ("label:" + src.label.lower())
+
+    # ---------------------------------------------------------------- mentions
+
+    def person_mentions(self) -> list[Candidate]:
+        """PERSON/ORG/OUTLET/GROUP entity mentions in text order (cached)."""
+        if self._mentions is None:
+            out = []
+            for ent in self.state.items["entities"]:
+                if ent.type not in {"PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP"}:
+                    continue
+                for s, _e in ent.mentions:
+                    gender = "?" if ent.type == "PERSON" else ("p" if ent.type in {"GROUP", "NORP"} else "n")
+                    out.append(Candidate(s, ent.id, ent.name, ent.id, ENTITY_KIND.get(ent.type, "unknown"),
+                                         gender))
+            out.sort(key=lambda c: c.pos)
+            self._mentions = out
+        return self._mentions
+
+    def _gender_of(self, cand: Candidate) -> str:
+        if cand.gender in {"p", "n"}:
+            return cand.gender
+        return self.gender.get(cand.source_key, "?")
+
+    def learn_gender(self, doc: Doc) -> None:
+        """Honorifics before person mentions give their gender ("Mr. Clarke" -> m)."""
+        for cand in self.person_mentions():
+            if cand.gender != "?":
+                continue
+            i = _token_at(doc, cand.pos)
+            if i is None or i == 0:
+                continue
+            prev = doc[i - 1].lower_
+            if prev in MALE_HONORIFICS:
+                self.gender.setdefault(cand.source_key, "m")
+            elif prev in FEMALE_HONORIFICS:
+                self.gender.setdefault(cand.source_key, "f")
+
+    def resolve_pronoun(self, pron: Token, exclude: tuple[int, int] = (0, 0)) -> Candidate | None:
+        """The antecedent of a pronoun speaker: recent speakers first, then recent named mentions."""
+        g = PRONOUNS.get(pron.lower_)
+        if g is None or g == "s":
+            return None
+        pos = pron.idx
+        sent_start = pron.sent.start_char
+        # window: this sentence before the pronoun and the preceding few sentences
+        horizon = _sentence_start_before(pron, 4)
+
+        def compatible(c: Candidate) -> bool:
+            cg = self._gender_of(c)
+            if g in {"m", "f"}:
+                return c.kind in {"person", "expert", "official"} and cg in {g, "?"} and c.gender not in {"p", "n"}
+            if g == "p":
+                return cg == "p" or c.kind in {"organization", "official", "anonymous"}
+            return cg == "n" or c.kind in {"organization", "outlet", "document"}
+
+        mentions = [c for c in self.person_mentions() if c.pos < pos and not (exclude[0] <= c.pos < exclude[1])]
+        speakers = [c for c in self.history if c.pos < pos]
+        # 1. the same sentence: a subject named before the pronoun ("Mican says that ... he ...")
+        for c in reversed(mentions):
+            if c.pos >= sent_start and compatible(c):
+                return c
+        # 2. the last speaker, when quoted recently and nobody compatible was named since
+        recent = [c for c in mentions if c.pos >= horizon and compatible(c)]
+        last_speaker = next((c for c in reversed(speakers) if compatible(c)), None)
+        if last_speaker is not None and last_speaker.pos >= horizon:
+            if not recent or recent[-1].source_key == last_speaker.source_key or recent[-1].pos <= last_speaker.pos:
+                return last_speaker
+        if recent:
+            return recent[-1]
+        if last_speaker is not None:
+            return last_speaker
+        earlier = [c for c in mentions if compatible(c)]
+        return earlier[-1] if earlier else None
+
+    def remember(self, cand: Candidate, pronoun: str | None = None) -> None:
+        cand.speaker = True
+        self.history.append(cand)
+        g = PRONOUNS.get(pronoun or "")
+        if g in {"m", "f"} and cand.gender == "?":
+            self.gender.setdefault(cand.source_key, g)
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    starts = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, char) - 1
+    return i if i >= 0 else None
+
+
+def _sentence_start_before(tok: Token, n: int) -> int:
+    """Start offset of the sentence n sentences before the token's sentence."""
+    sent: Span = tok.sent
+    start = sent.start
+    doc = tok.doc
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx

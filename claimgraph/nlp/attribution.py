@@ -1,0 +1,800 @@
+"""Attribution: who said what, through whom, how hedged (sources, quotes, claims, unsourced_claim flags).
+
+Reads the entities component's output from state (types, mentions, descriptors) and the parse; writes
+`sources`, `quotes` (direct, partial, indirect), `claims` (one per asserting sentence, with its chain
+outermost first: document outlet -> cited outlet -> speaker) and an `unsourced_claim` flag for each
+claim the author makes without attribution. Knowledge (cue verbs and their meanings, hedges, group
+nouns) lives in claimgraph/data/{cues,hedges,attribution_groups}.tsv. It never raises on text: a
+failure is logged and the document keeps whatever was found before it.
+
+Leaves `state.extra["attribution"]`: {"quote_sources": {quote id: source id},
+"outlet_source": source id | None} for later components (quantities' and events' `source`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimgraph.contract import Claim, Flag, Quote, Source
+from claimgraph.nlp._attribution_lexicon import Cue, lexicon
+from claimgraph.nlp._attribution_marks import QuoteSpan, find_quotes, merge_continuations, paragraphs
+from claimgraph.nlp._attribution_speakers import (
+    ENTITY_KIND,
+    PRONOUNS,
+    RELATIVE,
+    Candidate,
+    Sources,
+    mention_tokens,
+    role_of,
+)
+from claimgraph.nlp.state import DocState, get_state
+
+log = logging.getLogger(__name__)
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+VERB_POS = {"VERB", "AUX"}
+CHANNEL_PREPS = {"to", "for", "with"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# how many naming/verb words may stand between a quote and its cue ('"...," Mican told MEE in ...')
+FRAME_REACH = 6
+
+#: emit the indirect quote of a reported statement even when quoted fragments inside it became
+#: partial quotes (True gives both; False gives the partial quotes only, as PolNeAR annotates one
+#: attribution per statement)
+INDIRECT_WITH_PARTIALS = False
+
+
+@Language.factory(
+    "claimgraph_attribution",
+    requires=["doc._.cg_entities", "doc.sents"],
+    assigns=["doc._.cg_sources", "doc._.cg_quotes", "doc._.cg_claims", "doc._.cg_flags"],
+)
+def make_attribution(nlp: Language, name: str) -> AttributionComponent:
+    return AttributionComponent()
+
+
+class AttributionComponent:
+    """Finds quotes and reported speech, resolves their speakers and chains, and builds the claims."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            _Extractor(doc).run()
+        except Exception:  # a component never raises on text
+            log.exception("attribution failed on a document of %d characters", len(doc.text))
+        return doc
+
+
+@dataclass
+class _Attr:
+    """One attribution found in the text, before it becomes a contract Quote."""
+
+    kind: str  # direct | partial | indirect
+    start: int
+    end: int
+    cue: tuple[int, int] | None = None  # character span of the cue words
+    verb: Token | None = None
+    speaker_head: Token | None = None
+    speaker_span: tuple[int, int] | None = None
+    source: Source | None = None
+    fixed_source: str | None = None  # "anonymous" for "reportedly" / "it is said"
+    inherit: bool = False  # no cue: continues the previous speaker's account
+    order: int = 0
+    via: Source | None = None
+
+
+@dataclass
+class _Extractor:
+    doc: Doc
+    state: DocState = field(init=False)
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.state = get_state(self.doc)
+        self.text = self.doc.text
+        self.lex = lexicon()
+        self.sources = Sources(self.state, self.doc)
+        self.starts = [t.idx for t in self.doc]
+        self.paras = paragraphs(self.text)
+        self.attrs: list[_Attr] = []
+        self.taken: list[tuple[int, int]] = []  # character spans already inside a quote
+        self.used_verbs: set[int] = set()
+        self.outlet_entities = self._outlet_entities()
+        self.unnamed_id: str | None = None
+
+    # ------------------------------------------------------------------ helpers
+
+    def tok(self, char: int) -> int:
+        """Index of the token containing (or first after) a character offset."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return 0
+        if self.doc[i].idx + len(self.doc[i]) <= char and i + 1 < len(self.doc):
+            return i + 1
+        return i
+
+    def tokens(self, s: int, e: int) -> list[Token]:
+        i = bisect.bisect_left(self.starts, s)
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < e:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    def para_of(self, char: int) -> tuple[int, int]:
+        i = bisect.bisect_right([p[0] for p in self.paras], char) - 1
+        return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
+
+    def inside_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.taken)
+
+    def cue_of(self, tok: Token) -> Cue | None:
+        if tok.pos_ not in VERB_POS or tok.tag_ == "MD":
+            return None
+        return self.lex.verbs.get(tok.lemma_.lower())
+
+    def span_chars(self, toks: list[Token]) -> tuple[int, int] | None:
+        toks = [t for t in toks if not (t.is_punct or t.is_space)]
+        if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+    def _outlet_entities(self) -> set[str]:
+        """Entities typed OUTLET, plus organisations the text shows reporting ("X is reporting")."""
+        out = {e.id for e in self.state.items["entities"] if e.type == "OUTLET"}
+        for tok in self.doc:
+            cue = self.cue_of(tok)
+            if cue is None or cue.meaning != "report":
+                continue
+            for child in tok.children:
+                if child.dep_ == "nsubj":
+                    ent = self.state.entity_at(child.idx, child.idx + len(child))
+                    ent_obj = self.sources.entity(ent)
+                    if ent_obj is not None and ent_obj.type in {"ORG", "OUTLET"}:
+                        out.add(ent_obj.id)
+                        out.update(self._same_entity_aliases(ent_obj))
+        return out
+
+    def _same_entity_aliases(self, ent) -> set[str]:
+        """Other entities that are this one's acronym ("MEE" for "Middle East Eye"), when not merged upstream."""
+        words = [w for w in re.findall(r"[A-Za-z]+", ent.name) if w[0].isupper()]
+        acronym = "".join(w[0] for w in words).upper()
+        if len(acronym) < 2:
+            return set()
+        return {e.id for e in self.state.items["entities"] if e.name == acronym}
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> None:
+        self.sources.learn_gender(self.doc)
+        self.outlet_source = self._document_outlet()
+        self._quoted()
+        self._indirect()
+        self._resolve()
+        quotes = self._emit_quotes()
+        self._claims(quotes)
+
+    def _document_outlet(self) -> Source | None:
+        outlet = (self.state.meta.outlet or "").strip()
+        if not outlet:
+            return None
+        ent_id = None
+        for ent in self.state.items["entities"]:
+            if ent.name == outlet or outlet in ent.aliases:
+                ent_id = ent.id
+                break
+        return self.sources.get(outlet, ent_id, "outlet")
+
+    # ------------------------------------------------------------------ quoted material
+
+    def _quoted(self) -> None:
+        groups = merge_continuations(find_quotes(self.text))
+        items: list[tuple[QuoteSpan, QuoteSpan, str]] = []
+        for group in groups:
+            first, last = group[0], group[-1]
+            kind = "direct" if len(group) > 1 or self._utterance_like(first) else "partial"
+            items.append((first, last, kind))
+        i = 0
+        prev_direct: _Attr | None = None
+        while i < len(items):
+            first, last, kind = items[i]
+            if kind == "partial":
+                self._partial(first, last)
+                i += 1
+                continue
+            attr = _Attr("direct", first.inner_start, last.inner_end)
+            found = self._frame_after(last, items[i + 1][0] if i + 1 < len(items) else None)
+            merged = False
+            if found is not None:
+                attr.verb, attr.speaker_head, attr.cue = found
+                # split quote: '"A," he said, "B."' -> one quote from A to B
+                nxt = items[i + 1] if i + 1 < len(items) else None
+                if nxt is not None and nxt[2] == "direct" and self._split_continuation(last, nxt[0], found):
+                    attr.end = nxt[1].inner_end
+                    merged = True
+            else:
+                found = self._frame_before(first, prev_direct)
+                if found is not None:
+                    attr.verb, attr.speaker_head, attr.cue = found
+                elif found is None:
+                    colon = self._colon_speaker(first.start)
+                    if colon is not None:
+                        attr.speaker_head, attr.cue = colon
+                    elif prev_direct is not None and self._continues_account(prev_direct, first):
+                        attr.inherit = True
+                    else:
+                        gov = self._governing_cue(first)
+                        if gov is None:
+                            i += 1
+                            continue  # a quoted title or term with nobody saying it
+                        attr.verb, attr.speaker_head, attr.cue = gov
+            if attr.verb is not None:
+                self.used_verbs.add(attr.verb.i)
+            self.attrs.append(attr)
+            self.taken.append((first.start, (items[i + 1][1] if merged else last).end))
+            prev_direct = attr
+            i += 2 if merged else 1
+
+    def _utterance_like(self, q: QuoteSpan) -> bool:
+        """A whole utterance (direct) rather than a fragment woven into the sentence (partial)."""
+        para_start, _ = self.para_of(q.start)
+        before = self.text[para_start:q.start].rstrip()
+        inner = self.text[q.inner_start:q.inner_end]
+        words = re.findall(r"\w+", inner)
+        if not before:
+            return len(words) >= 2
+        last = before[-1]
+        if last in ":":
+            return True
+        if last in ".?!\u2014\u2013" or before.endswith("--"):
+            return len(words) >= 2
+        if last == ",":
+            return len(words) >= 2 and (inner[:1].isupper() or self._frame_before(q, None) is not None)
+        # 'X said "We ..."': right after a cue verb, starting like a sentence
+        prev_tok = self.doc[self.tok(q.start) - 1] if self.tok(q.start) > 0 else None
+        return bool(prev_tok is not None and self.cue_of(prev_tok) and inner[:1].isupper() and len(words) >= 3)
+
+    def _frame_after(self, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[Token, Token | None, tuple] | None:
+        """'"...," he said.' / '"..." said Smith' / '"...," Mican told MEE in ...': the cue after a quote."""
+        _, para_end = self.para_of(q.start)
+        end = para_end
+        if nxt is not None and nxt.start < end:
+            end = nxt.start
+        m = re.compile(r"[.?!](?=\s|$)").search(self.text, q.end, end)
+        if m:
+            end = m.end()
+        toks = self.tokens(q.end, end)
+        words = 0
+        for t in toks:
+            if t.is_punct or t.is_space:
+                continue
+            words += 1
+            if words > FRAME_REACH:
+                break
+            if self.cue_of(t) is None:
+                continue
+            subj = self._subject(t)
+            if subj is None:
+                subj = next((x for x in toks if x.pos_ in {"PROPN", "PRON"} and x.dep_ != "dobj"), None)
+            if subj is not None and not (q.end <= subj.idx < end):
+                continue
+            # the verb's own clause complement after it means it reports something else
+            if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                continue
+            return t, subj, (t.idx, t.idx + len(t))
+        return None
+
+    def _frame_before(self, q: QuoteSpan, prev: _Attr | None) -> tuple[Token, Token | None, tuple] | None:
+        """'He said: "..."' / 'Therefore, he says, "..."': the cue before a quote, in its sentence."""
+        para_start, _ = self.para_of(q.start)
+        qi = self.tok(q.start)
+        if qi == 0:
+            return None
+        sent_start = self.doc[qi - 1].sent.start_char
+        start = max(para_start, sent_start)
+        for _s, e in self.taken:
+            if e <= q.start:
+                start = max(start, e)
+        toks = self.tokens(start, q.start)
+        for j in range(len(toks) - 1, -1, -1):
+            t = toks[j]
+            if self.cue_of(t) is None:
+                continue
+            between = [x for x in toks[j + 1:] if not (x.is_punct or x.is_space)]
+            if len(between) > 4 or any(x.tag_ in FINITE_TAGS for x in between):
+                return None
+            subj = self._subject(t)
+            return t, subj, (t.idx, t.idx + len(t))
+        return None
+
+    def _split_continuation(self, a: QuoteSpan, b: QuoteSpan, frame: tuple) -> bool:
+        """'"A," he said, "B."': the frame between two quotes ends in a comma and A did not end a sentence."""
+        between = self.text[a.end:b.start]
+        if "\n" in between:
+            return False
+        inner_a = self.text[a.inner_start:a.inner_end]
+        return between.rstrip().endswith((",", ":")) and not inner_a.endswith((".", "?", "!")) or (
+            between.rstrip().endswith(",") and inner_a.endswith(",")
+        )
+
+    def _colon_speaker(self, char: int) -> tuple[Token, tuple] | None:
+        """'PENCE: "..."' or a headline 'Caddell: ...': a short name then a colon opening the paragraph."""
+        para_start, _ = self.para_of(char)
+        head = self.text[para_start:char]
+        m = re.match(r"\s*([A-Z][\w.'’\- ]{0,60}?)\s*:\s*$", head)
+        if not m:
+            return None
+        toks = self.tokens(para_start + m.start(1), para_start + m.end(1))
+        if not toks or len(toks) > 6 or not any(t.pos_ == "PROPN" or t.is_upper for t in toks):
+            return None
+        colon = self.text.index(":", para_start + m.end(1))
+        return toks[-1], (colon, colon + 1)
+
+    def _continues_account(self, prev: _Attr, q: QuoteSpan) -> bool:
+        """A paragraph opening with a quote, right after another speaker's quote, continues that account."""
+        para_start, _ = self.para_of(q.start)
+        if self.text[para_start:q.start].strip():
+            return False
+        prev_para = self.para_of(prev.start)
+        this_index = next((i for i, p in enumerate(self.paras) if p[0] == para_start), None)
+        prev_index = next((i for i, p in enumerate(self.paras) if p == prev_para), None)
+        return this_index is not None and prev_index is not None and 0 < this_index - prev_index <= 2
+
+    def _governing_cue(self, q: QuoteSpan) -> tuple[Token, Token | None, tuple] | None:
+        """The nearest reporting verb whose clause holds the quote ('accused Moscow of "..."')."""
+        toks = self.tokens(q.inner_start, q.inner_end)
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        for root in roots:
+            for anc in [root, *root.ancestors]:
+                if anc.i in inside:
+                    continue
+                if self.cue_of(anc) is not None:
+                    subj = self._subject(anc)
+                    return anc, subj, (anc.idx, anc.idx + len(anc))
+        # "according to X, ... "quoted" ..." in the same sentence
+        acc = self._according_in(toks[0].sent)
+        if acc is not None:
+            return None if acc[0] is None else (acc[0], acc[1], acc[2])
+        return None
+
+    def _partial(self, first: QuoteSpan, last: QuoteSpan) -> None:
+        gov = self._governing_cue(first)
+        if gov is None:
+            acc = self._according_in(self.doc[self.tok(first.inner_start)].sent)
+            if acc is None:
+                return  # scare quotes: nobody is said to have said it
+            verb, subj, cue = acc
+            attr = _Attr("partial", first.inner_start, last.inner_end, cue=cue, speaker_head=subj)
+        else:
+            verb, subj, cue = gov
+            attr = _Attr("partial", first.inner_start, last.inner_end, cue=cue, verb=verb, speaker_head=subj)
+            self.used_verbs.add(verb.i)
+        self.attrs.append(attr)
+        self.taken.append((first.start, last.end))
+
+    def _according_in(self, sent) -> tuple[Token, Token | None, tuple] | None:
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                to = self.doc[t.i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                return t, pobj, (t.idx, to.idx + len(to))
+        return None
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
+        seen = 0
+        v = verb
+        while v is not None and seen < 4:
+            seen += 1
+            for child in v.children:
+                if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                    return child
+            if v.dep_ == "relcl" and v.head.pos_ in {"NOUN", "PROPN"}:
+                return v.head
+            if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+                v = v.head
+                continue
+            break
+        return None
+
+    # ------------------------------------------------------------------ reported speech
+
+    def _indirect(self) -> None:
+        for sent in self.doc.sents:
+            for t in sent:
+                if t.i in self.used_verbs or self.inside_quote(t.idx):
+                    continue
+                if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                    self._according(t, sent)
+                    continue
+                adv = self.lex.adverbs.get(t.lower_)
+                if adv is not None and adv.meaning == "report" and t.pos_ == "ADV":
+                    self._adverb(t, sent)
+                    continue
+                cue = self.cue_of(t)
+                if cue is not None:
+                    self._reported(t, cue, sent)
+            self._colon_paragraph(sent)
+
+    def _content_tokens(self, verb: Token, cue: Cue) -> list[Token]:
+        comp = [c for c in verb.children if c.dep_ == "ccomp"]
+        toks: list[Token] = []
+        if comp:
+            for c in comp:
+                toks.extend(c.subtree)
+        elif verb.dep_ == "parataxis" and verb.i > verb.head.i:
+            # "Y, X said." parsed with the cue hanging off Y's verb
+            skip = {x.i for x in verb.subtree}
+            toks = [x for x in verb.head.subtree if x.i not in skip and x.i < verb.i]
+        elif cue.content == "object":
+            for c in verb.children:
+                if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}:
+                    if c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS:
+                        continue
+                    toks.extend(c.subtree)
+        elif any(c.dep_ == "xcomp" for c in verb.children) and cue.meaning in {"promise", "warn", "deny"}:
+            for c in verb.children:
+                if c.dep_ == "xcomp":
+                    toks.extend(c.subtree)
+        toks.sort(key=lambda x: x.i)
+        return toks
+
+    def _reported(self, verb: Token, cue: Cue, sent) -> None:
+        toks = self._content_tokens(verb, cue)
+        words = [t for t in toks if t.is_alpha]
+        if len(words) < 2:
+            return
+        span = self.span_chars(toks)
+        if span is None:
+            return
+        s, e = span
+        # quoted material inside: the quote handling owns it
+        inner = [(qs, qe) for qs, qe in self.taken if qs < e and s < qe]
+        if inner:
+            covered = sum(min(e, qe) - max(s, qs) for qs, qe in inner)
+            if covered * 2 >= e - s or not INDIRECT_WITH_PARTIALS:
+                return
+        subj = self._subject(verb)
+        fixed = None
+        if subj is None:
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and passive.lower_ == "it":
+                fixed = "anonymous"
+            else:
+                return
+        elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in verb.children):
+            fixed = "anonymous"
+        attr = _Attr("indirect", s, e, cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                     speaker_head=subj if fixed is None else None, fixed_source=fixed)
+        self.attrs.append(attr)
+        self.used_verbs.add(verb.i)
+
+    def _according(self, t: Token, sent) -> None:
+        to = self.doc[t.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        pp_start = t.i
+        pp_end = sent.end
+        for x in self.doc[to.i + 1:sent.end]:
+            if x.text in {",", ";", "(", "\u2014"} or (x.is_punct and x.i == sent.end - 1):
+                pp_end = x.i
+                break
+        before = [x for x in sent if x.i < pp_start]
+        after = [x for x in sent if x.i >= pp_end]
+        words_before = [x for x in before if x.is_alpha]
+        words_after = [x for x in after if x.is_alpha]
+        if len(words_after) >= 3 and len(words_before) <= 1:
+            toks = after
+        elif len(words_before) >= 3 and len(words_after) <= 1:
+            toks = before
+        else:
+            toks = [x for x in sent if not (pp_start <= x.i < pp_end)]
+        span = self.span_chars(toks)
+        if span is None:
+            return
+        if any(qs < span[1] and span[0] < qe for qs, qe in self.taken):
+            return
+        # the speaker is the whole phrase after "according to", up to a comma or the sentence end
+        end_i = pp_end
+        sp = self.span_chars(list(self.doc[to.i + 1:end_i]))
+        attr = _Attr("indirect", span[0], span[1], cue=(t.idx, to.idx + len(to)), speaker_head=pobj)
+        if sp is not None and sp[1] - sp[0] < 200:
+            attr.speaker_span = sp
+            ents = [x for x in self.doc[to.i + 1:end_i]
+                    if (self.sources.entity(self.state.entity_at(x.idx, x.idx + len(x))) or _NoEnt).type == "PERSON"]
+            if ents:
+                attr.speaker_head = ents[-1]
+        self.attrs.append(attr)
+        self.taken.append(span)
+
+    def _adverb(self, t: Token, sent) -> None:
+        """'Reportedly, X ...': the sentence is reported speech from an unnamed source."""
+        toks = [x for x in sent if x.i != t.i]
+        span = self.span_chars(toks)
+        if span is None or any(qs < span[1] and span[0] < qe for qs, qe in self.taken):
+            return
+        self.attrs.append(_Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)),
+                                fixed_source="anonymous"))
+
+    def _colon_paragraph(self, sent) -> None:
+        """Transcripts and headlines: 'PENCE: Well, look, ...' / 'Caddell: Voters Worried ...'."""
+        if sent.start_char not in {p[0] for p in self.paras}:
+            return
+        p_start, p_end = self.para_of(sent.start_char)
+        m = re.match(r"([A-Z][\w.'’\- ]{0,60}?)\s*:\s+(?=\S)", self.text[p_start:p_end])
+        if not m:
+            return
+        name_toks = self.tokens(p_start, p_start + m.end(1))
+        if not name_toks or len(name_toks) > 6 or not any(t.pos_ == "PROPN" or t.is_upper for t in name_toks):
+            return
+        if any(t.pos_ in VERB_POS for t in name_toks):
+            return
+        s, e = p_start + m.end(), p_end
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        if e <= s or self.inside_quote(s) or any(qs < e and s < qe for qs, qe in self.taken):
+            return
+        colon = p_start + m.end(1) + self.text[p_start + m.end(1):p_start + m.end()].index(":")
+        self.attrs.append(_Attr("indirect", s, e, cue=(colon, colon + 1), speaker_head=name_toks[-1]))
+        self.taken.append((s, e))
+
+    # ------------------------------------------------------------------ speakers
+
+    def _resolve(self) -> None:
+        def position(a: _Attr) -> int:
+            if a.speaker_head is not None:
+                return a.speaker_head.idx
+            return a.cue[0] if a.cue else a.start
+
+        for n, a in enumerate(self.attrs):
+            a.order = n
+        self.attrs.sort(key=lambda a: (a.start, a.order))
+        for a in sorted(self.attrs, key=position):
+            if a.inherit:
+                last = self.sources.history[-1] if self.sources.history else None
+                if last is not None:
+                    a.source = self.sources.by_key.get(last.source_key)
+                continue
+            if a.fixed_source == "anonymous":
+                a.source = self.sources.get("unnamed source", None, "anonymous")
+                self.unnamed_id = a.source.id
+                continue
+            if a.speaker_head is None:
+                continue
+            self._speaker(a)
+            if a.verb is not None and a.source is not None:
+                via = self._via(a.verb)
+                if via is not None and via.id != a.source.id:
+                    if a.source.via is None:
+                        a.source.via = via.id
+                    a.via = via
+
+    def _speaker(self, a: _Attr) -> None:
+        head = a.speaker_head
+        # "Flynn's claim", possessive speakers and compound heads: use the noun itself
+        if head.lower_ in RELATIVE and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+            a.speaker_span = (head.idx, head.idx + len(head))
+            antecedent = head.head.head
+            cand = self._named(antecedent)
+            if cand is not None:
+                a.source = cand
+                self._remember(a.source, antecedent.idx, None)
+            return
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            a.speaker_span = (head.idx, head.idx + len(head))
+            cand = self.sources.resolve_pronoun(head, self._quote_bounds(head.idx))
+            if cand is None:
+                a.source = self.sources.get(head.text, None, "unknown")
+                return
+            a.source = self.sources.by_key.get(cand.source_key) or self.sources.get(
+                cand.label, cand.entity, cand.kind)
+            self._remember(a.source, head.idx, head.lower_)
+            return
+        if a.speaker_span is not None:  # "according to <the whole phrase>"
+            span = a.speaker_span
+        else:
+            s, e = mention_tokens(head)
+            span = self.span_chars(list(self.doc[s:e]))
+            if span is None:
+                return
+            a.speaker_span = span
+        src = self._named(head, span)
+        if src is not None:
+            a.source = src
+            self._remember(src, span[0], None)
+
+    def _quote_bounds(self, char: int) -> tuple[int, int]:
+        for s, e in self.taken:
+            if s <= char < e:
+                return s, e
+        return 0, 0
+
+    def _named(self, head: Token, span: tuple[int, int] | None = None) -> Source | None:
+        """The source a noun phrase names: its entity if one covers the head, else a group or label."""
+        s, e = mention_tokens(head)
+        if span is None:
+            span = self.span_chars(list(self.doc[s:e]))
+        if span is None:
+            return None
+        ent_id = self.state.entity_at(head.idx, head.idx + len(head))
+        ent = self.sources.entity(ent_id)
+        if ent is not None and ent.type in {"NORP", "GPE"} and head.pos_ == "NOUN":
+            ent = None  # "Turkish officials": the nationality describes the speakers
+        if ent is None:
+            ent = self._named_inside(head, span)
+        ent_span = None
+        if ent is not None:
+            for ms, me in ent.mentions:
+                if ms < span[1] and span[0] < me:
+                    ent_span = (ms, me)
+                    break
+        role = ent.descriptors[0] if ent is not None and ent.descriptors else role_of(head, (s, e), ent_span)
+        group_kind = self.lex.groups.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        if ent is not None and ent.type not in {"NORP", "GPE"} or (ent is not None and head.pos_ == "PROPN"):
+            kind = ENTITY_KIND.get(ent.type, "unknown")
+            if ent.id in self.outlet_entities:
+                kind = "outlet"
+            role_kind = self._role_kind(role)
+            if kind == "person" and role_kind in {"official", "expert"}:
+                kind = role_kind
+            return self.sources.get(ent.name, ent.id, kind, role)
+        label = _strip_det(self.text[span[0]:span[1]])
+        kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
+        return self.sources.get(label, None, kind, role)
+
+    def _named_inside(self, head: Token, span: tuple[int, int]):
+        """A described speaker's name: "One individual, named Mehmet", "the news organization Middle
+        East Eye", "vice-chairman of the party Tariq Solu" (a person or outlet inside the mention)."""
+        found = []
+        for child in head.children:
+            if child.dep_ in {"appos", "acl"}:
+                for t in child.subtree:
+                    cand = self.sources.entity(self.state.entity_at(t.idx, t.idx + len(t)))
+                    if cand is not None and cand.type in {"PERSON", "OUTLET", "ORG"}:
+                        found.append(cand)
+        for t in self.doc[self.tok(span[0]):self.tok(span[1] - 1) + 1]:
+            cand = self.sources.entity(self.state.entity_at(t.idx, t.idx + len(t)))
+            if cand is not None and (cand.type == "PERSON" or cand.id in self.outlet_entities):
+                found.append(cand)
+        for kind in ("PERSON", "OUTLET", "ORG"):
+            for cand in found:
+                if cand.type == kind or (kind == "OUTLET" and cand.id in self.outlet_entities):
+                    return cand
+        return None
+
+    def _role_kind(self, role: str | None) -> str | None:
+        if not role:
+            return None
+        words = re.findall(r"[A-Za-z]+", role.lower())
+        for w in words:
+            for form in (w, w[:-1] if w.endswith("s") else w):
+                k = self.lex.groups.get(form)
+                if k in {"official", "expert"}:
+                    return k
+        return None
+
+    def _remember(self, src: Source, pos: int, pronoun: str | None) -> None:
+        cand = Candidate(pos, self.sources.key_of(src), src.label, src.entity, src.kind,
+                         "?" if src.kind in {"person", "expert", "official"} and src.entity else
+                         ("?" if src.kind in {"person", "expert"} else "p"))
+        self.sources.remember(cand, pronoun)
+
+    def _via(self, verb: Token) -> Source | None:
+        """'X told MEE', 'spoke for MEE', 'in an interview with MEE': the outlet the words went through."""
+        objs: list[Token] = []
+        for c in verb.children:
+            if c.dep_ in {"dobj", "dative", "iobj"}:
+                objs.append(c)
+            elif c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS | {"in"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        objs.append(p)
+                        for pp in p.children:  # in an interview with X
+                            if pp.dep_ == "prep" and pp.lower_ in {"with", "to"}:
+                                objs.extend(x for x in pp.children if x.dep_ == "pobj")
+        for o in objs:
+            ent = self.sources.entity(self.state.entity_at(o.idx, o.idx + len(o)))
+            if ent is not None and ent.id in self.outlet_entities:
+                return self.sources.get(ent.name, ent.id, "outlet")
+        return None
+
+    # ------------------------------------------------------------------ output
+
+    def _emit_quotes(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        by_quote: dict[str, str] = {}
+        for a in sorted(self.attrs, key=lambda a: a.start):
+            s, e = a.start, a.end
+            if e <= s:
+                continue
+            cue = self.text[a.cue[0]:a.cue[1]] if a.cue else None
+            src = a.source
+            via = a.via.id if a.via is not None else (src.via if src is not None else None)
+            q = Quote(id=self.state.new_id("quotes"), kind=a.kind, text=self.text[s:e], span=(s, e),
+                      cue=cue, cue_span=a.cue, speaker=src.id if src else None,
+                      speaker_span=a.speaker_span, via=via)
+            self.state.add("quotes", q)
+            quotes.append(q)
+            if src is not None:
+                by_quote[q.id] = src.id
+        self.state.extra["attribution"] = {
+            "quote_sources": by_quote,
+            "outlet_source": self.outlet_source.id if self.outlet_source else None,
+        }
+        return quotes
+
+    def _chain(self, src: Source | None) -> list[str]:
+        """Source ids outermost first: document outlet -> cited outlet(s) -> speaker."""
+        chain: list[str] = []
+        seen: set[str] = set()
+        s = src
+        while s is not None and s.id not in seen:
+            seen.add(s.id)
+            chain.insert(0, s.id)
+            s = self.state.get(s.via) if s.via else None
+        if self.outlet_source is not None and self.outlet_source.id not in chain:
+            chain.insert(0, self.outlet_source.id)
+        return chain
+
+    def _claims(self, quotes: list[Quote]) -> None:
+        sources = {s.id: s for s in self.state.items["sources"]}
+        for sent in self.doc.sents:
+            span = self.span_chars(list(sent))
+            if span is None:
+                continue
+            s, e = span
+            text = self.text[s:e]
+            inside = [q for q in quotes if q.span[0] < e and s < q.span[1]]
+            if not inside and not any(t.tag_ in FINITE_TAGS for t in sent):
+                continue  # headlines, bylines, datelines: nothing asserted
+            if text.rstrip().endswith("?") and not inside:
+                continue
+            hedges = self._hedges(sent, s, e)
+            speaker = next((sources.get(q.speaker) for q in inside if q.speaker), None)
+            # "Reportedly ..." names nobody: hedged hearsay stays the author's own claim
+            attributed = speaker is not None and speaker.id != self.unnamed_id
+            chain = self._chain(speaker) if speaker is not None else self._chain(None)
+            claim = Claim(id=self.state.new_id("claims"), text=text, span=(s, e), sources=chain,
+                          quotes=[q.id for q in inside], hedges=hedges, attributed=attributed)
+            self.state.add("claims", claim)
+            if not attributed:
+                why = " (hedged: " + ", ".join(hedges) + ")" if hedges else ""
+                self.state.add("flags", Flag(
+                    kind="unsourced_claim", severity="info",
+                    message=f"The author asserts this without naming a source{why}.",
+                    refs=[claim.id], spans=[(s, e)]))
+
+    def _hedges(self, sent, s: int, e: int) -> list[str]:
+        found: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, kind in self.lex.hedges:
+            for m in pattern.finditer(self.text, s, e):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if kind == "modal":
+                    t = self.doc[self.tok(m.start())]
+                    if t.tag_ != "MD":
+                        continue
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), m.group()))
+        return [h for _, h in sorted(found)]
+
+
+class _NoEnt:
+    type = None
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
