@@ -1,0 +1,51 @@
+"""Loading the TSV lexicons of the numbers and times components (claimgraph/data/numbers_*, times_*).
+
+Kept apart so quantities, times and checks read one copy of each file, parsed once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@cache
+def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a data file, skipping comments and blank lines (a missing file reads as empty)."""
+    path = DATA_DIR / name
+    if not path.exists():
+        return ()
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(rows)
+
+
+def by_kind(name: str) -> dict[str, list[tuple[str, ...]]]:
+    """Rows grouped by their first column (files whose first column is a kind)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_tsv(name):
+        out.setdefault(row[0], []).append(row[1:])
+    return out
+
+
+def alternation(phrases: list[str] | set[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of blanks."""
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def hedge_phrases() -> tuple[str, ...]:
+    """The project's hedge lexicon (claimgraph/data/hedges.tsv, shared with attribution), minus modal verbs,
+    which set a quantity's modality instead."""
+    out = []
+    for row in read_tsv("hedges.tsv"):
+        if len(row) >= 2 and row[0] != "hedge" and row[1] != "modal":
+            out.append(row[0])
+    return tuple(out)
