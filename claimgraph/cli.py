@@ -47,11 +47,16 @@ def _render(analyses: list[Analysis], fmt: Format) -> str:
         return "".join(a.to_json(indent=None) + "\n" for a in analyses)  # JSON Lines
     if fmt is Format.md:
         return "\n\n---\n\n".join(a.to_markdown() for a in analyses) + "\n"
-    from claimgraph.render.html import render_html, render_html_batch
+    from claimgraph.render.html import render_html
 
     if len(analyses) == 1:
         return render_html(analyses[0])
-    return render_html_batch(analyses)
+    # several articles: one page holding each article's self-contained report fragment
+    fragments = "\n<hr>\n".join(render_html(a, standalone=False) for a in analyses)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>claimgraph: {len(analyses)} articles</title>\n</head>\n<body>\n{fragments}\n</body>\n</html>\n"
+    )
 
 
 @app.command()
@@ -64,6 +69,7 @@ def analyze(
     author: list[str] | None = typer.Option(None, "--author", help="Override the authors (repeatable)."),
     url: str | None = typer.Option(None, help="The article's URL."),
     published: str | None = typer.Option(None, help="Publication date, ISO 8601 (2015-12-03 or 2023-06)."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help="Longest article accepted, in characters."),
 ) -> None:
     """Analyse articles into the claimgraph contract (one analysis per article)."""
     if path != "-" and not Path(path).exists():
@@ -71,20 +77,18 @@ def analyze(
     overrides = {"title": title, "outlet": outlet, "authors": author or None, "url": url, "published": published}
     overrides = {k: v for k, v in overrides.items() if v is not None}
     analyses: list[Analysis] = []
-    failures: list[str] = []
+    failures: list[tuple[int, str]] = []
     try:
         from claimgraph.ingest import read_path
         from claimgraph.pipeline import default_analyzer
 
         analyzer = default_analyzer()
         _ = analyzer.nlp  # load the model now so a missing model is one clear error
-        for outcome in analyzer.analyze_many(read_path(path, **overrides)):
+        for outcome in analyzer.analyze_many(read_path(path, max_chars=max_chars, **overrides)):
             for warning in outcome.warnings:
-                err.print(f"warning: article {outcome.index}: {warning}", markup=False)
+                err.print(f"warning: {warning}", markup=False)
             if outcome.error is not None:
-                failures.append(str(outcome.error))
-                record = {"failed": outcome.index, "error": str(outcome.error)}
-                err.print(json.dumps(record, ensure_ascii=False), markup=False)
+                failures.append((outcome.index, str(outcome.error)))
             elif outcome.analysis is not None:
                 analyses.append(outcome.analysis)
     except ClaimgraphError as exc:
@@ -94,8 +98,11 @@ def analyze(
     except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
         _fail(f"internal error ({type(exc).__name__}: {exc}); please report it with the input", EXIT_INTERNAL)
 
+    if len(failures) + len(analyses) > 1:  # a batch: one failure record per failed article
+        for index, message in failures:
+            err.print(json.dumps({"failed": index, "error": message}, ensure_ascii=False), markup=False)
     if not analyses:
-        _fail(failures[0] if len(failures) == 1 else f"none of the {len(failures)} articles could be analysed")
+        _fail(failures[0][1] if len(failures) == 1 else f"none of the {len(failures)} articles could be analysed")
     rendered = _render(analyses, fmt)
     if out is None:
         sys.stdout.write(rendered)
@@ -123,4 +130,8 @@ def version() -> None:
 
 
 def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # python -m claimgraph.cli
     app()
