@@ -20,25 +20,27 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 # clock times and zones that follow a printed date: "13.47 BST", "10:12 AM", "1849 UTC+3", "/ 7 years ago"
 _TIME = (
-    r"(?:\s*(?:[/|,\-–—]|at)?\s*(?:[0-2]?\d[:.h]?[0-5]\d(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?))?)(?:\s*[/|]\s*(?:updated\s+)?\d+\s+\w+\s+ago)?)?"
+    r"(?:\s*(?:[/|,\-–—]|at)?\s*(?:[0-2]?\d[:.h][0-5]\d|[0-2]\d[0-5]\d(?=\s*[A-Z]{2,5}))(?:\s*(?i:[ap]\.?m\.?))?"
+    r"(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s*[/|]\s*(?i:updated\s+)?\d+\s+\w+\s+ago)?)?"
 )
+_TIME_RE = re.compile(_TIME)
 
 _FORMS = [
     # Wed 19 Apr 2017 / 3 December 2015 / Wednesday, 07 December 2016
-    re.compile(rf"{_WEEKDAY}?{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"{_WEEKDAY}?{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.I),
     # April 5, 2017 / Fri Sep 27 2013 / Thursday, April 6, 2017
-    re.compile(rf"{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
     # JUNE 2023 / June, 2023
-    re.compile(rf"{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"{_MONTH},?\s+{_YEAR}", re.I),
     # 2017-04-05 (optionally with a time: 2017-04-05T10:12:00Z)
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?"
                r"(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?\b"),
-    # 24.08.2013 (day first: the European and Russian convention; US pages print month names)
-    re.compile(r"(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+    # 24.08.2013, 15-09-2013 (day first: the European and Russian convention; US pages print month names;
+    # slashed dates are left alone, their order cannot be told)
+    re.compile(r"(?P<day>[0-3]?\d)([.-])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)(?!\d)"),
 ]
 
 
@@ -71,7 +73,7 @@ def match_date(text: str, pos: int = 0) -> PrintedDate | None:
         if iso is None:
             continue
         end = m.end()
-        tm = re.compile(_TIME, re.I).match(text, end)
+        tm = _TIME_RE.match(text, end)
         full_end = tm.end() if tm and tm.group().strip() else end
         return PrintedDate(text=text[pos:end], iso=iso, end=full_end)
     return None

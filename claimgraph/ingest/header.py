@@ -117,6 +117,11 @@ def is_outlet_like(name: str) -> bool:
     return low in ow or any(w.strip(".,") in ow for w in low.split())
 
 
+def generic_author(name: str) -> bool:
+    """A byline placeholder rather than a person ("Staff reporter", "Agencies", "Web desk")."""
+    return name.lower().strip(" .") in {w.lower() for w in _cues()["generic_authors"]}
+
+
 def _name_like(name: str, *, min_tokens: int = 2) -> bool:
     """A person's name as printed in a byline: 2-5 capitalised tokens, particles allowed, no digits."""
     toks = name.split()
@@ -128,7 +133,10 @@ def _name_like(name: str, *, min_tokens: int = 2) -> bool:
         if tok.lower() in particles:
             continue
         core = tok.strip(".,'’()")
-        if not core or not core[0].isupper() or not re.fullmatch(r"[\w.'’\-]+", core):
+        head, dash, tail = core.partition("-")
+        if dash and head.lower() in particles | {p.rstrip("-") for p in particles}:
+            core = tail                      # "al-Rawi", "el-Sisi", "bin-Talal"
+        if core.lower() == "the" or not core or not core[0].isupper() or not re.fullmatch(r"[\w.'’\-]+", core):
             return False
         capitalised += 1
     return capitalised >= min(2, min_tokens)
@@ -187,10 +195,10 @@ def parse_byline(line: str, *, after_title: bool = False) -> tuple[list[str], st
     names = _split_names(body)
     authors: list[str] = []
     for i, name in enumerate(names):
-        if _name_like(name):
+        if i == len(names) - 1 and i > 0 and is_outlet_like(name) and outlet is None:
+            outlet = name            # "By X, Associated Press", "By X, The New York Times"
+        elif _name_like(name):
             authors.append(name)
-        elif i == len(names) - 1 and is_outlet_like(name) and outlet is None:
-            outlet = name            # "By X, Associated Press"
         elif i == len(names) - 1 and authors:
             continue                 # "By X, Beirut": a place after the names
         else:
@@ -279,7 +287,10 @@ def parse_header(text: str) -> Header:
                 _set_standfirst(h, pending)
                 pending = []
             continue
-        by = parse_byline(ln.text, after_title=h.title is not None and not pending and not byline_seen)
+        # a line of names alone is a byline only right after the headline, or just above a date line
+        bare_ok = h.title is not None and not byline_seen and (
+            not pending or (nxt is not None and _date_line(nxt.text) is not None))
+        by = parse_byline(ln.text, after_title=bare_ok)
         if by is not None and (by[0] or by[1]):
             authors, outlet = by
             if not h.authors:
@@ -375,7 +386,8 @@ def _apply_wire(h: Header, ln: _Line, wire: tuple[str, str, str | None, str | No
             h.published = d.iso
 
 
-_FOOTER_AUTHORS = re.compile(r"\b(?:reporting|writing|written|reported)\s+by\s+([^;)\n]+)", re.I)
+_FOOTER_AUTHORS = re.compile(
+    r"(?<!additional )\b(?:reporting|writing|written|reported)\s+by\s+([^;)\n]+)", re.I)
 
 
 def footer_authors(text: str) -> list[str]:

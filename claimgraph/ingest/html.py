@@ -42,14 +42,17 @@ class HtmlResult:
 
 
 def _split_authors(value: str | None) -> list[str]:
+    """Names from a page's author field, without placeholders ("Staff reporter", "Agencies")."""
     if not value:
         return []
+    from claimgraph.ingest.header import generic_author
+
     parts = re.split(r"\s*;\s*|\s*,\s*|\s+and\s+", value)
-    return [p.strip() for p in parts if p.strip()]
+    return [p.strip() for p in parts if p.strip() and not generic_author(p)]
 
 
-def _jsonld_dates(source: str) -> str | None:
-    """datePublished from JSON-LD, which trafilatura's date search may rank below other dates."""
+def _jsonld(source: str, key: str) -> str | None:
+    """A field of the page's JSON-LD (datePublished, url, ...), which trafilatura may rank below others."""
     for m in re.finditer(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", source, re.S | re.I):
         try:
             data = json.loads(m.group(1))
@@ -59,8 +62,11 @@ def _jsonld_dates(source: str) -> str | None:
         while stack:
             node = stack.pop()
             if isinstance(node, dict):
-                if isinstance(node.get("datePublished"), str):
-                    return node["datePublished"]
+                value = node.get(key)
+                if isinstance(value, dict):
+                    value = value.get("@id") or value.get("url")
+                if isinstance(value, str) and value.strip():
+                    return value.strip()
                 stack.extend(node.values())
             elif isinstance(node, list):
                 stack.extend(node)
@@ -76,7 +82,7 @@ def _meta_published(source: str) -> str | None:
         c = re.search(r"content=[\"']([^\"']+)[\"']", m.group(0), re.I)
         if c:
             return c.group(1)
-    return _jsonld_dates(source)
+    return _jsonld(source, "datePublished")
 
 
 def _fallback_text(source: str) -> str:
@@ -95,9 +101,28 @@ def _fallback_text(source: str) -> str:
         t = " ".join(el.text_content().split())
         if t:
             blocks.append(t)
-    if blocks:
-        return "\n\n".join(blocks)
-    return "\n".join(line.strip() for line in node.text_content().splitlines() if line.strip())
+    text = "\n\n".join(blocks) if blocks else "\n".join(
+        line.strip() for line in node.text_content().splitlines() if line.strip())
+    if len(_TAG.findall(text)) >= 3:
+        # markup swallowed as text (an unclosed <title> or <script>): strip the tags instead
+        return _strip_tags(source)
+    return text
+
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+
+
+def _strip_tags(source: str) -> str:
+    import html as html_lib
+
+    source = re.sub(r"<(script|style|noscript)\b[^>]*>.*?(</\1\s*>|$)", " ", source, flags=re.S | re.I)
+    source = re.sub(r"<head\b[^>]*>.*?</head\s*>", " ", source, flags=re.S | re.I)
+    source = re.sub(r"<title\b[^>]*>[^<\n]*", " ", source, flags=re.I)
+    source = re.sub(r"</?(?:p|div|br|li|h[1-6]|tr|table|article|section|blockquote)\b[^>]*>", "\n", source,
+                    flags=re.I)
+    text = html_lib.unescape(_TAG.sub("", source))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
 
 
 def extract_html(source: str, *, url: str | None = None) -> HtmlResult:
@@ -136,6 +161,6 @@ def extract_html(source: str, *, url: str | None = None) -> HtmlResult:
         authors=_split_authors(data.get("author")),
         published=published,
         outlet=(data.get("sitename") or None),
-        url=(data.get("url") or url or None),
+        url=(url or data.get("url") or _jsonld(source, "url") or _jsonld(source, "mainEntityOfPage") or None),
         warnings=warnings,
     )
