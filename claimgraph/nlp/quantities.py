@@ -9,9 +9,9 @@ are never read as quantities (a year is not a count), except durations ("24 hour
 
 Each quantity's span covers the figure as claimed: its bound words, the number and its unit or currency
 ("more than 500", "between 250 and 500", "$4 million", "30km"), not the subject. For the checks
-component it leaves `state.extra["quantity_info"]`: {quantity id: {"subject_head", "event", "place",
-"sentence"}} (lemma of the subject's head noun, lemma of the verb whose clause the figure counts, a
-place phrase attached to that verb, and the sentence start offset).
+component it leaves `state.extra["quantity_info"]`: {quantity id: {"subject_head", "people", "event",
+"place", "sentence"}} (lemma of the subject's head noun, whether it counts people, lemma of the verb
+whose clause the figure counts, a place phrase attached to that verb, and the sentence start offset).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ ID_PREFIXES = {r[0].lower() for r in _LEX.get("id_prefix", [])}
 NEGATIONS = {r[0].lower() for r in _LEX.get("negation", [])}
 HYPOTHETICAL = {r[0].lower() for r in _LEX.get("hypothetical", [])}
 PARTITIVE_DETS = {r[0].lower() for r in _LEX.get("partitive_det", [])}
+PERSON_NOUNS = {r[0].lower() for r in _LEX.get("person_noun", [])}
 TIME_UNITS = {r[1].lower(): r[2] for r in read_tsv("times_lexicon.tsv") if len(r) >= 3 and r[0] == "unit"}
 
 # ---------------------------------------------------------------- patterns
@@ -544,11 +545,16 @@ class QuantitiesComponent:
                 modality=_modality(fig, num_tok, verb, sent),
             )
             made.append((fig, q))
-            subj_head = None
+            subj_head, people = None, False
             if subj is not None and (ss := _tokens(doc, *subj)) is not None:
                 subj_head = ss.root.lemma_.lower()
+                ent_id = state.entity_at(*subj) if state.entity_mentions else None
+                ent = state.get(ent_id) if ent_id else None
+                people = (ss.root.lower_ in PERSON_NOUNS or subj_head in PERSON_NOUNS
+                          or ss.root.ent_type_ == "NORP" or (ent is not None and ent.type in ("NORP", "GROUP")))
             info[q.id] = {
-                "subject_head": subj_head, "event": verb.lemma_.lower() if verb is not None else None,
+                "subject_head": subj_head, "people": people,
+                "event": verb.lemma_.lower() if verb is not None else None,
                 "place": _place_of(verb), "sentence": sent.start_char,
             }
         self._partitives(text, made)

@@ -1,0 +1,133 @@
+"""Checks on the figures of one document: hedged or unsourced numbers, and figures that contradict each other.
+
+Why here and not in the report: flags are part of the contract, so a user scripting against the JSON,
+the corpus store and the reports all see the same warnings.
+
+- hedged_number: a figure whose clause or claim is hedged ("reportedly", "I think"), or that no source
+  backs beyond the document's own outlet (severity warning when hedged, info when only unsourced).
+- internal_inconsistency: two figures in different sentences that count the same kind of thing (same
+  head noun, or both people) in the same event (same verb lemma and no conflicting place) and whose
+  ranges are disjoint by more than `INCONSISTENCY_FACTOR`. The message names both figures and the
+  label of each one's source. Hypothetical and negated figures are not compared.
+Uses `state.extra["quantity_info"]` left by the quantities component; without it only hedged_number runs.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.contract import Flag, Quantity
+from claimgraph.nlp.state import DocState, get_state
+
+#: how far apart (as a ratio of the nearest ends) two figures' ranges must be to contradict each other;
+#: 3 keeps ordinary rounding and vague words ("thousands" vs "about 12,000") from being flagged
+INCONSISTENCY_FACTOR = 3.0
+#: the spread given to "about N" when comparing (N / 1.5 .. N * 1.5)
+ABOUT_SPREAD = 1.5
+
+
+def interval(q: Quantity) -> tuple[float, float] | None:
+    """The range of values a figure allows, for comparison."""
+    if q.approx == "about" and q.value is not None:
+        return q.value / ABOUT_SPREAD, q.value * ABOUT_SPREAD
+    if q.approx in ("more_than", "at_least") and q.low is not None:
+        return q.low, math.inf
+    if q.approx in ("less_than", "at_most") and q.high is not None:
+        return 0.0, q.high
+    if q.low is not None and q.high is not None:
+        return q.low, q.high
+    if q.value is not None:
+        return q.value, q.value
+    return None
+
+
+def disagree(a: Quantity, b: Quantity, factor: float = INCONSISTENCY_FACTOR) -> bool:
+    """True when the two figures' ranges are disjoint by more than `factor`."""
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return False
+    lo, hi = (ia, ib) if ia[1] < ib[0] else (ib, ia)
+    if lo[1] >= hi[0]:
+        return False  # overlapping ranges
+    return lo[1] <= 0 or hi[0] / lo[1] > factor
+
+
+def _source_label(state: DocState, source_id: str | None) -> str:
+    if source_id is None:
+        return "no named source"
+    src = state.get(source_id)
+    return getattr(src, "label", None) or source_id
+
+
+@Language.factory(
+    "claimgraph_checks",
+    requires=["doc._.cg_quantities", "doc._.cg_claims", "doc._.cg_sources"],
+    assigns=["doc._.cg_flags"],
+)
+def make_checks(nlp: Language, name: str) -> ChecksComponent:
+    return ChecksComponent()
+
+
+class ChecksComponent:
+    """Adds hedged_number and internal_inconsistency flags; never raises on text."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        try:
+            self._hedged(state)
+            self._inconsistent(state)
+        except Exception:  # noqa: BLE001 - a component never raises on text
+            state.extra.setdefault("errors", []).append("claimgraph_checks failed on this document")
+        return doc
+
+    @staticmethod
+    def _hedged(state: DocState) -> None:
+        # the document's own outlet is not a source for a figure: the writer asserting it is "no source"
+        outlet = (state.extra.get("attribution") or {}).get("outlet_source")
+        for q in state.items["quantities"]:
+            if q.modality == "negated":
+                continue
+            what = f'"{q.text}"' + (f" {q.subject}" if q.subject else "")
+            if q.hedges:
+                src = f", source: {_source_label(state, q.source)}" if q.source else ", no named source"
+                state.add("flags", Flag(
+                    kind="hedged_number", severity="warning",
+                    message=f"{what} is hedged ({', '.join(q.hedges)}{src})",
+                    refs=[q.id], spans=[tuple(q.span)],
+                ))
+            elif q.source is None or q.source == outlet:
+                state.add("flags", Flag(
+                    kind="hedged_number", severity="info", message=f"{what} has no named source",
+                    refs=[q.id], spans=[tuple(q.span)],
+                ))
+
+    @staticmethod
+    def _inconsistent(state: DocState) -> None:
+        info = state.extra.get("quantity_info") or {}
+        qs = [q for q in state.items["quantities"]
+              if q.id in info and q.modality in ("asserted", "estimated") and info[q.id].get("event")]
+        for i, a in enumerate(qs):
+            for b in qs[i + 1:]:
+                ia, ib = info[a.id], info[b.id]
+                if ia["sentence"] == ib["sentence"] or a.unit != b.unit or ia["event"] != ib["event"]:
+                    continue
+                same_thing = (ia["subject_head"] and ia["subject_head"] == ib["subject_head"]) or (
+                    ia.get("people") and ib.get("people"))
+                if not same_thing:
+                    continue
+                if ia.get("place") and ib.get("place") and ia["place"] != ib["place"]:
+                    continue
+                if not disagree(a, b):
+                    continue
+                name_a = " ".join(x for x in (a.text, a.subject) if x)
+                name_b = " ".join(x for x in (b.text, b.subject) if x)
+                state.add("flags", Flag(
+                    kind="internal_inconsistency", severity="warning",
+                    message=(f'"{name_a}" (source: {_source_label(state, a.source)}) and "{name_b}" '
+                             f'(source: {_source_label(state, b.source)}) disagree on the same event '
+                             f'("{ia["event"]}")'),
+                    refs=[a.id, b.id], spans=[tuple(a.span), tuple(b.span)],
+                ))
