@@ -55,7 +55,9 @@ class Index:
             if value:
                 return str(value)
         if hasattr(item, "subtype") and hasattr(item, "type"):
-            return f"{item.subtype or item.type}"
+            # ACLED subtypes are specific ("Air/drone strike") except the catch-all "Other"
+            subtype = item.subtype if item.subtype not in ("", "Other") else None
+            return str(subtype or f"{item.type}: {item.subtype}".rstrip(": "))
         value = getattr(item, "value", None)
         text = getattr(item, "text", None)
         if text and hasattr(item, "precision"):
