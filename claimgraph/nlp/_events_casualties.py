@@ -1,0 +1,182 @@
+"""Casualty figures of a sentence: which number counts whom killed, injured, displaced, detained, missing.
+
+A figure is a number (or a number word, or "a"/"an" before a group noun) whose noun is close in the
+dependency tree to a casualty cue ("killing 6 civilians", "6 civilians were killed", "70 dead",
+"forced about 10,000 Turkmen to flee"). The figure's value comes from the quantities component when
+one of its quantities covers the number (so the event links that quantity), else from our own small
+parser; ACLED's rule of the lowest reported figure picks the `low` bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.nlp._events_lexicon import Lexicon, Match, TokForms, best_matches
+
+MAX_TREE_DISTANCE = 3
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+_SKIP_ENT = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+
+
+@dataclass
+class Figure:
+    kind: str
+    group: str
+    low: float | None
+    high: float | None
+    start: int  # char span of the number as written
+    end: int
+    quantity: str | None
+    cue_token: int  # doc index of the cue
+
+
+def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
+    """Value of a number written with digits or words ("10,000", "1.5 million", "six", "dozens")."""
+    value: float | None = None
+    for tok in tokens:
+        text = tok.lower_.replace("\u2009", "")
+        if _DIGITS.match(text):
+            num = float(text.replace(",", ""))
+            value = num if value is None else value + num
+        elif text in lex.numbers:
+            word = lex.numbers[text]
+            if word in (100.0, 1000.0, 1_000_000.0) and value is not None and text in (
+                "hundred", "thousand", "million",
+            ):
+                value *= word
+            else:
+                value = word if value is None else value + word
+        elif text in ("and", "of"):
+            continue
+        else:
+            break
+    return value
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence through their lowest common ancestor."""
+    up_a = {a.i: 0}
+    depth, tok = 0, a
+    while tok.head.i != tok.i and depth < 12:
+        depth += 1
+        tok = tok.head
+        up_a[tok.i] = depth
+    depth, tok = 0, b
+    while True:
+        if tok.i in up_a:
+            return depth + up_a[tok.i]
+        if tok.head.i == tok.i or depth >= 12:
+            return 99
+        depth += 1
+        tok = tok.head
+
+
+def _noun_of(num: Token) -> Token:
+    """The noun a number counts ("6" in "6 civilians" -> civilians), else the number itself."""
+    tok = num
+    for _ in range(2):
+        if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok
+        else:
+            break
+    return tok
+
+
+def group_of(noun: Token, lex: Lexicon) -> str | None:
+    """Casualty group of a noun; None when the noun is not a count of people ("years", "km")."""
+    for form in (noun.lower_, noun.lemma_.lower()):
+        if form in lex.groups:
+            group = lex.groups[form]
+            return None if group == "-" else group
+    return "unknown"
+
+
+def figures(
+    sent: Span,
+    toks: list[TokForms],
+    lex: Lexicon,
+    quantity_at: dict[int, tuple[str, float | None, float | None]],
+    blocked: set[int],
+) -> list[Figure]:
+    """Casualty figures in one sentence. `quantity_at` maps a token index to (quantity id, low, high);
+    `blocked` holds token indexes inside times/dates (never counts)."""
+    cue_matches: list[Match] = best_matches(lex.casualty_cues.find(toks))
+    if not cue_matches:
+        return []
+    cues = [(toks[m.start].token, str(m.payload)) for m in cue_matches]
+    cue_tokens = {toks[i].token.i for m in cue_matches for i in range(m.start, m.end)}
+    out: list[Figure] = []
+    used: set[int] = set()
+    for tok in sent:
+        if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT:
+            continue
+        is_digit = bool(_DIGITS.match(tok.lower_))
+        word = tok.lower_ in lex.numbers
+        if not (is_digit or word or tok.like_num):
+            continue
+        if tok.lower_ in ("a", "an") and tok.dep_ != "det":
+            continue
+        # the whole number as written: consecutive number tokens ("1.5 million", "twenty five")
+        run = [tok]
+        nxt = tok.i + 1
+        while nxt < sent.end and (
+            _DIGITS.match(sent.doc[nxt].lower_) or sent.doc[nxt].lower_ in lex.numbers
+        ) and sent.doc[nxt].lower_ not in ("a", "an"):
+            run.append(sent.doc[nxt])
+            nxt += 1
+        noun = _noun_of(run[-1])
+        if tok.lower_ in ("a", "an", "one") and noun is run[-1]:
+            continue
+        group = group_of(noun, lex) if noun is not run[-1] else "unknown"
+        if group is None:
+            continue
+        if tok.lower_ in ("a", "an") and (noun is run[-1] or group == "unknown" and noun.lower_ not in (
+            "man", "person", "woman", "child",
+        )):
+            continue
+        if noun.lower_ in ("of",):
+            continue
+        # "dozens of civilians": the number word's noun is the pobj of "of"
+        if noun is run[-1]:
+            of = [c for c in run[-1].children if c.dep_ == "prep" and c.lower_ == "of"]
+            if of:
+                objs = [c for c in of[0].children if c.dep_ == "pobj"]
+                if objs:
+                    g = group_of(objs[0], lex)
+                    if g is None:
+                        continue
+                    group, noun = g, objs[0]
+        best: tuple[int, int, Token, str] | None = None
+        for cue_tok, kind in cues:
+            d = min(_tree_distance(noun, cue_tok), _tree_distance(run[-1], cue_tok))
+            adjacent = 0 < cue_tok.i - run[-1].i <= 2 or 0 < run[0].i - cue_tok.i <= 3
+            if d > MAX_TREE_DISTANCE and not adjacent:
+                continue
+            rank = (min(d, 2 if adjacent else d), abs(cue_tok.i - tok.i))
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], cue_tok, kind)
+        if best is None:
+            continue
+        q = None
+        low: float | None = None
+        high: float | None = None
+        for t in run:
+            if t.i in quantity_at:
+                q, low, high = quantity_at[t.i]
+                break
+        if q is None or (low is None and high is None):
+            value = parse_number(run, lex)
+            if value is None:
+                continue
+            low = high = value if low is None and high is None else low
+            if tok.lower_ in lex.numbers and not is_digit and tok.lower_.endswith("s"):
+                high = None  # "dozens": a lowest figure only
+        used.update(t.i for t in run)
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        out.append(Figure(best[3], group, low, high, start, end, q, best[2].i))
+    return out

@@ -1,0 +1,207 @@
+"""Data files of the events component, loaded once, and the word-pattern matcher they share.
+
+Patterns are space-separated elements; an element matches a token whose lemma or lower-cased form is
+one of its `|`-separated alternatives ("=word": the written form only), `*` is a gap of up to 3 tokens.
+Hyphen tokens are skipped when matching, so "air strike", "air-strike" and "air strikes" are one pattern.
+Why our own matcher and not spaCy's PhraseMatcher: one tiny index serves triggers, casualty cues and context
+cues, and it runs over a sentence in a few microseconds per token (events must add little to analysis time).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+GAP = "*"
+LEMMA = "~"  # lemma forms are kept apart from written forms, so "=word" can ask for the written one
+MAX_GAP = 3
+SKIP_TOKENS = {"-", "–", "—", "‐"}
+
+Element = frozenset[str] | str  # a set of alternatives, or GAP
+Pattern = tuple[Element, ...]
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, without comments, blank lines and the header line."""
+    text = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [row for row in csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def parse_pattern(text: str) -> Pattern:
+    elements: list[Element] = []
+    for part in text.lower().split():
+        if part == GAP:
+            elements.append(GAP)
+            continue
+        alts: set[str] = set()
+        for alt in part.split("|"):
+            word = alt.replace("-", "")
+            if word.startswith("="):  # "=according": the written form only, never a lemma
+                alts.add(word[1:])
+            else:
+                alts.update((word, LEMMA + word))
+        elements.append(frozenset(alts))
+    return tuple(elements)
+
+
+def parse_cue(text: str) -> list[Pattern]:
+    """A context cue: one pattern when it has a gap, else `|`-separated alternative patterns."""
+    if GAP in text.split():
+        return [parse_pattern(text)]
+    return [parse_pattern(alt) for alt in text.split("|") if alt.strip()]
+
+
+@dataclass
+class PatternIndex:
+    """Patterns indexed by the alternatives of their first element; each pattern carries a payload."""
+
+    by_first: dict[str, list[tuple[Pattern, object]]] = field(default_factory=dict)
+
+    def add(self, pattern: Pattern, payload: object) -> None:
+        if not pattern or pattern[0] == GAP:
+            return
+        for alt in pattern[0]:  # type: ignore[union-attr]
+            self.by_first.setdefault(alt, []).append((pattern, payload))
+
+    def find(self, toks: Sequence[TokForms]) -> list[Match]:
+        """Every match in `toks` (one sentence), as token-index ranges into `toks`."""
+        found: list[Match] = []
+        for i, tok in enumerate(toks):
+            seen: set[int] = set()
+            for form in tok.forms:
+                for pattern, payload in self.by_first.get(form, ()):
+                    if id(pattern) in seen:
+                        continue
+                    seen.add(id(pattern))
+                    end = _match_from(pattern, 1, toks, i + 1)
+                    if end is not None:
+                        found.append(Match(i, end, payload, len(pattern)))
+        return found
+
+
+@dataclass(frozen=True)
+class TokForms:
+    """A sentence token as the matcher sees it: its forms and the spaCy token."""
+
+    token: Token
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # index into the TokForms list
+    end: int  # exclusive
+    payload: object
+    size: int  # number of pattern elements (longer patterns are more specific)
+
+
+def _match_from(pattern: Pattern, k: int, toks: Sequence[TokForms], i: int) -> int | None:
+    if k == len(pattern):
+        return i
+    element = pattern[k]
+    if element == GAP:
+        for skip in range(0, MAX_GAP + 1):
+            end = _match_from(pattern, k + 1, toks, i + skip)
+            if end is not None:
+                return end
+        return None
+    if i >= len(toks):
+        return None
+    if any(form in element for form in toks[i].forms):  # type: ignore[operator]
+        return _match_from(pattern, k + 1, toks, i + 1)
+    return None
+
+
+def token_forms(sent: Span | Iterable[Token]) -> list[TokForms]:
+    out: list[TokForms] = []
+    for tok in sent:
+        if tok.text in SKIP_TOKENS or tok.is_space:
+            continue
+        lower = tok.lower_.replace("-", "")
+        lemma = tok.lemma_.lower().replace("-", "")
+        out.append(TokForms(tok, (lower, LEMMA + lemma)))
+    return out
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    subtype: str
+    type: str
+    group: str
+    prior: float
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    source: str
+    cues: tuple[Pattern, ...]
+    target: str
+    scope: str
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, TypeInfo]
+    triggers: PatternIndex
+    casualty_cues: PatternIndex
+    context: list[ContextRule]
+    context_index: PatternIndex
+    groups: dict[str, str]
+    numbers: dict[str, float]
+    number_phrases: PatternIndex
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """All event knowledge from claimgraph/data, parsed once per process."""
+    types = {
+        row[0]: TypeInfo(row[0], row[1], row[2], float(row[3])) for row in _rows("events_types.tsv")
+    }
+    triggers = PatternIndex()
+    for pattern, subtype, weight in _rows("event_triggers.tsv"):
+        if subtype not in types:
+            raise ValueError(f"event_triggers.tsv: unknown subtype {subtype!r}")
+        triggers.add(parse_pattern(pattern), (subtype, float(weight)))
+    cues = PatternIndex()
+    for pattern, kind in _rows("events_casualty_cues.tsv"):
+        cues.add(parse_pattern(pattern), kind)
+    context: list[ContextRule] = []
+    context_index = PatternIndex()
+    for n, (source, cue, target, scope) in enumerate(_rows("events_context.tsv")):
+        rule = ContextRule(source, tuple(parse_cue(cue)), target, scope)
+        context.append(rule)
+        for pattern in rule.cues:
+            context_index.add(pattern, n)
+    groups = {row[0].lower(): row[1] for row in _rows("events_groups.tsv")}
+    numbers: dict[str, float] = {}
+    phrases = PatternIndex()
+    for word, value in _rows("events_numbers.tsv"):
+        if " " in word:
+            phrases.add(parse_pattern(word), float(value))
+        else:
+            numbers[word.lower()] = float(value)
+    return Lexicon(types, triggers, cues, context, context_index, groups, numbers, phrases)
+
+
+def best_matches(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, longer (more specific) patterns first, then heavier ones."""
+
+    def weight(m: Match) -> float:
+        payload = m.payload
+        return payload[1] if isinstance(payload, tuple) else 0.0
+
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -m.size, -weight(m), m.start)):
+        span = set(range(m.start, m.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)

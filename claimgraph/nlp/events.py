@@ -1,0 +1,431 @@
+"""Events component: ACLED-typed events with actors, targets, place, time, casualties, source and hedges.
+
+Why rules from data files: every trigger, context rule, casualty cue and group word is knowledge a
+user can read and extend (claimgraph/data/event_triggers.tsv and events_*.tsv), and the component runs
+in well under a millisecond per sentence. Per sentence: triggers are matched; each is re-typed by its
+context (who takes a town, how a protest is met, what is shot down); triggers of one merge group are
+one incident (ACLED: one event per incident) whose subtype is the one with the most trigger weight.
+Casualty figures attach to the event of their kind. Events are ordered by salience, main event first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.contract import Casualty, Event
+from claimgraph.nlp._events_casualties import Figure, figures
+from claimgraph.nlp._events_lexicon import Lexicon, Match, TokForms, best_matches, lexicon, token_forms
+from claimgraph.nlp.state import DocState, get_state
+
+log = logging.getLogger(__name__)
+
+#: a sentence needs this much trigger weight in one merge group before it reports an event
+MIN_WEIGHT = 1.5
+#: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
+LIGHT_VERBS = {
+    "conduct", "carry", "launch", "stage", "mount", "hold", "make", "perform", "organise", "organize",
+    "claim", "unleash", "commit", "execute", "order", "begin", "start", "continue", "intensify", "step",
+}
+ACTOR_DEPS = {"nsubj", "agent", "csubj"}
+TARGET_DEPS = {"dobj", "nsubjpass", "obj"}
+TARGET_PREPS = {"on", "against", "at", "targeting"}
+KIND_PREFERENCE = {
+    "killed": ("violence", "disaster", "protest", "crime"),
+    "injured": ("violence", "disaster", "protest", "crime"),
+    "displaced": ("displacement", "violence", "disaster"),
+    "detained": ("arrests", "violence", "protest", "crime"),
+    "missing": ("violence", "disaster"),
+}
+
+
+@dataclass
+class _Candidate:
+    subtype: str
+    group: str
+    weight: float
+    sent_index: int
+    trigger: Match
+    toks: list[TokForms]
+    sent: Span
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def head(self) -> Token:
+        return _head_of(self.toks, self.trigger)
+
+
+def _head_of(toks: list[TokForms], m: Match) -> Token:
+    """The syntactic head of a matched token range (the token whose head lies outside it)."""
+    inside = {toks[i].token.i for i in range(m.start, m.end)}
+    for i in range(m.start, m.end):
+        tok = toks[i].token
+        if tok.head.i not in inside or tok.head.i == tok.i:
+            return tok
+    return toks[m.start].token
+
+
+@Language.factory(
+    "claimgraph_events",
+    requires=[
+        "doc._.cg_entities", "doc._.cg_places", "doc._.cg_times", "doc._.cg_quantities",
+        "doc._.cg_claims", "doc._.cg_sources",
+    ],
+    assigns=["doc._.cg_events"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()
+
+
+class EventsComponent:
+    """Finds events clause by clause; never raises on text (an error leaves the events section empty)."""
+
+    def __init__(self) -> None:
+        self.lex: Lexicon = lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        try:
+            self._run(doc, state)
+        except Exception:  # a component never raises on text; the rest of the analysis stands
+            log.exception("claimgraph_events failed on a document; no events recorded")
+        return doc
+
+    # -- pipeline -------------------------------------------------------------------------------
+    def _run(self, doc: Doc, state: DocState) -> None:
+        if not state.entity_mentions and state.items["entities"]:
+            state.index_entity_mentions()
+        quantity_at = self._quantity_index(doc, state)
+        blocked = self._time_tokens(doc, state)
+        candidates: list[_Candidate] = []
+        for sent_index, sent in enumerate(_sentences(doc)):
+            toks = token_forms(sent)
+            if not toks:
+                continue
+            sent_candidates = self._sentence_events(sent_index, sent, toks)
+            figs = figures(sent, toks, self.lex, quantity_at, blocked)
+            if figs:
+                sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs)
+            candidates.extend(sent_candidates)
+        if not candidates:
+            return
+        ranked = sorted(candidates, key=lambda c: (-self._salience(c), c.sent.start, c.trigger.start))
+        main_place = self._main_place(state)
+        for cand in ranked:
+            state.add("events", self._event(doc, state, cand, quantity_at, main_place))
+
+    def _sentence_events(self, sent_index: int, sent: Span, toks: list[TokForms]) -> list[_Candidate]:
+        matches = best_matches(self.lex.triggers.find(toks))
+        if not matches:
+            return []
+        context_hits = self._context_hits(toks)
+        by_group: dict[str, dict[str, list[tuple[Match, float]]]] = defaultdict(lambda: defaultdict(list))
+        for m in matches:
+            subtype, weight = m.payload  # type: ignore[misc]
+            subtype = self._retype(subtype, m, toks, context_hits)
+            info = self.lex.types[subtype]
+            by_group[info.group][subtype].append((m, weight))
+        out: list[_Candidate] = []
+        for group, subtypes in by_group.items():
+            scored = sorted(
+                subtypes.items(),
+                key=lambda kv: (-sum(w for _, w in kv[1]), -max(w for _, w in kv[1]), kv[1][0][0].start),
+            )
+            subtype, hits = scored[0]
+            total = sum(w for _, w in hits)
+            if total < MIN_WEIGHT:
+                continue
+            trigger = max(hits, key=lambda mw: (mw[1], -mw[0].start))[0]
+            out.append(_Candidate(subtype, group, total, sent_index, trigger, toks, sent))
+        return out
+
+    def _context_hits(self, toks: list[TokForms]) -> dict[int, list[Match]]:
+        hits: dict[int, list[Match]] = defaultdict(list)
+        for m in self.lex.context_index.find(toks):
+            hits[int(m.payload)].append(m)  # type: ignore[call-overload]
+        return hits
+
+    def _retype(self, subtype: str, m: Match, toks: list[TokForms], hits: dict[int, list[Match]]) -> str:
+        """First context rule (file order) whose cue occurs in its scope re-types the trigger."""
+        for n, rule in enumerate(self.lex.context):
+            if rule.source != subtype or n not in hits:
+                continue
+            for cue in hits[n]:
+                if cue.start < m.end and m.start < cue.end:
+                    continue  # the trigger itself is not its own context
+                if self._in_scope(rule.scope, cue, m, toks):
+                    return rule.target
+        return subtype
+
+    @staticmethod
+    def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms]) -> bool:
+        if scope == "sentence":
+            return True
+        if scope == "window":
+            return cue.start - m.end <= 6 and m.start - cue.end <= 6
+        if scope == "subject":
+            head = _head_of(toks, m)
+            subjects = _actor_tokens(head)
+            cue_tokens = {toks[i].token.i for i in range(cue.start, cue.end)}
+            return any(t.i in cue_tokens for s in subjects for t in s.subtree)
+        return False
+
+    def _attach_figures(
+        self, sent_index: int, sent: Span, toks: list[TokForms], cands: list[_Candidate], figs: list[Figure],
+    ) -> list[_Candidate]:
+        for fig in figs:
+            target = None
+            for group in KIND_PREFERENCE.get(fig.kind, ()):
+                target = next((c for c in cands if c.group == group), None)
+                if target is not None:
+                    break
+            if target is None and fig.kind in ("killed", "injured"):
+                subtype = "Armed clash" if fig.group == "combatants" else "Attack"
+                cue = next((i for i, t in enumerate(toks) if t.token.i == fig.cue_token), 0)
+                target = _Candidate(subtype, "violence", 1.0, sent_index, Match(cue, cue + 1, None, 1), toks, sent)
+                cands.append(target)
+            if target is None and cands:
+                target = cands[0]
+            if target is not None:
+                target.figures.append(fig)
+        return cands
+
+    def _salience(self, c: _Candidate) -> float:
+        """Main event first: stronger triggers, violence over talk, early sentences, counted victims."""
+        info = self.lex.types[c.subtype]
+        position = 2.0 / (1 + c.sent_index)
+        toll = 0.5 if any(f.kind == "killed" for f in c.figures) else 0.0
+        return min(c.weight, 6.0) * info.prior + position + toll
+
+    # -- fields -------------------------------------------------------------------------------
+    def _event(
+        self, doc: Doc, state: DocState, c: _Candidate,
+        quantity_at: dict[int, tuple[str, float | None, float | None]], main_place: str | None,
+    ) -> Event:
+        info = self.lex.types[c.subtype]
+        first, last = c.toks[c.trigger.start].token, c.toks[c.trigger.end - 1].token
+        start, end = first.idx, last.idx + len(last.text)
+        head = c.head
+        actors = _entities(state, _actor_tokens(head))
+        targets = [e for e in _entities(state, _target_tokens(head)) if e not in actors]
+        exclude = [(t.idx, t.idx + len(t.text)) for t in _actor_tokens(head) + _target_tokens(head)]
+        quantities: list[str] = []
+        for tok in c.sent:
+            if tok.i in quantity_at and (tok.head.i == head.i or tok.head.head.i == head.i) and tok.i != head.i:
+                qid = quantity_at[tok.i][0]
+                if qid not in quantities:
+                    quantities.append(qid)
+        casualties = _casualties(c.figures)
+        for fig in c.figures:
+            if fig.quantity and fig.quantity not in quantities:
+                quantities.append(fig.quantity)
+        source, hedges = _attribution(state, start, end)
+        return Event(
+            id=state.new_id("events"), type=info.type, subtype=info.subtype, text=doc.text[start:end],
+            span=(start, end), actors=actors, targets=targets,
+            place=_place(state, c, head, exclude) or main_place, time=_time(state, c, start),
+            quantities=quantities, casualties=casualties, source=source, hedges=hedges,
+        )
+
+    @staticmethod
+    def _quantity_index(doc: Doc, state: DocState) -> dict[int, tuple[str, float | None, float | None]]:
+        index: dict[int, tuple[str, float | None, float | None]] = {}
+        for q in state.items.get("quantities", []):
+            try:
+                s, e = q.span
+                span = doc.char_span(s, e, alignment_mode="expand")
+            except (AttributeError, TypeError, ValueError):
+                continue
+            if span is None:
+                continue
+            low = q.low if q.low is not None else q.value
+            high = q.high if q.high is not None else q.value
+            if getattr(q, "modality", "asserted") in ("negated", "hypothetical"):
+                continue
+            for tok in span:
+                if tok.like_num or tok.pos_ == "NUM":
+                    index.setdefault(tok.i, (q.id, low, high))
+        return index
+
+    @staticmethod
+    def _time_tokens(doc: Doc, state: DocState) -> set[int]:
+        blocked: set[int] = set()
+        for t in state.items.get("times", []):
+            try:
+                span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+            except (AttributeError, TypeError, ValueError):
+                continue
+            if span is not None:
+                blocked.update(tok.i for tok in span)
+        return blocked
+
+    @staticmethod
+    def _main_place(state: DocState) -> str | None:
+        places = state.items.get("places", [])
+        if not places:
+            return None
+        best = max(
+            places,
+            key=lambda p: (len(p.mentions), -(min((s for s, _ in p.mentions), default=10**9))),
+        )
+        return best.id
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    try:
+        return list(doc.sents)
+    except ValueError:  # no parser or sentencizer: the whole text is one sentence
+        return [doc[:]]
+
+
+def _actor_tokens(head: Token) -> list[Token]:
+    """Tokens naming who acted: the verb's subject or "by" agent, a noun trigger's owner ("Russian
+    air strikes", "Russia's strikes", "strikes by Russia") or the subject of its light verb."""
+    out: list[Token] = []
+    if head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
+                out.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+            if child.dep_ == "prep" and child.lower_ == "between":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        out.append(g)
+                        out.extend(g.conjuncts)
+        verb = head.head
+        if head.dep_ in ("dobj", "obj", "attr") and verb.lemma_.lower() in LIGHT_VERBS:
+            out.extend(c for c in verb.children if c.dep_ in ACTOR_DEPS)
+            out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+    else:
+        verb = head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                out.append(child)
+            if child.dep_ == "agent":
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+        if not out and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+            out.extend(c for c in verb.head.children if c.dep_ in ("nsubj",))
+    expanded: list[Token] = []
+    for tok in out:
+        expanded.append(tok)
+        expanded.extend(t for t in tok.conjuncts if t not in expanded)
+    return expanded
+
+
+def _target_tokens(head: Token) -> list[Token]:
+    """Tokens naming whom the event hit: the object, the passive subject, "on/against X"."""
+    out: list[Token] = []
+    verb = head if head.pos_ not in ("NOUN", "PROPN") else None
+    if verb is not None:
+        out.extend(c for c in verb.children if c.dep_ in TARGET_DEPS)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    expanded: list[Token] = []
+    for tok in out:
+        expanded.append(tok)
+        expanded.extend(tok.conjuncts)
+        # "a Russian jet": the owner of the object is the target entity
+        expanded.extend(c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_)
+    return expanded
+
+
+def _entities(state: DocState, tokens: list[Token]) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        ent = state.entity_at(tok.idx, tok.idx + len(tok.text)) if state.entity_mentions else None
+        if ent is None:
+            # the entity may be a compound inside the phrase ("the Syrian army", "Turkish officials")
+            for sub in tok.subtree:
+                if sub.dep_ in ("compound", "amod", "poss") and sub.head.i == tok.i:
+                    ent = state.entity_at(sub.idx, sub.idx + len(sub.text)) if state.entity_mentions else None
+                    if ent:
+                        break
+        if ent and ent not in out:
+            out.append(ent)
+    return out
+
+
+def _casualties(figs: list[Figure]) -> list[Casualty]:
+    """One casualty per kind and group, with ACLED's lowest reported figure."""
+    best: dict[tuple[str, str], Figure] = {}
+    for fig in figs:
+        key = (fig.kind, fig.group)
+        cur = best.get(key)
+        if cur is None or (fig.low is not None and (cur.low is None or fig.low < cur.low)):
+            best[key] = fig
+    return [
+        Casualty(kind=f.kind, group=f.group, low=f.low, high=f.high, quantity=f.quantity)  # type: ignore[arg-type]
+        for f in sorted(best.values(), key=lambda f: f.start)
+    ]
+
+
+def _attribution(state: DocState, start: int, end: int) -> tuple[str | None, list[str]]:
+    """Source and hedges of the innermost claim around the event (Claim.sources: innermost is last)."""
+    best = None
+    for claim in state.items.get("claims", []):
+        try:
+            s, e = claim.span
+        except (AttributeError, TypeError, ValueError):
+            continue
+        if s <= start and end <= e and (best is None or e - s < best.span[1] - best.span[0]):
+            best = claim
+    if best is not None:
+        return (best.sources[-1] if best.sources else None), list(best.hedges)
+    for quote in state.items.get("quotes", []):
+        s, e = quote.span
+        if s <= start and end <= e and quote.speaker:
+            return quote.speaker, []
+    return None, []
+
+
+def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int, int]]) -> str | None:
+    """The place mention of the event's clause nearest its trigger, else of its sentence (a mention
+    that names the actor or target, "Moscow accused", is not where the event happened)."""
+    s0, s1 = c.sent.start_char, c.sent.end_char
+    clause = _clause(head)
+    best: tuple[float, str] | None = None
+    for place in state.items.get("places", []):
+        for ms, me in place.mentions:
+            if not (s0 <= ms and me <= s1):
+                continue
+            if any(ms < xe and xs < me for xs, xe in exclude):
+                continue
+            dist = min(abs(ms - head.idx), abs(me - head.idx))
+            if clause is not None and not (clause[0] <= ms < clause[1]):
+                dist += 200
+            if place.feature == "country":
+                dist += 60  # a town or region in the sentence says more than its country
+            if best is None or dist < best[0]:
+                best = (dist, place.id)
+    return best[1] if best else None
+
+
+def _clause(head: Token) -> tuple[int, int] | None:
+    tok = head
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    sub = list(tok.subtree)
+    return (sub[0].idx, sub[-1].idx + len(sub[-1].text)) if sub else None
+
+
+def _time(state: DocState, c: _Candidate, start: int) -> str | None:
+    s0, s1 = c.sent.start_char, c.sent.end_char
+    best: tuple[int, str] | None = None
+    for t in state.items.get("times", []):
+        try:
+            ts, te = t.span
+        except (AttributeError, TypeError, ValueError):
+            continue
+        if s0 <= ts and te <= s1:
+            dist = abs(ts - start)
+            if best is None or dist < best[0]:
+                best = (dist, t.id)
+    return best[1] if best else None
