@@ -51,6 +51,7 @@ class Lexicon:
     outlet_name_words: frozenset[str]
     report_verbs: frozenset[str]
     facility_nouns: frozenset[str]
+    calendar_words: frozenset[str]
 
 
 def _read_alias_table(name: str) -> dict[str, str]:
@@ -83,6 +84,7 @@ def load_lexicon() -> Lexicon:
         outlet_name_words=frozenset(cues["outlet_name_words"]),
         report_verbs=frozenset(cues["report_verbs"]),
         facility_nouns=frozenset(cues["facility_nouns"]),
+        calendar_words=frozenset(cues["calendar_words"]),
     )
 
 
@@ -201,6 +203,10 @@ class EntitiesComponent:
             cand.label = "GPE"  # "the Uskudar office": a place name in front of a facility noun
         elif cand.label in {"PRODUCT", "WORK_OF_ART"}:
             cand.label = "DROP"
+        if cand.label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and any(
+            t.like_num or (t.text in lex.calendar_words and cand.label != "PERSON") for t in span
+        ):  # (Theresa May stays a person)
+            cand.label = "DROP"  # "Sun 05 Jul" at the head of a dateline is a date, not an organisation
 
     def _add_surnames(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """A lone surname or given name of a person named in full elsewhere is that person."""
@@ -265,7 +271,7 @@ class EntitiesComponent:
                 order.append(key)
             group.label_votes[cand.label] += 3 if cand.from_list else 1
             group.mentions.append((cand.start, cand.end))
-            described = self._descriptors(span) if cand.label in DESCRIBED_TYPES else []
+            described = self._descriptors(span, cand.label) if cand.label in DESCRIBED_TYPES else []
             for descriptor in described:
                 if descriptor not in group.descriptors:
                     group.descriptors.append(descriptor)
@@ -301,7 +307,7 @@ class EntitiesComponent:
             return folded
         return span.text
 
-    def _descriptors(self, span: Span) -> list[str]:
+    def _descriptors(self, span: Span, label: str) -> list[str]:
         """Appositions ("X, the chairman of Y, ...") and titles written before the name."""
         out = []
         root = span.root
@@ -317,7 +323,8 @@ class EntitiesComponent:
         left = self._left_title(span)
         if left:
             out.append(left)
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start:
+        if (root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start
+                and label != "GROUP"):
             text = _phrase_without_clauses(root.head, stop_at=span.start)
             if text and text not in out:
                 out.append(text)
