@@ -1,0 +1,470 @@
+"""Places component: find place mentions and put them on the map, offline.
+
+Recognition (why beyond spaCy): the small model misses places inside longer names and after
+direction words, and mislabels some. So mentions come from
+  1. entities labelled GPE / LOC / FAC (metonyms included: "Moscow accused" is still a place
+     mention), trimmed of a leading direction word ("northern Latakia" -> "Latakia") and extended
+     over a following division word ("Latakia province");
+  2. a gazetteer scan of capitalised token runs that no place entity covers, longest match first
+     ("Istanbul chairman" -> Istanbul, "Uskudar office" -> Uskudar, "Turkmen Mountain"), skipping
+     person names, demonyms, words the document also writes in lower case, and names followed by
+     an institution head ("Sakarya University" is not a place).
+Demonyms (NORP "Turkish") are linked to a country but never emitted as places.
+
+Resolution in context: candidates from `claimgraph.gazetteer` scored by feature and population
+priors, the document's country and first-level-division focus, containment hints ("Alexandria,
+La.", "Syria's Latakia province", "X in Y"), and closeness to the other places of the document;
+one sense per name per document; confidence is the winning candidate's softmax share.
+
+Leaves in `state.extra` for later components (the events component uses them):
+  * "place_spans": sorted list of (start, end, place id), one per mention;
+  * "place_at": function (start, end) -> id of the place whose mention overlaps [start, end) most,
+    or None;
+  * "places_in": function (start, end) -> ids of places with a mention inside [start, end), in
+    text order (e.g. the places of one sentence or clause);
+  * "demonyms": list of (start, end, ISO2) for NORP mentions that name a nationality, and
+    "demonym_country": function (start, end) -> ISO2 or None;
+  * "country_focus": list of (ISO2, weight) for the document, strongest first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimgraph.contract import Place
+from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
+from claimgraph.nlp.state import DocState, get_state
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BLOCKING_LABELS = {"PERSON", "NORP", "OUTLET", "GROUP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                   "ORDINAL", "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+ADMIN_FEATURES = {"admin1", "admin2"}
+MAX_CANDIDATES = 60
+SCAN_MIN_POP = 20000  # a capitalised word no entity covers must be a sizeable place to count
+
+
+@dataclass(frozen=True)
+class PlaceLexicon:
+    admin_words: frozenset[str]
+    directions: frozenset[str]
+    institution_heads: frozenset[str]
+    not_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> PlaceLexicon:
+    data = json.loads(resources.files("claimgraph.data").joinpath("places_lexicon.json").read_text("utf-8"))
+    return PlaceLexicon(
+        admin_words=frozenset(w.lower() for w in data["admin_words"]),
+        directions=frozenset(w.lower() for w in data["directions"]),
+        institution_heads=frozenset(data["institution_heads"]),
+        not_places=frozenset(data["not_places"]),
+    )
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    source: str  # "ent" | "scan"
+    label: str
+    admin_hint: bool = False  # followed by / ends with a division word
+    container: Mention | None = None  # "X, Y" / "Y's X" / "X in Y"
+    container_strength: float = 0.0
+
+
+@dataclass
+class Group:
+    """All mentions of one name in the document: resolved once (one sense per name)."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Entry] = field(default_factory=list)
+    best: Entry | None = None
+    confidence: float = 0.0
+
+
+@Language.factory(
+    "claimgraph_places",
+    requires=["doc._.cg_entities", "doc.ents"],
+    assigns=["doc._.cg_places"],
+    default_config={"gazetteer_files": []},
+)
+def make_places(nlp: Language, name: str, gazetteer_files: list[str]) -> PlacesComponent:
+    return PlacesComponent(gazetteer_files)
+
+
+class PlacesComponent:
+    def __init__(self, gazetteer_files: list[str] | None = None) -> None:
+        self.gazetteer_files = tuple(gazetteer_files or ())
+        self.lex = load_lexicon()
+
+    @property
+    def gaz(self) -> Gazetteer:
+        return load_gazetteer(self.gazetteer_files)  # cached per process
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        try:
+            self._run(doc, state)
+        except Exception:  # noqa: BLE001 - a component never raises on text; places are optional
+            state.extra.setdefault("place_spans", [])
+        return doc
+
+    # -- recognition ------------------------------------------------------------------------------
+    def _run(self, doc: Doc, state: DocState) -> None:
+        gaz = self.gaz
+        lower_words = {t.lower_ for t in doc if t.is_lower}
+        demonyms = self._demonyms(doc, gaz)
+        mentions = self._entity_mentions(doc, gaz)
+        taken = [False] * len(doc)
+        for m in mentions:
+            for t in _tokens_of(doc, m.start, m.end):
+                taken[t] = True
+        mentions += self._scan(doc, gaz, taken, lower_words)
+        mentions.sort(key=lambda m: m.start)
+        self._containers(doc, mentions)
+        groups = self._group(mentions)
+        focus = self._resolve(groups, demonyms, gaz, state)
+        self._emit(state, groups, demonyms, focus)
+
+    def _demonyms(self, doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                iso2 = gaz.demonym(ent.text)
+                if iso2:
+                    out.append((ent.start_char, ent.end_char, iso2))
+        return out
+
+    def _entity_mentions(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            span = self._trim(doc, ent)
+            if span is None:
+                continue
+            s, e = span.start, span.end
+            admin_hint = span[-1].lower_ in self.lex.admin_words
+            nxt = doc[e] if e < len(doc) else None
+            if nxt is not None and nxt.lower_ in self.lex.admin_words and not nxt.is_upper:
+                e += 1
+                admin_hint = True
+            span = doc[s:e]
+            if gaz.demonym(span.text) and span.text not in gaz:
+                continue
+            if ent.label_ == "FAC" and not gaz.lookup(span.text):
+                continue  # buildings and roads we cannot place are not worth a mention
+            out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
+                               ent.label_, admin_hint=admin_hint))
+        return out
+
+    def _trim(self, doc: Doc, ent: Span) -> Span | None:
+        s, e = ent.start, ent.end
+        while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].lower_ in self.lex.directions):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
+            e -= 1
+        if s >= e:
+            return None
+        return doc[s:e]
+
+    def _scan(self, doc: Doc, gaz: Gazetteer, taken: list[bool], lower_words: set[str]) -> list[Mention]:
+        """Capitalised runs that no place entity covers, matched against the gazetteer."""
+        ent_label = [""] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_label[i] = ent.label_
+        out: list[Mention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            if taken[i] or not _capitalised(doc[i]):
+                i += 1
+                continue
+            matched = False
+            for size in range(min(4, n - i), 0, -1):
+                j = i + size
+                if any(taken[k] or not _capitalised(doc[k]) for k in range(i, j)):
+                    continue
+                span = doc[i:j]
+                hit = self._scan_accept(doc, span, gaz, ent_label, lower_words)
+                if hit:
+                    e = j
+                    admin_hint = False
+                    if e < n and doc[e].lower_ in self.lex.admin_words and not doc[e].is_title:
+                        e += 1
+                        admin_hint = True
+                    span = doc[i:e]
+                    out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan",
+                                       "GPE", admin_hint=admin_hint))
+                    for k in range(i, e):
+                        taken[k] = True
+                    i = e
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return out
+
+    def _scan_accept(self, doc: Doc, span: Span, gaz: Gazetteer, ent_label: list[str],
+                     lower_words: set[str]) -> bool:
+        text = span.text
+        labels = {ent_label[k] for k in range(span.start, span.end)}
+        multi = len(span) > 1
+        if text in self.lex.institution_heads or span[-1].text in self.lex.institution_heads:
+            return False
+        if not multi and (text in self.lex.not_places or span[0].is_stop or span[0].lower_ in lower_words
+                          or len(text) < 3):
+            return False
+        if gaz.demonym(text):
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (nxt.text in self.lex.institution_heads or
+                                (_capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"))):
+            return False  # "Sakarya University", "Chicago Bulls"
+        if labels & BLOCKING_LABELS and not multi:
+            return False
+        if "PERSON" in labels:
+            return False
+        if not multi and span[0].is_sent_start and span[0].pos_ != "PROPN":
+            return False
+        entries = gaz.lookup(text)
+        if not entries:
+            return False
+        best = max(entries, key=_prior)
+        if best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water"):
+            return True
+        return best.population >= SCAN_MIN_POP
+
+    def _containers(self, doc: Doc, mentions: list[Mention]) -> None:
+        """'X, Y' and 'X in Y' make Y a container hint of X; "Y's X" too."""
+        text = doc.text
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            between = text[a.end:b.start]
+            if between.strip() == "," and "\n" not in between:
+                a.container, a.container_strength = b, 4.0
+            elif between.strip() in ("'s", "’s", "'s northern", "’s northern") or between in ("'s ", "’s "):
+                b.container, b.container_strength = a, 4.0
+            elif between.strip().lower() in ("in", "near", "outside", "of"):
+                a.container, a.container_strength = b, 2.0
+
+    @staticmethod
+    def _group(mentions: list[Mention]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        for m in mentions:
+            if not m.key:
+                continue
+            groups.setdefault(m.key, Group(m.key)).mentions.append(m)
+        return list(groups.values())
+
+    # -- resolution -------------------------------------------------------------------------------
+    def _candidates(self, g: Group, gaz: Gazetteer) -> list[Entry]:
+        text = g.mentions[0].text
+        cands = gaz.lookup(text)
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in self.lex.admin_words:
+            base = " ".join(words[:-1])
+            admins = [e for e in gaz.lookup(base) if e.feature in ADMIN_FEATURES | {"region", "landform"}]
+            if not any(e.feature in ADMIN_FEATURES for e in cands):
+                cands = cands + admins if admins else (cands or gaz.lookup(base))
+        if len(cands) > MAX_CANDIDATES:
+            cands = sorted(cands, key=_prior, reverse=True)[:MAX_CANDIDATES]
+        return cands
+
+    def _resolve(self, groups: list[Group], demonyms: list[tuple[int, int, str]], gaz: Gazetteer,
+                 state: DocState) -> list[tuple[str, float]]:
+        for g in groups:
+            g.candidates = self._candidates(g, gaz)
+        # pass 1: priors only, to find the document's focus
+        for g in groups:
+            self._pick(g, {}, {}, [])
+        focus = self._focus(groups, demonyms)
+        admin_focus: Counter[tuple[str, str]] = Counter()
+        for g in groups:
+            if g.best is not None and g.best.feature == "admin1" and g.confidence >= 0.5:
+                admin_focus[(g.best.country or "", g.best.name)] += len(g.mentions)
+        # pass 2: focus + containment; pass 3: + closeness to the other places
+        for g in groups:
+            self._pick(g, dict(focus), admin_focus, [])
+        anchors = [(g.key, g.best) for g in groups if g.best is not None and g.confidence >= 0.6
+                   and g.best.feature in ("city", "admin2", "district")]
+        for g in groups:
+            self._pick(g, dict(focus), admin_focus, [b for k, b in anchors if k != g.key])
+        return focus
+
+    @staticmethod
+    def _focus(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> list[tuple[str, float]]:
+        votes: Counter[str] = Counter()
+        for g in groups:
+            if g.best is not None and g.best.country:
+                w = 1.0 if g.best.feature == "country" else 0.7 * g.confidence
+                votes[g.best.country] += w * len(g.mentions)
+        for _s, _e, iso2 in demonyms:
+            votes[iso2] += 0.5
+        total = sum(votes.values()) or 1.0
+        return [(c, v / total) for c, v in votes.most_common()]
+
+    def _pick(self, g: Group, focus: dict[str, float], admin_focus: Counter, anchors: list[Entry]) -> None:
+        if not g.candidates:
+            g.best, g.confidence = None, 0.0
+            return
+        admin_hint = any(m.admin_hint for m in g.mentions)
+        containers = [(m.container, m.container_strength) for m in g.mentions if m.container is not None]
+        scores = []
+        for c in g.candidates:
+            s = _prior(c)
+            if admin_hint and c.feature in ADMIN_FEATURES:
+                s += 3.0
+            if c.country and focus:
+                s += 4.0 * focus.get(c.country, 0.0) ** 0.5
+            if c.admin1 and admin_focus and c.feature != "admin1":
+                if admin_focus.get((c.country or "", c.admin1)):
+                    s += 2.0
+            for cont, strength in containers:
+                s += strength * _contained(c, cont, self)
+            if anchors:
+                d = min(_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
+                s += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
+            scores.append(s)
+        top = max(scores)
+        z = sum(math.exp(s - top) for s in scores)
+        i = scores.index(top)
+        g.best, g.confidence = g.candidates[i], round(max(0.05, min(0.99, 1.0 / z)), 3)
+
+    # -- output -----------------------------------------------------------------------------------
+    def _emit(self, state: DocState, groups: list[Group], demonyms: list[tuple[int, int, str]],
+              focus: list[tuple[str, float]]) -> None:
+        by_place: dict[str, Place] = {}
+        spans: list[tuple[int, int, str]] = []
+        for g in sorted(groups, key=lambda g: g.mentions[0].start):
+            b = g.best
+            pkey = b.gid if b is not None else f"unresolved:{g.key}"
+            place = by_place.get(pkey)
+            if place is None:
+                place = Place(
+                    id=state.new_id("places"), name=g.mentions[0].text, mentions=[],
+                    lat=round(b.lat, 5) if b else None, lon=round(b.lon, 5) if b else None,
+                    country=b.country if b else None, admin1=b.admin1 if b else None,
+                    feature=_feature(b, g) if b else None,
+                    gazetteer_id=b.gid if b and b.gid.startswith("geonames:") else (b.gid if b else None),
+                    confidence=g.confidence if b else 0.0,
+                )
+                by_place[pkey] = state.add("places", place)
+            for m in g.mentions:
+                place.mentions.append((m.start, m.end))
+                spans.append((m.start, m.end, place.id))
+        for place in by_place.values():
+            place.mentions.sort()
+        spans.sort()
+        state.extra["place_spans"] = spans
+        state.extra["place_at"] = _place_at(spans)
+        state.extra["places_in"] = _places_in(spans)
+        state.extra["demonyms"] = demonyms
+        state.extra["demonym_country"] = _demonym_at(demonyms)
+        state.extra["country_focus"] = focus
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
+                                           or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+
+
+def _tokens_of(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _prior(e: Entry) -> float:
+    pop = math.log10(e.population + 1)
+    if e.feature == "country":
+        return 4.0 + max(pop, 5.0)
+    if e.source != "geonames":
+        return 10.0 if e.feature in ("region", "landform", "water") else 3.0 + max(pop, 4.0)
+    if e.feature == "region":  # continents
+        return 10.5
+    if e.feature == "admin1":  # below a same-name city of similar size ("Istanbul"), above small towns
+        return pop - 0.5
+    if e.feature == "admin2":
+        return pop - 1.5
+    return pop
+
+
+def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
+    """1 when candidate c lies in the container's best reading (country, division or nearby)."""
+    entries = comp.gaz.lookup(cont.text)
+    if not entries:
+        return 0.0
+    best = 0.0
+    for y in entries:
+        if y.feature == "country" and c.country == y.country:
+            best = max(best, 1.0)
+        elif y.feature == "admin1" and c.country == y.country and c.admin1 == y.name:
+            best = max(best, 1.0)
+        elif _km(c.lat, c.lon, y.lat, y.lon) <= 60 and c.gid != y.gid:
+            best = max(best, 0.7)
+    return best
+
+
+def _feature(b: Entry, g: Group) -> str:
+    return b.feature if b.feature != "region" or b.source != "geonames" else "region"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_at(spans: list[tuple[int, int, str]]) -> Callable[[int, int], str | None]:
+    starts = [s for s, _e, _p in spans]
+
+    def place_at(start: int, end: int) -> str | None:
+        best, best_ov = None, 0
+        i = bisect.bisect_left(starts, end)
+        for s, e, pid in spans[max(0, i - 20):i]:
+            ov = min(e, end) - max(s, start)
+            if ov > best_ov:
+                best, best_ov = pid, ov
+        return best
+
+    return place_at
+
+
+def _places_in(spans: list[tuple[int, int, str]]) -> Callable[[int, int], list[str]]:
+    def places_in(start: int, end: int) -> list[str]:
+        out: list[str] = []
+        for s, e, pid in spans:
+            if start <= s and e <= end and pid not in out:
+                out.append(pid)
+        return out
+
+    return places_in
+
+
+def _demonym_at(demonyms: list[tuple[int, int, str]]) -> Callable[[int, int], str | None]:
+    def demonym_country(start: int, end: int) -> str | None:
+        for s, e, iso2 in demonyms:
+            if min(e, end) > max(s, start):
+                return iso2
+        return None
+
+    return demonym_country
+
+
+__all__ = ["PlacesComponent", "make_places", "load_lexicon"]
