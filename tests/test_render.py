@@ -99,7 +99,7 @@ def stripped(html: str) -> str:
 
 
 def section(html: str, key: str) -> str:
-    match = re.search(rf'<section id="cg-{key}">(.*?)</section>', html, re.S)
+    match = re.search(rf'<section id="cg\w+-{key}" class="cg-section cg-sec-{key}">(.*?)</section>', html, re.S)
     assert match, key
     return match.group(1)
 
@@ -369,11 +369,24 @@ def test_tables_show_each_section(built_html: str) -> None:
     assert "hedged_number" in flags and "unsourced_claim" in flags and "“250 – 500 fighters”" in flags
 
 
-def test_table_ids_link_to_first_mention(built_html: str) -> None:
-    assert 'href="#cg-at-e1"' in built_html and 'id="cg-at-e1"' in built_html
-    assert len(re.findall(r'id="cg-at-p1"', built_html)) == 1
+def test_table_ids_link_to_first_mention(built: Analysis, built_html: str) -> None:
+    prefix = "cg" + built.document.id.removeprefix("sha256:")[:10]
+    assert f'href="#{prefix}-at-e1"' in built_html and f'id="{prefix}-at-e1"' in built_html
+    assert len(re.findall(rf'id="{prefix}-at-p1"', built_html)) == 1
     # SouthFront has no mention: its id is not a dead link
-    assert 'href="#cg-at-e6"' not in built_html
+    assert "-at-e6" not in built_html
+
+
+def test_reports_of_several_articles_share_a_page(built: Analysis) -> None:
+    """Ids are prefixed per document, so links and toggles of two reports on one page do not collide."""
+    other = Analysis.model_validate({**built.to_dict(), "document": {**built.document.model_dump(),
+                                     "id": Document.id_for("another text")}})
+    page = render_html(built, standalone=False) + render_html(other, standalone=False)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) > 20
+    for target in re.findall(r'(?:href|for)="#?([^"]+)"', page):
+        if not target.startswith("http"):
+            assert target in ids, target
 
 
 def test_fragment_for_notebooks(built: Analysis) -> None:

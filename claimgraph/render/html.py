@@ -86,11 +86,12 @@ class Layer:
 class _Layers:
     """Collects layers, merging same kind + same span (one mark, titles joined)."""
 
-    def __init__(self, length: int) -> None:
+    def __init__(self, length: int, prefix: str) -> None:
         self.length = length
+        self.prefix = prefix
         self.by_key: dict[tuple[str, int, int, str], Layer] = {}
         self.anchors: set[str] = set()
-        self.linked: set[str] = set()
+        self.linked: dict[str, str] = {}
 
     def add(self, kind: str, span: Sequence[int] | None, classes: Iterable[str], title: str,
             anchor_for: str | None = None) -> None:
@@ -106,19 +107,25 @@ class _Layers:
         if title and title not in layer.titles:
             layer.titles.append(title)
         if anchor_for and layer.anchor is None:
-            anchor = anchor_id(anchor_for)
+            anchor = anchor_id(self.prefix, anchor_for)
             if anchor not in self.anchors and anchor_for not in self.linked:
                 self.anchors.add(anchor)
-                self.linked.add(anchor_for)
+                self.linked[anchor_for] = anchor
                 layer.anchor = anchor
 
     def layers(self) -> list[Layer]:
         return list(self.by_key.values())
 
 
-def anchor_id(item_id: str) -> str:
+def anchor_id(prefix: str, item_id: str) -> str:
     """An HTML id for an item's first highlighted mention, safe whatever the contract id looks like."""
-    return "cg-at-" + re.sub(r"[^A-Za-z0-9_-]", "_", item_id)
+    return f"{prefix}-at-" + re.sub(r"[^A-Za-z0-9_-]", "_", item_id)
+
+
+def report_prefix(analysis: Analysis) -> str:
+    """Prefix of every HTML id in one report, from the document id: several reports can share a page."""
+    digest = re.sub(r"[^0-9a-f]", "", analysis.document.id.split(":")[-1].lower())[:10]
+    return f"cg{digest or 'x'}"
 
 
 def layout(text: str, layers: list[Layer]) -> str:
@@ -170,10 +177,12 @@ def _join(values: Iterable[str]) -> str:
     return ", ".join(v for v in values if v)
 
 
-def collect_layers(analysis: Analysis, index: Index, hues: dict[str, int]) -> tuple[list[Layer], set[str]]:
-    """Every span of every item in the analysis, as layers with hover titles; and the ids given an anchor."""
+def collect_layers(
+    analysis: Analysis, index: Index, hues: dict[str, int], prefix: str = "cg"
+) -> tuple[list[Layer], dict[str, str]]:
+    """Every span of every item in the analysis, as layers with hover titles; and each linked item's anchor."""
     text = analysis.document.text
-    col = _Layers(len(text))
+    col = _Layers(len(text), prefix)
     spk_class = _speaker_classes(hues)
 
     for ent in analysis.entities:
@@ -319,9 +328,9 @@ def _num(value: float | str | None) -> _Num:
     return _Num(e(value if isinstance(value, str) else fmt_num(value)))
 
 
-def _id_cell(item_id: str, linked: bool) -> str:
-    if linked:
-        href = e(anchor_id(item_id))
+def _id_cell(item_id: str, anchors: dict[str, str]) -> str:
+    if item_id in anchors:
+        href = e(anchors[item_id])
         return f'<a class="cg-id" href="#{href}" title="show in the article">{e(item_id)}</a>'
     return f'<span class="cg-id">{e(item_id)}</span>'
 
@@ -330,9 +339,9 @@ def _chain(labels: list[str]) -> str:
     return '<span class="cg-chain">' + " → ".join(e(x) for x in labels) + "</span>" if labels else ""
 
 
-def _section(key: str, title: str, count: int | None, body: str) -> str:
+def _section(prefix: str, key: str, title: str, count: int | None, body: str) -> str:
     n = f' <span class="cg-count">({count})</span>' if count is not None else ""
-    return f'<section id="cg-{key}"><h2>{e(title)}{n}</h2>{body}</section>'
+    return f'<section id="{prefix}-{key}" class="cg-section cg-sec-{key}"><h2>{e(title)}{n}</h2>{body}</section>'
 
 
 def _none(what: str) -> str:
@@ -360,12 +369,12 @@ def _document_table(analysis: Analysis) -> str:
     return f'<div class="cg-table-wrap"><table class="cg-meta"><tbody>{body}</tbody></table></div>'
 
 
-def _entities_table(analysis: Analysis, linked: set[str]) -> str:
+def _entities_table(analysis: Analysis, linked: dict[str, str]) -> str:
     rows = []
     for ent in analysis.entities:
         etype = ent.type if ent.type in ENTITY_TYPES else "other"
         rows.append([
-            _id_cell(ent.id, ent.id in linked),
+            _id_cell(ent.id, linked),
             e(ent.name),
             f'<span class="cg-swatch cg-ent-{etype}">{e(ent.type)}</span>',
             e(_join(ent.aliases)),
@@ -389,7 +398,7 @@ def _sources_table(analysis: Analysis, index: Index, spk_class: dict[str, str]) 
     rows = []
     for src in analysis.sources:
         rows.append([
-            _id_cell(src.id, False),
+            _id_cell(src.id, {}),
             _speaker_swatch(src.id, src.label, spk_class),
             e(src.kind),
             e(src.role),
@@ -400,7 +409,7 @@ def _sources_table(analysis: Analysis, index: Index, spk_class: dict[str, str]) 
     return _table(["id", "label", "kind", "role", "entity", "via (outermost first)", "quotes"], rows)
 
 
-def _quotes_table(analysis: Analysis, index: Index, spk_class: dict[str, str], linked: set[str]) -> str:
+def _quotes_table(analysis: Analysis, index: Index, spk_class: dict[str, str], linked: dict[str, str]) -> str:
     text = analysis.document.text
     rows = []
     for quote in analysis.quotes:
@@ -410,7 +419,7 @@ def _quotes_table(analysis: Analysis, index: Index, spk_class: dict[str, str], l
         if written and written != speaker:
             speaker_cell += f' <span class="cg-id">(“{e(written)}”)</span>'
         rows.append([
-            _id_cell(quote.id, quote.id in linked),
+            _id_cell(quote.id, linked),
             e(quote.kind),
             e(quote.text),
             speaker_cell,
@@ -420,11 +429,11 @@ def _quotes_table(analysis: Analysis, index: Index, spk_class: dict[str, str], l
     return _table(["id", "kind", "text", "speaker (as written)", "via", "cue"], rows)
 
 
-def _claims_table(analysis: Analysis, index: Index, linked: set[str]) -> str:
+def _claims_table(analysis: Analysis, index: Index, linked: dict[str, str]) -> str:
     rows = []
     for claim in analysis.claims:
         rows.append([
-            _id_cell(claim.id, claim.id in linked),
+            _id_cell(claim.id, linked),
             e(claim.text),
             _chain(index.labels(claim.sources)),
             e(_join(claim.hedges)),
@@ -439,11 +448,11 @@ def _claims_table(analysis: Analysis, index: Index, linked: set[str]) -> str:
     )
 
 
-def _quantities_table(analysis: Analysis, index: Index, linked: set[str]) -> str:
+def _quantities_table(analysis: Analysis, index: Index, linked: dict[str, str]) -> str:
     rows = []
     for q in analysis.quantities:
         rows.append([
-            _id_cell(q.id, q.id in linked),
+            _id_cell(q.id, linked),
             e(q.text),
             e(bounds_summary(q)),
             _num(q.value),
@@ -463,19 +472,19 @@ def _quantities_table(analysis: Analysis, index: Index, linked: set[str]) -> str
     )
 
 
-def _times_table(analysis: Analysis, linked: set[str]) -> str:
+def _times_table(analysis: Analysis, linked: dict[str, str]) -> str:
     rows = [
-        [_id_cell(t.id, t.id in linked), e(t.text), e(t.value), e(t.precision), e(t.anchor)]
+        [_id_cell(t.id, linked), e(t.text), e(t.value), e(t.precision), e(t.anchor)]
         for t in analysis.times
     ]
     return _table(["id", "text", "value", "precision", "anchor"], rows)
 
 
-def _places_table(analysis: Analysis, linked: set[str]) -> str:
+def _places_table(analysis: Analysis, linked: dict[str, str]) -> str:
     rows = []
     for p in analysis.places:
         rows.append([
-            _id_cell(p.id, p.id in linked),
+            _id_cell(p.id, linked),
             e(p.name),
             _num(str(len(p.mentions))),
             _num(f"{p.lat:.4f}" if p.lat is not None else ""),
@@ -492,11 +501,11 @@ def _places_table(analysis: Analysis, linked: set[str]) -> str:
     )
 
 
-def _events_table(analysis: Analysis, index: Index, linked: set[str]) -> str:
+def _events_table(analysis: Analysis, index: Index, linked: dict[str, str]) -> str:
     rows = []
     for ev in analysis.events:
         rows.append([
-            _id_cell(ev.id, ev.id in linked),
+            _id_cell(ev.id, linked),
             e(ev.type),
             e(ev.subtype),
             e(ev.text),
@@ -563,7 +572,7 @@ def _legend(analysis: Analysis, layers: list[Layer], index: Index, hues: dict[st
             sample = {"claim": "cg-claim-unattributed"}.get(kind, "")
             inner = f'<span class="cg-swatch cg {f"cg-{kind}"} {sample}">{counts.get(kind, 0)}</span>'
         parts.append(
-            f'<label class="cg-lg-group cg-lg-{kind}" for="{e(prefix)}-{kind}">{title} {inner}</label>'
+            f'<label class="cg-lg-group cg-lg-{kind}" for="{prefix}-t-{kind}">{title} {inner}</label>'
         )
     hint = (
         '<span class="cg-hint">Hover a highlight for details; '
@@ -582,8 +591,8 @@ def render_body(analysis: Analysis) -> str:
     hues = speaker_hues(analysis)
     spk_class = _speaker_classes(hues)
     doc = analysis.document
-    layers, linked_ids = collect_layers(analysis, index, hues)
-    prefix = "cg-t" + re.sub(r"[^0-9a-f]", "", doc.id.split(":")[-1])[:10]
+    prefix = report_prefix(analysis)
+    layers, linked_ids = collect_layers(analysis, index, hues, prefix)
 
     title = doc.title or "Untitled article"
     sub = [doc.outlet or "", _join(doc.authors), doc.dateline or doc.published or ""]
@@ -603,11 +612,14 @@ def render_body(analysis: Analysis) -> str:
         ("events", "Events", analysis.events, _events_table(analysis, index, linked_ids)),
         ("flags", "Flags", analysis.flags, _flags_table(analysis, index)),
     ]
-    links = "".join(f'<a href="#cg-{key}">{e(key)} ({len(items)})</a>' for key, _, items, _ in sections)
-    nav = f'<nav class="cg-nav"><a href="#cg-document">document</a><a href="#cg-article">article</a>{links}</nav>'
+    links = "".join(f'<a href="#{prefix}-{key}">{e(key)} ({len(items)})</a>' for key, _, items, _ in sections)
+    nav = (
+        f'<nav class="cg-nav"><a href="#{prefix}-document">document</a>'
+        f'<a href="#{prefix}-article">article</a>{links}</nav>'
+    )
 
     toggles = "".join(
-        f'<input type="checkbox" class="cg-toggle cg-toggle-{kind}" id="{e(prefix)}-{kind}" checked '
+        f'<input type="checkbox" class="cg-toggle cg-toggle-{kind}" id="{prefix}-t-{kind}" checked '
         f'aria-label="show {e(kind)} highlights">'
         for kind in LEGEND_ORDER
     )
@@ -619,11 +631,11 @@ def render_body(analysis: Analysis) -> str:
         f"<style>{report_css()}\n{_speaker_css(hues)}</style>",
         header,
         nav,
-        _section("document", "Document", None, _document_table(analysis)),
-        _section("article", "Article", None, article),
+        _section(prefix, "document", "Document", None, _document_table(analysis)),
+        _section(prefix, "article", "Article", None, article),
     ]
     for key, name, items, table in sections:
-        parts.append(_section(key, name, len(items), table if items else _none(name.lower())))
+        parts.append(_section(prefix, key, name, len(items), table if items else _none(name.lower())))
     return '<div class="cg-report">' + "".join(parts) + "</div>"
 
 
