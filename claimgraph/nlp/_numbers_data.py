@@ -40,6 +40,15 @@ def alternation(phrases: list[str] | set[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+_WS_PLUS = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+_WS_STAR = r"(?:[^\S\n]*\n?[^\S\n]*)"
+
+
+def no_blank_lines(pattern: str) -> str:
+    """Let a pattern's whitespace cross at most one line break: figures and dates never span paragraphs."""
+    return pattern.replace(r"\s+", _WS_PLUS).replace(r"\s*", _WS_STAR).replace(r"\s?", r"[^\S\n]?")
+
+
 @cache
 def hedge_phrases() -> tuple[str, ...]:
     """The project's hedge lexicon (claimgraph/data/hedges.tsv, shared with attribution), minus modal verbs,

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Quantity
-from claimgraph.nlp._numbers_data import alternation, by_kind, hedge_phrases, read_tsv
+from claimgraph.nlp._numbers_data import alternation, by_kind, hedge_phrases, no_blank_lines, read_tsv
 from claimgraph.nlp.state import get_state
 
 # ---------------------------------------------------------------- lexicons
@@ -68,14 +68,14 @@ _POST = alternation(set(POST_MODS) - {"-plus", "+"})
 _SYM = alternation(set(SYMBOLS))
 _FRAC = rf"(?:a|one|two|three|four|five|nine)[\s-]+(?:{alternation(set(FRACTIONS) - {'half'})})|half"
 
-QUANTITY_RE = re.compile(
+QUANTITY_RE = re.compile(no_blank_lines(
     r"(?<![\w.,$£€¥₹₽₺-])(?<![\w][-–])"
     r"(?P<pre>(?:(?:somewhere|anywhere)\s+)?(?:between|from)\s+|(?:" + _PRE + r")\s+)?"
     r"(?P<sym>(?:" + _SYM + r")\s?)?"
     r"(?:(?P<vague>" + _VAGUE + r")|(?P<frac>" + _FRAC + r")"
     r"|(?P<fig>" + _FIG + r")(?:(?P<sep>" + _RANGE_SEP + r")(?:" + _SYM + r")?\s?(?P<fig2>" + _FIG + r"))?)"
     r"(?P<plus>-plus|\+)?"
-    r"(?:(?![\w])|(?=(?:" + alternation(set(MEASURES) | {"%"}) + r")(?![\w])))",
+    r"(?:(?![\w])|(?=(?:" + alternation(set(MEASURES) | {"%"}) + r")(?![\w])))"),
     re.I,
 )
 NEGATION_RE = re.compile(r"(?<![\w])(?:" + alternation(NEGATIONS) + r")(?![\w])", re.I)
@@ -404,7 +404,9 @@ def _noun_run(doc: Doc, first: Token) -> tuple[int, int] | None:
         if tok.lower_ in ("of", "than") or tok.like_num:
             break
         toks.append(tok)
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "nmod") and not is_hyphen:
+        hyphen_next = not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in ("-", "‑")
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "nmod") and not is_hyphen \
+                and not hyphen_next:
             break
         i += 1
     while toks and toks[-1].pos_ not in ("NOUN", "PROPN"):

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.contract import Time
-from claimgraph.nlp._numbers_data import alternation, by_kind, read_tsv
+from claimgraph.nlp._numbers_data import alternation, by_kind, no_blank_lines, read_tsv
 from claimgraph.nlp.state import get_state
 
 _LEX = by_kind("times_lexicon.tsv")
@@ -90,7 +90,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("clock", r"noon|midnight"),
     ("duration", rf"{_NUM}\s+(?P<unit>{_UNIT_ALL})"),
 ]
-COMPILED = [(kind, re.compile(_B + f"(?:{pat})" + _E, re.I)) for kind, pat in PATTERNS]
+COMPILED = [(kind, re.compile(no_blank_lines(_B + f"(?:{pat})" + _E), re.I)) for kind, pat in PATTERNS]
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _LEAD_PREP_RE = re.compile(rf"(?:{alternation(LEAD_PREPS)})[\s-]+$", re.I)
 _DURATION_ENT = re.compile(r"^(?:\d+|[a-z]+)\s+(?:" + _UNIT_ALL + r")$", re.I)
