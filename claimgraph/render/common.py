@@ -67,6 +67,16 @@ class Index:
     def labels(self, ids: Iterable[str]) -> list[str]:
         return [self.label(i) for i in ids]
 
+    def ref(self, item_id: str, limit: int = 60) -> str:
+        """A flag's reference: the id, plus a short label unless the item is a sentence (claim, quote)."""
+        item = self.items.get(item_id)
+        if item is None or hasattr(item, "attributed") or hasattr(item, "cue"):
+            return item_id
+        label = self.label(item_id)
+        if len(label) > limit:
+            label = label[: limit - 1].rstrip() + "…"
+        return f"{item_id} ({label})"
+
     def via_chain(self, source_id: str | None) -> list[str]:
         """Source ids a source was reported through, outermost first (`via` followed, cycle-safe)."""
         chain: list[str] = []
@@ -112,10 +122,10 @@ def bounds_summary(q: Quantity) -> str:
 
 
 def casualty_summary(c: Casualty, index: Index) -> str:
-    """ "killed civilians: 10 – 12 (q3)" style line for one casualty record."""
+    """ "killed civilians 10 – 12 (“at least 10”)": one casualty record on one line."""
     low, high = fmt_num(c.low), fmt_num(c.high)
     figure = low if low == high or not high else (f"{low} – {high}" if low else f"up to {high}")
-    parts = [f"{c.kind} {c.group}"]
+    parts = [c.kind if c.group == "unknown" else f"{c.kind} {c.group}"]
     if figure:
         parts.append(figure)
     if c.quantity:

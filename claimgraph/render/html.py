@@ -466,7 +466,7 @@ def _quantities_table(analysis: Analysis, index: Index, linked: dict[str, str]) 
             e(q.modality),
         ])
     return _table(
-        ["id", "text", "as claimed", "value", "low", "high", "approx", "unit", "subject", "source", "hedges",
+        ["id", "text", "bounds", "value", "low", "high", "approx", "unit", "subject", "source", "hedges",
          "modality"],
         rows,
     )
@@ -534,7 +534,7 @@ def _flags_table(analysis: Analysis, index: Index) -> str:
             e(flag.kind),
             f'<span class="cg-sev-{_css_token(flag.severity)}">{e(flag.severity)}</span>',
             e(flag.message),
-            e(_join(f"{r} ({index.label(r)})" if index.label(r) != r else r for r in flag.refs)),
+            e(_join(index.ref(r) for r in flag.refs)),
             e(" / ".join(f"“{s}”" for s in spans if s)),
         ])
     return _table(["kind", "severity", "message", "refers to", "text"], rows)

@@ -105,7 +105,7 @@ def _quantities(analysis: Analysis, index: Index) -> str:
          md(q.approx), md(q.unit), md(q.subject), md(index.label(q.source)), md(_join(q.hedges)), md(q.modality)]
         for q in analysis.quantities
     ]
-    return _table(["id", "text", "as claimed", "value", "low", "high", "approx", "unit", "subject", "source",
+    return _table(["id", "text", "bounds", "value", "low", "high", "approx", "unit", "subject", "source",
                    "hedges", "modality"], rows)
 
 
@@ -141,7 +141,7 @@ def _flags(analysis: Analysis, index: Index) -> str:
     text = analysis.document.text
     rows = []
     for f in analysis.flags:
-        refs = _join(f"{r} ({index.label(r)})" if index.label(r) != r else r for r in f.refs)
+        refs = _join(index.ref(r) for r in f.refs)
         spans = " / ".join(f"“{s}”" for s in (span_text(text, sp) for sp in f.spans) if s)
         rows.append([md(f.kind), md(f.severity), md(f.message), md(refs), md(spans)])
     return _table(["kind", "severity", "message", "refers to", "text"], rows)
