@@ -168,7 +168,7 @@ def parse_byline(line: str, *, after_title: bool = False) -> tuple[list[str], st
         if "|" in line:
             names_part, _, outlet_part = line.partition("|")
             names = _split_names(names_part)
-            if names and all(_name_like(n) for n in names) and outlet_part.strip():
+            if names and all(_name_like(n) and not is_outlet_like(n) for n in names) and outlet_part.strip():
                 return names, outlet_part.strip()
             return None
         gm = re.fullmatch(r"(.+?)\s+in\s+([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2})", line)
@@ -199,6 +199,8 @@ def parse_byline(line: str, *, after_title: bool = False) -> tuple[list[str], st
             outlet = name            # "By X, Associated Press", "By X, The New York Times"
         elif _name_like(name):
             authors.append(name)
+        elif len(names) == 1 and is_outlet_like(name):
+            return [], name.strip(" .")      # "By AFP"
         elif i == len(names) - 1 and authors:
             continue                 # "By X, Beirut": a place after the names
         else:

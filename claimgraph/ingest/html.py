@@ -154,6 +154,9 @@ def extract_html(source: str, *, url: str | None = None) -> HtmlResult:
     if not text:
         raise EmptyInputError("the HTML page holds no readable text: check it is the article page, not a "
                               "script-only shell (save the rendered page) or pass the article as text")
+    # one blank line between paragraphs, as in plain-text articles, so a headline or paragraph without final
+    # punctuation does not run into the next sentence
+    text = re.sub(r"[ \t]*\n\s*", "\n\n", text)
     published = _meta_published(source) or data.get("date")
     return HtmlResult(
         text=text,
