@@ -320,8 +320,16 @@ class _Num(str):
     """An escaped cell to right-align (figures)."""
 
 
+class _Wide(str):
+    """An escaped cell holding a sentence: kept readable however many columns the table has."""
+
+
 def rows_cell(cell: str) -> str:
-    return f'<td class="cg-num">{cell}</td>' if isinstance(cell, _Num) else f"<td>{cell}</td>"
+    if isinstance(cell, _Num):
+        return f'<td class="cg-num">{cell}</td>'
+    if isinstance(cell, _Wide):
+        return f'<td class="cg-wide">{cell}</td>'
+    return f"<td>{cell}</td>"
 
 
 def _num(value: float | str | None) -> _Num:
@@ -336,7 +344,8 @@ def _id_cell(item_id: str, anchors: dict[str, str]) -> str:
 
 
 def _chain(labels: list[str]) -> str:
-    return '<span class="cg-chain">' + " → ".join(e(x) for x in labels) + "</span>" if labels else ""
+    """Links of a chain each kept on one line; the arrows may wrap."""
+    return " → ".join(f'<span class="cg-link">{e(x)}</span>' for x in labels)
 
 
 def _section(prefix: str, key: str, title: str, count: int | None, body: str) -> str:
@@ -417,11 +426,11 @@ def _quotes_table(analysis: Analysis, index: Index, spk_class: dict[str, str], l
         written = span_text(text, quote.speaker_span)
         speaker_cell = _speaker_swatch(quote.speaker, speaker, spk_class) if quote.speaker else ""
         if written and written != speaker:
-            speaker_cell += f' <span class="cg-id">(“{e(written)}”)</span>'
+            speaker_cell += f' <span class="cg-written">(“{e(written)}”)</span>'
         rows.append([
             _id_cell(quote.id, linked),
             e(quote.kind),
-            e(quote.text),
+            _Wide(e(quote.text)),
             speaker_cell,
             _chain(_quote_via(quote, index)),
             e(quote.cue),
@@ -434,7 +443,7 @@ def _claims_table(analysis: Analysis, index: Index, linked: dict[str, str]) -> s
     for claim in analysis.claims:
         rows.append([
             _id_cell(claim.id, linked),
-            e(claim.text),
+            _Wide(e(claim.text)),
             _chain(index.labels(claim.sources)),
             e(_join(claim.hedges)),
             e(yes_no(claim.attributed)),
@@ -508,7 +517,7 @@ def _events_table(analysis: Analysis, index: Index, linked: dict[str, str]) -> s
             _id_cell(ev.id, linked),
             e(ev.type),
             e(ev.subtype),
-            e(ev.text),
+            _Wide(e(ev.text)),
             e(_join(index.labels(ev.actors))),
             e(_join(index.labels(ev.targets))),
             e(index.label(ev.place)),
@@ -533,9 +542,9 @@ def _flags_table(analysis: Analysis, index: Index) -> str:
         rows.append([
             e(flag.kind),
             f'<span class="cg-sev-{_css_token(flag.severity)}">{e(flag.severity)}</span>',
-            e(flag.message),
+            _Wide(e(flag.message)),
             e(_join(index.ref(r) for r in flag.refs)),
-            e(" / ".join(f"“{s}”" for s in spans if s)),
+            _Wide(e(" / ".join(f"“{s}”" for s in spans if s))),
         ])
     return _table(["kind", "severity", "message", "refers to", "text"], rows)
 
