@@ -176,8 +176,14 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
         return _trim_range_into_time(m, text, time_spans, blocked)
     if re.match(r"^(?:[:/.]\d|-\d|-year-old|-strong)", after) or _ORDINAL_RE.match(after):
         return None
-    if re.search(r"[:/@#]$", before) or re.search(r"\b[A-Za-z]+[-–]$", before):
+    if re.search(r"[:/@#\[°′]$", before) or re.search(r"\b[A-Za-z]+[-–]$", before):
+        return None  # "Su-24", "[1]" citation marks, parts of coordinates
+    if re.match(r"^\s*[°′″\]]", text[end:end + 3]) or (g.get("fig2") and re.match(r"^\s*°", after)):
         return None
+    label = re.search(r"(?:^|[^.!?\n]\s)([A-Z][A-Za-z]*)\s+$", before)
+    if label and not g.get("pre") and not g.get("sym") and label.group(1).lower() not in PRE_MODS \
+            and not re.match(r"^[\s-]*[a-z]", after):
+        return None  # a capitalised name before a figure that counts nothing labels it: "CTF 50", "Radio 4's"
     prev_word = re.search(r"([A-Za-z][A-Za-z.]*)\s*$", before)
     if prev_word and prev_word.group(1).lower() in ID_PREFIXES and not g.get("pre") and not g.get("sym"):
         return None

@@ -39,6 +39,7 @@ RELATIVE_DAYS = {w: int(v) for w, v in _LEX.get("relative_day", [])}
 SHIFTS = {w: int(v) for w, v in _LEX.get("shift", [])}
 PARTS_OF_DAY = {row[0] for row in _LEX.get("part_of_day", [])}
 LEAD_PREPS = {row[0] for row in _LEX.get("lead_prep", [])}
+HOLIDAYS = {row[0] for row in _LEX.get("holiday", [])}
 NUMBER_WORDS = {row[0]: float(row[1]) for row in read_tsv("number_words.tsv") if len(row) >= 3 and row[2] == "unit"}
 
 _B = r"(?<![\w'’´])"  # left word boundary (not inside a word or after an apostrophe)
@@ -63,7 +64,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("date", rf"{_WD},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"),
     ("date", rf"{_WD},?\s+{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     ("date", rf"{_DAY}(?:{_DASH}{_DAY2})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("date", rf"{_MONTH}\s+{_DAY}(?:{_DASH}{_DAY2})?(?:,?\s+{_YEAR})?"),
+    ("date", rf"{_MONTH}(?:\s+|(?<=\.)){_DAY}(?:{_DASH}{_DAY2})?(?:,?\s+{_YEAR})?"),
     ("date", rf"(?:(?:early|mid|late)[- ]+)?{_MONTH}(?:{_DASH}{_MONTH2})?,?\s+(?:of\s+)?{_YEAR}"),
     ("numeric", r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)"),
     ("numeric", r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"),
@@ -72,10 +73,11 @@ PATTERNS: list[tuple[str, str]] = [
     ("decade", r"(?:the\s+)(?:(?:early|mid|late)[- ]+)?['’´`]?(?P<dec2>\d0)['’´`]?s"),
     ("decade", r"(?:the\s+)?'(?P<dec2>\d0)s"),
     ("century", r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[- ]century"),
-    ("vague_period", r"(?:for|over|in)\s+(?P<core>(?P<vunit>centuries|decades))"),
+    ("vague_period", r"(?:for|over|in|within|after|if\s+not|take|took|takes)\s+"
+                     r"(?P<core>(?P<vunit>centuries|decades|years|months|weeks|days|hours))"),
     ("relday", rf"(?:the\s+day\s+(?:before|after)\s+)?(?P<rel>{alternation(set(RELATIVE_DAYS))})"),
-    ("shifted", rf"(?:(?:earlier|later|early|late|mid)[- ]+)?{_SHIFT}\s+"
-                rf"(?P<what>week|month|year|weekend|{_WD}|{_SEASON}|{_MONTH}"
+    ("shifted", rf"(?:the\s+)?(?:(?:earlier|later|early|late|mid)[- ]+)?{_SHIFT}\s+"
+                rf"(?P<what>day|week|month|year|weekend|{_WD}|{_SEASON}|{_MONTH}"
                 rf"|{_PART})"),
     ("ago", rf"{_NUM}\s+(?P<unit>{_UNIT_ALL})\s+(?P<dir>ago|earlier|later|before|after)"),
     ("span", rf"(?:the\s+)?(?P<spanshift>past|last|previous|next|coming|first|final)\s+(?:{_NUM}\s+)?"
@@ -84,9 +86,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?:the\s+)?(?:early\s+hours|morning|afternoon|evening|night)\s+of\s+)?{_WD}"
                 rf"(?:\s+(?:{_PART}))?"),
     ("month", rf"(?:(?:early|mid|late)[- ]+)?{_MONTH}"),
+    ("bc", r"(?P<bcyear>\d{1,4})\s*(?P<era>B\.?C\.?E?|BCE|A\.?D\.?|CE)"),
+    ("season_bare", rf"(?:in|during|since|by|until|through)\s+(?P<core>(?:the\s+)?(?:(?:early|late)\s+)?{_SEASON})"),
+    ("holiday", rf"(?:(?:this|last|next)\s+)?(?-i:{alternation(HOLIDAYS)})"),
+    ("set", rf"every\s+(?:{_UNIT_ALL}|{_WD})"),
     ("year", rf"(?:(?:early|mid|late)[- ]+)?{_YEAR}(?:{_DASH}(?P<year2>1[5-9]\d\d|20\d\d|\d\d))?"),
-    ("clock", r"(?P<hour>[0-2]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?:\s+[A-Z]{2,4}\b)?"),
-    ("clock", r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s+(?:GMT|UTC|local\s+time|[A-Z]{3}\b))?"),
+    ("clock", r"(?P<hour>[0-2]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?:\s+(?-i:[A-Z]{2,4})\b)?"),
+    ("clock", r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s+(?:GMT|UTC|local\s+time|(?-i:[A-Z]{3})\b))?"),
     ("clock", r"noon|midnight"),
     ("duration", rf"{_NUM}\s+(?P<unit>{_UNIT_ALL})"),
 ]
@@ -94,7 +100,7 @@ COMPILED = [(kind, re.compile(no_blank_lines(_B + f"(?:{pat})" + _E), re.I)) for
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _LEAD_PREP_RE = re.compile(rf"(?:{alternation(LEAD_PREPS)})[\s-]+$", re.I)
 _DURATION_ENT = re.compile(r"^(?:\d+|[a-z]+)\s+(?:" + _UNIT_ALL + r")$", re.I)
-_AGE_AFTER = re.compile(r"^[\s-]*(?:-?old|of\s+age)\b", re.I)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:-?old|of\s+age)\b|^-long\b", re.I)
 
 
 @dataclass
@@ -164,7 +170,11 @@ def find_times(doc: Doc) -> list[Found]:
     for ent in getattr(doc, "ents", ()):
         if ent.label_ not in ("DATE", "TIME") or any(taken[ent.start_char:ent.end_char]):
             continue
+        prev = re.search(r"([A-Za-z]+)\W*$", text[max(0, ent.start_char - 25):ent.start_char])
+        if prev and _labels_number(prev.group(1)) and re.fullmatch(r"\d+", ent.text):
+            continue  # "Resolution 2254", "Order 1267": a capitalised name before a bare number labels it
         if _spacy_ent_ok(ent.text) and not _AGE_AFTER.match(text[ent.end_char:ent.end_char + 20]) \
+                and not re.match(r"^-\w", text[ent.end_char:ent.end_char + 2]) \
                 and not re.search(r"\bold$", ent.text):
             chosen.append(Found(ent.start_char, ent.end_char, "spacy", {}))
             taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
@@ -201,6 +211,9 @@ def _acceptable(f: Found, text: str) -> bool:
         if surface.isupper() and len(surface) <= 3:
             return False
     if f.kind == "year":
+        prev = re.search(r"([A-Za-z]+)\s+$", before)
+        if prev and _labels_number(prev.group(1)):
+            return False
         # a four-digit number counting something ("2000 people") or part of an amount is not a year
         if re.match(r"^\s*(?:[,.]\d|%|\s*(?:per\s*cent|percent))", after) or re.search(r"[$£€]\s*$", before):
             return False
@@ -213,6 +226,8 @@ def _acceptable(f: Found, text: str) -> bool:
         return False
     if f.kind == "duration":
         num = (g.get("num") or "").lower()
+        if (g.get("unit") or "").lower() == "second" and re.match(r"^\s+[a-z]", after):
+            return False  # "a second round": the ordinal, not a duration
         if num in ("many", "few") and not re.search(r"(?:for|over|in)\s+$", before, re.I):
             return False
     if f.kind == "clock" and surface.lower() not in ("noon", "midnight"):
@@ -227,15 +242,22 @@ def _acceptable(f: Found, text: str) -> bool:
     return True
 
 
+def _labels_number(word: str) -> bool:
+    """A capitalised name right before a bare number makes it a label ("Resolution 2254"), not a year."""
+    return word[0].isupper() and word.lower() not in LEAD_PREPS and word.lower() not in MONTHS \
+        and word.lower() not in SEASONS and word.lower() not in ("the", "and", "or", "to", "between", "around")
+
+
 def _spacy_ent_ok(text: str) -> bool:
     """spaCy DATE/TIME entities are kept only when they carry a digit or a calendar word (not "now")."""
     low = text.lower()
-    if re.search(r"\d", low):
-        return True
     words = set(re.findall(r"[a-z]+", low))
     vocab = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(UNITS) | set(RELATIVE_DAYS) | PARTS_OF_DAY
     vocab -= AMBIGUOUS_MONTHS
-    return bool(words & vocab)
+    if words & vocab:
+        return True
+    # digits alone: only a plain year ("2009"), never "their 40s", "Resolution 2328" or "13582"
+    return bool(re.fullmatch(r"(?:the\s+)?(?:1[5-9]\d\d|20\d\d)", low))
 
 
 # ---------------------------------------------------------------- resolution
@@ -354,7 +376,18 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
     if kind == "century":
         return f"{int(g['cent']) - 1:02d}", "century", "explicit"
     if kind == "vague_period":
-        return None, ("century" if g["vunit"].lower().startswith("cent") else "decade"), "unresolved"
+        vunit = g["vunit"].lower()
+        return None, {"centuries": "century", "decades": "decade"}.get(vunit), "unresolved"
+    if kind == "bc":
+        n = int(g["bcyear"])
+        era = g["era"].upper().replace(".", "")
+        return (f"-{n - 1:04d}" if era.startswith("B") else f"{n:04d}"), "year", "explicit"
+    if kind in ("holiday", "set"):
+        return None, None, "unresolved"
+    if kind == "season_bare":
+        if base is None:
+            return None, None, "unresolved"
+        return f"{_most_recent(SEASONS[g['season'].lower()], None, base).year:04d}", "year", "dateline"
     if kind == "year":
         if g.get("year2"):
             y2 = g["year2"]
@@ -427,6 +460,9 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
             return _iso(d, "month"), "month", "dateline"
         if what == "year":
             return f"{ref.year + shift:04d}", "year", "dateline"
+        if what == "day":
+            d = ref + dt.timedelta(days=shift)
+            return _iso(d, base.precision), base.precision, "dateline"
         if what == "month":
             months = ref.year * 12 + ref.month - 1 + shift
             d = dt.date(months // 12, months % 12 + 1, 1)
