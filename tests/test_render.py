@@ -10,6 +10,7 @@ import json
 import re
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from conftest import assert_spans_exact
@@ -557,3 +558,34 @@ def test_real_article_with_markup_characters(analyzer) -> None:
     md = render_markdown(analysis)
     assert re.search(r"(?<!\\)<", md) is None
     assert_tables_regular(md)
+
+
+ARTICLES = sorted(
+    p for p in (Path(__file__).parent / "fixtures" / "articles").glob("*") if p.suffix in (".txt", ".html")
+)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_reports_of_real_articles(path: Path) -> None:
+    """Real article structures (wire, Guardian-style, HTML pages): text intact, one mark per distinct span."""
+    import claimgraph
+
+    analysis = claimgraph.analyze(path.read_text(encoding="utf-8"))
+    html = render_html(analysis)
+    parser = parse(html)
+    assert "".join(parser.article_text) == analysis.document.text
+    n = len(analysis.document.text)
+    expected = {
+        "entity": {tuple(m) for ent in analysis.entities for m in ent.mentions if 0 <= m[0] < m[1] <= n},
+        "quote": {tuple(q.span) for q in analysis.quotes},
+        "quantity": {tuple(q.span) for q in analysis.quantities},
+        "time": {tuple(t.span) for t in analysis.times},
+        "place": {tuple(m) for p in analysis.places for m in p.mentions if 0 <= m[0] < m[1] <= n},
+        "event": {tuple(v.span) for v in analysis.events},
+    }
+    for kind, spans in expected.items():
+        starts = [m for m in parser.marks if f"cg-{kind}" in m["class"].split() and "cg-cont" not in m["class"]]
+        assert len(starts) >= len(spans), kind
+    md = render_markdown(analysis)
+    assert_tables_regular(md)
+    assert re.search(r"(?<!\\)<", md) is None
