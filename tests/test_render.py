@@ -499,7 +499,7 @@ def test_markdown_sections_and_escaping(built: Analysis) -> None:
     assert "2015-11-24" in md_section(md, "Times")
     assert "hedged\\_number" in md_section(md, "Flags")
     assert "(“he”)" in md_section(md, "Quotes")
-    assert "SouthFront → Middle East Eye" in md_section(md, "Sources")
+    assert "| s3 | Kursat Mican | person | chairman | Kursat Mican | SouthFront → Middle East Eye | 2 |" in md
     assert "MEE" in md_section(md, "Entities")
 
 

@@ -8,6 +8,7 @@ and kept on one line, so tables never break whatever the article says.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from claimgraph.contract import Analysis, Quote
@@ -69,12 +70,13 @@ def _entities(analysis: Analysis, index: Index) -> str:
 
 
 def _sources(analysis: Analysis, index: Index) -> str:
+    quotes = Counter(q.speaker for q in analysis.quotes if q.speaker)
     rows = [
         [md(s.id), md(s.label), md(s.kind), md(s.role), md(index.label(s.entity)),
-         _chain(index.labels(index.via_chain(s.id)))]
+         _chain(index.labels(index.via_chain(s.id))), str(quotes.get(s.id, 0))]
         for s in analysis.sources
     ]
-    return _table(["id", "label", "kind", "role", "entity", "via (outermost first)"], rows)
+    return _table(["id", "label", "kind", "role", "entity", "via (outermost first)", "quotes"], rows)
 
 
 def _quotes(analysis: Analysis, index: Index) -> str:
