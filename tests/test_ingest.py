@@ -447,6 +447,20 @@ def test_jsonl_line_too_long_is_skipped_not_loaded(tmp_path):
     assert isinstance(results[1], Article)
 
 
+def test_json_file_with_one_record_or_a_list(tmp_path):
+    p = tmp_path / "one.json"
+    p.write_text(json.dumps({"text": ENGLISH, "outlet": "SANA"}), encoding="utf-8")
+    assert one(p).meta.outlet == "SANA"
+    p = tmp_path / "list.json"
+    p.write_text(json.dumps([{"text": ENGLISH}, {"txt": ENGLISH}]), encoding="utf-8")
+    results = list(read_path(p))
+    assert isinstance(results[0], Article)
+    assert "item 2:" in assert_one_line(results[1])
+    p = tmp_path / "broken.json"
+    p.write_text('{"text": ', encoding="utf-8")
+    assert "JSON" in assert_one_line(one(p))
+
+
 def test_stdin(monkeypatch):
     data = ("LONDON (Reuters) - " + ENGLISH).encode("utf-16")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))

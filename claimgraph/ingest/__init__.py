@@ -199,8 +199,8 @@ def read_path(
     """Articles from a file ("-": stdin). Errors are yielded, not raised, so a batch never stops early.
 
     .jsonl: one JSON object per line with `text` or `html` and optional `title`, `outlet`, `authors`, `url`,
-    `published`; the caller's overrides win over a line's fields. .html/.htm: HTML. Anything else: text or
-    HTML, detected.
+    `published`; the caller's overrides win over a line's fields. .json: one such object or a list of them.
+    .html/.htm: HTML. Anything else: text or HTML, detected.
     """
     if str(path) == "-":
         try:
@@ -220,6 +220,9 @@ def read_path(
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(p, max_chars, overrides)
+        return
+    if suffix == ".json":
+        yield from _read_json(p, max_chars, overrides)
         return
     html = True if suffix in HTML_SUFFIXES else None
     limit = _byte_limit(max_chars, html)
@@ -288,6 +291,35 @@ def _read_jsonl(p: Path, max_chars: int, overrides: dict[str, Any]) -> Iterator[
         if not any_line:
             yield EmptyInputError(f"{name}: the file is empty: give one JSON object per line with a 'text' "
                                   "or 'html' field")
+
+
+def _read_json(p: Path, max_chars: int, overrides: dict[str, Any]) -> Iterator[Article | InputError]:
+    """A .json file: one record object, or a list of them (JSONL is the better format for big batches)."""
+    name = str(p)
+    limit = _byte_limit(max_chars, None) * 10
+    try:
+        if p.stat().st_size > limit:
+            raise InputTooLargeError(f"the file is over {limit:,} bytes: write big batches as JSON Lines "
+                                     "(.jsonl, one article per line)")
+        data = json.loads(p.read_bytes().decode("utf-8-sig"))
+    except InputError as exc:
+        yield _relabel(exc, name)
+        return
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        yield InputError(f"{name}: not valid UTF-8 JSON ({exc}): fix it, or give a .jsonl file")
+        return
+    except OSError as exc:
+        yield InputError(f"{name}: cannot be read ({exc.strerror or exc}): check the file's permissions")
+        return
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        yield EmptyInputError(f"{name}: the list is empty: give objects with a 'text' or 'html' field")
+    for n, record in enumerate(records, 1):
+        where = f"{name} item {n}" if isinstance(data, list) else name
+        try:
+            yield _record(json.dumps(record).encode(), n, max_chars, overrides, origin=f"{name}:{n}")
+        except InputError as exc:
+            yield _relabel(exc if type(exc) is not InputError else BadRecordError(str(exc)), where)
 
 
 def _record(raw: bytes, n: int, max_chars: int, overrides: dict[str, Any], origin: str) -> Article:

@@ -36,7 +36,7 @@ _FORMS = [
     # JUNE 2023 / June, 2023
     re.compile(rf"{_MONTH},?\s+{_YEAR}", re.I),
     # 2017-04-05 (optionally with a time: 2017-04-05T10:12:00Z)
-    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?"
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?"
                r"(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?\b"),
     # 24.08.2013, 15-09-2013 (day first: the European and Russian convention; US pages print month names;
     # slashed dates are left alone, their order cannot be told)
