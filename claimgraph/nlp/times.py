@@ -44,8 +44,10 @@ NUMBER_WORDS = {row[0]: float(row[1]) for row in read_tsv("number_words.tsv") if
 
 _B = r"(?<![\w'’´])"  # left word boundary (not inside a word or after an apostrophe)
 _E = r"(?![\w])"
-_MONTH = rf"(?P<month>{alternation(set(MONTHS))})\.?"
-_MONTH2 = rf"(?P<month2>{alternation(set(MONTHS))})\.?"
+_FULL_MONTHS = {m.lower() for m in calendar.month_name if m}
+_MONTH_ALT = rf"(?:{alternation(_FULL_MONTHS)}|(?:{alternation(set(MONTHS) - _FULL_MONTHS)})\.?)"  # "Nov.", not "May."
+_MONTH = rf"(?P<month>{_MONTH_ALT})"
+_MONTH2 = rf"(?P<month2>{_MONTH_ALT})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
