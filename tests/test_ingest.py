@@ -193,6 +193,16 @@ def test_wire_datelines(first, dateline, outlet, published):
     assert h.title == "Headline of the story"
 
 
+def test_a_short_lead_paragraph_is_not_a_headline():
+    lead = "Rebels shelled the town on Sunday, killing three people, a monitoring group said."
+    h = parse_header(f"{lead}\n\n{ENGLISH}")
+    assert h.title is None and h.body_start == 0
+    long_lead = ENGLISH.split(". ")[0] + "."
+    assert parse_header(f"{long_lead}\n\n{ENGLISH}").title is None
+    h = parse_header(f"Virginian could make history. Again.\n\n{ENGLISH}")
+    assert h.title == "Virginian could make history. Again."
+
+
 def test_body_sentence_with_a_dash_is_no_dateline():
     h = parse_header("Syria - the war that never ends\n\nIt began in 2011 with protests in Deraa.")
     assert h.dateline is None and h.outlet is None

@@ -22,6 +22,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "ingest_header.json"
 MAX_HEADER_LINES = 10          # a header block is never longer than this many non-empty lines
 MAX_HEADER_CHARS = 4000        # nor does it start this far into the text
 MAX_HEADLINE_WORDS = 30
+MAX_SENTENCE_HEADLINE_WORDS = 18   # a headline printed with a full stop is short; a lead sentence is longer
 MAX_PENDING = 2                # lines after the headline waiting for a byline/date to make them a standfirst
 
 
@@ -238,12 +239,20 @@ def _date_line(line: str) -> tuple[PrintedDate, bool, int] | None:
     return d, is_update, pos
 
 
+_ATTRIBUTED = re.compile(r",\s+(?:[\w'’.-]+\s+){0,6}(?:said|told|reported|added)\b", re.I)
+
+
 def _headline_like(line: str) -> bool:
+    """Short, not lower-case, no wire dateline; a full sentence ending in a full stop only when it is
+    short and not a reported lead ("..., a monitoring group said.")."""
     words = _words(line)
-    return (
-        0 < len(words) <= MAX_HEADLINE_WORDS and len(line) <= 250
-        and not line[0].islower() and not WIRE_DATELINE.match(line)
-    )
+    if not (0 < len(words) <= MAX_HEADLINE_WORDS and len(line) <= 250) or line[0].islower():
+        return False
+    if WIRE_DATELINE.match(line):
+        return False
+    if line.endswith(".") and not line.endswith(("..", "U.S.", "U.N.")):
+        return len(words) <= MAX_SENTENCE_HEADLINE_WORDS and not _ATTRIBUTED.search(line)
+    return True
 
 
 def _wire(line: _Line) -> tuple[str, str, str | None, str | None] | None:
