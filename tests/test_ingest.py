@@ -264,6 +264,21 @@ def test_decode_legacy_western_encodings(codec):
     assert warning and "not UTF-8" in warning
 
 
+def test_short_latin1_paragraph_is_not_taken_for_a_baltic_or_mac_encoding():
+    # charset-normalizer alone guesses cp775 for this paragraph
+    text = ("Syrian troops entered the café district of Aleppo on Monday, residents said, and the naïve "
+            "façade of the old souk was hit again by shelling that lasted through the night.")
+    assert decode_bytes(text.encode("latin-1"))[0] == text
+
+
+def test_cyrillic_legacy_encoding_is_decoded_then_refused_as_non_english():
+    text = "Правительство заявило во вторник, что силы безопасности были развернуты в регионе " * 3
+    decoded, warning = decode_bytes(text.encode("cp1251"))
+    assert decoded == text and "cp1251" in warning
+    with pytest.raises(UnsupportedLanguageError):
+        prepare(decoded)
+
+
 @pytest.mark.parametrize(
     "data",
     [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", b"PK\x03\x04\x14\x00\x06\x00", b"\x89PNG\r\n\x1a\n\x00\x00",

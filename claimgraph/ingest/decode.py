@@ -98,23 +98,26 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     return _legacy(data)
 
 
-# single-byte Latin encodings that charset-normalizer may pick for short Western text; for English news
-# Windows-1252 (a superset of Latin-1's printable range) is by far the most likely of them
-_LATINISH = ("cp125", "latin", "iso8859", "mac_", "cp437", "cp850", "cp858", "ascii", "windows-125")
+#: Windows-1252 (a superset of Latin-1's printable range) is the legacy encoding of most English news; text
+#: that decodes under it with few non-ASCII characters is taken as such, whatever a detector guesses for a
+#: short sample (charset-normalizer may say cp775 or mac_roman for a paragraph with two accents)
+MAX_NON_ASCII_WESTERN = 0.1
 
 
 def _legacy(data: bytes) -> tuple[str, str | None]:
     from charset_normalizer import from_bytes
 
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _control_ratio(text[:_SAMPLE]) <= 0.01:
+        sample = text[:_SAMPLE]
+        if sum(ord(ch) > 127 for ch in sample) <= MAX_NON_ASCII_WESTERN * max(1, len(sample)):
+            return text, "decoded as Windows-1252/Latin-1, not UTF-8: check accented letters and quotes"
     best = from_bytes(data[: 4 * _SAMPLE]).best()
     guess = best.encoding if best is not None else None
-    if guess is None or guess.replace("-", "_").lower().startswith(_LATINISH):
-        try:
-            text = data.decode("cp1252")
-            if _control_ratio(text[:_SAMPLE]) <= 0.01:
-                return text, "decoded as Windows-1252/Latin-1, not UTF-8: check accented letters and quotes"
-        except UnicodeDecodeError:
-            pass
+    if guess is None:
         text = data.decode("latin-1")
         if _control_ratio(text[:_SAMPLE]) > 0.05:
             raise _binary("binary data (no text encoding fits it): give an article as plain text, HTML or JSONL")
