@@ -5,7 +5,7 @@ no source and no bounds, and fail on ranges and vague counts. Figures are found 
 from data files (number_words.tsv, vague_numbers.tsv, numbers_modifiers.tsv, numbers_units.tsv,
 numbers_lexicon.tsv); the parse supplies the counted noun phrase, the clause (for hedges and modality);
 the attribution component's claims supply the source. Numbers inside the times the times component found
-are never read as quantities (a year is not a count), except durations ("24 hours" is a figure).
+are never read as quantities (a year is not a count; "24 hours" is a duration, kept in `times`).
 
 Each quantity's span covers the figure as claimed: its bound words, the number and its unit or currency
 ("more than 500", "between 250 and 500", "$4 million", "30km"), not the subject. For the checks
@@ -48,7 +48,6 @@ NEGATIONS = {r[0].lower() for r in _LEX.get("negation", [])}
 HYPOTHETICAL = {r[0].lower() for r in _LEX.get("hypothetical", [])}
 PARTITIVE_DETS = {r[0].lower() for r in _LEX.get("partitive_det", [])}
 PERSON_NOUNS = {r[0].lower() for r in _LEX.get("person_noun", [])}
-TIME_UNITS = {r[1].lower(): r[2] for r in read_tsv("times_lexicon.tsv") if len(r) >= 3 and r[0] == "unit"}
 
 # ---------------------------------------------------------------- patterns
 _WORD = alternation(set(UNIT_WORDS) | set(SCALE_WORDS))
@@ -171,16 +170,20 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
         return None
     before = text[max(0, core_start - 30):core_start]
     after = text[end:end + 40]
-    # numbers inside times (years, dates, clock times) are not quantities; durations are
-    if _overlaps(core_start, end, time_spans, ("point",)) or _overlaps(core_start, end, blocked, ("phone", "list")):
-        return _trim_range_into_time(m, text, time_spans, blocked)
+    # numbers inside times (years, dates, clock times, durations) are not quantities; a match running into a
+    # date ("3 to 5 May") is dropped whole: figures are never taken from dates
+    if _overlaps(core_start, end, time_spans, ("point", "duration")) or \
+            _overlaps(core_start, end, blocked, ("phone", "list")):
+        return None
     if re.match(r"^(?:[:/.]\d|-\d|-year-old|-strong)", after) or _ORDINAL_RE.match(after):
         return None
     if re.search(r"[:/@#\[°′]$", before) or re.search(r"\b[A-Za-z]+[-–]$", before):
         return None  # "Su-24", "[1]" citation marks, parts of coordinates
     if re.match(r"^\s*[°′″\]]", text[end:end + 3]) or (g.get("fig2") and re.match(r"^\s*°", after)):
         return None
-    label = re.search(r"(?:^|[^.!?\n]\s)([A-Z][A-Za-z]*)\s+$", before)
+    if re.search(r"\b[A-Z]{2,}\)\s*$", before) or re.fullmatch(r"\d+\.\d{3,}", g.get("fig") or ""):
+        return None  # "(CTF) 50"; "33.783": coordinates and codes, not counts
+    label = re.search(r"(?:^|[^.!?\n\s]\s|[(\[])([A-Z][A-Za-z]*)\s+$", before)
     if label and not g.get("pre") and not g.get("sym") and label.group(1).lower() not in PRE_MODS \
             and not re.match(r"^[\s-]*[a-z]", after):
         return None  # a capitalised name before a figure that counts nothing labels it: "CTF 50", "Radio 4's"
@@ -279,20 +282,11 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
                 fig.unit = table.get(key.lower() if lower else key)
                 fig.end += um.end()
                 break
-    if fig.unit is None and (tu := re.match(r"^[\s-]?(" + alternation(set(TIME_UNITS)) + r")(?![\w])", tail, re.I)):
-        if _overlaps(fig.start, fig.end + tu.end(), time_spans, ("duration",)):
-            fig.unit = tu.group(1).lower()
-            fig.end += tu.end()
     if fig.value is None and fig.low is None and fig.high is None:
         return None
     if fig.approx in ("about",) or fig.modality == "estimated":
         fig.modality = "estimated"
     return fig
-
-
-def _trim_range_into_time(m: re.Match, text: str, time_spans, blocked) -> Figure | None:
-    """A match running into a date ("3 to 5 May") is dropped whole; figures are never taken from dates."""
-    return None
 
 
 def _apply_bound(fig: Figure, approx: str) -> None:
@@ -355,11 +349,8 @@ def _head_number_token(span: Span) -> Token:
 
 def _subject(doc: Doc, fig: Figure) -> tuple[int, int] | None:
     """The counted noun phrase after the figure: "500 air strikes", "hundreds of Turks"."""
-    if fig.unit and fig.unit not in TIME_UNITS:
-        if fig.unit != "%":
-            return None
-    if fig.unit in TIME_UNITS:
-        return None
+    if fig.unit and fig.unit != "%":
+        return None  # money and measures count no noun phrase
     tok = _next_token(doc, fig.end)
     if tok is None:
         return None
