@@ -199,45 +199,61 @@ class _Extractor:
             first, last = group[0], group[-1]
             kind = "direct" if len(group) > 1 or self._utterance_like(first) else "partial"
             items.append((first, last, kind))
+            # quoted words are never the cue or content of another attribution, found or not
+            self.taken.append((first.start, last.end))
+        prev: _Attr | None = None
+        prev_end = -1  # where the previous direct quote's frame ('..., he said.') ends
         i = 0
-        prev_direct: _Attr | None = None
         while i < len(items):
             first, last, kind = items[i]
             if kind == "partial":
                 self._partial(first, last)
                 i += 1
                 continue
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            after = self._frame_after(last, nxt[0] if nxt else None)
+            before = None if after is not None else self._frame_before(first, prev_end)
+            colon = None if after or before else self._colon_speaker(first.start)
+            if after is None and before is None and colon is None and prev is not None and (
+                (prev_end >= 0 and not self.text[prev_end:first.start].strip())
+                or self._continues_account(prev, first)
+            ):
+                # the same speaker goes on: '"A," he said. "B."' or the next paragraph '"C."'
+                prev.end = last.inner_end
+                prev_end = last.end
+                i += 1
+                continue
             attr = _Attr("direct", first.inner_start, last.inner_end)
-            found = self._frame_after(last, items[i + 1][0] if i + 1 < len(items) else None)
             merged = False
-            if found is not None:
-                attr.verb, attr.speaker_head, attr.cue = found
+            if after is not None:
+                attr.verb, attr.speaker_head, attr.cue = after
+                _, para_end = self.para_of(last.start)
+                frame_end = _sentence_end(self.text, last.end, para_end) or para_end
                 # split quote: '"A," he said, "B."' -> one quote from A to B
-                nxt = items[i + 1] if i + 1 < len(items) else None
-                if nxt is not None and nxt[2] == "direct" and self._split_continuation(last, nxt[0], found):
+                if nxt is not None and self._split_continuation(last, nxt[0], after) and (
+                    nxt[2] == "direct" or self.text[last.inner_start:last.inner_end].endswith(",")
+                ):
                     attr.end = nxt[1].inner_end
                     merged = True
+                    frame_end = nxt[1].end
+                prev_end = min(frame_end, nxt[0].start) if nxt is not None and not merged else frame_end
+            elif before is not None:
+                attr.verb, attr.speaker_head, attr.cue = before
+                prev_end = last.end
+            elif colon is not None:
+                attr.speaker_head, attr.cue = colon
+                prev_end = last.end
             else:
-                found = self._frame_before(first, prev_direct)
-                if found is not None:
-                    attr.verb, attr.speaker_head, attr.cue = found
-                elif found is None:
-                    colon = self._colon_speaker(first.start)
-                    if colon is not None:
-                        attr.speaker_head, attr.cue = colon
-                    elif prev_direct is not None and self._continues_account(prev_direct, first):
-                        attr.inherit = True
-                    else:
-                        gov = self._governing_cue(first)
-                        if gov is None:
-                            i += 1
-                            continue  # a quoted title or term with nobody saying it
-                        attr.verb, attr.speaker_head, attr.cue = gov
+                gov = self._governing_cue(first)
+                if gov is None:
+                    i += 1
+                    continue  # a quoted title or term with nobody saying it
+                attr.verb, attr.speaker_head, attr.cue = gov
+                prev_end = last.end
             if attr.verb is not None:
                 self.used_verbs.add(attr.verb.i)
             self.attrs.append(attr)
-            self.taken.append((first.start, (items[i + 1][1] if merged else last).end))
-            prev_direct = attr
+            prev = attr
             i += 2 if merged else 1
 
     def _utterance_like(self, q: QuoteSpan) -> bool:
@@ -254,7 +270,7 @@ class _Extractor:
         if last in ".?!\u2014\u2013" or before.endswith("--"):
             return len(words) >= 2
         if last == ",":
-            return len(words) >= 2 and (inner[:1].isupper() or self._frame_before(q, None) is not None)
+            return len(words) >= 2 and (inner[:1].isupper() or self._frame_before(q) is not None)
         # 'X said "We ..."': right after a cue verb, starting like a sentence
         prev_tok = self.doc[self.tok(q.start) - 1] if self.tok(q.start) > 0 else None
         return bool(prev_tok is not None and self.cue_of(prev_tok) and inner[:1].isupper() and len(words) >= 3)
@@ -265,9 +281,22 @@ class _Extractor:
         end = para_end
         if nxt is not None and nxt.start < end:
             end = nxt.start
-        m = re.compile(r"[.?!](?=\s|$)").search(self.text, q.end, end)
-        if m:
-            end = m.end()
+        m = _sentence_end(self.text, q.end, end)
+        if m is not None:
+            end = m
+        dash = re.compile(r"[ \t]*,?[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*(?=[A-Z])").match(self.text, q.end, end)
+        if dash is not None:
+            # '"..." \u2015 Jorge Falcon': a byline-style attribution after a dash
+            name = []
+            for t in self.tokens(dash.end(), end):
+                if t.text == "," or (t.is_punct and t.text not in {".", "-"}) or len(name) >= 6:
+                    break
+                if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha):
+                    name.append(t)
+                elif t.text != ".":
+                    break
+            if name and any(t.pos_ == "PROPN" for t in name):
+                return None, name[-1], dash.span(1)
         toks = self.tokens(q.end, end)
         words = 0
         for t in toks:
@@ -289,7 +318,7 @@ class _Extractor:
             return t, subj, (t.idx, t.idx + len(t))
         return None
 
-    def _frame_before(self, q: QuoteSpan, prev: _Attr | None) -> tuple[Token, Token | None, tuple] | None:
+    def _frame_before(self, q: QuoteSpan, prev_end: int = -1) -> tuple[Token, Token | None, tuple] | None:
         """'He said: "..."' / 'Therefore, he says, "..."': the cue before a quote, in its sentence."""
         para_start, _ = self.para_of(q.start)
         qi = self.tok(q.start)
@@ -300,6 +329,7 @@ class _Extractor:
         for _s, e in self.taken:
             if e <= q.start:
                 start = max(start, e)
+        start = max(start, prev_end)  # the previous quote's own frame is not this one's
         toks = self.tokens(start, q.start)
         for j in range(len(toks) - 1, -1, -1):
             t = toks[j]
@@ -308,19 +338,18 @@ class _Extractor:
             between = [x for x in toks[j + 1:] if not (x.is_punct or x.is_space)]
             if len(between) > 4 or any(x.tag_ in FINITE_TAGS for x in between):
                 return None
+            if any(x.text in {".", "?", "!"} for x in toks[j + 1:]):
+                return None  # '"A," he said. "B."': that cue closed the sentence before
             subj = self._subject(t)
             return t, subj, (t.idx, t.idx + len(t))
         return None
 
     def _split_continuation(self, a: QuoteSpan, b: QuoteSpan, frame: tuple) -> bool:
-        """'"A," he said, "B."': the frame between two quotes ends in a comma and A did not end a sentence."""
+        """'"A," he said, "B."': only the cue frame, ending in a comma or colon, stands between two quotes."""
         between = self.text[a.end:b.start]
         if "\n" in between:
             return False
-        inner_a = self.text[a.inner_start:a.inner_end]
-        return between.rstrip().endswith((",", ":")) and not inner_a.endswith((".", "?", "!")) or (
-            between.rstrip().endswith(",") and inner_a.endswith(",")
-        )
+        return between.rstrip().endswith((",", ":"))
 
     def _colon_speaker(self, char: int) -> tuple[Token, tuple] | None:
         """'PENCE: "..."' or a headline 'Caddell: ...': a short name then a colon opening the paragraph."""
@@ -340,10 +369,10 @@ class _Extractor:
         para_start, _ = self.para_of(q.start)
         if self.text[para_start:q.start].strip():
             return False
-        prev_para = self.para_of(prev.start)
+        prev_para = self.para_of(max(prev.start, prev.end - 1))
         this_index = next((i for i, p in enumerate(self.paras) if p[0] == para_start), None)
         prev_index = next((i for i, p in enumerate(self.paras) if p == prev_para), None)
-        return this_index is not None and prev_index is not None and 0 < this_index - prev_index <= 2
+        return this_index is not None and prev_index is not None and this_index - prev_index == 1
 
     def _governing_cue(self, q: QuoteSpan) -> tuple[Token, Token | None, tuple] | None:
         """The nearest reporting verb whose clause holds the quote ('accused Moscow of "..."')."""
@@ -365,8 +394,30 @@ class _Extractor:
             return None if acc[0] is None else (acc[0], acc[1], acc[2])
         return None
 
+    def _title_like(self, q: QuoteSpan) -> bool:
+        """'said on "Fox News Sunday"', 'told "Morning Joe"': a quoted Title Case name of a show or work."""
+        words = re.findall(r"[\w'’-]+", self.text[q.inner_start:q.inner_end])
+        small = {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from"}
+        if not words or len(words) > 8 or not all(w[0].isupper() or w[0].isdigit() or w in small for w in words):
+            return False
+        toks = self.tokens(q.inner_start, q.inner_end)
+        inside = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in inside]
+        return any(r.dep_ == "pobj" or (r.dep_ in {"dobj", "dative"} and r.head.lemma_ in {"tell", "join"})
+                   for r in roots)
+
     def _partial(self, first: QuoteSpan, last: QuoteSpan) -> None:
+        if self._title_like(first):
+            return
         gov = self._governing_cue(first)
+        if gov is not None:
+            # several fragments of one reported statement ('is "a" but "b"') make one partial quote
+            for a in reversed(self.attrs):
+                if a.kind == "partial" and a.verb is not None and a.verb.i == gov[0].i:
+                    if "\n" not in self.text[a.end:first.start]:
+                        a.end = last.inner_end
+                        return
+                    break
         if gov is None:
             acc = self._according_in(self.doc[self.tok(first.inner_start)].sent)
             if acc is None:
@@ -397,8 +448,11 @@ class _Extractor:
             for child in v.children:
                 if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
                     return child
-            if v.dep_ == "relcl" and v.head.pos_ in {"NOUN", "PROPN"}:
-                return v.head
+            if v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
+                return v.head  # "Smith, who said ...", "a statement saying ..."
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "... by saying", "after calling"
+                v = v.head.head
+                continue
             if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
                 v = v.head
                 continue
@@ -787,6 +841,19 @@ class _Extractor:
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.group()))
         return [h for _, h in sorted(found)]
+
+
+_END_RE = re.compile(r"[.?!](?=[\"\u201d'\u2019]?(?:\s|$))")
+_ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b[a-z])$")
+
+
+def _sentence_end(text: str, start: int, end: int) -> int | None:
+    """End of the first sentence in text[start:end], not fooled by "Mr." or "U.S."."""
+    for m in _END_RE.finditer(text, start, end):
+        if m.group() == "." and _ABBREV_RE.search(text, max(start, m.start() - 6), m.start()):
+            continue
+        return m.end()
+    return None
 
 
 class _NoEnt:
