@@ -203,6 +203,14 @@ def test_a_short_lead_paragraph_is_not_a_headline():
     assert h.title == "Virginian could make history. Again."
 
 
+def test_standfirst_between_headline_and_wire_dateline():
+    h = parse_header("Strikes hit Idlib market\n\nRescuers dig through rubble as toll rises.\n\n"
+                     f"BEIRUT (AP) — {ENGLISH}")
+    assert h.title == "Strikes hit Idlib market"
+    assert h.standfirst == "Rescuers dig through rubble as toll rises."
+    assert (h.dateline, h.outlet, h.place) == ("BEIRUT (AP)", "AP", "BEIRUT")
+
+
 def test_body_sentence_with_a_dash_is_no_dateline():
     h = parse_header("Syria - the war that never ends\n\nIt began in 2011 with protests in Deraa.")
     assert h.dateline is None and h.outlet is None

@@ -293,7 +293,6 @@ def parse_header(text: str) -> Header:
                 h.dateline = d.text
                 h.dateline_span = (ln.start + pos, ln.start + pos + len(d.text))
                 h.published = d.iso
-                # "Wed 19 Apr 2017 13.47 BST Last modified on ...": an update stamp on the same line
             if pending and h.title is not None:
                 _set_standfirst(h, pending)
                 pending = []
@@ -321,6 +320,9 @@ def parse_header(text: str) -> Header:
         wire = _wire(ln)
         if wire is not None:
             _apply_wire(h, ln, wire)
+            if pending and h.title is not None:       # "Headline / standfirst / BEIRUT (AP) — ..."
+                _set_standfirst(h, pending)
+                pending = []
             body = ln
             break
         d = match_date(ln.text)
