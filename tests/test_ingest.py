@@ -279,6 +279,13 @@ def test_short_latin1_paragraph_is_not_taken_for_a_baltic_or_mac_encoding():
     assert decode_bytes(text.encode("latin-1"))[0] == text
 
 
+def test_html_declared_charset_is_honoured_when_bytes_are_not_utf8():
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>'
+            "<body><p>Правительство заявило во вторник</p></body></html>")
+    text, warning = decode_bytes(page.encode("cp1251"))
+    assert text == page and "windows-1251" in warning
+
+
 def test_cyrillic_legacy_encoding_is_decoded_then_refused_as_non_english():
     text = "Правительство заявило во вторник, что силы безопасности были развернуты в регионе " * 3
     decoded, warning = decode_bytes(text.encode("cp1251"))

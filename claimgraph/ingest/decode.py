@@ -8,6 +8,7 @@ says what to do instead.
 from __future__ import annotations
 
 import codecs
+import re
 
 from claimgraph.errors import BinaryInputError
 
@@ -93,9 +94,35 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
             return data.decode(codec), f"decoded as {codec.upper()} without byte-order mark"
         except UnicodeDecodeError:
             pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            if _control_ratio(text[:_SAMPLE]) <= 0.01:
+                return text, f"decoded as {declared}, as the page declares (not UTF-8)"
     if b"\x00" in data[:_SAMPLE]:
         raise _binary("binary data (it contains NUL bytes): give an article as plain text, HTML or JSONL")
     return _legacy(data)
+
+
+_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag (checked only when the bytes are not UTF-8)."""
+    head = data[:4096]
+    if not head.lstrip()[:1] == b"<":
+        return None
+    m = _CHARSET.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    if name in {"utf-8", "utf8"}:
+        return None                      # declared UTF-8 but is not: let the detector decide
+    return "cp1252" if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"} else name
 
 
 #: Windows-1252 (a superset of Latin-1's printable range) is the legacy encoding of most English news; text
