@@ -177,7 +177,8 @@ def score(gold: dict, pred_dir: Path) -> dict:
             ("all_content", len(pairs), len(preds), len(golds)),
             ("all_speaker", sum(ok), len(preds), len(golds)),
             ("q_content", sum(golds[gi]["quoted"] for _, gi in pairs), nq_pred, nq_gold),
-            ("q_speaker", sum(o and golds[gi]["quoted"] for o, (_, gi) in zip(ok, pairs, strict=True)), nq_pred, nq_gold),
+            ("q_speaker", sum(o and golds[gi]["quoted"] for o, (_, gi) in zip(ok, pairs, strict=True)),
+             nq_pred, nq_gold),
         ):
             tot[key][0] += tp
             tot[key][1] += npred

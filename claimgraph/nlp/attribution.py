@@ -313,7 +313,7 @@ class _Extractor:
             if subj is not None and not (q.end <= subj.idx < end):
                 continue
             # the verb's own clause complement after it means it reports something else
-            if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            if any(c.dep_ == "ccomp" and c.i > t.i and not self.inside_quote(c.idx) for c in t.children):
                 continue
             return t, subj, (t.idx, t.idx + len(t))
         return None
@@ -802,10 +802,13 @@ class _Extractor:
     def _claims(self, quotes: list[Quote]) -> None:
         sources = {s.id: s for s in self.state.items["sources"]}
         for sent in self.doc.sents:
-            span = self.span_chars(list(sent))
-            if span is None:
+            s, e = sent.start_char, sent.end_char
+            while s < e and self.text[s].isspace():
+                s += 1
+            while e > s and self.text[e - 1].isspace():
+                e -= 1
+            if e <= s or not any(t.is_alpha for t in sent):
                 continue
-            s, e = span
             text = self.text[s:e]
             inside = [q for q in quotes if q.span[0] < e and s < q.span[1]]
             if not inside and not any(t.tag_ in FINITE_TAGS for t in sent):
