@@ -95,6 +95,12 @@ def test_durations_clock_times_and_centuries(analyzer):
     assert got["the 19th century"] == ("18", "century", "explicit")
 
 
+def test_year_before_a_singular_noun_is_a_year_before_a_plural_a_count(analyzer):
+    analysis = run(analyzer, "Before the 2016 election, the 2014 offensive killed 1989 civilians.")
+    assert times(analysis) == {"2016": ("2016", "year", "explicit"), "2014": ("2014", "year", "explicit")}
+    assert [q.text for q in analysis.quantities] == ["1989"]
+
+
 def test_labels_and_counts_are_not_years(analyzer):
     analysis = run(analyzer, "The council passed Resolution 2254. Some 2000 people marched.")
     assert analysis.times == []

@@ -159,7 +159,7 @@ def find_times(doc: Doc) -> list[Found]:
         for m in rx.finditer(text):
             start, end = (m.start("core"), m.end("core")) if m.groupdict().get("core") else (m.start(), m.end())
             found = Found(start, end, kind, m.groupdict())
-            if _acceptable(found, text):
+            if _acceptable(found, text, doc):
                 cands.append(found)
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
     chosen: list[Found] = []
@@ -173,7 +173,8 @@ def find_times(doc: Doc) -> list[Found]:
         if ent.label_ not in ("DATE", "TIME") or any(taken[ent.start_char:ent.end_char]):
             continue
         prev = re.search(r"([A-Za-z]+)\W*$", text[max(0, ent.start_char - 25):ent.start_char])
-        if prev and _labels_number(prev.group(1)) and re.fullmatch(r"\d+", ent.text):
+        if re.fullmatch(r"\d+", ent.text) and ((prev and _labels_number(prev.group(1)))
+                                               or _counts_plural(doc, ent.start_char, ent.end_char)):
             continue  # "Resolution 2254", "Order 1267": a capitalised name before a bare number labels it
         if _spacy_ent_ok(ent.text) and not _AGE_AFTER.match(text[ent.end_char:ent.end_char + 20]) \
                 and not re.match(r"^-\w", text[ent.end_char:ent.end_char + 2]) \
@@ -188,7 +189,21 @@ def _capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def _acceptable(f: Found, text: str) -> bool:
+def _counts_plural(doc: Doc | None, start: int, end: int) -> bool:
+    """A four-digit number that modifies a plural noun counts it ("2000 people"); "the 2016 election" is a year."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i:
+        return True
+    return nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in MONTHS
+
+
+def _acceptable(f: Found, text: str, doc: Doc | None = None) -> bool:
     """Reject matches that are ordinary words or numbers, not times."""
     g = f.groups
     surface = text[f.start:f.end]
@@ -219,11 +234,8 @@ def _acceptable(f: Found, text: str) -> bool:
         # a four-digit number counting something ("2000 people") or part of an amount is not a year
         if re.match(r"^\s*(?:[,.]\d|%|\s*(?:per\s*cent|percent))", after) or re.search(r"[$£€]\s*$", before):
             return False
-        nxt = re.match(r"^\s+([a-z]+)", after)
-        if nxt and nxt.group(1) not in ("and", "or", "to", "when", "until", "as", "after", "before", "in", "on",
-                                         "at", "for", "with", "the", "was", "were", "is", "had", "have", "has"):
-            if not _LEAD_PREP_RE.search(before):
-                return False
+        if _counts_plural(doc, f.start, f.end) and not _LEAD_PREP_RE.search(before):
+            return False
     if f.kind in ("duration", "ago", "span") and _AGE_AFTER.match(after):
         return False
     if f.kind == "duration":
@@ -493,6 +505,8 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
 
 def _dateparser_value(surface: str, base: Base | None) -> tuple[str | None, str | None, str]:
     """Fall back on dateparser for spaCy's DATE/TIME entities the rules do not model."""
+    if m := re.fullmatch(r"(?:the\s+)?(1[5-9]\d\d|20\d\d)", surface.strip()):
+        return m.group(1), "year", "explicit"
     try:
         from dateparser.date import DateDataParser
 
@@ -540,6 +554,8 @@ class TimesComponent:
         spans = state.extra.setdefault("time_spans", [])
         for f in find_times(doc):
             value, precision, anchor = resolve(f, doc.text, base)
+            if value is None:
+                anchor = "unresolved"
             kind = "duration" if f.kind in ("duration", "span", "vague_period") else "point"
             if f.kind == "spacy" and _DURATION_ENT.search(doc.text[f.start:f.end]):
                 kind = "duration"
