@@ -12,8 +12,7 @@ Sources (all GeoNames, CC BY 4.0, https://www.geonames.org), via PyPI packages:
                            GeoNames' own country points come from for most countries); the supplement
                            (claimgraph/data/gazetteer_supplement.csv) overrides those that differ.
 Division points: GeoNames puts an ADM1/ADM2 point near the area's middle; neither package carries it,
-so we use the midpoint of the trimmed bounding box of the division's populated places (averaged with
-their mean), a stand-in that is within a few tens of km for most divisions.
+so we use the midpoint of the trimmed bounding box of the division's populated places, a stand-in that is within a few tens of km for most divisions.
 
 Output columns (tab-separated, gzip): gid, name, lat, lon, country, admin1, feature, population,
 alternate names joined by "|". Run: `python bench/build_gazetteer.py` (needs the three packages).
@@ -26,11 +25,15 @@ import gzip
 import importlib.resources
 import json
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# run as a script, bench/ is sys.path[0] and its modules (bench/numbers.py) would shadow the stdlib
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "claimgraph" / "data" / "gazetteer_geonames.tsv.gz"
 KEYS = ROOT / "claimgraph" / "data" / "gazetteer_geonames_keys.txt.gz"
 
@@ -62,15 +65,13 @@ def clean_alts(name: str, alts: list[str], keep_codes: bool = False) -> list[str
 
 
 def point_of(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of a division from its populated places: trimmed-bbox midpoint averaged with the mean."""
+    """Middle of a division from its populated places: the midpoint of their trimmed bounding box
+    (the mean would lean toward where people cluster; GeoNames' point is near the area's middle)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    k = n // 20  # trim 5% each side against exclaves and mis-filed places
-    mid_lat = (lats[k] + lats[n - 1 - k]) / 2
-    mid_lon = (lons[k] + lons[n - 1 - k]) / 2
-    mean_lat, mean_lon = sum(lats) / n, sum(lons) / n
-    return round((mid_lat + mean_lat) / 2, 5), round((mid_lon + mean_lon) / 2, 5)
+    k = n // 50  # trim 2% each side against exclaves and mis-filed places
+    return round((lats[k] + lats[n - 1 - k]) / 2, 5), round((lons[k] + lons[n - 1 - k]) / 2, 5)
 
 
 def main() -> None:

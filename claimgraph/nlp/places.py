@@ -59,6 +59,7 @@ class PlaceLexicon:
     directions: frozenset[str]
     institution_heads: frozenset[str]
     not_places: frozenset[str]
+    schools: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def load_lexicon() -> PlaceLexicon:
         directions=frozenset(w.lower() for w in data["directions"]),
         institution_heads=frozenset(data["institution_heads"]),
         not_places=frozenset(data["not_places"]),
+        schools=frozenset(data["schools"]),
     )
 
 
@@ -136,6 +138,10 @@ class PlacesComponent:
         mentions += self._scan(doc, gaz, taken, lower_words)
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
+        self._inner: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.container is not None:
+                self._inner.setdefault(m.container.key, []).append(m)
         groups = self._group(mentions)
         focus = self._resolve(groups, demonyms, gaz, state)
         self._emit(state, groups, demonyms, focus)
@@ -158,6 +164,13 @@ class PlacesComponent:
             if span is None:
                 continue
             s, e = span.start, span.end
+            if s > 1 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ \
+                    and doc[s - 2:e].text in gaz:
+                s -= 2  # "KwaZulu-Natal" when the model only took "Natal"
+            while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
+                    and not doc[e].whitespace_ and doc[s:e + 2].text in gaz:
+                e += 2  # "Guinea-Bissau"
+            span = doc[s:e]
             admin_hint = span[-1].lower_ in self.lex.admin_words
             nxt = doc[e] if e < len(doc) else None
             if nxt is not None and nxt.lower_ in self.lex.admin_words and not nxt.is_upper:
@@ -174,7 +187,7 @@ class PlacesComponent:
 
     def _trim(self, doc: Doc, ent: Span) -> Span | None:
         s, e = ent.start, ent.end
-        while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].lower_ in self.lex.directions):
+        while s < e and (doc[s].lower_ in ("the", "a", "an") or (doc[s].is_lower and doc[s].lower_ in self.lex.directions)):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
             e -= 1
@@ -197,7 +210,7 @@ class PlacesComponent:
             matched = False
             for size in range(min(4, n - i), 0, -1):
                 j = i + size
-                if any(taken[k] or not _capitalised(doc[k]) for k in range(i, j)):
+                if any(taken[k] or not (_capitalised(doc[k]) or _joiner(doc, k, i, j)) for k in range(i, j)):
                     continue
                 span = doc[i:j]
                 hit = self._scan_accept(doc, span, gaz, ent_label, lower_words)
@@ -232,6 +245,13 @@ class PlacesComponent:
         if gaz.demonym(text):
             return False
         nxt = doc[span.end] if span.end < len(doc) else None
+        entries = gaz.lookup(text)
+        if not entries:
+            return False
+        best = max(entries, key=_prior)
+        if (best.feature in ("country", "admin1") and best.source != "region" and labels <= {"", "ORG"}
+                and (nxt is None or nxt.text not in self.lex.schools)):
+            return True  # "U.S. Geological Survey", "Texas Department of Health": the place is named
         if nxt is not None and (nxt.text in self.lex.institution_heads or
                                 (_capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"))):
             return False  # "Sakarya University", "Chicago Bulls"
@@ -241,10 +261,6 @@ class PlacesComponent:
             return False
         if not multi and span[0].is_sent_start and span[0].pos_ != "PROPN":
             return False
-        entries = gaz.lookup(text)
-        if not entries:
-            return False
-        best = max(entries, key=_prior)
         if best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water"):
             return True
         return best.population >= SCAN_MIN_POP
@@ -323,18 +339,24 @@ class PlacesComponent:
             return
         admin_hint = any(m.admin_hint for m in g.mentions)
         containers = [(m.container, m.container_strength) for m in g.mentions if m.container is not None]
+        contained = [(m, m.container_strength) for m in self._inner.get(g.key, [])]
+        admin_pop = {(c.country, key(c.name)): c.population for c in g.candidates if c.feature == "admin1"}
         scores = []
         for c in g.candidates:
             s = _prior(c)
+            if c.feature == "city" and c.population * 10 >= admin_pop.get((c.country, key(c.name)), 10**12):
+                s += 0.8  # "Istanbul", "Moscow": the city rather than its same-name province
             if admin_hint and c.feature in ADMIN_FEATURES:
                 s += 3.0
             if c.country and focus:
-                s += 4.0 * focus.get(c.country, 0.0) ** 0.5
+                s += 5.0 * focus.get(c.country, 0.0) ** 0.5
             if c.admin1 and admin_focus and c.feature != "admin1":
                 if admin_focus.get((c.country or "", c.admin1)):
                     s += 2.0
             for cont, strength in containers:
                 s += strength * _contained(c, cont, self)
+            for inner, strength in contained:  # "Atlanta, Georgia": Georgia is the one holding an Atlanta
+                s += 0.75 * strength * _holds(c, inner, self)
             if anchors:
                 d = min(_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
                 s += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
@@ -384,6 +406,12 @@ def _capitalised(tok) -> bool:
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
 
 
+def _joiner(doc: Doc, k: int, i: int, j: int) -> bool:
+    """A hyphen inside a name ("KwaZulu-Natal", "Guinea-Bissau"): no spaces, capitals both sides."""
+    return (i < k < j - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+            and _capitalised(doc[k + 1]))
+
+
 def _tokens_of(doc: Doc, start: int, end: int) -> range:
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
@@ -392,13 +420,13 @@ def _tokens_of(doc: Doc, start: int, end: int) -> range:
 def _prior(e: Entry) -> float:
     pop = math.log10(e.population + 1)
     if e.feature == "country":
-        return 4.0 + max(pop, 5.0)
+        return 2.5 + max(pop, 5.0)
     if e.source != "geonames":
         return 10.0 if e.feature in ("region", "landform", "water") else 3.0 + max(pop, 4.0)
     if e.feature == "region":  # continents
         return 10.5
-    if e.feature == "admin1":  # below a same-name city of similar size ("Istanbul"), above small towns
-        return pop - 0.5
+    if e.feature == "admin1":
+        return pop + 0.3
     if e.feature == "admin2":
         return pop - 1.5
     return pop
@@ -418,6 +446,22 @@ def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
         elif _km(c.lat, c.lon, y.lat, y.lon) <= 60 and c.gid != y.gid:
             best = max(best, 0.7)
     return best
+
+
+def _holds(y: Entry, inner: Mention, comp: PlacesComponent) -> float:
+    """1 when some reading of the inner mention lies in candidate container y."""
+    if y.feature not in ("country", "admin1", "admin2"):
+        return 0.0
+    for c in comp.gaz.lookup(inner.text)[:MAX_CANDIDATES]:
+        if c.gid == y.gid:
+            continue
+        if y.feature == "country" and c.country == y.country:
+            return 1.0
+        if y.feature == "admin1" and c.country == y.country and c.admin1 == y.name:
+            return 1.0
+        if y.feature == "admin2" and _km(c.lat, c.lon, y.lat, y.lon) <= 60:
+            return 0.7
+    return 0.0
 
 
 def _feature(b: Entry, g: Group) -> str:
