@@ -7,6 +7,7 @@ JSON failure record, the others analysed and written).
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from enum import StrEnum
@@ -82,15 +83,22 @@ def analyze(
         from claimgraph.ingest import read_path
         from claimgraph.pipeline import default_analyzer
 
+        articles = iter(read_path(path, max_chars=max_chars, **overrides))
+        first = next(articles, None)
+        if isinstance(first, ClaimgraphError) and Path(path).suffix.lower() not in {".jsonl", ".ndjson", ".json"}:
+            _fail(str(first))  # one bad article: say so before spending seconds loading the model
         analyzer = default_analyzer()
         _ = analyzer.nlp  # load the model now so a missing model is one clear error
-        for outcome in analyzer.analyze_many(read_path(path, max_chars=max_chars, **overrides)):
+        batch = itertools.chain([first] if first is not None else [], articles)
+        for outcome in analyzer.analyze_many(batch):
             for warning in outcome.warnings:
                 err.print(f"warning: {warning}", markup=False)
             if outcome.error is not None:
                 failures.append((outcome.index, str(outcome.error)))
             elif outcome.analysis is not None:
                 analyses.append(outcome.analysis)
+    except typer.Exit:
+        raise
     except ClaimgraphError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

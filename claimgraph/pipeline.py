@@ -42,7 +42,10 @@ class Analyzer:
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
-        doc._.claimgraph = DocState(meta=article.meta)
+        state = DocState(meta=article.meta)
+        if article.header is not None:  # where the body starts, the byline and title spans (ingest.header)
+            state.extra["header"] = article.header
+        doc._.claimgraph = state
         return doc
 
     def analyze_article(self, article: Article) -> Analysis:
