@@ -445,9 +445,20 @@ class _Extractor:
         v = verb
         while v is not None and seen < 4:
             seen += 1
-            for child in v.children:
-                if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
-                    return child
+            # a subject inside quoted words belongs to the quote ('"One of ...," said Rep. X')
+            verb_quoted = self.inside_quote(verb.idx)
+            subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"
+                        and (verb_quoted or not self.inside_quote(c.idx))]
+            if subjects:
+                return min(subjects, key=lambda c: abs(c.i - verb.i))
+            if v is verb and not verb_quoted:
+                # 'Said Ellis:' / '"...," said Smith' parsed with the name as an object
+                after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+                if after is not None and after.pos_ == "PROPN" and after.dep_ in {"dobj", "npadvmod", "compound"}:
+                    head = after
+                    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+                        head = head.head
+                    return head
             if v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
                 return v.head  # "Smith, who said ...", "a statement saying ..."
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "... by saying", "after calling"
@@ -715,10 +726,12 @@ class _Extractor:
                     cand = self.sources.entity(self.state.entity_at(t.idx, t.idx + len(t)))
                     if cand is not None and cand.type in {"PERSON", "OUTLET", "ORG"}:
                         found.append(cand)
-        for t in self.doc[self.tok(span[0]):self.tok(span[1] - 1) + 1]:
-            cand = self.sources.entity(self.state.entity_at(t.idx, t.idx + len(t)))
-            if cand is not None and (cand.type == "PERSON" or cand.id in self.outlet_entities):
-                found.append(cand)
+        # a name that ends the mention after its descriptor ("the news organization Middle East Eye");
+        # not a possessive or modifier ("Scott's relatives")
+        last = self.doc[self.tok(span[1] - 1)]
+        cand = self.sources.entity(self.state.entity_at(last.idx, last.idx + len(last)))
+        if cand is not None and (cand.type == "PERSON" or cand.id in self.outlet_entities):
+            found.append(cand)
         for kind in ("PERSON", "OUTLET", "ORG"):
             for cand in found:
                 if cand.type == kind or (kind == "OUTLET" and cand.id in self.outlet_entities):
