@@ -97,6 +97,21 @@ def test_not_quantities(analyzer, text):
     assert run(analyzer, text).quantities == []
 
 
+def test_strength_and_possessive_subjects(analyzer):
+    got = by_text(run(analyzer, "A 5,000-strong force advanced, and 5% of Ohio’s population moved."))
+    assert (got["5,000-strong"].value, got["5,000-strong"].subject) == (5000, "force")
+    assert got["5%"].subject == "Ohio’s population"
+
+
+@pytest.mark.parametrize("text", [
+    "The bomb went off in front of 131 West 23rd Street.",
+    "They are waging a two-front war.",
+    "The best one I know is cheaper.",
+])
+def test_addresses_compounds_and_pronoun_one_are_not_counts(analyzer, text):
+    assert run(analyzer, text).quantities == []
+
+
 def test_no_number_is_taken_from_a_date(analyzer):
     analysis = run(analyzer, "Between 3 and 5 May 2016, 40 people died.")
     assert [q.text for q in analysis.quantities] == ["40"]

@@ -48,6 +48,8 @@ NEGATIONS = {r[0].lower() for r in _LEX.get("negation", [])}
 HYPOTHETICAL = {r[0].lower() for r in _LEX.get("hypothetical", [])}
 PARTITIVE_DETS = {r[0].lower() for r in _LEX.get("partitive_det", [])}
 PERSON_NOUNS = {r[0].lower() for r in _LEX.get("person_noun", [])}
+ADDRESS_WORDS = {r[0].lower() for r in _LEX.get("address_word", [])}
+_ADDRESS_RE = re.compile(r"^(?:\s+[A-Z0-9][\w.]*){1,3}\s+(?:" + alternation(ADDRESS_WORDS) + r")(?![\w])", re.I)
 
 # ---------------------------------------------------------------- patterns
 _WORD = alternation(set(UNIT_WORDS) | set(SCALE_WORDS))
@@ -175,7 +177,11 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
     if _overlaps(core_start, end, time_spans, ("point", "duration")) or \
             _overlaps(core_start, end, blocked, ("phone", "list")):
         return None
-    if re.match(r"^(?:[:/.]\d|-\d|-year-old|-strong)", after) or _ORDINAL_RE.match(after):
+    if re.match(r"^(?:[:/.]\d|-\d|-year-old)", after) or _ORDINAL_RE.match(after):
+        return None
+    if re.match(r"^-(?!plus\b|strong\b)[A-Za-z]", after):
+        return None  # compound modifiers ("a two-front war", "a one-term president") count nothing
+    if _ADDRESS_RE.match(after):
         return None
     if re.search(r"[:/@#\[°′]$", before) or re.search(r"\b[A-Za-z]+[-–]$", before):
         return None  # "Su-24", "[1]" citation marks, parts of coordinates
@@ -273,6 +279,10 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
             fig.end += pm.end()
             fig.num_end = fig.end
             tail = text[fig.end:fig.end + 40]
+    if re.match(r"^-strong\b", tail, re.I):  # "a 5,000-strong force"
+        fig.end += len("-strong")
+        fig.num_end = fig.end
+        tail = text[fig.end:fig.end + 40]
     if fig.unit is None:
         for rx, table, lower in ((_PERCENT_RE, PERCENT, True), (_CURRENCY_RE, CURRENCIES, True),
                                  (_CODE_RE, CODES, False), (_MEASURE_RE, MEASURES, False)):
@@ -364,6 +374,12 @@ def _subject(doc: Doc, fig: Figure) -> tuple[int, int] | None:
             return None
         if nxt.pos_ == "PRON":
             return None
+        for chunk in doc.noun_chunks:
+            if chunk.start <= nxt.i < chunk.end and chunk.root.i >= nxt.i:
+                if any(t.like_num or t.lower_ in ("more", "less", "fewer", "over", "about", "some")
+                       for t in doc[nxt.i:chunk.root.i]):
+                    return None  # "3 of more than 40 villages": the second figure's subject, set later
+                return nxt.idx, chunk.root.idx + len(chunk.root.text)
         return _noun_run(doc, nxt)
     if fig.unit == "%":
         return None
@@ -527,6 +543,8 @@ class QuantitiesComponent:
             if span is None or len(span) == 0:
                 continue
             num_tok = _head_number_token(span)
+            if fig.start == span.start_char and span.text.lower() == "one" and num_tok.dep_ != "nummod":
+                continue  # "one" as a pronoun ("the best one", "one among millions")
             sent = num_tok.sent if doc.has_annotation("SENT_START") else doc[:]
             subj = _subject(doc, fig)
             verb = _subject_verb(doc, subj, num_tok)
