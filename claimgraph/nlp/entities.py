@@ -52,6 +52,8 @@ class Lexicon:
     report_verbs: frozenset[str]
     facility_nouns: frozenset[str]
     calendar_words: frozenset[str]
+    org_head_words: frozenset[str]
+    place_cues: tuple[tuple[str, ...], ...]  # token sequences, lower case
 
 
 def _read_alias_table(name: str) -> dict[str, str]:
@@ -85,6 +87,8 @@ def load_lexicon() -> Lexicon:
         report_verbs=frozenset(cues["report_verbs"]),
         facility_nouns=frozenset(cues["facility_nouns"]),
         calendar_words=frozenset(cues["calendar_words"]),
+        org_head_words=frozenset(cues["org_head_words"]),
+        place_cues=tuple(tuple(c.lower().split()) for c in cues["place_cue_before"]),
     )
 
 
@@ -201,12 +205,30 @@ class EntitiesComponent:
             and len(span) <= 2 and all(t.pos_ == "PROPN" and not t.is_upper for t in span)
         ):
             cand.label = "GPE"  # "the Uskudar office": a place name in front of a facility noun
+        elif cand.label in {"GPE", "LOC"} and any(t.text in lex.org_head_words for t in span[1:]):
+            cand.label = "ORG"  # "Syrian Observatory for Human Rights" is not a place
+        elif cand.label in {"ORG", "PERSON"} and self._place_context(doc, cand):
+            cand.label = "GPE"  # "the town of Foua", "near Hama", "GAZIANTEP, Turkey"
         elif cand.label in {"PRODUCT", "WORK_OF_ART"}:
             cand.label = "DROP"
         if cand.label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and any(
             t.like_num or (t.text in lex.calendar_words and cand.label != "PERSON") for t in span
         ):  # (Theresa May stays a person)
             cand.label = "DROP"  # "Sun 05 Jul" at the head of a dateline is a date, not an organisation
+
+    def _place_context(self, doc: Doc, cand: Candidate) -> bool:
+        """A short name right after a place cue, or followed by ", <country or region>", is a place."""
+        span = doc[cand.start:cand.end]
+        if len(span) > 3 or any(t.text in self.lexicon.org_head_words for t in span):
+            return False
+        for cue in self.lexicon.place_cues:
+            n = len(cue)
+            if cand.start >= n and tuple(t.lower_ for t in doc[cand.start - n:cand.start]) == cue:
+                return True
+        if cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].ent_type_ == "GPE":
+            nxt = doc[cand.end + 1]
+            return nxt.i + 1 >= len(doc) or not nxt.nbor().is_alpha or nxt.nbor().text in {",", "-", "—", "–", "("}
+        return False
 
     def _add_surnames(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """A lone surname or given name of a person named in full elsewhere is that person."""
@@ -280,7 +302,8 @@ class EntitiesComponent:
             group = groups[key]
             label = _vote(group.label_votes)
             surface = [doc[s:e].text for s, e in group.mentions]
-            name = group.canonical or max(surface, key=lambda t: (len(t.split()), len(t)))
+            # the fullest form, preferring "Damascus" over a dateline's "DAMASCUS"
+            name = group.canonical or max(surface, key=lambda t: (len(t.split()), not t.isupper(), len(t)))
             aliases = list(dict.fromkeys([name, *surface]))
             mentions = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in group.mentions]
             entity = Entity(
@@ -305,7 +328,7 @@ class EntitiesComponent:
                 if label == "PERSON" and owner != folded and owner.endswith(" " + folded):
                     return owner
             return folded
-        return span.text
+        return span.text if span.text.isupper() and len(span.text) <= 5 else _fold(span.text)
 
     def _descriptors(self, span: Span, label: str) -> list[str]:
         """Appositions ("X, the chairman of Y, ...") and titles written before the name."""
