@@ -88,8 +88,11 @@ def analyse(name: str, items: list[tuple[str, str]], reuse_parse: bool) -> float
             for _, proc in upstream:
                 doc = proc(doc)
             state = doc._.claimgraph
+            extra = state.extra
+            state.extra = {k: v for k, v in extra.items() if _picklable(v)}
             cached.write_bytes(pickle.dumps({"doc": doc.to_bytes(exclude=["user_data"]), "state": state}))
             doc._.claimgraph = pickle.loads(pickle.dumps(state))
+            doc._.claimgraph.extra = extra
         state = doc._.claimgraph
         state.items["events"] = []
         state._counters["events"] = 0
@@ -98,6 +101,14 @@ def analyse(name: str, items: list[tuple[str, str]], reuse_parse: bool) -> float
         analysis = assemble(doc, state)
         (pred_dir / f"{doc_id}.json").write_text(analysis.to_json(indent=None), encoding="utf-8")
     return time.perf_counter() - t0
+
+
+def _picklable(value: object) -> bool:
+    try:
+        pickle.dumps(value)
+        return True
+    except Exception:
+        return False
 
 
 # -- our scoring (the referee's rules, re-implemented) ------------------------------------------------

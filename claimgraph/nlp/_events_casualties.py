@@ -75,12 +75,17 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _noun_of(num: Token) -> Token:
-    """The noun a number counts ("6" in "6 civilians" -> civilians), else the number itself."""
+    """The noun a number counts ("6" in "6 civilians" -> civilians; "17 IS group fighters" ->
+    fighters), else the number itself."""
     tok = num
     for _ in range(2):
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and tok.head.i != tok.i:
             tok = tok.head
             if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                for _ in range(3):  # a compound modifier counts its head ("group" in "IS group fighters")
+                    if tok.dep_ != "compound" or tok.head.i == tok.i:
+                        break
+                    tok = tok.head
                 return tok
         else:
             break
@@ -151,17 +156,21 @@ def figures(
                     if g is None:
                         continue
                     group, noun = g, objs[0]
-        best: tuple[int, int, Token, str] | None = None
+        best: tuple[int, int, int, Token, str] | None = None
         for cue_tok, kind in cues:
             d = min(_tree_distance(noun, cue_tok), _tree_distance(run[-1], cue_tok))
             adjacent = 0 < cue_tok.i - run[-1].i <= 2 or 0 < run[0].i - cue_tok.i <= 3
             if d > MAX_TREE_DISTANCE and not adjacent:
                 continue
-            rank = (min(d, 2 if adjacent else d), abs(cue_tok.i - tok.i))
-            if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], cue_tok, kind)
+            # "8 persons killed 58 others injured": a cue right after the number is its own
+            after = 0 if 0 < cue_tok.i - run[-1].i <= 3 else 1
+            rank = (min(d, 2 if adjacent else d), after, abs(cue_tok.i - tok.i))
+            if best is None or rank < best[:3]:
+                best = (rank[0], rank[1], rank[2], cue_tok, kind)
         if best is None:
             continue
+        if tok.lower_ in ("a", "an") and noun.head.i != best[3].i:
+            continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
         q = None
         low: float | None = None
         high: float | None = None
@@ -178,5 +187,5 @@ def figures(
                 high = None  # "dozens": a lowest figure only
         used.update(t.i for t in run)
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        out.append(Figure(best[3], group, low, high, start, end, q, best[2].i))
+        out.append(Figure(best[4], group, low, high, start, end, q, best[3].i))
     return out

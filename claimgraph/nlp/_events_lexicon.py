@@ -125,7 +125,10 @@ def token_forms(sent: Span | Iterable[Token]) -> list[TokForms]:
             continue
         lower = tok.lower_.replace("-", "")
         lemma = tok.lemma_.lower().replace("-", "")
-        out.append(TokForms(tok, (lower, LEMMA + lemma)))
+        forms = (lower, LEMMA + lemma)
+        if lower.endswith("s") and len(lower) > 3 and lemma != lower[:-1]:
+            forms = (*forms, LEMMA + lower[:-1])  # the lemmatizer's misses ("bases" -> "basis")
+        out.append(TokForms(tok, forms))
     return out
 
 
@@ -135,6 +138,7 @@ class TypeInfo:
     type: str
     group: str
     prior: float
+    people: str  # casualty group of victims the report does not describe
 
 
 @dataclass(frozen=True)
@@ -155,13 +159,14 @@ class Lexicon:
     groups: dict[str, str]
     numbers: dict[str, float]
     number_phrases: PatternIndex
+    cumulative: PatternIndex
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """All event knowledge from claimgraph/data, parsed once per process."""
     types = {
-        row[0]: TypeInfo(row[0], row[1], row[2], float(row[3])) for row in _rows("events_types.tsv")
+        row[0]: TypeInfo(row[0], row[1], row[2], float(row[3]), row[4]) for row in _rows("events_types.tsv")
     }
     triggers = PatternIndex()
     for pattern, subtype, weight in _rows("event_triggers.tsv"):
@@ -186,7 +191,10 @@ def lexicon() -> Lexicon:
             phrases.add(parse_pattern(word), float(value))
         else:
             numbers[word.lower()] = float(value)
-    return Lexicon(types, triggers, cues, context, context_index, groups, numbers, phrases)
+    cumulative = PatternIndex()
+    for (pattern,) in _rows("events_cumulative.tsv"):
+        cumulative.add(parse_pattern(pattern), True)
+    return Lexicon(types, triggers, cues, context, context_index, groups, numbers, phrases, cumulative)
 
 
 def best_matches(matches: list[Match]) -> list[Match]:

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Casualty, Event
 from claimgraph.nlp._events_casualties import Figure, figures
-from claimgraph.nlp._events_lexicon import Lexicon, Match, TokForms, best_matches, lexicon, token_forms
+from claimgraph.nlp._events_lexicon import LEMMA, Lexicon, Match, TokForms, best_matches, lexicon, token_forms
+from claimgraph.nlp._events_model import features, load_model
 from claimgraph.nlp.state import DocState, get_state
 
 log = logging.getLogger(__name__)
@@ -84,8 +85,9 @@ def make_events(nlp: Language, name: str) -> EventsComponent:
 class EventsComponent:
     """Finds events clause by clause; never raises on text (an error leaves the events section empty)."""
 
-    def __init__(self) -> None:
+    def __init__(self, use_model: bool = True) -> None:
         self.lex: Lexicon = lexicon()
+        self.model = load_model() if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -108,12 +110,16 @@ class EventsComponent:
                 continue
             sent_candidates = self._sentence_events(sent_index, sent, toks)
             figs = figures(sent, toks, self.lex, quantity_at, blocked)
+            if figs and self.lex.cumulative.find(toks):
+                figs = []  # a war's running total, not the toll of an event
             if figs:
                 sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs)
             candidates.extend(sent_candidates)
         if not candidates:
             return
         ranked = sorted(candidates, key=lambda c: (-self._salience(c), c.sent.start, c.trigger.start))
+        if self.model is not None:
+            ranked = self._retype_main(doc, ranked)
         main_place = self._main_place(state)
         for cand in ranked:
             state.add("events", self._event(doc, state, cand, quantity_at, main_place))
@@ -194,6 +200,20 @@ class EventsComponent:
                 target.figures.append(fig)
         return cands
 
+    def _retype_main(self, doc: Doc, ranked: list[_Candidate]) -> list[_Candidate]:
+        """The linear model reads the report's opening and the rules' verdict and names the main event's
+        subtype: a candidate of that subtype becomes the main event, else the main event is re-typed."""
+        label, _prob = self.model.predict(features(doc, [c.subtype for c in ranked]))  # type: ignore[union-attr]
+        if label not in self.lex.types or label == ranked[0].subtype:
+            return ranked
+        for k, cand in enumerate(ranked):
+            if cand.subtype == label:
+                return [cand] + ranked[:k] + ranked[k + 1:]
+        main = ranked[0]
+        main.subtype = label
+        main.group = self.lex.types[label].group
+        return ranked
+
     def _salience(self, c: _Candidate) -> float:
         """Main event first: stronger triggers, violence over talk, early sentences, counted victims."""
         info = self.lex.types[c.subtype]
@@ -219,7 +239,8 @@ class EventsComponent:
                 qid = quantity_at[tok.i][0]
                 if qid not in quantities:
                     quantities.append(qid)
-        casualties = _casualties(c.figures)
+        people = "unknown" if _names_fighters(c.toks, self.lex) else info.people
+        casualties = _casualties(c.figures, people)
         for fig in c.figures:
             if fig.quantity and fig.quantity not in quantities:
                 quantities.append(fig.quantity)
@@ -351,10 +372,31 @@ def _entities(state: DocState, tokens: list[Token]) -> list[str]:
     return out
 
 
-def _casualties(figs: list[Figure]) -> list[Casualty]:
-    """One casualty per kind and group, with ACLED's lowest reported figure."""
+def _names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
+    """Does the sentence count fighters, soldiers or police among those hit? Then victims it does not
+    describe ("17 people were killed, among them 13 police officers") may be any of them. A fighter
+    who acts ("terrorists fired rockets", "a suicide bomber killed 30 people") or a word that only
+    qualifies another ("a police station", "terrorist attacks") does not count."""
+    for t in toks:
+        tok = t.token
+        if tok.dep_ in ("nsubj", "compound", "amod", "poss", "nmod"):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+            continue
+        if any(lex.groups.get(form.lstrip(LEMMA)) == "combatants" for form in t.forms):
+            return True
+    return False
+
+
+def _casualties(figs: list[Figure], people: str) -> list[Casualty]:
+    """One casualty per kind and group, with ACLED's lowest reported figure. Victims the report does not
+    describe take the event type's `people` group (events_types.tsv), unless fighters are counted
+    among them (then `people` is "unknown", or another figure of the kind counts combatants)."""
+    fighters = {f.kind for f in figs if f.group == "combatants"}
     best: dict[tuple[str, str], Figure] = {}
     for fig in figs:
+        if fig.group == "unknown" and fig.kind not in fighters:
+            fig.group = people
         key = (fig.kind, fig.group)
         cur = best.get(key)
         if cur is None or (fig.low is not None and (cur.low is None or fig.low < cur.low)):
