@@ -451,7 +451,8 @@ class _Extractor:
                         and (verb_quoted or not self.inside_quote(c.idx))]
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - verb.i))
-            if v is verb and not verb_quoted:
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if v is verb and not verb_quoted and (before is None or before.is_punct or before.is_space):
                 # 'Said Ellis:' / '"...," said Smith' parsed with the name as an object
                 after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
                 if after is not None and after.pos_ == "PROPN" and after.dep_ in {"dobj", "npadvmod", "compound"}:
