@@ -107,6 +107,8 @@ def test_strength_and_possessive_subjects(analyzer):
     "The bomb went off in front of 131 West 23rd Street.",
     "They are waging a two-front war.",
     "The best one I know is cheaper.",
+    "He is 6'3\" tall and left school at age 12.",
+    "A 5-5 ruling would leave the rules in place.",
 ])
 def test_addresses_compounds_and_pronoun_one_are_not_counts(analyzer, text):
     assert run(analyzer, text).quantities == []
@@ -126,6 +128,12 @@ def test_modality_hypothetical_negated_estimated(analyzer):
     assert (got["No one"].value, got["No one"].modality) == (0, "negated")
     assert (got["None"].modality, got["None"].subject) == ("negated", "hostages")
     assert got["About 300"].modality == "estimated"
+
+
+def test_negated_predicate_of_a_counted_subject_is_not_a_negated_count(analyzer):
+    got = by_text(run(analyzer, "At least one Democrat was not on board. He did not kill 50 people."))
+    assert got["At least one"].modality == "asserted"
+    assert got["50"].modality == "negated"
 
 
 def test_clause_hedges(analyzer):

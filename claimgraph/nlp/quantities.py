@@ -177,12 +177,14 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
     if _overlaps(core_start, end, time_spans, ("point", "duration")) or \
             _overlaps(core_start, end, blocked, ("phone", "list")):
         return None
-    if re.match(r"^(?:[:/.]\d|-\d|-year-old)", after) or _ORDINAL_RE.match(after):
+    if re.match(r"^(?:[:/.]\d|-\d|-year-old|['’]\d)", after) or _ORDINAL_RE.match(after):
         return None
     if re.match(r"^-(?!plus\b|strong\b)[A-Za-z]", after):
         return None  # compound modifiers ("a two-front war", "a one-term president") count nothing
     if _ADDRESS_RE.match(after):
         return None
+    if re.fullmatch(r"\d{7,}", g.get("fig") or "") or re.search(r"\d['’]$", before):
+        return None  # identifiers ("tweet 783499116076687360") and heights (6'3")
     if re.search(r"[:/@#\[°′]$", before) or re.search(r"\b[A-Za-z]+[-–]$", before):
         return None  # "Su-24", "[1]" citation marks, parts of coordinates
     if re.match(r"^\s*[°′″\]]", text[end:end + 3]) or (g.get("fig2") and re.match(r"^\s*°", after)):
@@ -232,6 +234,8 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
         if g.get("fig2"):
             v2 = parse_figure(g["fig2"])
             sep = g["sep"].strip().lower()
+            if v2 is not None and v2 == v1 and sep not in ("and", "to", "or"):
+                return None  # "a 5-5 ruling": a score, not a range
             if v2 is None or (sep == "and" and not pre_key.endswith("between")) \
                     or (sep == "to" and not (pre_key.endswith("from") or v2 > v1)) \
                     or (sep == "or" and not v2 > v1) or v2 < v1:
@@ -469,9 +473,10 @@ def _modality(fig: Figure, num_tok: Token, verb: Token | None, sent: Span) -> st
         return "negated"
     if verb is not None:
         chain = [verb] + [a for a in list(verb.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
-        for v in chain[:1]:
-            if any(c.dep_ == "neg" for c in v.children):
-                return "negated"
+        counted = num_tok.head if num_tok.dep_ == "nummod" else num_tok
+        if counted.head == verb and counted.dep_ in ("dobj", "attr", "oprd") \
+                and any(c.dep_ == "neg" for c in verb.children):
+            return "negated"  # "did not kill 50 people"; a negated predicate of a counted subject is not
         for v in chain:
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL for c in v.children) \
                     or v.lower_ in HYPOTHETICAL:
