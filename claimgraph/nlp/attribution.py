@@ -284,7 +284,7 @@ class _Extractor:
         m = _sentence_end(self.text, q.end, end)
         if m is not None:
             end = m
-        dash = re.compile(r"[ \t]*,?[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*(?=[A-Z])").match(self.text, q.end, end)
+        dash = re.compile(r"[^\S\n]*,?[^\S\n]*(\u2015|\u2014|\u2013|--)[^\S\n]*(?=[A-Z])").match(self.text, q.end, end)
         if dash is not None:
             # '"..." \u2015 Jorge Falcon': a byline-style attribution after a dash
             name = []
