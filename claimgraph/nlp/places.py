@@ -57,7 +57,8 @@ SCAN_MIN_POP = 20000  # a capitalised word no entity covers must be a sizeable p
 class PlaceLexicon:
     admin_words: frozenset[str]
     directions: frozenset[str]
-    institution_heads: frozenset[str]
+    named_after: frozenset[str]
+    jurisdiction_titles: frozenset[str]
     not_places: frozenset[str]
     schools: frozenset[str]
 
@@ -68,7 +69,8 @@ def load_lexicon() -> PlaceLexicon:
     return PlaceLexicon(
         admin_words=frozenset(w.lower() for w in data["admin_words"]),
         directions=frozenset(w.lower() for w in data["directions"]),
-        institution_heads=frozenset(data["institution_heads"]),
+        named_after=frozenset(data["named_after"]),
+        jurisdiction_titles=frozenset(data["jurisdiction_titles"]),
         not_places=frozenset(data["not_places"]),
         schools=frozenset(data["schools"]),
     )
@@ -235,35 +237,50 @@ class PlacesComponent:
     def _scan_accept(self, doc: Doc, span: Span, gaz: Gazetteer, ent_label: list[str],
                      lower_words: set[str]) -> bool:
         text = span.text
-        labels = {ent_label[k] for k in range(span.start, span.end)}
+        labels = {ent_label[k] for k in range(span.start, span.end)} - {""}
         multi = len(span) > 1
-        if text in self.lex.institution_heads or span[-1].text in self.lex.institution_heads:
+        if text in self.lex.named_after or span[-1].text in self.lex.named_after:
             return False
         if not multi and (text in self.lex.not_places or span[0].is_stop or span[0].lower_ in lower_words
                           or len(text) < 3):
             return False
         if gaz.demonym(text):
             return False
-        nxt = doc[span.end] if span.end < len(doc) else None
+        if labels & BLOCKING_LABELS - {"PERSON"}:
+            return False
+        if not multi and span[0].is_sent_start and span[0].pos_ != "PROPN" and not labels:
+            return False
         entries = gaz.lookup(text)
         if not entries:
             return False
         best = max(entries, key=_prior)
-        if (best.feature in ("country", "admin1") and best.source != "region" and labels <= {"", "ORG"}
-                and (nxt is None or nxt.text not in self.lex.schools)):
+        strong = best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water")
+        nxt = doc[span.end] if span.end < len(doc) else None
+        nxt_text = nxt.text if nxt is not None else ""
+        if nxt_text in self.lex.named_after:
+            return False  # "Sakarya University", "Paris High School"
+        if best.feature in ("country", "admin1") and labels <= {"ORG"} and nxt_text not in self.lex.schools:
             return True  # "U.S. Geological Survey", "Texas Department of Health": the place is named
-        if nxt is not None and (nxt.text in self.lex.institution_heads or
-                                (_capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"))):
-            return False  # "Sakarya University", "Chicago Bulls"
-        if labels & BLOCKING_LABELS and not multi:
+        inside = bool(labels)
+        starts_ent = inside and (span.start == 0 or ent_label[span.start - 1] != ent_label[span.start]
+                                 or not _capitalised(doc[span.start - 1]))
+        if inside:
+            # a name inside an ORG/PERSON span counts when it heads an office, body or local paper named
+            # for the place it serves ("Laurel County Clerk", "Gainesville Public Utilities"), or when the
+            # model took a lone place name for a person ("Alexandria woman charged")
+            if "PERSON" in labels:
+                whole = span.start == 0 or ent_label[span.start - 1] != "PERSON"
+                whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
+                if whole and not multi:
+                    return best.population >= 10000 or strong
+                if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
+                    return False
+            elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt))):
+                return False
+            return strong or best.population >= 2000 or best.feature == "admin2"
+        if nxt is not None and _capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"):
             return False
-        if "PERSON" in labels:
-            return False
-        if not multi and span[0].is_sent_start and span[0].pos_ != "PROPN":
-            return False
-        if best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water"):
-            return True
-        return best.population >= SCAN_MIN_POP
+        return strong or best.population >= SCAN_MIN_POP
 
     def _containers(self, doc: Doc, mentions: list[Mention]) -> None:
         """'X, Y' and 'X in Y' make Y a container hint of X; "Y's X" too."""
@@ -294,8 +311,8 @@ class PlacesComponent:
         if len(words) > 1 and words[-1].lower() in self.lex.admin_words:
             base = " ".join(words[:-1])
             admins = [e for e in gaz.lookup(base) if e.feature in ADMIN_FEATURES | {"region", "landform"}]
-            if not any(e.feature in ADMIN_FEATURES for e in cands):
-                cands = cands + admins if admins else (cands or gaz.lookup(base))
+            if not cands:
+                cands = admins or gaz.lookup(base)
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=_prior, reverse=True)[:MAX_CANDIDATES]
         return cands
@@ -314,18 +331,21 @@ class PlacesComponent:
                 admin_focus[(g.best.country or "", g.best.name)] += len(g.mentions)
         # pass 2: focus + containment; pass 3: + closeness to the other places
         for g in groups:
-            self._pick(g, dict(focus), admin_focus, [])
+            self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus, [])
         anchors = [(g.key, g.best) for g in groups if g.best is not None and g.confidence >= 0.6
                    and g.best.feature in ("city", "admin2", "district")]
         for g in groups:
-            self._pick(g, dict(focus), admin_focus, [b for k, b in anchors if k != g.key])
-        return focus
+            self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus,
+                       [b for k, b in anchors if k != g.key])
+        return self._focus(groups, demonyms)
 
     @staticmethod
-    def _focus(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> list[tuple[str, float]]:
+    def _focus(groups: list[Group], demonyms: list[tuple[int, int, str]],
+               skip: Group | None = None) -> list[tuple[str, float]]:
+        """Share of the document's place evidence per country (without `skip`'s own votes)."""
         votes: Counter[str] = Counter()
         for g in groups:
-            if g.best is not None and g.best.country:
+            if g is not skip and g.best is not None and g.best.country:
                 w = 1.0 if g.best.feature == "country" else 0.7 * g.confidence
                 votes[g.best.country] += w * len(g.mentions)
         for _s, _e, iso2 in demonyms:
