@@ -169,7 +169,7 @@ def figures(
                 best = (rank[0], rank[1], rank[2], cue_tok, kind)
         if best is None:
             continue
-        if tok.lower_ in ("a", "an") and noun.head.i != best[3].i:
+        if tok.lower_ in ("a", "an") and (noun.head.i != best[3].i or noun.dep_ in ("nsubj", "csubj")):
             continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
         q = None
         low: float | None = None

@@ -25,6 +25,8 @@ from claimgraph.nlp.state import DocState, get_state
 
 log = logging.getLogger(__name__)
 
+#: a toll above this is a war's or a year's total, never one incident's (ACLED codes incidents)
+MAX_INCIDENT_TOLL = 50_000
 #: a sentence needs this much trigger weight in one merge group before it reports an event
 MIN_WEIGHT = 1.5
 #: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
@@ -112,6 +114,7 @@ class EventsComponent:
             figs = figures(sent, toks, self.lex, quantity_at, blocked)
             if figs and self.lex.cumulative.find(toks):
                 figs = []  # a war's running total, not the toll of an event
+            figs = [f for f in figs if f.low is None or f.low <= MAX_INCIDENT_TOLL]
             if figs:
                 sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs)
             candidates.extend(sent_candidates)
