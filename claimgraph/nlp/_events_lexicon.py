@@ -213,3 +213,9 @@ def best_matches(matches: list[Match]) -> list[Match]:
         taken |= span
         chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=1)
+def lex_place_nouns() -> frozenset[str]:
+    """Nouns a place name can qualify and still say where ("Latakia province", "the Idlib countryside")."""
+    return frozenset(row[0].lower() for row in _rows("events_place_nouns.tsv"))

@@ -19,7 +19,16 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Casualty, Event
 from claimgraph.nlp._events_casualties import Figure, figures
-from claimgraph.nlp._events_lexicon import LEMMA, Lexicon, Match, TokForms, best_matches, lexicon, token_forms
+from claimgraph.nlp._events_lexicon import (
+    LEMMA,
+    Lexicon,
+    Match,
+    TokForms,
+    best_matches,
+    lex_place_nouns,
+    lexicon,
+    token_forms,
+)
 from claimgraph.nlp._events_model import features, load_model
 from claimgraph.nlp.state import DocState, get_state
 
@@ -33,7 +42,10 @@ MIN_WEIGHT = 1.5
 LIGHT_VERBS = {
     "conduct", "carry", "launch", "stage", "mount", "hold", "make", "perform", "organise", "organize",
     "claim", "unleash", "commit", "execute", "order", "begin", "start", "continue", "intensify", "step",
+    "drop", "fire", "throw", "hurl", "plant", "detonate", "use", "lob", "lead", "wage",
 }
+#: casualty kinds that count an incident's toll (ACLED fatalities); running totals are dropped for them
+INCIDENT_KINDS = {"killed", "injured"}
 ACTOR_DEPS = {"nsubj", "agent", "csubj"}
 TARGET_DEPS = {"dobj", "nsubjpass", "obj"}
 TARGET_PREPS = {"on", "against", "at", "targeting"}
@@ -113,8 +125,9 @@ class EventsComponent:
             sent_candidates = self._sentence_events(sent_index, sent, toks)
             figs = figures(sent, toks, self.lex, quantity_at, blocked)
             if figs and self.lex.cumulative.find(toks):
-                figs = []  # a war's running total, not the toll of an event
-            figs = [f for f in figs if f.low is None or f.low <= MAX_INCIDENT_TOLL]
+                # a war's running total is not the toll of an event (displacement is counted over time)
+                figs = [f for f in figs if f.kind not in INCIDENT_KINDS]
+            figs = [f for f in figs if f.kind not in INCIDENT_KINDS or f.low is None or f.low <= MAX_INCIDENT_TOLL]
             if figs:
                 sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs)
             candidates.extend(sent_candidates)
@@ -441,6 +454,8 @@ def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int,
                 continue
             if any(ms < xe and xs < me for xs, xe in exclude):
                 continue
+            if _qualifies_non_place(c.sent.doc, ms, me, lex_place_nouns()):
+                continue
             dist = min(abs(ms - head.idx), abs(me - head.idx))
             if clause is not None and not (clause[0] <= ms < clause[1]):
                 dist += 200
@@ -449,6 +464,19 @@ def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int,
             if best is None or dist < best[0]:
                 best = (dist, place.id)
     return best[1] if best else None
+
+
+def _qualifies_non_place(doc: Doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
+    """A place name used as a modifier of something that is not a place ("the Istanbul chairman",
+    "Sakarya University") names where someone is from, not where the event happened."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod", "poss") or root.head.i in range(span.start, span.end):
+        return False
+    head = root.head
+    return head.lemma_.lower() not in place_nouns and not head.ent_type_
 
 
 def _clause(head: Token) -> tuple[int, int] | None:
