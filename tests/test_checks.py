@@ -55,6 +55,19 @@ def test_consistent_or_unrelated_counts_are_not_flagged(analyzer):
     assert flags(run(analyzer, hypothetical), "internal_inconsistency") == []
 
 
+def test_same_attack_with_rival_tolls_is_flagged_different_attacks_are_not(analyzer):
+    same = ("The air strike on the market killed 40 civilians, the Observatory said.\n\n"
+            "State media said the air strike killed 3 civilians.")
+    (flag,) = flags(run(analyzer, same), "internal_inconsistency")
+    assert "Observatory" in flag.message and "State media" in flag.message
+    different = ("An air strike killed 40 civilians, the Observatory said.\n\n"
+                 "A car bomb killed 3 civilians, police said.")
+    assert flags(run(analyzer, different), "internal_inconsistency") == []
+    subset = ("Air strikes killed 40 civilians on Monday.\n\n"
+              "The dead included 3 children, and the strikes killed 2 women among the civilians.")
+    assert flags(run(analyzer, subset), "internal_inconsistency") == []
+
+
 def test_hedged_and_unsourced_numbers(analyzer):
     analysis = run(analyzer, "Reportedly 40 soldiers died in the attack. The army said 3 tanks were lost.")
     hedged = {f.refs[0]: f for f in flags(analysis, "hedged_number")}

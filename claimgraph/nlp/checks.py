@@ -6,8 +6,10 @@ the corpus store and the reports all see the same warnings.
 - hedged_number: a figure whose clause or claim is hedged ("reportedly", "I think"), or that no source
   backs beyond the document's own outlet (severity warning when hedged, info when only unsourced).
 - internal_inconsistency: two figures in different sentences that count the same kind of thing (same
-  head noun, or both people) in the same event (same verb lemma and no conflicting place) and whose
-  ranges are disjoint by more than `INCONSISTENCY_FACTOR`. The message names both figures and the
+  head noun, or people where one is the generic "people") in the same event (same, specific verb lemma;
+  the same agent or patient and no conflicting one; no conflicting place) and whose ranges are disjoint
+  by more than `INCONSISTENCY_FACTOR`. Figures that count part of another ("including two women") are
+  not compared. The message names both figures and the
   label of each one's source. Hypothetical and negated figures are not compared.
 Uses `state.extra["quantity_info"]` left by the quantities component; without it only hedged_number runs.
 """
@@ -27,6 +29,19 @@ from claimgraph.nlp.state import DocState, get_state
 INCONSISTENCY_FACTOR = 3.0
 #: the spread given to "about N" when comparing (N / 1.5 .. N * 1.5)
 ABOUT_SPREAD = 1.5
+
+
+#: verbs too general to identify an event ("there are 40 ..." / "including 3 ...")
+GENERIC_EVENTS = {"be", "have", "include", "say", "tell", "report", "get", "make", "do"}
+#: people-nouns that can stand for any more specific group ("12,000 people" vs "500 Turkish citizens")
+GENERIC_PEOPLE = {"people", "person", "individual"}
+
+
+def same_event_args(a: dict[str, str], b: dict[str, str]) -> bool:
+    """One event only with positive evidence: a shared role (agent or patient) naming the same thing, and
+    no shared role naming different things ("air strikes killed 26" vs "a bomb killed 327": two events)."""
+    shared = set(a) & set(b)
+    return bool(shared) and all(a[r] == b[r] for r in shared)
 
 
 def interval(q: Quantity) -> tuple[float, float] | None:
@@ -114,11 +129,16 @@ class ChecksComponent:
                 ia, ib = info[a.id], info[b.id]
                 if ia["sentence"] == ib["sentence"] or a.unit != b.unit or ia["event"] != ib["event"]:
                     continue
-                same_thing = (ia["subject_head"] and ia["subject_head"] == ib["subject_head"]) or (
-                    ia.get("people") and ib.get("people"))
+                if ia.get("subset") or ib.get("subset") or ia["event"] in GENERIC_EVENTS:
+                    continue
+                heads = {ia["subject_head"], ib["subject_head"]}
+                same_thing = (ia["subject_head"] and len(heads) == 1) or (
+                    ia.get("people") and ib.get("people") and bool(heads & GENERIC_PEOPLE))
                 if not same_thing:
                     continue
                 if ia.get("place") and ib.get("place") and ia["place"] != ib["place"]:
+                    continue
+                if not same_event_args(ia.get("args") or {}, ib.get("args") or {}):
                     continue
                 if not disagree(a, b):
                     continue

@@ -10,8 +10,10 @@ are never read as quantities (a year is not a count; "24 hours" is a duration, k
 Each quantity's span covers the figure as claimed: its bound words, the number and its unit or currency
 ("more than 500", "between 250 and 500", "$4 million", "30km"), not the subject. For the checks
 component it leaves `state.extra["quantity_info"]`: {quantity id: {"subject_head", "people", "event",
-"place", "sentence"}} (lemma of the subject's head noun, whether it counts people, lemma of the verb
-whose clause the figure counts, a place phrase attached to that verb, and the sentence start offset).
+"place", "sentence", "args", "subset"}} (lemma of the subject's head noun, whether it counts people, lemma
+of the verb whose clause the figure counts, a place phrase attached to that verb, the sentence start
+offset, the verb's other arguments {"agent"/"patient": lemma}, and whether the figure counts part of
+another one: "including two women").
 """
 
 from __future__ import annotations
@@ -457,6 +459,41 @@ def _subject_verb(doc: Doc, subj: tuple[int, int] | None, num_tok: Token) -> Tok
     return _governing_verb(head if head is not None else num_tok)
 
 
+def _event_args(verb: Token | None, counted: Token) -> dict[str, str]:
+    """Who did it and to what, by head lemma, minus the counted noun itself and pronouns:
+    {"agent": ..., "patient": ...}. Two figures belong to one event only when these agree."""
+    if verb is None:
+        return {}
+    args: dict[str, str] = {}
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        target = child
+        role = None
+        if child.dep_ == "nsubj":
+            role = "agent"
+        elif child.dep_ == "nsubjpass" or (child.dep_ in ("dobj", "attr") and not passive):
+            role = "patient"
+        elif child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            target, role = (objs[0], "agent") if objs else (child, None)
+        if role is None or target.i == counted.i or target.pos_ == "PRON" or target.like_num:
+            continue
+        if counted in list(target.subtree):
+            continue
+        args[role] = target.lemma_.lower()
+    return args
+
+
+def _in_subset(num_tok: Token) -> bool:
+    """A figure introduced by "including"/"among" counts part of another figure, never a rival to it."""
+    for tok in [num_tok, *list(num_tok.ancestors)[:3]]:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among"):
+            return True
+        if tok.lower_ in ("including", "among"):
+            return True
+    return False
+
+
 def _place_of(verb: Token | None) -> str | None:
     if verb is None:
         return None
@@ -578,6 +615,9 @@ class QuantitiesComponent:
                 "subject_head": subj_head, "people": people,
                 "event": verb.lemma_.lower() if verb is not None else None,
                 "place": _place_of(verb), "sentence": sent.start_char,
+                "args": _event_args(verb, (_tokens(doc, *subj).root if subj and _tokens(doc, *subj) is not None
+                                           else num_tok)),
+                "subset": _in_subset(num_tok),
             }
         self._partitives(text, made)
         for _, q in made:
