@@ -204,8 +204,9 @@ class Sources:
             cg = self._gender_of(c)
             if g in {"m", "f"}:
                 return c.kind in {"person", "expert", "official"} and cg in {g, "?"} and c.gender not in {"p", "n"}
-            if g == "p":
-                return cg == "p" or c.kind in {"organization", "official", "anonymous"}
+            if g == "p":  # "they": groups and organisations, not places (a country is "it")
+                return (cg == "p" or c.kind in {"organization", "official", "anonymous"}) and not (
+                    c.entity and c.kind == "official" and c.gender == "n")
             return cg == "n" or c.kind in {"organization", "outlet", "document"}
 
         mentions = [c for c in self.person_mentions() if c.pos < pos and not (exclude[0] <= c.pos < exclude[1])]

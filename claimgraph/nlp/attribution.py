@@ -414,7 +414,9 @@ class _Extractor:
             # several fragments of one reported statement ('is "a" but "b"') make one partial quote
             for a in reversed(self.attrs):
                 if a.kind == "partial" and a.verb is not None and a.verb.i == gov[0].i:
-                    if "\n" not in self.text[a.end:first.start]:
+                    between = [t for t in self.tokens(a.end, first.start) if not self.inside_quote(t.idx)]
+                    if "\n" not in self.text[a.end:first.start] and not any(
+                            t.pos_ == "VERB" for t in between):
                         a.end = last.inner_end
                         return
                     break
@@ -432,12 +434,30 @@ class _Extractor:
         self.taken.append((first.start, last.end))
 
     def _according_in(self, sent) -> tuple[Token, Token | None, tuple] | None:
+        """A sentence-level source: "according to X" or "as X put it"."""
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 to = self.doc[t.i + 1]
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 return t, pobj, (t.idx, to.idx + len(to))
+            put = self._as_put_it(t)
+            if put is not None:
+                return put
         return None
+
+    def _as_put_it(self, t: Token) -> tuple[Token, Token | None, tuple] | None:
+        """'as a Homeland Security memo put it': the subject of "put it" introduced by "as"."""
+        if t.lemma_ != "put" or t.pos_ != "VERB":
+            return None
+        if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children):
+            return None
+        if not any(c.lower_ == "as" and c.dep_ in {"mark", "advmod", "prep"} for c in t.children):
+            return None
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return None
+        it = next(c for c in t.children if c.dep_ == "dobj")
+        return t, subj, (t.idx, it.idx + len(it))
 
     def _subject(self, verb: Token) -> Token | None:
         """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
@@ -484,6 +504,10 @@ class _Extractor:
                 adv = self.lex.adverbs.get(t.lower_)
                 if adv is not None and adv.meaning == "report" and t.pos_ == "ADV":
                     self._adverb(t, sent)
+                    continue
+                put = self._as_put_it(t)
+                if put is not None:
+                    self._put_it(t, put, sent)
                     continue
                 cue = self.cue_of(t)
                 if cue is not None:
@@ -581,6 +605,15 @@ class _Extractor:
                 attr.speaker_head = ents[-1]
         self.attrs.append(attr)
         self.taken.append(span)
+
+    def _put_it(self, t: Token, put: tuple, sent) -> None:
+        """'X is Y, as the memo put it.': the sentence without the "as ... put it" clause."""
+        skip = {x.i for x in t.subtree}
+        span = self.span_chars([x for x in sent if x.i not in skip])
+        if span is None or any(qs < span[1] and span[0] < qe for qs, qe in self.taken):
+            return
+        self.attrs.append(_Attr("indirect", span[0], span[1], cue=put[2], verb=t, speaker_head=put[1]))
+        self.used_verbs.add(t.i)
 
     def _adverb(self, t: Token, sent) -> None:
         """'Reportedly, X ...': the sentence is reported speech from an unnamed source."""
