@@ -581,47 +581,60 @@ class QuantitiesComponent:
         info: dict[str, dict] = state.extra.setdefault("quantity_info", {})
         made: list[tuple[Figure, Quantity]] = []
         for fig in figures:
-            span = _tokens(doc, fig.start, fig.end)
-            if span is None or len(span) == 0:
+            try:
+                item = self._quantity(doc, state, fig, info)
+            except Exception:  # noqa: BLE001 - one odd figure must not cost the document its other figures
+                state.extra.setdefault("errors", []).append(f"claimgraph_quantities skipped [{fig.start}, {fig.end})")
                 continue
-            num_tok = _head_number_token(span)
-            if fig.start == span.start_char and span.text.lower() == "one" and num_tok.dep_ != "nummod":
-                continue  # "one" as a pronoun ("the best one", "one among millions")
-            sent = num_tok.sent if doc.has_annotation("SENT_START") else doc[:]
-            subj = _subject(doc, fig)
-            verb = _subject_verb(doc, subj, num_tok)
-            claim = _claim_for(state, fig.start, fig.end)
-            hedges = list(claim.hedges) if claim is not None else []
-            for h in _hedges(doc, sent, num_tok):
-                if h.lower() not in {x.lower() for x in hedges}:
-                    hedges.append(h)
-            source = claim.sources[-1] if claim is not None and claim.sources else None
-            subject_text = text[subj[0]:subj[1]] if subj else None
-            q = Quantity(
-                id=state.new_id("quantities"), text=text[fig.start:fig.end], span=(fig.start, fig.end),
-                value=fig.value, low=fig.low, high=fig.high, approx=fig.approx,
-                subject=subject_text, subject_span=subj, unit=fig.unit, source=source, hedges=hedges,
-                modality=_modality(fig, num_tok, verb, sent),
-            )
-            made.append((fig, q))
-            subj_head, people = None, False
-            if subj is not None and (ss := _tokens(doc, *subj)) is not None:
-                subj_head = ss.root.lemma_.lower()
-                ent_id = state.entity_at(*subj) if state.entity_mentions else None
-                ent = state.get(ent_id) if ent_id else None
-                people = (ss.root.lower_ in PERSON_NOUNS or subj_head in PERSON_NOUNS
-                          or ss.root.ent_type_ == "NORP" or (ent is not None and ent.type in ("NORP", "GROUP")))
-            info[q.id] = {
-                "subject_head": subj_head, "people": people,
-                "event": verb.lemma_.lower() if verb is not None else None,
-                "place": _place_of(verb), "sentence": sent.start_char,
-                "args": _event_args(verb, (_tokens(doc, *subj).root if subj and _tokens(doc, *subj) is not None
-                                           else num_tok)),
-                "subset": _in_subset(num_tok),
-            }
+            if item is not None:
+                made.append((fig, item))
         self._partitives(text, made)
         for _, q in made:
             state.add("quantities", q)
+
+    @staticmethod
+    def _quantity(doc: Doc, state, fig: Figure, info: dict[str, dict]) -> Quantity | None:
+        """The contract item for one figure (None when the parse shows it is no count)."""
+        text = doc.text
+        span = _tokens(doc, fig.start, fig.end)
+        if span is None or len(span) == 0:
+            return None
+        num_tok = _head_number_token(span)
+        if fig.start == span.start_char and span.text.lower() == "one" and num_tok.dep_ != "nummod":
+            return None  # "one" as a pronoun ("the best one", "one among millions")
+        sent = num_tok.sent if doc.has_annotation("SENT_START") else doc[:]
+        subj = _subject(doc, fig)
+        subj_span = _tokens(doc, *subj) if subj else None
+        verb = _subject_verb(doc, subj, num_tok)
+        claim = _claim_for(state, fig.start, fig.end)
+        hedges = list(claim.hedges) if claim is not None else []
+        for h in _hedges(doc, sent, num_tok):
+            if h.lower() not in {x.lower() for x in hedges}:
+                hedges.append(h)
+        source = claim.sources[-1] if claim is not None and claim.sources else None
+        subj_head, people = None, False
+        if subj is not None and subj_span is not None:
+            subj_head = subj_span.root.lemma_.lower()
+            ent_id = state.entity_at(*subj) if state.entity_mentions else None
+            ent = state.get(ent_id) if ent_id else None
+            people = (subj_span.root.lower_ in PERSON_NOUNS or subj_head in PERSON_NOUNS
+                      or subj_span.root.ent_type_ == "NORP" or (ent is not None and ent.type in ("NORP", "GROUP")))
+        facts = {
+            "subject_head": subj_head, "people": people,
+            "event": verb.lemma_.lower() if verb is not None else None,
+            "place": _place_of(verb), "sentence": sent.start_char,
+            "args": _event_args(verb, subj_span.root if subj_span is not None else num_tok),
+            "subset": _in_subset(num_tok),
+        }
+        modality = _modality(fig, num_tok, verb, sent)
+        q = Quantity(
+            id=state.new_id("quantities"), text=text[fig.start:fig.end], span=(fig.start, fig.end),
+            value=fig.value, low=fig.low, high=fig.high, approx=fig.approx,
+            subject=text[subj[0]:subj[1]] if subj else None, subject_span=subj, unit=fig.unit, source=source,
+            hedges=hedges, modality=modality,
+        )
+        info[q.id] = facts
+        return q
 
     @staticmethod
     def _partitives(text: str, made: list[tuple[Figure, Quantity]]) -> None:
