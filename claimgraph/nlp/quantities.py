@@ -69,7 +69,7 @@ _RANGE_SEP = r"\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
 _PRE = alternation(set(PRE_MODS))
 _POST = alternation(set(POST_MODS) - {"-plus", "+"})
 _SYM = alternation(set(SYMBOLS))
-_FRAC = rf"(?:a|one|two|three|four|five|nine)[\s-]+(?:{alternation(set(FRACTIONS) - {'half'})})|half"
+_FRAC = rf"(?:a|one|two|three|four|five|nine)[\s-]+(?:{alternation(set(FRACTIONS) - {'half'})})|half(?!\s+an?\s)"
 
 QUANTITY_RE = re.compile(no_blank_lines(
     r"(?<![\w.,$£€¥₹₽₺-])(?<![\w][-–])"

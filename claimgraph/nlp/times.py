@@ -81,7 +81,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("shifted", rf"(?:the\s+)?(?:(?:earlier|later|early|late|mid)[- ]+)?{_SHIFT}\s+"
                 rf"(?P<what>day|week|month|year|weekend|{_WD}|{_SEASON}|{_MONTH}"
                 rf"|{_PART})"),
-    ("ago", rf"{_NUM}\s+(?P<unit>{_UNIT_ALL})\s+(?P<dir>ago|earlier|later|before|after)"),
+    ("ago", rf"{_NUM}\s+(?P<unit>{_UNIT_ALL})\s+(?P<dir>ago|earlier|later)"),
     ("span", rf"(?:the\s+)?(?P<spanshift>past|last|previous|next|coming|first|final)\s+(?:{_NUM}\s+)?"
              rf"(?P<unit>{_UNIT_ALL})"),
     ("span", r"(?:the\s+)?(?P<spanshift>recent|coming)\s+(?P<unit>days|weeks|months|years|decades)"),
@@ -238,6 +238,9 @@ def _acceptable(f: Found, text: str, doc: Doc | None = None) -> bool:
             return False
     if f.kind in ("duration", "ago", "span") and _AGE_AFTER.match(after):
         return False
+    if f.kind == "span" and (g.get("spanshift") or "").lower() == "last" and \
+            re.search(r"\b(?:to|will|would|could|may|might|can|should|must)\s+$", before, re.I):
+        return False  # "scheduled to last 45 minutes": the verb
     if f.kind == "duration":
         num = (g.get("num") or "").lower()
         if (g.get("unit") or "").lower() == "second" and re.match(r"^\s+[a-z]", after):
