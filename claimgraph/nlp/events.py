@@ -360,8 +360,9 @@ def _target_tokens(head: Token) -> list[Token]:
     verb = head if head.pos_ not in ("NOUN", "PROPN") else None
     if verb is not None:
         out.extend(c for c in verb.children if c.dep_ in TARGET_DEPS)
+    preps = TARGET_PREPS if verb is None else TARGET_PREPS - {"on", "at"}  # "on Tuesday", "at dawn"
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     expanded: list[Token] = []
     for tok in out:
