@@ -13,10 +13,11 @@ Sources (all GeoNames, CC BY 4.0, https://www.geonames.org), via PyPI packages:
                            GeoNames' own country points come from for most countries); the supplement
                            (claimgraph/data/gazetteer_supplement.csv) overrides those that differ.
 Division points: GeoNames puts an ADM1/ADM2 point near the area's middle; none of these packages
-carries it, so first-level divisions take countrystatecity's area centre and the others the midpoint of the trimmed bounding box of the division's populated places, a stand-in that is within a few tens of km for most divisions.
+carries it, so first-level divisions take countrystatecity's area centre and the others the midpoint
+of the trimmed bounding box of the division's populated places (within a few tens of km for most).
 
 Output columns (tab-separated, gzip): gid, name, lat, lon, country, admin1, feature, population,
-alternate names joined by "|". Run: `python bench/build_gazetteer.py` (needs the three packages).
+alternate names joined by "|". Run: `python bench/build_gazetteer.py` (needs the four packages).
 """
 
 from __future__ import annotations

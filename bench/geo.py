@@ -110,7 +110,7 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def score(gold, preds) -> dict:
     """Recognition P/R/F1 (overlap, one-to-one) and acc@161 end-to-end over gold with coordinates."""
     tp = fp = fn = hits = n_coord = 0
-    for (text, tops), mentions in zip(gold, preds, strict=True):
+    for (_text, tops), mentions in zip(gold, preds, strict=True):
         pairs = []
         for gi, (gs, ge, _la, _lo) in enumerate(tops):
             for pi, (ps, pe, _pla, _plo) in enumerate(mentions):
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.reuse:
             n, secs = predict(texts, pred, args.full, args.limit)
         gold = load_gold(gold_path)[:args.limit]
-        preds = [read_pred(pred / ("%04d.json" % i)) for i in range(len(gold))]
+        preds = [read_pred(pred / f"{i:04d}.json") for i in range(len(gold))]
         ours = score(gold, preds)
         ref = referee(gold_path, pred, args.limit)
         r = ref["resolution"]

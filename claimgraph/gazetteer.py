@@ -103,8 +103,9 @@ class Gazetteer:
         aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
         lat, lon = _float(row.get("lat")), _float(row.get("lon"))
         if gid.startswith("geonames:"):
+            # found through its own names (a scan of every row by id would cost more than the load)
             base = next((self._entry(i) for n in [name] + aliases for i in self._rows_for(key(n))
-                         if self._rows[i].startswith(gid + "\t")), None) or self.by_gid(gid)
+                         if self._rows[i].startswith(gid + "\t")), None)
             if base is not None:
                 if lat is not None and lon is not None:
                     base = Entry(base.gid, base.name, lat, lon, base.country, base.admin1, base.feature,
@@ -232,7 +233,9 @@ def _read_gz_lines(path: Path) -> list[str]:
         return []
     with gzip.open(path, "rb") as f:
         lines = f.read().decode("utf-8").split("\n")
-    return [ln for ln in lines if ln and not ln.startswith("#")]
+    start = 1 if lines and lines[0].startswith("#") else 0  # one provenance line at the top
+    end = len(lines) - 1 if lines and not lines[-1] else len(lines)
+    return lines[start:end]
 
 
 def read_csv_rows(path: Path | str) -> list[dict[str, str]]:

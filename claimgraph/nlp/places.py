@@ -189,7 +189,8 @@ class PlacesComponent:
 
     def _trim(self, doc: Doc, ent: Span) -> Span | None:
         s, e = ent.start, ent.end
-        while s < e and (doc[s].lower_ in ("the", "a", "an") or (doc[s].is_lower and doc[s].lower_ in self.lex.directions)):
+        while s < e and (doc[s].lower_ in ("the", "a", "an")
+                         or (doc[s].is_lower and doc[s].lower_ in self.lex.directions)):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
             e -= 1
@@ -324,7 +325,6 @@ class PlacesComponent:
         # pass 1: priors only, to find the document's focus
         for g in groups:
             self._pick(g, {}, {}, [])
-        focus = self._focus(groups, demonyms)
         admin_focus: Counter[tuple[str, str]] = Counter()
         for g in groups:
             if g.best is not None and g.best.feature == "admin1" and g.confidence >= 0.5:
