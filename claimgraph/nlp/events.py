@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 
 #: a toll above this is a war's or a year's total, never one incident's (ACLED codes incidents)
 MAX_INCIDENT_TOLL = 50_000
+#: salience bonus of a trigger at its sentence's root, and how much each level below the root costs
+PROMINENCE, PROMINENCE_STEP = 0.0, 0.5
 #: a sentence needs this much trigger weight in one merge group before it reports an event
 MIN_WEIGHT = 1.5
 #: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
@@ -72,6 +74,16 @@ class _Candidate:
     @property
     def head(self) -> Token:
         return _head_of(self.toks, self.trigger)
+
+
+def _prominence(tok: Token) -> float:
+    """Main clause over subordinate ones: the closer a trigger is to its sentence's root, the more the
+    sentence is about it ("Rebels captured the town after air strikes" is about the capture)."""
+    depth = 0
+    while tok.head.i != tok.i and depth < 6:
+        tok = tok.head
+        depth += 1
+    return max(0.0, PROMINENCE - PROMINENCE_STEP * depth)
 
 
 def _head_of(toks: list[TokForms], m: Match) -> Token:
@@ -235,7 +247,7 @@ class EventsComponent:
         info = self.lex.types[c.subtype]
         position = 2.0 / (1 + c.sent_index)
         toll = 0.5 if any(f.kind == "killed" for f in c.figures) else 0.0
-        return min(c.weight, 6.0) * info.prior + position + toll
+        return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head)
 
     # -- fields -------------------------------------------------------------------------------
     def _event(
