@@ -58,6 +58,12 @@ def test_figures_bounds_and_subjects(analyzer, text, figure, value, low, high, a
     assert (q.text, q.value, q.low, q.high, q.approx, q.subject) == (figure, value, low, high, approx, subject)
 
 
+def test_and_joins_a_range_only_after_between(analyzer):
+    got = by_text(run(analyzer, "The blast killed 5 and wounded 10 others; 2 or 3 cars burned."))
+    assert got["5"].value == 5 and got["10"].value == 10
+    assert (got["2 or 3"].low, got["2 or 3"].high, got["2 or 3"].approx) == (2, 3, "range")
+
+
 def test_percentages_fractions_and_money(analyzer):
     got = by_text(run(analyzer, "Some 40% of the population fled, half of the residents stayed, and donors gave "
                                 "$4 million, £1.1bn and over 9 billion euros, paying two Jordanian dinars a day."))

@@ -65,7 +65,8 @@ _FIG = (
     rf"|(?:{_WORD})\b(?:(?:\s+|-)(?:and\s+)?(?:{_WORD})\b)*"
 )
 _VAGUE = alternation(set(VAGUE))
-_RANGE_SEP = r"\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+"
+# "and" joins a range only after "between" ("between 250 and 500"; "5 and 10 others" are two figures)
+_RANGE_SEP = r"(?(btw)(?:\s*[-–—]\s*|\s+to\s+|\s+and\s+)|(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+))"
 _PRE = alternation(set(PRE_MODS))
 _POST = alternation(set(POST_MODS) - {"-plus", "+"})
 _SYM = alternation(set(SYMBOLS))
@@ -73,7 +74,7 @@ _FRAC = rf"(?:a|one|two|three|four|five|nine)[\s-]+(?:{alternation(set(FRACTIONS
 
 QUANTITY_RE = re.compile(no_blank_lines(
     r"(?<![\w.,$£€¥₹₽₺-])(?<![\w][-–])"
-    r"(?P<pre>(?:(?:somewhere|anywhere)\s+)?(?:between|from)\s+|(?:" + _PRE + r")\s+)?"
+    r"(?P<pre>(?:(?:somewhere|anywhere)\s+)?(?P<btw>between|from)\s+|(?:" + _PRE + r")\s+)?"
     r"(?P<sym>(?:" + _SYM + r")\s?)?"
     r"(?:(?P<vague>" + _VAGUE + r")|(?P<frac>" + _FRAC + r")"
     r"|(?P<fig>" + _FIG + r")(?:(?P<sep>" + _RANGE_SEP + r")(?:" + _SYM + r")?\s?(?P<fig2>" + _FIG + r"))?)"
@@ -243,8 +244,6 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
                     or (sep == "or" and not v2 > v1) or v2 < v1:
                 # not a range: keep the first figure alone
                 end = m.end("fig")
-                if g.get("plus"):
-                    pass
                 fig.end = end
                 g = dict(g, fig2=None, plus=None)
                 if pre_key.endswith(("between", "from")):
