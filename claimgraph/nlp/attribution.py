@@ -381,13 +381,17 @@ class _Extractor:
             return None
         inside = {t.i for t in toks}
         roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        # the nearest speech verb above the quote ("said"), else the nearest stance verb ("wants")
+        found: list[tuple[int, Token]] = []
         for root in roots:
-            for anc in [root, *root.ancestors]:
-                if anc.i in inside:
+            for depth, anc in enumerate([root, *root.ancestors]):
+                if anc.i in inside or (cue := self.cue_of(anc)) is None:
                     continue
-                if self.cue_of(anc) is not None:
-                    subj = self._subject(anc)
-                    return anc, subj, (anc.idx, anc.idx + len(anc))
+                found.append((0 if cue.content == "clause" or cue.meaning in {"accuse", "describe"} else 1,
+                              depth, anc))
+        if found:
+            anc = min(found, key=lambda f: (f[0], f[1]))[2]
+            return anc, self._subject(anc), (anc.idx, anc.idx + len(anc))
         # "according to X, ... "quoted" ..." in the same sentence
         acc = self._according_in(toks[0].sent)
         if acc is not None:
@@ -508,10 +512,15 @@ class _Extractor:
                 put = self._as_put_it(t)
                 if put is not None:
                     self._put_it(t, put, sent)
+            # reporting verbs, outermost first and speech before stance ("said" before "wants"): a
+            # cue inside what someone is already reported to have said is part of that content
+            cands = [(t, cue) for t in sent if t.i not in self.used_verbs and not self.inside_quote(t.idx)
+                     and (cue := self.cue_of(t)) is not None]
+            cands.sort(key=lambda tc: (tc[1].content != "clause", _depth(tc[0]), tc[0].i))
+            for t, cue in cands:
+                if any(a.start <= t.idx < a.end for a in self.attrs):
                     continue
-                cue = self.cue_of(t)
-                if cue is not None:
-                    self._reported(t, cue, sent)
+                self._reported(t, cue, sent)
             self._colon_paragraph(sent)
 
     def _content_tokens(self, verb: Token, cue: Cue) -> list[Token]:
@@ -527,8 +536,8 @@ class _Extractor:
         elif cue.content == "object":
             for c in verb.children:
                 if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}:
-                    if c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS:
-                        continue
+                    if c.dep_ == "prep" and c.lower_ in {"to", "with"}:
+                        continue  # the audience ("said to reporters"), not what was said
                     toks.extend(c.subtree)
         elif any(c.dep_ == "xcomp" for c in verb.children) and cue.meaning in {"promise", "warn", "deny"}:
             for c in verb.children:
@@ -895,6 +904,14 @@ class _Extractor:
 
 _END_RE = re.compile(r"[.?!](?=[\"\u201d'\u2019]?(?:\s|$))")
 _ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b[a-z])$")
+
+
+def _depth(tok: Token) -> int:
+    """Distance from the sentence root: reporting verbs nearer the root frame the others."""
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
 
 
 def _sentence_end(text: str, start: int, end: int) -> int | None:
