@@ -49,13 +49,18 @@ _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"
 @functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Match key of a place name: diacritics folded, lower case, "the " and a possessive dropped,
-    hyphens and runs of spaces as one space ("Al-Lādhiqīyah" -> "al ladhiqiyah")."""
+    hyphens and runs of spaces as one space ("Al-Lādhiqīyah" -> "al ladhiqiyah"); a short
+    abbreviation keeps its final dot ("Ga." -> "ga.")."""
+    raw = name.strip()
+    # a short abbreviation keeps its final dot, so "Miss." (Mississippi) is not the title "Miss"
+    abbrev = raw.endswith(".") and len(raw) <= 6 and " " not in raw
     s = unicodedata.normalize("NFKD", name.translate(_APOS))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_SPECIAL)
     s = re.sub(r"[\s\-]+", " ", s).strip(" .,;:\"'()")
     s = re.sub(r"^the ", "", s)
     s = re.sub(r"'s$|'$", "", s)
-    return s.strip(" .,;:\"'()")
+    s = s.strip(" .,;:\"'()")
+    return s + "." if abbrev and s else s
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
 from claimgraph.nlp.state import DocState, get_state
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-BLOCKING_LABELS = {"PERSON", "NORP", "OUTLET", "GROUP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+BLOCKING_LABELS = {"PERSON", "NORP", "GROUP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
                    "ORDINAL", "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 ADMIN_FEATURES = {"admin1", "admin2"}
 MAX_CANDIDATES = 60
@@ -131,6 +131,11 @@ class PlacesComponent:
     def _run(self, doc: Doc, state: DocState) -> None:
         gaz = self.gaz
         lower_words = {t.lower_ for t in doc if t.is_lower}
+        # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
+        self._name_words = {w for ent in state.items["entities"] if ent.type == "PERSON"
+                            for n in [ent.name, *ent.aliases] if " " in n.strip() for w in n.split()}
+        self._name_words |= {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                             for w in ent.text.split()}
         demonyms = self._demonyms(doc, gaz)
         mentions = self._entity_mentions(doc, gaz)
         taken = [False] * len(doc)
@@ -172,7 +177,12 @@ class PlacesComponent:
             while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
                     and not doc[e].whitespace_ and doc[s:e + 2].text in gaz:
                 e += 2  # "Guinea-Bissau"
+            if s > 0 and _capitalised(doc[s - 1]) and not doc[s - 1].is_sent_start \
+                    and doc[s - 1].ent_iob_ == "O" and doc[s - 1:e].text in gaz:
+                s -= 1  # "Goz Beida" when the model only took "Beida"
             span = doc[s:e]
+            if span.text in self.lex.not_places:
+                continue
             admin_hint = span[-1].lower_ in self.lex.admin_words
             nxt = doc[e] if e < len(doc) else None
             if nxt is not None and nxt.lower_ in self.lex.admin_words and not nxt.is_upper:
@@ -245,7 +255,7 @@ class PlacesComponent:
         if not multi and (text in self.lex.not_places or span[0].is_stop or span[0].lower_ in lower_words
                           or len(text) < 3):
             return False
-        if gaz.demonym(text):
+        if gaz.demonym(text) or (not multi and text in self._name_words):
             return False
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
@@ -260,7 +270,8 @@ class PlacesComponent:
         nxt_text = nxt.text if nxt is not None else ""
         if nxt_text in self.lex.named_after:
             return False  # "Sakarya University", "Paris High School"
-        if best.feature in ("country", "admin1") and labels <= {"ORG"} and nxt_text not in self.lex.schools:
+        if (best.feature in ("country", "admin1") and labels <= {"ORG", "OUTLET"}
+                and nxt_text not in self.lex.schools):
             return True  # "U.S. Geological Survey", "Texas Department of Health": the place is named
         inside = bool(labels)
         starts_ent = inside and (span.start == 0 or ent_label[span.start - 1] != ent_label[span.start]
@@ -272,7 +283,9 @@ class PlacesComponent:
             if "PERSON" in labels:
                 whole = span.start == 0 or ent_label[span.start - 1] != "PERSON"
                 whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
-                if whole and not multi:
+                if whole:  # the model took a lone place name for a person ("Alexandria woman")
+                    if not multi and text in self._name_words:
+                        return False  # a surname of someone the article names in full
                     return best.population >= 10000 or strong
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
@@ -378,8 +391,13 @@ class PlacesComponent:
             for inner, strength in contained:  # "Atlanta, Georgia": Georgia is the one holding an Atlanta
                 s += 0.75 * strength * _holds(c, inner, self)
             if anchors:
-                d = min(_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
-                s += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
+                if c.feature == "country":  # "Mexico" among Mexican towns is the country, not the capital
+                    s += 2.0 if any(a.country == c.country for a in anchors) else 0.0
+                elif c.feature == "admin1" and any(a.country == c.country and a.admin1 == c.name for a in anchors):
+                    s += 2.0
+                else:
+                    d = min(_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
+                    s += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
             scores.append(s)
         top = max(scores)
         z = sum(math.exp(s - top) for s in scores)
@@ -393,6 +411,8 @@ class PlacesComponent:
         spans: list[tuple[int, int, str]] = []
         for g in sorted(groups, key=lambda g: g.mentions[0].start):
             b = g.best
+            if b is None:
+                continue  # a name no gazetteer knows: usually not a place ("United Way"); no point on a map
             pkey = b.gid if b is not None else f"unresolved:{g.key}"
             place = by_place.get(pkey)
             if place is None:
