@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from claimgraph.nlp._events_lexicon import Lexicon, Match, TokForms, best_matches
 
 MAX_TREE_DISTANCE = 3
+ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "obj"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _SKIP_ENT = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
@@ -162,8 +163,18 @@ def figures(
             adjacent = 0 < cue_tok.i - run[-1].i <= 2 or 0 < run[0].i - cue_tok.i <= 3
             if d > MAX_TREE_DISTANCE and not adjacent:
                 continue
-            # "8 persons killed 58 others injured": a cue right after the number is its own
-            after = 0 if 0 < cue_tok.i - run[-1].i <= 3 else 1
+            # the cue whose argument the counted noun is ("killed 30 people injured 90"), else a cue right
+            # after the number ("8 persons killed 58 others injured": "others" are counted anew)
+            right_after = 0 < cue_tok.i - run[-1].i <= 3
+            governs = cue_tok.i == noun.head.i and noun.dep_ in ARGUMENT_DEPS
+            nxt_tok = cue_tok.nbor(1) if cue_tok.i + 1 < len(cue_tok.doc) else None
+            owns_next = nxt_tok is not None and nxt_tok.like_num  # "injured 90": that cue counts 90
+            if cue_tok.i == max(noun.i, run[-1].i) + 1 and noun.i >= run[-1].i and not owns_next:
+                after = -1  # "6 killed", "9 civilians injured": the cue right after the count
+            elif noun.lemma_.lower() == "other":
+                after = 0 if right_after else 1
+            else:
+                after = 0 if governs or right_after else 1
             rank = (min(d, 2 if adjacent else d), after, abs(cue_tok.i - tok.i))
             if best is None or rank < best[:3]:
                 best = (rank[0], rank[1], rank[2], cue_tok, kind)

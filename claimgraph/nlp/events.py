@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 #: a toll above this is a war's or a year's total, never one incident's (ACLED codes incidents)
 MAX_INCIDENT_TOLL = 50_000
 #: salience bonus of a trigger at its sentence's root, and how much each level below the root costs
-PROMINENCE, PROMINENCE_STEP = 0.0, 0.5
+PROMINENCE, PROMINENCE_STEP = 1.5, 0.5
 #: a sentence needs this much trigger weight in one merge group before it reports an event
 MIN_WEIGHT = 1.5
 #: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
