@@ -130,10 +130,14 @@ def figures(
         # the whole number as written: consecutive number tokens ("1.5 million", "twenty five")
         run = [tok]
         nxt = tok.i + 1
-        while nxt < sent.end and (
-            _DIGITS.match(sent.doc[nxt].lower_) or sent.doc[nxt].lower_ in lex.numbers
-        ) and sent.doc[nxt].lower_ not in ("a", "an"):
-            run.append(sent.doc[nxt])
+        while nxt < sent.end:
+            nt = sent.doc[nxt]
+            if nt.text in ("-", "‐") and nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ in lex.numbers:
+                nxt += 1  # "twenty-six"
+                continue
+            if not (_DIGITS.match(nt.lower_) or nt.lower_ in lex.numbers) or nt.lower_ in ("a", "an"):
+                break
+            run.append(nt)
             nxt += 1
         noun = _noun_of(run[-1])
         if tok.lower_ in ("a", "an", "one") and noun is run[-1]:
