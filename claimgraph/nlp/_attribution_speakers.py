@@ -178,10 +178,11 @@ class Sources:
 
     def learn_gender(self, doc: Doc) -> None:
         """Honorifics before person mentions give their gender ("Mr. Clarke" -> m)."""
+        starts = [t.idx for t in doc]
         for cand in self.person_mentions():
             if cand.gender != "?":
                 continue
-            i = _token_at(doc, cand.pos)
+            i = _token_at(starts, cand.pos)
             if i is None or i == 0:
                 continue
             prev = doc[i - 1].lower_
@@ -236,8 +237,7 @@ class Sources:
             self.gender.setdefault(cand.source_key, g)
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
-    starts = [t.idx for t in doc]
+def _token_at(starts: list[int], char: int) -> int | None:
     i = bisect.bisect_right(starts, char) - 1
     return i if i >= 0 else None
 

@@ -103,6 +103,7 @@ class _Extractor:
         self.paras = paragraphs(self.text)
         self.attrs: list[_Attr] = []
         self.taken: list[tuple[int, int]] = []  # character spans already inside a quote
+        self.taken_tok = bytearray(len(self.doc))
         self.used_verbs: set[int] = set()
         self.outlet_entities = self._outlet_entities()
         self.unnamed_id: str | None = None
@@ -131,7 +132,18 @@ class _Extractor:
         return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
 
     def inside_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and self.doc[i].idx <= char < self.doc[i].idx + len(self.doc[i]):
+            return bool(self.taken_tok[i])
         return any(s <= char < e for s, e in self.taken)
+
+    def _take(self, span: tuple[int, int]) -> None:
+        """Mark a stretch as owned by an attribution (its tokens are no one else's cue or content)."""
+        self.taken.append(span)
+        i = bisect.bisect_left(self.starts, span[0])
+        while i < len(self.doc) and self.doc[i].idx < span[1]:
+            self.taken_tok[i] = 1
+            i += 1
 
     def cue_of(self, tok: Token) -> Cue | None:
         if tok.pos_ not in VERB_POS or tok.tag_ == "MD":
@@ -200,7 +212,7 @@ class _Extractor:
             kind = "direct" if len(group) > 1 or self._utterance_like(first) else "partial"
             items.append((first, last, kind))
             # quoted words are never the cue or content of another attribution, found or not
-            self.taken.append((first.start, last.end))
+            self._take((first.start, last.end))
         prev: _Attr | None = None
         prev_end = -1  # where the previous direct quote's frame ('..., he said.') ends
         i = 0
@@ -435,7 +447,7 @@ class _Extractor:
             attr = _Attr("partial", first.inner_start, last.inner_end, cue=cue, verb=verb, speaker_head=subj)
             self.used_verbs.add(verb.i)
         self.attrs.append(attr)
-        self.taken.append((first.start, last.end))
+        self._take((first.start, last.end))
 
     def _according_in(self, sent) -> tuple[Token, Token | None, tuple] | None:
         """A sentence-level source: "according to X" or "as X put it"."""
@@ -613,7 +625,7 @@ class _Extractor:
             if ents:
                 attr.speaker_head = ents[-1]
         self.attrs.append(attr)
-        self.taken.append(span)
+        self._take(span)
 
     def _put_it(self, t: Token, put: tuple, sent) -> None:
         """'X is Y, as the memo put it.': the sentence without the "as ... put it" clause."""
@@ -653,7 +665,7 @@ class _Extractor:
             return
         colon = p_start + m.end(1) + self.text[p_start + m.end(1):p_start + m.end()].index(":")
         self.attrs.append(_Attr("indirect", s, e, cue=(colon, colon + 1), speaker_head=name_toks[-1]))
-        self.taken.append((s, e))
+        self._take((s, e))
 
     # ------------------------------------------------------------------ speakers
 
@@ -701,8 +713,7 @@ class _Extractor:
             a.speaker_span = (head.idx, head.idx + len(head))
             cand = self.sources.resolve_pronoun(head, self._quote_bounds(head.idx))
             if cand is None:
-                a.source = self.sources.get(head.text, None, "unknown")
-                return
+                return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
             a.source = self.sources.by_key.get(cand.source_key) or self.sources.get(
                 cand.label, cand.entity, cand.kind)
             self._remember(a.source, head.idx, head.lower_)
