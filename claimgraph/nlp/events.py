@@ -29,7 +29,6 @@ from claimgraph.nlp._events_lexicon import (
     lexicon,
     token_forms,
 )
-from claimgraph.nlp._events_model import features, load_model
 from claimgraph.nlp.state import DocState, get_state
 
 log = logging.getLogger(__name__)
@@ -111,9 +110,8 @@ def make_events(nlp: Language, name: str) -> EventsComponent:
 class EventsComponent:
     """Finds events clause by clause; never raises on text (an error leaves the events section empty)."""
 
-    def __init__(self, use_model: bool = True) -> None:
+    def __init__(self) -> None:
         self.lex: Lexicon = lexicon()
-        self.model = load_model() if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -146,8 +144,6 @@ class EventsComponent:
         if not candidates:
             return
         ranked = sorted(candidates, key=lambda c: (-self._salience(c), c.sent.start, c.trigger.start))
-        if self.model is not None:
-            ranked = self._retype_main(doc, ranked)
         main_place = self._main_place(state)
         for cand in ranked:
             state.add("events", self._event(doc, state, cand, quantity_at, main_place))
@@ -227,20 +223,6 @@ class EventsComponent:
             if target is not None:
                 target.figures.append(fig)
         return cands
-
-    def _retype_main(self, doc: Doc, ranked: list[_Candidate]) -> list[_Candidate]:
-        """The linear model reads the report's opening and the rules' verdict and names the main event's
-        subtype: a candidate of that subtype becomes the main event, else the main event is re-typed."""
-        label, _prob = self.model.predict(features(doc, [c.subtype for c in ranked]))  # type: ignore[union-attr]
-        if label not in self.lex.types or label == ranked[0].subtype:
-            return ranked
-        for k, cand in enumerate(ranked):
-            if cand.subtype == label:
-                return [cand] + ranked[:k] + ranked[k + 1:]
-        main = ranked[0]
-        main.subtype = label
-        main.group = self.lex.types[label].group
-        return ranked
 
     def _salience(self, c: _Candidate) -> float:
         """Main event first: stronger triggers, violence over talk, early sentences, counted victims."""
