@@ -60,6 +60,7 @@ class PlaceLexicon:
     named_after: frozenset[str]
     jurisdiction_titles: frozenset[str]
     not_places: frozenset[str]
+    not_place_phrases: frozenset[str]
     schools: frozenset[str]
 
 
@@ -72,6 +73,7 @@ def load_lexicon() -> PlaceLexicon:
         named_after=frozenset(data["named_after"]),
         jurisdiction_titles=frozenset(data["jurisdiction_titles"]),
         not_places=frozenset(data["not_places"]),
+        not_place_phrases=frozenset(data["not_place_phrases"]),
         schools=frozenset(data["schools"]),
     )
 
@@ -181,7 +183,7 @@ class PlacesComponent:
                     and doc[s - 1].ent_iob_ == "O" and doc[s - 1:e].text in gaz:
                 s -= 1  # "Goz Beida" when the model only took "Beida"
             span = doc[s:e]
-            if span.text in self.lex.not_places:
+            if span.text in self.lex.not_place_phrases:
                 continue
             admin_hint = span[-1].lower_ in self.lex.admin_words
             nxt = doc[e] if e < len(doc) else None
@@ -255,7 +257,7 @@ class PlacesComponent:
         if not multi and (text in self.lex.not_places or span[0].is_stop or span[0].lower_ in lower_words
                           or len(text) < 3):
             return False
-        if gaz.demonym(text) or (not multi and text in self._name_words):
+        if gaz.demonym(text):
             return False
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
@@ -266,6 +268,8 @@ class PlacesComponent:
             return False
         best = max(entries, key=_prior)
         strong = best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water")
+        if not multi and text in self._name_words and not strong and best.population < 100000:
+            return False  # a surname of someone the article names in full ("Brown", "Moore")
         nxt = doc[span.end] if span.end < len(doc) else None
         nxt_text = nxt.text if nxt is not None else ""
         if nxt_text in self.lex.named_after:
@@ -284,8 +288,6 @@ class PlacesComponent:
                 whole = span.start == 0 or ent_label[span.start - 1] != "PERSON"
                 whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
                 if whole:  # the model took a lone place name for a person ("Alexandria woman")
-                    if not multi and text in self._name_words:
-                        return False  # a surname of someone the article names in full
                     return best.population >= 10000 or strong
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
