@@ -491,7 +491,8 @@ class _Extractor:
             if v is verb and not verb_quoted and (before is None or before.is_punct or before.is_space):
                 # 'Said Ellis:' / '"...," said Smith' parsed with the name as an object
                 after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-                if after is not None and after.pos_ == "PROPN" and after.dep_ in {"dobj", "npadvmod", "compound"}:
+                if (after is not None and after.pos_ == "PROPN" and not self.inside_quote(after.idx)
+                        and after.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}):
                     head = after
                     while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                         head = head.head
