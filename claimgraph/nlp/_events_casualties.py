@@ -95,9 +95,13 @@ def _noun_of(num: Token) -> Token:
 
 def group_of(noun: Token, lex: Lexicon) -> str | None:
     """Casualty group of a noun; None when the noun is not a count of people ("years", "km")."""
-    for form in (noun.lower_, noun.lemma_.lower()):
+    lower = noun.lower_
+    forms = (lower, noun.lemma_.lower(), lower[:-1] if lower.endswith("s") else lower)  # "Terrorists"
+    for form in forms:
         if form in lex.groups:
             group = lex.groups[form]
+            if group == "military-site":
+                return None
             return None if group == "-" else group
     return "unknown"
 

@@ -387,14 +387,15 @@ def _names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
     """Does the sentence count fighters, soldiers or police among those hit? Then victims it does not
     describe ("17 people were killed, among them 13 police officers") may be any of them. A fighter
     who acts ("terrorists fired rockets", "a suicide bomber killed 30 people") or a word that only
-    qualifies another ("a police station", "terrorist attacks") does not count."""
+    qualifies another ("a police station", "terrorist attacks") does not count; a military site hit
+    ("a blast at an army outpost") does."""
     for t in toks:
         tok = t.token
         if tok.dep_ in ("nsubj", "compound", "amod", "poss", "nmod"):
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "by":
             continue
-        if any(lex.groups.get(form.lstrip(LEMMA)) == "combatants" for form in t.forms):
+        if any(lex.groups.get(form.lstrip(LEMMA)) in ("combatants", "military-site") for form in t.forms):
             return True
     return False
 
