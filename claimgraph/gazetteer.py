@@ -112,10 +112,12 @@ class Gazetteer:
             base = next((self._entry(i) for n in [name] + aliases for i in self._rows_for(key(n))
                          if self._rows[i].startswith(gid + "\t")), None)
             if base is not None:
+                self._by_gid.setdefault(gid, base)
                 if lat is not None and lon is not None:
                     base = Entry(base.gid, base.name, lat, lon, base.country, base.admin1, base.feature,
                                  base.population, "supplement")
                     self._override[gid] = base
+                    self._by_gid[gid] = base
                     self._parsed = {i: e for i, e in self._parsed.items() if e.gid != gid}
                 for n in [name] + aliases:
                     k = key(n)

@@ -132,7 +132,11 @@ class PlacesComponent:
     # -- recognition ------------------------------------------------------------------------------
     def _run(self, doc: Doc, state: DocState) -> None:
         gaz = self.gaz
-        lower_words = {t.lower_ for t in doc if t.is_lower}
+        toks = list(doc)  # one pass: spaCy builds a Token object on every access
+        self._caps = [_capitalised(t) for t in toks]
+        self._hyphen = [t.text == "-" and not t.whitespace_ for t in toks]
+        self._spaced = [bool(t.whitespace_) for t in toks]
+        lower_words = {t.lower_ for t in toks if t.is_lower}
         # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
         self._name_words = {w for ent in state.items["entities"] if ent.type == "PERSON"
                             for n in [ent.name, *ent.aliases] if " " in n.strip() for w in n.split()}
@@ -218,14 +222,17 @@ class PlacesComponent:
                 ent_label[i] = ent.label_
         out: list[Mention] = []
         i, n = 0, len(doc)
+        caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
         while i < n:
-            if taken[i] or not _capitalised(doc[i]):
+            if taken[i] or not caps[i]:
                 i += 1
                 continue
             matched = False
             for size in range(min(4, n - i), 0, -1):
                 j = i + size
-                if any(taken[k] or not (_capitalised(doc[k]) or _joiner(doc, k, i, j)) for k in range(i, j)):
+                if any(taken[k] or not (caps[k] or (hyphen[k] and i < k < j - 1 and caps[k + 1]
+                                                    and not spaced[k - 1]))
+                       for k in range(i, j)):
                     continue
                 span = doc[i:j]
                 hit = self._scan_accept(doc, span, gaz, ent_label, lower_words)
@@ -446,12 +453,6 @@ def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
-
-
-def _joiner(doc: Doc, k: int, i: int, j: int) -> bool:
-    """A hyphen inside a name ("KwaZulu-Natal", "Guinea-Bissau"): no spaces, capitals both sides."""
-    return (i < k < j - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
-            and _capitalised(doc[k + 1]))
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> range:
