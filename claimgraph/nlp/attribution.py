@@ -43,6 +43,8 @@ CHANNEL_PREPS = {"to", "for", "with"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # how many naming/verb words may stand between a quote and its cue ('"...," Mican told MEE in ...')
 FRAME_REACH = 6
+#: cue meanings that ascribe a position or wish rather than report words (cues.tsv "meaning")
+STANCE_MEANINGS = {"stance"}
 
 #: emit the indirect quote of a reported statement even when quoted fragments inside it became
 #: partial quotes (True gives both; False gives the partial quotes only, as PolNeAR annotates one
@@ -74,7 +76,7 @@ class AttributionComponent:
 class _Attr:
     """One attribution found in the text, before it becomes a contract Quote."""
 
-    kind: str  # direct | partial | indirect
+    kind: str  # direct | partial | indirect | channel (a speaker's outlet, no words reported)
     start: int
     end: int
     cue: tuple[int, int] | None = None  # character span of the cue words
@@ -86,6 +88,7 @@ class _Attr:
     inherit: bool = False  # no cue: continues the previous speaker's account
     order: int = 0
     via: Source | None = None
+    meaning: str | None = None  # the cue's meaning from cues.tsv (stance cues do not source a claim)
 
 
 @dataclass
@@ -563,6 +566,12 @@ class _Extractor:
         toks = self._content_tokens(verb, cue)
         words = [t for t in toks if t.is_alpha]
         if len(words) < 2:
+            # "Mehmet spoke to the BBC.": no words reported, but later quotes came through the outlet
+            subj = self._subject(verb)
+            if subj is not None and cue.meaning == "assert" and self._via(verb) is not None:
+                self.attrs.append(_Attr("channel", verb.idx, verb.idx, verb=verb, speaker_head=subj,
+                                        cue=(verb.idx, verb.idx + len(verb))))
+                self.used_verbs.add(verb.i)
             return
         span = self.span_chars(toks)
         if span is None:
@@ -834,9 +843,10 @@ class _Extractor:
     def _emit_quotes(self) -> list[Quote]:
         quotes: list[Quote] = []
         by_quote: dict[str, str] = {}
+        self.quote_meaning: dict[str, str | None] = {}
         for a in sorted(self.attrs, key=lambda a: a.start):
             s, e = a.start, a.end
-            if e <= s:
+            if e <= s or a.kind == "channel":
                 continue
             cue = self.text[a.cue[0]:a.cue[1]] if a.cue else None
             src = a.source
@@ -846,6 +856,11 @@ class _Extractor:
                       speaker_span=a.speaker_span, via=via)
             self.state.add("quotes", q)
             quotes.append(q)
+            meaning = a.meaning
+            if meaning is None and a.verb is not None:
+                cue_entry = self.cue_of(a.verb)
+                meaning = cue_entry.meaning if cue_entry else None
+            self.quote_meaning[q.id] = meaning
             if src is not None:
                 by_quote[q.id] = src.id
         self.state.extra["attribution"] = {
@@ -884,7 +899,10 @@ class _Extractor:
             if text.rstrip().endswith("?") and not inside:
                 continue
             hedges = self._hedges(sent, s, e)
-            speaker = next((sources.get(q.speaker) for q in inside if q.speaker), None)
+            # stance cues ("recruits want to go") report a state of mind, not a statement: the claim
+            # stays the author's
+            speaker = next((sources.get(q.speaker) for q in inside
+                            if q.speaker and self.quote_meaning.get(q.id) not in STANCE_MEANINGS), None)
             # "Reportedly ..." names nobody: hedged hearsay stays the author's own claim
             attributed = speaker is not None and speaker.id != self.unnamed_id
             chain = self._chain(speaker) if speaker is not None else self._chain(None)
