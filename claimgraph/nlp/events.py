@@ -391,7 +391,7 @@ def _names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
     ("a blast at an army outpost") does."""
     for t in toks:
         tok = t.token
-        if tok.dep_ in ("nsubj", "compound", "amod", "poss", "nmod"):
+        if tok.dep_ in ("nsubj", "compound", "amod", "poss", "nmod", "npadvmod"):  # "rebel-held"
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "by":
             continue
