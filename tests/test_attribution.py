@@ -381,3 +381,26 @@ def test_seed_ozdemir_via_mee_and_reportedly(seed):
     assert claim.hedges[:1] == ["Reportedly"]
     named = [s for s in seed.sources if s.id in claim.sources and s.kind not in {"outlet", "anonymous"}]
     assert named == []
+
+
+def test_semicolon_clauses_are_separate_claims():
+    a = run("The army shelled the village on Tuesday; officials said that two people died.")
+    assert [c.text for c in a.claims] == [
+        "The army shelled the village on Tuesday;", "officials said that two people died."]
+    assert [c.attributed for c in a.claims] == [False, True]
+
+
+def test_speaking_to_an_outlet_gives_later_quotes_via():
+    text = ("Omar Saleh spoke to Reuters on Monday. \u201cThe camp has no water,\u201d he said.")
+    a = run(text)
+    q = only(a.quotes)
+    reuters = next(s for s in a.sources if s.label == "Reuters")
+    assert speaker_of(a, q).label == "Omar Saleh" and q.via == reuters.id
+
+
+def test_a_stance_is_an_attribution_but_the_claim_stays_the_authors():
+    a = run("Thousands of recruits want to join the rebel groups in the mountains.")
+    q = only(a.quotes)
+    assert q.kind == "indirect" and q.cue == "want"
+    claim = only(a.claims)
+    assert claim.attributed is False

@@ -541,6 +541,12 @@ class _Extractor:
 
     def _content_tokens(self, verb: Token, cue: Cue) -> list[Token]:
         comp = [c for c in verb.children if c.dep_ == "ccomp"]
+        # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)
+        after = [c for c in comp if c.i > verb.i]
+        if after:
+            comp = after
+        else:
+            comp = [c for c in comp if not any(t.text == ";" for t in verb.doc[c.right_edge.i:verb.i])]
         toks: list[Token] = []
         if comp:
             for c in comp:
@@ -884,7 +890,7 @@ class _Extractor:
 
     def _claims(self, quotes: list[Quote]) -> None:
         sources = {s.id: s for s in self.state.items["sources"]}
-        for sent in self.doc.sents:
+        for sent in self._clauses():
             s, e = sent.start_char, sent.end_char
             while s < e and self.text[s].isspace():
                 s += 1
@@ -915,6 +921,19 @@ class _Extractor:
                     kind="unsourced_claim", severity="info",
                     message=f"The author asserts this without naming a source{why}.",
                     refs=[claim.id], spans=[(s, e)]))
+
+    def _clauses(self):
+        """Sentences, split at a semicolon joining two clauses that each assert something."""
+        for sent in self.doc.sents:
+            start = sent.start
+            for t in sent:
+                if t.text != ";" or self.inside_quote(t.idx):
+                    continue
+                left, right = self.doc[start:t.i + 1], self.doc[t.i + 1:sent.end]
+                if any(x.tag_ in FINITE_TAGS for x in left) and any(x.tag_ in FINITE_TAGS for x in right):
+                    yield left
+                    start = t.i + 1
+            yield self.doc[start:sent.end]
 
     def _hedges(self, sent, s: int, e: int) -> list[str]:
         found: list[tuple[int, str]] = []
