@@ -219,3 +219,16 @@ def test_seed_sample_events(sample_analysis: Analysis) -> None:
     assert fled
     displaced = [c for c in fled[0].casualties if c.kind == "displaced"]
     assert displaced and displaced[0].low == 10000
+
+
+def test_counts_go_to_their_own_cue(analyzer) -> None:
+    event = main_event(analyzer, "A suicide bomber killed 30 people injured 90 on Monday at a wedding in the north.")
+    assert killed(event, "civilians") == 30
+    assert [c.low for c in event.casualties if c.kind == "injured"] == [90]
+
+
+def test_an_additional_set_is_not_counted_by_an_earlier_cue(analyzer) -> None:
+    event = main_event(analyzer, "At least 86 people were killed in the gas attack on the town and dozens more "
+                                 "received treatment in hospitals.")
+    assert event.subtype == "Chemical weapon"
+    assert killed(event, "civilians") == 86

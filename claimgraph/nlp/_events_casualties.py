@@ -165,8 +165,14 @@ def figures(
                     if g is None:
                         continue
                     group, noun = g, objs[0]
+        # "dozens more", "40 others": an additional set, counted by a cue after it, never one before
+        after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
+        additional = noun.lemma_.lower() == "other" or (after_run is not None and after_run.lower_ in (
+            "more", "others", "other"))
         best: tuple[int, int, int, Token, str] | None = None
         for cue_tok, kind in cues:
+            if additional and cue_tok.i < run[0].i:
+                continue
             d = min(_tree_distance(noun, cue_tok), _tree_distance(run[-1], cue_tok))
             adjacent = 0 < cue_tok.i - run[-1].i <= 2 or 0 < run[0].i - cue_tok.i <= 3
             if d > MAX_TREE_DISTANCE and not adjacent:
