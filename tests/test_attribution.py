@@ -6,6 +6,7 @@ acceptance list of issue 3. Every analysis is also checked for exact spans.
 
 from __future__ import annotations
 
+import logging
 import random
 
 import pytest
@@ -116,12 +117,14 @@ def test_unclosed_quote_is_not_lost():
     assert span_text(a, q.speaker_span) == "The governor"
 
 
-def test_random_quote_soup_never_crashes():
+def test_random_quote_soup_never_crashes(caplog):
+    caplog.set_level(logging.ERROR, logger="claimgraph.nlp.attribution")
     rng = random.Random(7)
     pieces = ["\u201c", "\u201d", '"', "''", "``", "\u00ab", "\u00bb", "\u2018", "\u2019", " he said", ", ",
               "The army", " shelled", " the town.", "\n\n", " according to officials", " Reportedly"]
     for _ in range(15):
         run("".join(rng.choice(pieces) for _ in range(40)) + " end.")
+    assert not [r for r in caplog.records if r.name == "claimgraph.nlp.attribution"]
 
 
 def test_mark_pairing_continuation_groups():
@@ -404,3 +407,28 @@ def test_a_stance_is_an_attribution_but_the_claim_stays_the_authors():
     assert q.kind == "indirect" and q.cue == "want"
     claim = only(a.claims)
     assert claim.attributed is False
+
+
+def test_property_spans_exact_on_generated_text(caplog):
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    words = st.sampled_from([
+        "\u201c", "\u201d", '"', "''", "``", "\u00ab", "\u00bb", "\u2018", "\u2019", "\u2015", "--", ":", ";",
+        ",", ".", "\n\n", "\n", "he said", "said Mr. Smith", "according to officials", "Reportedly",
+        "The army", "shelled", "the town", "she told Reuters", "that", "who", "probably", "would",
+    ])
+
+    @hypothesis.settings(max_examples=25, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(words, min_size=1, max_size=30))
+    def check(parts):
+        text = " ".join(parts) + " end."
+        a = run(text)
+        ids = {s.id for s in a.sources}
+        for q in a.quotes:
+            assert q.speaker is None or q.speaker in ids
+        for c in a.claims:
+            assert set(c.sources) <= ids
+
+    with caplog.at_level(logging.ERROR, logger="claimgraph.nlp.attribution"):
+        check()
+    assert not [r for r in caplog.records if r.name == "claimgraph.nlp.attribution"]
