@@ -374,7 +374,7 @@ class _Extractor:
         if not m:
             return None
         toks = self.tokens(para_start + m.start(1), para_start + m.end(1))
-        if not toks or len(toks) > 6 or not any(t.pos_ == "PROPN" or t.is_upper for t in toks):
+        if not _speaker_name(toks):
             return None
         colon = self.text.index(":", para_start + m.end(1))
         return toks[-1], (colon, colon + 1)
@@ -670,7 +670,7 @@ class _Extractor:
         if not m:
             return
         name_toks = self.tokens(p_start, p_start + m.end(1))
-        if not name_toks or len(name_toks) > 6 or not any(t.pos_ == "PROPN" or t.is_upper for t in name_toks):
+        if not _speaker_name(name_toks):
             return
         if any(t.pos_ in VERB_POS for t in name_toks):
             return
@@ -953,6 +953,14 @@ class _Extractor:
 
 _END_RE = re.compile(r"[.?!](?=[\"\u201d'\u2019]?(?:\s|$))")
 _ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b[a-z])$")
+
+
+def _speaker_name(toks: list[Token]) -> bool:
+    """A short proper name before a colon ("PENCE:", "Pat Caddell:"), not a dateline or a label
+    ("WASHINGTON:", "CLARIFICATION:")."""
+    if not toks or len(toks) > 6 or not any(t.pos_ == "PROPN" for t in toks):
+        return False
+    return not all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"} for t in toks if t.pos_ == "PROPN")
 
 
 def _depth(tok: Token) -> int:
