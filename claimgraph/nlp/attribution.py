@@ -43,6 +43,8 @@ CHANNEL_PREPS = {"to", "for", "with"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # how many naming/verb words may stand between a quote and its cue ('"...," Mican told MEE in ...')
 FRAME_REACH = 6
+#: prepositions that introduce what a statement was about ("talked about", "warned of", "called for")
+TOPIC_PREPS = {"about", "of", "on", "against", "for", "over"}
 #: cue meanings that ascribe a position or wish rather than report words (cues.tsv "meaning")
 STANCE_MEANINGS = {"stance"}
 
@@ -565,6 +567,14 @@ class _Extractor:
             for c in verb.children:
                 if c.dep_ == "xcomp":
                     toks.extend(c.subtree)
+        else:
+            # what was talked about: "spoke about X", "warned of X", "commented on X", "called for X"
+            for c in verb.children:
+                if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                    for obj in c.children:
+                        if obj.dep_ in {"pobj", "pcomp"}:
+                            toks.extend(obj.subtree)
+                    break
         toks.sort(key=lambda x: x.i)
         return toks
 
