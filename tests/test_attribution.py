@@ -432,3 +432,18 @@ def test_property_spans_exact_on_generated_text(caplog):
     with caplog.at_level(logging.ERROR, logger="claimgraph.nlp.attribution"):
         check()
     assert not [r for r in caplog.records if r.name == "claimgraph.nlp.attribution"]
+
+
+def test_reporting_noun_with_its_speaker():
+    a = run("Reporters checked the mayor\u2019s claim that the bridge was safe.")
+    q = next(q for q in a.quotes if q.cue == "claim")
+    assert q.text == "that the bridge was safe" and span_text(a, q.speaker_span) == "the mayor\u2019s"
+    b = run("Reporters checked the mayor\u2019s claim that the bridge was \u201cperfectly safe\u201d.")
+    q = only(b.quotes)
+    assert (q.kind, q.text, q.cue) == ("partial", "perfectly safe", "claim")
+
+
+def test_what_a_statement_was_about():
+    a = run("The general spoke about the withdrawal of foreign troops.")
+    q = only(a.quotes)
+    assert (q.kind, q.text, q.cue) == ("indirect", "the withdrawal of foreign troops", "spoke")

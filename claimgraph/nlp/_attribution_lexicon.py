@@ -11,7 +11,7 @@ from importlib import resources
 @dataclass(frozen=True)
 class Cue:
     text: str
-    type: str  # verb | phrase | adverb
+    type: str  # verb | phrase | adverb | noun
     meaning: str  # assert | report | claim | believe | estimate | deny | accuse | describe | warn | ...
     content: str  # clause | object
 
@@ -21,6 +21,7 @@ class Lexicon:
     verbs: dict[str, Cue] = field(default_factory=dict)
     phrases: dict[str, Cue] = field(default_factory=dict)
     adverbs: dict[str, Cue] = field(default_factory=dict)
+    nouns: dict[str, Cue] = field(default_factory=dict)
     #: (compiled pattern, hedge kind), longest phrases first
     hedges: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     groups: dict[str, str] = field(default_factory=dict)
@@ -44,7 +45,8 @@ def lexicon() -> Lexicon:
         if len(row) < 4:
             continue
         cue = Cue(row[0].strip().lower(), row[1].strip(), row[2].strip(), row[3].strip())
-        {"verb": lex.verbs, "phrase": lex.phrases, "adverb": lex.adverbs}.get(cue.type, lex.verbs)[cue.text] = cue
+        by_type = {"verb": lex.verbs, "phrase": lex.phrases, "adverb": lex.adverbs, "noun": lex.nouns}
+        by_type.get(cue.type, lex.verbs)[cue.text] = cue
     hedges = sorted((r for r in _rows("hedges.tsv") if len(r) >= 2), key=lambda r: -len(r[0]))
     for row in hedges:
         words = r"\s+".join(re.escape(w) for w in row[0].split())

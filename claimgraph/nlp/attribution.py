@@ -155,6 +155,27 @@ class _Extractor:
             return None
         return self.lex.verbs.get(tok.lemma_.lower())
 
+    def noun_cue(self, tok: Token) -> Cue | None:
+        """A reporting noun with its speaker attached: "Trump's claim that ...", "a warning by the UN"."""
+        if tok.pos_ != "NOUN":
+            return None
+        cue = self.lex.nouns.get(tok.lemma_.lower())
+        if cue is None or self._noun_speaker(tok) is None:
+            return None
+        return cue
+
+    def _noun_speaker(self, noun: Token) -> Token | None:
+        for c in noun.children:
+            possessor = c.dep_ == "poss" or (c.i < noun.i and any(
+                g.dep_ == "case" and g.lower_ in {"'s", "\u2019s", "'", "\u2019"} for g in c.children))
+            if possessor:
+                return c
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        return None
+
     def span_chars(self, toks: list[Token]) -> tuple[int, int] | None:
         toks = [t for t in toks if not (t.is_punct or t.is_space)]
         if not toks:
@@ -402,7 +423,7 @@ class _Extractor:
         found: list[tuple[int, Token]] = []
         for root in roots:
             for depth, anc in enumerate([root, *root.ancestors]):
-                if anc.i in inside or (cue := self.cue_of(anc)) is None:
+                if anc.i in inside or (cue := self.cue_of(anc) or self.noun_cue(anc)) is None:
                     continue
                 found.append((0 if cue.content == "clause" or cue.meaning in {"accuse", "describe"} else 1,
                               depth, anc))
@@ -482,6 +503,8 @@ class _Extractor:
 
     def _subject(self, verb: Token) -> Token | None:
         """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
+        if verb.pos_ == "NOUN":
+            return self._noun_speaker(verb)
         seen = 0
         v = verb
         while v is not None and seen < 4:
@@ -539,6 +562,11 @@ class _Extractor:
                 if any(a.start <= t.idx < a.end for a in self.attrs):
                     continue
                 self._reported(t, cue, sent)
+            for t in sent:
+                if t.i in self.used_verbs or self.inside_quote(t.idx) or self.noun_cue(t) is None:
+                    continue
+                if not any(a.start <= t.idx < a.end for a in self.attrs):
+                    self._noun_reported(t)
             self._colon_paragraph(sent)
 
     def _content_tokens(self, verb: Token, cue: Cue) -> list[Token]:
@@ -613,6 +641,28 @@ class _Extractor:
                      speaker_head=subj if fixed is None else None, fixed_source=fixed)
         self.attrs.append(attr)
         self.used_verbs.add(verb.i)
+
+    def _noun_reported(self, noun: Token) -> None:
+        """"Trump's claim that there were thousands of shootings": the clause or topic the noun reports."""
+        toks: list[Token] = []
+        for c in noun.children:
+            if c.i > noun.i and c.dep_ in {"acl", "ccomp", "relcl"} and c.left_edge.lower_ == "that" \
+                    and c.left_edge.dep_ == "mark":
+                toks.extend(c.subtree)
+                break
+        if not toks:
+            for c in noun.children:
+                if c.i > noun.i and c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}:
+                    toks.extend(x for o in c.children if o.dep_ in {"pobj", "pcomp"} for x in o.subtree)
+                    break
+        if sum(t.is_alpha for t in toks) < 2:
+            return
+        span = self.span_chars(sorted(toks, key=lambda x: x.i))
+        if span is None or any(qs < span[1] and span[0] < qe for qs, qe in self.taken):
+            return
+        self.attrs.append(_Attr("indirect", span[0], span[1], cue=(noun.idx, noun.idx + len(noun)), verb=noun,
+                                speaker_head=self._noun_speaker(noun)))
+        self.used_verbs.add(noun.i)
 
     def _according(self, t: Token, sent) -> None:
         to = self.doc[t.i + 1]
