@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 MAX_INCIDENT_TOLL = 50_000
 #: salience bonus of a trigger at its sentence's root, and how much each level below the root costs
 PROMINENCE, PROMINENCE_STEP = 1.5, 0.5
+#: salience bonus per further sentence reporting an event of the same subtype (at most three)
+TOPIC_BONUS = 0.5
 #: a sentence needs this much trigger weight in one merge group before it reports an event
 MIN_WEIGHT = 1.5
 #: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
@@ -143,7 +145,13 @@ class EventsComponent:
             candidates.extend(sent_candidates)
         if not candidates:
             return
-        ranked = sorted(candidates, key=lambda c: (-self._salience(c), c.sent.start, c.trigger.start))
+        mentions: dict[str, int] = defaultdict(int)
+        for cand in candidates:
+            mentions[cand.subtype] += 1
+        ranked = sorted(
+            candidates,
+            key=lambda c: (-self._salience(c, mentions[c.subtype]), c.sent.start, c.trigger.start),
+        )
         main_place = self._main_place(state)
         for cand in ranked:
             state.add("events", self._event(doc, state, cand, quantity_at, main_place))
@@ -224,12 +232,14 @@ class EventsComponent:
                 target.figures.append(fig)
         return cands
 
-    def _salience(self, c: _Candidate) -> float:
-        """Main event first: stronger triggers, violence over talk, early sentences, counted victims."""
+    def _salience(self, c: _Candidate, mentions: int) -> float:
+        """Main event first: stronger triggers, violence over talk, early sentences, main clauses,
+        counted victims, and the kind of event the report keeps coming back to."""
         info = self.lex.types[c.subtype]
         position = 2.0 / (1 + c.sent_index)
         toll = 0.5 if any(f.kind == "killed" for f in c.figures) else 0.0
-        return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head)
+        topic = TOPIC_BONUS * min(mentions - 1, 3)
+        return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head) + topic
 
     # -- fields -------------------------------------------------------------------------------
     def _event(
