@@ -153,8 +153,9 @@ class EventsComponent:
             key=lambda c: (-self._salience(c, mentions[c.subtype]), c.sent.start, c.trigger.start),
         )
         main_place = self._main_place(state)
-        for cand in ranked:
-            state.add("events", self._event(doc, state, cand, quantity_at, main_place))
+        events = [self._event(doc, state, cand, quantity_at, main_place) for cand in ranked]
+        for event in events:  # all or nothing: a failure above leaves no half-filled section
+            state.add("events", event)
 
     def _sentence_events(self, sent_index: int, sent: Span, toks: list[TokForms]) -> list[_Candidate]:
         matches = best_matches(self.lex.triggers.find(toks))
