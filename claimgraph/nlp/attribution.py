@@ -87,7 +87,6 @@ class _Attr:
     speaker_span: tuple[int, int] | None = None
     source: Source | None = None
     fixed_source: str | None = None  # "anonymous" for "reportedly" / "it is said"
-    inherit: bool = False  # no cue: continues the previous speaker's account
     order: int = 0
     via: Source | None = None
     meaning: str | None = None  # the cue's meaning from cues.tsv (stance cues do not source a claim)
@@ -755,11 +754,6 @@ class _Extractor:
             a.order = n
         self.attrs.sort(key=lambda a: (a.start, a.order))
         for a in sorted(self.attrs, key=position):
-            if a.inherit:
-                last = self.sources.history[-1] if self.sources.history else None
-                if last is not None:
-                    a.source = self.sources.by_key.get(last.source_key)
-                continue
             if a.fixed_source == "anonymous":
                 a.source = self.sources.get("unnamed source", None, "anonymous")
                 self.unnamed_id = a.source.id
