@@ -138,10 +138,9 @@ class PlacesComponent:
         self._spaced = [bool(t.whitespace_) for t in toks]
         lower_words = {t.lower_ for t in toks if t.is_lower}
         # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
-        self._name_words = {w for ent in state.items["entities"] if ent.type == "PERSON"
-                            for n in [ent.name, *ent.aliases] if " " in n.strip() for w in n.split()}
-        self._name_words |= {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                             for w in ent.text.split()}
+        self._name_words = {n.split()[-1] for ent in state.items["entities"] if ent.type == "PERSON"
+                            for n in [ent.name, *ent.aliases] if len(n.split()) > 1}
+        self._name_words |= {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         demonyms = self._demonyms(doc, gaz)
         mentions = self._entity_mentions(doc, gaz)
         taken = [False] * len(doc)
@@ -186,6 +185,9 @@ class PlacesComponent:
             if s > 0 and _capitalised(doc[s - 1]) and not doc[s - 1].is_sent_start \
                     and doc[s - 1].ent_iob_ == "O" and doc[s - 1:e].text in gaz:
                 s -= 1  # "Goz Beida" when the model only took "Beida"
+            if e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_ \
+                    and not gaz.lookup(doc[s:e].text) and gaz.lookup(doc[s:e].text + "."):
+                e += 1  # "W.Va." split as "W.Va" + "."
             span = doc[s:e]
             if span.text in self.lex.not_place_phrases:
                 continue
@@ -259,7 +261,7 @@ class PlacesComponent:
         text = span.text
         labels = {ent_label[k] for k in range(span.start, span.end)} - {""}
         multi = len(span) > 1
-        if text in self.lex.named_after or span[-1].text in self.lex.named_after:
+        if text in self.lex.named_after:
             return False
         if not multi and (text in self.lex.not_places or span[0].is_stop or span[0].lower_ in lower_words
                           or len(text) < 3):
@@ -298,8 +300,9 @@ class PlacesComponent:
                     return best.population >= 10000 or strong
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
-            elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt))):
-                return False
+            elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
+                                      or strong or best.population >= 100000)):
+                return False  # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no
             return strong or best.population >= 2000 or best.feature == "admin2"
         if nxt is not None and _capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"):
             return False
@@ -308,9 +311,14 @@ class PlacesComponent:
     def _containers(self, doc: Doc, mentions: list[Mention]) -> None:
         """'X, Y' and 'X in Y' make Y a container hint of X; "Y's X" too."""
         text = doc.text
-        for a, b in zip(mentions, mentions[1:], strict=False):
+
+        def listed(x: Mention, y: Mention) -> bool:  # "Texas, New Mexico and Ohio": a list, not "X, Y"
+            return text[x.end:y.start].strip() in (",", "and", ", and", "or", ", or", "&")
+
+        for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
             between = text[a.end:b.start]
-            if between.strip() == "," and "\n" not in between:
+            in_list = (i > 0 and listed(mentions[i - 1], a)) or (i + 2 < len(mentions) and listed(b, mentions[i + 2]))
+            if between.strip() == "," and "\n" not in between and not in_list:
                 a.container, a.container_strength = b, 4.0
             elif between.strip() in ("'s", "’s", "'s northern", "’s northern") or between in ("'s ", "’s "):
                 b.container, b.container_strength = a, 4.0
@@ -345,6 +353,7 @@ class PlacesComponent:
         for g in groups:
             g.candidates = self._candidates(g, gaz)
         # pass 1: priors only, to find the document's focus
+        self._support: dict[tuple[str, str], int] = {}
         for g in groups:
             self._pick(g, {}, {}, [])
         admin_focus: Counter[tuple[str, str]] = Counter()
@@ -354,6 +363,7 @@ class PlacesComponent:
         # pass 2: focus + containment; pass 3: + closeness to the other places
         for g in groups:
             self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus, [])
+        self._support = _support(groups)
         anchors = [(g.key, g.best) for g in groups if g.best is not None and g.confidence >= 0.6
                    and g.best.feature in ("city", "admin2", "district")]
         for g in groups:
@@ -388,6 +398,7 @@ class PlacesComponent:
             s = _prior(c)
             if c.feature == "city" and c.population * 10 >= admin_pop.get((c.country, key(c.name)), 10**12):
                 s += 0.8  # "Istanbul", "Moscow": the city rather than its same-name province
+            s += 1.2 * min(self._support.get((g.key, c.gid), 0), 3)
             if admin_hint and c.feature in ADMIN_FEATURES:
                 s += 3.0
             if c.country and focus:
@@ -489,6 +500,62 @@ def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
         elif _km(c.lat, c.lon, y.lat, y.lon) <= 60 and c.gid != y.gid:
             best = max(best, 0.7)
     return best
+
+
+SUPPORT_TOP = 25
+LOCAL_FEATURES = ("city", "admin2", "district", "landform", "water", "facility")
+
+
+def _cells(e: Entry) -> tuple[int, int]:
+    return (math.floor(e.lat), math.floor(e.lon))
+
+
+def _support(groups: list[Group]) -> dict[tuple[str, str], int]:
+    """For each local candidate, how many other names in the document have a local reading in the
+    same or a neighbouring 1-degree cell: towns named together lie together ("Paris" next to
+    "Henry County" is Paris, Tennessee)."""
+    cell_groups: dict[tuple[int, int], set[str]] = {}
+    tops: dict[str, list[Entry]] = {}  # the readings each name lends as support
+    for g in groups:
+        local = [c for c in g.candidates if c.feature in LOCAL_FEATURES]
+        tops[g.key] = sorted(local, key=_prior, reverse=True)[:SUPPORT_TOP]
+    lends: dict[str, list[Entry]] = {}
+    for g in groups:
+        if g.best is not None and (g.confidence >= 0.6 or g.best.feature not in LOCAL_FEATURES):
+            lends[g.key] = [g.best]  # a settled name lends only its reading ("Missouri" the state)
+        else:
+            lends[g.key] = tops[g.key]
+        for c in lends[g.key]:
+            if c.feature in LOCAL_FEATURES:
+                cell_groups.setdefault(_cells(c), set()).add(g.key)
+    in_admin: dict[tuple[str | None, str | None], set[str]] = {}
+    in_country: dict[str | None, set[str]] = {}
+    for gk, cands in lends.items():
+        for c in cands:
+            in_admin.setdefault((c.country, c.admin1), set()).add(gk)
+            in_country.setdefault(c.country, set()).add(gk)
+    out: dict[tuple[str, str], int] = {}
+    for g in groups:  # a state or country is supported by the names that can lie inside it
+        for c in g.candidates:
+            if c.feature == "admin1":
+                n = len(in_admin.get((c.country, c.name), set()) - {g.key})
+            elif c.feature == "country":
+                n = len(in_country.get(c.country, set()) - {g.key})
+            else:
+                continue
+            if n:
+                out[(g.key, c.gid)] = n
+    for gk, cands in tops.items():
+        for c in cands:
+            la, lo = _cells(c)
+            near: set[str] = set()
+            for dla in (-1, 0, 1):
+                for dlo in (-1, 0, 1):
+                    near |= cell_groups.get((la + dla, lo + dlo), set())
+            near.discard(gk)
+            if near:
+                out[(gk, c.gid)] = len(near)
+    return out
 
 
 def _holds(y: Entry, inner: Mention, comp: PlacesComponent) -> float:
