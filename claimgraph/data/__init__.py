@@ -1,0 +1,1 @@
+"""Lexicons and gazetteer data, each file with its provenance in a header or README."""
