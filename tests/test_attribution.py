@@ -447,3 +447,18 @@ def test_what_a_statement_was_about():
     a = run("The general spoke about the withdrawal of foreign troops.")
     q = only(a.quotes)
     assert (q.kind, q.text, q.cue) == ("indirect", "the withdrawal of foreign troops", "spoke")
+
+
+def test_quote_of_another_style_inside_a_straight_quote():
+    text = ('The pollster said: "They asked the question: \u201cWill you vote?\u201d Most said yes." '
+            "Turnout rose.")
+    a = run(text)
+    q = only(a.quotes)
+    assert q.text == "They asked the question: \u201cWill you vote?\u201d Most said yes."
+
+
+def test_cue_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote():
+    text = "The commander continued:\n\n\u201cWe will hold the line until the reinforcements arrive.\u201d"
+    a = run(text)
+    q = only(a.quotes)
+    assert q.cue == "continued" and span_text(a, q.speaker_span) == "The commander"

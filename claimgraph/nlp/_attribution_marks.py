@@ -15,8 +15,9 @@ from dataclasses import dataclass
 # Double quotation marks and the ``/'' pairs of some wire texts.
 MARK_RE = re.compile("``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02]")
 OPENERS = {"\u201c", "\u201e", "\u201f", "\u00ab", "``"}
-CLOSERS = {"\u201d", "\u00bb", "''", "\u2033"}
-AMBIGUOUS = {'"', "\uff02"}
+CLOSERS = {"\u201d", "\u00bb", "\u2033"}
+# straight marks, and '' which some wire texts use for both opening and closing
+AMBIGUOUS = {'"', "\uff02", "''"}
 # which closers may end a quote opened by a given opener (German „...“, French/Swiss «...», »...«)
 CLOSES = {
     "\u201c": {"\u201d", '"', "\u2033", "''", "\uff02", "\u201c"},
@@ -27,6 +28,7 @@ CLOSES = {
     "``": {"''", '"', "\u201d"},
     '"': {'"', "\u201d", "\u2033", "''", "\uff02"},
     "\uff02": {"\uff02", '"'},
+    "''": {"''", '"', "\u201d"},
 }
 PARA_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
@@ -97,6 +99,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     for p_start, p_end in paragraphs(text):
         open_at: int | None = None
         open_mark = ""
+        nested = 0
         cont: int | None = None
         seen_mark = False
         for m in MARK_RE.finditer(text, p_start, p_end):
@@ -110,11 +113,17 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                     and not (mark != '"' and _closing_context(text, pos, length))
                 )
                 if opener:
-                    open_at, open_mark = pos, mark
+                    open_at, open_mark, nested = pos, mark, 0
                     cont = None
                     if first and dangling_prev is not None and not text[p_start:pos].strip():
                         cont = dangling_prev
                 continue  # a closer with nothing open is a stray mark
+            if mark in OPENERS and mark != open_mark and not _closing_context(text, pos, length):
+                nested += 1  # '"... “inner” ..."': a quote of another style inside this one
+                continue
+            if nested and mark in CLOSERS and mark not in AMBIGUOUS:
+                nested -= 1
+                continue
             if mark not in CLOSES.get(open_mark, CLOSERS | AMBIGUOUS):
                 continue  # a nested mark of another style
             if mark == "\u201c" and open_mark == "\u201c" and not _closing_context(text, pos, length):

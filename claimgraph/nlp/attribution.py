@@ -367,6 +367,16 @@ class _Extractor:
             if e <= q.start:
                 start = max(start, e)
         start = max(start, prev_end)  # the previous quote's own frame is not this one's
+        if not self.text[para_start:q.start].strip():
+            # 'Caddell continued:' closing the previous paragraph introduces this one
+            prev_para = [p for p in self.paras if p[1] <= para_start]
+            if not prev_para or not self.text[prev_para[-1][0]:prev_para[-1][1]].rstrip().endswith(":"):
+                return None
+            p_start, p_end = prev_para[-1]
+            last_tok = self.doc[self.tok(p_end - 1)]
+            start = max(p_start, last_tok.sent.start_char, prev_end)
+            if any(p_start <= e <= p_end for _s, e in self.taken if e > start):
+                return None
         toks = self.tokens(start, q.start)
         for j in range(len(toks) - 1, -1, -1):
             t = toks[j]
