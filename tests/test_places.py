@@ -119,3 +119,36 @@ def test_odd_input_never_raises(analyzer) -> None:
             continue
         analysis = analyzer.analyze_article(prepare(text, html=False))
         assert_spans_exact(analysis)
+
+
+def test_place_heading_an_office_is_a_place_but_a_school_is_not(analyzer) -> None:
+    text = ("Laurel County Clerk Dean Johnson said the office in London would close. "
+            "Gainesville Public Utilities reported a spill. Students at Paris High School were sent home.")
+    _, places = places_of(analyzer, text)
+    assert places["Laurel County"].feature == "admin2" and places["Laurel County"].country == "US"
+    assert "Gainesville" in places
+    assert "Paris" not in places
+    # towns named together lie together: this London is the one next to Laurel County, Kentucky
+    assert km(places["London"].lat, places["London"].lon, 37.13, -84.08) < 50
+
+
+def test_a_lone_surname_is_not_a_place(analyzer) -> None:
+    text = "John Moore spoke to reporters in Denver. Later, Moore said he agreed with the mayor."
+    _, places = places_of(analyzer, text)
+    assert "Denver" in places and "Moore" not in places
+
+
+def test_dateline_abbreviation_and_state_lists(analyzer) -> None:
+    text = "CHARLESTON, W.Va. -- All lanes reopened. Cases were found in Texas, New Mexico and Ohio."
+    _, places = places_of(analyzer, text)
+    assert places["W.Va."].feature == "admin1" and places["W.Va."].country == "US"
+    assert km(places["CHARLESTON"].lat, places["CHARLESTON"].lon, 38.35, -81.63) < 50
+    # a list of states is not "town, state": New Mexico stays the state
+    assert places["New Mexico"].feature == "admin1"
+
+
+def test_homonyms_resolved_by_their_neighbours(analyzer) -> None:
+    text = "Police in Paris said a man from Henry County was arrested and taken to Murray."
+    _, places = places_of(analyzer, text)
+    assert places["Paris"].country == "US"
+    assert km(places["Paris"].lat, places["Paris"].lon, 36.30, -88.33) < 50  # Paris, Tennessee
