@@ -152,3 +152,22 @@ def test_homonyms_resolved_by_their_neighbours(analyzer) -> None:
     _, places = places_of(analyzer, text)
     assert places["Paris"].country == "US"
     assert km(places["Paris"].lat, places["Paris"].lon, 36.30, -88.33) < 50  # Paris, Tennessee
+
+
+def test_component_in_a_users_pipeline_with_their_gazetteer(tmp_path) -> None:
+    import spacy
+
+    import claimgraph.nlp.places  # noqa: F401 - registers the factory
+    from claimgraph.nlp.state import get_state
+
+    f = tmp_path / "camps.csv"
+    f.write_text("name,aliases,lat,lon,country,feature\nCamp Nowhere,Nowhere Camp,12.5,40.25,ET,facility\n",
+                 encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimgraph_places", config={"gazetteer_files": [str(f)]})
+    text = "Gunmen attacked Camp Nowhere on Friday, officials in Addis Ababa said."
+    doc = nlp(text)
+    places = {text[s:e]: p for p in doc._.cg_places for s, e in p.mentions}
+    assert (places["Camp Nowhere"].lat, places["Camp Nowhere"].country) == (12.5, "ET")
+    assert places["Addis Ababa"].country == "ET"
+    assert get_state(doc).extra["place_at"](text.index("Camp"), text.index("Camp") + 4) == places["Camp Nowhere"].id

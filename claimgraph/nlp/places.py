@@ -1,20 +1,28 @@
 """Places component: find place mentions and put them on the map, offline.
 
 Recognition (why beyond spaCy): the small model misses places inside longer names and after
-direction words, and mislabels some. So mentions come from
+direction words, and mislabels some (a lone town name is often tagged PERSON). So mentions come from
   1. entities labelled GPE / LOC / FAC (metonyms included: "Moscow accused" is still a place
-     mention), trimmed of a leading direction word ("northern Latakia" -> "Latakia") and extended
-     over a following division word ("Latakia province");
+     mention), trimmed of a leading lower-case direction word ("northern Latakia" -> "Latakia"),
+     extended over a following division word ("Latakia province"), a hyphenated or preceding name
+     part the model cut off ("KwaZulu-Natal", "Goz Beida") and an abbreviation's dot ("W.Va.");
   2. a gazetteer scan of capitalised token runs that no place entity covers, longest match first
-     ("Istanbul chairman" -> Istanbul, "Uskudar office" -> Uskudar, "Turkmen Mountain"), skipping
-     person names, demonyms, words the document also writes in lower case, and names followed by
-     an institution head ("Sakarya University" is not a place).
-Demonyms (NORP "Turkish") are linked to a country but never emitted as places.
+     ("Istanbul chairman" -> Istanbul, "Uskudar office" -> Uskudar, "Turkmen Mountain"). Inside an
+     organisation or person span a place counts when it heads an office, body or local paper named
+     for the place it serves ("Laurel County Clerk", "Gainesville Public Utilities"), and not when the
+     name is an institution named after it ("Sakarya University", "Paris High School"); a lone
+     surname of someone the article names in full ("Moore") is not a place; neither are words the
+     document also writes in lower case.
+Demonyms (NORP "Turkish") are linked to a country but never emitted as places. Names no gazetteer
+knows are dropped (a place without coordinates cannot go on a map).
 
 Resolution in context: candidates from `claimgraph.gazetteer` scored by feature and population
-priors, the document's country and first-level-division focus, containment hints ("Alexandria,
-La.", "Syria's Latakia province", "X in Y"), and closeness to the other places of the document;
-one sense per name per document; confidence is the winning candidate's softmax share.
+priors; the document's country focus (other names' readings, demonyms; a name never votes for
+itself) and first-level-division focus; containment hints both ways ("Alexandria, La.", "Syria's
+Latakia province", "X in Y"; a list "Texas, New Mexico and Ohio" is not containment); spatial
+support (towns named together lie together: other names with a reading in the same or a
+neighbouring 1-degree cell, or inside a candidate state or country); closeness to the places
+already settled. One sense per name per document; confidence is the winner's softmax share.
 
 Leaves in `state.extra` for later components (the events component uses them):
   * "place_spans": sorted list of (start, end, place id), one per mention;
