@@ -462,3 +462,20 @@ def test_cue_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote():
     a = run(text)
     q = only(a.quotes)
     assert q.cue == "continued" and span_text(a, q.speaker_span) == "The commander"
+
+
+def test_pronoun_prefers_the_subject_over_a_later_object():
+    text = ("John Miller criticised David Clark in a speech on Monday. "
+            "\u201cThis budget is a disgrace,\u201d he said.")
+    a = run(text)
+    q = next(q for q in a.quotes if q.kind == "direct")
+    assert speaker_of(a, q).label == "John Miller"
+
+
+def test_it_added_after_a_statement_is_the_statement():
+    text = ("The coalition said in a statement that its jets struck 16 targets near Raqqa. "
+            "The strikes \u201chave constricted the movement of fighters,\u201d it added.")
+    a = run(text)
+    q = next(q for q in a.quotes if q.cue == "added")
+    assert span_text(a, q.speaker_span) == "it"
+    assert speaker_of(a, q).label == "coalition"

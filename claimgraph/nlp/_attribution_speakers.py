@@ -114,6 +114,7 @@ class Candidate:
     kind: str
     gender: str  # m | f | p | n | ? (unknown)
     speaker: bool = False
+    subject: bool = False  # the mention is a clause subject (more likely to be talked about next)
 
 
 @dataclass
@@ -163,10 +164,12 @@ class Sources:
             for ent in self.state.items["entities"]:
                 if ent.type not in {"PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP"}:
                     continue
-                for s, _e in ent.mentions:
+                for s, e in ent.mentions:
                     gender = "?" if ent.type == "PERSON" else ("p" if ent.type in {"GROUP", "NORP"} else "n")
+                    span = self.doc.char_span(s, e, alignment_mode="expand")
+                    subject = span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
                     out.append(Candidate(s, ent.id, ent.name, ent.id, ENTITY_KIND.get(ent.type, "unknown"),
-                                         gender))
+                                         gender, subject=subject))
             out.sort(key=lambda c: c.pos)
             self._mentions = out
         return self._mentions
@@ -191,8 +194,10 @@ class Sources:
             elif prev in FEMALE_HONORIFICS:
                 self.gender.setdefault(cand.source_key, "f")
 
-    def resolve_pronoun(self, pron: Token, exclude: tuple[int, int] = (0, 0)) -> Candidate | None:
-        """The antecedent of a pronoun speaker: recent speakers first, then recent named mentions."""
+    def resolve_pronoun(self, pron: Token, exclude=None) -> Candidate | None:
+        """The antecedent of a pronoun speaker: recent speakers first, then recent named mentions.
+
+        `exclude(char)` tells which mentions cannot be antecedents (those inside quotes)."""
         g = PRONOUNS.get(pron.lower_)
         if g is None or g == "s":
             return None
@@ -208,22 +213,25 @@ class Sources:
             if g == "p":  # "they": groups and organisations, not places (a country is "it")
                 return (cg == "p" or c.kind in {"organization", "official", "anonymous"}) and not (
                     c.entity and c.kind == "official" and c.gender == "n")
-            return cg == "n" or c.kind in {"organization", "outlet", "document"}
+            return cg == "n" or (cg != "p" and c.kind in {"organization", "outlet", "document"})
 
-        mentions = [c for c in self.person_mentions() if c.pos < pos and not (exclude[0] <= c.pos < exclude[1])]
+        # names inside quoted words are what the speaker talks about, not the speaker
+        mentions = [c for c in self.person_mentions() if c.pos < pos and not (exclude and exclude(c.pos))]
         speakers = [c for c in self.history if c.pos < pos]
         # 1. the same sentence: a subject named before the pronoun ("Mican says that ... he ...")
-        for c in reversed(mentions):
-            if c.pos >= sent_start and compatible(c):
-                return c
-        # 2. the last speaker, when quoted recently and nobody compatible was named since
+        same = [c for c in mentions if c.pos >= sent_start and compatible(c)]
+        if same:
+            return ([c for c in same if c.subject] or same)[-1]
+        # 2. the last speaker, when quoted recently and no other subject has come up since
         recent = [c for c in mentions if c.pos >= horizon and compatible(c)]
         last_speaker = next((c for c in reversed(speakers) if compatible(c)), None)
         if last_speaker is not None and last_speaker.pos >= horizon:
-            if not recent or recent[-1].source_key == last_speaker.source_key or recent[-1].pos <= last_speaker.pos:
-                return last_speaker
+            newer = [c for c in recent if c.pos > last_speaker.pos and c.subject
+                     and c.source_key != last_speaker.source_key]
+            return newer[-1] if newer else last_speaker
+        # 3. the most recent subject, else the most recent mention
         if recent:
-            return recent[-1]
+            return ([c for c in recent if c.subject] or recent)[-1]
         if last_speaker is not None:
             return last_speaker
         earlier = [c for c in mentions if compatible(c)]

@@ -787,11 +787,11 @@ class _Extractor:
             cand = self._named(antecedent)
             if cand is not None:
                 a.source = cand
-                self._remember(a.source, antecedent.idx, None)
+                self._remember(a.source, antecedent.idx, None, antecedent)
             return
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             a.speaker_span = (head.idx, head.idx + len(head))
-            cand = self.sources.resolve_pronoun(head, self._quote_bounds(head.idx))
+            cand = self.sources.resolve_pronoun(head, self.inside_quote)
             if cand is None:
                 return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
             a.source = self.sources.by_key.get(cand.source_key) or self.sources.get(
@@ -809,13 +809,7 @@ class _Extractor:
         src = self._named(head, span)
         if src is not None:
             a.source = src
-            self._remember(src, span[0], None)
-
-    def _quote_bounds(self, char: int) -> tuple[int, int]:
-        for s, e in self.taken:
-            if s <= char < e:
-                return s, e
-        return 0, 0
+            self._remember(src, span[0], None, head)
 
     def _named(self, head: Token, span: tuple[int, int] | None = None) -> Source | None:
         """The source a noun phrase names: its entity if one covers the head, else a group or label."""
@@ -883,10 +877,19 @@ class _Extractor:
                     return k
         return None
 
-    def _remember(self, src: Source, pos: int, pronoun: str | None) -> None:
-        cand = Candidate(pos, self.sources.key_of(src), src.label, src.entity, src.kind,
-                         "?" if src.kind in {"person", "expert", "official"} and src.entity else
-                         ("?" if src.kind in {"person", "expert"} else "p"))
+    def _remember(self, src: Source, pos: int, pronoun: str | None, head: Token | None = None) -> None:
+        """Add a speaker to the document's history, with what a later pronoun needs (gender/number)."""
+        if head is not None and head.tag_ in {"NNS", "NNPS"}:
+            gender = "p"  # "officials", "residents": they
+        elif src.kind in {"person", "expert"} or src.entity and src.kind == "official":
+            gender = "?"  # a person: he or she
+        elif head is not None and head.lemma_.lower() in self.lex.titles:
+            gender = "?"  # "the spokesman"
+        elif head is None and src.kind in {"official", "anonymous"}:
+            gender = "?"
+        else:
+            gender = "n"  # "the coalition", "the statement": it
+        cand = Candidate(pos, self.sources.key_of(src), src.label, src.entity, src.kind, gender)
         self.sources.remember(cand, pronoun)
 
     def _via(self, verb: Token) -> Source | None:
