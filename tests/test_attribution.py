@@ -479,3 +479,16 @@ def test_it_added_after_a_statement_is_the_statement():
     q = next(q for q in a.quotes if q.cue == "added")
     assert span_text(a, q.speaker_span) == "it"
     assert speaker_of(a, q).label == "coalition"
+
+
+def test_outlet_quoting_a_speaker_gives_the_speaker_via_the_outlet():
+    a = run("Reuters quoted a local commander as saying that the town had fallen.")
+    q = only(a.quotes)
+    assert q.text == "that the town had fallen" and span_text(a, q.speaker_span) == "a local commander"
+    assert speaker_of(a, q).via == next(s.id for s in a.sources if s.label == "Reuters")
+
+
+def test_said_on_an_outlet_is_via_the_outlet():
+    a = run("Colonel Ivan Petrov said on CNN that the strikes would continue.")
+    q = only(a.quotes)
+    assert q.via == next(s.id for s in a.sources if s.label == "CNN")

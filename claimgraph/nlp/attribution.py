@@ -536,6 +536,11 @@ class _Extractor:
                     return head
             if v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
                 return v.head  # "Smith, who said ...", "a statement saying ..."
+            quoting = _quoting_verb(v)
+            if quoting is not None:  # "Reuters quoted a commander as saying": the commander speaks
+                obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "... by saying", "after calling"
                 v = v.head.head
                 continue
@@ -568,7 +573,7 @@ class _Extractor:
                      and (cue := self.cue_of(t)) is not None]
             cands.sort(key=lambda tc: (tc[1].content != "clause", _depth(tc[0]), tc[0].i))
             for t, cue in cands:
-                if any(a.start <= t.idx < a.end for a in self.attrs):
+                if t.i in self.used_verbs or any(a.start <= t.idx < a.end for a in self.attrs):
                     continue
                 self._reported(t, cue, sent)
             for t in sent:
@@ -650,6 +655,9 @@ class _Extractor:
                      speaker_head=subj if fixed is None else None, fixed_source=fixed)
         self.attrs.append(attr)
         self.used_verbs.add(verb.i)
+        quoting = _quoting_verb(verb)
+        if quoting is not None:
+            self.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
 
     def _noun_reported(self, noun: Token) -> None:
         """"Trump's claim that there were thousands of shootings": the clause or topic the noun reports."""
@@ -893,12 +901,16 @@ class _Extractor:
         self.sources.remember(cand, pronoun)
 
     def _via(self, verb: Token) -> Source | None:
-        """'X told MEE', 'spoke for MEE', 'in an interview with MEE': the outlet the words went through."""
+        """'X told MEE', 'spoke for MEE', 'in an interview with MEE', 'MEE quoted X as saying': the
+        outlet the words went through."""
         objs: list[Token] = []
+        quoting = _quoting_verb(verb)
+        if quoting is not None:
+            objs.extend(c for c in quoting.children if c.dep_ in SUBJECT_DEPS)
         for c in verb.children:
             if c.dep_ in {"dobj", "dative", "iobj"}:
                 objs.append(c)
-            elif c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS | {"in"}:
+            elif c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS | {"in", "on"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         objs.append(p)
@@ -1020,6 +1032,13 @@ class _Extractor:
 
 _END_RE = re.compile(r"[.?!](?=[\"\u201d'\u2019]?(?:\s|$))")
 _ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b[a-z])$")
+
+
+def _quoting_verb(v: Token) -> Token | None:
+    """The "quoted"/"cited" of "quoted X as saying ...", when v is that "saying"."""
+    if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_ in {"quote", "cite"}:
+        return v.head.head
+    return None
 
 
 def _speaker_name(toks: list[Token]) -> bool:
