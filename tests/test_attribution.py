@@ -492,3 +492,13 @@ def test_said_on_an_outlet_is_via_the_outlet():
     a = run("Colonel Ivan Petrov said on CNN that the strikes would continue.")
     q = only(a.quotes)
     assert q.via == next(s.id for s in a.sources if s.label == "CNN")
+
+
+def test_outlet_citing_officials():
+    a = run("Reuters reported, citing two Turkish officials, that the talks had failed.")
+    q = only(a.quotes)
+    assert q.text == "that the talks had failed"
+    assert span_text(a, q.speaker_span) == "two Turkish officials"
+    reuters = next(s for s in a.sources if s.label == "Reuters")
+    assert speaker_of(a, q).kind == "official" and q.via == reuters.id
+    assert only(a.claims).sources[-2:] == [reuters.id, q.speaker]

@@ -89,6 +89,7 @@ class _Attr:
     fixed_source: str | None = None  # "anonymous" for "reportedly" / "it is said"
     order: int = 0
     via: Source | None = None
+    via_head: Token | None = None  # the outlet that cited the speaker ("Reuters reported, citing ...")
     meaning: str | None = None  # the cue's meaning from cues.tsv (stance cues do not source a claim)
 
 
@@ -427,7 +428,7 @@ class _Extractor:
         if not toks:
             return None
         inside = {t.i for t in toks}
-        roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
         # the nearest speech verb above the quote ("said"), else the nearest stance verb ("wants")
         found: list[tuple[int, Token]] = []
         for root in roots:
@@ -525,7 +526,7 @@ class _Extractor:
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - verb.i))
             before = verb.doc[verb.i - 1] if verb.i > 0 else None
-            if v is verb and not verb_quoted and (before is None or before.is_punct or before.is_space):
+            if v.i == verb.i and not verb_quoted and (before is None or before.is_punct or before.is_space):
                 # 'Said Ellis:' / '"...," said Smith' parsed with the name as an object
                 after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
                 if (after is not None and after.pos_ == "PROPN" and not self.inside_quote(after.idx)
@@ -544,7 +545,7 @@ class _Extractor:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "... by saying", "after calling"
                 v = v.head.head
                 continue
-            if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+            if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
                 v = v.head
                 continue
             break
@@ -653,6 +654,17 @@ class _Extractor:
             fixed = "anonymous"
         attr = _Attr("indirect", s, e, cue=(verb.idx, verb.idx + len(verb)), verb=verb,
                      speaker_head=subj if fixed is None else None, fixed_source=fixed)
+        # "Reuters reported, citing two officials, that ...": the officials speak, through Reuters
+        citing = next((c for c in sent if c.lemma_ == "cite" and c.tag_ == "VBG"
+                       and verb.i in {c.head.i, c.head.head.i}), None)
+        cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+        if cited is not None and subj is not None and self._outlet_token(subj):
+            attr.speaker_head, attr.via_head = cited, subj
+            self.used_verbs.add(citing.i)
+            skip = {x.i for x in citing.subtree}
+            rest = self.span_chars([t for t in toks if t.i not in skip])
+            if rest is not None:
+                attr.start, attr.end = rest
         self.attrs.append(attr)
         self.used_verbs.add(verb.i)
         quoting = _quoting_verb(verb)
@@ -780,7 +792,7 @@ class _Extractor:
                 continue
             self._speaker(a)
             if a.verb is not None and a.source is not None:
-                via = self._via(a.verb)
+                via = self._outlet_token(a.via_head) if a.via_head is not None else self._via(a.verb)
                 if via is not None and via.id != a.source.id:
                     if a.source.via is None:
                         a.source.via = via.id
@@ -900,6 +912,13 @@ class _Extractor:
         cand = Candidate(pos, self.sources.key_of(src), src.label, src.entity, src.kind, gender)
         self.sources.remember(cand, pronoun)
 
+    def _outlet_token(self, tok: Token) -> Source | None:
+        """The outlet source a token names, or None when it is not an outlet."""
+        ent = self.sources.entity(self.state.entity_at(tok.idx, tok.idx + len(tok)))
+        if ent is not None and ent.id in self.outlet_entities:
+            return self.sources.get(ent.name, ent.id, "outlet")
+        return None
+
     def _via(self, verb: Token) -> Source | None:
         """'X told MEE', 'spoke for MEE', 'in an interview with MEE', 'MEE quoted X as saying': the
         outlet the words went through."""
@@ -918,9 +937,9 @@ class _Extractor:
                             if pp.dep_ == "prep" and pp.lower_ in {"with", "to"}:
                                 objs.extend(x for x in pp.children if x.dep_ == "pobj")
         for o in objs:
-            ent = self.sources.entity(self.state.entity_at(o.idx, o.idx + len(o)))
-            if ent is not None and ent.id in self.outlet_entities:
-                return self.sources.get(ent.name, ent.id, "outlet")
+            outlet = self._outlet_token(o)
+            if outlet is not None:
+                return outlet
         return None
 
     # ------------------------------------------------------------------ output
@@ -1052,7 +1071,7 @@ def _speaker_name(toks: list[Token]) -> bool:
 def _depth(tok: Token) -> int:
     """Distance from the sentence root: reporting verbs nearer the root frame the others."""
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
