@@ -502,3 +502,12 @@ def test_outlet_citing_officials():
     reuters = next(s for s in a.sources if s.label == "Reuters")
     assert speaker_of(a, q).kind == "official" and q.via == reuters.id
     assert only(a.claims).sources[-2:] == [reuters.id, q.speaker]
+
+
+def test_it_is_said_is_an_unnamed_source_and_a_hedge():
+    a = run("It is said that the commander fled across the river.")
+    q = only(a.quotes)
+    assert q.kind == "indirect" and q.text == "that the commander fled across the river"
+    assert speaker_of(a, q).kind == "anonymous"
+    claim = only(a.claims)
+    assert "It is said" in claim.hedges and claim.attributed is False
