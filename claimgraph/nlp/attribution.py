@@ -521,7 +521,8 @@ class _Extractor:
             seen += 1
             # a subject inside quoted words belongs to the quote ('"One of ...," said Rep. X')
             verb_quoted = self.inside_quote(verb.idx)
-            subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"
+            deps = SUBJECT_DEPS if v.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}  # "After saying X, she was"
+            subjects = [c for c in v.children if c.dep_ in deps and c.dep_ != "expl"
                         and (verb_quoted or not self.inside_quote(c.idx))]
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -549,6 +550,26 @@ class _Extractor:
                 v = v.head
                 continue
             break
+        return self._subject_fallback(verb)
+
+    def _subject_fallback(self, verb: Token) -> Token | None:
+        """When the parse gives the cue no subject: the name just before it ("Obama and Clinton call"),
+        else the nearest subject before it in the sentence, outside quotes."""
+        if verb.pos_ not in VERB_POS or self.inside_quote(verb.idx):
+            return None
+        sent = verb.sent
+        j = verb.i - 1
+        while j >= sent.start and verb.doc[j].dep_ in {"aux", "neg", "advmod", "auxpass"}:
+            j -= 1
+        if j >= sent.start:
+            prev = verb.doc[j]
+            if (prev.pos_ == "PROPN" or prev.lower_ in PRONOUNS) and not self.inside_quote(prev.idx) \
+                    and prev.dep_ not in {"dobj", "pobj", "poss"}:
+                return prev
+        for k in range(verb.i - 1, sent.start - 1, -1):
+            t = verb.doc[k]
+            if t.dep_ in {"nsubj", "nsubjpass"} and not self.inside_quote(t.idx) and t.lower_ not in RELATIVE:
+                return t
         return None
 
     # ------------------------------------------------------------------ reported speech
