@@ -244,11 +244,17 @@ class _Extractor:
         i = 0
         while i < len(items):
             first, last, kind = items[i]
+            nxt = items[i + 1] if i + 1 < len(items) else None
             if kind == "partial":
+                n_before = len(self.attrs)
                 self._partial(first, last)
+                # 'because "A," she said. "B."': a fragment closing its sentence with a frame can be
+                # continued by the next quote like a direct one
+                after = self._frame_after(last, nxt[0] if nxt else None)
+                if len(self.attrs) > n_before and after is not None:
+                    prev, prev_end = self.attrs[-1], self._frame_end(last, nxt)
                 i += 1
                 continue
-            nxt = items[i + 1] if i + 1 < len(items) else None
             after = self._frame_after(last, nxt[0] if nxt else None)
             before = None if after is not None else self._frame_before(first, prev_end)
             colon = None if after or before else self._colon_speaker(first.start)
@@ -265,8 +271,7 @@ class _Extractor:
             merged = False
             if after is not None:
                 attr.verb, attr.speaker_head, attr.cue = after
-                _, para_end = self.para_of(last.start)
-                frame_end = _sentence_end(self.text, last.end, para_end) or para_end
+                frame_end = self._frame_end(last, None)
                 # split quote: '"A," he said, "B."' -> one quote from A to B
                 if nxt is not None and self._split_continuation(last, nxt[0], after) and (
                     nxt[2] == "direct" or self.text[last.inner_start:last.inner_end].endswith(",")
@@ -293,6 +298,12 @@ class _Extractor:
             self.attrs.append(attr)
             prev = attr
             i += 2 if merged else 1
+
+    def _frame_end(self, last: QuoteSpan, nxt) -> int:
+        """Where the sentence carrying a quote's frame ends ('..." he said.| "Next ...')."""
+        _, para_end = self.para_of(last.start)
+        end = _sentence_end(self.text, last.end, para_end) or para_end
+        return min(end, nxt[0].start) if nxt is not None else end
 
     def _utterance_like(self, q: QuoteSpan) -> bool:
         """A whole utterance (direct) rather than a fragment woven into the sentence (partial)."""
@@ -351,7 +362,8 @@ class _Extractor:
             if subj is not None and not (q.end <= subj.idx < end):
                 continue
             # the verb's own clause complement after it means it reports something else
-            if any(c.dep_ == "ccomp" and c.i > t.i and not self.inside_quote(c.idx) for c in t.children):
+            if any(c.dep_ == "ccomp" and c.i > t.i and c.left_edge.i - t.i <= 2 and not self.inside_quote(c.idx)
+                   for c in t.children):
                 continue
             return t, subj, (t.idx, t.idx + len(t))
         return None
