@@ -66,6 +66,7 @@ class PlaceLexicon:
     admin_words: frozenset[str]
     directions: frozenset[str]
     named_after: frozenset[str]
+    named_after_lower: frozenset[str]
     jurisdiction_titles: frozenset[str]
     not_places: frozenset[str]
     not_place_phrases: frozenset[str]
@@ -79,6 +80,7 @@ def load_lexicon() -> PlaceLexicon:
         admin_words=frozenset(w.lower() for w in data["admin_words"]),
         directions=frozenset(w.lower() for w in data["directions"]),
         named_after=frozenset(data["named_after"]),
+        named_after_lower=frozenset(data["named_after_lower"]),
         jurisdiction_titles=frozenset(data["jurisdiction_titles"]),
         not_places=frozenset(data["not_places"]),
         not_place_phrases=frozenset(data["not_place_phrases"]),
@@ -227,14 +229,17 @@ class PlacesComponent:
     def _scan(self, doc: Doc, gaz: Gazetteer, taken: list[bool], lower_words: set[str]) -> list[Mention]:
         """Capitalised runs that no place entity covers, matched against the gazetteer."""
         ent_label = [""] * len(doc)
+        self._ent_start = list(range(len(doc)))
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ent_label[i] = ent.label_
+                self._ent_start[i] = ent.start
+        self._title_line = _title_case_lines(doc, self._caps)
         out: list[Mention] = []
         i, n = 0, len(doc)
         caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
         while i < n:
-            if taken[i] or not caps[i]:
+            if taken[i] or not caps[i] or doc[i].lower_ == "the":
                 i += 1
                 continue
             matched = False
@@ -269,7 +274,7 @@ class PlacesComponent:
         text = span.text
         labels = {ent_label[k] for k in range(span.start, span.end)} - {""}
         multi = len(span) > 1
-        if text in self.lex.named_after:
+        if text in self.lex.named_after or text in self.lex.not_place_phrases:
             return False
         if not multi and (text in self.lex.not_places or span[0].is_stop or span[0].lower_ in lower_words
                           or len(text) < 3):
@@ -278,25 +283,31 @@ class PlacesComponent:
             return False
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
-        if not multi and span[0].is_sent_start and span[0].pos_ != "PROPN" and not labels:
-            return False
         entries = gaz.lookup(text)
         if not entries:
             return False
         best = max(entries, key=_prior)
         strong = best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water")
+        if not multi and not labels and not strong and ((span[0].is_sent_start and span[0].pos_ != "PROPN")
+                                                        or self._title_line[span.start]):
+            return False  # a lone capitalised word outside any name: a proper noun, not a headline word
         if not multi and text in self._name_words and not strong and best.population < 100000:
             return False  # a surname of someone the article names in full ("Brown", "Moore")
+        if not multi and text.isupper() and len(text) <= 5 and not strong:
+            return False  # an acronym ("FDA", "IRS"), not a town that happens to be spelt so
         nxt = doc[span.end] if span.end < len(doc) else None
         nxt_text = nxt.text if nxt is not None else ""
-        if nxt_text in self.lex.named_after:
-            return False  # "Sakarya University", "Paris High School"
+        if nxt_text in self.lex.named_after or (nxt is not None and nxt.lower_ in self.lex.named_after_lower):
+            return False  # "Sakarya University", "Paris High School", "Marburg virus"
         if (best.feature in ("country", "admin1") and labels <= {"ORG", "OUTLET"}
                 and nxt_text not in self.lex.schools):
             return True  # "U.S. Geological Survey", "Texas Department of Health": the place is named
         inside = bool(labels)
-        starts_ent = inside and (span.start == 0 or ent_label[span.start - 1] != ent_label[span.start]
-                                 or not _capitalised(doc[span.start - 1]))
+        # the name opens its entity (after "the"/"a": "the Gainesville Public Utilities")
+        # the name opens its entity, or follows "of" ("the Gainesville Public Utilities", "High Sheriff
+        # of Cambridgeshire", "University of Hartford"), not "and" ("Food and Drug Administration")
+        starts_ent = inside and (span.start == self._ent_start[span.start]
+                                 or doc[span.start - 1].lower_ in ("the", "of"))
         if inside:
             # a name inside an ORG/PERSON span counts when it heads an office, body or local paper named
             # for the place it serves ("Laurel County Clerk", "Gainesville Public Utilities"), or when the
@@ -305,7 +316,9 @@ class PlacesComponent:
                 whole = span.start == 0 or ent_label[span.start - 1] != "PERSON"
                 whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
                 if whole:  # the model took a lone place name for a person ("Alexandria woman")
-                    return best.population >= 10000 or strong
+                    k = key(text)  # but a lone "Brown" is a person, not Brown County
+                    own = [e for e in entries if e.feature != "admin2" or key(e.name) == k]
+                    return bool(own) and (max(e.population for e in own) >= 10000 or strong)
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
             elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
@@ -345,6 +358,7 @@ class PlacesComponent:
     # -- resolution -------------------------------------------------------------------------------
     def _candidates(self, g: Group, gaz: Gazetteer) -> list[Entry]:
         text = g.mentions[0].text
+        # a bare "Brown" is not Brown County: second-order divisions only under their own name
         cands = gaz.lookup(text)
         words = text.split()
         if len(words) > 1 and words[-1].lower() in self.lex.admin_words:
@@ -512,6 +526,20 @@ def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
 
 SUPPORT_TOP = 25
 LOCAL_FEATURES = ("city", "admin2", "district", "landform", "water", "facility")
+
+
+def _title_case_lines(doc: Doc, caps: list[bool]) -> list[bool]:
+    """Per token: is it on a headline-style line (most words capitalised), where capitals say nothing?"""
+    out = [False] * len(doc)
+    start = 0
+    for i in range(len(doc) + 1):
+        if i == len(doc) or "\n" in doc[i].text or (i > start and doc[i - 1].text in (".", "!", "?")):
+            words = [k for k in range(start, i) if doc[k].is_alpha and len(doc[k]) > 3]
+            if len(words) >= 3 and sum(caps[k] for k in words) >= 0.7 * len(words):
+                for k in range(start, i):
+                    out[k] = True
+            start = i
+    return out
 
 
 def _cells(e: Entry) -> tuple[int, int]:
