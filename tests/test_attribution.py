@@ -511,3 +511,11 @@ def test_it_is_said_is_an_unnamed_source_and_a_hedge():
     assert speaker_of(a, q).kind == "anonymous"
     claim = only(a.claims)
     assert "It is said" in claim.hedges and claim.attributed is False
+
+
+def test_cue_in_the_middle_of_the_sentence():
+    a = run("The army, the ministry claimed, had withdrawn from the city.")
+    q = only(a.quotes)
+    assert q.kind == "indirect" and q.cue == "claimed"
+    assert q.text == "The army, the ministry claimed, had withdrawn from the city"
+    assert span_text(a, q.speaker_span) == "the ministry"

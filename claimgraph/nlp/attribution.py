@@ -629,10 +629,11 @@ class _Extractor:
         if comp:
             for c in comp:
                 toks.extend(c.subtree)
-        elif verb.dep_ == "parataxis" and verb.i > verb.head.i:
-            # "Y, X said." parsed with the cue hanging off Y's verb
+        elif verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS:
+            # "Y, X said." / "Y1, X said, Y2" parsed with the cue hanging off Y's verb; a cue in the
+            # middle leaves it inside the one span the contract allows
             skip = {x.i for x in verb.subtree}
-            toks = [x for x in verb.head.subtree if x.i not in skip and x.i < verb.i]
+            toks = [x for x in verb.head.subtree if x.i not in skip]
         elif cue.content == "object":
             for c in verb.children:
                 if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}:
