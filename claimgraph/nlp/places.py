@@ -234,7 +234,6 @@ class PlacesComponent:
             for i in range(ent.start, ent.end):
                 ent_label[i] = ent.label_
                 self._ent_start[i] = ent.start
-        self._title_line = _title_case_lines(doc, self._caps)
         out: list[Mention] = []
         i, n = 0, len(doc)
         caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
@@ -288,10 +287,9 @@ class PlacesComponent:
             return False
         best = max(entries, key=_prior)
         strong = best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water")
-        if not multi and not labels and not strong and ((span[0].is_sent_start and span[0].pos_ != "PROPN")
-                                                        or self._title_line[span.start]):
-            return False  # a lone capitalised word outside any name: a proper noun, not a headline word
-        if not multi and text in self._name_words and not strong and best.population < 100000:
+        if not multi and not labels and not strong and span[0].is_sent_start and span[0].pos_ != "PROPN":
+            return False  # a lone capitalised word opening a sentence: only if it is a proper noun
+        if not multi and text in self._name_words and not strong:
             return False  # a surname of someone the article names in full ("Brown", "Moore")
         if not multi and text.isupper() and len(text) <= 5 and not strong:
             return False  # an acronym ("FDA", "IRS"), not a town that happens to be spelt so
@@ -316,9 +314,7 @@ class PlacesComponent:
                 whole = span.start == 0 or ent_label[span.start - 1] != "PERSON"
                 whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
                 if whole:  # the model took a lone place name for a person ("Alexandria woman")
-                    k = key(text)  # but a lone "Brown" is a person, not Brown County
-                    own = [e for e in entries if e.feature != "admin2" or key(e.name) == k]
-                    return bool(own) and (max(e.population for e in own) >= 10000 or strong)
+                    return best.population >= 10000 or strong
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
             elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
@@ -526,20 +522,6 @@ def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
 
 SUPPORT_TOP = 25
 LOCAL_FEATURES = ("city", "admin2", "district", "landform", "water", "facility")
-
-
-def _title_case_lines(doc: Doc, caps: list[bool]) -> list[bool]:
-    """Per token: is it on a headline-style line (most words capitalised), where capitals say nothing?"""
-    out = [False] * len(doc)
-    start = 0
-    for i in range(len(doc) + 1):
-        if i == len(doc) or "\n" in doc[i].text or (i > start and doc[i - 1].text in (".", "!", "?")):
-            words = [k for k in range(start, i) if doc[k].is_alpha and len(doc[k]) > 3]
-            if len(words) >= 3 and sum(caps[k] for k in words) >= 0.7 * len(words):
-                for k in range(start, i):
-                    out[k] = True
-            start = i
-    return out
 
 
 def _cells(e: Entry) -> tuple[int, int]:
