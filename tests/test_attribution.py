@@ -519,3 +519,12 @@ def test_cue_in_the_middle_of_the_sentence():
     assert q.kind == "indirect" and q.cue == "claimed"
     assert q.text == "The army, the ministry claimed, had withdrawn from the city"
     assert span_text(a, q.speaker_span) == "the ministry"
+
+
+def test_definite_role_noun_refers_to_the_named_holder_of_the_role():
+    text = ("Lena Vogel, a researcher at Leipzig University, said that the numbers were too low. "
+            "The figures were revised on Monday, the researcher said.")
+    a = run(text)
+    assert len(a.quotes) == 2
+    assert {speaker_of(a, q).label for q in a.quotes} == {"Lena Vogel"}
+    assert span_text(a, a.quotes[1].speaker_span) == "the researcher"

@@ -894,6 +894,13 @@ class _Extractor:
             if kind == "person" and role_kind in {"official", "expert"}:
                 kind = role_kind
             return self.sources.get(ent.name, ent.id, kind, role)
+        # "the minister said" after "the Prime Minister Ahmet Davutoglu": a definite role noun names
+        # the earlier source holding that role
+        if head.pos_ == "NOUN" and head.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            for src in reversed(self.state.items["sources"]):
+                if src.role and src.entity and head.lemma_.lower() in re.findall(r"[a-z]+", src.role.lower()):
+                    return src
         label = _strip_det(self.text[span[0]:span[1]])
         kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
         return self.sources.get(label, None, kind, role)
