@@ -167,6 +167,8 @@ class Sources:
                 for s, e in ent.mentions:
                     gender = "?" if ent.type == "PERSON" else ("p" if ent.type in {"GROUP", "NORP"} else "n")
                     span = self.doc.char_span(s, e, alignment_mode="expand")
+                    if span is not None and span.root.dep_ in {"amod", "compound"}:
+                        continue  # "Democratic senators", "Turkish officials": a modifier, not a referent
                     subject = span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
                     out.append(Candidate(s, ent.id, ent.name, ent.id, ENTITY_KIND.get(ent.type, "unknown"),
                                          gender, subject=subject))

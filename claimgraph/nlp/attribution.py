@@ -38,6 +38,7 @@ from claimgraph.nlp.state import DocState, get_state
 log = logging.getLogger(__name__)
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+NOMINATIVE = {"he", "she", "they", "it", "we", "i", "you"}
 VERB_POS = {"VERB", "AUX"}
 CHANNEL_PREPS = {"to", "for", "with"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -575,7 +576,7 @@ class _Extractor:
             j -= 1
         if j >= sent.start:
             prev = verb.doc[j]
-            if (prev.pos_ == "PROPN" or prev.lower_ in PRONOUNS) and not self.inside_quote(prev.idx) \
+            if (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE) and not self.inside_quote(prev.idx) \
                     and prev.dep_ not in {"dobj", "pobj", "poss"}:
                 return prev
         for k in range(verb.i - 1, sent.start - 1, -1):
