@@ -1,14 +1,25 @@
 """Attribution: who said what, through whom, how hedged (sources, quotes, claims, unsourced_claim flags).
 
 Reads the entities component's output from state (types, mentions, descriptors) and the parse; writes
-`sources`, `quotes` (direct, partial, indirect), `claims` (one per asserting sentence, with its chain
-outermost first: document outlet -> cited outlet -> speaker) and an `unsourced_claim` flag for each
-claim the author makes without attribution. Knowledge (cue verbs and their meanings, hedges, group
-nouns) lives in claimgraph/data/{cues,hedges,attribution_groups}.tsv. It never raises on text: a
-failure is logged and the document keeps whatever was found before it.
+`sources`, `quotes` and `claims`, and an `unsourced_claim` flag for each claim the author makes without
+attribution. Order of work, each step owning the words it uses:
 
+1. quoted material (`_attribution_marks` pairs the marks, whatever their style or balance): direct
+   quotes with their cue after, before, inside (split quotes) or on a dash byline, continued across
+   sentences and paragraphs; partial quotes governed by a reporting verb or noun;
+2. reported speech outside quotes: cue verbs and nouns with their clause or object (cues.tsv, with
+   what each means), "according to X", "as X put it", "reportedly"/"it is said" (an unnamed source),
+   transcript colons ("PENCE: ...");
+3. speakers (`_attribution_speakers`): names and entity ids, groups and roles (attribution_groups.tsv),
+   pronouns resolved against the document's history of who is quoted, and `via` for words that went
+   through an outlet ("told MEE", "spoke to Reuters", "Reuters quoted X as saying", "citing");
+4. claims: one per sentence or semicolon clause that asserts something, its chain outermost first
+   (document outlet -> cited outlet -> speaker), its quotes and hedges (hedges.tsv). A stance cue
+   ("wants", "supports") is an attribution but leaves the claim the author's.
+
+It never raises on text: a failure is logged and the document keeps what was found before it.
 Leaves `state.extra["attribution"]`: {"quote_sources": {quote id: source id},
-"outlet_source": source id | None} for later components (quantities' and events' `source`).
+"outlet_source": source id | None} for later components.
 """
 
 from __future__ import annotations
