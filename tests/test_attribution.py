@@ -528,3 +528,19 @@ def test_definite_role_noun_refers_to_the_named_holder_of_the_role():
     assert len(a.quotes) == 2
     assert {speaker_of(a, q).label for q in a.quotes} == {"Lena Vogel"}
     assert span_text(a, a.quotes[1].speaker_span) == "the researcher"
+
+
+def test_dateline_is_not_part_of_what_was_said():
+    a = run("BEIRUT (Reuters) - Government forces captured two villages on Tuesday, a war monitor said.")
+    q = only(a.quotes)
+    assert q.text == "Government forces captured two villages on Tuesday"
+
+
+def test_speaker_with_an_apposition_after_the_quote():
+    text = ("\u201cThe bombing did not stop all night,\u201d Abu Ahmad, a resident of the town, told Reuters "
+            "by phone. \u201cWe are sleeping in the fields.\u201d")
+    a = run(text)
+    q = only(a.quotes)
+    assert q.text.endswith("We are sleeping in the fields.")
+    assert speaker_of(a, q).label == "Abu Ahmad" and speaker_of(a, q).role == "resident of the town"
+    assert all(c.attributed for c in a.claims)

@@ -359,12 +359,13 @@ class _Extractor:
             if name and any(t.pos_ == "PROPN" for t in name):
                 return None, name[-1], dash.span(1)
         toks = self.tokens(q.end, end)
+        first_word = next((x for x in toks if not (x.is_punct or x.is_space)), None)
         words = 0
         for t in toks:
             if t.is_punct or t.is_space:
                 continue
             words += 1
-            if words > FRAME_REACH:
+            if words > 4 * FRAME_REACH:
                 break
             if self.cue_of(t) is None:
                 continue
@@ -373,6 +374,10 @@ class _Extractor:
                 subj = next((x for x in toks if x.pos_ in {"PROPN", "PRON"} and x.dep_ != "dobj"), None)
             if subj is not None and not (q.end <= subj.idx < end):
                 continue
+            # near the quote, or further on when the frame opens with the speaker and an apposition
+            # ('"...," Abu Ahmad, a resident of Tal Rifaat, told Reuters')
+            if words > FRAME_REACH and (subj is None or first_word is None or subj.left_edge.i != first_word.i):
+                break
             # the verb's own clause complement after it means it reports something else
             if any(c.dep_ == "ccomp" and c.i > t.i and c.left_edge.i - t.i <= 2 and not self.inside_quote(c.idx)
                    for c in t.children):
@@ -897,7 +902,7 @@ class _Extractor:
                     ent_span = (ms, me)
                     break
         role = ent.descriptors[0] if ent is not None and ent.descriptors else role_of(head, (s, e), ent_span)
-        group_kind = self.lex.groups.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        group_kind = self.lex.groups.get(head.lemma_.lower()) if head.pos_ in {"NOUN", "PROPN"} else None
         if ent is not None and ent.type not in {"NORP", "GPE"} or (ent is not None and head.pos_ == "PROPN"):
             kind = ENTITY_KIND.get(ent.type, "unknown")
             if ent.id in self.outlet_entities:
@@ -1001,8 +1006,13 @@ class _Extractor:
         quotes: list[Quote] = []
         by_quote: dict[str, str] = {}
         self.quote_meaning: dict[str, str | None] = {}
+        para_starts = {p[0] for p in self.paras}
         for a in sorted(self.attrs, key=lambda a: a.start):
             s, e = a.start, a.end
+            if a.kind == "indirect" and s in para_starts:
+                m = _DATELINE_RE.match(self.text, s, e)
+                if m:  # "BEIRUT (Reuters) - ..." is where the story was filed, not what was said
+                    s = m.end()
             if e <= s or a.kind == "channel":
                 continue
             cue = self.text[a.cue[0]:a.cue[1]] if a.cue else None
@@ -1102,6 +1112,9 @@ class _Extractor:
         return [h for _, h in sorted(found)]
 
 
+# "BEIRUT (Reuters) - ", "KYIV, Ukraine (AP) — ", "WASHINGTON — " opening a story
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'\- ]+(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+)*)?[ ]*(?:\([^)\n]{1,40}\))?[ ]*(?:\u2014|\u2013|--|-)[ ]+")
 _END_RE = re.compile(r"[.?!](?=[\"\u201d'\u2019]?(?:\s|$))")
 _ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b[a-z])$")
 
