@@ -544,3 +544,14 @@ def test_speaker_with_an_apposition_after_the_quote():
     assert q.text.endswith("We are sleeping in the fields.")
     assert speaker_of(a, q).label == "Abu Ahmad" and speaker_of(a, q).role == "resident of the town"
     assert all(c.attributed for c in a.claims)
+
+
+def test_british_single_quotes_when_a_text_has_no_double_quotes():
+    text = "\u2018We don\u2019t want to leave,\u2019 the farmer said. \u2018The rebels\u2019 guns are silent now.\u2019"
+    a = run(text)
+    q = only(a.quotes)
+    assert q.text.startswith("We don\u2019t want to leave") and q.text.endswith("silent now.")
+    assert span_text(a, q.speaker_span) == "the farmer"
+    # with double quotes present, single quotes are only nested quotes or apostrophes
+    b = run("\u201cWe can\u2019t stay,\u201d he said of the \u2018safe zone\u2019.")
+    assert [q.text for q in b.quotes] == ["We can\u2019t stay,"]

@@ -29,6 +29,7 @@ CLOSES = {
     '"': {'"', "\u201d", "\u2033", "''", "\uff02"},
     "\uff02": {"\uff02", '"'},
     "''": {"''", '"', "\u201d"},
+    "\u2018": {"\u2019"},
 }
 PARA_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
@@ -84,8 +85,21 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# British style: single curly quotes as the outer marks, in a text without double quotes
+SINGLE_RE = re.compile("\u2018|\u2019(?![A-Za-z])(?!(?<=s\u2019) [a-z])")  # not "rebels\u2019 guns"
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """All double-quoted stretches in reading order; never raises, whatever the marks."""
+    """All quoted stretches in reading order; never raises, whatever the marks.
+
+    Double marks are the quotes; when a text has none but uses \u2018...\u2019 (British style), those
+    are the quotes instead, with an apostrophe inside a word (don\u2019t) never closing one."""
+    if not MARK_RE.search(text) and "\u2018" in text:
+        return _find(text, SINGLE_RE, {"\u2018"}, {"\u2019"})
+    return _find(text, MARK_RE, OPENERS, CLOSERS)
+
+
+def _find(text: str, mark_re: re.Pattern[str], openers: set[str], closers: set[str]) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
 
     def emit(open_at: int, mark_len: int, inner_end: int, end: int, closed: bool, cont: int | None) -> int | None:
@@ -102,12 +116,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         nested = 0
         cont: int | None = None
         seen_mark = False
-        for m in MARK_RE.finditer(text, p_start, p_end):
+        for m in mark_re.finditer(text, p_start, p_end):
             mark, pos = m.group(), m.start()
             length = len(mark)
             first, seen_mark = not seen_mark, True
             if open_at is None:
-                opener = mark in OPENERS or (
+                opener = mark in openers or (
                     (mark in AMBIGUOUS or mark in ("\u00bb", "\u201d"))
                     and _opening_context(text, pos, length)
                     and not (mark != '"' and _closing_context(text, pos, length))
@@ -118,13 +132,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                     if first and dangling_prev is not None and not text[p_start:pos].strip():
                         cont = dangling_prev
                 continue  # a closer with nothing open is a stray mark
-            if mark in OPENERS and mark != open_mark and not _closing_context(text, pos, length):
+            if mark in openers and mark != open_mark and not _closing_context(text, pos, length):
                 nested += 1  # '"... “inner” ..."': a quote of another style inside this one
                 continue
-            if nested and mark in CLOSERS and mark not in AMBIGUOUS:
+            if nested and mark in closers and mark not in AMBIGUOUS:
                 nested -= 1
                 continue
-            if mark not in CLOSES.get(open_mark, CLOSERS | AMBIGUOUS):
+            if mark not in CLOSES.get(open_mark, closers | AMBIGUOUS):
                 continue  # a nested mark of another style
             if mark == "\u201c" and open_mark == "\u201c" and not _closing_context(text, pos, length):
                 # “A ... “B: the first quote was never closed; end it before the new one
