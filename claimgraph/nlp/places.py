@@ -201,6 +201,11 @@ class PlacesComponent:
             span = doc[s:e]
             if span.text in self.lex.not_place_phrases:
                 continue
+            if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower:
+                continue  # "Marburg virus", "Minsk agreement"
+            if len(span) == 1 and span.text in self._name_words and not any(
+                    c.feature in ("country", "admin1") or c.source != "geonames" for c in gaz.lookup(span.text)):
+                continue  # a surname of someone the article names in full ("Nelson said")
             admin_hint = span[-1].lower_ in self.lex.admin_words
             nxt = doc[e] if e < len(doc) else None
             if nxt is not None and nxt.lower_ in self.lex.admin_words and not nxt.is_upper:
@@ -237,10 +242,13 @@ class PlacesComponent:
         out: list[Mention] = []
         i, n = 0, len(doc)
         caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
+        run_start = 0
         while i < n:
             if taken[i] or not caps[i] or doc[i].lower_ == "the":
                 i += 1
                 continue
+            if i == 0 or not caps[i - 1] or taken[i - 1] or doc[i - 1].lower_ == "the":
+                run_start = i
             matched = False
             for size in range(min(4, n - i), 0, -1):
                 j = i + size
@@ -249,7 +257,7 @@ class PlacesComponent:
                        for k in range(i, j)):
                     continue
                 span = doc[i:j]
-                hit = self._scan_accept(doc, span, gaz, ent_label, lower_words)
+                hit = self._scan_accept(doc, span, gaz, ent_label, lower_words, i > run_start)
                 if hit:
                     e = j
                     admin_hint = False
@@ -269,7 +277,7 @@ class PlacesComponent:
         return out
 
     def _scan_accept(self, doc: Doc, span: Span, gaz: Gazetteer, ent_label: list[str],
-                     lower_words: set[str]) -> bool:
+                     lower_words: set[str], mid_run: bool = False) -> bool:
         text = span.text
         labels = {ent_label[k] for k in range(span.start, span.end)} - {""}
         multi = len(span) > 1
@@ -289,6 +297,8 @@ class PlacesComponent:
         strong = best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water")
         if not multi and not labels and not strong and span[0].is_sent_start and span[0].pos_ != "PROPN":
             return False  # a lone capitalised word opening a sentence: only if it is a proper noun
+        if mid_run and not strong and not labels:
+            return False  # the tail of a longer capitalised name ("West Side Taco Bell")
         if not multi and text in self._name_words and not strong:
             return False  # a surname of someone the article names in full ("Brown", "Moore")
         if not multi and text.isupper() and len(text) <= 5 and not strong:
