@@ -555,3 +555,11 @@ def test_british_single_quotes_when_a_text_has_no_double_quotes():
     # with double quotes present, single quotes are only nested quotes or apostrophes
     b = run("\u201cWe can\u2019t stay,\u201d he said of the \u2018safe zone\u2019.")
     assert [q.text for q in b.quotes] == ["We can\u2019t stay,"]
+
+
+def test_coordinated_clauses_are_separate_claims():
+    a = run("The army shelled the village, and officials said that two people died.")
+    assert [(c.text, c.attributed) for c in a.claims] == [
+        ("The army shelled the village,", False), ("and officials said that two people died.", True)]
+    b = run("He said that the army shelled the village, and that two people died.")
+    assert len(b.claims) == 1 and b.claims[0].attributed

@@ -1071,7 +1071,10 @@ class _Extractor:
             speaker = next((sources.get(q.speaker) for q in inside
                             if q.speaker and self.quote_meaning.get(q.id) not in STANCE_MEANINGS), None)
             # "Reportedly ..." names nobody: hedged hearsay stays the author's own claim
-            attributed = speaker is not None and speaker.id != self.unnamed_id
+            attributed = speaker is not None and speaker.id != self.unnamed_id or any(
+                q.speaker is None and q.speaker_span is not None
+                and self.quote_meaning.get(q.id) not in STANCE_MEANINGS for q in inside)
+            # (a speaker written but not resolved, "he said" with nobody before: attributed, chain unknown)
             chain = self._chain(speaker) if speaker is not None else self._chain(None)
             claim = Claim(id=self.state.new_id("claims"), text=text, span=(s, e), sources=chain,
                           quotes=[q.id for q in inside], hedges=hedges, attributed=attributed)
@@ -1084,16 +1087,28 @@ class _Extractor:
                     refs=[claim.id], spans=[(s, e)]))
 
     def _clauses(self):
-        """Sentences, split at a semicolon joining two clauses that each assert something."""
+        """Sentences, split where two independent clauses are joined: at a semicolon, or at ", and" /
+        ", but" before a coordinated verb with its own subject. A split never cuts through quoted
+        words or through the content of an attribution."""
         for sent in self.doc.sents:
-            start = sent.start
+            cuts: list[int] = []  # token index where the right-hand clause starts
             for t in sent:
-                if t.text != ";" or self.inside_quote(t.idx):
+                if t.text == ";" and t.i + 1 < sent.end:
+                    cuts.append(t.i + 1)
+                elif t.dep_ == "cc" and t.i > sent.start and self.doc[t.i - 1].text == "," \
+                        and t.head.i == sent.root.i:
+                    conj = next((c for c in sent.root.children if c.dep_ == "conj" and c.i > t.i), None)
+                    if conj is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+                        cuts.append(t.i)
+            start = sent.start
+            for cut in cuts:
+                left, right = self.doc[start:cut], self.doc[cut:sent.end]
+                char = self.doc[cut].idx
+                if self.inside_quote(char) or any(a.start < char < a.end for a in self.attrs):
                     continue
-                left, right = self.doc[start:t.i + 1], self.doc[t.i + 1:sent.end]
                 if any(x.tag_ in FINITE_TAGS for x in left) and any(x.tag_ in FINITE_TAGS for x in right):
                     yield left
-                    start = t.i + 1
+                    start = cut
             yield self.doc[start:sent.end]
 
     def _hedges(self, sent, s: int, e: int) -> list[str]:
