@@ -99,6 +99,7 @@ class Mention:
     admin_hint: bool = False  # followed by / ends with a division word
     container: Mention | None = None  # "X, Y" / "Y's X" / "X in Y"
     container_strength: float = 0.0
+    peers: list[Mention] = field(default_factory=list)  # its neighbours in a list "X, Y and Z"
 
 
 @dataclass
@@ -201,8 +202,9 @@ class PlacesComponent:
             span = doc[s:e]
             if span.text in self.lex.not_place_phrases:
                 continue
-            if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower:
-                continue  # "Marburg virus", "Minsk agreement"
+            if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower and not any(
+                    c.feature in ("country", "admin1") for c in gaz.lookup(span.text)):
+                continue  # "Marburg virus", "Minsk agreement" (but "United States flu season" is a place)
             if len(span) == 1 and span.text in self._name_words and not any(
                     c.feature in ("country", "admin1") or c.source != "geonames" for c in gaz.lookup(span.text)):
                 continue  # a surname of someone the article names in full ("Nelson said")
@@ -247,8 +249,8 @@ class PlacesComponent:
             if taken[i] or not caps[i] or doc[i].lower_ == "the":
                 i += 1
                 continue
-            if i == 0 or not caps[i - 1] or taken[i - 1] or doc[i - 1].lower_ == "the":
-                run_start = i
+            if i == 0 or not caps[i - 1] or taken[i - 1] or doc[i - 1].lower_ == "the" or doc[i - 1].is_upper:
+                run_start = i  # a run starts after a lower-case word, "the" or an acronym ("CDC Atlanta")
             matched = False
             for size in range(min(4, n - i), 0, -1):
                 j = i + size
@@ -283,7 +285,8 @@ class PlacesComponent:
         multi = len(span) > 1
         if text in self.lex.named_after or text in self.lex.not_place_phrases:
             return False
-        if not multi and (text in self.lex.not_places or span[0].is_stop or span[0].lower_ in lower_words
+        if not multi and (text in self.lex.not_places or (span[0].is_stop and not text.isupper())
+                          or span[0].lower_ in lower_words
                           or len(text) < 3):
             return False
         if gaz.demonym(text):
@@ -342,6 +345,10 @@ class PlacesComponent:
         def listed(x: Mention, y: Mention) -> bool:  # "Texas, New Mexico and Ohio": a list, not "X, Y"
             return text[x.end:y.start].strip() in (",", "and", ", and", "or", ", or", "&")
 
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if listed(a, b):
+                a.peers.append(b)
+                b.peers.append(a)
         for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
             between = text[a.end:b.start]
             in_list = (i > 0 and listed(mentions[i - 1], a)) or (i + 2 < len(mentions) and listed(b, mentions[i + 2]))
@@ -382,6 +389,7 @@ class PlacesComponent:
             g.candidates = self._candidates(g, gaz)
         # pass 1: priors only, to find the document's focus
         self._support: dict[tuple[str, str], int] = {}
+        self._by_key: dict[str, Group] = {}
         for g in groups:
             self._pick(g, {}, {}, [])
         admin_focus: Counter[tuple[str, str]] = Counter()
@@ -392,6 +400,7 @@ class PlacesComponent:
         for g in groups:
             self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus, [])
         self._support = _support(groups)
+        self._by_key = {g.key: g for g in groups}
         anchors = [(g.key, g.best) for g in groups if g.best is not None and g.confidence >= 0.6
                    and g.best.feature in ("city", "admin2", "district")]
         for g in groups:
@@ -421,12 +430,19 @@ class PlacesComponent:
         containers = [(m.container, m.container_strength) for m in g.mentions if m.container is not None]
         contained = [(m, m.container_strength) for m in self._inner.get(g.key, [])]
         admin_pop = {(c.country, key(c.name)): c.population for c in g.candidates if c.feature == "admin1"}
+        # items of one list are of one kind: "Texas, Nebraska and Oregon" are all states
+        kinds = Counter(p.best.feature for m in g.mentions for q in m.peers
+                        if (p := self._by_key.get(q.key)) is not None and p is not g and p.best is not None
+                        and p.confidence >= 0.6)
+        list_kind = kinds.most_common(1)[0][0] if kinds else None
         scores = []
         for c in g.candidates:
             s = _prior(c)
             if c.feature == "city" and c.population * 10 >= admin_pop.get((c.country, key(c.name)), 10**12):
                 s += 0.8  # "Istanbul", "Moscow": the city rather than its same-name province
             s += 1.2 * min(self._support.get((g.key, c.gid), 0), 3)
+            if list_kind is not None and c.feature == list_kind:
+                s += 2.0
             if admin_hint and c.feature in ADMIN_FEATURES:
                 s += 3.0
             if c.country and focus:
