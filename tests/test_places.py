@@ -44,6 +44,7 @@ def test_sample_spans_exact_and_no_university(sample_analysis) -> None:
     for p in sample_analysis.places:
         for s, e in p.mentions:
             assert text[s:e].strip() == text[s:e] and "Sakarya" not in text[s:e]
+            assert text[s:e] != "Middle East"  # only inside the outlet's name "Middle East Eye"
         assert p.country is None or len(p.country) == 2
         assert 0.0 <= p.confidence <= 1.0
 

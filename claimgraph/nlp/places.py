@@ -310,7 +310,7 @@ class PlacesComponent:
         nxt_text = nxt.text if nxt is not None else ""
         if nxt_text in self.lex.named_after or (nxt is not None and nxt.lower_ in self.lex.named_after_lower):
             return False  # "Sakarya University", "Paris High School", "Marburg virus"
-        if (best.feature in ("country", "admin1") and labels <= {"ORG", "OUTLET"}
+        if (best.feature in ("country", "admin1") and labels <= {"ORG"}
                 and nxt_text not in self.lex.schools):
             return True  # "U.S. Geological Survey", "Texas Department of Health": the place is named
         inside = bool(labels)
@@ -330,6 +330,9 @@ class PlacesComponent:
                     return best.population >= 10000 or strong
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
+            elif "OUTLET" in labels:
+                if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
+                    return False  # "Gainesville Times" is local news from Gainesville; "Middle East Eye" no
             elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
                                       or strong or best.population >= 100000)):
                 return False  # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no
