@@ -336,7 +336,7 @@ class PlacesComponent:
             elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
                                       or strong or best.population >= 100000)):
                 return False  # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no
-            return strong or best.population >= 2000 or best.feature == "admin2"
+            return strong or best.population >= 800 or best.feature == "admin2"
         if nxt is not None and _capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"):
             return False
         return strong or best.population >= SCAN_MIN_POP
@@ -441,6 +441,8 @@ class PlacesComponent:
         scores = []
         for c in g.candidates:
             s = _prior(c)
+            if key(c.name) == g.key:
+                s += 1.0  # called by its own name, not an old or foreign one ("Berea" is not Aleppo)
             if c.feature == "city" and c.population * 10 >= admin_pop.get((c.country, key(c.name)), 10**12):
                 s += 0.8  # "Istanbul", "Moscow": the city rather than its same-name province
             s += 1.2 * min(self._support.get((g.key, c.gid), 0), 3)
