@@ -24,6 +24,9 @@ support (towns named together lie together: other names with a reading in the sa
 neighbouring 1-degree cell, or inside a candidate state or country); closeness to the places
 already settled. One sense per name per document; confidence is the winner's softmax share.
 
+User gazetteers (CSV: name, aliases, lat, lon, country, feature) come from $CLAIMGRAPH_GAZETTEER
+or the component config: `nlp.add_pipe("claimgraph_places", config={"gazetteer_files": [path]})`.
+
 Leaves in `state.extra` for later components (the events component uses them):
   * "place_spans": sorted list of (start, end, place id), one per mention;
   * "place_at": function (start, end) -> id of the place whose mention overlaps [start, end) most,
@@ -124,6 +127,8 @@ def make_places(nlp: Language, name: str, gazetteer_files: list[str]) -> PlacesC
 
 
 class PlacesComponent:
+    """`claimgraph_places`: recognise, resolve and emit places; see the module docstring."""
+
     def __init__(self, gazetteer_files: list[str] | None = None) -> None:
         self.gazetteer_files = tuple(gazetteer_files or ())
         self.lex = load_lexicon()
@@ -137,7 +142,8 @@ class PlacesComponent:
         try:
             self._run(doc, state)
         except Exception:  # noqa: BLE001 - a component never raises on text; places are optional
-            state.extra.setdefault("place_spans", [])
+            if "place_at" not in state.extra:
+                self._emit(state, [], [], [])  # empty lookups, so later components can rely on them
         return doc
 
     # -- recognition ------------------------------------------------------------------------------
