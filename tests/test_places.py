@@ -172,3 +172,11 @@ def test_component_in_a_users_pipeline_with_their_gazetteer(tmp_path) -> None:
     assert (places["Camp Nowhere"].lat, places["Camp Nowhere"].country) == (12.5, "ET")
     assert places["Addis Ababa"].country == "ET"
     assert get_state(doc).extra["place_at"](text.index("Camp"), text.index("Camp") + 4) == places["Camp Nowhere"].id
+
+
+def test_disease_named_after_a_place_is_not_a_place(analyzer) -> None:
+    text = ("Doctors in Angola confirmed more cases of Marburg virus on Tuesday, as the United States "
+            "flu season began.")
+    _, places = places_of(analyzer, text)
+    assert "Marburg" not in places
+    assert places["Angola"].country == "AO" and places["United States"].country == "US"
