@@ -41,6 +41,7 @@ def load_documents(limit: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=3, help="alternating runs of each; the best of each counts")
     parser.add_argument("--no-record", action="store_true", help="print only, do not touch BENCHMARKS.md")
     args = parser.parse_args()
 
@@ -55,32 +56,43 @@ def main() -> None:
     list(bare.pipe(texts[:1]))
     analyzer.analyze_article(articles[0])
 
-    t0 = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=16):
-        pass
-    bare_s = time.perf_counter() - t0
+    def run_bare() -> float:
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=16):
+            pass
+        return time.perf_counter() - t0
 
-    per_component: dict[str, float] = {name: 0.0 for name in analyzer.nlp.pipe_names}
-    per_component["(ingest + assemble)"] = 0.0
-    t0 = time.perf_counter()
-    for text in texts:
-        t_in = time.perf_counter()
-        article = prepare(text)
-        doc = analyzer.nlp.make_doc(article.text)
-        doc._.claimgraph = DocState(meta=article.meta)
-        per_component["(ingest + assemble)"] += time.perf_counter() - t_in
-        for name, proc in analyzer.nlp.pipeline:
-            t_c = time.perf_counter()
-            doc = proc(doc)
-            per_component[name] += time.perf_counter() - t_c
-        t_a = time.perf_counter()
-        assemble(doc, get_state(doc))
-        per_component["(ingest + assemble)"] += time.perf_counter() - t_a
-    ours_s = time.perf_counter() - t0
+    def run_ours() -> tuple[float, dict[str, float]]:
+        stages: dict[str, float] = {name: 0.0 for name in analyzer.nlp.pipe_names}
+        stages["(ingest + assemble)"] = 0.0
+        t0 = time.perf_counter()
+        for text in texts:
+            t_in = time.perf_counter()
+            article = prepare(text)
+            doc = analyzer.nlp.make_doc(article.text)
+            doc._.claimgraph = DocState(meta=article.meta)
+            stages["(ingest + assemble)"] += time.perf_counter() - t_in
+            for name, proc in analyzer.nlp.pipeline:
+                t_c = time.perf_counter()
+                doc = proc(doc)
+                stages[name] += time.perf_counter() - t_c
+            t_a = time.perf_counter()
+            assemble(doc, get_state(doc))
+            stages["(ingest + assemble)"] += time.perf_counter() - t_a
+        return time.perf_counter() - t0, stages
+
+    # alternate the two runs and keep each one's best, so load from other processes hits both alike
+    bare_s, ours_s, per_component = float("inf"), float("inf"), {}
+    for _ in range(args.repeat):
+        bare_s = min(bare_s, run_bare())
+        elapsed, stages = run_ours()
+        if elapsed < ours_s:
+            ours_s, per_component = elapsed, stages
 
     ratio = ours_s / bare_s
     lines = [
-        f"Documents: {len(texts)} PolNeAR dev articles, {words:,} words; model `{model}`; one process, one core.",
+        f"Documents: {len(texts)} PolNeAR dev articles, {words:,} words; model `{model}`; one process; "
+        f"best of {args.repeat} alternating runs each.",
         "",
         "| run | seconds | words/s |",
         "|---|---:|---:|",
