@@ -106,6 +106,17 @@ def group_of(noun: Token, lex: Lexicon) -> str | None:
     return "unknown"
 
 
+def _cue_head(toks: list[TokForms], m: Match) -> Token:
+    """The syntactic head of a multi-word cue ("toll" in "death toll", "lost" in "lost their lives"): the
+    number it counts hangs off the head ("the death toll rose to 23"), not off the first word."""
+    inside = {toks[i].token.i for i in range(m.start, m.end)}
+    for i in range(m.start, m.end):
+        tok = toks[i].token
+        if tok.head.i not in inside or tok.head.i == tok.i:
+            return tok
+    return toks[m.start].token
+
+
 def figures(
     sent: Span,
     toks: list[TokForms],
@@ -118,7 +129,7 @@ def figures(
     cue_matches: list[Match] = best_matches(lex.casualty_cues.find(toks))
     if not cue_matches:
         return []
-    cues = [(toks[m.start].token, str(m.payload)) for m in cue_matches]
+    cues = [(_cue_head(toks, m), str(m.payload)) for m in cue_matches]
     cue_tokens = {toks[i].token.i for m in cue_matches for i in range(m.start, m.end)}
     out: list[Figure] = []
     used: set[int] = set()

@@ -1,7 +1,8 @@
 """Data files of the events component, loaded once, and the word-pattern matcher they share.
 
 Patterns are space-separated elements; an element matches a token whose lemma or lower-cased form is
-one of its `|`-separated alternatives ("=word": the written form only), `*` is a gap of up to 3 tokens.
+one of its `|`-separated alternatives ("=word": the written form only; "word@verb": that word as the given
+part of speech, so "storm@noun" is weather and "storm@verb" an assault), `*` is a gap of up to 3 tokens.
 Hyphen tokens are skipped when matching, so "air strike", "air-strike" and "air strikes" are one pattern.
 Why our own matcher and not spaCy's PhraseMatcher: one tiny index serves triggers, casualty cues and context
 cues, and it runs over a sentence in a few microseconds per token (events must add little to analysis time).
@@ -21,6 +22,9 @@ GAP = "*"
 LEMMA = "~"  # lemma forms are kept apart from written forms, so "=word" can ask for the written one
 MAX_GAP = 3
 SKIP_TOKENS = {"-", "–", "—", "‐"}
+
+#: coarse parts of speech a pattern may ask for ("word@noun"); proper nouns count as nouns (headlines)
+_POS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj"}
 
 Element = frozenset[str] | str  # a set of alternatives, or GAP
 Pattern = tuple[Element, ...]
@@ -42,6 +46,10 @@ def parse_pattern(text: str) -> Pattern:
         alts: set[str] = set()
         for alt in part.split("|"):
             word = alt.replace("-", "")
+            if "@" in word:  # "plant@noun": lemma or written form, with that part of speech
+                base, pos = word.split("@", 1)
+                alts.update((f"{base}@{pos}", f"{LEMMA}{base}@{pos}"))
+                continue
             if word.startswith("="):  # "=according": the written form only, never a lemma
                 alts.add(word[1:])
             else:
@@ -125,9 +133,10 @@ def token_forms(sent: Span | Iterable[Token]) -> list[TokForms]:
             continue
         lower = tok.lower_.replace("-", "")
         lemma = tok.lemma_.lower().replace("-", "")
-        forms = (lower, LEMMA + lemma)
+        pos = "@" + _POS.get(tok.pos_, "x")
+        forms: tuple[str, ...] = (lower, LEMMA + lemma, lower + pos, LEMMA + lemma + pos)
         if lower.endswith("s") and len(lower) > 3 and lemma != lower[:-1]:
-            forms = (*forms, LEMMA + lower[:-1])  # the lemmatizer's misses ("bases" -> "basis")
+            forms = (*forms, LEMMA + lower[:-1], LEMMA + lower[:-1] + pos)  # lemmatizer misses ("bases")
         out.append(TokForms(tok, forms))
     return out
 
@@ -219,3 +228,16 @@ def best_matches(matches: list[Match]) -> list[Match]:
 def lex_place_nouns() -> frozenset[str]:
     """Nouns a place name can qualify and still say where ("Latakia province", "the Idlib countryside")."""
     return frozenset(row[0].lower() for row in _rows("events_place_nouns.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def lex_absorb() -> tuple[tuple[str, str, float], ...]:
+    """(loser, winner, winner's minimum trigger weight), in file order, for subtypes one sentence reports
+    as one incident."""
+    return tuple((row[1], row[0], float(row[2])) for row in _rows("events_absorb.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def lex_reasons() -> frozenset[str]:
+    """Words whose complement says what an event is about ("to denounce the arrest of ...")."""
+    return frozenset(row[0].lower() for row in _rows("events_reasons.tsv"))

@@ -25,7 +25,9 @@ from claimgraph.nlp._events_lexicon import (
     Match,
     TokForms,
     best_matches,
+    lex_absorb,
     lex_place_nouns,
+    lex_reasons,
     lexicon,
     token_forms,
 )
@@ -165,9 +167,10 @@ class EventsComponent:
         by_group: dict[str, dict[str, list[tuple[Match, float]]]] = defaultdict(lambda: defaultdict(list))
         for m in matches:
             subtype, weight = m.payload  # type: ignore[misc]
-            subtype = self._retype(subtype, m, toks, context_hits)
+            subtype = self._retype(subtype, m, toks, context_hits, matches)
             info = self.lex.types[subtype]
             by_group[info.group][subtype].append((m, weight))
+        absorbed = _absorb(by_group)
         out: list[_Candidate] = []
         for group, subtypes in by_group.items():
             scored = sorted(
@@ -178,7 +181,8 @@ class EventsComponent:
             total = sum(w for _, w in hits)
             if total < MIN_WEIGHT:
                 continue
-            trigger = max(hits, key=lambda mw: (mw[1], -mw[0].start))[0]
+            own = [mw for mw in hits if id(mw[0]) not in absorbed] or hits  # the winner's own words
+            trigger = max(own, key=lambda mw: (mw[1], -mw[0].start))[0]
             out.append(_Candidate(subtype, group, total, sent_index, trigger, toks, sent))
         return out
 
@@ -188,14 +192,22 @@ class EventsComponent:
             hits[int(m.payload)].append(m)  # type: ignore[call-overload]
         return hits
 
-    def _retype(self, subtype: str, m: Match, toks: list[TokForms], hits: dict[int, list[Match]]) -> str:
-        """First context rule (file order) whose cue occurs in its scope re-types the trigger."""
+    def _retype(
+        self, subtype: str, m: Match, toks: list[TokForms], hits: dict[int, list[Match]], matches: list[Match],
+    ) -> str:
+        """First context rule (file order) whose cue occurs in its scope re-types the trigger. A cue that is
+        only part of a longer trigger phrase of the same kind of event ("riot" in "riot police", for a
+        protest) is not a cue: that phrase already says what it adds."""
+        group = self.lex.types[subtype].group
         for n, rule in enumerate(self.lex.context):
             if rule.source != subtype or n not in hits:
                 continue
             for cue in hits[n]:
                 if cue.start < m.end and m.start < cue.end:
                     continue  # the trigger itself is not its own context
+                if any(o.start <= cue.start and cue.end <= o.end and o.end - o.start > cue.end - cue.start
+                       and self.lex.types[o.payload[0]].group == group for o in matches):  # type: ignore[index]
+                    continue
                 if self._in_scope(rule.scope, cue, m, toks):
                     return rule.target
         return subtype
@@ -203,7 +215,7 @@ class EventsComponent:
     @staticmethod
     def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms]) -> bool:
         if scope == "sentence":
-            return True
+            return not _in_reason(toks[cue.start].token, _head_of(toks, m))
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
         if scope == "subject":
@@ -251,8 +263,9 @@ class EventsComponent:
         first, last = c.toks[c.trigger.start].token, c.toks[c.trigger.end - 1].token
         start, end = first.idx, last.idx + len(last.text)
         head = c.head
-        actors = _entities(state, _actor_tokens(head))
-        targets = [e for e in _entities(state, _target_tokens(head)) if e not in actors]
+        dateline = _dateline_span(state)
+        actors = _entities(state, _actor_tokens(head), dateline)
+        targets = [e for e in _entities(state, _target_tokens(head), dateline) if e not in actors]
         exclude = [(t.idx, t.idx + len(t.text)) for t in _actor_tokens(head) + _target_tokens(head)]
         quantities: list[str] = []
         for tok in c.sent:
@@ -317,6 +330,40 @@ class EventsComponent:
         return best.id
 
 
+def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]]) -> set[int]:
+    """Subtypes one sentence reports as one incident (events_absorb.tsv): the loser's trigger weight joins
+    the winner's ("rebels seized the town after heavy fighting" is the seizure). Returns the ids of the
+    matches moved (the event's text stays one of the winner's own words)."""
+    moved: set[int] = set()
+    present = {sub: group for group, subs in by_group.items() for sub in subs}
+    for loser, winner, min_weight in lex_absorb():
+        if loser in present and winner in present and loser != winner and max(
+            w for _, w in by_group[present[winner]][winner]
+        ) >= min_weight:
+            hits = by_group[present[loser]].pop(loser)
+            moved.update(id(m) for m, _ in hits)
+            by_group[present[winner]][winner].extend(hits)
+            if not by_group[present[loser]]:
+                del by_group[present[loser]]
+            present.pop(loser)
+    return moved
+
+
+def _in_reason(cue: Token, trigger: Token) -> bool:
+    """Is the cue inside what the event is about ("rallied to denounce the arrest of a journalist",
+    "protested against the killing")? Then it does not say how the event went."""
+    reasons = lex_reasons()
+    tok, steps = cue, 0
+    while tok.head.i != tok.i and steps < 8:
+        tok = tok.head
+        steps += 1
+        if tok.i == trigger.i:
+            return False
+        if tok.lower_ in reasons or tok.lemma_.lower() in reasons:
+            return True
+    return False
+
+
 def _sentences(doc: Doc) -> list[Span]:
     try:
         return list(doc.sents)
@@ -378,9 +425,22 @@ def _target_tokens(head: Token) -> list[Token]:
     return expanded
 
 
-def _entities(state: DocState, tokens: list[Token]) -> list[str]:
+def _dateline_span(state: DocState) -> tuple[int, int] | None:
+    """The wire dateline ("KABUL, Afghanistan (AP) —") from the ingest header: where the report was filed,
+    never who acted, though a parser may hang it on the first sentence's verb."""
+    header = state.extra.get("header")
+    span = getattr(header, "dateline_span", None)
+    try:
+        return (int(span[0]), int(span[1])) if span else None
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _entities(state: DocState, tokens: list[Token], skip: tuple[int, int] | None = None) -> list[str]:
     out: list[str] = []
     for tok in tokens:
+        if skip is not None and skip[0] <= tok.idx < skip[1]:
+            continue
         ent = state.entity_at(tok.idx, tok.idx + len(tok.text)) if state.entity_mentions else None
         if ent is None:
             # the entity may be a compound inside the phrase ("the Syrian army", "Turkish officials")
