@@ -187,7 +187,7 @@ class PlacesComponent:
     def _entity_mentions(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         out = []
         for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS:
+            if ent.label_ not in PLACE_LABELS and not self._norp_division(doc, ent, gaz):
                 continue
             span = self._trim(doc, ent)
             if span is None:
@@ -227,6 +227,16 @@ class PlacesComponent:
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
                                ent.label_, admin_hint=admin_hint))
         return out
+
+    def _norp_division(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+        """A NORP the tagger took for a people but followed by a division word is that division
+        ("in Michoacan state", "Oromia region"); a real demonym ("Kurdish region") stays a NORP."""
+        if ent.label_ != "NORP" or ent.end >= len(doc) or gaz.demonym(ent.text):
+            return False
+        nxt = doc[ent.end]
+        if nxt.is_upper or nxt.lower_ not in self.lex.admin_words:
+            return False
+        return any(c.feature in ("admin1", "admin2") for c in gaz.lookup(ent.text))
 
     def _trim(self, doc: Doc, ent: Span) -> Span | None:
         s, e = ent.start, ent.end
