@@ -269,6 +269,201 @@ CASUALTIES: list[tuple[str, str, str, float]] = [
     ("Security forces detained 14 suspected members of the group.", "detained", "*", 14),
 ]
 
+AT, DI, MM, ND, OC, RE, DP = (
+    "Attribution of responsibility", "Diplomatic event", "Man-made disaster", "Natural disaster",
+    "Organized crime", "Recruitment", "Displacement",
+)
+#: A second set, written after the first round of fixes and before the second, to measure generalisation
+#: honestly (the first round was fitted to CASES; this one was not when it was written).
+CASES_2: list[tuple[str, str, str]] = [
+    # Armed clash
+    ("Government troops and separatist fighters traded fire across the front line on Thursday, "
+     "the defence ministry said.",
+     B, "Armed clash"),
+    ("Two soldiers died in an exchange of fire with smugglers near the frontier.", B, "Armed clash"),
+    ("Pro-government militiamen battled Islamist insurgents for control of the highway.", B, "Armed clash"),
+    ("Police said officers came under fire from gunmen while raiding a militant hideout and returned fire.",
+     B, "Armed clash"),
+    ("Deadly clashes between rival armed factions left nine combatants dead.", B, "Armed clash"),
+    # GRT
+    ("After weeks of fighting, the army announced it had regained full control of the port city from the rebels.",
+     B, "Government regains territory"),
+    ("Iraqi forces wrested the town back from Islamic State militants.", B, "Government regains territory"),
+    ("Troops have recaptured the last rebel stronghold in the province, state television reported.",
+     B, "Government regains territory"),
+    ("Soldiers reclaim key town from insurgents", B, "Government regains territory"),
+    # NSAOT
+    ("Separatist rebels have taken over the regional capital after government forces abandoned their "
+     "positions under fire.",
+     B, "Non-state actor overtakes territory"),
+    ("Al-Shabaab fighters overran a military base in the south, the group said.",
+     B, "Non-state actor overtakes territory"),
+    ("The village fell into the hands of the militants after a day of heavy fighting.",
+     B, "Non-state actor overtakes territory"),
+    ("Insurgents seize army outpost in northern province", B, "Non-state actor overtakes territory"),
+    # Peaceful protest
+    ("Hundreds of nurses demonstrated outside the health ministry, demanding better working conditions.",
+     P, "Peaceful protest"),
+    ("Residents blocked a highway for several hours to protest against frequent power cuts.", P, "Peaceful protest"),
+    ("Supporters of the jailed leader held a candlelight vigil outside the prison.", P, "Peaceful protest"),
+    ("Taxi drivers staged a strike to protest against rising fuel prices.", P, "Peaceful protest"),
+    ("Women march in capital to demand justice for victims", P, "Peaceful protest"),
+    # Protest with intervention
+    ("Police arrested 30 demonstrators who had gathered without a permit in the city centre.",
+     P, "Protest with intervention"),
+    ("Officers used pepper spray and batons to disperse a crowd of protesting students.",
+     P, "Protest with intervention"),
+    ("Police break up opposition rally, detain organisers", P, "Protest with intervention"),
+    ("A rally by opposition supporters was broken up by police using tear gas.", P, "Protest with intervention"),
+    # Excessive force
+    ("Security forces killed at least 12 protesters when they opened fire on a march in the capital.",
+     P, "Excessive force against protesters"),
+    ("A student died after being shot by police during a demonstration against the government.",
+     P, "Excessive force against protesters"),
+    ("Soldiers fired live bullets into a crowd of demonstrators, witnesses said.",
+     P, "Excessive force against protesters"),
+    ("Two protesters were shot dead as troops cracked down on the rally.", P, "Excessive force against protesters"),
+    # Violent demonstration
+    ("Demonstrators hurled petrol bombs at police and set a bank on fire.", R, "Violent demonstration"),
+    ("Protesters clashed with police and burned tyres in several neighbourhoods.", R, "Violent demonstration"),
+    ("Rioting broke out after the football match, with fans smashing windows and overturning cars.",
+     R, "Violent demonstration"),
+    ("Angry protesters attacked the governor's office and vandalised vehicles.", R, "Violent demonstration"),
+    # Mob violence
+    ("A crowd of villagers beat to death a man suspected of witchcraft.", R, "Mob violence"),
+    ("A mob attacked a mosque and burned copies of the Koran.", R, "Mob violence"),
+    ("Vigilantes killed two suspected thieves in the market, police said.", R, "Mob violence"),
+    ("Mob lynches man accused of blasphemy", R, "Mob violence"),
+    # Air strike
+    ("Israeli jets struck targets in the Gaza Strip overnight, the army said.", E, "Air/drone strike"),
+    ("An unmanned aerial vehicle fired a missile at a car, killing its two occupants.", E, "Air/drone strike"),
+    ("Russian bombers targeted rebel-held towns in the province.", E, "Air/drone strike"),
+    ("Saudi-led coalition air raids killed 14 civilians in the capital.", E, "Air/drone strike"),
+    ("Warplanes bomb hospital in rebel-held area", E, "Air/drone strike"),
+    # Shelling
+    ("Separatists fired Grad rockets at the port city, wounding eight civilians.",
+     E, "Shelling/artillery/missile attack"),
+    ("Government artillery pounded opposition-held neighbourhoods for the third day.",
+     E, "Shelling/artillery/missile attack"),
+    ("A mortar shell slammed into a crowded market, killing five shoppers.", E, "Shelling/artillery/missile attack"),
+    ("Heavy shelling of the village left several houses destroyed and three people dead.",
+     E, "Shelling/artillery/missile attack"),
+    ("Missile strike hits apartment block in eastern city", E, "Shelling/artillery/missile attack"),
+    # IED
+    ("An explosive device hidden in a motorcycle went off near a police station, wounding four officers.",
+     E, "Remote explosive/landmine/IED"),
+    ("A land mine blew up a truck carrying farm workers, killing three of them.", E, "Remote explosive/landmine/IED"),
+    ("Three soldiers were killed when their vehicle hit an IED.", E, "Remote explosive/landmine/IED"),
+    ("A bomb ripped through a crowded bus, killing at least 11 passengers.", E, "Remote explosive/landmine/IED"),
+    ("Roadside blast kills four policemen", E, "Remote explosive/landmine/IED"),
+    # Suicide
+    ("A suicide attacker rammed an explosives-laden truck into the gates of the army base.", E, "Suicide bomb"),
+    ("At least 40 people were killed when a suicide bomber struck a funeral.", E, "Suicide bomb"),
+    ("A teenager wearing a suicide vest detonated it among worshippers.", E, "Suicide bomb"),
+    ("Suicide bomber kills 12 at army recruitment centre", E, "Suicide bomb"),
+    # Grenade
+    ("Assailants tossed a grenade into a bar, injuring 15 people.", E, "Grenade"),
+    ("A hand grenade thrown at a rally wounded the candidate and four supporters.", E, "Grenade"),
+    ("Grenade attack on church injures worshippers", E, "Grenade"),
+    # Chemical
+    ("Medics treated dozens of people for exposure to chlorine after the bombing of the district.",
+     E, "Chemical weapon"),
+    ("Investigators found that a nerve agent was used in the attack on the town.", E, "Chemical weapon"),
+    ("Chemical attack kills dozens in besieged town", E, "Chemical weapon"),
+    # Attack
+    ("Unidentified gunmen killed a local councillor in front of his house on Friday.", V, "Attack"),
+    ("Armed men on motorcycles raided the village, killing 23 villagers and burning homes.", V, "Attack"),
+    ("The journalist was stabbed to death by unknown assailants.", V, "Attack"),
+    ("Militiamen executed four men accused of collaborating with the army.", V, "Attack"),
+    ("Gunmen massacre 30 farmers in central region", V, "Attack"),
+    # Abduction
+    ("Unknown gunmen abducted a priest from his parish on Sunday.", V, "Abduction/forced disappearance"),
+    ("Pirates took the crew of a fishing vessel hostage.", V, "Abduction/forced disappearance"),
+    ("Relatives say the student has been missing since security agents took him away in March.",
+     V, "Abduction/forced disappearance"),
+    ("Kidnappers seize 12 travellers on highway", V, "Abduction/forced disappearance"),
+    # Sexual
+    ("A girl was raped by two soldiers at a checkpoint, her family said.", V, "Sexual violence"),
+    ("Fighters subjected women in the camp to sexual abuse.", V, "Sexual violence"),
+    ("UN report documents widespread sexual violence by militias", V, "Sexual violence"),
+    # Agreement
+    ("The government and the armed group reached a deal to end hostilities.", S, "Agreement"),
+    ("Both sides freed dozens of captives in a swap mediated by the Red Cross.", S, "Agreement"),
+    ("Rival factions agree to truce after days of fighting", S, "Agreement"),
+    ("The rebels signed a peace agreement with the government in the capital.", S, "Agreement"),
+    # Arrests
+    ("Police detained three suspects in connection with the bombing.", S, "Arrests"),
+    ("The opposition leader was arrested at his home in the early hours.", S, "Arrests"),
+    ("Security services apprehended a suspected militant commander.", S, "Arrests"),
+    ("Dozens held in police raids on opposition offices", S, "Arrests"),
+    # Change to group
+    ("Several armed factions announced they had merged to form a new coalition.", S, "Change to group/activity"),
+    ("The group appointed a new commander following the death of its leader.", S, "Change to group/activity"),
+    ("Hundreds of fighters defected from the rebel army to the government side.", S, "Change to group/activity"),
+    # Disrupted weapons
+    ("Soldiers found and destroyed a cache of explosives in a cave.", S, "Disrupted weapons use"),
+    ("Air defence systems shot down a ballistic missile over the city.", S, "Disrupted weapons use"),
+    ("Police defused a bomb planted outside a school.", S, "Disrupted weapons use"),
+    ("Iron Dome intercepts rockets fired from Gaza", S, "Disrupted weapons use"),
+    # HQ
+    ("The insurgents established a base in the forest.", S, "Headquarters or base established"),
+    ("The militia set up checkpoints and a command post on the main road.", S, "Headquarters or base established"),
+    # Looting
+    ("Armed men looted the hospital's pharmacy and took its ambulances.", S, "Looting/property destruction"),
+    ("Fighters blew up a bridge connecting the two towns.", S, "Looting/property destruction"),
+    ("Soldiers razed hundreds of homes in the area.", S, "Looting/property destruction"),
+    ("Gunmen set fire to a school in the village overnight.", S, "Looting/property destruction"),
+    # NVTT
+    ("Government forces pulled out of the town, leaving it to the rebels.", S, "Non-violent transfer of territory"),
+    ("The militants withdrew from the city under a deal brokered by tribal leaders.",
+     S, "Non-violent transfer of territory"),
+    ("The army handed over the airbase to allied militias.", S, "Non-violent transfer of territory"),
+    # Displacement
+    ("Tens of thousands of people have been forced from their homes by the fighting.", DP, DP),
+    ("Families fled the village on foot as the militants approached.", DP, DP),
+    ("Aid agencies said 5,000 people had been uprooted by the violence.", DP, DP),
+    ("Residents evacuate town as fighting nears", DP, DP),
+    # Recruitment
+    ("The rebels forcibly recruited dozens of teenage boys from the village.", RE, RE),
+    ("The ministry called up 10,000 reservists.", RE, RE),
+    # Org crime
+    ("Police dismantled a drug trafficking network and seized 2 tonnes of cocaine.", OC, OC),
+    ("Bandits robbed travellers on the highway.", OC, OC),
+    ("Gang members shot dead a shopkeeper who refused to pay extortion money.", V, "Attack"),
+    # Natural disaster
+    ("A 6.4-magnitude quake struck the region, killing at least 20 people.", ND, ND),
+    ("Torrential rains caused flooding that destroyed hundreds of homes.", ND, ND),
+    ("Typhoon leaves 15 dead in the north", ND, ND),
+    # Man-made
+    ("Five workers died when a gas pipeline exploded at the plant.", MM, MM),
+    ("A minibus plunged into a ravine, killing 12 passengers.", MM, MM),
+    ("A blaze at a market destroyed dozens of stalls.", MM, MM),
+    ("Boat carrying migrants sinks off coast, 30 missing", MM, MM),
+    # Diplomatic
+    ("The two presidents met in the capital to discuss border security.", DI, DI),
+    ("The ministry summoned the ambassador to protest against the air strikes.", DI, DI),
+    ("The EU slapped sanctions on five officials.", DI, DI),
+    # Attribution
+    ("The militant group took responsibility for the assassination in a statement on its website.", AT, AT),
+    ("Officials blamed the Taliban for the bombing, but the group denied involvement.", AT, AT),
+    ("The army accused the rebels of carrying out the massacre.", AT, AT),
+]
+
+CASUALTIES_2: list[tuple[str, str, str, float]] = [
+    ("A mortar shell slammed into a crowded market, killing five shoppers.", "killed", "civilians", 5),
+    ("Deadly clashes between rival armed factions left nine combatants dead.", "killed", "combatants", 9),
+    ("Saudi-led coalition air raids killed 14 civilians in the capital.", "killed", "civilians", 14),
+    ("At least 40 people were killed when a suicide bomber struck a funeral.", "killed", "civilians", 40),
+    ("Roadside blast kills four policemen", "killed", "combatants", 4),
+    ("Separatists fired Grad rockets at the port city, wounding eight civilians.", "injured", "civilians", 8),
+    ("A bomb ripped through a crowded bus, killing at least 11 passengers.", "killed", "civilians", 11),
+    ("The attack claimed 17 lives, including those of six children.", "killed", "children", 6),
+    ("The air strike killed two fighters and a woman.", "killed", "combatants", 2),
+    ("Shelling killed a family of five in their home.", "killed", "civilians", 5),
+    ("Four civilians lost their lives in the drone strike.", "killed", "civilians", 4),
+    ("The bombing left 9 people dead and 30 injured.", "injured", "civilians", 30),
+]
+
 
 def _analyze(analyzer, text: str) -> Analysis:
     analysis = analyzer.analyze_article(prepare(text))
@@ -282,13 +477,13 @@ def _main(analyzer, text: str) -> Event:
     return analysis.events[0]
 
 
-@pytest.mark.parametrize(("text", "type_", "subtype"), CASES)
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES + CASES_2)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
 
 
-@pytest.mark.parametrize(("text", "kind", "group", "low"), CASUALTIES)
+@pytest.mark.parametrize(("text", "kind", "group", "low"), CASUALTIES + CASUALTIES_2)
 def test_casualties_phrased_differently(analyzer, text: str, kind: str, group: str, low: float) -> None:
     analysis = _analyze(analyzer, text)
     lows = [c.low for e in analysis.events for c in e.casualties if c.kind == kind and group in ("*", c.group)]

@@ -130,7 +130,10 @@ def figures(
     if not cue_matches:
         return []
     cues = [(_cue_head(toks, m), str(m.payload)) for m in cue_matches]
-    cue_tokens = {toks[i].token.i for m in cue_matches for i in range(m.start, m.end)}
+    # a number inside a cue's gap is counted by it ("claimed 17 lives"), so it is not part of the cue
+    cue_tokens = {
+        toks[i].token.i for m in cue_matches for i in range(m.start, m.end) if not toks[i].token.like_num
+    }
     out: list[Figure] = []
     used: set[int] = set()
     for tok in sent:
@@ -164,6 +167,10 @@ def figures(
             "man", "person", "woman", "child",
         )):
             continue
+        if tok.lower_ in ("a", "an") and any(  # "a family of five": the number after "of" counts them
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children) for c in noun.children
+        ):
+            continue
         if noun.lower_ in ("of",):
             continue
         # "dozens of civilians": the number word's noun is the pobj of "of"
@@ -180,11 +187,15 @@ def figures(
         after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
         additional = noun.lemma_.lower() == "other" or (after_run is not None and after_run.lower_ in (
             "more", "others", "other"))
+        # "17 lives, including those of six children": the pronoun stands in for the counted noun
+        reach = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("those", "that"):
+            reach = noun.head.head
         best: tuple[int, int, int, Token, str] | None = None
         for cue_tok, kind in cues:
             if additional and cue_tok.i < run[0].i:
                 continue
-            d = min(_tree_distance(noun, cue_tok), _tree_distance(run[-1], cue_tok))
+            d = min(_tree_distance(reach, cue_tok), _tree_distance(run[-1], cue_tok))
             adjacent = 0 < cue_tok.i - run[-1].i <= 2 or 0 < run[0].i - cue_tok.i <= 3
             if d > MAX_TREE_DISTANCE and not adjacent:
                 continue

@@ -23,8 +23,9 @@ LEMMA = "~"  # lemma forms are kept apart from written forms, so "=word" can ask
 MAX_GAP = 3
 SKIP_TOKENS = {"-", "–", "—", "‐"}
 
-#: coarse parts of speech a pattern may ask for ("word@noun"); proper nouns count as nouns (headlines)
-_POS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj"}
+#: coarse parts of speech a pattern may ask for ("word@noun"; "word@propn" for capitalised words, as
+#: in headlines, and month names such as "March")
+_POS = {"NOUN": "noun", "PROPN": "propn", "VERB": "verb", "AUX": "verb", "ADJ": "adj"}
 
 Element = frozenset[str] | str  # a set of alternatives, or GAP
 Pattern = tuple[Element, ...]

@@ -43,6 +43,9 @@ PROMINENCE, PROMINENCE_STEP = 1.5, 0.5
 TOPIC_BONUS = 0.5
 #: a sentence needs this much trigger weight in one merge group before it reports an event
 MIN_WEIGHT = 1.5
+#: salience cost of an event named only as what another one is about ("summoned the ambassador to protest
+#: against the air strikes": the summons is the news)
+REASON_PENALTY = 1.5
 #: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
 LIGHT_VERBS = {
     "conduct", "carry", "launch", "stage", "mount", "hold", "make", "perform", "organise", "organize",
@@ -215,7 +218,11 @@ class EventsComponent:
     @staticmethod
     def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms]) -> bool:
         if scope == "sentence":
-            return not _in_reason(toks[cue.start].token, _head_of(toks, m))
+            head = _head_of(toks, m)
+            cue_tok = toks[cue.start].token
+            if head.dep_ in ("advcl", "xcomp") and head.head.i in {toks[i].token.i for i in range(cue.start, cue.end)}:
+                return False  # "residents blocked the road to protest": how the protesters protested
+            return not _in_reason(cue_tok, head)
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
         if scope == "subject":
@@ -252,7 +259,8 @@ class EventsComponent:
         position = 2.0 / (1 + c.sent_index)
         toll = 0.5 if any(f.kind == "killed" for f in c.figures) else 0.0
         topic = TOPIC_BONUS * min(mentions - 1, 3)
-        return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head) + topic
+        about = REASON_PENALTY if _in_reason(c.head, c.sent.root) else 0.0
+        return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head) + topic - about
 
     # -- fields -------------------------------------------------------------------------------
     def _event(
