@@ -464,6 +464,110 @@ CASUALTIES_2: list[tuple[str, str, str, float]] = [
     ("The bombing left 9 people dead and 30 injured.", "injured", "civilians", 30),
 ]
 
+#: A third set, written after the second round of fixes and before the third (58 of 75 passed then; one
+#: sentence whose ACLED coding was unclear was dropped).
+CASES_3: list[tuple[str, str, str]] = [
+    ("Kurdish fighters repelled an attack by Islamic State militants on the outskirts of the city, a spokesman said.",
+     B, "Armed clash"),
+    ("At least seven soldiers were killed when insurgents attacked an army post in the early hours of Saturday.",
+     B, "Armed clash"),
+    ("The two armies fought along the disputed border for a second day.", B, "Armed clash"),
+    ("Hostilities resumed between the rebels and the army despite the truce.", B, "Armed clash"),
+    ("Government forces regained the hilltop after repelling a rebel assault.", B, "Government regains territory"),
+    ("Troops backed by tanks pushed the militants out of the eastern districts.", B, "Government regains territory"),
+    ("The jihadists captured the town of Palmyra after government troops withdrew under heavy fire.",
+     B, "Non-state actor overtakes territory"),
+    ("Thousands of people gathered in the central square to call for the resignation of the prime minister.",
+     P, "Peaceful protest"),
+    ("Lawyers boycotted the courts in protest against the killing of a colleague.", P, "Peaceful protest"),
+    ("Activists staged a silent march through the old city to mark the anniversary of the massacre.",
+     P, "Peaceful protest"),
+    ("Mourners chanted anti-government slogans at the funeral.", P, "Peaceful protest"),
+    ("Police fired rubber bullets at a crowd of protesters who refused to leave the square.",
+     P, "Protest with intervention"),
+    ("Dozens of activists were detained as police cleared a protest camp.", P, "Protest with intervention"),
+    ("Troops killed four people when they fired on a crowd protesting against the coup.",
+     P, "Excessive force against protesters"),
+    ("A protester was shot dead by security forces during a march in the capital.",
+     P, "Excessive force against protesters"),
+    ("Youths threw stones at passing vehicles and burned tyres during a protest over a police shooting.",
+     R, "Violent demonstration"),
+    ("Hundreds of rioters attacked shops owned by foreigners.", R, "Violent demonstration"),
+    ("Residents set ablaze a police vehicle after a road accident killed a child.", R, "Mob violence"),
+    ("A crowd dragged the suspect out of the police station and beat him to death.", R, "Mob violence"),
+    ("The jets struck an ammunition depot near the airport.", E, "Air/drone strike"),
+    ("Coalition warplanes conducted 12 strikes against militant positions near the city.", E, "Air/drone strike"),
+    ("A drone attack killed a commander of the militia on Tuesday.", E, "Air/drone strike"),
+    ("The rebels fired dozens of mortar rounds into the government-held district.",
+     E, "Shelling/artillery/missile attack"),
+    ("Artillery and rocket fire hit residential areas of the city, killing three.",
+     E, "Shelling/artillery/missile attack"),
+    ("Tank shells struck a school being used as a shelter.", E, "Shelling/artillery/missile attack"),
+    ("A bomb attached to a car exploded, killing a judge.", E, "Remote explosive/landmine/IED"),
+    ("Twin blasts struck a bus station in the city on Monday.", E, "Remote explosive/landmine/IED"),
+    ("A boy was wounded when an unexploded mine he found in a field blew up.", E, "Remote explosive/landmine/IED"),
+    ("A suicide bomber on a motorcycle struck a police checkpoint, killing three officers.", E, "Suicide bomb"),
+    ("Two female suicide bombers blew themselves up at a crowded mosque.", E, "Suicide bomb"),
+    ("A grenade was thrown into a crowd celebrating the election result.", E, "Grenade"),
+    ("A rocket-propelled grenade hit the car of the governor.", E, "Shelling/artillery/missile attack"),
+    ("A gas attack on the town left scores of people choking.", E, "Chemical weapon"),
+    ("Gunmen opened fire on worshippers leaving a church, killing six.", V, "Attack"),
+    ("A pro-government militia killed 15 villagers suspected of supporting the rebels.", V, "Attack"),
+    ("A human rights activist was shot and killed outside her home.", V, "Attack"),
+    ("Fighters tortured and killed two aid workers.", V, "Attack"),
+    ("Armed men snatched a foreign engineer from his car.", V, "Abduction/forced disappearance"),
+    ("The kidnappers demanded a ransom for the release of the children.", V, "Abduction/forced disappearance"),
+    ("Soldiers sexually abused detainees at the prison, a report found.", V, "Sexual violence"),
+    ("The government and the rebel group concluded a peace agreement after months of talks.", S, "Agreement"),
+    ("The rebels released 20 soldiers in exchange for jailed fighters.", S, "Agreement"),
+    ("A ceasefire came into force at noon.", S, "Agreement"),
+    ("Police arrested the suspected ringleader of the attack.", S, "Arrests"),
+    ("Authorities jailed three opposition activists.", S, "Arrests"),
+    ("The security services rounded up scores of suspected militants.", S, "Arrests"),
+    ("The rebel alliance split into two rival factions.", S, "Change to group/activity"),
+    ("The militia rebranded itself as a political party.", S, "Change to group/activity"),
+    ("Bomb experts carried out a controlled explosion of a suspicious package.", S, "Disrupted weapons use"),
+    ("Police discovered explosives hidden in a truck at a checkpoint.", S, "Disrupted weapons use"),
+    ("The army said it thwarted a suicide attack on a base.", S, "Disrupted weapons use"),
+    ("The rebels opened a new headquarters in the town.", S, "Headquarters or base established"),
+    ("Militiamen plundered the town's market.", S, "Looting/property destruction"),
+    ("Bulldozers demolished dozens of homes in the village.", S, "Looting/property destruction"),
+    ("The army handed over security responsibility for the province to the police.",
+     S, "Non-violent transfer of territory"),
+    ("Rebel fighters evacuated the town under a deal with the government.", S, "Non-violent transfer of territory"),
+    ("Some 10,000 people have fled the fighting to neighbouring countries.", DP, DP),
+    ("Aid groups said the violence had driven thousands from their homes.", DP, DP),
+    ("Entire villages have been emptied as residents escape the violence.", DP, DP),
+    ("The rebels are conscripting young men in the areas they control.", RE, RE),
+    ("The group has enlisted hundreds of new fighters this year.", RE, RE),
+    ("Police busted a cocaine smuggling ring at the port.", OC, OC),
+    ("Gunmen robbed a bank in the city centre.", OC, OC),
+    ("Flash floods swept through the valley, killing 11 people.", ND, ND),
+    ("A strong earthquake jolted the region on Friday.", ND, ND),
+    ("Dozens died when a fire gutted a crowded nightclub.", MM, MM),
+    ("A train collided with a bus at a level crossing.", MM, MM),
+    ("An explosion at a chemical plant killed six workers.", MM, MM),
+    ("The foreign minister travelled to Moscow for talks on the crisis.", DI, DI),
+    ("The government severed diplomatic ties with its neighbour.", DI, DI),
+    ("Washington announced new sanctions against the regime.", DI, DI),
+    ("Boko Haram said in a video that it had abducted the schoolgirls.", AT, AT),
+    ("The army blamed the rebels for the attack on the convoy.", AT, AT),
+    ("No one has yet claimed the bombing.", AT, AT),
+]
+
+CASUALTIES_3: list[tuple[str, str, str, float]] = [
+    ("Gunmen opened fire on worshippers leaving a church, killing six.", "killed", "civilians", 6),
+    ("A pro-government militia killed 15 villagers suspected of supporting the rebels.", "killed", "civilians", 15),
+    ("Flash floods swept through the valley, killing 11 people.", "killed", "civilians", 11),
+    ("A suicide bomber on a motorcycle struck a police checkpoint, killing three officers.", "killed", "combatants", 3),
+    ("An explosion at a chemical plant killed six workers.", "killed", "civilians", 6),
+    ("Some 10,000 people have fled the fighting to neighbouring countries.", "displaced", "*", 10000),
+    ("The air strike killed at least eight people, most of them women and children.", "killed", "civilians", 8),
+    ("Rescuers pulled 14 bodies from the rubble after the air raid.", "killed", "civilians", 14),
+    ("Two policemen and a civilian died in the blast.", "killed", "combatants", 2),
+    ("The shelling wounded more than 30 people, hospital officials said.", "injured", "civilians", 30),
+]
+
 
 def _analyze(analyzer, text: str) -> Analysis:
     analysis = analyzer.analyze_article(prepare(text))
@@ -477,13 +581,13 @@ def _main(analyzer, text: str) -> Event:
     return analysis.events[0]
 
 
-@pytest.mark.parametrize(("text", "type_", "subtype"), CASES + CASES_2)
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES + CASES_2 + CASES_3)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
 
 
-@pytest.mark.parametrize(("text", "kind", "group", "low"), CASUALTIES + CASUALTIES_2)
+@pytest.mark.parametrize(("text", "kind", "group", "low"), CASUALTIES + CASUALTIES_2 + CASUALTIES_3)
 def test_casualties_phrased_differently(analyzer, text: str, kind: str, group: str, low: float) -> None:
     analysis = _analyze(analyzer, text)
     lows = [c.low for e in analysis.events for c in e.casualties if c.kind == kind and group in ("*", c.group)]

@@ -220,7 +220,11 @@ class EventsComponent:
         if scope == "sentence":
             head = _head_of(toks, m)
             cue_tok = toks[cue.start].token
-            if head.dep_ in ("advcl", "xcomp") and head.head.i in {toks[i].token.i for i in range(cue.start, cue.end)}:
+            if (
+                head.dep_ in ("advcl", "xcomp")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+                and head.head.i in {toks[i].token.i for i in range(cue.start, cue.end)}
+            ):
                 return False  # "residents blocked the road to protest": how the protesters protested
             return not _in_reason(cue_tok, head)
         if scope == "window":
