@@ -68,7 +68,12 @@ CASES = [
     ("The RSF laid siege to towns across Kordofan, the UN said.", "Kordofan", 13.0, 30.0),
     ("Russia moved warships into the Sea of Azov.", "Sea of Azov", 46.0, 36.5),
     ("Militants attacked a checkpoint in Dagestan, Russian officials said.", "Dagestan", 42.98, 47.5),
+    ("Eritrean troops were seen in Adigrat, in northern Ethiopia.", "Adigrat", 14.28, 39.46),
+    ("Somali forces retook a town from al-Shabaab in the Hiran region.", "Hiran", 4.3, 45.4),
     # Latin America
+    ("The Zapatistas marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
+     16.74, -92.64),
+    ("Demonstrators blocked roads in La Paz and El Alto, Bolivia.", "El Alto", -16.50, -68.19),
     ("Gang violence forced thousands from their homes in Port-au-Prince, the UN said.", "Port-au-Prince",
      18.54, -72.34),
     ("Security forces clashed with protesters in Caracas after the election.", "Caracas", 10.49, -66.88),

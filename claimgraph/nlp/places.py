@@ -74,6 +74,8 @@ class PlaceLexicon:
     not_places: frozenset[str]
     not_place_phrases: frozenset[str]
     schools: frozenset[str]
+    locative_preps: frozenset[str] = frozenset()
+    norp_town_min_pop: int = 50000
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,8 @@ def load_lexicon() -> PlaceLexicon:
         not_places=frozenset(data["not_places"]),
         not_place_phrases=frozenset(data["not_place_phrases"]),
         schools=frozenset(data["schools"]),
+        locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),
+        norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
     )
 
 
@@ -186,8 +190,11 @@ class PlacesComponent:
 
     def _entity_mentions(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         out = []
+        covered = 0
         for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS and not self._norp_division(doc, ent, gaz):
+            if ent.start < covered:
+                continue  # inside a longer name taken from the previous entity ("San Cristobal de las Casas")
+            if ent.label_ not in PLACE_LABELS and not self._norp_place(doc, ent, gaz):
                 continue
             span = self._trim(doc, ent)
             if span is None:
@@ -202,6 +209,8 @@ class PlacesComponent:
             if s > 0 and _capitalised(doc[s - 1]) and not doc[s - 1].is_sent_start \
                     and doc[s - 1].ent_iob_ == "O" and doc[s - 1:e].text in gaz:
                 s -= 1  # "Goz Beida" when the model only took "Beida"
+            e = self._longer_name(doc, s, e, gaz)
+            covered = e
             if e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_ \
                     and not gaz.lookup(doc[s:e].text) and gaz.lookup(doc[s:e].text + "."):
                 e += 1  # "W.Va." split as "W.Va" + "."
@@ -228,15 +237,34 @@ class PlacesComponent:
                                ent.label_, admin_hint=admin_hint))
         return out
 
-    def _norp_division(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
-        """A NORP the tagger took for a people but followed by a division word is that division
-        ("in Michoacan state", "Oromia region"); a real demonym ("Kurdish region") stays a NORP."""
-        if ent.label_ != "NORP" or ent.end >= len(doc) or gaz.demonym(ent.text):
+    def _norp_place(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+        """A NORP the tagger took for a people but that is a place: followed by a division word
+        ("in Michoacan state") or the object of a locative preposition and a sizeable town
+        ("seen in Adigrat"). A real demonym ("Kurdish region", "in Turkish") stays a NORP."""
+        if ent.label_ != "NORP" or gaz.demonym(ent.text) or not ent.text[:1].isupper():
             return False
-        nxt = doc[ent.end]
-        if nxt.is_upper or nxt.lower_ not in self.lex.admin_words:
+        cands = gaz.lookup(ent.text)
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and not nxt.is_upper and nxt.lower_ in self.lex.admin_words:
+            return any(c.feature in ("admin1", "admin2") for c in cands)
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or prev.lower_ not in self.lex.locative_preps:
             return False
-        return any(c.feature in ("admin1", "admin2") for c in gaz.lookup(ent.text))
+        return any(c.feature in ("admin1", "city") and c.population >= self.lex.norp_town_min_pop
+                   for c in cands)
+
+    def _longer_name(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> int:
+        """Grow an entity over the next few tokens when the longer text is a gazetteer name and the
+        entity alone is not: the tagger splits names with lower-case particles ("San Cristobal de" +
+        "las Casas")."""
+        if doc[s:e].text in gaz:
+            return e
+        for k in range(min(len(doc), e + 3), e, -1):
+            if doc[k - 1].is_punct or not doc[k - 1].text[:1].isupper():
+                continue
+            if doc[s:k].text in gaz:
+                return k
+        return e
 
     def _trim(self, doc: Doc, ent: Span) -> Span | None:
         s, e = ent.start, ent.end
