@@ -27,7 +27,9 @@ def sample_analysis() -> Analysis:
 
 
 def assert_spans_exact(analysis: Analysis) -> None:
-    """Every span of every item indexes document.text exactly as the item claims."""
+    """Every span of every item indexes document.text exactly as the item claims (and no component failed)."""
+    failures = [f.message for f in analysis.flags if f.kind == "component_error"]
+    assert not failures, failures
     text = analysis.document.text
     for ent in analysis.entities:
         for s, e in ent.mentions:
@@ -49,6 +51,8 @@ def assert_spans_exact(analysis: Analysis) -> None:
     for place in analysis.places:
         for s, e in place.mentions:
             assert 0 <= s < e <= len(text)
+            mention = text[s:e]
+            assert mention == mention.strip() and not mention.lower().startswith("the "), (place.name, mention)
     for flag in analysis.flags:
         for s, e in flag.spans:
             assert 0 <= s < e <= len(text)

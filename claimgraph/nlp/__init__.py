@@ -31,16 +31,25 @@ def component_names() -> list[str]:
     """All claimgraph factories, ordered so each runs after the components whose output it requires."""
     _import_components()
     names = sorted(n for n in Language.factories if n.startswith(PREFIX))
-    assigns = {n: set(Language.get_factory_meta(n).assigns) for n in names}
-    requires = {n: set(Language.get_factory_meta(n).requires) for n in names}
+    needs = {
+        n: (set(Language.get_factory_meta(n).requires), set(Language.get_factory_meta(n).assigns)) for n in names
+    }
+    return order_by_requirements(needs)
+
+
+def order_by_requirements(needs: dict[str, tuple[set[str], set[str]]]) -> list[str]:
+    """Names ordered so that each comes after every other one assigning what it requires (ties: by name).
+
+    `needs` maps a component name to (requires, assigns). A cycle keeps the rest in name order rather than hang.
+    """
     ordered: list[str] = []
-    pending = list(names)
+    pending = sorted(needs)
     while pending:
         ready = [
             n for n in pending
-            if not any(requires[n] & assigns[o] for o in pending if o != n)
+            if not any(needs[n][0] & needs[o][1] for o in pending if o != n)
         ]
-        if not ready:  # a cycle: keep the remaining ones in name order rather than hang
+        if not ready:
             ordered.extend(pending)
             break
         ordered.append(ready[0])

@@ -44,7 +44,7 @@ from claimgraph.nlp._attribution_speakers import (
     mention_tokens,
     role_of,
 )
-from claimgraph.nlp.state import DocState, get_state
+from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +81,8 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         try:
             _Extractor(doc).run()
-        except Exception:  # a component never raises on text
-            log.exception("attribution failed on a document of %d characters", len(doc.text))
+        except Exception as exc:  # a component never raises on text
+            report_failure(doc, "claimgraph_attribution", exc)
         return doc
 
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.contract import Flag, Quantity
-from claimgraph.nlp.state import DocState, get_state
+from claimgraph.nlp.state import DocState, get_state, report_failure
 
 #: how far apart (as a ratio of the nearest ends) two figures' ranges must be to contradict each other;
 #: 3 keeps ordinary rounding and vague words ("thousands" vs "about 12,000") from being flagged
@@ -94,8 +94,8 @@ class ChecksComponent:
         try:
             self._hedged(state)
             self._inconsistent(state)
-        except Exception:  # noqa: BLE001 - a component never raises on text
-            state.extra.setdefault("errors", []).append("claimgraph_checks failed on this document")
+        except Exception as exc:  # noqa: BLE001 - a component never raises on text
+            report_failure(doc, "claimgraph_checks", exc)
         return doc
 
     @staticmethod

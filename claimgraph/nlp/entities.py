@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.contract import Entity
-from claimgraph.nlp.state import get_state
+from claimgraph.nlp.state import get_state, report_failure
 
 CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
 #: labels that list matches and cues may relabel (spaCy puts outlets and groups in any of these)
@@ -161,7 +161,8 @@ class EntitiesComponent:
         state = get_state(doc)
         try:
             candidates = self._collect(doc, state.meta.outlet)
-        except Exception:  # never lose an article to an entity rule; fall back to spaCy's entities
+        except Exception as exc:  # never lose an article to an entity rule; fall back to spaCy's entities
+            report_failure(doc, "claimgraph_entities", exc)
             candidates = [c for c in self._spacy_candidates(doc) if c.label in CONTRACT_TYPES]
         self._emit(doc, candidates, state)
         return doc

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Quantity
 from claimgraph.nlp._numbers_data import alternation, by_kind, hedge_phrases, no_blank_lines, read_tsv
-from claimgraph.nlp.state import get_state
+from claimgraph.nlp.state import get_state, report_failure
 
 # ---------------------------------------------------------------- lexicons
 _NW = [r for r in read_tsv("number_words.tsv") if len(r) >= 3]
@@ -542,15 +542,6 @@ def _hedges(doc: Doc, sent: Span, num_tok: Token) -> list[str]:
     return found
 
 
-def _claim_for(state, start: int, end: int):
-    best = None
-    for claim in state.items.get("claims", []):
-        cs, ce = claim.span
-        if cs <= start and end <= ce and (best is None or (ce - cs) < (best.span[1] - best.span[0])):
-            best = claim
-    return best
-
-
 @Language.factory(
     "claimgraph_quantities",
     requires=["doc._.cg_times", "doc._.cg_claims", "doc._.cg_sources", "doc._.cg_entities"],
@@ -567,8 +558,8 @@ class QuantitiesComponent:
         state = get_state(doc)
         try:
             self._run(doc, state)
-        except Exception:  # noqa: BLE001 - a component never raises on text
-            state.extra.setdefault("errors", []).append("claimgraph_quantities failed on this document")
+        except Exception as exc:  # noqa: BLE001 - a component never raises on text
+            report_failure(doc, "claimgraph_quantities", exc)
         return doc
 
     def _run(self, doc: Doc, state) -> None:
@@ -579,11 +570,12 @@ class QuantitiesComponent:
         figures = find_figures(text, time_spans)
         info: dict[str, dict] = state.extra.setdefault("quantity_info", {})
         made: list[tuple[Figure, Quantity]] = []
+        has_sents = doc.has_annotation("SENT_START")
         for fig in figures:
             try:
-                item = self._quantity(doc, state, fig, info)
-            except Exception:  # noqa: BLE001 - one odd figure must not cost the document its other figures
-                state.extra.setdefault("errors", []).append(f"claimgraph_quantities skipped [{fig.start}, {fig.end})")
+                item = self._quantity(doc, text, has_sents, state, fig, info)
+            except Exception as exc:  # noqa: BLE001 - one odd figure must not cost the document its other figures
+                report_failure(doc, f"claimgraph_quantities on [{fig.start}, {fig.end})", exc)
                 continue
             if item is not None:
                 made.append((fig, item))
@@ -592,20 +584,19 @@ class QuantitiesComponent:
             state.add("quantities", q)
 
     @staticmethod
-    def _quantity(doc: Doc, state, fig: Figure, info: dict[str, dict]) -> Quantity | None:
+    def _quantity(doc: Doc, text: str, has_sents: bool, state, fig: Figure, info: dict[str, dict]) -> Quantity | None:
         """The contract item for one figure (None when the parse shows it is no count)."""
-        text = doc.text
         span = _tokens(doc, fig.start, fig.end)
         if span is None or len(span) == 0:
             return None
         num_tok = _head_number_token(span)
         if fig.start == span.start_char and span.text.lower() == "one" and num_tok.dep_ != "nummod":
             return None  # "one" as a pronoun ("the best one", "one among millions")
-        sent = num_tok.sent if doc.has_annotation("SENT_START") else doc[:]
+        sent = num_tok.sent if has_sents else doc[:]
         subj = _subject(doc, fig)
         subj_span = _tokens(doc, *subj) if subj else None
         verb = _subject_verb(doc, subj, num_tok)
-        claim = _claim_for(state, fig.start, fig.end)
+        claim = state.claim_at(fig.start, fig.end)
         hedges = list(claim.hedges) if claim is not None else []
         for h in _hedges(doc, sent, num_tok):
             if h.lower() not in {x.lower() for x in hedges}:

@@ -8,13 +8,16 @@ pipeline can run in many processes and a user can add our components to their ow
 from __future__ import annotations
 
 import bisect
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
 
-from claimgraph.contract import SECTIONS
+from claimgraph.contract import SECTIONS, Flag
+
+log = logging.getLogger("claimgraph")
 
 ID_PREFIXES = {
     "entities": "e", "sources": "s", "quotes": "q", "quantities": "n", "places": "p",
@@ -60,6 +63,15 @@ class DocState:
                     return item
         return None
 
+    def claim_at(self, start: int, end: int) -> Any | None:
+        """The innermost claim whose span contains [start, end): its chain is the source of what is inside."""
+        best = None
+        for claim in self.items["claims"]:
+            s, e = claim.span
+            if s <= start and end <= e and (best is None or e - s < best.span[1] - best.span[0]):
+                best = claim
+        return best
+
     def index_entity_mentions(self) -> None:
         self.entity_mentions = sorted(
             (s, e, ent.id) for ent in self.items["entities"] for s, e in ent.mentions
@@ -75,6 +87,19 @@ class DocState:
             if overlap > best_overlap:
                 best, best_overlap = ent_id, overlap
         return best
+
+
+def report_failure(doc: Doc, component: str, exc: BaseException) -> None:
+    """A component failed on this document: log it with its traceback and flag it, but never raise.
+
+    The rest of the analysis stands; the flag tells the user (and the tests) that a section may be
+    incomplete, so a crash is never silent.
+    """
+    log.error("%s failed on a document of %d tokens", component, len(doc), exc_info=exc)
+    get_state(doc).add("flags", Flag(
+        kind="component_error", severity="error",
+        message=f"{component} failed on this document ({type(exc).__name__}: {exc}); its output may be incomplete",
+    ))
 
 
 def get_state(doc: Doc) -> DocState:

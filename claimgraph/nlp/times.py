@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ from spacy.tokens import Doc
 
 from claimgraph.contract import Time
 from claimgraph.nlp._numbers_data import alternation, by_kind, no_blank_lines, read_tsv
-from claimgraph.nlp.state import get_state
+from claimgraph.nlp.state import get_state, report_failure
 
 _LEX = by_kind("times_lexicon.tsv")
 MONTHS = {w: int(v) for w, v in _LEX.get("month", [])}
@@ -506,17 +507,24 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
     return None, None, "unresolved"
 
 
+@functools.lru_cache(maxsize=16)
+def _date_parser(relative_base: dt.datetime | None):
+    """One dateparser parser per relative base: building one costs far more than using it."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if relative_base is not None:
+        settings["RELATIVE_BASE"] = relative_base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
 def _dateparser_value(surface: str, base: Base | None) -> tuple[str | None, str | None, str]:
     """Fall back on dateparser for spaCy's DATE/TIME entities the rules do not model."""
     if m := re.fullmatch(r"(?:the\s+)?(1[5-9]\d\d|20\d\d)", surface.strip()):
         return m.group(1), "year", "explicit"
     try:
-        from dateparser.date import DateDataParser
-
-        settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-        if base is not None:
-            settings["RELATIVE_BASE"] = dt.datetime.combine(base.date, dt.time())
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(surface)
+        relative = dt.datetime.combine(base.date, dt.time()) if base is not None else None
+        data = _date_parser(relative).get_date_data(surface)
     except Exception:  # noqa: BLE001 - dateparser failing on odd text leaves the time unresolved
         return None, None, "unresolved"
     if not data or data.date_obj is None:
@@ -548,22 +556,23 @@ class TimesComponent:
         state = get_state(doc)
         try:
             self._run(doc, state)
-        except Exception:  # noqa: BLE001 - a component never raises on text
-            state.extra.setdefault("errors", []).append("claimgraph_times failed on this document")
+        except Exception as exc:  # noqa: BLE001 - a component never raises on text
+            report_failure(doc, "claimgraph_times", exc)
         return doc
 
     def _run(self, doc: Doc, state) -> None:
         base = parse_base(state.meta.published, state.meta.dateline)
         spans = state.extra.setdefault("time_spans", [])
+        text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per item
         for f in find_times(doc):
-            value, precision, anchor = resolve(f, doc.text, base)
+            value, precision, anchor = resolve(f, text, base)
             if value is None:
                 anchor = "unresolved"
             kind = "duration" if f.kind in ("duration", "span", "vague_period") else "point"
-            if f.kind == "spacy" and _DURATION_ENT.search(doc.text[f.start:f.end]):
+            if f.kind == "spacy" and _DURATION_ENT.search(text[f.start:f.end]):
                 kind = "duration"
             spans.append((f.start, f.end, kind))
             state.add("times", Time(
-                id=state.new_id("times"), text=doc.text[f.start:f.end], span=(f.start, f.end),
+                id=state.new_id("times"), text=text[f.start:f.end], span=(f.start, f.end),
                 value=value, precision=precision, anchor=anchor,
             ))

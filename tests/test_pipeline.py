@@ -1,0 +1,48 @@
+"""The pipeline's shape: components ordered by what they require, failures flagged and logged, not raised."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+
+from claimgraph.ingest import prepare
+from claimgraph.nlp import component_names, order_by_requirements
+from claimgraph.nlp.quantities import QuantitiesComponent
+
+
+def test_components_run_after_what_they_require():
+    names = component_names()
+    position = {name: i for i, name in enumerate(names)}
+    for name in names:
+        requires = set(Language.get_factory_meta(name).requires)
+        for other in names:
+            if other != name and requires & set(Language.get_factory_meta(other).assigns):
+                assert position[other] < position[name], (other, name)
+
+
+def test_a_new_component_is_ordered_by_what_it_requires():
+    """Adding a component is one module: its requires/assigns alone decide where it runs."""
+    needs = {
+        name: (set(Language.get_factory_meta(name).requires), set(Language.get_factory_meta(name).assigns))
+        for name in component_names()
+    }
+    needs["claimgraph_aaa_counter"] = ({"doc._.cg_quantities"}, {"doc._.cg_flags"})
+    order = order_by_requirements(needs)
+    assert order.index("claimgraph_aaa_counter") > order.index("claimgraph_quantities")
+    assert order.index("claimgraph_quantities") > order.index("claimgraph_attribution")
+
+
+def test_a_failing_component_is_flagged_and_logged_not_raised(analyzer, monkeypatch, caplog):
+    def boom(self, doc, state):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(QuantitiesComponent, "_run", boom)
+    text = "Rebels said on Monday that 40 soldiers were killed near Idlib, a spokesman told Reuters."
+    with caplog.at_level(logging.ERROR, logger="claimgraph"):
+        analysis = analyzer.analyze_article(prepare(text))
+    flags = [f for f in analysis.flags if f.kind == "component_error"]
+    assert len(flags) == 1 and "claimgraph_quantities" in flags[0].message
+    assert analysis.quantities == []
+    assert analysis.entities and analysis.quotes  # the rest of the analysis stands
+    assert any("claimgraph_quantities failed" in r.getMessage() for r in caplog.records)
