@@ -217,8 +217,8 @@ def test_body_sentence_with_a_dash_is_no_dateline():
 
 
 def test_wire_footer_authors_exclude_editors_and_additional_reporting():
-    text = ENGLISH + "\n\n(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurd; Editing by Will Dunn)"
-    assert footer_authors(text) == ["Valerie Volcovici"]
+    text = ENGLISH + "\n\n(Reporting by Marta Oyelaran; Additional reporting by Piet Vandersloot; Editing by Ruth Canning)"
+    assert footer_authors(text) == ["Marta Oyelaran"]
     assert footer_authors(ENGLISH + " The figures were reported by state media in Damascus.") == []
 
 
