@@ -32,6 +32,7 @@ class Figure:
     end: int
     quantity: str | None
     cue_token: int  # doc index of the cue
+    conj_root: int = -1  # doc index of the first noun of a coordination ("14 militants and 2 soldiers")
 
 
 def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
@@ -225,6 +226,10 @@ def figures(
             if t.i in quantity_at:
                 q, low, high = quantity_at[t.i]
                 break
+        if q is not None and low is None and high is not None and best[4] not in ("killed", "injured"):
+            # "nearly 50,000 displaced": the one figure reported; a toll keeps the quantity's bounds (ACLED
+            # takes a conservative figure, and "nearly 50 killed" gives no lower bound)
+            low = high
         if q is None or (low is None and high is None):
             value = parse_number(run, lex)
             if value is None:
@@ -234,5 +239,9 @@ def figures(
                 high = None  # "dozens": a lowest figure only
         used.update(t.i for t in run)
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        out.append(Figure(best[4], group, low, high, start, end, q, best[3].i))
+        root = noun
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        conj_root = root.i if root.i != noun.i or any(c.dep_ == "conj" for c in noun.children) else -1
+        out.append(Figure(best[4], group, low, high, start, end, q, best[3].i, conj_root))
     return out

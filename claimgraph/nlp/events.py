@@ -211,12 +211,13 @@ class EventsComponent:
                 if any(o.start <= cue.start and cue.end <= o.end and o.end - o.start > cue.end - cue.start
                        and self.lex.types[o.payload[0]].group == group for o in matches):  # type: ignore[index]
                     continue
-                if self._in_scope(rule.scope, cue, m, toks):
+                if self._in_scope(rule.scope, cue, m, toks, reasons=group == "protest"):
                     return rule.target
         return subtype
 
     @staticmethod
-    def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms]) -> bool:
+    def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms], reasons: bool = False) -> bool:
+        """Is the cue in the rule's scope? For a protest (`reasons`), what it is about is out of scope."""
         if scope == "sentence":
             head = _head_of(toks, m)
             cue_tok = toks[cue.start].token
@@ -226,7 +227,7 @@ class EventsComponent:
                 and head.head.i in {toks[i].token.i for i in range(cue.start, cue.end)}
             ):
                 return False  # "residents blocked the road to protest": how the protesters protested
-            return not _in_reason(cue_tok, head)
+            return not (reasons and _in_reason(cue_tok, head))
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
         if scope == "subject":
@@ -488,10 +489,12 @@ def _casualties(figs: list[Figure], people: str) -> list[Casualty]:
     describe take the event type's `people` group (events_types.tsv), unless fighters are counted
     among them (then `people` is "unknown", or another figure of the kind counts combatants)."""
     fighters = {f.kind for f in figs if f.group == "combatants"}
-    best: dict[tuple[str, str], Figure] = {}
     for fig in figs:
         if fig.group == "unknown" and fig.kind not in fighters:
             fig.group = people
+    figs = _sum_coordinated(figs)
+    best: dict[tuple[str, str], Figure] = {}
+    for fig in figs:
         key = (fig.kind, fig.group)
         cur = best.get(key)
         if cur is None or (fig.low is not None and (cur.low is None or fig.low < cur.low)):
@@ -500,6 +503,28 @@ def _casualties(figs: list[Figure], people: str) -> list[Casualty]:
         Casualty(kind=f.kind, group=f.group, low=f.low, high=f.high, quantity=f.quantity)  # type: ignore[arg-type]
         for f in sorted(best.values(), key=lambda f: f.start)
     ]
+
+
+def _sum_coordinated(figs: list[Figure]) -> list[Figure]:
+    """Counts of one group joined by "and" are parts of one toll ("14 militants and two soldiers died"
+    is 16 combatants), not alternative reports of it; the lowest-figure rule applies after the sum."""
+    out: list[Figure] = []
+    sums: dict[tuple[str, str, int], Figure] = {}
+    for fig in figs:
+        if fig.conj_root < 0:
+            out.append(fig)
+            continue
+        key = (fig.kind, fig.group, fig.conj_root)
+        cur = sums.get(key)
+        if cur is None:
+            sums[key] = Figure(fig.kind, fig.group, fig.low, fig.high, fig.start, fig.end, fig.quantity,
+                               fig.cue_token, fig.conj_root)
+            out.append(sums[key])
+            continue
+        cur.low = None if cur.low is None or fig.low is None else cur.low + fig.low
+        cur.high = None if cur.high is None or fig.high is None else cur.high + fig.high
+        cur.quantity = None  # the sum is no single quantity of the text
+    return out
 
 
 def _attribution(state: DocState, start: int, end: int) -> tuple[str | None, list[str]]:
