@@ -242,18 +242,20 @@ class EntitiesComponent:
                         parts.setdefault(_fold(token.text), span.text)
         if not parts:
             return cands
-        out = list(cands)
+        at = _token_owners(cands)
+        dropped: set[int] = set()
+        added: list[Candidate] = []
         for token in doc:
             if _fold(token.text) in parts and token.text[:1].isupper():
-                lone = Candidate(token.i, token.i + 1, "PERSON")
-                clash = [c for c in out if c.overlaps(lone)]
-                if any(c.label == "PERSON" and c.end - c.start > 1 for c in clash):
-                    continue  # part of a full mention already
-                if any(c.from_list for c in clash):
-                    continue
-                out = [c for c in out if c not in clash]
-                out.append(lone)
-        return out
+                clash = at.get(token.i)
+                if clash is not None and (
+                    (clash.label == "PERSON" and clash.end - clash.start > 1) or clash.from_list
+                ):
+                    continue  # part of a full mention already, or a listed outlet or group
+                if clash is not None:
+                    dropped.add(id(clash))
+                added.append(Candidate(token.i, token.i + 1, "PERSON"))
+        return [c for c in cands if id(c) not in dropped] + added
 
     def _add_acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Acronyms of multi-word names written elsewhere in the text ("MEE" for "Middle East Eye")."""
@@ -265,18 +267,20 @@ class EntitiesComponent:
                     acronyms.setdefault(acronym, cand)
         if not acronyms:
             return cands
-        out = list(cands)
+        at = _token_owners(cands)
+        dropped: set[int] = set()
+        added: list[Candidate] = []
         for token in doc:
             full = acronyms.get(token.text)
             if full is None or full.start <= token.i < full.end:
                 continue
-            short = Candidate(token.i, token.i + 1, full.label, full.canonical or doc[full.start:full.end].text)
-            clash = [c for c in out if c.overlaps(short)]
-            if any(c.from_list and c.label != full.label for c in clash):
+            clash = at.get(token.i)
+            if clash is not None and clash.from_list and clash.label != full.label:
                 continue
-            out = [c for c in out if c not in clash]
-            out.append(short)
-        return out
+            if clash is not None:
+                dropped.add(id(clash))
+            added.append(Candidate(token.i, token.i + 1, full.label, full.canonical or doc[full.start:full.end].text))
+        return [c for c in cands if id(c) not in dropped] + added
 
     # -- grouping and output --------------------------------------------------------------------------
     def _emit(self, doc: Doc, cands: list[Candidate], state) -> None:
@@ -380,12 +384,24 @@ class EntitiesComponent:
         return words.text
 
 
+def _token_owners(cands: list[Candidate]) -> dict[int, Candidate]:
+    """Token index -> the candidate covering it (candidates may overlap; the longest wins)."""
+    owners: dict[int, Candidate] = {}
+    for cand in sorted(cands, key=lambda c: c.end - c.start):
+        for i in range(cand.start, cand.end):
+            owners[i] = cand
+    return owners
+
+
 def filter_candidates(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, preferring list matches, then longer spans, then earlier ones."""
     chosen: list[Candidate] = []
+    taken: set[int] = set()
     for cand in sorted(cands, key=lambda c: (not c.from_list, -(c.end - c.start), c.start)):
-        if not any(cand.overlaps(other) for other in chosen):
+        tokens = range(cand.start, cand.end)
+        if not taken.intersection(tokens):
             chosen.append(cand)
+            taken.update(tokens)
     return sorted(chosen, key=lambda c: c.start)
 
 
