@@ -39,7 +39,10 @@ CASES = [
     ("Al-Shabaab claimed the car bomb attack in Mogadishu that killed at least 20 people.", "Mogadishu",
      2.04, 45.34),
     ("Protesters marched through Nairobi on Tuesday against the new finance bill.", "Nairobi", -1.29, 36.82),
+    ("Insurgents attacked Palma in northern Mozambique.", "Palma", -10.77, 40.47),
+    ("Palma is the capital of Mallorca.", "Palma", 39.57, 2.65),
     # Middle East
+    ("Israeli strikes hit Dahiyeh, Beirut's southern suburbs.", "Dahiyeh", 33.85, 35.50),
     ("Israeli air strikes hit Khan Younis in the southern Gaza Strip overnight.", "Khan Younis", 31.35, 34.30),
     ("Israeli air strikes hit Khan Younis in the southern Gaza Strip overnight.", "Gaza Strip", 31.4, 34.4),
     ("Settlers attacked a village near Nablus in the occupied West Bank, the ministry said.", "West Bank",
@@ -70,6 +73,7 @@ CASES = [
     ("Militants attacked a checkpoint in Dagestan, Russian officials said.", "Dagestan", 42.98, 47.5),
     ("Eritrean troops were seen in Adigrat, in northern Ethiopia.", "Adigrat", 14.28, 39.46),
     ("Somali forces retook a town from al-Shabaab in the Hiran region.", "Hiran", 4.3, 45.4),
+    ("Rescue teams reached Gorkha district in Nepal.", "Gorkha", 28.0, 84.63),
     # Latin America
     ("The Zapatistas marched in San Cristobal de las Casas, Chiapas.", "San Cristobal de las Casas",
      16.74, -92.64),

@@ -568,7 +568,8 @@ def _prior(e: Entry) -> float:
     pop = math.log10(e.population + 1)
     if e.feature == "country":
         return 2.5 + max(pop, 5.0)
-    if e.source != "geonames":
+    if e.source != "geonames" and not (e.feature == "city" and e.population > 0):
+        # curated places win; a supplement town given with its population competes like any town
         return 10.0 if e.feature in ("region", "landform", "water") else 3.0 + max(pop, 4.0)
     if e.feature == "region":  # continents
         return 10.5
