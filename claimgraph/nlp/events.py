@@ -227,6 +227,9 @@ class EventsComponent:
                 and head.head.i in {toks[i].token.i for i in range(cue.start, cue.end)}
             ):
                 return False  # "residents blocked the road to protest": how the protesters protested
+            cue_ids = {toks[i].token.i for i in range(cue.start, cue.end)}
+            if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i in cue_ids:
+                return False  # "farmers blocked the highway in protest": the same
             return not (reasons and _in_reason(cue_tok, head))
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
