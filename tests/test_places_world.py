@@ -41,7 +41,10 @@ CASES = [
     ("Protesters marched through Nairobi on Tuesday against the new finance bill.", "Nairobi", -1.29, 36.82),
     ("Insurgents attacked Palma in northern Mozambique.", "Palma", -10.77, 40.47),
     ("Palma is the capital of Mallorca.", "Palma", 39.57, 2.65),
+    ("Armed men attacked a village in Casamance, southern Senegal.", "Casamance", 12.58, -16.27),
+    ("Boko Haram fighters attacked islands on Lake Chad.", "Lake Chad", 13.0, 14.0),
     # Middle East
+    ("Houthi forces fired missiles at ships in the Red Sea.", "Red Sea", 20.0, 38.5),
     ("Israeli strikes hit Dahiyeh, Beirut's southern suburbs.", "Dahiyeh", 33.85, 35.50),
     ("Israeli air strikes hit Khan Younis in the southern Gaza Strip overnight.", "Khan Younis", 31.35, 34.30),
     ("Israeli air strikes hit Khan Younis in the southern Gaza Strip overnight.", "Gaza Strip", 31.4, 34.4),
@@ -55,7 +58,12 @@ CASES = [
     ("Ukrainian troops held their positions in the Donbas despite heavy losses.", "Donbas", 48.3, 38.0),
     ("Drones struck an oil depot in Crimea early on Sunday.", "Crimea", 45.3, 34.4),
     ("Thousands rallied in Tbilisi against the foreign agents law.", "Tbilisi", 41.72, 44.79),
+    ("Russian troops crossed into Georgia in 2008, seizing positions in South Ossetia.", "South Ossetia",
+     42.23, 43.97),
+    ("Gunmen attacked police in Ingushetia and Kabardino-Balkaria.", "Ingushetia", 43.17, 44.8),
+    ("Ships avoided the Black Sea after mines were found.", "Black Sea", 43.4, 34.3),
     # Asia
+    ("The army launched an offensive in the Swat Valley.", "Swat Valley", 34.78, 72.36),
     ("Indian and Pakistani troops exchanged fire along the Line of Control in Kashmir.", "Kashmir", 34.1, 75.0),
     ("The Taliban government in Kabul denied the report.", "Kabul", 34.53, 69.17),
     ("Militants attacked a police station in Khyber Pakhtunkhwa province, officials said.", "Khyber Pakhtunkhwa",
