@@ -43,6 +43,8 @@ CASES = [
     ("Palma is the capital of Mallorca.", "Palma", 39.57, 2.65),
     ("Armed men attacked a village in Casamance, southern Senegal.", "Casamance", 12.58, -16.27),
     ("Boko Haram fighters attacked islands on Lake Chad.", "Lake Chad", 13.0, 14.0),
+    ("Militants blew up an oil pipeline in the Niger Delta.", "Niger Delta", 5.0, 6.2),
+    ("Boats carrying displaced families crossed Lake Kivu from Goma to Bukavu.", "Lake Kivu", -2.0, 29.2),
     # Middle East
     ("Houthi forces fired missiles at ships in the Red Sea.", "Red Sea", 20.0, 38.5),
     ("Israeli strikes hit Dahiyeh, Beirut's southern suburbs.", "Dahiyeh", 33.85, 35.50),
