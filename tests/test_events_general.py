@@ -728,6 +728,50 @@ CASUALTIES_5: list[tuple[str, str, str, float]] = [
     ("More than 3,000 villagers have taken shelter in relief camps.", "displaced", "*", 3000),
 ]
 
+#: Short wire reports with datelines (written after the fifth round; 11 of 12 main events and 10 of 12
+#: main-event tolls passed then): the main event comes first, its toll may come in a later sentence, and
+#: the dateline city is never an actor. (text, main subtype, (kind, group, figure) or None)
+ARTICLES: list[tuple[str, str, tuple[str, str, float] | None]] = [
+ ("MOGADISHU, Somalia (AP) — A car bomb exploded outside a busy hotel in Somalia's capital on Saturday, "
+  "killing at least 15 people, police said. Al-Shabaab claimed responsibility for the attack. The "
+  "president condemned the bombing.",
+  "Remote explosive/landmine/IED", ("killed", "civilians", 15)),
+ ("ALEPPO, Syria (Reuters) - Syrian government helicopters dropped barrel bombs on rebel-held districts "
+  "of Aleppo on Tuesday, killing 22 civilians, a monitoring group said. Rebels later shelled "
+  "government-held areas.",
+  "Air/drone strike", ("killed", "civilians", 22)),
+ ("LAGOS (Reuters) - Police in Nigeria fired tear gas to disperse hundreds of protesters demanding an "
+  "end to police brutality on Monday. No injuries were reported.",
+  "Protest with intervention", None),
+ ("KABUL, Afghanistan (AP) — Taliban fighters overran a district headquarters in northern Afghanistan "
+  "after two days of heavy fighting, officials said Wednesday. At least 12 soldiers were killed.",
+  "Non-state actor overtakes territory", ("killed", "combatants", 12)),
+ ("BAGHDAD (AP) — Iraqi security forces arrested 10 suspected Islamic State militants in raids west of "
+  "the capital, the interior ministry said. The suspects were planning attacks, it said.",
+  "Arrests", None),
+ ("KHARTOUM, Sudan (AP) — Tens of thousands of people marched in Khartoum on Thursday to demand "
+  "civilian rule. The demonstrations were peaceful, witnesses said.",
+  "Peaceful protest", None),
+ ("DHAKA, Bangladesh (AP) — A fire at a chemical warehouse in Bangladesh's capital killed at least 70 "
+  "people, officials said. Firefighters battled the blaze for hours.",
+  "Man-made disaster", ("killed", "civilians", 70)),
+ ("SANAA, Yemen (AP) — Houthi rebels fired a ballistic missile toward a Saudi city on Sunday, but it "
+  "was intercepted by air defences, the coalition said.",
+  "Disrupted weapons use", None),
+ ("KINSHASA, Congo (AP) — Rebels killed 18 villagers with machetes in an overnight attack in eastern "
+  "Congo, a local official said. The army blamed the ADF rebel group.",
+  "Attack", ("killed", "civilians", 18)),
+ ("ISLAMABAD (AP) — A suicide bomber struck a mosque in northwest Pakistan during Friday prayers, "
+  "killing 30 worshippers and wounding dozens, police said.",
+  "Suicide bomb", ("killed", "civilians", 30)),
+ ("GAZA CITY (AP) — Israeli warplanes struck Hamas targets in the Gaza Strip early Saturday after "
+  "militants fired rockets into southern Israel, the military said.",
+  "Air/drone strike", None),
+ ("MANILA, Philippines (AP) — A powerful typhoon slammed into the central Philippines on Tuesday, "
+  "killing at least 21 people and forcing thousands to flee, officials said.",
+  "Natural disaster", ("killed", "civilians", 21)),
+]
+
 
 def _analyze(analyzer, text: str) -> Analysis:
     analysis = analyzer.analyze_article(prepare(text))
@@ -774,3 +818,20 @@ def test_dateline_city_is_never_an_actor(analyzer) -> None:
         for event in analysis.events:
             for actor in event.actors:
                 assert all(start >= len(dateline) for start, _ in by_id[actor].mentions), by_id[actor].name
+
+
+@pytest.mark.parametrize(("text", "subtype", "toll"), ARTICLES)
+def test_wire_report_main_event_toll_and_dateline(analyzer, text: str, subtype: str, toll) -> None:
+    article = prepare(text)
+    analysis = analyzer.analyze_article(article)
+    assert_spans_exact(analysis)
+    assert analysis.events and analysis.events[0].subtype == subtype
+    if toll is not None:
+        kind, group, low = toll
+        assert low in [c.low for c in analysis.events[0].casualties if c.kind == kind and c.group == group]
+    dateline = article.header.dateline_span if article.header else None
+    assert dateline is not None
+    by_id = {e.id: e for e in analysis.entities}
+    for event in analysis.events:
+        for actor in event.actors:
+            assert all(start >= dateline[1] for start, _ in by_id[actor].mentions), by_id[actor].name

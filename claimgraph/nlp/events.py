@@ -52,6 +52,8 @@ LIGHT_VERBS = {
     "claim", "unleash", "commit", "execute", "order", "begin", "start", "continue", "intensify", "step",
     "drop", "fire", "throw", "hurl", "plant", "detonate", "use", "lob", "lead", "wage",
 }
+#: how many sentences back a sentence without an event of its own may continue an earlier event's report
+CONTINUATION = 2
 #: casualty kinds that count an incident's toll (ACLED fatalities); running totals are dropped for them
 INCIDENT_KINDS = {"killed", "injured"}
 ACTOR_DEPS = {"nsubj", "agent", "csubj"}
@@ -146,7 +148,8 @@ class EventsComponent:
                 figs = [f for f in figs if f.kind not in INCIDENT_KINDS]
             figs = [f for f in figs if f.kind not in INCIDENT_KINDS or f.low is None or f.low <= MAX_INCIDENT_TOLL]
             if figs:
-                sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs)
+                earlier = [c for c in candidates if 0 < sent_index - c.sent_index <= CONTINUATION]
+                sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs, earlier)
             candidates.extend(sent_candidates)
         if not candidates:
             return
@@ -242,11 +245,18 @@ class EventsComponent:
 
     def _attach_figures(
         self, sent_index: int, sent: Span, toks: list[TokForms], cands: list[_Candidate], figs: list[Figure],
+        earlier: list[_Candidate] | None = None,
     ) -> list[_Candidate]:
+        """Each figure goes to the sentence's event of its kind. A sentence that reports no event of its own
+        ("At least 12 soldiers were killed.") continues the report of the sentences just before it, so its
+        figures go to their latest event of that kind; only failing that is a new event made of them."""
+        own = bool(cands)
         for fig in figs:
             target = None
             for group in KIND_PREFERENCE.get(fig.kind, ()):
                 target = next((c for c in cands if c.group == group), None)
+                if target is None and not own and earlier:
+                    target = next((c for c in reversed(earlier) if c.group == group), None)
                 if target is not None:
                     break
             if target is None and fig.kind in ("killed", "injured"):
