@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.contract import Place
 from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
-from claimgraph.nlp.state import DocState, get_state
+from claimgraph.nlp.state import DocState, get_state, report_failure
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "NORP", "GROUP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
@@ -145,7 +145,8 @@ class PlacesComponent:
         state = get_state(doc)
         try:
             self._run(doc, state)
-        except Exception:  # noqa: BLE001 - a component never raises on text; places are optional
+        except Exception as exc:  # noqa: BLE001 - a component never raises on text; places are optional
+            report_failure(doc, "claimgraph_places", exc)
             if "place_at" not in state.extra:
                 self._emit(state, [], [], [])  # empty lookups, so later components can rely on them
         return doc
@@ -206,7 +207,7 @@ class PlacesComponent:
             while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
                     and not doc[e].whitespace_ and doc[s:e + 2].text in gaz:
                 e += 2  # "Guinea-Bissau"
-            if s > 0 and _capitalised(doc[s - 1]) and not doc[s - 1].is_sent_start \
+            if s > 0 and _capitalised(doc[s - 1]) and not doc[s - 1].is_sent_start and not doc[s - 1].is_stop \
                     and doc[s - 1].ent_iob_ == "O" and doc[s - 1:e].text in gaz:
                 s -= 1  # "Goz Beida" when the model only took "Beida"
             e = self._longer_name(doc, s, e, gaz)
@@ -370,11 +371,15 @@ class PlacesComponent:
             if "PERSON" in labels:
                 whole = span.start == 0 or ent_label[span.start - 1] != "PERSON"
                 whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
+                if whole and span.start > 0 and _is_title(doc[span.start - 1]):
+                    return False  # "Secretary Kerry", "President Jackson": a person with a title
                 if whole:  # the model took a lone place name for a person ("Alexandria woman")
                     return best.population >= 10000 or strong
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
             elif "OUTLET" in labels:
+                if _listed_outlet(doc, span.start):
+                    return False  # "The New York Times" is a paper, not the city
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False  # "Gainesville Times" is local news from Gainesville; "Middle East Eye" no
             elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
@@ -401,7 +406,7 @@ class PlacesComponent:
             in_list = (i > 0 and listed(mentions[i - 1], a)) or (i + 2 < len(mentions) and listed(b, mentions[i + 2]))
             if between.strip() == "," and "\n" not in between and not in_list:
                 a.container, a.container_strength = b, 4.0
-            elif between.strip() in ("'s", "’s", "'s northern", "’s northern") or between in ("'s ", "’s "):
+            elif _possessive_container(between, self.lex.directions):
                 b.container, b.container_strength = a, 4.0
             elif between.strip().lower() in ("in", "near", "outside", "of"):
                 a.container, a.container_strength = b, 2.0
@@ -526,18 +531,14 @@ class PlacesComponent:
             b = g.best
             if b is None:
                 continue  # a name no gazetteer knows: usually not a place ("United Way"); no point on a map
-            pkey = b.gid if b is not None else f"unresolved:{g.key}"
-            place = by_place.get(pkey)
+            place = by_place.get(b.gid)
             if place is None:
                 place = Place(
-                    id=state.new_id("places"), name=g.mentions[0].text, mentions=[],
-                    lat=round(b.lat, 5) if b else None, lon=round(b.lon, 5) if b else None,
-                    country=b.country if b else None, admin1=b.admin1 if b else None,
-                    feature=_feature(b, g) if b else None,
-                    gazetteer_id=b.gid if b and b.gid.startswith("geonames:") else (b.gid if b else None),
-                    confidence=g.confidence if b else 0.0,
+                    id=state.new_id("places"), name=_display_name(g.mentions), mentions=[],
+                    lat=round(b.lat, 5), lon=round(b.lon, 5), country=b.country, admin1=b.admin1,
+                    feature=_feature(b, g), gazetteer_id=b.gid, confidence=g.confidence,
                 )
-                by_place[pkey] = state.add("places", place)
+                by_place[b.gid] = state.add("places", place)
             for m in g.mentions:
                 place.mentions.append((m.start, m.end))
                 spans.append((m.start, m.end, place.id))
@@ -716,3 +717,37 @@ def _demonym_at(demonyms: list[tuple[int, int, str]]) -> Callable[[int, int], st
 
 
 __all__ = ["PlacesComponent", "make_places", "load_lexicon"]
+
+
+def _possessive_container(between: str, directions) -> bool:
+    """"Syria's Latakia", "Syria's northern Latakia": the first place contains the second."""
+    words = between.strip().replace("’", "'").split()
+    if not words or words[0] != "'s":
+        return between in ("'s ", "’s ")
+    return all(w.lower() in directions for w in words[1:])
+
+
+def _is_title(token) -> bool:
+    from claimgraph.nlp.entities import load_lexicon
+
+    return token.lower_.rstrip(".") in load_lexicon().titles or token.lower_ in load_lexicon().titles
+
+
+def _listed_outlet(doc: Doc, i: int) -> bool:
+    """Whether token i lies in an entity that the outlet list names (data/outlets.tsv)."""
+    from claimgraph.nlp.entities import load_lexicon
+
+    outlets = load_lexicon().outlets
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            text = ent.text
+            return text in outlets or text.removeprefix("The ").removeprefix("the ") in outlets
+    return False
+
+
+def _display_name(mentions) -> str:
+    """The name as the article writes it most: "North Korea" over one "N. Korea", "Flint" over "FLINT"."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.text] = counts.get(m.text, 0) + 1
+    return max(counts, key=lambda t: (not t.isupper() or len(t) <= 3, "." not in t, counts[t], len(t)))
