@@ -107,7 +107,7 @@ def group_of(noun: Token, lex: Lexicon) -> str | None:
     return "unknown"
 
 
-def _cue_head(toks: list[TokForms], m: Match) -> Token:
+def head_of_match(toks: list[TokForms], m: Match) -> Token:
     """The syntactic head of a multi-word cue ("toll" in "death toll", "lost" in "lost their lives"): the
     number it counts hangs off the head ("the death toll rose to 23"), not off the first word."""
     inside = {toks[i].token.i for i in range(m.start, m.end)}
@@ -130,7 +130,7 @@ def figures(
     cue_matches: list[Match] = best_matches(lex.casualty_cues.find(toks))
     if not cue_matches:
         return []
-    cues = [(_cue_head(toks, m), str(m.payload)) for m in cue_matches]
+    cues = [(head_of_match(toks, m), str(m.payload)) for m in cue_matches]
     # a number inside a cue's gap is counted by it ("claimed 17 lives"), so it is not part of the cue
     cue_tokens = {
         toks[i].token.i for m in cue_matches for i in range(m.start, m.end) if not toks[i].token.like_num

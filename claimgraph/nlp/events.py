@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Casualty, Event
-from claimgraph.nlp._events_casualties import Figure, figures
+from claimgraph.nlp._events_casualties import Figure, figures, head_of_match
 from claimgraph.nlp._events_lexicon import (
     LEMMA,
     Lexicon,
@@ -31,7 +31,7 @@ from claimgraph.nlp._events_lexicon import (
     lexicon,
     token_forms,
 )
-from claimgraph.nlp.state import DocState, get_state
+from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class _Candidate:
 
     @property
     def head(self) -> Token:
-        return _head_of(self.toks, self.trigger)
+        return head_of_match(self.toks, self.trigger)
 
 
 def _prominence(tok: Token) -> float:
@@ -92,16 +92,6 @@ def _prominence(tok: Token) -> float:
         tok = tok.head
         depth += 1
     return max(0.0, PROMINENCE - PROMINENCE_STEP * depth)
-
-
-def _head_of(toks: list[TokForms], m: Match) -> Token:
-    """The syntactic head of a matched token range (the token whose head lies outside it)."""
-    inside = {toks[i].token.i for i in range(m.start, m.end)}
-    for i in range(m.start, m.end):
-        tok = toks[i].token
-        if tok.head.i not in inside or tok.head.i == tok.i:
-            return tok
-    return toks[m.start].token
 
 
 @Language.factory(
@@ -126,8 +116,8 @@ class EventsComponent:
         state = get_state(doc)
         try:
             self._run(doc, state)
-        except Exception:  # a component never raises on text; the rest of the analysis stands
-            log.exception("claimgraph_events failed on a document; no events recorded")
+        except Exception as exc:  # a component never raises on text; the rest of the analysis stands
+            report_failure(doc, "claimgraph_events", exc)
         return doc
 
     # -- pipeline -------------------------------------------------------------------------------
@@ -161,7 +151,8 @@ class EventsComponent:
             key=lambda c: (-self._salience(c, mentions[c.subtype]), c.sent.start, c.trigger.start),
         )
         main_place = self._main_place(state)
-        events = [self._event(doc, state, cand, quantity_at, main_place) for cand in ranked]
+        text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per event
+        events = [self._event(doc, text, state, cand, quantity_at, main_place) for cand in ranked]
         for event in events:  # all or nothing: a failure above leaves no half-filled section
             state.add("events", event)
 
@@ -222,7 +213,7 @@ class EventsComponent:
     def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms], reasons: bool = False) -> bool:
         """Is the cue in the rule's scope? For a protest (`reasons`), what it is about is out of scope."""
         if scope == "sentence":
-            head = _head_of(toks, m)
+            head = head_of_match(toks, m)
             cue_tok = toks[cue.start].token
             if (
                 head.dep_ in ("advcl", "xcomp")
@@ -237,7 +228,7 @@ class EventsComponent:
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
         if scope == "subject":
-            head = _head_of(toks, m)
+            head = head_of_match(toks, m)
             subjects = _actor_tokens(head)
             cue_tokens = {toks[i].token.i for i in range(cue.start, cue.end)}
             return any(t.i in cue_tokens for s in subjects for t in s.subtree)
@@ -282,7 +273,7 @@ class EventsComponent:
 
     # -- fields -------------------------------------------------------------------------------
     def _event(
-        self, doc: Doc, state: DocState, c: _Candidate,
+        self, doc: Doc, text: str, state: DocState, c: _Candidate,
         quantity_at: dict[int, tuple[str, float | None, float | None]], main_place: str | None,
     ) -> Event:
         info = self.lex.types[c.subtype]
@@ -306,7 +297,7 @@ class EventsComponent:
                 quantities.append(fig.quantity)
         source, hedges = _attribution(state, start, end)
         return Event(
-            id=state.new_id("events"), type=info.type, subtype=info.subtype, text=doc.text[start:end],
+            id=state.new_id("events"), type=info.type, subtype=info.subtype, text=text[start:end],
             span=(start, end), actors=actors, targets=targets,
             place=_place(state, c, head, exclude) or main_place, time=_time(state, c, start),
             quantities=quantities, casualties=casualties, source=source, hedges=hedges,
@@ -542,14 +533,7 @@ def _sum_coordinated(figs: list[Figure]) -> list[Figure]:
 
 def _attribution(state: DocState, start: int, end: int) -> tuple[str | None, list[str]]:
     """Source and hedges of the innermost claim around the event (Claim.sources: innermost is last)."""
-    best = None
-    for claim in state.items.get("claims", []):
-        try:
-            s, e = claim.span
-        except (AttributeError, TypeError, ValueError):
-            continue
-        if s <= start and end <= e and (best is None or e - s < best.span[1] - best.span[0]):
-            best = claim
+    best = state.claim_at(start, end)
     if best is not None:
         return (best.sources[-1] if best.sources else None), list(best.hedges)
     for quote in state.items.get("quotes", []):

@@ -47,6 +47,7 @@ class DocState:
     #: free-form indexes components leave for later ones (documented by the component that writes them)
     extra: dict[str, Any] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _mention_starts: list[int] = field(default_factory=list)
 
     def new_id(self, section: str) -> str:
         self._counters[section] += 1
@@ -76,12 +77,14 @@ class DocState:
         self.entity_mentions = sorted(
             (s, e, ent.id) for ent in self.items["entities"] for s, e in ent.mentions
         )
+        self._mention_starts = [m[0] for m in self.entity_mentions]
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Id of the entity whose mention overlaps [start, end) most, or None."""
         best, best_overlap = None, 0
-        starts = [m[0] for m in self.entity_mentions]
-        i = bisect.bisect_left(starts, end)
+        if len(self._mention_starts) != len(self.entity_mentions):  # mentions set without the index
+            self._mention_starts = [m[0] for m in self.entity_mentions]
+        i = bisect.bisect_left(self._mention_starts, end)
         for s, e, ent_id in self.entity_mentions[max(0, i - 50):i]:
             overlap = min(e, end) - max(s, start)
             if overlap > best_overlap:
