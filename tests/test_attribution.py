@@ -102,12 +102,9 @@ def test_second_sentence_quote_after_the_cue_belongs_to_the_same_speaker():
     "\u201d\u201d\u201d stray closers \u201c",
     "''",
     "Mixed \u00ab open and \u201d close with \" straight",
-    "",
 ])
 def test_odd_quote_marks_never_crash(text):
-    if not text:
-        return
-    run(text)
+    run(text)  # run() fails on an inexact span or a component_error flag
 
 
 def test_unclosed_quote_is_not_lost():
