@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from claimgraph.data import read_rows
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Data rows of a TSV under claimgraph/data (comment lines and the header row skipped)."""
-    try:
-        raw = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return []
-    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:] if rows else []
+    return read_rows(name)
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +50,5 @@ def lexicon() -> Lexicon:
     for row in _rows("attribution_groups.tsv"):
         if len(row) >= 2:
             lex.groups[row[0].strip().lower()] = row[1].strip()
-    try:
-        titles = resources.files("claimgraph.data").joinpath("titles.txt").read_text(encoding="utf-8")
-        lex.titles = {w.strip().lower() for w in titles.splitlines() if w.strip() and not w.startswith("#")}
-    except (FileNotFoundError, OSError):
-        lex.titles = set()
+    lex.titles = {row[0].strip().lower() for row in read_rows("titles.txt", header=False)}
     return lex

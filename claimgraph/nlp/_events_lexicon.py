@@ -10,13 +10,13 @@ cues, and it runs over a sentence in a few microseconds per token (events must a
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Span, Token
+
+from claimgraph.data import read_rows
 
 GAP = "*"
 LEMMA = "~"  # lemma forms are kept apart from written forms, so "=word" can ask for the written one
@@ -32,10 +32,7 @@ Pattern = tuple[Element, ...]
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Rows of a TSV data file, without comments, blank lines and the header line."""
-    text = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [row for row in csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return read_rows(name)
 
 
 def parse_pattern(text: str) -> Pattern:

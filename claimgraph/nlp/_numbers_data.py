@@ -7,23 +7,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from claimgraph.data import read_rows
 
 
 @cache
 def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a data file, skipping comments and blank lines (a missing file reads as empty)."""
-    path = DATA_DIR / name
-    if not path.exists():
-        return ()
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(tuple(cell.strip() for cell in line.split("\t")))
-    return tuple(rows)
+    """Rows of a data file, cells stripped, skipping comments and blank lines (a missing file reads as empty)."""
+    return tuple(tuple(cell.strip() for cell in row) for row in read_rows(name, header=False))
 
 
 def by_kind(name: str) -> dict[str, list[tuple[str, ...]]]:

@@ -16,12 +16,10 @@ components see the same entities, and fills `state.entity_mentions` for `state.e
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -29,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.contract import Entity
+from claimgraph.data import read_rows, read_text
 from claimgraph.nlp.state import get_state, report_failure
 
 CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
@@ -57,11 +56,9 @@ class Lexicon:
 
 
 def _read_alias_table(name: str) -> dict[str, str]:
+    """alias or name -> canonical name, from a `name <TAB> alias|alias` table."""
     table: dict[str, str] = {}
-    text = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
-    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
-    next(rows, None)  # header
-    for row in rows:
+    for row in read_rows(name):
         canonical = row[0].strip()
         aliases = row[1].split("|") if len(row) > 1 else []
         for form in [canonical, *aliases]:
@@ -72,12 +69,8 @@ def _read_alias_table(name: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    data = resources.files("claimgraph.data")
-    titles = frozenset(
-        line.strip().lower() for line in data.joinpath("titles.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-    cues = json.loads(data.joinpath("entity_cues.json").read_text(encoding="utf-8"))
+    titles = frozenset(row[0].strip().lower() for row in read_rows("titles.txt", header=False))
+    cues = json.loads(read_text("entity_cues.json") or "{}")
     return Lexicon(
         outlets=_read_alias_table("outlets.tsv"),
         groups=_read_alias_table("armed_groups.tsv"),
