@@ -180,3 +180,10 @@ def test_disease_named_after_a_place_is_not_a_place(analyzer) -> None:
     _, places = places_of(analyzer, text)
     assert "Marburg" not in places
     assert places["Angola"].country == "AO" and places["United States"].country == "US"
+
+
+def test_capitalised_check_is_safe_past_the_last_token():
+    """A place name closing the document inside an organisation's name has no next token to look at."""
+    from claimgraph.nlp.places import _capitalised
+
+    assert _capitalised(None) is False

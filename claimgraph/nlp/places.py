@@ -555,6 +555,8 @@ class PlacesComponent:
 
 # -- helpers --------------------------------------------------------------------------------------
 def _capitalised(tok) -> bool:
+    if tok is None:  # past the end of the document
+        return False
     t = tok.text
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
