@@ -48,6 +48,7 @@ class DocState:
     extra: dict[str, Any] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _mention_starts: list[int] = field(default_factory=list)
+    _by_id: dict[str, Any] = field(default_factory=dict)
 
     def new_id(self, section: str) -> str:
         self._counters[section] += 1
@@ -55,14 +56,14 @@ class DocState:
 
     def add(self, section: str, item: Any) -> Any:
         self.items[section].append(item)
+        item_id = getattr(item, "id", None)
+        if item_id:
+            self._by_id[item_id] = item
         return item
 
     def get(self, item_id: str) -> Any | None:
-        for items in self.items.values():
-            for item in items:
-                if getattr(item, "id", None) == item_id:
-                    return item
-        return None
+        """The item with this id, whichever section holds it."""
+        return self._by_id.get(item_id)
 
     def claim_at(self, start: int, end: int) -> Any | None:
         """The innermost claim whose span contains [start, end): its chain is the source of what is inside."""
