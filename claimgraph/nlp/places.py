@@ -148,7 +148,7 @@ class PlacesComponent:
         except Exception as exc:  # noqa: BLE001 - a component never raises on text; places are optional
             report_failure(doc, "claimgraph_places", exc)
             if "place_at" not in state.extra:
-                self._emit(state, [], [], [])  # empty lookups, so later components can rely on them
+                self._emit(state, "", [], [], [])  # empty lookups, so later components can rely on them
         return doc
 
     # -- recognition ------------------------------------------------------------------------------
@@ -178,7 +178,7 @@ class PlacesComponent:
                 self._inner.setdefault(m.container.key, []).append(m)
         groups = self._group(mentions)
         focus = self._resolve(groups, demonyms, gaz, state)
-        self._emit(state, groups, demonyms, focus)
+        self._emit(state, doc.text, groups, demonyms, focus)
 
     def _demonyms(self, doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         out = []
@@ -523,7 +523,7 @@ class PlacesComponent:
         g.best, g.confidence = g.candidates[i], round(max(0.05, min(0.99, 1.0 / z)), 3)
 
     # -- output -----------------------------------------------------------------------------------
-    def _emit(self, state: DocState, groups: list[Group], demonyms: list[tuple[int, int, str]],
+    def _emit(self, state: DocState, text: str, groups: list[Group], demonyms: list[tuple[int, int, str]],
               focus: list[tuple[str, float]]) -> None:
         by_place: dict[str, Place] = {}
         spans: list[tuple[int, int, str]] = []
@@ -534,7 +534,7 @@ class PlacesComponent:
             place = by_place.get(b.gid)
             if place is None:
                 place = Place(
-                    id=state.new_id("places"), name=_display_name(g.mentions), mentions=[],
+                    id=state.new_id("places"), name="", mentions=[],
                     lat=round(b.lat, 5), lon=round(b.lon, 5), country=b.country, admin1=b.admin1,
                     feature=_feature(b, g), gazetteer_id=b.gid, confidence=g.confidence,
                 )
@@ -544,6 +544,7 @@ class PlacesComponent:
                 spans.append((m.start, m.end, place.id))
         for place in by_place.values():
             place.mentions.sort()
+            place.name = _display_name([text[s:e] for s, e in place.mentions])
         spans.sort()
         state.extra["place_spans"] = spans
         state.extra["place_at"] = _place_at(spans)
@@ -747,9 +748,9 @@ def _listed_outlet(doc: Doc, i: int) -> bool:
     return False
 
 
-def _display_name(mentions) -> str:
+def _display_name(mentions: list[str]) -> str:
     """The name as the article writes it most: "North Korea" over one "N. Korea", "Flint" over "FLINT"."""
     counts: dict[str, int] = {}
     for m in mentions:
-        counts[m.text] = counts.get(m.text, 0) + 1
+        counts[m] = counts.get(m, 0) + 1
     return max(counts, key=lambda t: (not t.isupper() or len(t) <= 3, "." not in t, counts[t], len(t)))
