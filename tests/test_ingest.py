@@ -217,7 +217,7 @@ def test_body_sentence_with_a_dash_is_no_dateline():
 
 
 def test_wire_footer_authors_exclude_editors_and_additional_reporting():
-    text = ENGLISH + "\n\n(Reporting by Marta Oyelaran; Additional reporting by Piet Vandersloot; Editing by Ruth Canning)"
+    text = ENGLISH + "\n\n(Reporting by Marta Oyelaran; Additional reporting by Piet Vandersloot; Editing by Ruth Cole)"
     assert footer_authors(text) == ["Marta Oyelaran"]
     assert footer_authors(ENGLISH + " The figures were reported by state media in Damascus.") == []
 
