@@ -46,3 +46,33 @@ def test_a_failing_component_is_flagged_and_logged_not_raised(analyzer, monkeypa
     assert analysis.quantities == []
     assert analysis.entities and analysis.quotes  # the rest of the analysis stands
     assert any("claimgraph_quantities failed" in r.getMessage() for r in caplog.records)
+
+
+def test_batches_match_single_analyses_and_keep_order(analyzer, monkeypatch):
+    """analyze_many (spaCy in batches) gives what analyze_article gives, in input order, failures in place."""
+    import claimgraph.pipeline as pipeline
+    from claimgraph.errors import EmptyInputError
+
+    texts = [
+        "Rebels shelled the town of Idlib on Sunday, killing three civilians, a monitoring group said.",
+        "“We will not leave,” said Amina Yusuf, 41, who fled Mosul in 2016.",
+        "BROKEN on purpose: police in Nairobi arrested 12 protesters on Tuesday.",
+        "The ministry said about 2,000 families had been displaced since March.",
+    ]
+    singles = [analyzer.analyze_article(prepare(t)).to_dict() for t in texts]
+
+    real_assemble = pipeline.assemble
+
+    def fragile_assemble(doc, state):
+        if doc.text.startswith("BROKEN"):
+            raise RuntimeError("simulated")
+        return real_assemble(doc, state)
+
+    monkeypatch.setattr(pipeline, "assemble", fragile_assemble)
+    items = [prepare(texts[0]), EmptyInputError("line 2 is empty"), *[prepare(t) for t in texts[1:]]]
+    outcomes = list(analyzer.analyze_many(items, batch_size=3))
+    assert [o.index for o in outcomes] == [1, 2, 3, 4, 5]
+    assert isinstance(outcomes[1].error, EmptyInputError)
+    assert outcomes[3].error is not None and "simulated" in str(outcomes[3].error)
+    good = [o.analysis.to_dict() for o in outcomes if o.analysis is not None]
+    assert good == [singles[0], singles[1], singles[3]]
