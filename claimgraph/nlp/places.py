@@ -47,12 +47,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.contract import Place
+from claimgraph.data import read_text
 from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
@@ -80,7 +80,7 @@ class PlaceLexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> PlaceLexicon:
-    data = json.loads(resources.files("claimgraph.data").joinpath("places_lexicon.json").read_text("utf-8"))
+    data = json.loads(read_text("places_lexicon.json") or "{}")
     return PlaceLexicon(
         admin_words=frozenset(w.lower() for w in data["admin_words"]),
         directions=frozenset(w.lower() for w in data["directions"]),
