@@ -7,7 +7,8 @@
 
 from claimgraph.contract import Analysis, json_schema
 from claimgraph.errors import ClaimgraphError
-from claimgraph.pipeline import Analyzer, analyze
+from claimgraph.ingest import Article, prepare
+from claimgraph.pipeline import Analyzer, Outcome, analyze
 
-__all__ = ["Analysis", "Analyzer", "ClaimgraphError", "analyze", "json_schema"]
+__all__ = ["Analysis", "Analyzer", "Article", "ClaimgraphError", "Outcome", "analyze", "json_schema", "prepare"]
 __version__ = "0.1.0"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.assemble import assemble
 from claimgraph.contract import Analysis
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest import Article, prepare
 from claimgraph.nlp import build_pipeline, model_name
 from claimgraph.nlp.state import DocState, get_state
@@ -48,23 +49,28 @@ class Analyzer:
         doc._.claimgraph = state
         return doc
 
-    def analyze_article(self, article: Article) -> Analysis:
+    def analyze_article(self, article: Article | str, **metadata: Any) -> Analysis:
+        """Analyse one article: an `Article`, or plain text / HTML (prepared here; `metadata` as in `analyze`)."""
+        article = _as_article(article, metadata)
         doc = self._doc(article)
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
         return assemble(doc, get_state(doc))
 
     def analyze_many(
-        self, articles: Iterable[Article | ClaimgraphError], batch_size: int = 16
+        self, articles: Iterable[Article | str | ClaimgraphError], batch_size: int = 16
     ) -> Iterator[Outcome]:
         """Analyse a batch, in order; an article that fails yields a failure record instead of stopping it.
 
-        Articles go through spaCy in batches (`nlp.pipe`), which is faster than one by one; if a batch
-        fails as a whole, its articles are redone one by one so only the broken one fails.
+        Items may be `Article`s or strings (plain text or HTML, prepared here; one that cannot be read
+        yields its error). Articles go through spaCy in batches (`nlp.pipe`), which is faster than one by
+        one; if a batch fails as a whole, its articles are redone one by one so only the broken one fails.
         """
+        if isinstance(articles, str | Article):
+            raise TypeError("analyze_many takes a list (or any iterable) of articles; for one, use analyze_article")
         pending: list[tuple[int, Article | ClaimgraphError]] = []
-        for index, article in enumerate(articles, start=1):
-            pending.append((index, article))
+        for index, item in enumerate(articles, start=1):
+            pending.append((index, _coerce(item, index)))
             if sum(not isinstance(a, ClaimgraphError) for _, a in pending) >= batch_size:
                 yield from self._run_batch(pending)
                 pending = []
@@ -93,6 +99,31 @@ class Analyzer:
         except Exception as exc:  # noqa: BLE001 - one broken article never kills a batch
             error = ClaimgraphError(f"article {index}: internal error ({type(exc).__name__}: {exc})")
             return Outcome(index=index, error=error, warnings=warnings)
+
+
+def _as_article(item: Article | str, metadata: dict[str, Any]) -> Article:
+    if isinstance(item, Article):
+        if metadata:
+            raise TypeError("metadata keywords apply to text or HTML; set them on the Article's meta instead")
+        return item
+    if isinstance(item, str):
+        return prepare(item, **metadata)
+    raise TypeError(f"expected an Article or a str (plain text or HTML), got {type(item).__name__}")
+
+
+def _coerce(item: object, index: int) -> Article | ClaimgraphError:
+    """A batch item as an Article, or the error that keeps it from being one (reported, not raised)."""
+    if isinstance(item, Article | ClaimgraphError):
+        return item
+    if isinstance(item, str):
+        try:
+            return prepare(item)
+        except ClaimgraphError as exc:
+            return type(exc)(f"article {index}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - one unreadable article never kills a batch
+            return ClaimgraphError(f"article {index}: internal error while reading ({type(exc).__name__}: {exc})")
+    return InputError(f"article {index}: expected an Article or a str (plain text or HTML), "
+                      f"got {type(item).__name__}")
 
 
 _DEFAULT: dict[str, Analyzer] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -137,3 +138,50 @@ def test_jsonl_batch_with_a_bad_line(tmp_path):
     assert "Traceback" not in err
     failure = json.loads(next(line for line in err.splitlines() if line.startswith("{")))
     assert failure["failed"] == 2
+
+
+def test_several_files_a_folder_and_a_glob(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Police said two men were arrested in Kabul on Monday.", encoding="utf-8")
+    (folder / "b.txt").write_text("Rebels shelled the town of Idlib on Sunday, killing three people.",
+                                  encoding="utf-8")
+    (folder / "notes.png").write_bytes(b"\x89PNG\r\n")
+    out_dir = tmp_path / "reports" / "html"
+    proc = run("analyze", str(folder), "--out-dir", str(out_dir), "--format", "html")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.html", "b.html"]
+    assert "arrested in Kabul" in (out_dir / "a.html").read_text(encoding="utf-8")
+    # a quoted glob and a file, into one JSON Lines stream, written where --out says (folders created)
+    out = tmp_path / "new" / "deeper" / "all.jsonl"
+    proc = run("analyze", str(folder / "*.txt"), str(folder / "a.txt"), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["document"]["text"][:6] for r in rows] == ["Police", "Rebels", "Police"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze", "{tmp}/nothing/*.txt"],                                # a glob matching nothing
+        ["analyze", "{tmp}/empty_folder"],                                 # a folder without articles
+        ["analyze", "{tmp}/a.txt", "--out", "{tmp}/a.txt/x.json"],         # --out below a file
+        ["analyze", "{tmp}/a.txt", "--out", "{tmp}/empty_folder"],         # --out naming a folder
+        ["analyze", "{tmp}/a.txt", "--out-dir", "{tmp}/a.txt"],            # --out-dir naming a file
+        ["analyze", "{tmp}/a.txt", "--out", "{tmp}/x.json", "--out-dir", "{tmp}/d"],
+        ["analyze", "-", "-"],
+    ],
+)
+def test_misuse_gets_one_line_and_no_traceback(tmp_path, args):
+    (tmp_path / "empty_folder").mkdir()
+    (tmp_path / "a.txt").write_text("Police said two men were arrested.", encoding="utf-8")
+    proc = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert_clean_failure(proc)
+
+
+def test_help_shows_plain_metavars():
+    proc = run("analyze", "--help")
+    out = proc.stdout.decode()
+    assert proc.returncode == 0
+    assert "--out-dir" in out and "FILE" in out
+    assert not re.search(r"<(bool|str|int|path|list\[[a-z]+\])>", out), out

@@ -76,3 +76,20 @@ def test_batches_match_single_analyses_and_keep_order(analyzer, monkeypatch):
     assert outcomes[3].error is not None and "simulated" in str(outcomes[3].error)
     good = [o.analysis.to_dict() for o in outcomes if o.analysis is not None]
     assert good == [singles[0], singles[1], singles[3]]
+
+
+def test_analyzer_takes_strings_as_well_as_articles():
+    import claimgraph
+
+    analyzer = claimgraph.Analyzer()
+    text = "Rebels shelled the town of Idlib on Sunday, killing three people, a monitoring group said."
+    analysis = analyzer.analyze_article(text, outlet="Example Wire")
+    assert analysis.document.outlet == "Example Wire"
+    assert analysis.document.text == text
+    article = claimgraph.prepare(text)
+    assert isinstance(article, claimgraph.Article)
+    assert analyzer.analyze_article(article).document.text == text
+    outcomes = list(analyzer.analyze_many([text, "", "Police said two men were arrested.", 42]))
+    assert [o.index for o in outcomes] == [1, 2, 3, 4]
+    assert [o.analysis is not None for o in outcomes] == [True, False, True, False]
+    assert "empty" in str(outcomes[1].error) and "int" in str(outcomes[3].error)
