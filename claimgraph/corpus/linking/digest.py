@@ -1,0 +1,234 @@
+"""What linking needs from one analysis, computed once per document: dated, placed reports of events.
+
+A document's events are grouped into *reports*: events of one kind (the `group` column of
+events_types.tsv: violence, protest, displacement, ...) at one place on one date are one happening as
+far as this document tells it. A report's date is what the text states: a time whose year is written
+("16 Apr 2017") is trusted as it is; a time whose year was filled in from the dateline ("November
+24th" in an article dated JUNE 2023) keeps its month and day but not its year (`year_stated` False),
+which is what lets a recycled article link to the incident it really reports. An event with no time
+gets its document's publication date (news reports what happened in the last days). An event placed
+only at country level (or nowhere) takes the document's focus place: its most mentioned place finer
+than a country (the country in an event's sentence is as often the actor's as the place's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimgraph.contract import Analysis, Event, Place, Time
+from claimgraph.data import read_rows
+
+#: days before publication an undated event may have happened in (dated ones are dated by the times component:
+#: "yesterday", "on Sunday"); 0: the publication day, best on FA-KES dev
+UNDATED_WINDOW_DAYS = 0
+#: ACLED types that are claims about another event, not happenings of their own
+ATTRIBUTION_TYPES = frozenset({"Attribution of responsibility"})
+COARSE_FEATURES = frozenset({"country"})
+
+
+@lru_cache(maxsize=1)
+def type_groups() -> dict[str, str]:
+    """ACLED subtype -> the group of kinds that can be the same happening (events_types.tsv)."""
+    return {row[0]: row[2] for row in read_rows("events_types.tsv") if len(row) >= 3}
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return frozenset(row[1] for row in read_rows("times_lexicon.tsv", header=False)
+                     if len(row) >= 2 and row[0] == "month")
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)|['’]\d\d\b")
+_DAYNUM = re.compile(r"(?<!\d)([12]?\d|3[01])(st|nd|rd|th)?(?!\d)")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date interval as a document gives it, and which parts of it the text actually states."""
+
+    start: dt.date
+    end: dt.date
+    iso: str
+    precision: str
+    year_stated: bool
+    month_day: tuple[int, int] | None = None  # stated month and day (when the year is not stated)
+
+    def overlaps(self, other: DateSpan, slack_days: int = 0) -> bool:
+        slack = dt.timedelta(days=slack_days)
+        return self.start <= other.end + slack and other.start <= self.end + slack
+
+    def days_from(self, other: DateSpan) -> int:
+        """Days between the two intervals (0 when they overlap)."""
+        if self.overlaps(other):
+            return 0
+        return min(abs((self.start - other.end).days), abs((other.start - self.end).days))
+
+
+def interval(value: str | None) -> tuple[dt.date, dt.date, str] | None:
+    """ISO 8601 at its precision ('2015-11-24', '2015-11', '2015') -> first day, last day, precision."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip()[:10])
+    if not m:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(3):
+            d = dt.date(y, int(m.group(2)), int(m.group(3)))
+            return d, d, "day"
+        if m.group(2):
+            mo = int(m.group(2))
+            first = dt.date(y, mo, 1)
+            last = (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1))
+            return first, last, "month"
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    except ValueError:
+        return None
+
+
+def time_span(t: Time) -> DateSpan | None:
+    """A contract time as a DateSpan: only day and month precision are precise enough to link on."""
+    iv = interval(t.value)
+    if iv is None or iv[2] not in ("day", "month"):
+        return None
+    start, end, precision = iv
+    year_stated = t.anchor == "explicit" or bool(_YEAR.search(t.text))
+    month_day = None
+    if not year_stated and precision == "day":
+        words = {w.lower() for w in _WORD.findall(t.text)}
+        if words & _month_words() and _DAYNUM.search(t.text):
+            month_day = (start.month, start.day)
+    return DateSpan(start, end, t.value or "", precision, year_stated, month_day)
+
+
+#: with no publication date in the metadata, a full date written this close to the start is taken for it
+OPENING_CHARS = 300
+
+
+def published_span(analysis: Analysis) -> DateSpan | None:
+    """The publication date, or else the first explicit full date in the opening (a dateline in the text)."""
+    iv = interval(analysis.document.published)
+    if iv is not None:
+        return DateSpan(iv[0], iv[1], analysis.document.published or "", iv[2], True)
+    for t in sorted(analysis.times, key=lambda t: t.span[0]):
+        if t.span[0] > OPENING_CHARS:
+            break
+        iv = interval(t.value)
+        if t.anchor == "explicit" and iv is not None and iv[2] == "day":
+            return DateSpan(iv[0], iv[1], t.value or "", "day", True)
+    return None
+
+
+def undated_span(published: DateSpan | None) -> DateSpan | None:
+    """Where an event the text does not date is taken to be: the days up to its publication."""
+    if published is None:
+        return None
+    if published.precision != "day":
+        return published
+    start = published.start - dt.timedelta(days=UNDATED_WINDOW_DAYS)
+    return DateSpan(start, published.end, published.iso, "day", True)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Report:
+    """One document's account of one happening (linking's working form of models.Report)."""
+
+    doc_id: str
+    index: int  # position among the document's reports
+    group: str
+    type: str
+    subtype: str
+    date: DateSpan | None
+    place: Place | None
+    place_inherited: bool
+    events: list[Event] = field(default_factory=list)
+    lead: bool = False
+    names: frozenset[str] = frozenset()  # the document's people, organisations and groups (entities.entity_key)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.doc_id, self.index)
+
+
+@dataclass
+class Digest:
+    """Everything linking reads from one analysis."""
+
+    analysis: Analysis
+    published: DateSpan | None
+    reports: list[Report]
+
+    @property
+    def doc_id(self) -> str:
+        return self.analysis.document.id
+
+
+def focus_place(analysis: Analysis) -> Place | None:
+    """The document's most mentioned place finer than a country (ties: first mentioned)."""
+    best: tuple[int, int] | None = None
+    chosen = None
+    for p in analysis.places:
+        if p.lat is None or p.lon is None or p.feature in COARSE_FEATURES or p.feature is None:
+            continue
+        first = min((s for s, _ in p.mentions), default=10**9)
+        score = (len(p.mentions), -first)
+        if best is None or score > best:
+            best, chosen = score, p
+    return chosen
+
+
+def _place_key(p: Place | None) -> str:
+    if p is None:
+        return "-"
+    return p.gazetteer_id or f"{p.name.lower()}@{p.lat},{p.lon}"
+
+
+def digest(analysis: Analysis) -> Digest:
+    """Group a document's events into reports (see the module's docstring)."""
+    places = {p.id: p for p in analysis.places}
+    times = {t.id: t for t in analysis.times}
+    published = published_span(analysis)
+    fallback_date = undated_span(published)
+    focus = focus_place(analysis)
+    groups = type_groups()
+    from claimgraph.corpus.linking.entities import entity_key
+
+    names = frozenset(k for e in analysis.entities if e.type != "OUTLET" and (k := entity_key(e)))
+    reports: dict[tuple[str, str, str], Report] = {}
+    for ev in analysis.events:
+        if ev.type in ATTRIBUTION_TYPES:
+            continue
+        group = groups.get(ev.subtype, ev.type)
+        date = time_span(times[ev.time]) if ev.time in times else None
+        date = date or fallback_date
+        place = places.get(ev.place) if ev.place else None
+        inherited = False
+        if place is None or place.feature in COARSE_FEATURES or place.lat is None:
+            if focus is not None:  # "Turkey shot down ...": a country in the sentence is often the actor's
+                place, inherited = focus, True
+        if place is None or place.lat is None or place.feature in COARSE_FEATURES:
+            continue  # nowhere precise enough to be the same happening as anything
+        key = (group, _place_key(place), date.iso if date else "-")
+        rep = reports.get(key)
+        if rep is None:
+            rep = reports[key] = Report(analysis.document.id, len(reports), group, ev.type, ev.subtype, date, place,
+                                        inherited, names=names)
+        elif rep.place_inherited and not inherited:
+            rep.place_inherited = False
+        rep.events.append(ev)
+        if not any(r.lead for r in reports.values()):
+            rep.lead = True  # events come ordered by salience: the first placed one is the main event
+    return Digest(analysis, published, list(reports.values()))

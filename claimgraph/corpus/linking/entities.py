@@ -1,0 +1,174 @@
+"""One canonical id per person, organisation, outlet or group across documents.
+
+Outlets: spellings are folded (case, a leading "the", suffixes such as "news agency" from linking.json)
+and resolved through outlets.tsv ("reuters", "Reuters news agency" and "Thomson Reuters" are Reuters).
+Groups and organisations: the same, through armed_groups.tsv and each document's own aliases ("Daesh"
+and "ISIS" named as one entity in any document join their canonical entities). People: only by their
+full name (two words or more); a surname alone never joins anyone, so "Davutoglu" in one article and
+"Ahmet Davutoglu" in another stay apart rather than risk merging two people who share a surname.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from claimgraph.contract import Analysis, Entity
+from claimgraph.corpus.linking.models import CanonicalEntity, ItemRef
+from claimgraph.data import read_rows, read_text
+
+LINKED_TYPES = frozenset({"PERSON", "ORG", "OUTLET", "GROUP"})
+
+
+@lru_cache(maxsize=1)
+def linking_data() -> dict:
+    import json
+
+    text = read_text("linking.json")
+    return json.loads(text) if text else {}
+
+
+def fold(name: str) -> str:
+    """Case, punctuation and a leading 'the' do not make a different name."""
+    s = re.sub(r"[\s\-–_.’']+", " ", name.casefold()).strip()
+    return re.sub(r"^the ", "", s)
+
+
+@lru_cache(maxsize=1)
+def _outlet_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in read_rows("outlets.tsv"):
+        canonical = row[0].strip()
+        for form in [canonical, *(row[1].split("|") if len(row) > 1 else [])]:
+            if form.strip():
+                table[fold(form)] = canonical
+    return table
+
+
+@lru_cache(maxsize=1)
+def _group_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in read_rows("armed_groups.tsv"):
+        canonical = row[0].strip()
+        for form in [canonical, *(row[1].split("|") if len(row) > 1 else [])]:
+            if form.strip():
+                table[fold(form)] = canonical
+    return table
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The outlet's canonical name ('reuters', 'Reuters news agency' -> 'Reuters'); unknown ones as given."""
+    if not name or not name.strip():
+        return None
+    key = fold(name)
+    table = _outlet_table()
+    if key in table:
+        return table[key]
+    stem = _strip_suffix(key)
+    return table.get(stem, name.strip())
+
+
+def _strip_suffix(key: str) -> str:
+    for suffix in sorted(linking_data().get("outlet_suffixes", []), key=len, reverse=True):
+        if key.endswith(" " + suffix) and len(key) > len(suffix) + 1:
+            return key[: -len(suffix) - 1].strip()
+    return key
+
+
+def outlet_key(name: str | None) -> str | None:
+    """What two spellings of one outlet have in common ('Ahram', 'ahram', 'Ahram Online')."""
+    canonical = canonical_outlet(name)
+    return _strip_suffix(fold(canonical)) if canonical else None
+
+
+@lru_cache(maxsize=1)
+def _sides() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for side, names in linking_data().get("actor_sides", {}).items():
+        for n in names:
+            out[fold(n)] = side
+    return out
+
+
+def side_of(name: str) -> str | None:
+    """The belligerent a name stands for (linking.json actor_sides), or None when it is not listed."""
+    return _sides().get(fold(name))
+
+
+def entity_key(e: Entity) -> str | None:
+    """The key an entity is merged on across documents (None: never merged)."""
+    if e.type not in LINKED_TYPES:
+        return None
+    if e.type == "OUTLET":
+        return "OUTLET:" + (outlet_key(e.name) or fold(e.name))
+    if e.type == "PERSON":
+        words = fold(e.name).split()
+        return "PERSON:" + " ".join(words) if len(words) >= 2 else None
+    group = _group_table().get(fold(e.name))
+    if group:
+        return "GROUP:" + fold(group)
+    return f"{e.type}:" + fold(e.name)
+
+
+def canonical_id(key: str) -> str:
+    return "ent:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class EntityIndex:
+    """Canonical entities, built incrementally: add one analysis at a time."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+        self.records: dict[str, CanonicalEntity] = {}  # key -> record (only for root keys after merge)
+        self.of_item: dict[tuple[str, str], str] = {}  # (doc_id, entity id) -> key
+
+    def _find(self, k: str) -> str:
+        while self._parent.get(k, k) != k:
+            k = self._parent[k]
+        return k
+
+    def _union(self, a: str, b: str) -> str:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return ra
+        keep, drop = sorted((ra, rb))
+        self._parent[drop] = keep
+        r_keep, r_drop = self.records.get(keep), self.records.pop(drop, None)
+        if r_keep is not None and r_drop is not None:
+            r_keep.aliases = sorted(set(r_keep.aliases) | set(r_drop.aliases))
+            r_keep.members.extend(r_drop.members)
+        elif r_drop is not None:
+            self.records[keep] = r_drop
+            r_drop.id = canonical_id(keep)
+        return keep
+
+    def add(self, analysis: Analysis) -> None:
+        doc_id = analysis.document.id
+        text = analysis.document.text
+        for e in analysis.entities:
+            key = entity_key(e)
+            if key is None:
+                continue
+            self._parent.setdefault(key, key)
+            root = self._find(key)
+            rec = self.records.get(root)
+            if rec is None:
+                rec = self.records[root] = CanonicalEntity(id=canonical_id(root), name=e.name, type=e.type)
+            span = e.mentions[0] if e.mentions else None
+            rec.members.append(ItemRef(doc_id=doc_id, item=e.id, span=span,
+                                       text=text[span[0]:span[1]] if span else None))
+            rec.aliases = sorted(set(rec.aliases) | set(e.aliases) | {e.name})
+            self.of_item[(doc_id, e.id)] = root
+            if e.type in ("ORG", "GROUP"):  # a document that names two forms as one entity joins them
+                for alias in e.aliases:
+                    other = f"{e.type}:" + fold(alias)
+                    if other != key and other in self._parent and len(fold(alias)) > 2:
+                        root = self._union(root, other)
+
+    def canonical(self, doc_id: str, entity_id: str) -> CanonicalEntity | None:
+        key = self.of_item.get((doc_id, entity_id))
+        return self.records.get(self._find(key)) if key else None
+
+    def all(self) -> list[CanonicalEntity]:
+        return sorted(self.records.values(), key=lambda r: r.id)

@@ -1,0 +1,457 @@
+"""Findings: what the linked corpus says about its claims, each resting on items and exact spans.
+
+- corroboration: per incident, how many independent sources report it. Reports count once per upstream:
+  the same publishing outlet, the same cited source in the chain (two articles citing one wire report),
+  or near-duplicate text are one source.
+- drift: the same figure (killed civilians, injured, displaced ...) changing between reports of one
+  incident, with both versions, outlets and dates; a toll written as an update ("rose to") is marked so.
+  A quote whose words changed between two reports is drift too.
+- contradiction: incompatible figures for one incident published on the same day (neither an update),
+  and incompatible blame (the reports hold different belligerents responsible).
+- anachronism: a report whose document presents an incident as current (its date for it comes from the
+  dateline, not from a year the text writes) while the other reports date it far from that dateline.
+- recycling: near-duplicate text published under dates far apart.
+- outlet_profile: per outlet, claims stored, share sourced, share of reports corroborated, contradictions,
+  and how often its figures are the highest or lowest for shared incidents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from claimgraph.contract import Analysis, Casualty, Event
+from claimgraph.corpus.linking.digest import DateSpan, Digest, Report
+from claimgraph.corpus.linking.entities import EntityIndex, fold, linking_data, outlet_key, side_of
+from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
+from claimgraph.corpus.linking.models import Report as ReportRecord
+
+#: a document dated this many days away from the date other reports give its incident is anachronistic
+ANACHRONISM_DAYS = 180
+#: near-duplicate texts published this many days apart are a republication
+RECYCLING_DAYS = 30
+#: quotes whose word sets overlap this much (but differ) are one quote that changed
+QUOTE_DRIFT = 0.5
+#: how far before a figure an update cue ("rose to") may be
+UPDATE_WINDOW = 60
+_WORDS = re.compile(r"\w+")
+
+
+def ref(analysis: Analysis, item: str | None, span: tuple[int, int] | None) -> ItemRef:
+    text = analysis.document.text
+    return ItemRef(doc_id=analysis.document.id, item=item, span=span,
+                   text=text[span[0]:span[1]] if span else None)
+
+
+def _fid(*parts: str) -> str:
+    return "find:" + hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _is_update(analysis: Analysis, span: tuple[int, int] | None) -> bool:
+    if span is None:
+        return False
+    window = analysis.document.text[max(0, span[0] - UPDATE_WINDOW):span[0]].lower()
+    return any(cue in window for cue in linking_data().get("update_cues", []))
+
+
+@dataclass
+class DocReport:
+    """Everything one document says about one incident (merged over its reports in it)."""
+
+    digest: Digest
+    reports: list[Report]
+    record: ReportRecord
+
+    @property
+    def analysis(self) -> Analysis:
+        return self.digest.analysis
+
+
+def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) -> list[str]:
+    """Canonical upstream sources cited for these events (the chain, minus the publishing outlet)."""
+    by_id = {s.id: s for s in analysis.sources}
+    own = outlet_key(analysis.document.outlet)
+    ids: list[str] = []
+    event_ids = {e.id for e in events}
+    quantity_ids = {c.quantity for e in events for c in e.casualties if c.quantity}
+    ids += [e.source for e in events if e.source]
+    for c in analysis.claims:
+        if event_ids & set(c.events):
+            ids += c.sources
+    ids += [q.source for q in analysis.quantities if q.id in quantity_ids and q.source]
+    out: list[str] = []
+    seen: set[str] = set()
+    stack = list(ids)
+    while stack:
+        sid = stack.pop(0)
+        s = by_id.get(sid)
+        if s is None or sid in seen:
+            continue
+        seen.add(sid)
+        if s.via:
+            stack.append(s.via)
+        canon = entities.canonical(analysis.document.id, s.entity) if s.entity else None
+        if s.kind == "outlet" or (canon is not None and canon.type == "OUTLET"):
+            key = "outlet:" + (outlet_key(canon.name if canon else s.label) or fold(s.label))
+            if own and key == "outlet:" + own:
+                continue
+        elif canon is not None:
+            key = canon.id
+        elif s.kind in ("anonymous", "unknown"):
+            continue  # "sources said": nothing to tell two chains apart by
+        else:
+            key = "label:" + fold(s.label)
+        if key not in out:
+            out.append(key)
+    return out
+
+
+def _blamed(analysis: Analysis, events: list[Event]) -> list[str]:
+    names = {e.id: e.name for e in analysis.entities}
+    sides = []
+    for ev in events:
+        if ev.type not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+            continue
+        for a in ev.actors:
+            side = side_of(names.get(a, "")) or names.get(a)
+            if side and side not in sides:
+                sides.append(side)
+    return sides
+
+
+def _figures(analysis: Analysis, events: list[Event], sources: list[str]) -> list[Figure]:
+    quantities = {q.id: q for q in analysis.quantities}
+    best: dict[tuple[str, str], tuple[Casualty, Event]] = {}
+    for ev in events:
+        for c in ev.casualties:
+            if c.low is None and c.high is None:
+                continue
+            k = (c.kind, c.group)
+            if k not in best or (c.low or 0) > (best[k][0].low or 0):
+                best[k] = (c, ev)
+    out = []
+    for (kind, group), (c, ev) in sorted(best.items()):
+        q = quantities.get(c.quantity) if c.quantity else None
+        span = q.span if q else ev.span
+        if q is None:
+            continue  # a figure with no number written for it (a casualty kind without its quantity) is not compared
+        out.append(Figure(kind=kind, group=group, low=c.low, high=c.high, approx=q.approx,
+                          ref=ref(analysis, q.id, span), source=sources[0] if sources else None,
+                          update=_is_update(analysis, span)))
+    return out
+
+
+def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
+                entities: EntityIndex) -> list[DocReport]:
+    """One DocReport per document of an incident, in publication order."""
+    by_doc: dict[str, list[Report]] = defaultdict(list)
+    for r in incident_reports:
+        by_doc[r.doc_id].append(r)
+    out = []
+    for doc_id, reps in by_doc.items():
+        d = digests[doc_id]
+        a = d.analysis
+        events = [e for r in reps for e in r.events]
+        sources = _sources_of(a, events, entities)
+        main = reps[0]
+        rec = ReportRecord(
+            doc_id=doc_id, outlet=a.document.outlet, published=a.document.published or (
+                d.published.iso if d.published else None),
+            date=main.date.iso if main.date else None, date_stated=bool(main.date and main.date.year_stated),
+            place=main.place.name if main.place else None,
+            events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources),
+            sources=sources, blamed=_blamed(a, events), lead=any(r.lead for r in reps))
+        out.append(DocReport(d, reps, rec))
+    return sorted(out, key=lambda dr: (dr.digest.published.start if dr.digest.published else dt.date.max,
+                                       dr.record.doc_id))
+
+
+class _DSU:
+    def __init__(self, items: list[str]) -> None:
+        self.p = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.p[self.find(a)] = self.find(b)
+
+
+def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str, float]]) -> list[list[DocReport]]:
+    """Reports grouped by shared upstream: same outlet, same cited source, or near-duplicate text."""
+    ids = [r.record.doc_id for r in reports]
+    dsu = _DSU(ids)
+    by_key: dict[str, str] = {}
+    for r in reports:
+        keys = [f"outlet:{outlet_key(r.record.outlet)}"] if r.record.outlet else []
+        keys += r.record.sources
+        for k in keys:
+            if k in by_key:
+                dsu.union(r.record.doc_id, by_key[k])
+            else:
+                by_key[k] = r.record.doc_id
+        for other in duplicates.get(r.record.doc_id, {}):
+            if other in dsu.p:
+                dsu.union(r.record.doc_id, other)
+    groups: dict[str, list[DocReport]] = defaultdict(list)
+    for r in reports:
+        groups[dsu.find(r.record.doc_id)].append(r)
+    return list(groups.values())
+
+
+def _bounds(f: Figure) -> tuple[float, float]:
+    low = f.low if f.low is not None else 0.0
+    high = f.high if f.high is not None else float("inf")
+    if f.approx in ("at_least", "more_than", "vague", "about") and f.high is None:
+        high = float("inf")
+    return low, high
+
+
+def _figure_value(f: Figure) -> float:
+    return f.low if f.low is not None else (f.high or 0.0)
+
+
+def _label(r: DocReport) -> str:
+    return f"{r.record.outlet or 'unknown outlet'} ({r.record.published or 'undated'})"
+
+
+def _date(d: DateSpan | None) -> str:
+    return d.iso if d else "undated"
+
+
+
+def corroboration(inc_id: str, reports: list[DocReport], duplicates: dict[str, dict[str, float]]) -> Finding | None:
+    if len(reports) < 2:
+        return None
+    groups = independent_groups(reports, duplicates)
+    outlets = sorted({r.record.outlet or "?" for r in reports})
+    shared = [g for g in groups if len(g) > 1]
+    why = "; ".join(", ".join(_label(r) for r in g) + " share an upstream" for g in shared)
+    expl = (f"{len(reports)} reports from {len(outlets)} outlets, {len(groups)} independent source"
+            f"{'s' if len(groups) != 1 else ''}" + (f" ({why})" if why else ""))
+    refs = [r.record.events[0] for r in reports if r.record.events]
+    return Finding(id=_fid("corroboration", inc_id), kind="corroboration", aspect="incident", explanation=expl,
+                   incident=inc_id, refs=refs,
+                   data={"reports": len(reports), "outlets": outlets, "independent": len(groups),
+                         "groups": [[r.record.doc_id for r in g] for g in groups]})
+
+
+def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
+    """Drift between versions of one figure, and contradictions between same-day incompatible ones."""
+    out: list[Finding] = []
+    by_subject: dict[tuple[str, str], list[tuple[DocReport, Figure]]] = defaultdict(list)
+    for r in reports:
+        for f in r.record.figures:
+            by_subject[(f.kind, f.group)].append((r, f))
+    for (kind, group), versions in sorted(by_subject.items()):
+        subject = f"{kind} ({group})"
+        for (ra, fa), (rb, fb) in zip(versions, versions[1:], strict=False):
+            if _figure_value(fa) == _figure_value(fb) and fa.high == fb.high:
+                continue
+            da, db = ra.digest.published, rb.digest.published
+            same_day = (da is not None and db is not None and da.precision == db.precision == "day"
+                        and da.start == db.start)
+            la, ha = _bounds(fa)
+            lb, hb = _bounds(fb)
+            incompatible = ha < lb or hb < la
+            refs = [fa.ref, fb.ref]
+            data = {"subject": subject, "from": {"doc_id": ra.record.doc_id, "outlet": ra.record.outlet,
+                                                 "published": ra.record.published, "text": fa.ref.text,
+                                                 "low": fa.low, "high": fa.high},
+                    "to": {"doc_id": rb.record.doc_id, "outlet": rb.record.outlet, "published": rb.record.published,
+                           "text": fb.ref.text, "low": fb.low, "high": fb.high}, "update": fb.update or fa.update}
+            if same_day and incompatible and not (fa.update or fb.update):
+                out.append(Finding(
+                    id=_fid("contradiction", "figure", inc_id, kind, group, ra.record.doc_id, rb.record.doc_id),
+                    kind="contradiction", aspect="figure", incident=inc_id, refs=refs, data=data,
+                    explanation=f"{subject}: {_label(ra)} says \"{fa.ref.text}\", {_label(rb)} says "
+                                f"\"{fb.ref.text}\" on the same day"))
+            else:
+                how = "updated to" if fb.update else "became"
+                out.append(Finding(
+                    id=_fid("drift", "figure", inc_id, kind, group, ra.record.doc_id, rb.record.doc_id),
+                    kind="drift", aspect="figure", incident=inc_id, refs=refs, data=data,
+                    explanation=f"{subject}: \"{fa.ref.text}\" in {_label(ra)} {how} \"{fb.ref.text}\" "
+                                f"in {_label(rb)}"))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text)}
+
+
+def quote_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
+    """A quote whose words changed between two reports of one incident."""
+    out = []
+    for i, ra in enumerate(reports):
+        for rb in reports[i + 1:]:
+            for qa in ra.analysis.quotes:
+                wa = _words(qa.text)
+                for qb in rb.analysis.quotes:
+                    wb = _words(qb.text)
+                    if not wa or not wb or wa == wb:
+                        continue
+                    sim = len(wa & wb) / len(wa | wb)
+                    if sim >= QUOTE_DRIFT and min(len(wa), len(wb)) >= 4:
+                        out.append(Finding(
+                            id=_fid("drift", "quote", inc_id, ra.record.doc_id, qa.id, rb.record.doc_id, qb.id),
+                            kind="drift", aspect="quote", incident=inc_id,
+                            refs=[ref(ra.analysis, qa.id, qa.span), ref(rb.analysis, qb.id, qb.span)],
+                            data={"similarity": round(sim, 3)},
+                            explanation=f"quote changed: \"{qa.text}\" ({_label(ra)}) vs \"{qb.text}\" ({_label(rb)})"))
+    return out
+
+
+def blame_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
+    """Two reports holding different, known belligerents responsible for the same incident."""
+    out = []
+    for i, ra in enumerate(reports):
+        sa = {s for s in ra.record.blamed if side_of(s) or s in linking_data().get("actor_sides", {})}
+        for rb in reports[i + 1:]:
+            sb = {s for s in rb.record.blamed if side_of(s) or s in linking_data().get("actor_sides", {})}
+            if sa and sb and not sa & sb:
+                refs = [e for e in ra.record.events[:1]] + [e for e in rb.record.events[:1]]
+                out.append(Finding(
+                    id=_fid("contradiction", "blame", inc_id, ra.record.doc_id, rb.record.doc_id),
+                    kind="contradiction", aspect="blame", incident=inc_id, refs=refs,
+                    data={"a": sorted(sa), "b": sorted(sb)},
+                    explanation=f"blame: {_label(ra)} holds {', '.join(sorted(sa))} responsible, "
+                                f"{_label(rb)} holds {', '.join(sorted(sb))}"))
+    return out
+
+
+def _dateline_ref(analysis: Analysis) -> ItemRef:
+    """The dateline as written (a time item at the top of the text), else the document itself."""
+    dl = analysis.document.dateline
+    for t in sorted(analysis.times, key=lambda t: t.span[0]):
+        if dl and t.text in dl or (dl and dl in t.text):
+            return ref(analysis, t.id, t.span)
+    if dl:
+        at = analysis.document.text.find(dl)
+        if at >= 0:
+            return ref(analysis, None, (at, at + len(dl)))
+    return ItemRef(doc_id=analysis.document.id)
+
+
+def anachronism_findings(inc_id: str, reports: list[DocReport], year_free: set[tuple[str, int]]) -> list[Finding]:
+    """A document presenting an incident as current while the others date it far from its dateline."""
+    out = []
+    for r in reports:
+        pub = r.digest.published
+        if pub is None or not any(rep.key in year_free for rep in r.reports):
+            continue  # only a report that joined on a yearless date (or as a copy) can be under a wrong dateline
+        own_stated = any(rep.date is not None and rep.date.year_stated and rep.key not in year_free
+                         and rep.date.iso != pub.iso for rep in r.reports)
+        if own_stated:
+            continue  # the document itself dates the incident: background, not an anachronism
+        others = [(o, rep) for o in reports if o is not r for rep in o.reports
+                  if rep.date is not None and rep.key not in year_free]
+        others = [(o, rep) for o, rep in others if rep.date is not None and rep.date.days_from(pub) > ANACHRONISM_DAYS]
+        if not others:
+            continue
+        o, rep = min(others, key=lambda x: x[1].date.start if x[1].date else dt.date.max)
+        assert rep.date is not None
+        dateline = r.analysis.document.dateline or pub.iso
+        ev = rep.events[0]
+        out.append(Finding(
+            id=_fid("anachronism", inc_id, r.record.doc_id), kind="anachronism", aspect="dateline", incident=inc_id,
+            refs=[_dateline_ref(r.analysis), *r.record.events[:1], ref(o.analysis, ev.id, ev.span)],
+            data={"dateline": dateline, "published": pub.iso, "incident_date": rep.date.iso,
+                  "days": rep.date.days_from(pub), "dated_by": o.record.doc_id},
+            explanation=f"dated {dateline} ({pub.iso}) but reports an incident that {_label(o)} dates "
+                        f"{rep.date.iso}, {rep.date.days_from(pub)} days earlier" if rep.date.start < pub.start else
+                        f"dated {dateline} ({pub.iso}) but reports an incident that {_label(o)} dates {rep.date.iso}"))
+    return out
+
+
+def recycling_findings(digests: dict[str, Digest], duplicates: dict[str, dict[str, float]],
+                       passages: dict[tuple[str, str], list[tuple[tuple[int, int], tuple[int, int]]]]) -> list[Finding]:
+    """Near-duplicate texts published far apart: the later one is the old text under a new date."""
+    out = []
+    done = set()
+    for a, others in duplicates.items():
+        for b, sim in others.items():
+            pair = tuple(sorted((a, b)))
+            if pair in done or a not in digests or b not in digests:
+                continue
+            done.add(pair)
+            da, db = digests[a], digests[b]
+            if da.published is None or db.published is None:
+                continue
+            days = da.published.days_from(db.published)
+            if days <= RECYCLING_DAYS:
+                continue
+            old, new = (da, db) if da.published.start <= db.published.start else (db, da)
+            spans = passages.get((old.doc_id, new.doc_id), [])
+            refs = [_dateline_ref(new.analysis), _dateline_ref(old.analysis)]
+            if spans:
+                refs += [ref(old.analysis, None, spans[0][0]), ref(new.analysis, None, spans[0][1])]
+            out.append(Finding(
+                id=_fid("recycling", old.doc_id, new.doc_id), kind="recycling", aspect="text",
+                refs=refs, data={"original": old.doc_id, "republished": new.doc_id, "similarity": round(sim, 3),
+                                 "days": days, "original_date": old.published.iso if old.published else None,
+                                 "new_date": new.published.iso if new.published else None},
+                explanation=f"text {sim:.0%} identical to {old.analysis.document.outlet or 'a document'} of "
+                            f"{_date(old.published)}, republished under {_date(new.published)} ({days} days later)"))
+    return out
+
+
+def outlet_profiles(digests: dict[str, Digest], incident_reports: dict[str, list[DocReport]],
+                    findings: list[Finding], duplicates: dict[str, dict[str, float]]) -> list[Finding]:
+    """Per outlet: claims, sourced share, corroborated share, contradictions, highest/lowest figures."""
+    stats: dict[str, dict] = defaultdict(lambda: {"documents": 0, "claims": 0, "sourced": 0, "reports": 0,
+                                                  "corroborated": 0, "contradicted": 0, "highest": 0, "lowest": 0,
+                                                  "compared": 0, "name": None})
+    for d in digests.values():
+        key = outlet_key(d.analysis.document.outlet) or "unknown"
+        s = stats[key]
+        s["name"] = s["name"] or d.analysis.document.outlet
+        s["documents"] += 1
+        s["claims"] += len(d.analysis.claims)
+        s["sourced"] += sum(1 for c in d.analysis.claims if c.attributed)
+    for reports in incident_reports.values():
+        groups = independent_groups(reports, duplicates) if len(reports) > 1 else [reports]
+        for r in reports:
+            s = stats[outlet_key(r.record.outlet) or "unknown"]
+            s["reports"] += 1
+            s["corroborated"] += len(groups) > 1
+        figs: dict[tuple[str, str], list[tuple[float, DocReport]]] = defaultdict(list)
+        for r in reports:
+            for f in r.record.figures:
+                figs[(f.kind, f.group)].append((_figure_value(f), r))
+        for versions in figs.values():
+            if len({outlet_key(r.record.outlet) for _, r in versions}) < 2:
+                continue
+            hi, lo = max(v for v, _ in versions), min(v for v, _ in versions)
+            if hi == lo:
+                continue
+            for v, r in versions:
+                s = stats[outlet_key(r.record.outlet) or "unknown"]
+                s["compared"] += 1
+                s["highest"] += v == hi
+                s["lowest"] += v == lo
+    doc_outlet = {d.doc_id: outlet_key(d.analysis.document.outlet) or "unknown" for d in digests.values()}
+    for f in findings:
+        if f.kind == "contradiction":
+            for k in {doc_outlet.get(r.doc_id) for r in f.refs if r.doc_id in doc_outlet}:
+                if k:
+                    stats[k]["contradicted"] += 1
+    out = []
+    for key, s in sorted(stats.items()):
+        sourced = s["sourced"] / s["claims"] if s["claims"] else 0.0
+        corroborated = s["corroborated"] / s["reports"] if s["reports"] else 0.0
+        data = {**s, "share_sourced": round(sourced, 3), "share_corroborated": round(corroborated, 3)}
+        out.append(Finding(
+            id=_fid("outlet_profile", key), kind="outlet_profile", aspect="outlet", data=data,
+            explanation=f"{s['name'] or key}: {s['documents']} documents, {s['claims']} claims "
+                        f"({sourced:.0%} sourced), "
+                        f"{s['reports']} incident reports ({corroborated:.0%} corroborated), {s['contradicted']} "
+                        f"contradictions; highest figure {s['highest']} / lowest {s['lowest']} of {s['compared']} "
+                        "compared"))
+    return out

@@ -1,0 +1,210 @@
+"""Incidents: reports from different documents that are the same happening, found incrementally.
+
+Two reports match when their kinds are compatible (same group of events_types.tsv), their places are
+within RADIUS_KM of each other or one lies inside the other (a city inside its province), and their
+dates overlap at their precision (a month contains its days). A date whose year the text does not state
+matches on month and day alone, which is how an old story under a new dateline still finds its incident
+(and then gets an anachronism finding). Actors never split an incident: two outlets blaming different
+forces for the same strike is a finding (contradiction), not two strikes.
+
+Candidates come from a blocking index keyed by kind, a one-degree grid cell and an ISO week (and by
+month-day for year-free dates), so a new document is compared with the few incidents near it in space
+and time, never with the whole corpus. A report joins the candidate incident it matches best; an
+incident's reports may not spread over more than MAX_SPAN_DAYS, so incidents do not chain day by day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from claimgraph.contract import Place
+from claimgraph.corpus.linking.digest import DateSpan, Report, km
+
+#: two fine places (towns, districts, sites) this close are the same place for linking
+RADIUS_KM = 30.0
+#: a province or region holds places up to this far from its centre when the gazetteer gives no admin1
+CONTAIN_KM = 120.0
+#: dates are compared with this slack (a report written the next day resolves "yesterday" a day off)
+DATE_SLACK_DAYS = 0
+#: the reports of one incident span at most this many days (day-precision dates; FA-KES dev: 0 is best,
+#: a city at war has several incidents of one kind a day and a looser span chains them)
+MAX_SPAN_DAYS = 0
+CELL_DEG = 1.0
+FINE = frozenset({"city", "district", "facility", "landform", "admin2", "water"})
+AREAS = frozenset({"admin1", "region"})
+
+
+def places_match(a: Place, b: Place) -> bool:
+    """Same place within RADIUS_KM, or one inside the other (a town in its province)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    d = km(a.lat, a.lon, b.lat, b.lon)
+    if a.feature in AREAS or b.feature in AREAS:
+        area, other = (a, b) if a.feature in AREAS else (b, a)
+        if area.country and other.country and area.country != other.country:
+            return False
+        if area.feature == "admin1" and area.admin1 and other.admin1:
+            return area.admin1 == other.admin1
+        return d <= CONTAIN_KM
+    return d <= RADIUS_KM
+
+
+#: how alike two reports' kinds must be: "group" (events_types.tsv group), "type" (ACLED type), "subtype"
+KIND_LEVEL = "type"
+
+
+def kinds_match(a: Report, b: Report) -> bool:
+    """Compatible kinds: same ACLED type (outlets call one strike an air strike, a raid or a bombing)."""
+    if KIND_LEVEL == "group":
+        return a.group == b.group
+    if KIND_LEVEL == "subtype":
+        return a.subtype == b.subtype
+    return a.type == b.type
+
+
+def dates_match(a: DateSpan | None, b: DateSpan | None) -> tuple[bool, bool]:
+    """(match, on month and day only because a year is not stated)."""
+    if a is None or b is None or (a.precision != "day" and b.precision != "day"):
+        return False, False  # two months overlap, but that says too little to call them one happening
+    if a.overlaps(b, DATE_SLACK_DAYS):
+        return True, False
+    for x, y in ((a, b), (b, a)):
+        if x.month_day and y.precision == "day" and (y.start.month, y.start.day) == x.month_day:
+            return True, True
+    return False, False
+
+
+def reports_match(a: Report, b: Report, ignore_dates: bool = False) -> tuple[bool, bool]:
+    """(same happening, matched on a year-free date)."""
+    if a.doc_id == b.doc_id or a.place is None or b.place is None or not kinds_match(a, b):
+        return False, False
+    if not places_match(a.place, b.place):
+        return False, False
+    if ignore_dates:
+        return True, False
+    ok, year_free = dates_match(a.date, b.date)
+    if year_free and not a.names & b.names:
+        return False, False  # a date without its year needs more: a person, organisation or group in common
+    return ok, year_free
+
+
+@dataclass
+class WorkingIncident:
+    """An incident while linking: its reports and the span of their dates."""
+
+    id: str
+    reports: list[Report] = field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    year_free: set[tuple[str, int]] = field(default_factory=set)  # reports that joined on month-day only
+
+    def add(self, rep: Report, year_free: bool = False) -> None:
+        self.reports.append(rep)
+        if year_free:
+            self.year_free.add(rep.key)
+        elif rep.date is not None:
+            self.start = rep.date.start if self.start is None else min(self.start, rep.date.start)
+            self.end = rep.date.end if self.end is None else max(self.end, rep.date.end)
+
+    @property
+    def doc_ids(self) -> set[str]:
+        return {r.doc_id for r in self.reports}
+
+    def span_ok(self, date: DateSpan | None) -> bool:
+        if date is None or self.start is None or self.end is None:
+            return True
+        start, end = min(self.start, date.start), max(self.end, date.end)
+        return (end - start).days <= MAX_SPAN_DAYS or date.precision != "day"
+
+
+def _cells(p: Place) -> list[tuple[int, int]]:
+    assert p.lat is not None and p.lon is not None
+    ci, cj = int(p.lat // CELL_DEG), int(p.lon // CELL_DEG)
+    reach = 2 if p.feature in AREAS else 1
+    return [(ci + i, cj + j) for i in range(-reach, reach + 1) for j in range(-reach, reach + 1)]
+
+
+def _home_cell(p: Place) -> tuple[int, int]:
+    assert p.lat is not None and p.lon is not None
+    return int(p.lat // CELL_DEG), int(p.lon // CELL_DEG)
+
+
+def _weeks(d: DateSpan) -> list[tuple[int, int]]:
+    out = []
+    day = d.start - dt.timedelta(days=MAX_SPAN_DAYS)
+    while day <= d.end + dt.timedelta(days=MAX_SPAN_DAYS):
+        iso = day.isocalendar()
+        if not out or out[-1] != (iso[0], iso[1]):
+            out.append((iso[0], iso[1]))
+        day += dt.timedelta(days=1)
+    return out
+
+
+class IncidentIndex:
+    """The incidents found so far and the blocking index that finds candidates for a new report."""
+
+    def __init__(self) -> None:
+        self.incidents: dict[str, WorkingIncident] = {}
+        self._by_week: dict[tuple, set[str]] = defaultdict(set)
+        self._by_monthday: dict[tuple, set[str]] = defaultdict(set)
+        self._by_cell: dict[tuple, set[str]] = defaultdict(set)
+        self.of_report: dict[tuple[str, int], str] = {}
+        self.comparisons = 0
+
+    def _index(self, inc: WorkingIncident, rep: Report) -> None:
+        assert rep.place is not None
+        cell = _home_cell(rep.place)
+        self._by_cell[(rep.group, cell)].add(inc.id)
+        if rep.date is not None:
+            for week in _weeks(rep.date):
+                self._by_week[(rep.group, cell, week)].add(inc.id)
+            if rep.date.precision == "day":
+                self._by_monthday[(rep.group, cell, rep.date.start.month, rep.date.start.day)].add(inc.id)
+
+    def candidates(self, rep: Report, ignore_dates_for: set[str] | None = None) -> set[str]:
+        """Incidents near the report in kind, space and time (and those of near-duplicate documents)."""
+        assert rep.place is not None
+        out: set[str] = set()
+        for cell in _cells(rep.place):
+            if rep.date is not None:
+                for week in _weeks(rep.date):
+                    out |= self._by_week.get((rep.group, cell, week), set())
+                if rep.date.month_day:
+                    out |= self._by_monthday.get((rep.group, cell, *rep.date.month_day), set())
+            if ignore_dates_for:
+                out |= {i for i in self._by_cell.get((rep.group, cell), set())
+                        if self.incidents[i].doc_ids & ignore_dates_for}
+        return out
+
+    def add_report(self, rep: Report, near_duplicates: set[str] | None = None) -> str:
+        """Put the report into the incident it matches best, or a new one; returns the incident id."""
+        best: tuple[int, str] | None = None
+        best_year_free = False
+        for inc_id in sorted(self.candidates(rep, near_duplicates)):
+            inc = self.incidents[inc_id]
+            hits, year_free = 0, False
+            for other in inc.reports:
+                if other.doc_id == rep.doc_id:
+                    continue
+                self.comparisons += 1
+                ignore = bool(near_duplicates) and other.doc_id in near_duplicates
+                ok, yf = reports_match(rep, other, ignore_dates=ignore)
+                if ok:
+                    hits += 1
+                    year_free = year_free or yf or ignore
+            if hits and (year_free or inc.span_ok(rep.date)) and (best is None or hits > best[0]):
+                best, best_year_free = (hits, inc_id), year_free
+        if best is None:
+            inc_id = "inc:" + hashlib.sha256(f"{rep.doc_id}#{rep.index}".encode()).hexdigest()[:16]
+            inc = self.incidents[inc_id] = WorkingIncident(inc_id)
+        else:
+            inc = self.incidents[best[1]]
+        inc.add(rep, year_free=best_year_free)
+        self._index(inc, rep)
+        self.of_report[rep.key] = inc.id
+        return inc.id

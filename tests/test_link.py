@@ -1,0 +1,192 @@
+"""Cross-document linking on real text: incidents, entities, corroboration, drift, contradiction,
+anachronism and recycling (claimgraph.corpus.linking)."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from claimgraph.contract import Analysis
+from claimgraph.corpus.linking import Linker, linked_json_schema
+from claimgraph.corpus.linking.entities import canonical_outlet
+from claimgraph.corpus.linking.models import LinkedRecords
+from claimgraph.pipeline import Analyzer
+from tests.conftest import FIXTURES, SAMPLE
+
+LINKING = FIXTURES / "linking"
+
+# Three reports of the 15 April 2017 Rashidin convoy bombing: two cite the same Reuters report, one the
+# Syrian Observatory, whose later toll is written as an update.
+VIA_REUTERS_1 = """Sun 16 Apr 2017
+
+Death toll from Aleppo bus bombing rises
+
+A suicide car bomb hit buses carrying evacuees from the government-held towns of Foua and Kefraya at \
+Rashidin, west of Aleppo, on Saturday, killing at least 112 people, Reuters reported.
+
+The evacuees had been waiting for hours at the transit point under a deal between the warring sides.
+"""
+VIA_REUTERS_2 = """Sun 16 Apr 2017
+
+Bomb kills scores of evacuees in Aleppo
+
+At least 112 people were killed on Saturday when a suicide car bomb struck buses carrying evacuees from \
+Foua and Kefraya at Rashidin in Aleppo province, according to Reuters.
+
+Buses from the two besieged towns had been stuck at the crossing since Friday.
+"""
+VIA_OBSERVATORY = """Sun 16 Apr 2017
+
+Aleppo convoy blast toll climbs
+
+The death toll from Saturday's car bomb attack on a convoy of evacuees at Rashidin, west of Aleppo, rose to \
+at least 126, the Syrian Observatory for Human Rights said, among them 68 children.
+
+The Britain-based monitor said the number was likely to rise further.
+"""
+
+
+def _analyse(analyzer: Analyzer, text: str, outlet: str | None = None) -> Analysis:
+    from claimgraph.ingest import prepare
+
+    return analyzer.analyze_article(prepare(text, outlet=outlet))
+
+
+def _assert_refs_exact(records: LinkedRecords, analyses: list[Analysis]) -> None:
+    texts = {a.document.id: a.document.text for a in analyses}
+    refs = [r for f in records.findings for r in f.refs]
+    refs += [p.a for p in records.passages] + [p.b for p in records.passages]
+    refs += [e for inc in records.incidents for rep in inc.reports for e in rep.events]
+    refs += [f.ref for inc in records.incidents for rep in inc.reports for f in rep.figures]
+    assert refs
+    for r in refs:
+        if r.span is not None:
+            s, e = r.span
+            assert texts[r.doc_id][s:e] == r.text
+
+
+@pytest.fixture(scope="module")
+def shootdown(analyzer: Analyzer) -> dict[str, Analysis]:
+    return {
+        "sample": _analyse(analyzer, SAMPLE.read_text(encoding="utf-8")),
+        "nov2015": _analyse(analyzer, (LINKING / "su24-shootdown-2015-11.txt").read_text(encoding="utf-8")),
+        "redated": _analyse(analyzer, (LINKING / "su24-shootdown-redated-2023-06.txt").read_text(encoding="utf-8")),
+    }
+
+
+@pytest.fixture(scope="module")
+def convoy(analyzer: Analyzer) -> list[Analysis]:
+    return [_analyse(analyzer, VIA_REUTERS_1, "Daily Sabah"), _analyse(analyzer, VIA_REUTERS_2, "Al Arabiya"),
+            _analyse(analyzer, VIA_OBSERVATORY, "Al Jazeera")]
+
+
+def test_sample_dated_june_2023_gets_an_anachronism_naming_both_dates(shootdown: dict[str, Analysis]) -> None:
+    linker = Linker()
+    linker.add(shootdown["nov2015"])
+    linker.add(shootdown["sample"])
+    records = linker.records()
+    sample_id = shootdown["sample"].document.id
+    found = [f for f in records.findings if f.kind == "anachronism" and f.refs[0].doc_id == sample_id]
+    assert found, [f.explanation for f in records.findings]
+    f = found[0]
+    assert "JUNE 2023" in f.explanation and "2015-11-24" in f.explanation
+    assert f.refs[0].text == "JUNE 2023"
+    assert f.data["dated_by"] == shootdown["nov2015"].document.id
+    # the November 2015 article itself is not anachronistic
+    assert not [g for g in records.findings if g.kind == "anachronism"
+                and g.refs[0].doc_id == shootdown["nov2015"].document.id]
+    _assert_refs_exact(records, list(shootdown.values()))
+
+
+def test_redated_copy_is_recycling_not_a_new_incident(shootdown: dict[str, Analysis]) -> None:
+    linker = Linker()
+    linker.add(shootdown["nov2015"])
+    linker.add(shootdown["redated"])
+    records = linker.records()
+    old, new = shootdown["nov2015"].document.id, shootdown["redated"].document.id
+    recycled = [f for f in records.findings if f.kind == "recycling"]
+    assert len(recycled) == 1
+    assert recycled[0].data["original"] == old and recycled[0].data["republished"] == new
+    assert "2015-11-24" in recycled[0].explanation and "2023-06" in recycled[0].explanation
+    # every report of the copy sits in an incident the original reports too: no new incident
+    copy_incidents = [inc for inc in records.incidents if new in inc.doc_ids]
+    assert copy_incidents
+    assert all(old in inc.doc_ids for inc in copy_incidents)
+
+
+def test_two_articles_citing_one_wire_report_are_one_source(convoy: list[Analysis]) -> None:
+    linker = Linker()
+    linker.add_many(convoy)
+    records = linker.records()
+    ids = [a.document.id for a in convoy]
+    all_three = [f for f in records.findings if f.kind == "corroboration" and f.data["reports"] == 3
+                 and sorted(d for g in f.data["groups"] for d in g) == sorted(ids)]
+    assert all_three, [f.explanation for f in records.findings if f.kind == "corroboration"]
+    f = all_three[0]
+    assert f.data["independent"] == 2
+    assert sorted(sorted(g) for g in f.data["groups"]) == sorted([sorted(ids[:2]), [ids[2]]])
+    _assert_refs_exact(records, convoy)
+
+
+def test_a_toll_that_rose_is_an_update_not_a_contradiction(convoy: list[Analysis]) -> None:
+    linker = Linker()
+    linker.add_many(convoy)
+    records = linker.records()
+    drift = [f for f in records.findings if f.kind == "drift" and f.aspect == "figure"
+             and f.data["to"]["text"] == "at least 126"]
+    assert drift and drift[0].data["update"] is True
+    assert drift[0].data["from"]["text"].lower() == "at least 112"
+    assert not [f for f in records.findings if f.kind == "contradiction" and f.aspect == "figure"]
+
+
+def test_shared_surname_never_merges_two_people(analyzer: Analyzer) -> None:
+    a = _analyse(analyzer, "Prime Minister Ahmet Davutoglu said on Tuesday that Turkey would defend its borders. "
+                           "Davutoglu spoke in Ankara.\n", "Daily Sabah")
+    b = _analyse(analyzer, "Ali Davutoglu, a shopkeeper in Hatay, said business had collapsed since the border "
+                           "closed. Davutoglu has run the shop for twenty years.\n", "Hurriyet")
+    linker = Linker()
+    linker.add_many([a, b])
+    people = {e.id: e for e in linker.records().entities if e.type == "PERSON"}
+    ahmet = next(e.id for e in a.entities if e.type == "PERSON" and "Ahmet" in e.name)
+    ali = next(e.id for e in b.entities if e.type == "PERSON" and "Ali" in e.name)
+    ca = linker.entities.canonical(a.document.id, ahmet)
+    cb = linker.entities.canonical(b.document.id, ali)
+    assert ca is not None and cb is not None and ca.id != cb.id
+    for person in people.values():
+        assert len({m.doc_id for m in person.members}) == 1
+
+
+def test_outlet_spellings_are_one_outlet() -> None:
+    assert canonical_outlet("reuters") == canonical_outlet("Reuters news agency") == "Reuters"
+    assert canonical_outlet("Thomson Reuters") == "Reuters"
+    assert canonical_outlet("The Associated Press") == canonical_outlet("AP") == "Associated Press"
+
+
+def test_far_apart_reports_are_never_compared(shootdown: dict[str, Analysis], convoy: list[Analysis]) -> None:
+    linker = Linker()
+    linker.add_many(convoy)
+    before = linker.incidents.comparisons
+    linker.add(shootdown["nov2015"])  # Latakia, November 2015: nothing near it in space and time
+    assert linker.incidents.comparisons == before
+
+
+def test_linked_records_validate_against_their_schema(shootdown: dict[str, Analysis], convoy: list[Analysis]) -> None:
+    linker = Linker()
+    linker.add_many([*shootdown.values(), *convoy])
+    data = linker.records().to_dict()
+    jsonschema.validate(data, linked_json_schema())
+    assert data["schema"] == "claimgraph/linked@1"
+    kinds = {f["kind"] for f in data["findings"]}
+    assert {"corroboration", "drift", "anachronism", "recycling", "outlet_profile"} <= kinds
+
+
+def test_docs_hold_the_linked_records_schema_generated_from_the_models() -> None:
+    import json
+    import re
+
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "linked-records.md").read_text(encoding="utf-8")
+    block = re.search(r"## JSON Schema\s+```json\n(.*?)\n```", page, re.S)
+    assert block is not None
+    assert json.loads(block.group(1)) == linked_json_schema()
