@@ -272,6 +272,11 @@ def version() -> None:
     sys.stdout.write(f"claimgraph {__version__} (model {model_name()})\n")
 
 
+from claimgraph.corpus.cli import register as _register_corpus  # noqa: E402 - ingest, query, export, store
+
+_register_corpus(app)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
