@@ -140,7 +140,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _overlaps(value: str | None, since: str | None, until: str | None) -> bool:
-    if value is None:
+    if value is None or not value[:1].isdigit():
         return False
     if since and value < since[:len(value)]:
         return False

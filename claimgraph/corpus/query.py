@@ -100,7 +100,8 @@ def _date_cond(col: str, f: Filters) -> tuple[str, list[Any]]:
     if f.until:
         parts.append(f"substr({col}, 1, length(?)) <= ?")
         params += [f.until, f.until]
-    return f"({col} IS NOT NULL AND {' AND '.join(parts)})", params
+    # "--12-03" (a day without its year) and other partial forms overlap nothing
+    return f"({col} IS NOT NULL AND substr({col}, 1, 1) BETWEEN '0' AND '9' AND {' AND '.join(parts)})", params
 
 
 def _distance(store: Store, lat_col: str, lon_col: str) -> str:
