@@ -6,8 +6,8 @@ from conftest import assert_spans_exact
 
 from claimgraph.contract import Analysis, Quantity
 from claimgraph.ingest import Article
+from claimgraph.meta import DocMeta
 from claimgraph.nlp.checks import disagree
-from claimgraph.nlp.state import DocMeta
 
 
 def run(analyzer, text: str) -> Analysis:

@@ -539,7 +539,7 @@ def test_sample_report(sample_analysis: Analysis) -> None:
 def test_real_article_with_markup_characters(analyzer) -> None:
     """A wire-style article whose text and names carry <, & and quotes: escaped everywhere, text intact."""
     from claimgraph.ingest import Article
-    from claimgraph.nlp.state import DocMeta
+    from claimgraph.meta import DocMeta
 
     text = (
         "BEIRUT (Reuters) - Fighters from the \"Army of <Islam>\" & allied groups said on Tuesday they had "

@@ -7,7 +7,7 @@ from conftest import assert_spans_exact
 
 from claimgraph.contract import Analysis
 from claimgraph.ingest import Article
-from claimgraph.nlp.state import DocMeta
+from claimgraph.meta import DocMeta
 from claimgraph.nlp.times import parse_base
 
 

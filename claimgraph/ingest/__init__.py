@@ -33,7 +33,7 @@ from claimgraph.ingest.decode import decode_bytes
 from claimgraph.ingest.header import Header, footer_authors, parse_header
 from claimgraph.ingest.html import extract_html, looks_like_html
 from claimgraph.ingest.language import check_english
-from claimgraph.nlp.state import DocMeta
+from claimgraph.meta import DocMeta
 
 __all__ = [
     "Article", "BadRecordError", "DEFAULT_MAX_CHARS", "prepare", "decode_bytes", "read_path",

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from claimgraph.contract import SECTIONS, Flag
+from claimgraph.meta import DocMeta
 
 log = logging.getLogger("claimgraph")
 
@@ -23,19 +24,6 @@ ID_PREFIXES = {
     "entities": "e", "sources": "s", "quotes": "q", "quantities": "n", "places": "p",
     "times": "t", "events": "v", "claims": "c",
 }
-
-
-@dataclass
-class DocMeta:
-    """What is known about the document before parsing (from ingest or the caller)."""
-
-    title: str | None = None
-    outlet: str | None = None
-    authors: list[str] = field(default_factory=list)
-    url: str | None = None
-    dateline: str | None = None
-    published: str | None = None
-    language: str = "en"
 
 
 @dataclass
