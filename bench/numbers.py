@@ -72,8 +72,9 @@ def load_re3d(path: Path) -> tuple[dict[str, str], dict[str, list[tuple[int, int
 
 def _code_hash() -> str:
     h = hashlib.sha256()
-    for rel in ("claimgraph/nlp/times.py", "claimgraph/nlp/quantities.py", "claimgraph/nlp/_numbers_data.py"):
-        h.update((ROOT / rel).read_bytes())
+    nlp = ROOT / "claimgraph" / "nlp"
+    for path in [nlp / "times.py", *sorted((nlp / "quantities").glob("*.py")), *sorted((nlp / "shared").glob("*.py"))]:
+        h.update(path.read_bytes())
     for path in sorted((ROOT / "claimgraph" / "data").glob("*")):
         if path.is_file():
             h.update(path.read_bytes())
@@ -83,7 +84,7 @@ def _code_hash() -> str:
 def predict(docs: dict[str, str], use_cache: bool) -> dict[str, dict[str, list[list[int]]]]:
     """{doc id: {"quantities": [[s, e]], "times": [[s, e]]}}, cached under bench/out/numbers/."""
     from claimgraph.ingest import Article
-    from claimgraph.nlp.state import DocMeta
+    from claimgraph.meta import DocMeta
     from claimgraph.pipeline import Analyzer
 
     cache_file = OUT / f"pred-{_code_hash()}.json"

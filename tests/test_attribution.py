@@ -13,7 +13,7 @@ import pytest
 from conftest import assert_spans_exact
 
 from claimgraph import analyze
-from claimgraph.nlp._attribution_marks import find_quotes, merge_continuations
+from claimgraph.nlp.attribution.marks import find_quotes, merge_continuations
 
 
 def run(text: str, **meta):

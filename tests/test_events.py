@@ -7,7 +7,7 @@ from conftest import assert_spans_exact
 
 from claimgraph.contract import Analysis, Event
 from claimgraph.ingest import prepare
-from claimgraph.nlp._events_lexicon import lexicon
+from claimgraph.nlp.events.lexicon import lexicon
 
 
 def run(analyzer, text: str) -> Analysis:

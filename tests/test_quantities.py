@@ -7,8 +7,9 @@ from conftest import assert_spans_exact
 
 from claimgraph.contract import Analysis, Claim, Quantity, Source
 from claimgraph.ingest import Article
+from claimgraph.meta import DocMeta
 from claimgraph.nlp.quantities import QuantitiesComponent, parse_figure
-from claimgraph.nlp.state import DocMeta, DocState, get_state
+from claimgraph.nlp.state import DocState, get_state
 from claimgraph.nlp.times import TimesComponent
 
 

@@ -54,6 +54,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.contract import Place
 from claimgraph.data import read_text
 from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
+from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -731,16 +732,12 @@ def _possessive_container(between: str, directions) -> bool:
 
 
 def _is_title(token) -> bool:
-    from claimgraph.nlp.entities import load_lexicon
-
-    return token.lower_.rstrip(".") in load_lexicon().titles or token.lower_ in load_lexicon().titles
+    return token.lower_.rstrip(".") in entity_lexicon().titles or token.lower_ in entity_lexicon().titles
 
 
 def _listed_outlet(doc: Doc, i: int) -> bool:
     """Whether token i lies in an entity that the outlet list names (data/outlets.tsv)."""
-    from claimgraph.nlp.entities import load_lexicon
-
-    outlets = load_lexicon().outlets
+    outlets = entity_lexicon().outlets
     for ent in doc.ents:
         if ent.start <= i < ent.end:
             text = ent.text

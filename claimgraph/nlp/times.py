@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.contract import Time
-from claimgraph.nlp._numbers_data import alternation, by_kind, no_blank_lines, read_tsv
+from claimgraph.nlp.shared.numbers_data import alternation, by_kind, no_blank_lines, read_tsv
 from claimgraph.nlp.state import get_state, report_failure
 
 _LEX = by_kind("times_lexicon.tsv")

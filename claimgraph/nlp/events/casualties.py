@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.nlp._events_lexicon import Lexicon, Match, TokForms, best_matches
+from claimgraph.nlp.events.lexicon import Lexicon, Match, TokForms, best_matches
 
 MAX_TREE_DISTANCE = 3
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "obj"}

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Quantity
-from claimgraph.nlp._numbers_data import alternation, by_kind, hedge_phrases, no_blank_lines, read_tsv
+from claimgraph.nlp.shared.numbers_data import alternation, by_kind, hedge_phrases, no_blank_lines, read_tsv
 from claimgraph.nlp.state import get_state, report_failure
 
 # ---------------------------------------------------------------- lexicons

@@ -4,13 +4,13 @@ Reads the entities component's output from state (types, mentions, descriptors) 
 `sources`, `quotes` and `claims`, and an `unsourced_claim` flag for each claim the author makes without
 attribution. Order of work, each step owning the words it uses:
 
-1. quoted material (`_attribution_marks` pairs the marks, whatever their style or balance): direct
+1. quoted material (`marks` pairs the marks, whatever their style or balance): direct
    quotes with their cue after, before, inside (split quotes) or on a dash byline, continued across
    sentences and paragraphs; partial quotes governed by a reporting verb or noun;
 2. reported speech outside quotes: cue verbs and nouns with their clause or object (cues.tsv, with
    what each means), "according to X", "as X put it", "reportedly"/"it is said" (an unnamed source),
    transcript colons ("PENCE: ...");
-3. speakers (`_attribution_speakers`): names and entity ids, groups and roles (attribution_groups.tsv),
+3. speakers (`speakers`): names and entity ids, groups and roles (attribution_groups.tsv),
    pronouns resolved against the document's history of who is quoted, and `via` for words that went
    through an outlet ("told MEE", "spoke to Reuters", "Reuters quoted X as saying", "citing");
 4. claims: one per sentence or semicolon clause that asserts something, its chain outermost first
@@ -33,9 +33,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.contract import Claim, Flag, Quote, Source
-from claimgraph.nlp._attribution_lexicon import Cue, lexicon
-from claimgraph.nlp._attribution_marks import QuoteSpan, find_quotes, merge_continuations, paragraphs
-from claimgraph.nlp._attribution_speakers import (
+from claimgraph.nlp.attribution.lexicon import Cue, lexicon
+from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations, paragraphs
+from claimgraph.nlp.attribution.speakers import (
     ENTITY_KIND,
     PRONOUNS,
     RELATIVE,
@@ -46,7 +46,7 @@ from claimgraph.nlp._attribution_speakers import (
 )
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("claimgraph.nlp.attribution")  # the component's public logger name
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 NOMINATIVE = {"he", "she", "they", "it", "we", "i", "you"}

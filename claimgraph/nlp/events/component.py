@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Casualty, Event
-from claimgraph.nlp._events_casualties import Figure, figures, head_of_match
-from claimgraph.nlp._events_lexicon import (
+from claimgraph.nlp.events.casualties import Figure, figures, head_of_match
+from claimgraph.nlp.events.lexicon import (
     LEMMA,
     Lexicon,
     Match,
@@ -33,7 +33,7 @@ from claimgraph.nlp._events_lexicon import (
 )
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
 
 #: a toll above this is a war's or a year's total, never one incident's (ACLED codes incidents)
 MAX_INCIDENT_TOLL = 50_000
