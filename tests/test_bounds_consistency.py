@@ -11,7 +11,7 @@ import pytest
 from conftest import assert_spans_exact
 
 from claimgraph.ingest import Article
-from claimgraph.nlp.state import DocMeta
+from claimgraph.meta import DocMeta
 
 ARTICLE = ("The governor said {} people fled the town after the shelling.\n\n"
            "A local doctor told reporters that {} people fled the town.")

@@ -10,7 +10,7 @@ import pytest
 from conftest import assert_spans_exact
 
 from claimgraph.ingest import Article
-from claimgraph.nlp.state import DocMeta
+from claimgraph.meta import DocMeta
 
 
 def resolved(analyzer, sentence: str, published: str) -> dict[str, tuple]:

@@ -1,6 +1,6 @@
 """Pronoun speakers: which earlier person or group "he", "she", "they" and "it" refer to.
 
-The rules under test (claimgraph/nlp/_attribution_speakers.py, `Sources.resolve_pronoun`): among the
+The rules under test (claimgraph/nlp/attribution/speakers.py, `Sources.resolve_pronoun`): among the
 compatible candidates the latest wins (a subject over a later object); a candidate is compatible when
 gender (from honorifics, or from an earlier pronoun resolved to the same person) and number agree.
 Every case is a short article written for the test; each one fails if the rule is reversed or dropped
