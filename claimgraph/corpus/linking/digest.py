@@ -28,6 +28,10 @@ UNDATED_WINDOW_DAYS = 0
 #: ACLED types that are claims about another event, not happenings of their own
 ATTRIBUTION_TYPES = frozenset({"Attribution of responsibility"})
 COARSE_FEATURES = frozenset({"country"})
+#: a toll this large given by two reports is specific enough to be evidence they tell the same happening
+MIN_SHARED_TOLL = 5
+#: events starting this close to the top (headline and first sentence) are main events too
+LEAD_CHARS = 150
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +163,12 @@ class Report:
     names: frozenset[str] = frozenset()  # the document's people, organisations and groups (entities.entity_key)
 
     @property
+    def tolls(self) -> set[tuple[str, float]]:
+        """(casualty kind, lower bound) of the figures its events give, at least MIN_SHARED_TOLL."""
+        return {(c.kind, c.low) for e in self.events for c in e.casualties
+                if c.low is not None and c.low >= MIN_SHARED_TOLL}
+
+    @property
     def key(self) -> tuple[str, int]:
         return (self.doc_id, self.index)
 
@@ -176,12 +186,19 @@ class Digest:
         return self.analysis.document.id
 
 
-def focus_place(analysis: Analysis) -> Place | None:
+def _inside_times(analysis: Analysis) -> list[Place]:
+    """Places every mention of which lies inside a time expression ("Jul" of "21 Jul 2015"): not places."""
+    spans = [t.span for t in analysis.times]
+    return [p for p in analysis.places
+            if p.mentions and all(any(s <= ms and me <= e for s, e in spans) for ms, me in p.mentions)]
+
+
+def focus_place(analysis: Analysis, ignore: frozenset[str] = frozenset()) -> Place | None:
     """The document's most mentioned place finer than a country (ties: first mentioned)."""
     best: tuple[int, int] | None = None
     chosen = None
     for p in analysis.places:
-        if p.lat is None or p.lon is None or p.feature in COARSE_FEATURES or p.feature is None:
+        if p.id in ignore or p.lat is None or p.lon is None or p.feature in COARSE_FEATURES or p.feature is None:
             continue
         first = min((s for s, _ in p.mentions), default=10**9)
         score = (len(p.mentions), -first)
@@ -198,11 +215,12 @@ def _place_key(p: Place | None) -> str:
 
 def digest(analysis: Analysis) -> Digest:
     """Group a document's events into reports (see the module's docstring)."""
-    places = {p.id: p for p in analysis.places}
+    not_places = frozenset(p.id for p in _inside_times(analysis))
+    places = {p.id: p for p in analysis.places if p.id not in not_places}
     times = {t.id: t for t in analysis.times}
     published = published_span(analysis)
     fallback_date = undated_span(published)
-    focus = focus_place(analysis)
+    focus = focus_place(analysis, not_places)
     groups = type_groups()
     from claimgraph.corpus.linking.entities import entity_key
 
@@ -229,6 +247,6 @@ def digest(analysis: Analysis) -> Digest:
         elif rep.place_inherited and not inherited:
             rep.place_inherited = False
         rep.events.append(ev)
-        if not any(r.lead for r in reports.values()):
-            rep.lead = True  # events come ordered by salience: the first placed one is the main event
+        if not any(r.lead for r in reports.values()) or ev.span[0] < LEAD_CHARS:
+            rep.lead = True  # the first by salience (events come so ordered), and what the headline and lead tell
     return Digest(analysis, published, list(reports.values()))
