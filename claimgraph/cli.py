@@ -276,6 +276,10 @@ from claimgraph.corpus.cli import register as _register_corpus  # noqa: E402 - i
 
 _register_corpus(app)
 
+from claimgraph.web.cli import serve  # noqa: E402 - the web UI's command lives with the web package
+
+app.command()(serve)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -1,0 +1,293 @@
+"""Server-side SVG geometry for the map, the timeline and the citation graph (no plotting library, no CDN).
+
+Each function returns plain numbers and labels; the templates draw them and escape every label.
+The basemap is Natural Earth 1:50m country outlines (TopoJSON from the npm package world-atlas,
+bundled under static/vendor/world-atlas with its licence), decoded here and projected equirectangularly.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+ATLAS = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "countries-50m.json.gz"
+
+
+# --------------------------------------------------------------------------------------------------
+# map
+
+
+@lru_cache(maxsize=1)
+def countries() -> list[tuple[str, list[list[tuple[float, float]]], tuple[float, float, float, float]]]:
+    """(name, rings of (lon, lat), bbox) per country, decoded from the bundled TopoJSON."""
+    topo = json.loads(gzip.decompress(ATLAS.read_bytes()))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(indices: list[int]) -> list[tuple[float, float]]:
+        pts: list[tuple[float, float]] = []
+        for i in indices:
+            arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pts.extend(arc[1:] if pts else arc)
+        return pts
+
+    out = []
+    for geom in topo["objects"]["countries"]["geometries"]:
+        polys = geom.get("arcs") or []
+        if geom["type"] == "Polygon":
+            polys = [polys]
+        rings = [ring(r) for poly in polys for r in poly]
+        if not rings:
+            continue
+        lons = [p[0] for r in rings for p in r]
+        lats = [p[1] for r in rings for p in r]
+        out.append((geom.get("properties", {}).get("name", ""), rings, (min(lons), min(lats), max(lons), max(lats))))
+    return out
+
+
+@dataclass
+class MapFrame:
+    """An equirectangular frame fitted to a bounding box, in SVG units."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+    width: float = 960.0
+
+    @property
+    def kx(self) -> float:
+        return self.width / (self.east - self.west)
+
+    @property
+    def ky(self) -> float:
+        return self.kx / max(math.cos(math.radians((self.north + self.south) / 2)), 0.2)
+
+    @property
+    def height(self) -> float:
+        return (self.north - self.south) * self.ky
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        return ((lon - self.west) * self.kx, (self.north - lat) * self.ky)
+
+
+def fit(points: list[tuple[float, float]], min_span: float = 8.0, pad: float = 0.15) -> MapFrame:
+    """A frame around the points, at least `min_span` degrees wide, padded; the world when there are none."""
+    if not points:
+        return MapFrame(-180, -60, 180, 84)
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    w, e, s, n = min(lons), max(lons), min(lats), max(lats)
+    span = max(e - w, (n - s) * 1.5, min_span) * (1 + 2 * pad)
+    cx, cy = (w + e) / 2, (s + n) / 2
+    west, east = max(cx - span / 2, -180), min(cx + span / 2, 180)
+    half_h = max((n - s) * (1 + 2 * pad), span / 1.6) / 2
+    return MapFrame(west, max(cy - half_h, -85), east, min(cy + half_h, 85))
+
+
+def basemap(frame: MapFrame) -> list[tuple[str, str]]:
+    """(country name, SVG path) for each country that touches the frame."""
+    margin = 2.0
+    paths = []
+    for name, rings, (w, s, e, n) in countries():
+        if e < frame.west - margin or w > frame.east + margin or n < frame.south - margin or s > frame.north + margin:
+            continue
+        parts = []
+        for r in rings:
+            cmds = []
+            prev_lon = None
+            for lon, lat in r:
+                x, y = frame.xy(lon, lat)
+                cmd = "M" if prev_lon is None or abs(lon - prev_lon) > 180 else "L"
+                cmds.append(f"{cmd}{x:.1f} {y:.1f}")
+                prev_lon = lon
+            parts.append("".join(cmds) + "Z")
+        paths.append((name, "".join(parts)))
+    return paths
+
+
+def _core(pts: list[dict[str, Any]], keep: float = 0.8) -> list[tuple[float, float]]:
+    """The points the frame is fitted to: the central `keep` share by weight in longitude and latitude,
+    so one far-off mention (Washington in a corpus on Syria) does not shrink the area that matters."""
+    weighted = [(p["lon"], p["lat"], sum(p["events"].values()) + p["mentions"]) for p in pts]
+    if len(weighted) < 5:
+        return [(x, y) for x, y, _ in weighted]
+    total = sum(w for _, _, w in weighted)
+
+    def bounds(axis: int) -> tuple[float, float]:
+        ordered = sorted(weighted, key=lambda t: t[axis])
+        acc, lo, hi = 0.0, ordered[0][axis], ordered[-1][axis]
+        cut = (1 - keep) / 2 * total
+        for t in ordered:
+            acc += t[2]
+            if acc >= cut:
+                lo = t[axis]
+                break
+        acc = 0.0
+        for t in reversed(ordered):
+            acc += t[2]
+            if acc >= cut:
+                hi = t[axis]
+                break
+        return lo, hi
+
+    (w, e), (s, n) = bounds(0), bounds(1)
+    return [(x, y) for x, y, _ in weighted if w <= x <= e and s <= y <= n]
+
+
+def map_points(events: list[dict[str, Any]], places: list[dict[str, Any]], world: bool = False) -> dict[str, Any]:
+    """Places (sized by mentions) and events (sized by count, coloured by type) grouped by location."""
+    by_place: dict[tuple[float, float], dict[str, Any]] = {}
+    for p in places:
+        if p["lat"] is None or p["lon"] is None:
+            continue
+        key = (round(p["lat"], 3), round(p["lon"], 3))
+        slot = by_place.setdefault(key, {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": 0,
+                                         "documents": set(), "events": Counter()})
+        slot["mentions"] += p["mentions"]
+        slot["documents"].add(p["doc_id"])
+    for ev in events:
+        if ev["lat"] is None or ev["lon"] is None:
+            continue
+        key = (round(ev["lat"], 3), round(ev["lon"], 3))
+        slot = by_place.setdefault(key, {"name": ev["place"], "lat": ev["lat"], "lon": ev["lon"], "mentions": 0,
+                                         "documents": set(), "events": Counter()})
+        slot["events"][ev["type"]] += 1
+    pts = list(by_place.values())
+    frame = fit(_core(pts)) if not world else fit([])
+    drawn = []
+    for p in sorted(pts, key=lambda p: -(sum(p["events"].values()) + p["mentions"])):
+        x, y = frame.xy(p["lon"], p["lat"])
+        if not (0 <= x <= frame.width and 0 <= y <= frame.height):
+            continue
+        n_events = sum(p["events"].values())
+        top = p["events"].most_common(1)[0][0] if n_events else None
+        drawn.append({
+            "name": p["name"], "x": round(x, 1), "y": round(y, 1), "events": n_events, "top_type": top,
+            "types": p["events"].most_common(), "mentions": p["mentions"], "documents": len(p["documents"]),
+            "r": round(3 + 2.2 * math.sqrt(n_events or p["mentions"] / 3), 1),
+        })
+    labelled: list[tuple[float, float, float, float]] = []
+    for p in drawn[:40]:
+        box = (p["x"] + p["r"] + 2, p["y"] - 9, p["x"] + p["r"] + 4 + 7 * len(p["name"]), p["y"] + 5)
+        if len(labelled) < 14 and all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]
+                                      for b in labelled):
+            labelled.append(box)
+            p["label"] = True
+    outside = len(pts) - len(drawn)
+    return {"frame": frame, "basemap": basemap(frame), "points": drawn, "outside": outside, "world": world}
+
+
+# --------------------------------------------------------------------------------------------------
+# timeline
+
+#: One colour per ACLED event type (and the extra types); anything else falls back to grey.
+TYPE_COLOURS: dict[str, str] = {
+    "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
+    "Protests": "#2980b9", "Riots": "#16a085", "Strategic developments": "#7f8c8d", "Displacement": "#27ae60",
+    "Recruitment": "#b7950b", "Organized crime": "#6d4c41", "Natural disaster": "#00838f",
+    "Man-made disaster": "#ad1457", "Diplomatic event": "#3949ab", "Attribution of responsibility": "#546e7a",
+}
+
+
+def type_colour(event_type: str | None) -> str:
+    return TYPE_COLOURS.get(event_type or "", "#9e9e9e")
+
+
+def timeline(events: list[dict[str, Any]], width: float = 900.0) -> dict[str, Any]:
+    """Events binned by month on x, one row per type; circle area proportional to the count."""
+    dated = [e for e in events if e["date"] and len(e["date"]) >= 7 and e["date"][:4].isdigit()]
+    if not dated:
+        return {"rows": [], "ticks": [], "width": width, "height": 0, "undated": len(events)}
+    months = sorted({e["date"][:7] for e in dated})
+    first, last = months[0], months[-1]
+
+    def index(month: str) -> int:
+        return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+    lo, hi = index(first), index(last)
+    n_bins = hi - lo + 1
+    left, right = 210.0, 20.0
+    step = (width - left - right) / max(n_bins, 1)
+    types = Counter(e["type"] for e in dated)
+    rows = []
+    row_h = 34.0
+    for r, (etype, total) in enumerate(types.most_common()):
+        bins = Counter(e["date"][:7] for e in dated if e["type"] == etype)
+        cells = []
+        for month, count in sorted(bins.items()):
+            x = left + (index(month) - lo + 0.5) * step
+            cells.append({"month": month, "count": count, "x": round(x, 1),
+                          "r": round(min(2.5 + 2.5 * math.sqrt(count), row_h / 2 - 1), 1)})
+        rows.append({"type": etype, "total": total, "y": round(30 + r * row_h + row_h / 2, 1),
+                     "colour": type_colour(etype), "cells": cells})
+    tick_every = max(1, math.ceil(n_bins / 12))
+    ticks = []
+    for i in range(0, n_bins, tick_every):
+        m = lo + i
+        ticks.append({"x": round(left + (i + 0.5) * step, 1), "label": f"{m // 12}-{m % 12 + 1:02d}"})
+    height = 30 + len(rows) * row_h + 30
+    return {"rows": rows, "ticks": ticks, "width": width, "height": height, "left": left,
+            "undated": len(events) - len(dated), "first": first, "last": last}
+
+
+# --------------------------------------------------------------------------------------------------
+# citation graph
+
+
+def graph_layout(graph: dict[str, Any], width: float = 1100.0) -> dict[str, Any]:
+    """Three columns (outlet, cited sources, speakers); node height and edge width follow claims."""
+    cols: dict[int, list[dict[str, Any]]] = {0: [], 1: [], 2: []}
+    for node in graph["nodes"]:
+        cols[node["column"]].append(dict(node))
+    xs = {0: 200.0, 1: width * 0.47, 2: width * 0.74}
+    node_w = 14.0
+    gap = 6.0
+    max_total = max((sum(n["claims"] for n in c) for c in cols.values() if c), default=1)
+    max_count = max((len(c) for c in cols.values()), default=1)
+    usable = max(420.0, max_count * 22.0)
+    scale = (usable - gap * max_count) / max(max_total, 1)
+    pos: dict[str, dict[str, Any]] = {}
+    height = 0.0
+    for col, nodes in cols.items():
+        y = 10.0
+        for node in nodes:
+            h = max(node["claims"] * scale, 16.0)
+            node.update(x=xs[col], y=round(y, 1), h=round(h, 1), w=node_w)
+            pos[node["id"]] = node
+            y += h + gap
+        height = max(height, y)
+    links = []
+    out_off: Counter[str] = Counter()
+    in_off: Counter[str] = Counter()
+    for link in graph["links"]:
+        a, b = pos.get(link["source"]), pos.get(link["target"])
+        if a is None or b is None:
+            continue
+        thick = max(link["claims"] * scale, 1.0)
+        y0 = a["y"] + min(out_off[a["id"]] + thick / 2, a["h"])
+        y1 = b["y"] + min(in_off[b["id"]] + thick / 2, b["h"])
+        out_off[a["id"]] += thick
+        in_off[b["id"]] += thick
+        x0, x1 = a["x"] + node_w, b["x"]
+        mid = (x0 + x1) / 2
+        links.append({
+            "d": f"M{x0:.1f} {y0:.1f}C{mid:.1f} {y0:.1f} {mid:.1f} {y1:.1f} {x1:.1f} {y1:.1f}",
+            "w": round(thick, 1), "claims": link["claims"], "source": a["label"], "target": b["label"],
+        })
+    nodes = [n for c in cols.values() for n in c]
+    return {"nodes": nodes, "links": links, "width": width, "height": round(height + 10, 1)}

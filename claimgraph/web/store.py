@@ -1,0 +1,90 @@
+"""`StoreCorpus`: the web app's `Corpus` read through `claimgraph.Store` (never SQL of its own).
+
+A DuckDB connection must not be used by two threads at once and FastAPI serves from a thread pool, so
+every call to the store holds one lock. Incidents and findings come from the store's linking methods
+when this claimgraph has them (`Store.incidents()`, `Store.findings()`); until then the pages say so.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from claimgraph.contract import Analysis
+
+
+def store_class() -> type | None:
+    """`claimgraph.Store`, or None in a claimgraph without the corpus store."""
+    try:
+        from claimgraph.corpus import Store
+    except ImportError:
+        return None
+    return Store
+
+
+class StoreCorpus:
+    """Analyses, input keys and linked records of a `claimgraph.Store`, safe to share between threads."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self._lock = threading.RLock()
+        self._count: int | None = None
+        self._checked = 0.0
+
+    def analyses(self) -> Iterator[Analysis]:
+        with self._lock:
+            items = list(self.store.iter_analyses())
+            self._count = len(items)
+        return iter(items)
+
+    def get(self, doc_id: str) -> Analysis | None:
+        with self._lock:
+            return self.store.get_analysis(doc_id)
+
+    def add(self, analysis: Analysis, key: str | None = None) -> bool:
+        with self._lock:
+            return self.store.write_analysis(analysis, key=key) == "added"
+
+    def keys(self) -> dict[str, str]:
+        """One input key per document (the first in order), for listings."""
+        with self._lock:
+            out = {}
+            for doc in self.store.documents(limit=None):
+                keys = self.store.keys(doc["doc_id"])
+                if keys:
+                    out[doc["doc_id"]] = keys[0]
+            return out
+
+    def changed(self, every: float = 5.0) -> bool:
+        """True when the store holds another number of documents than when last read (checked at most
+        every `every` seconds): another process ingested, so the view should be rebuilt."""
+        now = time.monotonic()
+        if self._count is None or now - self._checked < every:
+            return False
+        self._checked = now
+        with self._lock:
+            return self.store.count("documents") != self._count
+
+    def _linked(self, name: str) -> list[dict[str, Any]] | None:
+        method = getattr(self.store, name, None)
+        if not callable(method):
+            return None
+        with self._lock:
+            records = method()
+        return [r if isinstance(r, dict) else _as_dict(r) for r in records]
+
+    def incidents(self) -> list[dict[str, Any]] | None:
+        return self._linked("incidents")
+
+    def findings(self) -> list[dict[str, Any]] | None:
+        return self._linked("findings")
+
+
+def _as_dict(record: Any) -> dict[str, Any]:
+    for attr in ("model_dump", "to_dict", "_asdict"):
+        method = getattr(record, attr, None)
+        if callable(method):
+            return dict(method())
+    return dict(vars(record))
