@@ -27,7 +27,8 @@ def assemble(doc: Doc, state: DocState) -> Analysis:
     document = Document(
         id=Document.id_for(doc.text),
         title=meta.title, outlet=meta.outlet, authors=list(meta.authors), url=meta.url,
-        dateline=meta.dateline, published=meta.published, language=meta.language, text=doc.text,
+        dateline=meta.dateline, published=meta.published,
+        published_source=meta.published_source if meta.published else None, language=meta.language, text=doc.text,
     )
     _link_claims(state)
     sections = {section: list(state.items[section]) for section in SECTIONS}

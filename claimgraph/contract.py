@@ -41,6 +41,9 @@ class Document(_Model):
     url: str | None = None
     dateline: str | None = None
     published: str | None = None
+    #: where `published` was read: "json-ld datePublished", "meta article:published_time", "time element",
+    #: "page text", "url", "htmldate" (HTML); "header" or "dateline" (plain text); "caller" (given by the user)
+    published_source: str | None = None
     language: str = "en"
     text: str
 

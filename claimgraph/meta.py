@@ -18,4 +18,5 @@ class DocMeta:
     url: str | None = None
     dateline: str | None = None
     published: str | None = None
+    published_source: str | None = None   # where `published` was read (see contract.Document)
     language: str = "en"

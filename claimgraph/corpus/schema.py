@@ -44,9 +44,9 @@ from claimgraph.contract import (
 )
 
 #: version of the core tables below; bump when they change (and say how to migrate in the changelog)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # v2: documents.published_source (the contract's document.published_source)
 #: hash of the core tables' names and columns; `tests/test_corpus_schema.py` checks it against the code
-CORE_FINGERPRINT = "ddf95fcc4f18"
+CORE_FINGERPRINT = "8a467d01ee79"
 #: modules that add tables with `register()`; every Store imports them before creating or reading tables
 EXTENSIONS: list[str] = []
 
@@ -238,6 +238,7 @@ DOCUMENTS = Table(
         Column("schema", "text", False, "contract version of the stored analysis (claimgraph/analysis@1)"),
         Column("title", "text"), Column("outlet", "text"), Column("authors", "text[]"), Column("url", "text"),
         Column("dateline", "text"), Column("published", "text", doc="ISO 8601 at its precision"),
+        Column("published_source", "text", doc="where `published` was read (json-ld, meta, page text, caller...)"),
         Column("language", "text"), Column("text", "text", False),
         Column("claimgraph_version", "text", False, "the claimgraph that analysed it (--reanalyse compares)"),
         Column("model", "text", doc="the spaCy model used"),

@@ -221,7 +221,8 @@ class Store:
             stamp, ver = now(), version or _version()
             self.backend.insert_rows(sch.DOCUMENTS, [
                 (d, a.schema_, a.document.title, a.document.outlet, list(a.document.authors), a.document.url,
-                 a.document.dateline, a.document.published, a.document.language, a.document.text, ver, model,
+                 a.document.dateline, a.document.published, a.document.published_source, a.document.language,
+                 a.document.text, ver, model,
                  stamp, run_id) for d, a in fresh.items()])
             for section in SECTIONS:
                 t = sch.SECTION_TABLES[section]
@@ -316,7 +317,8 @@ class Store:
     def _assemble(doc: dict[str, Any], items: dict[str, list[dict[str, Any]]]) -> Analysis:
         document = Document(id=doc["doc_id"], title=doc["title"], outlet=doc["outlet"],
                             authors=list(doc["authors"] or []), url=doc["url"], dateline=doc["dateline"],
-                            published=doc["published"], language=doc["language"], text=doc["text"])
+                            published=doc["published"], published_source=doc.get("published_source"),
+                            language=doc["language"], text=doc["text"])
         sections = {s: [sch.SECTION_TABLES[s].from_row(r) for r in items[s]] for s in SECTIONS}
         return Analysis(schema=doc["schema"], document=document, **sections)
 

@@ -33,6 +33,7 @@ from claimgraph.ingest.decode import decode_bytes
 from claimgraph.ingest.header import Header, footer_authors, parse_header
 from claimgraph.ingest.html import extract_html, looks_like_html
 from claimgraph.ingest.language import check_english
+from claimgraph.ingest.page import person_name
 from claimgraph.meta import DocMeta
 
 __all__ = [
@@ -130,10 +131,13 @@ def prepare(
             raise _too_large(len(text), max_chars)
         header = parse_header(text)
         meta.title = page_title or header.title
-        meta.authors = [_nfc(a) for a in res.authors] or header.authors
+        meta.authors = [_nfc(a) for a in res.authors] or [a for a in header.authors if person_name(a, [])]
         meta.outlet = _nfc(res.outlet) if res.outlet else header.outlet
         meta.url = res.url
-        meta.published = parse_iso(res.published) or header.published
+        meta.published = parse_iso(res.published)
+        meta.published_source = res.published_source if meta.published else None
+        if meta.published is None and header.published:
+            meta.published, meta.published_source = header.published, "header"
         meta.dateline = header.dateline
     else:
         header = parse_header(text)
@@ -142,6 +146,8 @@ def prepare(
         meta.outlet = header.outlet
         meta.dateline = header.dateline
         meta.published = header.published or header.updated
+        if meta.published:
+            meta.published_source = "dateline" if header.dateline else "header"
     check_english(text[header.body_start:] if len(text) - header.body_start > 200 else text)
     # the caller's metadata wins over what ingest read
     if title is not None:
@@ -158,7 +164,7 @@ def prepare(
         if iso is None:
             raise InputError(f"published {published!r} is not a date: give it as ISO 8601 "
                              "(2023-06 or 2015-12-03)")
-        meta.published = iso
+        meta.published, meta.published_source = iso, "caller"
     return Article(text=text, meta=meta, warnings=warnings, header=header)
 
 

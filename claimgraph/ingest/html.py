@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from claimgraph.errors import EmptyInputError
+from claimgraph.ingest.furniture import drop_furniture
+from claimgraph.ingest.page import PageMeta, read_page_meta
 
 _HTML_HINT = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<meta\s|<p[\s>]|<div[\s>]|<title>"
@@ -38,6 +40,8 @@ class HtmlResult:
     published: str | None = None
     outlet: str | None = None
     url: str | None = None
+    #: where `published` was read ("json-ld datePublished", "meta article:published_time", "url", ...)
+    published_source: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -157,6 +161,14 @@ def extract_html(source: str, *, url: str | None = None) -> HtmlResult:
     # one blank line between paragraphs, as in plain-text articles, so a headline or paragraph without final
     # punctuation does not run into the next sentence
     text = re.sub(r"[ \t]*\n\s*", "\n\n", text)
+    meta = _page_meta(source, url, data)
+    body, _dropped = drop_furniture(text, meta.title if meta is not None else data.get("title"))
+    if body.strip():
+        text = body
+    if meta is not None:
+        return HtmlResult(text=text, title=meta.title, authors=meta.authors, published=meta.published,
+                          outlet=meta.outlet, url=meta.url, published_source=meta.published_source,
+                          warnings=warnings)
     published = _meta_published(source) or data.get("date")
     return HtmlResult(
         text=text,
@@ -165,5 +177,17 @@ def extract_html(source: str, *, url: str | None = None) -> HtmlResult:
         published=published,
         outlet=(data.get("sitename") or None),
         url=(url or data.get("url") or _jsonld(source, "url") or _jsonld(source, "mainEntityOfPage") or None),
+        published_source="page metadata" if published else None,
         warnings=warnings,
     )
+
+
+def _page_meta(source: str, url: str | None, data: dict) -> PageMeta | None:
+    """The page's own metadata (JSON-LD, OpenGraph, <title>, <h1>, byline), trafilatura's as the fallback."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(source)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    return read_page_meta(tree, url=url, fallback=data)
