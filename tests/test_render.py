@@ -285,7 +285,7 @@ def test_crossing_spans_split_and_continue(built: Analysis, built_html: str) -> 
     events = [m for m in marks if "cg-event" in m["class"].split()]
     assert len(events) >= 2
     assert sum("cg-cont" not in m["class"].split() for m in events) == 1
-    assert all("title" in m and "Strategic developments" in m["title"] for m in events)
+    assert all("data-tip" in m and "Strategic developments" in m["data-tip"] for m in events)
 
 
 def test_nested_same_span_marks_keep_both(built_html: str) -> None:
@@ -296,10 +296,12 @@ def test_nested_same_span_marks_keep_both(built_html: str) -> None:
 
 
 def test_hover_titles_carry_details(built_html: str) -> None:
+    """Each highlight carries its details (shown on hover or click, by CSS) and can take keyboard focus."""
     marks = parse(built_html).marks
+    assert all(m.get("tabindex") == "0" for m in marks if m.get("data-tip"))
 
     def title_of(kind: str, ident: str = "") -> str:
-        return next(m["title"] for m in marks if f"cg-{kind}" in m["class"].split() and ident in m["title"])
+        return next(m["data-tip"] for m in marks if f"cg-{kind}" in m["class"].split() and ident in m["data-tip"])
 
     assert "subject: people" in title_of("quantity")
     assert "source: Kursat Mican" in title_of("quantity")
@@ -308,7 +310,7 @@ def test_hover_titles_carry_details(built_html: str) -> None:
     assert "via: SouthFront → Middle East Eye" in title_of("quote", "[q1]")
     assert "250 – 500" in title_of("flag", "hedged_number")
     assert "chain: SouthFront → Middle East Eye → Kursat Mican" in title_of("claim", "[c1]")
-    assert "cg-claim-attributed" in next(m["class"] for m in marks if "[c1]" in m.get("title", ""))
+    assert "cg-claim-attributed" in next(m["class"] for m in marks if "[c1]" in m.get("data-tip", ""))
 
 
 def test_two_speakers_get_two_colours(built: Analysis, built_html: str) -> None:
@@ -319,7 +321,7 @@ def test_two_speakers_get_two_colours(built: Analysis, built_html: str) -> None:
         if "cg-quote" in classes and "cg-cont" not in classes:
             spk = [c for c in classes if c.startswith("cg-spk-")]
             assert len(spk) == 1
-            by_quote[m["title"].split("[")[1].split("]")[0]] = spk[0]
+            by_quote[m["data-tip"].split("[")[1].split("]")[0]] = spk[0]
     assert by_quote["q1"] == by_quote["q4"]  # same speaker, same colour
     assert by_quote["q1"] != by_quote["q3"] != by_quote["q2"]
     css = {m.group(1): m.group(2) for m in re.finditer(r"\.(cg-spk-\d+) \{ --cg-spk: (\d+) 70%; \}", built_html)}
@@ -336,15 +338,89 @@ def test_everything_is_escaped(built: Analysis, built_html: str) -> None:
     assert "hedged &amp; &lt;unsourced&gt;" in section(built_html, "flags")
 
 
-def test_legend_lists_each_kind(built_html: str) -> None:
-    legend = re.search(r'<div class="cg-legend">(.*?)</div>', built_html, re.S).group(1)
-    for kind in ("entity", "quote", "speaker", "cue", "quantity", "time", "place", "event", "claim", "flag"):
-        assert f"cg-lg-{kind}" in legend
-        assert f'class="cg-toggle cg-toggle-{kind}"' in built_html
+def legend(html: str) -> str:
+    match = re.search(r'<div class="cg-legend">(.*?)<p class="cg-hint">', html, re.S)
+    assert match
+    return match.group(1)
+
+
+def test_legend_switches_one_layer_at_a_time(built_html: str) -> None:
+    """One radio switch per layer, all in one group so one layer shows at a time; quotes first."""
+    radios = re.findall(r'<input type="radio" name="([^"]+)" class="cg-toggle cg-toggle-(\w+)"[^>]*>', built_html)
+    assert {name for name, _ in radios} == {radios[0][0]}
+    assert [kind for _, kind in radios] == ["quote", "quantity", "event", "place", "time", "entity", "claim", "none"]
+    checked = re.findall(r'class="cg-toggle cg-toggle-(\w+)"[^>]* checked', built_html)
+    assert checked == ["quote"]
+    key = legend(built_html)
+    for kind in ("quote", "quantity", "event", "place", "time", "entity", "claim", "none"):
+        assert f"cg-switch cg-lg-{kind}" in key
     for etype in ("PERSON", "ORG", "OUTLET", "GPE"):
-        assert f">{etype}<" in legend
+        assert f">{etype}<" in key
     for speaker in ("Kursat Mican", "Tariq Solu", "unnamed (reportedly)"):
-        assert speaker in legend
+        assert speaker in key
+    # each layer's CSS lights up only its own kinds of mark
+    css = re.search(r"<style>(.*?)</style>", built_html, re.S).group(1)
+    assert ".cg-toggle-quantity:checked ~ .cg-article .cg-quantity" in css
+    assert ".cg-toggle-quote:checked ~ .cg-article .cg-quote" in css
+
+
+def test_summary_comes_first_and_says_who_what_where_when(built_html: str) -> None:
+    assert built_html.index("cg-sec-summary") < built_html.index("cg-sec-article") < built_html.index(
+        "cg-sec-entities")
+    summary = section_text(built_html, "summary")
+    assert "Kursat Mican" in summary and "2 quotes" in summary          # who is quoted, how often
+    assert "about 12,000" in summary and "people" in summary             # figures with their subject
+    assert "Strategic developments" in summary and "Latakia" in summary  # events, where
+    assert "2015-12-03" in summary and "2015-11-24" in summary          # when
+    # the tables are folded away below the article
+    assert "<details><summary>" in section(built_html, "quantities")
+
+
+def test_unsourced_is_marked_only_on_factual_claims_outside_the_headline() -> None:
+    head = "Turkey says 40 villages taken"
+    body = ("About 3,000 people fled the town. The town is old. "
+            "Officials said 12 soldiers died. The army attacked the village at dawn.")
+    text = f"{head}\n\n{body}"
+    def span(s: str) -> list[int]:
+        i = text.index(s)
+        return [i, i + len(s)]
+    hq, fled, old, died, attack = (span(x) for x in (head, "About 3,000 people fled the town.", "The town is old.",
+                                                     "Officials said 12 soldiers died.", "The army attacked"))
+    analysis = Analysis(
+        document=Document(id=Document.id_for(text), title=head, text=text),
+        quantities=[Quantity(id="n1", text="40", span=[text.index("40"), text.index("40") + 2], value=40, low=40,
+                             high=40, approx="exact", modality="asserted"),
+                    Quantity(id="n2", text="About 3,000", span=span("About 3,000"), value=3000, approx="about",
+                             modality="estimated")],
+        events=[Event(id="v1", type="Battles", subtype="Armed clash", text="attacked", span=span("attacked"))],
+        claims=[
+            Claim(id="c1", text=head, span=hq, quantities=["n1"], attributed=False),
+            Claim(id="c2", text=text[fled[0]:fled[1]], span=fled, quantities=["n2"], attributed=False),
+            Claim(id="c3", text=text[old[0]:old[1]], span=old, attributed=False),
+            Claim(id="c4", text=text[died[0]:died[1]], span=died, sources=["s1"], attributed=True),
+            Claim(id="c5", text=text[attack[0]:], span=[attack[0], len(text)], events=["v1"], attributed=False),
+        ],
+        flags=[Flag(kind="unsourced_claim", severity="info", message="no source", refs=[c], spans=[s])
+               for c, s in (("c1", hq), ("c2", fled), ("c3", old))],
+    )
+    html = render_html(analysis)
+    marks = parse(html).marks
+    unsourced = {re.search(r"\[(c\d)\]", m["data-tip"]).group(1) for m in marks
+                 if "cg-claim-unsourced" in m["class"].split()}
+    assert unsourced == {"c2", "c5"}                  # a figure, an event; not the headline, not "old"
+    flags = section_text(html, "flags")
+    assert "c2" in flags and "c1" not in flags and "c3" not in flags
+    assert "figures or events stated without a source: 2" in section_text(html, "summary")
+
+
+def test_flag_text_does_not_double_quote_marks() -> None:
+    text = '“We will not leave,” the mayor said. The siege went on.'
+    analysis = Analysis(
+        document=Document(id=Document.id_for(text), text=text),
+        flags=[Flag(kind="loaded_language", severity="info", message="check", spans=[[0, 20]])],
+    )
+    flags = section_text(render_html(analysis), "flags")
+    assert "“We will not leave,”" in flags and "““" not in flags and "””" not in flags
 
 
 def test_tables_show_each_section(built_html: str) -> None:
@@ -466,7 +542,7 @@ def test_layout_property(text: str, raw: list[tuple[int, int, str]]) -> None:
     pos, open_titles = 0, []
     for token in re.split(r"(<[^>]+>)", html.removeprefix('<div class="cg-article">').removesuffix("</div>")):
         if token.startswith("<mark"):
-            open_titles.append(unescape(re.search(r'title="([^"]*)"', token).group(1)))
+            open_titles.append(unescape(re.search(r'data-tip="([^"]*)"', token).group(1)))
         elif token == "</mark>":
             open_titles.pop()
         else:
@@ -519,9 +595,9 @@ def test_sample_report(sample_analysis: Analysis) -> None:
     parser = parse(html)
     assert "".join(parser.article_text) == sample_analysis.document.text
     assert stripped(html) == sample_analysis.document.text
-    legend = re.search(r'<div class="cg-legend">(.*?)</div>', html, re.S).group(1)
+    key = legend(html)
     for ent in sample_analysis.entities:
-        assert f">{ent.type}<" in legend
+        assert f">{ent.type}<" in key
     mentions = {tuple(m) for ent in sample_analysis.entities for m in ent.mentions}
     entity_marks = [m for m in parser.marks if "cg-entity" in m["class"].split() and "cg-cont" not in m["class"]]
     assert len(entity_marks) == len(mentions)

@@ -148,3 +148,70 @@ def speaker_hues(analysis: Analysis) -> dict[str, int]:
 
 def yes_no(value: bool) -> str:
     return "yes" if value else "no"
+
+
+# --------------------------------------------------------------------------------------------------
+# what an analyst reads first: the summary, and which claims need a source
+
+
+def headline_end(analysis: Analysis) -> int:
+    """Where the headline ends when the text opens with it (ingest puts a page's title above its body)."""
+    doc = analysis.document
+    title = (doc.title or "").strip()
+    start = len(doc.text) - len(doc.text.lstrip())
+    if title and doc.text[start:start + len(title)] == title:
+        return start + len(title)
+    return 0
+
+
+def needs_source(claim: Any, analysis: Analysis, head_end: int | None = None) -> bool:
+    """An unattributed claim worth a source: it states a figure or an event, and it is not the headline."""
+    if claim.attributed or not (claim.quantities or claim.events):
+        return False
+    end = headline_end(analysis) if head_end is None else head_end
+    return not (claim.span and claim.span[0] < end)
+
+
+def flag_matters(flag: Any, analysis: Analysis, index: Index, head_end: int | None = None) -> bool:
+    """Whether a flag is worth showing: an "unsourced" flag only on a claim that needs a source."""
+    if "unsourced" not in flag.kind:
+        return True
+    claims = [index.get(r) for r in flag.refs]
+    claims = [c for c in claims if c is not None and hasattr(c, "attributed")]
+    if claims:
+        return any(needs_source(c, analysis, head_end) for c in claims)
+    end = headline_end(analysis) if head_end is None else head_end
+    return not any(s and s[0] < end for s in flag.spans)
+
+
+def speakers_summary(analysis: Analysis, index: Index) -> list[tuple[str, str, int, list[str]]]:
+    """(source id, label, number of quotes, chain it came through) for each quoted source, most quoted first."""
+    counts: dict[str, int] = {}
+    for q in analysis.quotes:
+        if q.speaker:
+            counts[q.speaker] = counts.get(q.speaker, 0) + 1
+    rows = []
+    for sid, n in counts.items():
+        rows.append((sid, index.label(sid), n, index.labels(index.via_chain(sid))))
+    rows.sort(key=lambda r: (-r[2], r[1]))
+    return rows
+
+
+def figures_summary(analysis: Analysis, index: Index) -> list[tuple[Quantity, str]]:
+    """Figures with a subject (what was counted), each with who gave it: the numbers an analyst tracks."""
+    out = []
+    for q in analysis.quantities:
+        if q.subject or q.unit:
+            out.append((q, index.label(q.source) if q.source else ""))
+    return out
+
+
+def places_summary(analysis: Analysis) -> list[Any]:
+    """Places, most mentioned first."""
+    return sorted(analysis.places, key=lambda p: (-len(p.mentions), p.name))
+
+
+def dates_summary(analysis: Analysis) -> list[str]:
+    """Distinct resolved dates mentioned in the text, in time order."""
+    values = sorted({t.value for t in analysis.times if t.value and t.value[:1].isdigit()})
+    return values

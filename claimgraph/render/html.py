@@ -1,4 +1,7 @@
-"""The HTML report: the article with every extracted span highlighted, a legend, and one table per section.
+"""The HTML report, laid out as an analyst reads: a summary first (who is quoted, which figures, which events,
+where, when, what needs checking), then the article with one layer of highlights at a time (a switch per
+kind: quotes, figures, events, places, dates, names, sourcing), details of each highlight on hover or
+click, and the full tables folded away below.
 
 Self-contained (CSS inlined from report.css, no scripts, no external assets) and rendered from the
 contract alone. Overlapping spans are laid out from a boundary list: each stretch of text between two
@@ -22,9 +25,16 @@ from claimgraph.render.common import (
     Index,
     bounds_summary,
     casualty_summary,
+    dates_summary,
+    figures_summary,
+    flag_matters,
     fmt_num,
+    headline_end,
+    needs_source,
+    places_summary,
     span_text,
     speaker_hues,
+    speakers_summary,
     valid_span,
     yes_no,
 )
@@ -47,6 +57,17 @@ KIND_LABELS: dict[str, str] = {
 }
 LEGEND_ORDER: tuple[str, ...] = (
     "entity", "quote", "speaker", "cue", "quantity", "time", "place", "event", "claim", "flag",
+)
+#: the switches above the article: one layer shows at a time; each layer shows these kinds of span
+LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("quote", "Quotes", ("quote", "speaker", "cue")),
+    ("quantity", "Figures", ("quantity",)),
+    ("event", "Events", ("event",)),
+    ("place", "Places", ("place",)),
+    ("time", "Dates", ("time",)),
+    ("entity", "Names", ("entity",)),
+    ("claim", "Sourcing", ("claim", "flag")),
+    ("none", "Plain text", ()),
 )
 ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
@@ -169,7 +190,7 @@ def _open_tag(layer: Layer) -> str:
         attrs += f' id="{e(layer.anchor)}"'
     layer.opened = True
     if layer.titles:
-        attrs += f' title="{e(chr(10).join(layer.titles))}"'
+        attrs += f' data-tip="{e(chr(10).join(layer.titles))}" tabindex="0"'
     return f'<mark class="{e(" ".join(classes))}"{attrs}>'
 
 
@@ -257,17 +278,24 @@ def collect_layers(
             title += f"\nhedges: {_join(ev.hedges)}"
         col.add("event", ev.span, [], title, anchor_for=ev.id)
 
+    head_end = headline_end(analysis)
     for claim in analysis.claims:
-        # every claim carries its chain on hover; only unattributed ones are visibly marked
+        # every claim carries its chain on hover; only a factual claim without a source is marked "unsourced"
         state = "attributed" if claim.attributed else "unattributed"
+        classes = [f"cg-claim-{state}"]
+        if needs_source(claim, analysis, head_end):
+            classes.append("cg-claim-unsourced")
+            state = "unsourced (a figure or event, no source given)"
         title = f"{state} claim [{claim.id}]"
         if claim.sources:
             title += f"\nchain: {' → '.join(index.labels(claim.sources))}"
         if claim.hedges:
             title += f"\nhedges: {_join(claim.hedges)}"
-        col.add("claim", claim.span, [f"cg-claim-{state}"], title, anchor_for=claim.id)
+        col.add("claim", claim.span, classes, title, anchor_for=claim.id)
 
     for flag in analysis.flags:
+        if not flag_matters(flag, analysis, index, head_end):
+            continue
         title = f"{flag.severity} {flag.kind}: {flag.message}"
         for span in flag.spans:
             col.add("flag", span, [f"cg-flag-{_css_token(flag.kind)}"], title)
@@ -309,7 +337,12 @@ def _quote_via(quote: Quote, index: Index) -> list[str]:
 
 def _table(headers: Sequence[str], rows: list[list[str]], css: str = "") -> str:
     """Cells arrive already escaped (built with `e`); headers are escaped here."""
-    head = "".join(f"<th>{e(h)}</th>" for h in headers)
+    first = rows[0] if rows else []
+    def th(i: int, h: str) -> str:
+        cls = "cg-idcol" if h == "id" else ("cg-widecol" if i < len(first) and isinstance(first[i], _Wide) else "")
+        return f'<th class="{cls}">{e(h)}</th>' if cls else f"<th>{e(h)}</th>"
+
+    head = "".join(th(i, h) for i, h in enumerate(headers))
     body = "".join("<tr>" + "".join(rows_cell(c) for c in row) + "</tr>" for row in rows)
     cls = f' class="{e(css)}"' if css else ""
     table = f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -349,8 +382,10 @@ def _chain(labels: list[str]) -> str:
 
 
 def _section(prefix: str, key: str, title: str, count: int | None, body: str) -> str:
+    """A folded section of the details: its table shows on click (the page stays short)."""
     n = f' <span class="cg-count">({count})</span>' if count is not None else ""
-    return f'<section id="{prefix}-{key}" class="cg-section cg-sec-{key}"><h2>{e(title)}{n}</h2>{body}</section>'
+    return (f'<section id="{prefix}-{key}" class="cg-section cg-sec-{key}"><details><summary>'
+            f'<span class="cg-h">{e(title)}{n}</span></summary>{body}</details></section>')
 
 
 def _none(what: str) -> str:
@@ -515,9 +550,8 @@ def _events_table(analysis: Analysis, index: Index, linked: dict[str, str]) -> s
     for ev in analysis.events:
         rows.append([
             _id_cell(ev.id, linked),
-            e(ev.type),
-            e(ev.subtype),
-            _Wide(e(ev.text)),
+            e(ev.type if ev.subtype in (ev.type, "", None) else f"{ev.type}: {ev.subtype}"),
+            e(ev.text),
             e(_join(index.labels(ev.actors))),
             e(_join(index.labels(ev.targets))),
             e(index.label(ev.place)),
@@ -528,23 +562,33 @@ def _events_table(analysis: Analysis, index: Index, linked: dict[str, str]) -> s
             e(_join(ev.hedges)),
         ])
     return _table(
-        ["id", "type", "subtype", "text", "actors", "targets", "place", "time", "casualties", "quantities",
+        ["id", "type: subtype", "text", "actors", "targets", "place", "time", "casualties", "quantities",
          "source", "hedges"],
         rows,
     )
+
+
+def _quoted(value: str) -> str:
+    """ “value” with curly quotes, without doubling the quote marks the text already has."""
+    return f"“{value.strip().strip(QUOTE_MARKS).strip()}”"
+
+
+QUOTE_MARKS = "\"'“”‘’«»„"
 
 
 def _flags_table(analysis: Analysis, index: Index) -> str:
     text = analysis.document.text
     rows = []
     for flag in analysis.flags:
+        if not flag_matters(flag, analysis, index):
+            continue
         spans = [span_text(text, s) for s in flag.spans]
         rows.append([
             e(flag.kind),
             f'<span class="cg-sev-{_css_token(flag.severity)}">{e(flag.severity)}</span>',
             _Wide(e(flag.message)),
             e(_join(index.ref(r) for r in flag.refs)),
-            _Wide(e(" / ".join(f"“{s}”" for s in spans if s))),
+            _Wide(e(" / ".join(_quoted(s) for s in spans if s))),
         ])
     return _table(["kind", "severity", "message", "refers to", "text"], rows)
 
@@ -553,45 +597,157 @@ def _flags_table(analysis: Analysis, index: Index) -> str:
 # legend and page
 
 
-def _legend(analysis: Analysis, layers: list[Layer], index: Index, hues: dict[str, int], prefix: str) -> str:
+def _layer_counts(layers: list[Layer]) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     for layer in layers:
-        if layer.kind != "claim" or "cg-claim-unattributed" in layer.classes:
-            counts[layer.kind] += 1
+        if layer.opened and "cg-cont" in layer.classes:
+            continue
+        if layer.kind == "claim" and "cg-claim-unsourced" not in layer.classes:
+            continue
+        counts[layer.kind] += 1
+    return counts
+
+
+def _legend(analysis: Analysis, layers: list[Layer], index: Index, hues: dict[str, int], prefix: str) -> str:
+    """One switch per layer (radio buttons: one layer at a time), and what the shown layer's colours mean."""
+    counts = _layer_counts(layers)
     spk_class = _speaker_classes(hues)
     parts: list[str] = []
-    for kind in LEGEND_ORDER:
-        title = f'<span class="cg-lg-title">{e(KIND_LABELS[kind])}</span>'
-        if kind == "entity":
-            present = sorted({ent.type for ent in analysis.entities}, key=_entity_order)
-            inner = " ".join(
-                f'<span class="cg-swatch cg-ent-{t if t in ENTITY_TYPES else "other"}">{e(t)}</span>'
-                for t in present
-            ) or '<span class="cg-none">none</span>'
-        elif kind == "quote":
-            speakers = [sid for sid in hues if any(q.speaker == sid for q in analysis.quotes)]
-            inner = " ".join(
-                f'<span class="cg-swatch cg-quote {spk_class[sid]}">{e(index.label(sid))}</span>'
-                for sid in speakers
-            )
-            if any(q.speaker is None for q in analysis.quotes):
-                inner += ' <span class="cg-swatch cg-quote">unknown speaker</span>'
-            inner = inner.strip() or '<span class="cg-none">none</span>'
-        else:
-            sample = {"claim": "cg-claim-unattributed"}.get(kind, "")
-            inner = f'<span class="cg-swatch cg {f"cg-{kind}"} {sample}">{counts.get(kind, 0)}</span>'
-        parts.append(
-            f'<label class="cg-lg-group cg-lg-{kind}" for="{prefix}-t-{kind}">{title} {inner}</label>'
-        )
-    hint = (
-        '<span class="cg-hint">Hover a highlight for details; '
-        "click a legend entry to hide or show that layer.</span>"
-    )
-    return f'<div class="cg-legend">{"".join(parts)}{hint}</div>'
+    for key, label, kinds in LAYERS:
+        n = sum(counts.get(k, 0) for k in kinds if k not in ("speaker", "cue"))
+        badge = f' <span class="cg-n">{n}</span>' if kinds else ""
+        parts.append(f'<label class="cg-switch cg-lg-{key}" for="{prefix}-t-{key}">{e(label)}{badge}</label>')
+    switches = f'<div class="cg-switches" role="radiogroup" aria-label="highlight layer">{"".join(parts)}</div>'
+
+    keys: list[str] = []
+    speakers = [sid for sid in hues if any(q.speaker == sid for q in analysis.quotes)]
+    quote_key = " ".join(
+        f'<span class="cg-swatch cg-quote {spk_class[sid]}">{e(index.label(sid))}</span>' for sid in speakers)
+    if any(q.speaker is None for q in analysis.quotes):
+        quote_key += ' <span class="cg-swatch cg-quote">unknown speaker</span>'
+    quote_key += (' <span class="cg-key-note">colour = speaker; <b>bold</b> = the speaker as named; '
+                  '<i>italic</i> = the reporting verb; dashed = reported speech</span>')
+    keys.append(f'<div class="cg-key cg-lg-quote cg-lg-speaker cg-lg-cue">{quote_key.strip()}</div>')
+    present = sorted({ent.type for ent in analysis.entities}, key=_entity_order)
+    ent_key = " ".join(
+        f'<span class="cg-swatch cg-ent-{t if t in ENTITY_TYPES else "other"}">{e(t)}</span>' for t in present
+    ) or '<span class="cg-none">none</span>'
+    keys.append(f'<div class="cg-key cg-lg-entity">{ent_key}</div>')
+    simple = {
+        "quantity": "figures, with their bounds, subject and source on hover",
+        "event": "events, with type, actors, place, time and casualties on hover",
+        "place": "places, with coordinates on hover",
+        "time": "dates and times, resolved on hover",
+        "claim": ('<span class="cg-swatch cg-claim-unsourced">unsourced</span> a figure or event stated without '
+                  'a source (the headline excepted); <span class="cg-swatch cg-flag">check</span> a flagged span'),
+    }
+    for kind, text in simple.items():
+        swatch = f'<span class="cg-swatch cg cg-{kind}">{counts.get(kind, 0)}</span> '
+        body = text if kind == "claim" else swatch + e(text)
+        keys.append(f'<div class="cg-key cg-lg-{kind}">{body}</div>')
+    hint = '<p class="cg-hint">Hover or click a highlight for its details.</p>'
+    return f'<div class="cg-legend">{switches}{"".join(keys)}{hint}</div>'
 
 
 def _entity_order(t: str) -> int:
     return ENTITY_TYPES.index(t) if t in ENTITY_TYPES else len(ENTITY_TYPES)
+
+
+def _more(items: list[str], limit: int, what: str) -> str:
+    shown = "".join(f"<li>{item}</li>" for item in items[:limit])
+    if len(items) > limit:
+        shown += f'<li class="cg-more">and {len(items) - limit} more {e(what)} (see below)</li>'
+    return f"<ul>{shown}</ul>" if shown else '<p class="cg-none">none found</p>'
+
+
+def _summary(analysis: Analysis, index: Index, spk_class: dict[str, str], linked: dict[str, str]) -> str:
+    """The top of the report: who is quoted, figures, events, where, when, what to check."""
+    doc = analysis.document
+
+    def jump(item_id: str, label: str) -> str:
+        if item_id in linked:
+            return f'<a href="#{e(linked[item_id])}">{label}</a>'
+        return label
+
+    who = []
+    for sid, label, n, chain in speakers_summary(analysis, index):
+        src = index.get(sid)
+        kind = getattr(src, "kind", "") or ""
+        role = getattr(src, "role", "") or ""
+        line = _speaker_swatch(sid, label, spk_class)
+        detail = ", ".join(x for x in (role, kind if kind not in ("unknown",) else "") if x)
+        if detail:
+            line += f' <span class="cg-muted">{e(detail)}</span>'
+        line += f' · {n} quote{"s" if n != 1 else ""}'
+        if chain:
+            line += f' <span class="cg-muted">via {e(" → ".join(chain))}</span>'
+        who.append(line)
+    unknown = sum(1 for q in analysis.quotes if not q.speaker)
+    if unknown:
+        who.append(f'<span class="cg-muted">{unknown} quote{"s" if unknown != 1 else ""} without a speaker</span>')
+
+    figures = []
+    for q, source in figures_summary(analysis, index):
+        line = jump(q.id, f"<b>{e(bounds_summary(q) or q.text)}</b>")
+        if q.subject:
+            line += f" {e(q.subject)}"
+        extra = [x for x in (source and f"source: {source}", ", ".join(q.hedges) and f"hedged: {', '.join(q.hedges)}",
+                             q.modality if q.modality not in ("asserted",) else "") if x]
+        if extra:
+            line += f' <span class="cg-muted">({e("; ".join(extra))})</span>'
+        figures.append(line)
+
+    events = []
+    for ev in analysis.events:
+        name = index.label(ev.id)
+        line = jump(ev.id, f"<b>{e(name)}</b>")
+        where_when = [index.label(ev.place) if ev.place else "", index.label(ev.time) if ev.time else ""]
+        if any(where_when):
+            line += " " + e(", ".join(x for x in where_when if x))
+        if ev.casualties:
+            line += f' <span class="cg-cas">{e("; ".join(casualty_summary(c, index) for c in ev.casualties))}</span>'
+        if ev.source:
+            line += f' <span class="cg-muted">(source: {e(index.label(ev.source))})</span>'
+        events.append(line)
+
+    where = []
+    for p in places_summary(analysis):
+        line = jump(p.id, e(p.name))
+        info = [x for x in (p.country or "", f"{len(p.mentions)}×" if len(p.mentions) > 1 else "") if x]
+        if info:
+            line += f' <span class="cg-muted">{e(" ".join(info))}</span>'
+        where.append(line)
+
+    when = []
+    if doc.published:
+        src = getattr(doc, "published_source", None)
+        note = f' <span class="cg-muted">({e(src)})</span>' if src else ""
+        when.append(f"published <b>{e(doc.published)}</b>{note}")
+    if doc.dateline and doc.dateline != doc.published:
+        when.append(f"dateline <b>{e(doc.dateline)}</b>")
+    dates = dates_summary(analysis)
+    if dates:
+        when.append("dates in the text: " + e(", ".join(dates[:12])) + (" …" if len(dates) > 12 else ""))
+
+    checks: dict[str, int] = defaultdict(int)
+    for flag in analysis.flags:
+        if flag_matters(flag, analysis, index):
+            checks[flag.kind] += 1
+    unsourced = sum(needs_source(c, analysis) for c in analysis.claims)
+    check_items = [f"{e(kind.replace('_', ' '))}: {n}" for kind, n in sorted(checks.items())]
+    if unsourced:
+        check_items.insert(0, f"figures or events stated without a source: {unsourced}")
+
+    cards = [
+        ("Who is quoted", _more(who, 8, "speakers")),
+        ("Figures", _more(figures, 8, "figures")),
+        ("Events", _more(events, 6, "events")),
+        ("Where", _more(where, 10, "places")),
+        ("When", _more(when, 4, "")),
+        ("To check", _more(check_items, 6, "kinds of check")),
+    ]
+    body = "".join(f'<div class="cg-card"><h3>{e(title)}</h3>{inner}</div>' for title, inner in cards)
+    return f'<div class="cg-summary">{body}</div>'
 
 
 def render_body(analysis: Analysis) -> str:
@@ -604,13 +760,15 @@ def render_body(analysis: Analysis) -> str:
     layers, linked_ids = collect_layers(analysis, index, hues, prefix)
 
     title = doc.title or "Untitled article"
-    sub = [doc.outlet or "", _join(doc.authors), doc.dateline or doc.published or ""]
+    published = doc.published or ""
+    sub = [doc.outlet or "", _join(doc.authors), published, doc.dateline if doc.dateline != published else ""]
     header = f"<header><h1>{e(title)}</h1>"
     if any(sub):
         header += f'<p class="cg-sub">{" · ".join(e(s) for s in sub if s)}</p>'
     header += "</header>"
 
     sections: list[tuple[str, str, list[object], str]] = [
+        ("document", "Document", [], _document_table(analysis)),
         ("entities", "Entities", analysis.entities, _entities_table(analysis, linked_ids)),
         ("sources", "Sources", analysis.sources, _sources_table(analysis, index, spk_class)),
         ("quotes", "Quotes", analysis.quotes, _quotes_table(analysis, index, spk_class, linked_ids)),
@@ -621,16 +779,15 @@ def render_body(analysis: Analysis) -> str:
         ("events", "Events", analysis.events, _events_table(analysis, index, linked_ids)),
         ("flags", "Flags", analysis.flags, _flags_table(analysis, index)),
     ]
-    links = "".join(f'<a href="#{prefix}-{key}">{e(key)} ({len(items)})</a>' for key, _, items, _ in sections)
-    nav = (
-        f'<nav class="cg-nav"><a href="#{prefix}-document">document</a>'
-        f'<a href="#{prefix}-article">article</a>{links}</nav>'
-    )
+    links = "".join(f'<a href="#{prefix}-{key}">{e(key)}{f" ({len(items)})" if key != "document" else ""}</a>'
+                    for key, _, items, _ in sections)
+    nav = (f'<nav class="cg-nav"><a href="#{prefix}-summary">summary</a><a href="#{prefix}-article">article</a>'
+           f"{links}</nav>")
 
     toggles = "".join(
-        f'<input type="checkbox" class="cg-toggle cg-toggle-{kind}" id="{prefix}-t-{kind}" checked '
-        f'aria-label="show {e(kind)} highlights">'
-        for kind in LEGEND_ORDER
+        f'<input type="radio" name="{prefix}-layer" class="cg-toggle cg-toggle-{key}" id="{prefix}-t-{key}"'
+        f'{" checked" if key == "quote" else ""} aria-label="show {e(label.lower())}">'
+        for key, label, _ in LAYERS
     )
     article = (
         f'{toggles}{_legend(analysis, layers, index, hues, prefix)}'
@@ -640,11 +797,15 @@ def render_body(analysis: Analysis) -> str:
         f"<style>{report_css()}\n{_speaker_css(hues)}</style>",
         header,
         nav,
-        _section(prefix, "document", "Document", None, _document_table(analysis)),
-        _section(prefix, "article", "Article", None, article),
+        f'<section id="{prefix}-summary" class="cg-section cg-sec-summary"><h2>Summary</h2>'
+        f"{_summary(analysis, index, spk_class, linked_ids)}</section>",
+        f'<section id="{prefix}-article" class="cg-section cg-sec-article"><h2>Article</h2>{article}</section>',
+        '<h2 class="cg-details-head">Details</h2>',
     ]
     for key, name, items, table in sections:
-        parts.append(_section(prefix, key, name, len(items), table if items else _none(name.lower())))
+        count = None if key == "document" else len(items)
+        empty = key != "document" and not items
+        parts.append(_section(prefix, key, name, count, _none(name.lower()) if empty else table))
     return '<div class="cg-report">' + "".join(parts) + "</div>"
 
 

@@ -12,7 +12,20 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from claimgraph.contract import Analysis, Quote
-from claimgraph.render.common import Index, bounds_summary, casualty_summary, fmt_num, span_text, yes_no
+from claimgraph.render.common import (
+    Index,
+    bounds_summary,
+    casualty_summary,
+    dates_summary,
+    figures_summary,
+    flag_matters,
+    fmt_num,
+    needs_source,
+    places_summary,
+    span_text,
+    speakers_summary,
+    yes_no,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 _SPACE = re.compile(r"\s+")
@@ -52,7 +65,7 @@ def _metadata(analysis: Analysis) -> str:
         ("Outlet", md(doc.outlet)),
         ("Authors", md(_join(doc.authors))),
         ("Dateline", md(doc.dateline)),
-        ("Published", md(doc.published)),
+        ("Published", md(doc.published) + (f" ({md(doc.published_source)})" if doc.published_source else "")),
         ("URL", md(doc.url)),
         ("Language", md(doc.language)),
         ("Length", f"{len(doc.text):,} characters"),
@@ -139,12 +152,44 @@ def _events(analysis: Analysis, index: Index) -> str:
                    "quantities", "source", "hedges"], rows)
 
 
+_QUOTES = "\"'“”‘’«»„"
+
+
+def _summary(analysis: Analysis, index: Index) -> str:
+    """Who is quoted, which figures, which events, where, when: the lines an analyst reads first."""
+    doc = analysis.document
+    who = [f"{md(label)} ({n} quote{'s' if n != 1 else ''}{', via ' + _chain(chain) if chain else ''})"
+           for _, label, n, chain in speakers_summary(analysis, index)]
+    figures = [f"{md(bounds_summary(q) or q.text)} {md(q.subject or '')}".strip() + (f" ({md(src)})" if src else "")
+               for q, src in figures_summary(analysis, index)]
+    events = []
+    for ev in analysis.events:
+        where_when = _join([index.label(ev.place) if ev.place else "", index.label(ev.time) if ev.time else ""])
+        cas = "; ".join(casualty_summary(c, index) for c in ev.casualties)
+        events.append(md(_join([index.label(ev.id), where_when, cas], " · ")))
+    where = [md(p.name) for p in places_summary(analysis)]
+    when = _join([f"published {doc.published}" if doc.published else "", *dates_summary(analysis)[:8]])
+    unsourced = sum(needs_source(c, analysis) for c in analysis.claims)
+    lines = [
+        f"- **Who is quoted:** {'; '.join(who[:8]) or 'nobody'}",
+        f"- **Figures:** {'; '.join(figures[:8]) or 'none'}",
+        f"- **Events:** {'; '.join(events[:6]) or 'none'}",
+        f"- **Where:** {', '.join(where[:10]) or 'nowhere named'}",
+        f"- **When:** {md(when) or 'no date'}",
+        f"- **Figures or events stated without a source:** {unsourced}",
+    ]
+    return "\n".join(lines)
+
+
 def _flags(analysis: Analysis, index: Index) -> str:
     text = analysis.document.text
     rows = []
     for f in analysis.flags:
+        if not flag_matters(f, analysis, index):
+            continue
         refs = _join(index.ref(r) for r in f.refs)
-        spans = " / ".join(f"“{s}”" for s in (span_text(text, sp) for sp in f.spans) if s)
+        spans = " / ".join(f"“{s.strip().strip(_QUOTES).strip()}”" for s in (span_text(text, sp) for sp in f.spans)
+                           if s)
         rows.append([md(f.kind), md(f.severity), md(f.message), md(refs), md(spans)])
     return _table(["kind", "severity", "message", "refers to", "text"], rows)
 
@@ -164,7 +209,8 @@ def render_markdown(analysis: Analysis) -> str:
         ("Events", analysis.events, _events),
         ("Flags", analysis.flags, _flags),
     ]
-    out = [f"# {md(doc.title) or 'Untitled article'}", "", _metadata(analysis), ""]
+    out = [f"# {md(doc.title) or 'Untitled article'}", "", _metadata(analysis), "", "## Summary", "",
+           _summary(analysis, index), ""]
     out.append("**Found:** " + " · ".join(f"{len(items)} {name.lower()}" for name, items, _ in sections))
     for name, items, build in sections:
         out += ["", f"## {name} ({len(items)})", ""]
