@@ -33,6 +33,7 @@ def main() -> int:
     ap.add_argument("--width", type=int, default=1400)
     ap.add_argument("--layer", default=None, help="switch this layer on before the shot (quote, quantity, ...)")
     ap.add_argument("--height", type=int, default=0, help="clip the shot to this height (0: the whole page)")
+    ap.add_argument("--from-section", default=None, help="start the clip at this section (quantities, events, ...)")
     ap.add_argument("--open", action="store_true", help="unfold every details section (to check the tables)")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     a = ap.parse_args()
@@ -51,8 +52,13 @@ def main() -> int:
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
             info = page.evaluate(OVERFLOW_JS)
             name = report.stem + (f"-{a.layer}" if a.layer else "") + ("-details" if a.open else "") + ".png"
-            clip = {"x": 0, "y": 0, "width": a.width, "height": min(a.height, info["height"])} if a.height else None
-            page.screenshot(path=str(a.out / name), full_page=not clip, clip=clip)
+            top = 0
+            if a.from_section:
+                top = page.evaluate(f"() => Math.floor(document.querySelector('.cg-sec-{a.from_section}')"
+                                    ".getBoundingClientRect().top + scrollY)")
+            clip = {"x": 0, "y": top, "width": a.width, "height": min(a.height, info["height"] - top)} \
+                if a.height else None
+            page.screenshot(path=str(a.out / name), full_page=True, clip=clip)
             print(f"{name}: {info['width']} x {info['height']} px, page scroll width {info['scrollWidth']}; "
                   f"wider than the page: {info['bad'] or 'none'}")
             if info["bad"] or info["scrollWidth"] > info["width"]:

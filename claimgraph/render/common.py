@@ -154,14 +154,19 @@ def yes_no(value: bool) -> str:
 # what an analyst reads first: the summary, and which claims need a source
 
 
+#: how far into the text the headline may start (after a dateline or kicker line)
+HEADLINE_WINDOW = 400
+
+
 def headline_end(analysis: Analysis) -> int:
-    """Where the headline ends when the text opens with it (ingest puts a page's title above its body)."""
+    """Where the header ends when the headline opens the text (ingest puts a page's title above its body;
+    a plain-text article may have a dateline above it): claims before this point are the headline."""
     doc = analysis.document
     title = (doc.title or "").strip()
-    start = len(doc.text) - len(doc.text.lstrip())
-    if title and doc.text[start:start + len(title)] == title:
-        return start + len(title)
-    return 0
+    if not title:
+        return 0
+    start = doc.text.find(title, 0, HEADLINE_WINDOW + len(title))
+    return start + len(title) if start >= 0 else 0
 
 
 def needs_source(claim: Any, analysis: Analysis, head_end: int | None = None) -> bool:

@@ -339,7 +339,8 @@ def _table(headers: Sequence[str], rows: list[list[str]], css: str = "") -> str:
     """Cells arrive already escaped (built with `e`); headers are escaped here."""
     first = rows[0] if rows else []
     def th(i: int, h: str) -> str:
-        cls = "cg-idcol" if h == "id" else ("cg-widecol" if i < len(first) and isinstance(first[i], _Wide) else "")
+        cls = "cg-idcol" if h == "id" else ("cg-widecol" if i < len(first) and isinstance(first[i], _Wide)
+                                            else _COLUMN_CLASS.get(h, ""))
         return f'<th class="{cls}">{e(h)}</th>' if cls else f"<th>{e(h)}</th>"
 
     head = "".join(th(i, h) for i, h in enumerate(headers))
@@ -347,6 +348,11 @@ def _table(headers: Sequence[str], rows: list[list[str]], css: str = "") -> str:
     cls = f' class="{e(css)}"' if css else ""
     table = f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     return f'<div class="cg-table-wrap">{table}</div>'
+
+
+#: columns whose words are long ("Explosions/Remote violence: Air/drone strike", "geonames:173579")
+_COLUMN_CLASS = {"type: subtype": "cg-col-l", "gazetteer": "cg-col-m", "via (outermost first)": "cg-col-m",
+                 "chain (outermost first)": "cg-col-m", "casualties": "cg-col-m", "kind": "cg-col-s"}
 
 
 class _Num(str):
