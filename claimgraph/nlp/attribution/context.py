@@ -1,0 +1,178 @@
+"""The document context every attribution construction reads and writes, and the helpers they share.
+
+`Context` holds one document's parse, its state, the attributions found so far (`attrs`) and which words
+are already owned by one (`taken`, `used_verbs`): the constructions in `quoted`, `reported`, `resolve` and
+`claims` are functions of it, run in the order `component` gives.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.contract import Source
+from claimgraph.nlp.attribution.lexicon import Cue, lexicon
+from claimgraph.nlp.attribution.marks import paragraphs
+from claimgraph.nlp.attribution.speakers import Sources
+from claimgraph.nlp.state import DocState, get_state
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+NOMINATIVE = {"he", "she", "they", "it", "we", "i", "you"}
+VERB_POS = {"VERB", "AUX"}
+CHANNEL_PREPS = {"to", "for", "with"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# how many naming/verb words may stand between a quote and its cue ('"...," Mican told MEE in ...')
+FRAME_REACH = 6
+#: prepositions that introduce what a statement was about ("talked about", "warned of", "called for")
+TOPIC_PREPS = {"about", "of", "on", "against", "for", "over"}
+#: cue meanings that ascribe a position or wish rather than report words (cues.tsv "meaning")
+STANCE_MEANINGS = {"stance"}
+
+#: emit the indirect quote of a reported statement even when quoted fragments inside it became
+#: partial quotes (True gives both; False gives the partial quotes only, as PolNeAR annotates one
+#: attribution per statement)
+INDIRECT_WITH_PARTIALS = False
+
+
+@dataclass
+class Attr:
+    """One attribution found in the text, before it becomes a contract Quote."""
+
+    kind: str  # direct | partial | indirect | channel (a speaker's outlet, no words reported)
+    start: int
+    end: int
+    cue: tuple[int, int] | None = None  # character span of the cue words
+    verb: Token | None = None
+    speaker_head: Token | None = None
+    speaker_span: tuple[int, int] | None = None
+    source: Source | None = None
+    fixed_source: str | None = None  # "anonymous" for "reportedly" / "it is said"
+    order: int = 0
+    via: Source | None = None
+    via_head: Token | None = None  # the outlet that cited the speaker ("Reuters reported, citing ...")
+    meaning: str | None = None  # the cue's meaning from cues.tsv (stance cues do not source a claim)
+
+
+
+@dataclass
+class Context:
+    """One document's attribution work: the parse, the state, and what the constructions found so far."""
+
+    doc: Doc
+    state: DocState = field(init=False)
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.state = get_state(self.doc)
+        self.text = self.doc.text
+        self.lex = lexicon()
+        self.sources = Sources(self.state, self.doc)
+        self.starts = [t.idx for t in self.doc]
+        self.paras = paragraphs(self.text)
+        self.attrs: list[Attr] = []
+        self.taken: list[tuple[int, int]] = []  # character spans already inside a quote
+        self.taken_tok = bytearray(len(self.doc))
+        self.used_verbs: set[int] = set()
+        self.outlet_entities: set[str] = set()  # filled by channels.outlet_entities before any construction
+        self.unnamed_id: str | None = None
+        self.outlet_source: Source | None = None
+        self.quote_meaning: dict[str, str | None] = {}
+
+    def tok(self, char: int) -> int:
+        """Index of the token containing (or first after) a character offset."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return 0
+        if self.doc[i].idx + len(self.doc[i]) <= char and i + 1 < len(self.doc):
+            return i + 1
+        return i
+
+    def tokens(self, s: int, e: int) -> list[Token]:
+        i = bisect.bisect_left(self.starts, s)
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < e:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    def para_of(self, char: int) -> tuple[int, int]:
+        i = bisect.bisect_right([p[0] for p in self.paras], char) - 1
+        return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
+
+    def inside_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and self.doc[i].idx <= char < self.doc[i].idx + len(self.doc[i]):
+            return bool(self.taken_tok[i])
+        return any(s <= char < e for s, e in self.taken)
+
+    def take(self, span: tuple[int, int]) -> None:
+        """Mark a stretch as owned by an attribution (its tokens are no one else's cue or content)."""
+        self.taken.append(span)
+        i = bisect.bisect_left(self.starts, span[0])
+        while i < len(self.doc) and self.doc[i].idx < span[1]:
+            self.taken_tok[i] = 1
+            i += 1
+
+    def cue_of(self, tok: Token) -> Cue | None:
+        if tok.pos_ not in VERB_POS or tok.tag_ == "MD":
+            return None
+        return self.lex.verbs.get(tok.lemma_.lower())
+
+    def span_chars(self, toks: list[Token]) -> tuple[int, int] | None:
+        toks = [t for t in toks if not (t.is_punct or t.is_space)]
+        if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+# "BEIRUT (Reuters) - ", "KYIV, Ukraine (AP) — ", "WASHINGTON — " opening a story
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'\- ]+(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+)*)?[ ]*(?:\([^)\n]{1,40}\))?[ ]*(?:\u2014|\u2013|--|-)[ ]+")
+_END_RE = re.compile(r"[.?!](?=[\"\u201d'\u2019]?(?:\s|$))")
+_ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b[a-z])$")
+
+
+def quoting_verb(v: Token) -> Token | None:
+    """The "quoted"/"cited" of "quoted X as saying ...", when v is that "saying"."""
+    if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_ in {"quote", "cite"}:
+        return v.head.head
+    return None
+
+
+def speaker_name(toks: list[Token]) -> bool:
+    """A short proper name before a colon ("PENCE:", "Pat Caddell:"), not a dateline or a label
+    ("WASHINGTON:", "CLARIFICATION:")."""
+    if not toks or len(toks) > 6 or not any(t.pos_ == "PROPN" for t in toks):
+        return False
+    return not all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"} for t in toks if t.pos_ == "PROPN")
+
+
+def tree_depth(tok: Token) -> int:
+    """Distance from the sentence root: reporting verbs nearer the root frame the others."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def sentence_end(text: str, start: int, end: int) -> int | None:
+    """End of the first sentence in text[start:end], not fooled by "Mr." or "U.S."."""
+    for m in _END_RE.finditer(text, start, end):
+        if m.group() == "." and _ABBREV_RE.search(text, max(start, m.start() - 6), m.start()):
+            continue
+        return m.end()
+    return None
+
+
+class NoEntity:
+    type = None
+
+
+def strip_det(text: str) -> str:
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text

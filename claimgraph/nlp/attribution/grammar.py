@@ -1,0 +1,153 @@
+"""Grammar the constructions share: who a cue verb or noun has as speaker, and the sentence-level cues.
+
+Every function reads the parse through the document context; none emits an attribution.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.attribution.context import NOMINATIVE, SUBJECT_DEPS, VERB_POS, Context, quoting_verb
+from claimgraph.nlp.attribution.lexicon import Cue
+from claimgraph.nlp.attribution.marks import QuoteSpan
+from claimgraph.nlp.attribution.speakers import RELATIVE
+
+
+def noun_cue(cx: Context, tok: Token) -> Cue | None:
+    """A reporting noun with its speaker attached: "Trump's claim that ...", "a warning by the UN"."""
+    if tok.pos_ != "NOUN":
+        return None
+    cue = cx.lex.nouns.get(tok.lemma_.lower())
+    if cue is None or noun_speaker(cx, tok) is None:
+        return None
+    return cue
+
+
+def noun_speaker(cx: Context, noun: Token) -> Token | None:
+    """The speaker of a reporting noun: "Trump's claim", "a warning by the UN", "a statement from the army"."""
+    for c in noun.children:
+        possessor = c.dep_ == "poss" or (c.i < noun.i and any(
+            g.dep_ == "case" and g.lower_ in {"'s", "\u2019s", "'", "\u2019"} for g in c.children))
+        if possessor:
+            return c
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def subject(cx: Context, verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
+    if verb.pos_ == "NOUN":
+        return noun_speaker(cx, verb)
+    seen = 0
+    v = verb
+    while v is not None and seen < 4:
+        seen += 1
+        # a subject inside quoted words belongs to the quote ('"One of ...," said Rep. X')
+        verb_quoted = cx.inside_quote(verb.idx)
+        deps = SUBJECT_DEPS if v.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}  # "After saying X, she was"
+        subjects = [c for c in v.children if c.dep_ in deps and c.dep_ != "expl"
+                    and (verb_quoted or not cx.inside_quote(c.idx))]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if v.i == verb.i and not verb_quoted and (before is None or before.is_punct or before.is_space):
+            # 'Said Ellis:' / '"...," said Smith' parsed with the name as an object
+            after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+            if (after is not None and after.pos_ == "PROPN" and not cx.inside_quote(after.idx)
+                    and after.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}):
+                head = after
+                while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+                    head = head.head
+                return head
+        if v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
+            return v.head  # "Smith, who said ...", "a statement saying ..."
+        quoting = quoting_verb(v)
+        if quoting is not None:  # "Reuters quoted a commander as saying": the commander speaks
+            obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "... by saying", "after calling"
+            v = v.head.head
+            continue
+        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return subject_fallback(cx, verb)
+
+
+def subject_fallback(cx: Context, verb: Token) -> Token | None:
+    """When the parse gives the cue no subject: the name just before it ("Obama and Clinton call"),
+    else the nearest subject before it in the sentence, outside quotes."""
+    if verb.pos_ not in VERB_POS or cx.inside_quote(verb.idx):
+        return None
+    sent = verb.sent
+    j = verb.i - 1
+    while j >= sent.start and verb.doc[j].dep_ in {"aux", "neg", "advmod", "auxpass"}:
+        j -= 1
+    if j >= sent.start:
+        prev = verb.doc[j]
+        if (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE) and not cx.inside_quote(prev.idx) \
+                and prev.dep_ not in {"dobj", "pobj", "poss"}:
+            return prev
+    for k in range(verb.i - 1, sent.start - 1, -1):
+        t = verb.doc[k]
+        if t.dep_ in {"nsubj", "nsubjpass"} and not cx.inside_quote(t.idx) and t.lower_ not in RELATIVE:
+            return t
+    return None
+
+
+def according_in(cx: Context, sent) -> tuple[Token, Token | None, tuple] | None:
+    """A sentence-level source: "according to X" or "as X put it"."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(cx.doc) and cx.doc[t.i + 1].lower_ == "to":
+            to = cx.doc[t.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            return t, pobj, (t.idx, to.idx + len(to))
+        put = as_put_it(cx, t)
+        if put is not None:
+            return put
+    return None
+
+
+def as_put_it(cx: Context, t: Token) -> tuple[Token, Token | None, tuple] | None:
+    """'as a Homeland Security memo put it': the subject of "put it" introduced by "as"."""
+    if t.lemma_ != "put" or t.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children):
+        return None
+    if not any(c.lower_ == "as" and c.dep_ in {"mark", "advmod", "prep"} for c in t.children):
+        return None
+    subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return None
+    it = next(c for c in t.children if c.dep_ == "dobj")
+    return t, subj, (t.idx, it.idx + len(it))
+
+
+def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple] | None:
+    """The nearest reporting verb whose clause holds the quote ('accused Moscow of "..."')."""
+    toks = cx.tokens(q.inner_start, q.inner_end)
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    # the nearest speech verb above the quote ("said"), else the nearest stance verb ("wants")
+    found: list[tuple[int, Token]] = []
+    for root in roots:
+        for depth, anc in enumerate([root, *root.ancestors]):
+            if anc.i in inside or (cue := cx.cue_of(anc) or noun_cue(cx, anc)) is None:
+                continue
+            found.append((0 if cue.content == "clause" or cue.meaning in {"accuse", "describe"} else 1,
+                          depth, anc))
+    if found:
+        anc = min(found, key=lambda f: (f[0], f[1]))[2]
+        return anc, subject(cx, anc), (anc.idx, anc.idx + len(anc))
+    # "according to X, ... "quoted" ..." in the same sentence
+    acc = according_in(cx, toks[0].sent)
+    if acc is not None:
+        return None if acc[0] is None else (acc[0], acc[1], acc[2])
+    return None

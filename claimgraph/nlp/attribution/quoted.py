@@ -1,0 +1,283 @@
+"""Quoted material: direct quotes with their frame, split and continued quotes, partial quotes.
+
+The marks are paired by `marks`; here each quote finds its cue and speaker, one function per construction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.attribution.context import FINITE_TAGS, FRAME_REACH, Attr, Context, sentence_end, speaker_name
+from claimgraph.nlp.attribution.grammar import according_in, governing_cue, subject
+from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations
+
+
+def quoted_material(cx: Context) -> None:
+    """Every quotation, paired by `marks`, becomes a direct or partial quote with its frame.
+
+    Direct, cue after: '"We will not retreat," the commander said.' Cue before: 'He said: "We will stay."'
+    Split: '"We stay," he said, "and we fight."' Continued: '"A," he said. "B."' (one quote, A to B).
+    A quote with no frame, cue or governing verb is a quoted title or term, not a statement.
+    """
+    groups = merge_continuations(find_quotes(cx.text))
+    items: list[tuple[QuoteSpan, QuoteSpan, str]] = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        kind = "direct" if len(group) > 1 or utterance_like(cx, first) else "partial"
+        items.append((first, last, kind))
+        # quoted words are never the cue or content of another attribution, found or not
+        cx.take((first.start, last.end))
+    prev: Attr | None = None
+    prev_end = -1  # where the previous direct quote's frame ('..., he said.') ends
+    i = 0
+    while i < len(items):
+        first, last, kind = items[i]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if kind == "partial":
+            n_before = len(cx.attrs)
+            partial_quote(cx, first, last)
+            # 'because "A," she said. "B."': a fragment closing its sentence with a frame can be
+            # continued by the next quote like a direct one
+            after = frame_after(cx, last, nxt[0] if nxt else None)
+            if len(cx.attrs) > n_before and after is not None:
+                prev, prev_end = cx.attrs[-1], end_of_frame(cx, last, nxt)
+            i += 1
+            continue
+        after = frame_after(cx, last, nxt[0] if nxt else None)
+        before = None if after is not None else frame_before(cx, first, prev_end)
+        colon = None if after or before else colon_speaker(cx, first.start)
+        if after is None and before is None and colon is None and prev is not None and (
+            (prev_end >= 0 and not cx.text[prev_end:first.start].strip())
+            or continues_account(cx, prev, first)
+        ):
+            # the same speaker goes on: '"A," he said. "B."' or the next paragraph '"C."'
+            prev.end = last.inner_end
+            prev_end = last.end
+            i += 1
+            continue
+        attr = Attr("direct", first.inner_start, last.inner_end)
+        merged = False
+        if after is not None:
+            attr.verb, attr.speaker_head, attr.cue = after
+            frame_end = end_of_frame(cx, last, None)
+            # split quote: '"A," he said, "B."' -> one quote from A to B
+            if nxt is not None and split_continuation(cx, last, nxt[0], after) and (
+                nxt[2] == "direct" or cx.text[last.inner_start:last.inner_end].endswith(",")
+            ):
+                attr.end = nxt[1].inner_end
+                merged = True
+                frame_end = nxt[1].end
+            prev_end = min(frame_end, nxt[0].start) if nxt is not None and not merged else frame_end
+        elif before is not None:
+            attr.verb, attr.speaker_head, attr.cue = before
+            prev_end = last.end
+        elif colon is not None:
+            attr.speaker_head, attr.cue = colon
+            prev_end = last.end
+        else:
+            gov = governing_cue(cx, first)
+            if gov is None:
+                i += 1
+                continue  # a quoted title or term with nobody saying it
+            attr.verb, attr.speaker_head, attr.cue = gov
+            prev_end = last.end
+        if attr.verb is not None:
+            cx.used_verbs.add(attr.verb.i)
+        cx.attrs.append(attr)
+        prev = attr
+        i += 2 if merged else 1
+
+
+def end_of_frame(cx: Context, last: QuoteSpan, nxt) -> int:
+    """Where the sentence carrying a quote's frame ends ('..." he said.| "Next ...')."""
+    _, para_end = cx.para_of(last.start)
+    end = sentence_end(cx.text, last.end, para_end) or para_end
+    return min(end, nxt[0].start) if nxt is not None else end
+
+
+def utterance_like(cx: Context, q: QuoteSpan) -> bool:
+    """A whole utterance (direct) rather than a fragment woven into the sentence (partial)."""
+    para_start, _ = cx.para_of(q.start)
+    before = cx.text[para_start:q.start].rstrip()
+    inner = cx.text[q.inner_start:q.inner_end]
+    words = re.findall(r"\w+", inner)
+    if not before:
+        return len(words) >= 2
+    last = before[-1]
+    if last in ":":
+        return True
+    if last in ".?!\u2014\u2013" or before.endswith("--"):
+        return len(words) >= 2
+    if last == ",":
+        return len(words) >= 2 and (inner[:1].isupper() or frame_before(cx, q) is not None)
+    # 'X said "We ..."': right after a cue verb, starting like a sentence
+    prev_tok = cx.doc[cx.tok(q.start) - 1] if cx.tok(q.start) > 0 else None
+    return bool(prev_tok is not None and cx.cue_of(prev_tok) and inner[:1].isupper() and len(words) >= 3)
+
+
+def frame_after(cx: Context, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[Token, Token | None, tuple] | None:
+    """'"...," he said.' / '"..." said Smith' / '"...," Mican told MEE in ...': the cue after a quote."""
+    _, para_end = cx.para_of(q.start)
+    end = para_end
+    if nxt is not None and nxt.start < end:
+        end = nxt.start
+    m = sentence_end(cx.text, q.end, end)
+    if m is not None:
+        end = m
+    dash = re.compile(r"[^\S\n]*,?[^\S\n]*(\u2015|\u2014|\u2013|--)[^\S\n]*(?=[A-Z])").match(cx.text, q.end, end)
+    if dash is not None:
+        # '"..." \u2015 Jorge Falcon': a byline-style attribution after a dash
+        name = []
+        for t in cx.tokens(dash.end(), end):
+            if t.text == "," or (t.is_punct and t.text not in {".", "-"}) or len(name) >= 6:
+                break
+            if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha):
+                name.append(t)
+            elif t.text != ".":
+                break
+        if name and any(t.pos_ == "PROPN" for t in name):
+            return None, name[-1], dash.span(1)
+    toks = cx.tokens(q.end, end)
+    first_word = next((x for x in toks if not (x.is_punct or x.is_space)), None)
+    words = 0
+    for t in toks:
+        if t.is_punct or t.is_space:
+            continue
+        words += 1
+        if words > 4 * FRAME_REACH:
+            break
+        if cx.cue_of(t) is None:
+            continue
+        subj = subject(cx, t)
+        if subj is None:
+            subj = next((x for x in toks if x.pos_ in {"PROPN", "PRON"} and x.dep_ != "dobj"), None)
+        if subj is not None and not (q.end <= subj.idx < end):
+            continue
+        # near the quote, or further on when the frame opens with the speaker and an apposition
+        # ('"...," Abu Ahmad, a resident of Tal Rifaat, told Reuters')
+        if words > FRAME_REACH and (subj is None or first_word is None or subj.left_edge.i != first_word.i):
+            break
+        # the verb's own clause complement after it means it reports something else
+        if any(c.dep_ == "ccomp" and c.i > t.i and c.left_edge.i - t.i <= 2 and not cx.inside_quote(c.idx)
+               for c in t.children):
+            continue
+        return t, subj, (t.idx, t.idx + len(t))
+    return None
+
+
+def frame_before(cx: Context, q: QuoteSpan, prev_end: int = -1) -> tuple[Token, Token | None, tuple] | None:
+    """'He said: "..."' / 'Therefore, he says, "..."': the cue before a quote, in its sentence."""
+    para_start, _ = cx.para_of(q.start)
+    qi = cx.tok(q.start)
+    if qi == 0:
+        return None
+    sent_start = cx.doc[qi - 1].sent.start_char
+    start = max(para_start, sent_start)
+    for _s, e in cx.taken:
+        if e <= q.start:
+            start = max(start, e)
+    start = max(start, prev_end)  # the previous quote's own frame is not this one's
+    if not cx.text[para_start:q.start].strip():
+        # 'Caddell continued:' closing the previous paragraph introduces this one
+        prev_para = [p for p in cx.paras if p[1] <= para_start]
+        if not prev_para or not cx.text[prev_para[-1][0]:prev_para[-1][1]].rstrip().endswith(":"):
+            return None
+        p_start, p_end = prev_para[-1]
+        last_tok = cx.doc[cx.tok(p_end - 1)]
+        start = max(p_start, last_tok.sent.start_char, prev_end)
+        if any(p_start <= e <= p_end for _s, e in cx.taken if e > start):
+            return None
+    toks = cx.tokens(start, q.start)
+    for j in range(len(toks) - 1, -1, -1):
+        t = toks[j]
+        if cx.cue_of(t) is None:
+            continue
+        between = [x for x in toks[j + 1:] if not (x.is_punct or x.is_space)]
+        if len(between) > 4 or any(x.tag_ in FINITE_TAGS for x in between):
+            return None
+        if any(x.text in {".", "?", "!"} for x in toks[j + 1:]):
+            return None  # '"A," he said. "B."': that cue closed the sentence before
+        subj = subject(cx, t)
+        return t, subj, (t.idx, t.idx + len(t))
+    return None
+
+
+def split_continuation(cx: Context, a: QuoteSpan, b: QuoteSpan, frame: tuple) -> bool:
+    """'"A," he said, "B."': only the cue frame, ending in a comma or colon, stands between two quotes."""
+    between = cx.text[a.end:b.start]
+    if "\n" in between:
+        return False
+    return between.rstrip().endswith((",", ":"))
+
+
+def colon_speaker(cx: Context, char: int) -> tuple[Token, tuple] | None:
+    """'PENCE: "..."' or a headline 'Caddell: ...': a short name then a colon opening the paragraph."""
+    para_start, _ = cx.para_of(char)
+    head = cx.text[para_start:char]
+    m = re.match(r"\s*([A-Z][\w.'’\- ]{0,60}?)\s*:\s*$", head)
+    if not m:
+        return None
+    toks = cx.tokens(para_start + m.start(1), para_start + m.end(1))
+    if not speaker_name(toks):
+        return None
+    colon = cx.text.index(":", para_start + m.end(1))
+    return toks[-1], (colon, colon + 1)
+
+
+def continues_account(cx: Context, prev: Attr, q: QuoteSpan) -> bool:
+    """A paragraph opening with a quote, right after another speaker's quote, continues that account."""
+    para_start, _ = cx.para_of(q.start)
+    if cx.text[para_start:q.start].strip():
+        return False
+    prev_para = cx.para_of(max(prev.start, prev.end - 1))
+    this_index = next((i for i, p in enumerate(cx.paras) if p[0] == para_start), None)
+    prev_index = next((i for i, p in enumerate(cx.paras) if p == prev_para), None)
+    return this_index is not None and prev_index is not None and this_index - prev_index == 1
+
+
+def title_like(cx: Context, q: QuoteSpan) -> bool:
+    """'said on "Fox News Sunday"', 'told "Morning Joe"': a quoted Title Case name of a show or work."""
+    words = re.findall(r"[\w'’-]+", cx.text[q.inner_start:q.inner_end])
+    small = {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from"}
+    if not words or len(words) > 8 or not all(w[0].isupper() or w[0].isdigit() or w in small for w in words):
+        return False
+    toks = cx.tokens(q.inner_start, q.inner_end)
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside]
+    return any(r.dep_ == "pobj" or (r.dep_ in {"dobj", "dative"} and r.head.lemma_ in {"tell", "join"})
+               for r in roots)
+
+
+def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
+    """A quoted fragment inside the writer's sentence, governed by a cue or an "according to".
+
+    'Lavrov accused Ankara of "a planned provocation".' Fragments of one statement make one quote:
+    'He called it "a stab in the back" and "a crime".' Scare quotes with nobody saying them are skipped.
+    """
+    if title_like(cx, first):
+        return
+    gov = governing_cue(cx, first)
+    if gov is not None:
+        # several fragments of one reported statement ('is "a" but "b"') make one partial quote
+        for a in reversed(cx.attrs):
+            if a.kind == "partial" and a.verb is not None and a.verb.i == gov[0].i:
+                between = [t for t in cx.tokens(a.end, first.start) if not cx.inside_quote(t.idx)]
+                if "\n" not in cx.text[a.end:first.start] and not any(
+                        t.pos_ == "VERB" for t in between):
+                    a.end = last.inner_end
+                    return
+                break
+    if gov is None:
+        acc = according_in(cx, cx.doc[cx.tok(first.inner_start)].sent)
+        if acc is None:
+            return  # scare quotes: nobody is said to have said it
+        verb, subj, cue = acc
+        attr = Attr("partial", first.inner_start, last.inner_end, cue=cue, speaker_head=subj)
+    else:
+        verb, subj, cue = gov
+        attr = Attr("partial", first.inner_start, last.inner_end, cue=cue, verb=verb, speaker_head=subj)
+        cx.used_verbs.add(verb.i)
+    cx.attrs.append(attr)
+    cx.take((first.start, last.end))

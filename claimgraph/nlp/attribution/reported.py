@@ -1,0 +1,272 @@
+"""Reported speech outside quotation marks, one function per construction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
+from claimgraph.nlp.attribution.context import (
+    INDIRECT_WITH_PARTIALS,
+    TOPIC_PREPS,
+    VERB_POS,
+    Attr,
+    Context,
+    NoEntity,
+    quoting_verb,
+    speaker_name,
+    tree_depth,
+)
+from claimgraph.nlp.attribution.grammar import as_put_it, noun_cue, noun_speaker, subject
+from claimgraph.nlp.attribution.lexicon import Cue
+
+
+def reported_speech(cx: Context) -> None:
+    """Reported speech outside quotes, sentence by sentence, each construction owning its words.
+
+    'According to the ministry, 12 people died.' / 'Reportedly, the convoy was hit.' / 'as the memo put it'
+    / 'Officials said that the town had fallen.' / 'Trump's claim that ...' / 'PENCE: Well, look, ...'.
+    Cue verbs go outermost first and speech before stance, so a cue inside reported content stays content.
+    """
+    for sent in cx.doc.sents:
+        for t in sent:
+            if t.i in cx.used_verbs or cx.inside_quote(t.idx):
+                continue
+            if t.lower_ == "according" and t.i + 1 < len(cx.doc) and cx.doc[t.i + 1].lower_ == "to":
+                according_to(cx, t, sent)
+                continue
+            adv = cx.lex.adverbs.get(t.lower_)
+            if adv is not None and adv.meaning == "report" and t.pos_ == "ADV":
+                reportedly(cx, t, sent)
+                continue
+            put = as_put_it(cx, t)
+            if put is not None:
+                as_x_put_it(cx, t, put, sent)
+        # reporting verbs, outermost first and speech before stance ("said" before "wants"): a
+        # cue inside what someone is already reported to have said is part of that content
+        cands = [(t, cue) for t in sent if t.i not in cx.used_verbs and not cx.inside_quote(t.idx)
+                 and (cue := cx.cue_of(t)) is not None]
+        cands.sort(key=lambda tc: (tc[1].content != "clause", tree_depth(tc[0]), tc[0].i))
+        for t, cue in cands:
+            if t.i in cx.used_verbs or any(a.start <= t.idx < a.end for a in cx.attrs):
+                continue
+            reported_verb(cx, t, cue, sent)
+        for t in sent:
+            if t.i in cx.used_verbs or cx.inside_quote(t.idx) or noun_cue(cx, t) is None:
+                continue
+            if not any(a.start <= t.idx < a.end for a in cx.attrs):
+                reporting_noun(cx, t)
+        transcript_colon(cx, sent)
+
+
+def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
+    """What a cue verb reports: its clause, its object, or the topic it was about.
+
+    'Officials said that the town had fallen.' (clause) / 'He denied the charges.' (object) /
+    'She warned of a new offensive.' (topic) / '"Y," X said.' (the cue hangs off Y's verb).
+    """
+    comp = [c for c in verb.children if c.dep_ == "ccomp"]
+    # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)
+    after = [c for c in comp if c.i > verb.i]
+    if after:
+        comp = after
+    else:
+        comp = [c for c in comp if not any(t.text == ";" for t in verb.doc[c.right_edge.i:verb.i])]
+    toks: list[Token] = []
+    if comp:
+        for c in comp:
+            toks.extend(c.subtree)
+    elif verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS:
+        # "Y, X said." / "Y1, X said, Y2" parsed with the cue hanging off Y's verb; a cue in the
+        # middle leaves it inside the one span the contract allows
+        skip = {x.i for x in verb.subtree}
+        toks = [x for x in verb.head.subtree if x.i not in skip]
+    elif cue.content == "object":
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}:
+                if c.dep_ == "prep" and c.lower_ in {"to", "with"}:
+                    continue  # the audience ("said to reporters"), not what was said
+                toks.extend(c.subtree)
+    elif any(c.dep_ == "xcomp" for c in verb.children) and cue.meaning in {"promise", "warn", "deny"}:
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                toks.extend(c.subtree)
+    else:
+        # what was talked about: "spoke about X", "warned of X", "commented on X", "called for X"
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                for obj in c.children:
+                    if obj.dep_ in {"pobj", "pcomp"}:
+                        toks.extend(obj.subtree)
+                break
+    toks.sort(key=lambda x: x.i)
+    return toks
+
+
+def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
+    """Indirect speech from a cue verb: "Officials said the town had fallen."
+
+    "It is said that ..." has an unnamed source; "Reuters reported, citing two officials, that ..." makes the
+    officials the speakers, through Reuters; "Mehmet spoke to the BBC." reports no words but records the
+    outlet later quotes came through (a channel).
+    """
+    toks = content_tokens(cx, verb, cue)
+    words = [t for t in toks if t.is_alpha]
+    if len(words) < 2:
+        # "Mehmet spoke to the BBC.": no words reported, but later quotes came through the outlet
+        subj = subject(cx, verb)
+        if subj is not None and cue.meaning == "assert" and via_outlet(cx, verb) is not None:
+            cx.attrs.append(Attr("channel", verb.idx, verb.idx, verb=verb, speaker_head=subj,
+                                    cue=(verb.idx, verb.idx + len(verb))))
+            cx.used_verbs.add(verb.i)
+        return
+    span = cx.span_chars(toks)
+    if span is None:
+        return
+    s, e = span
+    # quoted material inside: the quote handling owns it
+    inner = [(qs, qe) for qs, qe in cx.taken if qs < e and s < qe]
+    if inner:
+        covered = sum(min(e, qe) - max(s, qs) for qs, qe in inner)
+        if covered * 2 >= e - s or not INDIRECT_WITH_PARTIALS:
+            return
+    subj = subject(cx, verb)
+    fixed = None
+    if subj is None:
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and passive.lower_ == "it":
+            fixed = "anonymous"
+        else:
+            return
+    elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in verb.children):
+        fixed = "anonymous"
+    attr = Attr("indirect", s, e, cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                 speaker_head=subj if fixed is None else None, fixed_source=fixed)
+    # "Reuters reported, citing two officials, that ...": the officials speak, through Reuters
+    citing = next((c for c in sent if c.lemma_ == "cite" and c.tag_ == "VBG"
+                   and verb.i in {c.head.i, c.head.head.i}), None)
+    cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+    if cited is not None and subj is not None and outlet_token(cx, subj):
+        attr.speaker_head, attr.via_head = cited, subj
+        cx.used_verbs.add(citing.i)
+        skip = {x.i for x in citing.subtree}
+        rest = cx.span_chars([t for t in toks if t.i not in skip])
+        if rest is not None:
+            attr.start, attr.end = rest
+    cx.attrs.append(attr)
+    cx.used_verbs.add(verb.i)
+    quoting = quoting_verb(verb)
+    if quoting is not None:
+        cx.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
+
+
+def reporting_noun(cx: Context, noun: Token) -> None:
+    """"Trump's claim that there were thousands of shootings": the clause or topic the noun reports."""
+    toks: list[Token] = []
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in {"acl", "ccomp", "relcl"} and c.left_edge.lower_ == "that" \
+                and c.left_edge.dep_ == "mark":
+            toks.extend(c.subtree)
+            break
+    if not toks:
+        for c in noun.children:
+            if c.i > noun.i and c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}:
+                toks.extend(x for o in c.children if o.dep_ in {"pobj", "pcomp"} for x in o.subtree)
+                break
+    if sum(t.is_alpha for t in toks) < 2:
+        return
+    span = cx.span_chars(sorted(toks, key=lambda x: x.i))
+    if span is None or any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+        return
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(noun.idx, noun.idx + len(noun)), verb=noun,
+                            speaker_head=noun_speaker(cx, noun)))
+    cx.used_verbs.add(noun.i)
+
+
+def according_to(cx: Context, t: Token, sent) -> None:
+    """"According to the ministry, 12 people died.": the rest of the sentence, said by the ministry.
+
+    The speaker is the whole phrase after "according to" up to a comma, its last person if it names one.
+    """
+    to = cx.doc[t.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    pp_start = t.i
+    pp_end = sent.end
+    for x in cx.doc[to.i + 1:sent.end]:
+        if x.text in {",", ";", "(", "\u2014"} or (x.is_punct and x.i == sent.end - 1):
+            pp_end = x.i
+            break
+    before = [x for x in sent if x.i < pp_start]
+    after = [x for x in sent if x.i >= pp_end]
+    words_before = [x for x in before if x.is_alpha]
+    words_after = [x for x in after if x.is_alpha]
+    if len(words_after) >= 3 and len(words_before) <= 1:
+        toks = after
+    elif len(words_before) >= 3 and len(words_after) <= 1:
+        toks = before
+    else:
+        toks = [x for x in sent if not (pp_start <= x.i < pp_end)]
+    span = cx.span_chars(toks)
+    if span is None:
+        return
+    if any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+        return
+    # the speaker is the whole phrase after "according to", up to a comma or the sentence end
+    end_i = pp_end
+    sp = cx.span_chars(list(cx.doc[to.i + 1:end_i]))
+    attr = Attr("indirect", span[0], span[1], cue=(t.idx, to.idx + len(to)), speaker_head=pobj)
+    if sp is not None and sp[1] - sp[0] < 200:
+        attr.speaker_span = sp
+        ents = [x for x in cx.doc[to.i + 1:end_i]
+                if (cx.sources.entity(cx.state.entity_at(x.idx, x.idx + len(x))) or NoEntity).type == "PERSON"]
+        if ents:
+            attr.speaker_head = ents[-1]
+    cx.attrs.append(attr)
+    cx.take(span)
+
+
+def as_x_put_it(cx: Context, t: Token, put: tuple, sent) -> None:
+    """'X is Y, as the memo put it.': the sentence without the "as ... put it" clause."""
+    skip = {x.i for x in t.subtree}
+    span = cx.span_chars([x for x in sent if x.i not in skip])
+    if span is None or any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+        return
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=put[2], verb=t, speaker_head=put[1]))
+    cx.used_verbs.add(t.i)
+
+
+def reportedly(cx: Context, t: Token, sent) -> None:
+    """'Reportedly, X ...': the sentence is reported speech from an unnamed source."""
+    toks = [x for x in sent if x.i != t.i]
+    span = cx.span_chars(toks)
+    if span is None or any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+        return
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)),
+                            fixed_source="anonymous"))
+
+
+def transcript_colon(cx: Context, sent) -> None:
+    """Transcripts and headlines: 'PENCE: Well, look, ...' / 'Caddell: Voters Worried ...'."""
+    if sent.start_char not in {p[0] for p in cx.paras}:
+        return
+    p_start, p_end = cx.para_of(sent.start_char)
+    m = re.match(r"([A-Z][\w.'’\- ]{0,60}?)\s*:\s+(?=\S)", cx.text[p_start:p_end])
+    if not m:
+        return
+    name_toks = cx.tokens(p_start, p_start + m.end(1))
+    if not speaker_name(name_toks):
+        return
+    if any(t.pos_ in VERB_POS for t in name_toks):
+        return
+    s, e = p_start + m.end(), p_end
+    while e > s and cx.text[e - 1].isspace():
+        e -= 1
+    if e <= s or cx.inside_quote(s) or any(qs < e and s < qe for qs, qe in cx.taken):
+        return
+    colon = p_start + m.end(1) + cx.text[p_start + m.end(1):p_start + m.end()].index(":")
+    cx.attrs.append(Attr("indirect", s, e, cue=(colon, colon + 1), speaker_head=name_toks[-1]))
+    cx.take((s, e))

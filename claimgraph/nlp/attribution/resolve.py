@@ -1,0 +1,175 @@
+"""Speakers: from the cue's subject to a source (entity, group, role, pronoun) and its outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from claimgraph.contract import Source
+from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
+from claimgraph.nlp.attribution.context import SUBJECT_DEPS, Attr, Context, strip_det
+from claimgraph.nlp.attribution.speakers import ENTITY_KIND, PRONOUNS, RELATIVE, Candidate, mention_tokens, role_of
+
+
+def resolve_speakers(cx: Context) -> None:
+    """Give every attribution its source, in the order the speakers appear, and its outlet.
+
+    "Reuters quoted a commander as saying ...": the commander speaks, via Reuters; "he" is resolved after
+    every earlier speaker is known.
+    """
+    def position(a: Attr) -> int:
+        if a.speaker_head is not None:
+            return a.speaker_head.idx
+        return a.cue[0] if a.cue else a.start
+
+    for n, a in enumerate(cx.attrs):
+        a.order = n
+    cx.attrs.sort(key=lambda a: (a.start, a.order))
+    for a in sorted(cx.attrs, key=position):
+        if a.fixed_source == "anonymous":
+            a.source = cx.sources.get("unnamed source", None, "anonymous")
+            cx.unnamed_id = a.source.id
+            continue
+        if a.speaker_head is None:
+            continue
+        speaker_of(cx, a)
+        if a.verb is not None and a.source is not None:
+            via = outlet_token(cx, a.via_head) if a.via_head is not None else via_outlet(cx, a.verb)
+            if via is not None and via.id != a.source.id:
+                if a.source.via is None:
+                    a.source.via = via.id
+                a.via = via
+
+
+def speaker_of(cx: Context, a: Attr) -> None:
+    """The source of one attribution from its speaker's head word.
+
+    'Smith, who said ...' (a relative pronoun: Smith), '"...," he said.' (a pronoun, resolved against the
+    history), 'the minister said' (a named source or label).
+    """
+    head = a.speaker_head
+    # "Flynn's claim", possessive speakers and compound heads: use the noun itself
+    if head.lower_ in RELATIVE and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+        a.speaker_span = (head.idx, head.idx + len(head))
+        antecedent = head.head.head
+        cand = named_source(cx, antecedent)
+        if cand is not None:
+            a.source = cand
+            remember(cx, a.source, antecedent.idx, None, antecedent)
+        return
+    if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+        a.speaker_span = (head.idx, head.idx + len(head))
+        cand = cx.sources.resolve_pronoun(head, cx.inside_quote)
+        if cand is None:
+            return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
+        a.source = cx.sources.by_key.get(cand.source_key) or cx.sources.get(
+            cand.label, cand.entity, cand.kind)
+        remember(cx, a.source, head.idx, head.lower_)
+        return
+    if a.speaker_span is not None:  # "according to <the whole phrase>"
+        span = a.speaker_span
+    else:
+        s, e = mention_tokens(head)
+        span = cx.span_chars(list(cx.doc[s:e]))
+        if span is None:
+            return
+        a.speaker_span = span
+    src = named_source(cx, head, span)
+    if src is not None:
+        a.source = src
+        remember(cx, src, span[0], None, head)
+
+
+def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) -> Source | None:
+    """The source a noun phrase names: its entity if one covers the head, else a group or label."""
+    s, e = mention_tokens(head)
+    if span is None:
+        span = cx.span_chars(list(cx.doc[s:e]))
+    if span is None:
+        return None
+    ent_id = cx.state.entity_at(head.idx, head.idx + len(head))
+    ent = cx.sources.entity(ent_id)
+    if ent is not None and ent.type in {"NORP", "GPE"} and head.pos_ == "NOUN":
+        ent = None  # "Turkish officials": the nationality describes the speakers
+    if ent is None:
+        ent = named_inside(cx, head, span)
+    ent_span = None
+    if ent is not None:
+        for ms, me in ent.mentions:
+            if ms < span[1] and span[0] < me:
+                ent_span = (ms, me)
+                break
+    role = ent.descriptors[0] if ent is not None and ent.descriptors else role_of(head, (s, e), ent_span)
+    group_kind = cx.lex.groups.get(head.lemma_.lower()) if head.pos_ in {"NOUN", "PROPN"} else None
+    if ent is not None and ent.type not in {"NORP", "GPE"} or (ent is not None and head.pos_ == "PROPN"):
+        kind = ENTITY_KIND.get(ent.type, "unknown")
+        if ent.id in cx.outlet_entities:
+            kind = "outlet"
+        role_kind = role_kind_of(cx, role)
+        if kind == "person" and role_kind in {"official", "expert"}:
+            kind = role_kind
+        return cx.sources.get(ent.name, ent.id, kind, role)
+    # "the minister said" after "the Prime Minister Ahmet Davutoglu": a definite role noun names
+    # the earlier source holding that role
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        for src in reversed(cx.state.items["sources"]):
+            if src.role and src.entity and head.lemma_.lower() in re.findall(r"[a-z]+", src.role.lower()):
+                return src
+    label = strip_det(cx.text[span[0]:span[1]])
+    kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
+    return cx.sources.get(label, None, kind, role)
+
+
+def named_inside(cx: Context, head: Token, span: tuple[int, int]):
+    """A described speaker's name: "One individual, named Mehmet", "the news organization Middle
+    East Eye", "vice-chairman of the party Tariq Solu" (a person or outlet inside the mention)."""
+    found = []
+    for child in head.children:
+        if child.dep_ in {"appos", "acl"}:
+            for t in child.subtree:
+                cand = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
+                if cand is not None and cand.type in {"PERSON", "OUTLET", "ORG"}:
+                    found.append(cand)
+    # a name that ends the mention after its descriptor ("the news organization Middle East Eye");
+    # not a possessive or modifier ("Scott's relatives")
+    last = cx.doc[cx.tok(span[1] - 1)]
+    cand = cx.sources.entity(cx.state.entity_at(last.idx, last.idx + len(last)))
+    if cand is not None and (cand.type == "PERSON" or cand.id in cx.outlet_entities):
+        found.append(cand)
+    for kind in ("PERSON", "OUTLET", "ORG"):
+        for cand in found:
+            if cand.type == kind or (kind == "OUTLET" and cand.id in cx.outlet_entities):
+                return cand
+    return None
+
+
+def role_kind_of(cx: Context, role: str | None) -> str | None:
+    """"official" or "expert" when a role says so ("a senior defence official", "analysts")."""
+    if not role:
+        return None
+    words = re.findall(r"[A-Za-z]+", role.lower())
+    for w in words:
+        for form in (w, w[:-1] if w.endswith("s") else w):
+            k = cx.lex.groups.get(form)
+            if k in {"official", "expert"}:
+                return k
+    return None
+
+
+def remember(cx: Context, src: Source, pos: int, pronoun: str | None, head: Token | None = None) -> None:
+    """Add a speaker to the document's history, with what a later pronoun needs (gender/number)."""
+    if head is not None and head.tag_ in {"NNS", "NNPS"}:
+        gender = "p"  # "officials", "residents": they
+    elif src.kind in {"person", "expert"} or src.entity and src.kind == "official":
+        gender = "?"  # a person: he or she
+    elif head is not None and head.lemma_.lower() in cx.lex.titles:
+        gender = "?"  # "the spokesman"
+    elif head is None and src.kind in {"official", "anonymous"}:
+        gender = "?"
+    else:
+        gender = "n"  # "the coalition", "the statement": it
+    cand = Candidate(pos, cx.sources.key_of(src), src.label, src.entity, src.kind, gender)
+    cx.sources.remember(cand, pronoun)
