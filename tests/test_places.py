@@ -184,6 +184,6 @@ def test_disease_named_after_a_place_is_not_a_place(analyzer) -> None:
 
 def test_capitalised_check_is_safe_past_the_last_token():
     """A place name closing the document inside an organisation's name has no next token to look at."""
-    from claimgraph.nlp.places import _capitalised
+    from claimgraph.nlp.places.recognition import _capitalised
 
     assert _capitalised(None) is False

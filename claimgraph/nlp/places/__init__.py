@@ -1,0 +1,14 @@
+"""Places (the `claimgraph_places` component): place mentions put on the map, offline.
+
+- `component`: the spaCy factory, the order of work and the output (places, look-ups for later components);
+- `recognition`: mentions from entities and a gazetteer scan, containment hints ("X, Y", "Y's X", "X in Y");
+- `resolution`: candidates, document focus, containment and spatial support, one sense per name;
+- `lexicon`: places_lexicon.json, and the Mention / Group records the steps pass along.
+
+Importing the package registers the factory (claimgraph.nlp discovers components by importing its packages).
+"""
+
+from claimgraph.nlp.places.component import PlacesComponent, make_places
+from claimgraph.nlp.places.lexicon import load_lexicon
+
+__all__ = ["PlacesComponent", "load_lexicon", "make_places"]

@@ -1,0 +1,197 @@
+"""Places component: find place mentions and put them on the map, offline.
+
+Recognition (why beyond spaCy): the small model misses places inside longer names and after
+direction words, and mislabels some (a lone town name is often tagged PERSON). So mentions come from
+  1. entities labelled GPE / LOC / FAC (metonyms included: "Moscow accused" is still a place
+     mention), trimmed of a leading lower-case direction word ("northern Latakia" -> "Latakia"),
+     extended over a following division word ("Latakia province"), a hyphenated or preceding name
+     part the model cut off ("KwaZulu-Natal", "Goz Beida") and an abbreviation's dot ("W.Va.");
+  2. a gazetteer scan of capitalised token runs that no place entity covers, longest match first
+     ("Istanbul chairman" -> Istanbul, "Uskudar office" -> Uskudar, "Turkmen Mountain"). Inside an
+     organisation or person span a place counts when it heads an office, body or local paper named
+     for the place it serves ("Laurel County Clerk", "Gainesville Public Utilities"), and not when the
+     name is an institution named after it ("Sakarya University", "Paris High School"); a lone
+     surname of someone the article names in full ("Moore") is not a place; neither are words the
+     document also writes in lower case.
+Demonyms (NORP "Turkish") are linked to a country but never emitted as places. Names no gazetteer
+knows are dropped (a place without coordinates cannot go on a map). The steps: `recognition`.
+
+Resolution in context: candidates from `claimgraph.gazetteer` scored by feature and population
+priors; the document's country focus (other names' readings, demonyms; a name never votes for
+itself) and first-level-division focus; containment hints both ways ("Alexandria, La.", "Syria's
+Latakia province", "X in Y"; a list "Texas, New Mexico and Ohio" is not containment); spatial
+support (towns named together lie together: other names with a reading in the same or a
+neighbouring 1-degree cell, or inside a candidate state or country); closeness to the places
+already settled. One sense per name per document; confidence is the winner's softmax share.
+The steps: `resolution`.
+
+User gazetteers (CSV: name, aliases, lat, lon, country, feature) come from $CLAIMGRAPH_GAZETTEER
+or the component config: `nlp.add_pipe("claimgraph_places", config={"gazetteer_files": [path]})`.
+
+Leaves in `state.extra` for later components (the events component uses them):
+  * "place_spans": sorted list of (start, end, place id), one per mention;
+  * "place_at": function (start, end) -> id of the place whose mention overlaps [start, end) most,
+    or None;
+  * "places_in": function (start, end) -> ids of places with a mention inside [start, end), in
+    text order (e.g. the places of one sentence or clause);
+  * "demonyms": list of (start, end, ISO2) for NORP mentions that name a nationality, and
+    "demonym_country": function (start, end) -> ISO2 or None;
+  * "country_focus": list of (ISO2, weight) for the document, strongest first.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.contract import Place
+from claimgraph.gazetteer import Entry, Gazetteer, load_gazetteer
+from claimgraph.nlp.places.lexicon import (
+    Group,
+    Mention,
+    load_lexicon,
+)
+from claimgraph.nlp.places.recognition import Recognition, _capitalised, _tokens_of
+from claimgraph.nlp.places.resolution import Resolution
+from claimgraph.nlp.state import DocState, get_state, report_failure
+
+
+@Language.factory(
+    "claimgraph_places",
+    requires=["doc._.cg_entities", "doc.ents"],
+    assigns=["doc._.cg_places"],
+    default_config={"gazetteer_files": []},
+)
+def make_places(nlp: Language, name: str, gazetteer_files: list[str]) -> PlacesComponent:
+    return PlacesComponent(gazetteer_files)
+
+
+class PlacesComponent(Recognition, Resolution):
+    """`claimgraph_places`: recognise, resolve and emit places; see the module docstring."""
+
+    def __init__(self, gazetteer_files: list[str] | None = None) -> None:
+        self.gazetteer_files = tuple(gazetteer_files or ())
+        self.lex = load_lexicon()
+
+    @property
+    def gaz(self) -> Gazetteer:
+        return load_gazetteer(self.gazetteer_files)  # cached per process
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        try:
+            self._run(doc, state)
+        except Exception as exc:  # noqa: BLE001 - a component never raises on text; places are optional
+            report_failure(doc, "claimgraph_places", exc)
+            if "place_at" not in state.extra:
+                self._emit(state, "", [], [], [])  # empty lookups, so later components can rely on them
+        return doc
+
+    def _run(self, doc: Doc, state: DocState) -> None:
+        gaz = self.gaz
+        toks = list(doc)  # one pass: spaCy builds a Token object on every access
+        self._caps = [_capitalised(t) for t in toks]
+        self._hyphen = [t.text == "-" and not t.whitespace_ for t in toks]
+        self._spaced = [bool(t.whitespace_) for t in toks]
+        lower_words = {t.lower_ for t in toks if t.is_lower}
+        # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
+        self._name_words = {n.split()[-1] for ent in state.items["entities"] if ent.type == "PERSON"
+                            for n in [ent.name, *ent.aliases] if len(n.split()) > 1}
+        self._name_words |= {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        demonyms = self._demonyms(doc, gaz)
+        mentions = self._entity_mentions(doc, gaz)
+        taken = [False] * len(doc)
+        for m in mentions:
+            for t in _tokens_of(doc, m.start, m.end):
+                taken[t] = True
+        mentions += self._scan(doc, gaz, taken, lower_words)
+        mentions.sort(key=lambda m: m.start)
+        self._containers(doc, mentions)
+        self._inner: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.container is not None:
+                self._inner.setdefault(m.container.key, []).append(m)
+        groups = self._group(mentions)
+        focus = self._resolve(groups, demonyms, gaz, state)
+        self._emit(state, doc.text, groups, demonyms, focus)
+
+    def _emit(self, state: DocState, text: str, groups: list[Group], demonyms: list[tuple[int, int, str]],
+              focus: list[tuple[str, float]]) -> None:
+        by_place: dict[str, Place] = {}
+        spans: list[tuple[int, int, str]] = []
+        for g in sorted(groups, key=lambda g: g.mentions[0].start):
+            b = g.best
+            if b is None:
+                continue  # a name no gazetteer knows: usually not a place ("United Way"); no point on a map
+            place = by_place.get(b.gid)
+            if place is None:
+                place = Place(
+                    id=state.new_id("places"), name="", mentions=[],
+                    lat=round(b.lat, 5), lon=round(b.lon, 5), country=b.country, admin1=b.admin1,
+                    feature=_feature(b, g), gazetteer_id=b.gid, confidence=g.confidence,
+                )
+                by_place[b.gid] = state.add("places", place)
+            for m in g.mentions:
+                place.mentions.append((m.start, m.end))
+                spans.append((m.start, m.end, place.id))
+        for place in by_place.values():
+            place.mentions.sort()
+            place.name = _display_name([text[s:e] for s, e in place.mentions])
+        spans.sort()
+        state.extra["place_spans"] = spans
+        state.extra["place_at"] = _place_at(spans)
+        state.extra["places_in"] = _places_in(spans)
+        state.extra["demonyms"] = demonyms
+        state.extra["demonym_country"] = _demonym_at(demonyms)
+        state.extra["country_focus"] = focus
+
+
+def _feature(b: Entry, g: Group) -> str:
+    return b.feature if b.feature != "region" or b.source != "geonames" else "region"
+
+
+def _place_at(spans: list[tuple[int, int, str]]) -> Callable[[int, int], str | None]:
+    starts = [s for s, _e, _p in spans]
+
+    def place_at(start: int, end: int) -> str | None:
+        best, best_ov = None, 0
+        i = bisect.bisect_left(starts, end)
+        for s, e, pid in spans[max(0, i - 20):i]:
+            ov = min(e, end) - max(s, start)
+            if ov > best_ov:
+                best, best_ov = pid, ov
+        return best
+
+    return place_at
+
+
+def _places_in(spans: list[tuple[int, int, str]]) -> Callable[[int, int], list[str]]:
+    def places_in(start: int, end: int) -> list[str]:
+        out: list[str] = []
+        for s, e, pid in spans:
+            if start <= s and e <= end and pid not in out:
+                out.append(pid)
+        return out
+
+    return places_in
+
+
+def _demonym_at(demonyms: list[tuple[int, int, str]]) -> Callable[[int, int], str | None]:
+    def demonym_country(start: int, end: int) -> str | None:
+        for s, e, iso2 in demonyms:
+            if min(e, end) > max(s, start):
+                return iso2
+        return None
+
+    return demonym_country
+
+
+def _display_name(mentions: list[str]) -> str:
+    """The name as the article writes it most: "North Korea" over one "N. Korea", "Flint" over "FLINT"."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m] = counts.get(m, 0) + 1
+    return max(counts, key=lambda t: (not t.isupper() or len(t) <= 3, "." not in t, counts[t], len(t)))

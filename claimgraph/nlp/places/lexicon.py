@@ -1,0 +1,81 @@
+"""What the places component knows and works on: its lexicon (places_lexicon.json), mentions and name groups."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimgraph.data import read_text
+from claimgraph.gazetteer import Entry
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+BLOCKING_LABELS = {"PERSON", "NORP", "GROUP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                   "ORDINAL", "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+
+
+ADMIN_FEATURES = {"admin1", "admin2"}
+
+
+MAX_CANDIDATES = 60
+
+
+SCAN_MIN_POP = 20000  # a capitalised word no entity covers must be a sizeable place to count
+
+
+@dataclass(frozen=True)
+class PlaceLexicon:
+    admin_words: frozenset[str]
+    directions: frozenset[str]
+    named_after: frozenset[str]
+    named_after_lower: frozenset[str]
+    jurisdiction_titles: frozenset[str]
+    not_places: frozenset[str]
+    not_place_phrases: frozenset[str]
+    schools: frozenset[str]
+    locative_preps: frozenset[str] = frozenset()
+    norp_town_min_pop: int = 50000
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> PlaceLexicon:
+    data = json.loads(read_text("places_lexicon.json") or "{}")
+    return PlaceLexicon(
+        admin_words=frozenset(w.lower() for w in data["admin_words"]),
+        directions=frozenset(w.lower() for w in data["directions"]),
+        named_after=frozenset(data["named_after"]),
+        named_after_lower=frozenset(data["named_after_lower"]),
+        jurisdiction_titles=frozenset(data["jurisdiction_titles"]),
+        not_places=frozenset(data["not_places"]),
+        not_place_phrases=frozenset(data["not_place_phrases"]),
+        schools=frozenset(data["schools"]),
+        locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),
+        norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
+    )
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    source: str  # "ent" | "scan"
+    label: str
+    admin_hint: bool = False  # followed by / ends with a division word
+    container: Mention | None = None  # "X, Y" / "Y's X" / "X in Y"
+    container_strength: float = 0.0
+    peers: list[Mention] = field(default_factory=list)  # its neighbours in a list "X, Y and Z"
+
+
+@dataclass
+class Group:
+    """All mentions of one name in the document: resolved once (one sense per name)."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Entry] = field(default_factory=list)
+    best: Entry | None = None
+    confidence: float = 0.0

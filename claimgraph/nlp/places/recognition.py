@@ -1,0 +1,302 @@
+"""Recognition: place mentions from entities and from a gazetteer scan, and containment hints between them.
+
+"northern Latakia" -> Latakia; "Latakia province" keeps its division word as a hint; "Istanbul chairman" ->
+Istanbul from the scan; "Alexandria, La." / "Syria's Latakia" / "X in Y": the second holds the first.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.gazetteer import Gazetteer, key
+from claimgraph.nlp.places.lexicon import (
+    BLOCKING_LABELS,
+    PLACE_LABELS,
+    SCAN_MIN_POP,
+    Group,
+    Mention,
+    PlaceLexicon,
+)
+from claimgraph.nlp.places.resolution import _prior
+from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
+
+
+class Recognition:
+    """The recognition steps of `PlacesComponent` (per-document scratch lives on the instance)."""
+
+    lex: PlaceLexicon
+
+    def _demonyms(self, doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                iso2 = gaz.demonym(ent.text)
+                if iso2:
+                    out.append((ent.start_char, ent.end_char, iso2))
+        return out
+
+    def _entity_mentions(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
+        out = []
+        covered = 0
+        for ent in doc.ents:
+            if ent.start < covered:
+                continue  # inside a longer name taken from the previous entity ("San Cristobal de las Casas")
+            if ent.label_ not in PLACE_LABELS and not self._norp_place(doc, ent, gaz):
+                continue
+            span = self._trim(doc, ent)
+            if span is None:
+                continue
+            s, e = span.start, span.end
+            if s > 1 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ \
+                    and doc[s - 2:e].text in gaz:
+                s -= 2  # "KwaZulu-Natal" when the model only took "Natal"
+            while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
+                    and not doc[e].whitespace_ and doc[s:e + 2].text in gaz:
+                e += 2  # "Guinea-Bissau"
+            if s > 0 and _capitalised(doc[s - 1]) and not doc[s - 1].is_sent_start and not doc[s - 1].is_stop \
+                    and doc[s - 1].ent_iob_ == "O" and doc[s - 1:e].text in gaz:
+                s -= 1  # "Goz Beida" when the model only took "Beida"
+            e = self._longer_name(doc, s, e, gaz)
+            covered = e
+            if e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_ \
+                    and not gaz.lookup(doc[s:e].text) and gaz.lookup(doc[s:e].text + "."):
+                e += 1  # "W.Va." split as "W.Va" + "."
+            span = doc[s:e]
+            if span.text in self.lex.not_place_phrases:
+                continue
+            if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower and not any(
+                    c.feature in ("country", "admin1") for c in gaz.lookup(span.text)):
+                continue  # "Marburg virus", "Minsk agreement" (but "United States flu season" is a place)
+            if len(span) == 1 and span.text in self._name_words and not any(
+                    c.feature in ("country", "admin1") or c.source != "geonames" for c in gaz.lookup(span.text)):
+                continue  # a surname of someone the article names in full ("Nelson said")
+            admin_hint = span[-1].lower_ in self.lex.admin_words
+            nxt = doc[e] if e < len(doc) else None
+            if nxt is not None and nxt.lower_ in self.lex.admin_words and not nxt.is_upper:
+                e += 1
+                admin_hint = True
+            span = doc[s:e]
+            if gaz.demonym(span.text) and span.text not in gaz:
+                continue
+            if ent.label_ == "FAC" and not gaz.lookup(span.text):
+                continue  # buildings and roads we cannot place are not worth a mention
+            out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
+                               ent.label_, admin_hint=admin_hint))
+        return out
+
+    def _norp_place(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+        """A NORP the tagger took for a people but that is a place: followed by a division word
+        ("in Michoacan state") or the object of a locative preposition and a sizeable town
+        ("seen in Adigrat"). A real demonym ("Kurdish region", "in Turkish") stays a NORP."""
+        if ent.label_ != "NORP" or gaz.demonym(ent.text) or not ent.text[:1].isupper():
+            return False
+        cands = gaz.lookup(ent.text)
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and not nxt.is_upper and nxt.lower_ in self.lex.admin_words:
+            return any(c.feature in ("admin1", "admin2") for c in cands)
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or prev.lower_ not in self.lex.locative_preps:
+            return False
+        return any(c.feature in ("admin1", "city") and c.population >= self.lex.norp_town_min_pop
+                   for c in cands)
+
+    def _longer_name(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> int:
+        """Grow an entity over the next few tokens when the longer text is a gazetteer name and the
+        entity alone is not: the tagger splits names with lower-case particles ("San Cristobal de" +
+        "las Casas")."""
+        if doc[s:e].text in gaz:
+            return e
+        for k in range(min(len(doc), e + 3), e, -1):
+            if doc[k - 1].is_punct or not doc[k - 1].text[:1].isupper():
+                continue
+            if doc[s:k].text in gaz:
+                return k
+        return e
+
+    def _trim(self, doc: Doc, ent: Span) -> Span | None:
+        s, e = ent.start, ent.end
+        while s < e and (doc[s].lower_ in ("the", "a", "an")
+                         or (doc[s].is_lower and doc[s].lower_ in self.lex.directions)):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
+            e -= 1
+        if s >= e:
+            return None
+        return doc[s:e]
+
+    def _scan(self, doc: Doc, gaz: Gazetteer, taken: list[bool], lower_words: set[str]) -> list[Mention]:
+        """Capitalised runs that no place entity covers, matched against the gazetteer."""
+        ent_label = [""] * len(doc)
+        self._ent_start = list(range(len(doc)))
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_label[i] = ent.label_
+                self._ent_start[i] = ent.start
+        out: list[Mention] = []
+        i, n = 0, len(doc)
+        caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
+        run_start = 0
+        while i < n:
+            if taken[i] or not caps[i] or doc[i].lower_ == "the":
+                i += 1
+                continue
+            if i == 0 or not caps[i - 1] or taken[i - 1] or doc[i - 1].lower_ == "the" or doc[i - 1].is_upper:
+                run_start = i  # a run starts after a lower-case word, "the" or an acronym ("CDC Atlanta")
+            matched = False
+            for size in range(min(4, n - i), 0, -1):
+                j = i + size
+                if any(taken[k] or not (caps[k] or (hyphen[k] and i < k < j - 1 and caps[k + 1]
+                                                    and not spaced[k - 1]))
+                       for k in range(i, j)):
+                    continue
+                span = doc[i:j]
+                hit = self._scan_accept(doc, span, gaz, ent_label, lower_words, i > run_start)
+                if hit:
+                    e = j
+                    admin_hint = False
+                    if e < n and doc[e].lower_ in self.lex.admin_words and not doc[e].is_title:
+                        e += 1
+                        admin_hint = True
+                    span = doc[i:e]
+                    out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan",
+                                       "GPE", admin_hint=admin_hint))
+                    for k in range(i, e):
+                        taken[k] = True
+                    i = e
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return out
+
+    def _scan_accept(self, doc: Doc, span: Span, gaz: Gazetteer, ent_label: list[str],
+                     lower_words: set[str], mid_run: bool = False) -> bool:
+        text = span.text
+        labels = {ent_label[k] for k in range(span.start, span.end)} - {""}
+        multi = len(span) > 1
+        if text in self.lex.named_after or text in self.lex.not_place_phrases:
+            return False
+        if not multi and (text in self.lex.not_places or (span[0].is_stop and not text.isupper())
+                          or span[0].lower_ in lower_words
+                          or len(text) < 3):
+            return False
+        if gaz.demonym(text):
+            return False
+        if labels & BLOCKING_LABELS - {"PERSON"}:
+            return False
+        entries = gaz.lookup(text)
+        if not entries:
+            return False
+        best = max(entries, key=_prior)
+        strong = best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water")
+        if not multi and not labels and not strong and span[0].is_sent_start and span[0].pos_ != "PROPN":
+            return False  # a lone capitalised word opening a sentence: only if it is a proper noun
+        if mid_run and not strong and not labels:
+            return False  # the tail of a longer capitalised name ("West Side Taco Bell")
+        if not multi and text in self._name_words and not strong:
+            return False  # a surname of someone the article names in full ("Brown", "Moore")
+        if not multi and text.isupper() and len(text) <= 5 and not strong:
+            return False  # an acronym ("FDA", "IRS"), not a town that happens to be spelt so
+        nxt = doc[span.end] if span.end < len(doc) else None
+        nxt_text = nxt.text if nxt is not None else ""
+        if nxt_text in self.lex.named_after or (nxt is not None and nxt.lower_ in self.lex.named_after_lower):
+            return False  # "Sakarya University", "Paris High School", "Marburg virus"
+        if (best.feature in ("country", "admin1") and labels <= {"ORG"}
+                and nxt_text not in self.lex.schools):
+            return True  # "U.S. Geological Survey", "Texas Department of Health": the place is named
+        inside = bool(labels)
+        # the name opens its entity (after "the"/"a": "the Gainesville Public Utilities")
+        # the name opens its entity, or follows "of" ("the Gainesville Public Utilities", "High Sheriff
+        # of Cambridgeshire", "University of Hartford"), not "and" ("Food and Drug Administration")
+        starts_ent = inside and (span.start == self._ent_start[span.start]
+                                 or doc[span.start - 1].lower_ in ("the", "of"))
+        if inside:
+            # a name inside an ORG/PERSON span counts when it heads an office, body or local paper named
+            # for the place it serves ("Laurel County Clerk", "Gainesville Public Utilities"), or when the
+            # model took a lone place name for a person ("Alexandria woman charged")
+            if "PERSON" in labels:
+                whole = span.start == 0 or ent_label[span.start - 1] != "PERSON"
+                whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
+                if whole and span.start > 0 and _is_title(doc[span.start - 1]):
+                    return False  # "Secretary Kerry", "President Jackson": a person with a title
+                if whole:  # the model took a lone place name for a person ("Alexandria woman")
+                    return best.population >= 10000 or strong
+                if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
+                    return False
+            elif "OUTLET" in labels:
+                if _listed_outlet(doc, span.start):
+                    return False  # "The New York Times" is a paper, not the city
+                if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
+                    return False  # "Gainesville Times" is local news from Gainesville; "Middle East Eye" no
+            elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
+                                      or strong or best.population >= 100000)):
+                return False  # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no
+            return strong or best.population >= 800 or best.feature == "admin2"
+        if nxt is not None and _capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"):
+            return False
+        return strong or best.population >= SCAN_MIN_POP
+
+    def _containers(self, doc: Doc, mentions: list[Mention]) -> None:
+        """'X, Y' and 'X in Y' make Y a container hint of X; "Y's X" too."""
+        text = doc.text
+
+        def listed(x: Mention, y: Mention) -> bool:  # "Texas, New Mexico and Ohio": a list, not "X, Y"
+            return text[x.end:y.start].strip() in (",", "and", ", and", "or", ", or", "&")
+
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if listed(a, b):
+                a.peers.append(b)
+                b.peers.append(a)
+        for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
+            between = text[a.end:b.start]
+            in_list = (i > 0 and listed(mentions[i - 1], a)) or (i + 2 < len(mentions) and listed(b, mentions[i + 2]))
+            if between.strip() == "," and "\n" not in between and not in_list:
+                a.container, a.container_strength = b, 4.0
+            elif _possessive_container(between, self.lex.directions):
+                b.container, b.container_strength = a, 4.0
+            elif between.strip().lower() in ("in", "near", "outside", "of"):
+                a.container, a.container_strength = b, 2.0
+
+    @staticmethod
+    def _group(mentions: list[Mention]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        for m in mentions:
+            if not m.key:
+                continue
+            groups.setdefault(m.key, Group(m.key)).mentions.append(m)
+        return list(groups.values())
+
+
+def _capitalised(tok) -> bool:
+    if tok is None:  # past the end of the document
+        return False
+    t = tok.text
+    return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
+                                           or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+
+
+def _tokens_of(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _possessive_container(between: str, directions) -> bool:
+    """"Syria's Latakia", "Syria's northern Latakia": the first place contains the second."""
+    words = between.strip().replace("’", "'").split()
+    if not words or words[0] != "'s":
+        return between in ("'s ", "’s ")
+    return all(w.lower() in directions for w in words[1:])
+
+
+def _is_title(token) -> bool:
+    return token.lower_.rstrip(".") in entity_lexicon().titles or token.lower_ in entity_lexicon().titles
+
+
+def _listed_outlet(doc: Doc, i: int) -> bool:
+    """Whether token i lies in an entity that the outlet list names (data/outlets.tsv)."""
+    outlets = entity_lexicon().outlets
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            text = ent.text
+            return text in outlets or text.removeprefix("The ").removeprefix("the ") in outlets
+    return False

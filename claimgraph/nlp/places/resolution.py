@@ -1,0 +1,242 @@
+"""Resolution in context: gazetteer candidates per name, scored by priors, the document's focus, containment,
+spatial support and closeness to places already settled; one sense per name, confidence = softmax share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from claimgraph.gazetteer import Entry, Gazetteer, key
+from claimgraph.nlp.places.lexicon import (
+    ADMIN_FEATURES,
+    MAX_CANDIDATES,
+    Group,
+    Mention,
+    PlaceLexicon,
+)
+from claimgraph.nlp.state import DocState
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.places.component import PlacesComponent
+
+
+class Resolution:
+    """The resolution steps of `PlacesComponent`."""
+
+    lex: PlaceLexicon
+
+    def _candidates(self, g: Group, gaz: Gazetteer) -> list[Entry]:
+        text = g.mentions[0].text
+        # a bare "Brown" is not Brown County: second-order divisions only under their own name
+        cands = gaz.lookup(text)
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in self.lex.admin_words:
+            base = " ".join(words[:-1])
+            admins = [e for e in gaz.lookup(base) if e.feature in ADMIN_FEATURES | {"region", "landform"}]
+            if not cands:
+                cands = admins or gaz.lookup(base)
+        if len(cands) > MAX_CANDIDATES:
+            cands = sorted(cands, key=_prior, reverse=True)[:MAX_CANDIDATES]
+        return cands
+
+    def _resolve(self, groups: list[Group], demonyms: list[tuple[int, int, str]], gaz: Gazetteer,
+                 state: DocState) -> list[tuple[str, float]]:
+        for g in groups:
+            g.candidates = self._candidates(g, gaz)
+        # pass 1: priors only, to find the document's focus
+        self._support: dict[tuple[str, str], int] = {}
+        self._by_key: dict[str, Group] = {}
+        for g in groups:
+            self._pick(g, {}, {}, [])
+        admin_focus: Counter[tuple[str, str]] = Counter()
+        for g in groups:
+            if g.best is not None and g.best.feature == "admin1" and g.confidence >= 0.5:
+                admin_focus[(g.best.country or "", g.best.name)] += len(g.mentions)
+        # pass 2: focus + containment; pass 3: + closeness to the other places
+        for g in groups:
+            self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus, [])
+        self._support = _support(groups)
+        self._by_key = {g.key: g for g in groups}
+        anchors = [(g.key, g.best) for g in groups if g.best is not None and g.confidence >= 0.6
+                   and g.best.feature in ("city", "admin2", "district")]
+        for g in groups:
+            self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus,
+                       [b for k, b in anchors if k != g.key])
+        return self._focus(groups, demonyms)
+
+    @staticmethod
+    def _focus(groups: list[Group], demonyms: list[tuple[int, int, str]],
+               skip: Group | None = None) -> list[tuple[str, float]]:
+        """Share of the document's place evidence per country (without `skip`'s own votes)."""
+        votes: Counter[str] = Counter()
+        for g in groups:
+            if g is not skip and g.best is not None and g.best.country:
+                w = 1.0 if g.best.feature == "country" else 0.7 * g.confidence
+                votes[g.best.country] += w * len(g.mentions)
+        for _s, _e, iso2 in demonyms:
+            votes[iso2] += 0.5
+        total = sum(votes.values()) or 1.0
+        return [(c, v / total) for c, v in votes.most_common()]
+
+    def _pick(self, g: Group, focus: dict[str, float], admin_focus: Counter, anchors: list[Entry]) -> None:
+        if not g.candidates:
+            g.best, g.confidence = None, 0.0
+            return
+        admin_hint = any(m.admin_hint for m in g.mentions)
+        containers = [(m.container, m.container_strength) for m in g.mentions if m.container is not None]
+        contained = [(m, m.container_strength) for m in self._inner.get(g.key, [])]
+        admin_pop = {(c.country, key(c.name)): c.population for c in g.candidates if c.feature == "admin1"}
+        # items of one list are of one kind: "Texas, Nebraska and Oregon" are all states
+        kinds = Counter(p.best.feature for m in g.mentions for q in m.peers
+                        if (p := self._by_key.get(q.key)) is not None and p is not g and p.best is not None
+                        and p.confidence >= 0.6)
+        list_kind = kinds.most_common(1)[0][0] if kinds else None
+        scores = []
+        for c in g.candidates:
+            s = _prior(c)
+            if key(c.name) == g.key:
+                s += 1.0  # called by its own name, not an old or foreign one ("Berea" is not Aleppo)
+            if c.feature == "city" and c.population * 10 >= admin_pop.get((c.country, key(c.name)), 10**12):
+                s += 0.8  # "Istanbul", "Moscow": the city rather than its same-name province
+            s += 1.2 * min(self._support.get((g.key, c.gid), 0), 3)
+            if list_kind is not None and c.feature == list_kind:
+                s += 2.0
+            if admin_hint and c.feature in ADMIN_FEATURES:
+                s += 3.0
+            if c.country and focus:
+                s += 5.0 * focus.get(c.country, 0.0) ** 0.5
+            if c.admin1 and admin_focus and c.feature != "admin1":
+                if admin_focus.get((c.country or "", c.admin1)):
+                    s += 2.0
+            for cont, strength in containers:
+                s += strength * _contained(c, cont, self)
+            for inner, strength in contained:  # "Atlanta, Georgia": Georgia is the one holding an Atlanta
+                s += 0.75 * strength * _holds(c, inner, self)
+            if anchors:
+                if c.feature == "country":  # "Mexico" among Mexican towns is the country, not the capital
+                    s += 2.0 if any(a.country == c.country for a in anchors) else 0.0
+                elif c.feature == "admin1" and any(a.country == c.country and a.admin1 == c.name for a in anchors):
+                    s += 2.0
+                else:
+                    d = min(_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
+                    s += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
+            scores.append(s)
+        top = max(scores)
+        z = sum(math.exp(s - top) for s in scores)
+        i = scores.index(top)
+        g.best, g.confidence = g.candidates[i], round(max(0.05, min(0.99, 1.0 / z)), 3)
+
+
+def _prior(e: Entry) -> float:
+    pop = math.log10(e.population + 1)
+    if e.feature == "country":
+        return 2.5 + max(pop, 5.0)
+    if e.source != "geonames" and not (e.feature == "city" and e.population > 0):
+        # curated places win; a supplement town given with its population competes like any town
+        return 10.0 if e.feature in ("region", "landform", "water") else 3.0 + max(pop, 4.0)
+    if e.feature == "region":  # continents
+        return 10.5
+    if e.feature == "admin1":
+        return pop + 0.3
+    if e.feature == "admin2":
+        return pop - 1.5
+    return pop
+
+
+def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
+    """1 when candidate c lies in the container's best reading (country, division or nearby)."""
+    entries = comp.gaz.lookup(cont.text)
+    if not entries:
+        return 0.0
+    best = 0.0
+    for y in entries:
+        if y.feature == "country" and c.country == y.country:
+            best = max(best, 1.0)
+        elif y.feature == "admin1" and c.country == y.country and c.admin1 == y.name:
+            best = max(best, 1.0)
+        elif _km(c.lat, c.lon, y.lat, y.lon) <= 60 and c.gid != y.gid:
+            best = max(best, 0.7)
+    return best
+
+
+SUPPORT_TOP = 25
+
+
+LOCAL_FEATURES = ("city", "admin2", "district", "landform", "water", "facility")
+
+
+def _cells(e: Entry) -> tuple[int, int]:
+    return (math.floor(e.lat), math.floor(e.lon))
+
+
+def _support(groups: list[Group]) -> dict[tuple[str, str], int]:
+    """For each local candidate, how many other names in the document have a local reading in the
+    same or a neighbouring 1-degree cell: towns named together lie together ("Paris" next to
+    "Henry County" is Paris, Tennessee)."""
+    cell_groups: dict[tuple[int, int], set[str]] = {}
+    tops: dict[str, list[Entry]] = {}  # the readings each name lends as support
+    for g in groups:
+        local = [c for c in g.candidates if c.feature in LOCAL_FEATURES]
+        tops[g.key] = sorted(local, key=_prior, reverse=True)[:SUPPORT_TOP]
+    lends: dict[str, list[Entry]] = {}
+    for g in groups:
+        if g.best is not None and (g.confidence >= 0.6 or g.best.feature not in LOCAL_FEATURES):
+            lends[g.key] = [g.best]  # a settled name lends only its reading ("Missouri" the state)
+        else:
+            lends[g.key] = tops[g.key]
+        for c in lends[g.key]:
+            if c.feature in LOCAL_FEATURES:
+                cell_groups.setdefault(_cells(c), set()).add(g.key)
+    in_admin: dict[tuple[str | None, str | None], set[str]] = {}
+    in_country: dict[str | None, set[str]] = {}
+    for gk, cands in lends.items():
+        for c in cands:
+            in_admin.setdefault((c.country, c.admin1), set()).add(gk)
+            in_country.setdefault(c.country, set()).add(gk)
+    out: dict[tuple[str, str], int] = {}
+    for g in groups:  # a state or country is supported by the names that can lie inside it
+        for c in g.candidates:
+            if c.feature == "admin1":
+                n = len(in_admin.get((c.country, c.name), set()) - {g.key})
+            elif c.feature == "country":
+                n = len(in_country.get(c.country, set()) - {g.key})
+            else:
+                continue
+            if n:
+                out[(g.key, c.gid)] = n
+    for gk, cands in tops.items():
+        for c in cands:
+            la, lo = _cells(c)
+            near: set[str] = set()
+            for dla in (-1, 0, 1):
+                for dlo in (-1, 0, 1):
+                    near |= cell_groups.get((la + dla, lo + dlo), set())
+            near.discard(gk)
+            if near:
+                out[(gk, c.gid)] = len(near)
+    return out
+
+
+def _holds(y: Entry, inner: Mention, comp: PlacesComponent) -> float:
+    """1 when some reading of the inner mention lies in candidate container y."""
+    if y.feature not in ("country", "admin1", "admin2"):
+        return 0.0
+    for c in comp.gaz.lookup(inner.text)[:MAX_CANDIDATES]:
+        if c.gid == y.gid:
+            continue
+        if y.feature == "country" and c.country == y.country:
+            return 1.0
+        if y.feature == "admin1" and c.country == y.country and c.admin1 == y.name:
+            return 1.0
+        if y.feature == "admin2" and _km(c.lat, c.lon, y.lat, y.lon) <= 60:
+            return 0.7
+    return 0.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
