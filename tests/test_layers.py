@@ -58,11 +58,11 @@ def test_ingest_importing_nlp_breaks_the_layers(tmp_path: Path) -> None:
 
 def test_a_component_importing_another_breaks_independence(tmp_path: Path) -> None:
     copy = _scratch_copy(tmp_path)
-    _append_import(copy / "claimgraph" / "nlp" / "places.py",
-                   "from claimgraph.nlp.entities import EntitiesComponent  # noqa: E402")
+    _append_import(copy / "claimgraph" / "nlp" / "checks.py",
+                   "from claimgraph.nlp.quantities import parse_figure  # noqa: E402")
     result = _lint(copy)
     assert result.returncode != 0
-    assert "claimgraph.nlp.places -> claimgraph.nlp.entities" in result.stdout
+    assert "claimgraph.nlp.checks -> claimgraph.nlp.quantities" in result.stdout
 
 
 def test_an_undeclared_top_level_module_must_choose_its_layer(tmp_path: Path) -> None:
@@ -71,3 +71,19 @@ def test_an_undeclared_top_level_module_must_choose_its_layer(tmp_path: Path) ->
     result = _lint(copy)
     assert result.returncode != 0
     assert "claimgraph.stray" in result.stdout
+
+
+#: modules allowed over the limit for now, each with why; remove an entry once its module is split
+OVER_LIMIT = {
+    "claimgraph/render/html.py": "being redesigned by the pages issue (15), which owns its split",
+    "claimgraph/nlp/events/component.py": "being rewritten by the events issue (13), which owns its split",
+}
+MAX_LINES = 600
+
+
+def test_no_module_over_600_lines() -> None:
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "claimgraph").rglob("*.py")}
+    assert len(sizes) > 20  # the walk found the package
+    over = {p: n for p, n in sizes.items() if n > MAX_LINES and p not in OVER_LIMIT}
+    assert not over, f"split these modules (one concern each, see README 'Layout'): {over}"
