@@ -177,6 +177,8 @@ def test_acled_fatalities_take_the_lowest_killed_figure():
     assert acled_mod._date("2017-04", "month") == ("2017-04-15", 3)
     assert acled_mod._date("2017-04-05", "day") == ("2017-04-05", 1)
     assert acled_mod._date("199X", "decade") is None
+    assert acled_mod._date("2017-W14", None) == ("2017-04-06", 2)  # the week's middle, its Thursday
+    assert acled_mod._date("T22:41", None) is None
 
 
 def test_export_cli_writes_a_folder_and_files(duck, tmp_path):

@@ -223,3 +223,44 @@ def test_sigkill_midway_then_rerun_stores_each_document_once(tmp_path, analyzer)
     with Store(db, read_only=True) as s:
         assert s.execute("SELECT count(*) FROM inputs")[0][0] == len(KILL_FILES)
         assert {r["status"] for r in s.runs()} == {"running", "done"}  # killed runs stay 'running'
+
+
+class _EchoAnalyzer:
+    """Stands in for spaCy so that thousands of records go through ingest in seconds: each article's
+    analysis is its document alone (the pipeline around the analysis is what is measured here)."""
+
+    model = "echo"
+
+    def analyze_many(self, articles, batch_size=16):  # noqa: ANN001, ANN201
+        from claimgraph.contract import Analysis
+        from claimgraph.pipeline import Outcome
+
+        for i, article in enumerate(articles, 1):
+            doc = Document(id=Document.id_for(article.text), text=article.text, title=article.meta.title)
+            yield Outcome(index=i, analysis=Analysis(document=doc))
+
+
+def _peak_kib(tmp_path, n: int) -> tuple[int, int]:
+    import tracemalloc
+
+    body = text_of("ap-wire.txt")
+    path = tmp_path / f"many-{n}.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"text": f"{body}\nUpdate {i}.", "title": f"t{i}"}) + "\n")
+    with Store(tmp_path / f"many-{n}.duckdb") as s:
+        tracemalloc.start()
+        counts = ingest(s, iter_items([str(path)]), analyzer=_EchoAnalyzer())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert counts.added == s.count() == n
+    return peak // 1024, path.stat().st_size // 1024
+
+
+def test_memory_stays_flat_whatever_the_input_size(tmp_path):
+    small_peak, small_size = _peak_kib(tmp_path, 300)
+    big_peak, big_size = _peak_kib(tmp_path, 3000)
+    assert big_size > 9 * small_size
+    # ten times the input, nowhere near ten times the memory: records stream through in batches
+    assert big_peak < 2 * small_peak + 1024, (small_peak, big_peak)
+    assert big_peak < big_size / 2, (big_peak, big_size)

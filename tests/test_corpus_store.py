@@ -140,8 +140,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _overlaps(value: str | None, since: str | None, until: str | None) -> bool:
-    if value is None or not value[:1].isdigit():
+    if value is None or not value[:1].isdigit() or len(value) < 4:
         return False
+    if "W" in value:  # an ISO week counts as its year
+        value = value[:4]
     if since and value < since[:len(value)]:
         return False
     return not (until and value[:len(until)] > until)
@@ -253,3 +255,22 @@ def test_bad_filters_are_one_line_errors(store):
         store.query(place="Xqzzyville", within_km=10)
     with pytest.raises(StoreError, match="cannot list"):
         store.query("paragraphs")
+
+
+def test_weeks_and_non_dates_in_date_filters(tmp_path, analyses):
+    _, base = next((k, a) for k, a in analyses if any(e.time for e in a.events))
+    timed = {e.time for e in base.events if e.time}
+
+    def variant(value: str) -> Analysis:
+        times = [t.model_copy(update={"value": value if t.id in timed else None}) for t in base.times]
+        doc = base.document.model_copy(update={"published": None})
+        return base.model_copy(update={"times": times, "document": doc})
+
+    for value, inside, outside in [("2017-W14", ("2017-04-01", "2017-04-30"), ("2018", None)),
+                                   ("2017-04", ("2017-04-05", "2017-04-05"), ("2017-05", None)),
+                                   ("T22:41", None, ("1900", "2100")), ("--12-03", None, ("1900", "2100"))]:
+        with Store(tmp_path / f"{value.replace(':', '')}.duckdb") as s:
+            s.write_analysis(variant(value))
+            if inside:
+                assert s.count(since=inside[0], until=inside[1]) == 1, value
+            assert s.count(since=outside[0], until=outside[1]) == 0, value

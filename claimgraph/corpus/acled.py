@@ -3,8 +3,9 @@
 One row per stored event whose type ACLED records (its six types, and the claimgraph types the data file
 maps onto them). What each column holds:
 
-- event_date (YYYY-MM-DD), year, time_precision: the event's own date when it has one (day -> 1; month,
-  year or vaguer -> 3, coded at the period's middle), else the report's publication date (2).
+- event_date (YYYY-MM-DD), year, time_precision: the event's own date when it has one (day -> 1; an ISO
+  week -> 2, at its Thursday; month, year or vaguer -> 3, at the period's middle), else the report's
+  publication date (2 when known to the day: news reports events within about a week).
 - event_type, sub_event_type: ACLED's spelling. actor1: the event's first actor; actor2: its first target,
   or "Civilians (country)" for violence against civilians with no named target.
 - country (name), admin1, admin2, location, latitude, longitude, geo_precision: from the event's place
@@ -22,6 +23,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import IO, Any
 
 from claimgraph.corpus.query import Filters, stream_query
@@ -61,6 +63,13 @@ def _date(value: str | None, precision: str | None) -> tuple[str, int] | None:
     codes = config()["time_precision"]
     if not value:
         return None
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:  # the middle of an ISO week (Monday to Sunday) is its Thursday
+        try:
+            middle = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        except ValueError:
+            return None
+        return middle.isoformat(), codes.get("week", 2)
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
     if m is None:  # "199X" and the like: no year to code
         return None

@@ -92,16 +92,18 @@ def _aliases(alias: str) -> str:
 
 
 def _date_cond(col: str, f: Filters) -> tuple[str, list[Any]]:
-    """`col` (ISO text at any precision) overlaps [since, until]."""
+    """`col` (ISO text at any precision) overlaps [since, until]. A week ("2017-W14") counts as its year;
+    values that are no calendar date ("--12-03", "T22:41", a century "15") overlap nothing."""
+    value = f"(CASE WHEN strpos({col}, 'W') > 0 THEN substr({col}, 1, 4) ELSE {col} END)"
     parts, params = [], []
     if f.since:
-        parts.append(f"{col} >= substr(?, 1, length({col}))")
+        parts.append(f"{value} >= substr(?, 1, length({value}))")
         params.append(f.since)
     if f.until:
-        parts.append(f"substr({col}, 1, length(?)) <= ?")
+        parts.append(f"substr({value}, 1, length(?)) <= ?")
         params += [f.until, f.until]
-    # "--12-03" (a day without its year) and other partial forms overlap nothing
-    return f"({col} IS NOT NULL AND substr({col}, 1, 1) BETWEEN '0' AND '9' AND {' AND '.join(parts)})", params
+    return (f"({col} IS NOT NULL AND substr({col}, 1, 1) BETWEEN '0' AND '9' AND length({col}) >= 4 AND "
+            f"{' AND '.join(parts)})", params)
 
 
 def _distance(store: Store, lat_col: str, lon_col: str) -> str:
