@@ -249,7 +249,7 @@ def test_cli_ingest_into_postgresql(pg_url, tmp_path):
     proc = subprocess.run([*cli, "ingest", str(folder), "--db", pg_url], capture_output=True, timeout=600)
     assert proc.returncode == 3, proc.stderr.decode()
     again = subprocess.run([*cli, "ingest", str(folder), "--db", pg_url], capture_output=True, timeout=600)
-    assert "0 documents added, 3 already stored, 1 failed" in again.stderr.decode()
+    assert "0 documents added, 3 already stored, 1 failed" in again.stdout.decode()
     with Store(pg_url) as s:
         assert s.count() == 3 and [f["key"] for f in s.failures()] == [str(folder / "empty.txt")]
         assert not any(orphans(s).values())

@@ -90,7 +90,7 @@ def test_ingest_every_format_with_keys_then_rerun_adds_nothing(tmp_path, inputs)
         assert runs[0]["status"] == "done" and (runs[0]["added"], runs[0]["failed"]) == (7, 5)
     again = run("ingest", str(inputs), "--db", str(db), *CSV_OPTS)
     assert again.returncode == 3
-    assert "0 documents added" in again.stderr.decode()
+    assert "0 documents added" in again.stdout.decode()
     with Store(db, read_only=True) as s:
         assert table_counts(s) == before
         assert not any(orphans(s).values())

@@ -158,8 +158,10 @@ def ingest(
     if len(counts.warnings) > 20:
         err.print(f"warning: ... and {len(counts.warnings) - 20} more", markup=False)
     replaced = f", {counts.replaced} re-analysed" if counts.replaced else ""
-    err.print(f"{counts.seen} inputs: {counts.added} documents added{replaced}, {counts.skipped} already stored, "
-              f"{counts.failed} failed ({counts.rate:.2f} inputs/s) -> {db or 'claimgraph.duckdb'}", markup=False)
+    # the run's result on stdout (progress and failures went to stderr)
+    sys.stdout.write(f"{counts.seen} inputs: {counts.added} documents added{replaced}, {counts.skipped} already "
+                     f"stored, {counts.failed} failed ({counts.rate:.2f} inputs/s) -> {db or 'claimgraph.duckdb'}\n")
+    sys.stdout.flush()
     if counts.failed:
         for f in failures:
             err.print(f"failed: {f['error']}", markup=False)

@@ -34,7 +34,8 @@ from claimgraph.ingest.dates import parse_iso
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".json", ".csv"}
+#: what a folder walk picks up (a file named explicitly is read whatever its suffix: text or HTML, detected)
+SUPPORTED = {".txt"} | HTML_SUFFIXES | JSONL_SUFFIXES | {".json", ".csv"}
 RECORD_META = ("title", "outlet", "authors", "url", "published")
 _SLASHED = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\s*")
 
