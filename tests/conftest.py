@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.contract import Analysis
-from claimgraph.pipeline import Analyzer
+from claimgraph.pipeline import Analyzer, default_analyzer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -16,7 +16,9 @@ SAMPLE = ROOT / "examples" / "southfront-turkmen-mountain.txt"
 
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
-    return Analyzer()
+    # the process-wide analyzer that claimgraph.analyze uses too: the model is loaded once per process, and
+    # mutation testing (bench/mutation.py), which forks a test run per mutant, inherits it already loaded
+    return default_analyzer()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,6 @@
-"""The offline gazetteer: load time, names, supplement amendments, user files."""
+"""The offline gazetteer: caching, names, supplement amendments, user files."""
 
 from __future__ import annotations
-
-import time
 
 from claimgraph.gazetteer import Gazetteer, _load, key, load_gazetteer
 
@@ -13,12 +11,12 @@ def test_key_folds_diacritics_hyphens_and_possessives() -> None:
     assert key("the  Balkans") == "balkans"
 
 
-def test_loads_fast_and_is_cached() -> None:
+def test_is_loaded_once_and_cached() -> None:
+    # how long loading takes is measured by bench/load_times.py, not asserted here
     _load.cache_clear()
-    t0 = time.perf_counter()
     gaz = load_gazetteer()
-    assert time.perf_counter() - t0 < 1.5  # <= 1 s on an idle machine; slack for a shared CI core
     assert load_gazetteer() is gaz
+    assert _load.cache_info().misses == 1
 
 
 def test_cities_divisions_and_alternate_names() -> None:

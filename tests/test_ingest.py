@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -51,11 +50,6 @@ def assert_one_line(exc: BaseException) -> str:
 
 # --- metadata of every fixture -------------------------------------------------------------------------
 
-def test_there_are_enough_varied_fixtures():
-    assert len(CASES) >= 10
-    assert {p.suffix for p in CASES} == {".txt", ".html"}
-
-
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_fixture_metadata(path: Path):
     expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -73,13 +67,14 @@ def test_plain_text_is_kept_exactly_and_header_spans_index_it(path: Path):
     assert article.text == unicodedata.normalize("NFC", raw)
     h = article.header
     assert h is not None
-    if h.title is not None:
-        assert article.text[slice(*h.title_span)] == h.title
-    if h.dateline_span is not None:
-        assert article.text[slice(*h.dateline_span)] == h.dateline
-    if h.byline_span is not None:
-        byline = article.text[slice(*h.byline_span)]
-        assert all(a in byline for a in h.authors)
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    # the header finds a title and a dateline exactly when the fixture has them, at spans that index the text
+    found = (h.title is not None, h.dateline is not None)
+    assert found == (bool(expected.get("title")), bool(expected.get("dateline")))
+    assert h.title is None or article.text[slice(*h.title_span)] == h.title
+    assert h.dateline is None or article.text[slice(*h.dateline_span)] == h.dateline
+    byline = article.text[slice(*h.byline_span)] if h.byline_span is not None else ""
+    assert all(a in byline for a in h.authors)
     assert 0 <= h.body_start < len(article.text)
 
 
@@ -339,9 +334,7 @@ def test_50_mb_file_fails_fast_on_size(tmp_path):
     with p.open("wb") as fh:
         fh.seek(50 * 1024 * 1024 - len(line))   # sparse: 50 MB without writing 50 MB
         fh.write(line)
-    t0 = time.perf_counter()
-    result = one(p)
-    assert time.perf_counter() - t0 < 1.0
+    result = one(p)  # how fast it refuses is measured by bench/load_times.py
     assert isinstance(result, InputTooLargeError)
     assert "max_chars" in assert_one_line(result)
 
@@ -530,8 +523,7 @@ def test_header_parser_never_crashes_and_spans_are_exact(parts):
     text = "\n".join(parts) + "\n" + ENGLISH
     h = parse_header(text)
     for value, span in ((h.title, h.title_span), (h.dateline, h.dateline_span)):
-        if value is not None:
-            assert text[span[0]:span[1]] == value
+        assert value is None or text[span[0]:span[1]] == value
     assert 0 <= h.body_start <= len(text)
     try:
         prepare(text)

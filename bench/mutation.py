@@ -1,0 +1,257 @@
+"""Mutation testing of the rule modules with mutmut, one module at a time, with only that module's tests.
+
+Why this way: mutmut 3 copies the project into `mutants/`, turns every function of the mutated files into
+a trampoline and, for each mutant, forks and reruns the tests that reach the mutated function. Over the
+whole package and the whole suite that is days on a 2-core machine; per module, with the test files that
+test it, it is minutes. Each module runs in its own scratch copy of the working tree (under `--workdir`,
+default /tmp/claimgraph-mutation), configured through that copy's `[tool.mutmut]`, so the checkout is
+never touched and modules can run one after another or be rerun alone.
+
+Score = killed / (killed + survived) over the module's mutants, excluding the mutants listed as
+equivalent in bench/mutation_equivalents.tsv (name, reason). A mutant no selected test reaches counts as
+survived (nothing would catch it); a timeout counts as killed (the mutant changed behaviour enough to hang)
+and is reported separately. Results go to the `<!-- bench:mutation -->` section of BENCHMARKS.md, one row
+per module with the commit and date of its run; rerunning one module replaces only its row.
+
+    python -m bench.mutation                 # every module (an hour or more)
+    python -m bench.mutation times checks    # some modules
+    python -m bench.mutation times --resume  # keep the scratch copy's results, test only new/changed mutants
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fnmatch
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.common import BENCHMARKS_MD, ROOT, commit, record
+
+
+@dataclass
+class Target:
+    """One module under mutation: the files mutated, the functions kept (globs; empty = all), the tests run."""
+
+    files: list[str]
+    tests: list[str]
+    functions: list[str] = field(default_factory=list)
+    what: str = ""
+
+
+#: the rule modules of issue 18; paths are globs so that a file moved into a package is still found
+TARGETS: dict[str, Target] = {
+    "times": Target(
+        files=["claimgraph/nlp/times.py", "claimgraph/nlp/times/*.py"],
+        tests=["tests/test_times.py", "tests/test_date_anchoring.py"],
+        what="times and their anchoring: finding, resolving and anchoring on the publication date",
+    ),
+    "checks": Target(
+        files=["claimgraph/nlp/checks.py", "claimgraph/nlp/checks/*.py"],
+        tests=["tests/test_checks.py", "tests/test_bounds_consistency.py"],
+        what="hedged_number and internal_inconsistency (bounds, same event, same thing)",
+    ),
+    "quantities": Target(
+        files=["claimgraph/nlp/quantities.py", "claimgraph/nlp/quantities/*.py", "claimgraph/nlp/_numbers_data.py"],
+        tests=["tests/test_quantities.py", "tests/test_bounds_consistency.py"],
+        what="figures, their bounds, subjects and modality",
+    ),
+    "speakers": Target(
+        files=["claimgraph/nlp/_attribution_speakers.py", "claimgraph/nlp/attribution/speakers.py",
+               "claimgraph/nlp/attribution/_speakers.py"],
+        tests=["tests/test_speaker_resolution.py", "tests/test_attribution.py"],
+        functions=["*resolve_pronoun*", "*learn_gender*", "*_gender_of*", "*remember*", "*person_mentions*",
+                   "*_sentence_start_before*", "*_token_at*"],
+        what="attribution's speaker resolution (pronouns: recency, gender, number)",
+    ),
+    "places": Target(
+        files=["claimgraph/nlp/places.py", "claimgraph/nlp/places/*.py"],
+        tests=["tests/test_places.py", "tests/test_places_world.py"],
+        what="places' scoring and containment",
+    ),
+    "casualties": Target(
+        files=["claimgraph/nlp/_events_casualties.py", "claimgraph/nlp/events/casualties.py",
+               "claimgraph/nlp/events/_casualties.py"],
+        tests=["tests/test_events.py"],
+        what="events' casualties (killed/injured counts and who they are)",
+    ),
+}
+
+EQUIVALENTS = Path(__file__).resolve().parent / "mutation_equivalents.tsv"
+MUTMUT_STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
+                 36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout", None: "not checked"}
+
+
+def equivalents() -> dict[str, str]:
+    """Mutant name -> why it cannot change behaviour (judged by hand, one per line)."""
+    out: dict[str, str] = {}
+    if EQUIVALENTS.exists():
+        for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, _, why = line.partition("\t")
+                out[name.strip()] = why.strip()
+    return out
+
+
+def _files(target: Target) -> list[str]:
+    found = []
+    for pattern in target.files:
+        found += [str(p.relative_to(ROOT)) for p in sorted(ROOT.glob(pattern)) if p.is_file()]
+    return found
+
+
+def prepare(name: str, target: Target, workdir: Path, resume: bool) -> Path:
+    """A scratch copy of the working tree (tracked and new files) with a [tool.mutmut] for this module."""
+    work = workdir / name
+    if work.exists() and not resume:
+        shutil.rmtree(work)
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard"],
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+    for rel in listed:
+        src = ROOT / rel
+        if not src.is_file() or rel.startswith("mutants/"):
+            continue
+        dst = work / rel
+        if resume and dst.exists() and dst.read_bytes() == src.read_bytes():
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+    mutated = set(_files(target))
+    others = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "claimgraph").rglob("*.py")
+                    if str(p.relative_to(ROOT)) not in mutated)
+    tests = [t for t in target.tests if (ROOT / t).exists()]
+
+    def toml_list(items: list[str]) -> str:
+        return "[" + ", ".join(json.dumps(i) for i in items) + "]"
+
+    config = ("\n[tool.mutmut]\n"
+              'paths_to_mutate = ["claimgraph/"]\n'
+              f"do_not_mutate = {toml_list(others)}\n"
+              'also_copy = ["examples/"]\n'
+              f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n")
+    pyproject = work / "pyproject.toml"
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    pyproject.write_text(text + config, encoding="utf-8")
+    return work
+
+
+def mutant_patterns(target: Target) -> list[str]:
+    """mutmut mutant-name globs for the kept functions (mutmut names them module.x_func / module.xǁClassǁmethod)."""
+    out = []
+    for path in _files(target):
+        module = path[:-3].replace("/", ".").removesuffix(".__init__")
+        for fn in target.functions:
+            out.append(f"{module}.{fn}__mutmut_*")
+    return out
+
+
+def run_mutmut(work: Path, patterns: list[str], max_children: int) -> float:
+    exe = Path(sys.executable).with_name("mutmut")  # the console script: `python -m mutmut` imports itself twice
+    cmd = [str(exe), "run", "--max-children", str(max_children), *patterns]
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    (work / "mutmut.log").write_text(proc.stdout[-200000:] + "\n" + proc.stderr[-200000:], encoding="utf-8")
+    if proc.returncode != 0:
+        raise SystemExit(f"mutmut failed in {work} (see {work / 'mutmut.log'}):\n{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def collect(work: Path, target: Target) -> dict[str, str]:
+    """Mutant name -> status for the module's (kept) mutants, read from mutmut's .meta files."""
+    statuses: dict[str, str] = {}
+    pattern_list = mutant_patterns(target)
+    for meta_path in (work / "mutants").rglob("*.py.meta"):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        for mutant, code in meta.get("exit_code_by_key", {}).items():
+            if pattern_list and not any(fnmatch.fnmatchcase(mutant, p) for p in pattern_list):
+                continue
+            statuses[mutant] = MUTMUT_STATUS.get(code, "suspicious")
+    return statuses
+
+
+def summarise(statuses: dict[str, str], equiv: dict[str, str]) -> dict[str, int | float | None]:
+    counts = {"mutants": len(statuses), "killed": 0, "timeout": 0, "survived": 0, "no tests": 0,
+              "equivalent": 0, "other": 0}
+    for mutant, status in statuses.items():
+        if mutant in equiv:
+            counts["equivalent"] += 1
+        elif status in ("killed", "timeout", "survived", "no tests"):
+            counts[status] += 1
+        else:
+            counts["other"] += 1
+    caught = counts["killed"] + counts["timeout"]
+    missed = counts["survived"] + counts["no tests"]
+    counts["score"] = round(caught / (caught + missed), 3) if caught + missed else None
+    return counts
+
+
+ROW = re.compile(r"^\| (?P<name>[a-z_]+) \|")
+
+
+def write_benchmarks(name: str, target: Target, counts: dict, minutes: float, survivors: list[str]) -> None:
+    """Replace this module's row of the mutation table, keeping the other modules' rows."""
+    old = BENCHMARKS_MD.read_text(encoding="utf-8") if BENCHMARKS_MD.exists() else ""
+    section = re.search(r"<!-- bench:mutation -->(.*?)<!-- /bench:mutation -->", old, re.S)
+    rows: dict[str, str] = {}
+    if section:
+        for line in section.group(1).splitlines():
+            if (m := ROW.match(line)) and m.group("name") != "module":
+                rows[m.group("name")] = line
+    scope = ", ".join(f.strip("*") for f in target.functions) if target.functions else "whole module"
+    score = "n/a" if counts["score"] is None else f"{counts['score']:.3f}"
+    stamp = f"{commit()}, {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d')}"
+    rows[name] = (f"| {name} | {', '.join(_files(target))} | {scope} | {counts['mutants']} | {counts['killed']} | "
+                  f"{counts['timeout']} | {counts['survived'] + counts['no tests']} | {counts['equivalent']} | "
+                  f"**{score}** | {minutes:.0f} | {stamp} |")
+    body = (
+        "mutmut 3 (`python -m bench.mutation [module ...]`), each module with only its own test files.\n"
+        "Score = (killed + timeout) / (killed + timeout + survived), equivalent mutants excluded; a mutant\n"
+        "that no selected test reaches counts as survived. Equivalent mutants, each with why, are in\n"
+        "`bench/mutation_equivalents.tsv`. Minutes are wall-clock on the shared 2-core machine.\n\n"
+        "| module | files | functions mutated | mutants | killed | timeout | survived | equivalent | score "
+        "| minutes | commit, date |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n"
+        + "\n".join(rows[k] for k in TARGETS if k in rows) + "\n"
+    )
+    record("mutation", "Mutation testing of the rule modules", body)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("modules", nargs="*", metavar="MODULE", help=f"some of: {', '.join(TARGETS)} (default: all)")
+    ap.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "claimgraph-mutation")
+    ap.add_argument("--max-children", type=int, default=2)
+    ap.add_argument("--resume", action="store_true", help="keep earlier results in the scratch copy")
+    ap.add_argument("--no-record", action="store_true", help="do not write BENCHMARKS.md")
+    args = ap.parse_args(argv)
+    if unknown := [m for m in args.modules if m not in TARGETS]:
+        ap.error(f"unknown module(s) {unknown}; choose from {', '.join(TARGETS)}")
+    equiv = equivalents()
+    for name in args.modules or list(TARGETS):
+        target = TARGETS[name]
+        if not _files(target):
+            print(f"{name}: no file matches {target.files}; skipped", file=sys.stderr)
+            continue
+        work = prepare(name, target, args.workdir, args.resume)
+        elapsed = run_mutmut(work, mutant_patterns(target), args.max_children)
+        statuses = collect(work, target)
+        counts = summarise(statuses, equiv)
+        survivors = sorted(m for m, s in statuses.items() if s in ("survived", "no tests") and m not in equiv)
+        (work / "survivors.txt").write_text("\n".join(survivors) + "\n", encoding="utf-8")
+        print(f"{name}: {counts} in {elapsed / 60:.1f} min; survivors listed in {work / 'survivors.txt'}")
+        if not args.no_record:
+            write_benchmarks(name, target, counts, elapsed / 60, survivors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
