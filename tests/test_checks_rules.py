@@ -9,8 +9,8 @@ from conftest import assert_spans_exact
 
 from claimgraph.contract import Analysis, Quantity
 from claimgraph.ingest import Article
+from claimgraph.meta import DocMeta
 from claimgraph.nlp.checks import disagree, interval, same_event_args
-from claimgraph.nlp.state import DocMeta
 
 
 def run(analyzer, text: str, **meta) -> Analysis:

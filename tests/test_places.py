@@ -8,7 +8,7 @@ import pytest
 from conftest import assert_spans_exact
 
 from claimgraph.ingest import Article, prepare
-from claimgraph.nlp.state import DocMeta
+from claimgraph.meta import DocMeta
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
