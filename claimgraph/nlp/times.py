@@ -476,6 +476,14 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
             elif shift < 0 and month == ref.month:
                 d = dt.date(d.year - 1, month, 1)
             return _iso(d, "month"), "month", "dateline"
+        if g.get("season") and shift:
+            # "last autumn" / "next spring": the season before or after the latest one begun by the base date;
+            # "last" inside a season that is still going on ("last spring" in April) is the year before's
+            month = SEASONS[g["season"].lower()]
+            begun = _most_recent(month, None, base).year
+            ongoing = (ref.month - month) % 12 < 3
+            year = begun + 1 if shift > 0 else (begun - 1 if ongoing else begun)
+            return f"{year:04d}", "year", "dateline"
         if what == "year":
             return f"{ref.year + shift:04d}", "year", "dateline"
         if what == "day":
