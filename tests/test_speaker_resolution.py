@@ -152,3 +152,66 @@ def test_he_does_not_take_a_country_named_later():
     text = ("John Okafor drove the first truck on Monday. Turkey closed the border crossing on Tuesday. "
             + Q.format("The roads are closed,") + " he said.")
     assert last_speaker(text) == ("he", "John Okafor")
+
+
+# ------------------------------------------------------------------ kinds of speaker each pronoun can take
+
+def test_first_person_speaker_is_not_resolved_to_someone_named_before():
+    text = "John Okafor runs the bakery. " + Q.format("We have no flour,") + " I said."
+    assert last_speaker(text) == ("I", None)
+
+
+def test_he_added_continues_an_official_speaker():
+    text = (Q.format("The border is closed,") + " Interior Minister Ali Khan said on Monday. "
+            "Trucks waited at the crossing. " + Q.format("It will reopen soon,") + " he added.")
+    assert last_speaker(text) == ("he", "Ali Khan")
+
+
+def test_she_added_continues_an_expert_speaker_past_a_man():
+    text = (Q.format("The border is closed,") + " said Jane Roe, an analyst at the Carnegie Endowment. "
+            "Trucks waited at the crossing. Mr. Brown drove one of them. "
+            + Q.format("It will not reopen soon,") + " she added.")
+    assert last_speaker(text) == ("she", "Jane Roe")
+
+
+def test_they_added_continues_unnamed_officials():
+    text = (Q.format("The border is closed,") + " Turkish officials said on Monday. "
+            "Trucks waited at the crossing. " + Q.format("It will reopen soon,") + " they added.")
+    assert last_speaker(text) == ("they", "Turkish officials")
+
+
+def test_they_is_not_a_country():
+    text = ("Turkey closed the border on Monday. Aid workers waited at the crossing. "
+            + Q.format("It will reopen soon,") + " they said.")
+    assert last_speaker(text) == ("they", None)
+
+
+def test_it_added_continues_an_outlet():
+    text = (Q.format("The border is closed,") + " Reuters reported on Monday. "
+            "Trucks waited at the crossing. " + Q.format("It will reopen soon,") + " it added.")
+    assert last_speaker(text) == ("it", "Reuters")
+
+
+def test_in_one_sentence_the_subject_wins_over_a_later_object():
+    assert last_speaker("Omar Saleh met Ali Karimi on Monday, and he said the road was mined.") == (
+        "he", "Omar Saleh")
+
+
+def test_long_after_three_named_men_the_latest_is_the_speaker():
+    text = ("Samir Haddad drove to the camp on Monday. Omar Saleh drove to the clinic. "
+            "Ali Karimi drove to the border. " + FILLER + Q.format("Nobody can pass,") + " he said.")
+    assert last_speaker(text) == ("he", "Ali Karimi")
+
+
+def test_a_woman_learnt_from_she_said_is_skipped_by_he():
+    text = ("Omar Saleh drives the ambulance. Layla Hassan runs the clinic. "
+            + Q.format("We have no insulin,") + " she said. " + Q.format("The road is mined,") + " he added.")
+    got = [(written, label) for _, written, label in speakers(text)]
+    assert got == [("she", "Layla Hassan"), ("he", "Omar Saleh")]
+
+
+def test_a_man_learnt_from_he_said_is_skipped_by_she():
+    text = ("Layla Hassan runs the clinic. Omar Saleh drives the ambulance. "
+            + Q.format("The road is mined,") + " he said. " + Q.format("We have no insulin,") + " she added.")
+    got = [written_label[1:] for written_label in speakers(text)]
+    assert got == [("he", "Omar Saleh"), ("she", "Hassan")]
