@@ -8,6 +8,7 @@ import html
 import io
 import re
 
+import markupsafe
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'")
@@ -47,6 +48,20 @@ def corpus(sample_analysis: Analysis, hostile: Analysis) -> MemoryCorpus:
 @pytest.fixture(scope="module")
 def client(corpus: MemoryCorpus) -> TestClient:
     return TestClient(create_app(corpus, write_token=""))
+
+
+# two reports of one happening (the Aleppo bus-convoy bombing of 15 April 2017) with different tolls
+REPORT_A = ("BEIRUT (Reuters) - A car bomb killed at least 112 people near buses carrying evacuees west of Aleppo "
+            "on Saturday, the Syrian Observatory for Human Rights said.")
+REPORT_B = ("ALEPPO, Syria (AFP) - A car bomb killed at least 126 people near buses carrying evacuees west of Aleppo "
+            "on Saturday, the Syrian Observatory for Human Rights said on Sunday.")
+
+
+@pytest.fixture(scope="module")
+def linked() -> TestClient:
+    a = claimgraph.analyze(REPORT_A, outlet="Reuters", published="2017-04-15", title="<b>Car bomb</b> near Aleppo")
+    b = claimgraph.analyze(REPORT_B, outlet="AFP", published="2017-04-16", title="Aleppo toll rises")
+    return TestClient(create_app(MemoryCorpus([a, b]), write_token=""))
 
 
 @pytest.fixture()
@@ -156,11 +171,45 @@ def test_sources_graph_follows_chains(client: TestClient, sample_analysis: Analy
         assert node["claims"] == (outgoing if node["column"] == 0 else incoming)
 
 
-def test_linking_pages_say_there_is_nothing_yet(client: TestClient) -> None:
-    assert client.get("/api/incidents").json() == {"available": False, "items": []}
-    assert "no incidents yet" in client.get("/incidents").text
-    assert "no findings yet" in client.get("/findings").text
-    assert client.get("/incidents/i1").status_code == 404
+def test_linking_pages_say_when_there_is_nothing_yet(sample_analysis: Analysis) -> None:
+    unlinked = TestClient(create_app(MemoryCorpus([sample_analysis], link=False), write_token=""))
+    assert unlinked.get("/api/incidents").json() == {"available": False, "items": []}
+    assert "no incidents yet" in unlinked.get("/incidents").text
+    assert "no findings yet" in unlinked.get("/findings").text
+    assert unlinked.get("/incidents/i1").status_code == 404
+
+
+def test_incident_pages_show_every_report_side_by_side(linked: TestClient) -> None:
+    incidents = linked.get("/api/incidents").json()["items"]
+    assert incidents, "two reports of one bombing make an incident"
+    listing = linked.get("/incidents").text
+    for incident in incidents:
+        assert f'href="/incidents/{incident["id"]}"' in listing
+        page = linked.get(f"/incidents/{incident['id']}").text
+        assert page.count('class="report"') == len(incident["reports"]) >= 2
+        for report in incident["reports"]:
+            assert f'href="/documents/{report["doc_id"]}"' in page
+            for figure in report["figures"]:
+                assert f"{figure['low']:,.0f}" in page
+        assert "<svg class=\"map\"" in page or incident["lat"] is None
+
+
+def test_findings_link_to_the_spans_they_rest_on(linked: TestClient) -> None:
+    findings = linked.get("/api/findings").json()["items"]
+    kinds = {f["kind"] for f in findings}
+    assert "drift" in kinds
+    page = linked.get("/findings").text
+    for f in findings:
+        if f["kind"] == "outlet_profile":
+            continue
+        assert str(markupsafe.escape(f["explanation"])) in page
+        for ref in f["refs"][:6]:
+            assert f'href="/documents/{ref["doc_id"]}' in page
+    assert "<b>Car bomb</b>" not in page and "&lt;b&gt;Car bomb&lt;/b&gt;" in page  # stored titles are escaped
+    drift = linked.get("/findings", params={"kind": "drift"}).text
+    assert drift.count('class="flag"') == sum(f["kind"] == "drift" for f in findings)
+    outlets = linked.get("/outlets").text
+    assert "corroborated" in outlets and "highest / lowest" in outlets
 
 
 # ------------------------------------------------------------------------------------------- pages

@@ -158,27 +158,71 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
 
+    def doc_labels() -> dict[str, str]:
+        view.documents(limit=0)  # builds the view if needed
+        return {d.id: f"{d.outlet or '?'}, {d.published or 'undated'}: {d.title or '(untitled)'}" for d in view.docs}
+
     @app.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
     def incidents_page(request: Request):
         return render(request, "incidents.html", incidents=corpus.incidents())
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def incident_page(request: Request, incident_id: str):
-        incidents = corpus.incidents() or []
-        incident = next((i for i in incidents if str(i.get("id")) == incident_id), None)
+        incident = next((i for i in corpus.incidents() or [] if str(i.get("id")) == incident_id), None)
         if incident is None:
             raise HTTPException(404, f"no incident {incident_id!r}")
-        return render(request, "incident.html", incident=incident)
+        findings = [f for f in corpus.findings() or [] if f.get("incident") == incident_id]
+        mini = None
+        if incident.get("lat") is not None and incident.get("lon") is not None:
+            frame = plots.fit([(incident["lon"], incident["lat"])], min_span=7)
+            x, y = frame.xy(incident["lon"], incident["lat"])
+            mini = {"frame": frame, "basemap": plots.basemap(frame), "x": round(x, 1), "y": round(y, 1)}
+        names = corpus.entity_names() if hasattr(corpus, "entity_names") else {}
+
+        def canon(ref: str) -> str:
+            """A canonical id as a name: `label:x` -> x, `ent:...` -> the entity's name."""
+            if ref in names:
+                return names[ref]
+            prefix, _, rest = ref.partition(":")
+            return rest if rest and prefix in ("label", "outlet") else ref
+
+        reports = []
+        for r in incident.get("reports") or []:
+            named = {**r, "sources": list(dict.fromkeys(canon(x) for x in r.get("sources") or [])),
+                     "blamed": list(dict.fromkeys(canon(x) for x in r.get("blamed") or [])),
+                     "figures": [{**f, "source": canon(f["source"]) if f.get("source") else None}
+                                 for f in r.get("figures") or []],
+                     "events": list({e.get("text"): e for e in r.get("events") or [] if e.get("text")}.values())}
+            reports.append(named)
+        return render(request, "incident.html", incident={**incident, "reports": reports}, findings=findings,
+                      docs=doc_labels(), mini=mini)
 
     @app.get("/findings", response_class=HTMLResponse, include_in_schema=False)
-    def findings_page(request: Request, kind: str | None = None):
+    def findings_page(request: Request, kind: str | None = None, limit: int = Query(500, ge=1, le=10_000)):
         findings = corpus.findings()
-        shown = [f for f in findings if not kind or f.get("kind") == kind] if findings is not None else None
-        return render(request, "findings.html", findings=shown, kind=kind)
+        kinds: list[tuple[str, int]] = []
+        shown = None
+        if findings is not None:
+            counts: dict[str, int] = {}
+            for f in findings:
+                counts[f.get("kind", "")] = counts.get(f.get("kind", ""), 0) + 1
+            kinds = sorted(counts.items(), key=lambda kv: -kv[1])
+            # outlet profiles have their own page (/outlets); listed here only when asked for
+            shown = [f for f in findings if (f.get("kind") == kind if kind else f.get("kind") != "outlet_profile")]
+            shown = shown[:limit]
+        return render(request, "findings.html", findings=shown, kind=kind, kinds=kinds, docs=doc_labels())
 
     @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
     def outlets_page(request: Request):
-        return render(request, "outlets.html", profiles=view.outlet_profiles())
+        linked = {}
+        for f in corpus.findings() or []:
+            if f.get("kind") == "outlet_profile":
+                data = f.get("data") or {}
+                linked[str(data.get("name") or "").casefold()] = data
+        profiles = view.outlet_profiles()
+        for p in profiles:
+            p["linked"] = linked.get(p["outlet"].casefold())
+        return render(request, "outlets.html", profiles=profiles, has_linked=bool(linked))
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(request: Request, nodes: int = Query(25, ge=5, le=200)):

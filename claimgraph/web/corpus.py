@@ -45,13 +45,22 @@ class Corpus(Protocol):
 
     def keys(self) -> dict[str, str]: ...
 
+    def entity_names(self) -> dict[str, str]: ...
+
 
 class MemoryCorpus:
-    """Analyses in a dict keyed by document id: the same answers as a store, without one."""
+    """Analyses in a dict keyed by document id: the same answers as a store, without one.
 
-    def __init__(self, analyses: Iterable[Analysis] = ()) -> None:
+    Incidents and findings come from cross-document linking run in memory (`claimgraph.corpus.linking`),
+    once, when first asked for, and again after a document is added.
+    """
+
+    def __init__(self, analyses: Iterable[Analysis] = (), link: bool = True) -> None:
         self._docs: dict[str, Analysis] = {}
         self._keys: dict[str, str] = {}
+        self._link = link
+        self._linked: dict[str, list[dict[str, Any]]] | None = None
+        self._link_lock = threading.Lock()
         for analysis in analyses:
             self.add(analysis)
 
@@ -69,13 +78,40 @@ class MemoryCorpus:
         self._docs[doc_id] = analysis
         if key:
             self._keys[doc_id] = key
+        self._linked = None
         return True
 
+    def _records(self) -> dict[str, list[dict[str, Any]]] | None:
+        if not self._link:
+            return None
+        with self._link_lock:
+            if self._linked is None:
+                try:
+                    from claimgraph.corpus.linking import Linker
+                except ImportError:  # a claimgraph without linking
+                    self._link = False
+                    return None
+                linker = Linker()
+                linker.add_many(self._docs.values())
+                records = linker.records().to_dict()
+                incidents = [i for i in records["incidents"] if len({r["doc_id"] for r in i["reports"]}) >= 2]
+                incidents.sort(key=lambda i: (-len({r["doc_id"] for r in i["reports"]}), i.get("date_start") or ""))
+                names = {e["id"]: e["name"] for e in records["entities"]}
+                self._linked = {"incidents": incidents, "findings": records["findings"], "names": names}
+            return self._linked
+
     def incidents(self) -> list[dict[str, Any]] | None:
-        return None  # no linking without a store
+        records = self._records()
+        return None if records is None else records["incidents"]
 
     def findings(self) -> list[dict[str, Any]] | None:
-        return None
+        records = self._records()
+        return None if records is None else records["findings"]
+
+    def entity_names(self) -> dict[str, str]:
+        """Canonical entity id -> name, for the ids incidents cite as sources and blamed actors."""
+        records = self._records()
+        return {} if records is None else records["names"]  # type: ignore[return-value]
 
     def keys(self) -> dict[str, str]:
         return dict(self._keys)

@@ -73,17 +73,25 @@ class StoreCorpus:
             return None
         with self._lock:
             records = method()
-        return [r if isinstance(r, dict) else _as_dict(r) for r in records]
+        out = [r if isinstance(r, dict) else _as_dict(r) for r in records]
+        return out or None  # an empty table: linking has not run on this store
 
     def incidents(self) -> list[dict[str, Any]] | None:
         return self._linked("incidents")
+
+    def entity_names(self) -> dict[str, str]:
+        """Canonical entity id -> name (the store's `canonical_entities()`, when linking has run)."""
+        entities = self._linked("canonical_entities") or []
+        return {e["id"]: e["name"] for e in entities if "id" in e and "name" in e}
 
     def findings(self) -> list[dict[str, Any]] | None:
         return self._linked("findings")
 
 
 def _as_dict(record: Any) -> dict[str, Any]:
-    for attr in ("model_dump", "to_dict", "_asdict"):
+    if hasattr(record, "model_dump"):
+        return record.model_dump(mode="json")
+    for attr in ("to_dict", "_asdict"):
         method = getattr(record, attr, None)
         if callable(method):
             return dict(method())
