@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Protocol
 
 from claimgraph.contract import Analysis
@@ -86,18 +87,9 @@ class MemoryCorpus:
             return None
         with self._link_lock:
             if self._linked is None:
-                try:
-                    from claimgraph.corpus.linking import Linker
-                except ImportError:  # a claimgraph without linking
+                self._linked = link_in_memory(self._docs.values())
+                if self._linked is None:  # a claimgraph without linking
                     self._link = False
-                    return None
-                linker = Linker()
-                linker.add_many(self._docs.values())
-                records = linker.records().to_dict()
-                incidents = [i for i in records["incidents"] if len({r["doc_id"] for r in i["reports"]}) >= 2]
-                incidents.sort(key=lambda i: (-len({r["doc_id"] for r in i["reports"]}), i.get("date_start") or ""))
-                names = {e["id"]: e["name"] for e in records["entities"]}
-                self._linked = {"incidents": incidents, "findings": records["findings"], "names": names}
             return self._linked
 
     def incidents(self) -> list[dict[str, Any]] | None:
@@ -115,6 +107,22 @@ class MemoryCorpus:
 
     def keys(self) -> dict[str, str]:
         return dict(self._keys)
+
+
+def link_in_memory(analyses: Iterable[Analysis]) -> dict[str, Any] | None:
+    """Incidents (reported by two documents or more), findings and canonical entity names, from
+    `claimgraph.corpus.linking.Linker` run over the analyses; None when this claimgraph has no linking."""
+    try:
+        from claimgraph.corpus.linking import Linker
+    except ImportError:
+        return None
+    linker = Linker()
+    linker.add_many(analyses)
+    records = linker.records().to_dict()
+    incidents = [i for i in records["incidents"] if len({r["doc_id"] for r in i["reports"]}) >= 2]
+    incidents.sort(key=lambda i: (-len({r["doc_id"] for r in i["reports"]}), i.get("date_start") or ""))
+    names = {e["id"]: e["name"] for e in records["entities"]}
+    return {"incidents": incidents, "findings": records["findings"], "names": names}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -266,15 +274,6 @@ class Page:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
-def _matches(row: dict[str, Any], field_name: str, wanted: str) -> bool:
-    value = row.get(field_name)
-    if isinstance(value, list):
-        return wanted in value
-    if field_name == "month":
-        return isinstance(value, str) and (value == wanted or value.startswith(wanted + "-"))
-    return value == wanted
-
-
 def _sort_key(name: str):
     def key(row: dict[str, Any]) -> tuple:
         if name == "flags":
@@ -295,6 +294,9 @@ class CorpusView:
         self.claims: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
         self.places: list[dict[str, Any]] = []
+        self._facet_cols: dict[str, list[tuple[str, ...]]] = {}
+        self._search: list[str] = []
+        self._orders: dict[str, list[int]] = {}
 
     def refresh(self) -> None:
         with self._lock:
@@ -316,6 +318,15 @@ class CorpusView:
                 places.extend(place_rows(analysis))
             docs.sort(key=lambda d: (d.published or "", d.title or ""), reverse=True)
             self.docs, self.claims, self.events, self.places = docs, claims, events, places
+            self._facet_cols = {
+                param: [tuple(v) if isinstance(v, list) else ((v,) if v else ()) for v in (r.get(f) for r in claims)]
+                for param, f in CLAIM_FACETS.items()
+            }
+            self._search = [
+                "\n".join([r["text"], r["outlet"] or "", *(link["label"] for link in r["chain"])]).casefold()
+                for r in claims
+            ]
+            self._orders = {}
             self._built = True
 
     def totals(self) -> dict[str, int]:
@@ -343,36 +354,60 @@ class CorpusView:
 
     def claim_page(self, q: str | None = None, filters: dict[str, str] | None = None, sort: str = "date",
                    desc: bool = False, offset: int = 0, limit: int = 50, facet_limit: int = 12) -> Page:
+        """A page of the filtered claims in the chosen order, with facet counts over the whole filtered set.
+
+        Works on indexes built with the view (facet columns, a lower-cased search text per claim, one
+        order per sort key), so a request costs a few passes over integers, not over row dicts.
+        """
         self._ensure()
-        rows = self.filter_claims(q, filters)
-        if sort not in CLAIM_SORTS:
-            sort = "date"
-        rows = sorted(rows, key=_sort_key(sort), reverse=desc)
+        idx = self._filter_idx(q, filters)
+        order = self._order("date" if sort not in CLAIM_SORTS else sort)
+        if idx is not None:
+            keep = set(idx)
+            order = [i for i in order if i in keep]
+        if desc:
+            order = order[::-1]
         facets: dict[str, list[tuple[str, int]]] = {}
-        for param, field_name in CLAIM_FACETS.items():
-            counter: Counter[str] = Counter()
-            for row in rows:
-                value = row.get(field_name)
-                if isinstance(value, list):
-                    counter.update(value)
-                elif value:
-                    counter[value] += 1
-            facets[param] = counter.most_common(facet_limit)
-        return Page(rows[offset:offset + limit], len(rows), offset, limit, facets)
+        for param, column in self._facet_cols.items():
+            values = column if idx is None else [column[i] for i in idx]
+            facets[param] = Counter(chain.from_iterable(values)).most_common(facet_limit)
+        rows = self.claims
+        return Page([rows[i] for i in order[offset:offset + limit]], len(order), offset, limit, facets)
 
     def filter_claims(self, q: str | None = None, filters: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """Every claim matching the free text and the facet filters, in stored order."""
         self._ensure()
-        rows = self.claims
+        idx = self._filter_idx(q, filters)
+        return list(self.claims) if idx is None else [self.claims[i] for i in idx]
+
+    def _filter_idx(self, q: str | None, filters: dict[str, str] | None) -> list[int] | None:
+        """Indexes of the matching claims; None when nothing filters (all of them)."""
+        idx: list[int] | None = None
         for param, wanted in (filters or {}).items():
-            field_name = CLAIM_FACETS.get(param)
-            if field_name and wanted:
-                rows = [r for r in rows if _matches(r, field_name, wanted)]
+            column = self._facet_cols.get(param)
+            if column is None or not wanted:
+                continue
+            if param == "date":  # a year matches its months too
+                prefix = wanted + "-"
+                hit = [i for i, vs in enumerate(column) if vs and (vs[0] == wanted or vs[0].startswith(prefix))]
+            else:
+                hit = [i for i, vs in enumerate(column) if wanted in vs]
+            idx = hit if idx is None else sorted(set(idx) & set(hit))
         if q:
             needle = q.casefold()
-            rows = [r for r in rows if needle in r["text"].casefold()
-                    or any(needle in link["label"].casefold() for link in r["chain"])
-                    or needle in (r["outlet"] or "").casefold()]
-        return rows
+            hay = self._search
+            hit = [i for i in (range(len(hay)) if idx is None else idx) if needle in hay[i]]
+            idx = hit
+        return idx
+
+    def _order(self, sort: str) -> list[int]:
+        with self._lock:
+            order = self._orders.get(sort)
+            if order is None:
+                key = _sort_key(sort)
+                order = sorted(range(len(self.claims)), key=lambda i: key(self.claims[i]))
+                self._orders[sort] = order
+            return order
 
     def event_list(self, type_: str | None = None, place: str | None = None, since: str | None = None,
                    until: str | None = None) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,7 +101,13 @@ def fit(points: list[tuple[float, float]], min_span: float = 8.0, pad: float = 0
 
 
 def basemap(frame: MapFrame) -> list[tuple[str, str]]:
-    """(country name, SVG path) for each country that touches the frame."""
+    """(country name, SVG path) for each country that touches the frame (cached per frame)."""
+    return _basemap(frame.west, frame.south, frame.east, frame.north, frame.width)
+
+
+@lru_cache(maxsize=32)
+def _basemap(west: float, south: float, east: float, north: float, width: float) -> list[tuple[str, str]]:
+    frame = MapFrame(west, south, east, north, width)
     margin = 2.0
     paths = []
     for name, rings, (w, s, e, n) in countries():
@@ -110,13 +117,19 @@ def basemap(frame: MapFrame) -> list[tuple[str, str]]:
         for r in rings:
             cmds = []
             prev_lon = None
+            px = py = None
             for lon, lat in r:
                 x, y = frame.xy(lon, lat)
-                cmd = "M" if prev_lon is None or abs(lon - prev_lon) > 180 else "L"
-                cmds.append(f"{cmd}{x:.1f} {y:.1f}")
-                prev_lon = lon
-            parts.append("".join(cmds) + "Z")
-        paths.append((name, "".join(parts)))
+                jump = prev_lon is None or abs(lon - prev_lon) > 180
+                # points closer than a pixel to the last one drawn add bytes, not shape
+                if not jump and px is not None and abs(x - px) < 0.8 and abs(y - py) < 0.8:
+                    continue
+                cmds.append(f"{'M' if jump else 'L'}{x:.1f} {y:.1f}")
+                prev_lon, px, py = lon, x, y
+            if len(cmds) > 2:
+                parts.append("".join(cmds) + "Z")
+        if parts:
+            paths.append((name, "".join(parts)))
     return paths
 
 
@@ -208,9 +221,12 @@ def type_colour(event_type: str | None) -> str:
     return TYPE_COLOURS.get(event_type or "", "#9e9e9e")
 
 
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
 def timeline(events: list[dict[str, Any]], width: float = 900.0) -> dict[str, Any]:
     """Events binned by month on x, one row per type; circle area proportional to the count."""
-    dated = [e for e in events if e["date"] and len(e["date"]) >= 7 and e["date"][:4].isdigit()]
+    dated = [e for e in events if e["date"] and _MONTH.match(e["date"])]
     if not dated:
         return {"rows": [], "ticks": [], "width": width, "height": 0, "undated": len(events)}
     months = sorted({e["date"][:7] for e in dated})

@@ -2,7 +2,8 @@
 
 A DuckDB connection must not be used by two threads at once and FastAPI serves from a thread pool, so
 every call to the store holds one lock. Incidents and findings come from the store's linking methods
-when this claimgraph has them (`Store.incidents()`, `Store.findings()`); until then the pages say so.
+(`Store.incidents()`, `Store.findings()`, `Store.canonical_entities()`) when it has them; a store without
+them is linked in memory with `claimgraph.corpus.linking.Linker` over its analyses, once per state.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from claimgraph.contract import Analysis
+from claimgraph.web.corpus import link_in_memory
 
 
 def store_class() -> type | None:
@@ -32,6 +34,8 @@ class StoreCorpus:
         self._lock = threading.RLock()
         self._count: int | None = None
         self._checked = 0.0
+        self._memory_links: dict[str, Any] | None = None
+        self._memory_count = -1
 
     def analyses(self) -> Iterator[Analysis]:
         with self._lock:
@@ -69,8 +73,11 @@ class StoreCorpus:
 
     def _linked(self, name: str) -> list[dict[str, Any]] | None:
         method = getattr(self.store, name, None)
-        if not callable(method):
-            return None
+        if not callable(method):  # a store without persisted linking: link its analyses in memory
+            linked = self._in_memory()
+            if linked is None:
+                return None
+            return linked["names"] if name == "canonical_entities" else linked.get(name)
         with self._lock:
             records = method()
         out = [r if isinstance(r, dict) else _as_dict(r) for r in records]
@@ -82,7 +89,17 @@ class StoreCorpus:
     def entity_names(self) -> dict[str, str]:
         """Canonical entity id -> name (the store's `canonical_entities()`, when linking has run)."""
         entities = self._linked("canonical_entities") or []
+        if isinstance(entities, dict):
+            return entities
         return {e["id"]: e["name"] for e in entities if "id" in e and "name" in e}
+
+    def _in_memory(self) -> dict[str, Any] | None:
+        """Linking run in memory over the stored analyses, once per state of the store."""
+        with self._lock:
+            if self._memory_links is None or self._memory_count != self.store.count("documents"):
+                self._memory_count = self.store.count("documents")
+                self._memory_links = link_in_memory(self.store.iter_analyses()) or {}
+            return self._memory_links or None
 
     def findings(self) -> list[dict[str, Any]] | None:
         return self._linked("findings")
