@@ -135,7 +135,7 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
                       key=corpus.keys().get(doc_id))
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
-    def claims_page(request: Request, q: str | None = None, sort: str = "date", desc: bool = False,
+    def claims_page(request: Request, q: str | None = None, sort: str = "date", desc: bool = True,
                     page: int = Query(1, ge=1), per_page: int = Query(50, ge=10, le=500)):
         filters = claim_filters(request)
         result = view.claim_page(q, filters, sort, desc, (page - 1) * per_page, per_page)
@@ -230,8 +230,8 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
         return render(request, "sources.html", layout=plots.graph_layout(graph), graph=graph, nodes=nodes)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline_page(request: Request):
-        return render(request, "timeline.html", plot=plots.timeline(view.event_list()))
+    def timeline_page(request: Request, whole: bool = False):
+        return render(request, "timeline.html", plot=plots.timeline(view.event_list(), whole=whole))
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, world: bool = False):
@@ -241,11 +241,20 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(request: Request, a: str | None = None, b: str | None = None):
         docs = view.documents(limit=10_000).items
-        sides = []
-        for doc_id in (a, b):
-            analysis = corpus.get(doc_id) if doc_id else None
-            sides.append(article_view.build(analysis) if analysis is not None else None)
-        return render(request, "compare.html", docs=docs, a=a, b=b, sides=sides)
+        analyses = [corpus.get(doc_id) if doc_id else None for doc_id in (a, b)]
+        sides = [article_view.build(x) if x is not None else None for x in analyses]
+        shared: list[dict[str, Any]] = []
+        pair: list[dict[str, Any]] = []
+        classes: list[dict[str, str]] = [{}, {}]
+        if all(x is not None for x in analyses) and a != b:
+            ids = {a, b}
+            shared = [i for i in corpus.incidents() or [] if ids <= {r["doc_id"] for r in i.get("reports") or []}]
+            pair = [f for f in corpus.findings() or [] if f.get("kind") in ("drift", "contradiction", "recycling")
+                    and ids <= {r["doc_id"] for r in f.get("refs") or []}]
+            for k, analysis in enumerate(analyses):
+                classes[k] = _claim_classes(analysis, shared, pair)
+        return render(request, "compare.html", docs=docs, a=a, b=b, sides=sides, shared=shared, pair=pair,
+                      classes=classes, labels=doc_labels())
 
     @app.get("/analyze", response_class=HTMLResponse, include_in_schema=False)
     def analyze_form(request: Request):
@@ -366,6 +375,31 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
         return {"id": analysis.document.id, "added": added}
 
     return app
+
+
+def _claim_classes(analysis: Analysis, shared: list[dict[str, Any]], pair: list[dict[str, Any]]) -> dict[str, str]:
+    """claim id -> contradicted | drifted | shared | unique, for one side of a comparison: a claim is
+    contradicted or drifted when a finding about the pair rests on a span inside it, shared when one of
+    its events is in an incident both report (the rule `claimgraph compare` follows)."""
+    doc_id = analysis.document.id
+
+    def spans(kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+        return [tuple(r["span"]) for f in pair if f["kind"] in kinds for r in f.get("refs") or []
+                if r["doc_id"] == doc_id and r.get("span")]
+
+    contra, drift = spans(("contradiction",)), spans(("drift", "recycling"))
+    events = {e.get("item") for i in shared for r in i["reports"] if r["doc_id"] == doc_id
+              for e in r.get("events") or []}
+
+    def overlaps(span: tuple[int, int], among: list[tuple[int, int]]) -> bool:
+        return any(s < span[1] and span[0] < e for s, e in among)
+
+    out = {}
+    for c in analysis.claims:
+        span = (c.span[0], c.span[1])
+        out[c.id] = ("contradicted" if overlaps(span, contra) else "drifted" if overlaps(span, drift)
+                     else "shared" if set(c.events) & events else "unique")
+    return out
 
 
 def _csv_cell(value: Any) -> str:

@@ -234,6 +234,7 @@ def event_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "lat": place.lat if place else None,
             "lon": place.lon if place else None,
             "country": place.country if place else None,
+            "feature": place.feature if place else None,
             "source": src.label if src else None,
             "casualties": [c.model_dump() for c in ev.casualties],
             "hedges": list(ev.hedges),
@@ -462,7 +463,8 @@ class CorpusView:
             sizes[b] += n
             if a[0] == 0:
                 sizes[a] += n
-        ids = {k: f"n{i}" for i, k in enumerate(sorted(sizes, key=lambda k: (k[0], -sizes[k], k[1])))}
+        ids = {k: f"n{i}" for i, k in enumerate(sorted(sizes, key=lambda k: (k[0], k[1] == "(others)", -sizes[k],
+                                                                          k[1])))}
         return {
             "nodes": [{"id": ids[k], "label": k[1], "column": k[0], "claims": sizes[k]} for k in ids],
             "links": [{"source": ids[a], "target": ids[b], "claims": n}

@@ -86,7 +86,7 @@ class MapFrame:
         return ((lon - self.west) * self.kx, (self.north - lat) * self.ky)
 
 
-def fit(points: list[tuple[float, float]], min_span: float = 8.0, pad: float = 0.15) -> MapFrame:
+def fit(points: list[tuple[float, float]], min_span: float = 6.0, pad: float = 0.08) -> MapFrame:
     """A frame around the points, at least `min_span` degrees wide, padded; the world when there are none."""
     if not points:
         return MapFrame(-180, -60, 180, 84)
@@ -133,33 +133,26 @@ def _basemap(west: float, south: float, east: float, north: float, width: float)
     return paths
 
 
-def _core(pts: list[dict[str, Any]], keep: float = 0.8) -> list[tuple[float, float]]:
-    """The points the frame is fitted to: the central `keep` share by weight in longitude and latitude,
-    so one far-off mention (Washington in a corpus on Syria) does not shrink the area that matters."""
-    weighted = [(p["lon"], p["lat"], sum(p["events"].values()) + p["mentions"]) for p in pts]
+def _core(pts: list[dict[str, Any]], reach: float = 7.0) -> list[tuple[float, float]]:
+    """The points the frame is fitted to: those within `reach` degrees of the weighted median place,
+    so a few far-off mentions (London in a corpus on Syria) do not shrink the area that matters."""
+    local = [p for p in pts if not p["country_level"]] or pts
+    weighted = sorted(((p["lon"], p["lat"], sum(p["events"].values()) + p["mentions"]) for p in local),
+                      key=lambda t: t[0])
     if len(weighted) < 5:
         return [(x, y) for x, y, _ in weighted]
-    total = sum(w for _, _, w in weighted)
 
-    def bounds(axis: int) -> tuple[float, float]:
+    def median(axis: int) -> float:
         ordered = sorted(weighted, key=lambda t: t[axis])
-        acc, lo, hi = 0.0, ordered[0][axis], ordered[-1][axis]
-        cut = (1 - keep) / 2 * total
+        half, acc = sum(t[2] for t in ordered) / 2, 0.0
         for t in ordered:
             acc += t[2]
-            if acc >= cut:
-                lo = t[axis]
-                break
-        acc = 0.0
-        for t in reversed(ordered):
-            acc += t[2]
-            if acc >= cut:
-                hi = t[axis]
-                break
-        return lo, hi
+            if acc >= half:
+                return t[axis]
+        return ordered[-1][axis]
 
-    (w, e), (s, n) = bounds(0), bounds(1)
-    return [(x, y) for x, y, _ in weighted if w <= x <= e and s <= y <= n]
+    mx, my = median(0), median(1)
+    return [(x, y) for x, y, _ in weighted if abs(x - mx) <= reach and abs(y - my) <= reach]
 
 
 def map_points(events: list[dict[str, Any]], places: list[dict[str, Any]], world: bool = False) -> dict[str, Any]:
@@ -170,7 +163,8 @@ def map_points(events: list[dict[str, Any]], places: list[dict[str, Any]], world
             continue
         key = (round(p["lat"], 3), round(p["lon"], 3))
         slot = by_place.setdefault(key, {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": 0,
-                                         "documents": set(), "events": Counter()})
+                                         "documents": set(), "events": Counter(),
+                                         "country_level": p.get("feature") in ("country", "region")})
         slot["mentions"] += p["mentions"]
         slot["documents"].add(p["doc_id"])
     for ev in events:
@@ -178,11 +172,13 @@ def map_points(events: list[dict[str, Any]], places: list[dict[str, Any]], world
             continue
         key = (round(ev["lat"], 3), round(ev["lon"], 3))
         slot = by_place.setdefault(key, {"name": ev["place"], "lat": ev["lat"], "lon": ev["lon"], "mentions": 0,
-                                         "documents": set(), "events": Counter()})
+                                         "documents": set(), "events": Counter(),
+                                         "country_level": ev.get("feature") in ("country", "region")})
         slot["events"][ev["type"]] += 1
     pts = list(by_place.values())
     frame = fit(_core(pts)) if not world else fit([])
     drawn = []
+    biggest = max((sum(p["events"].values()) or p["mentions"] / 3 for p in pts), default=1) or 1
     for p in sorted(pts, key=lambda p: -(sum(p["events"].values()) + p["mentions"])):
         x, y = frame.xy(p["lon"], p["lat"])
         if not (0 <= x <= frame.width and 0 <= y <= frame.height):
@@ -192,10 +188,11 @@ def map_points(events: list[dict[str, Any]], places: list[dict[str, Any]], world
         drawn.append({
             "name": p["name"], "x": round(x, 1), "y": round(y, 1), "events": n_events, "top_type": top,
             "types": p["events"].most_common(), "mentions": p["mentions"], "documents": len(p["documents"]),
-            "r": round(3 + 2.2 * math.sqrt(n_events or p["mentions"] / 3), 1),
+            "r": round(3 + 22 * math.sqrt((n_events or p["mentions"] / 3) / biggest), 1),
+            "country_level": p["country_level"],
         })
     labelled: list[tuple[float, float, float, float]] = []
-    for p in drawn[:40]:
+    for p in [d for d in drawn if not d["country_level"]][:40]:
         box = (p["x"] + p["r"] + 2, p["y"] - 9, p["x"] + p["r"] + 4 + 7 * len(p["name"]), p["y"] + 5)
         if len(labelled) < 14 and all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]
                                       for b in labelled):
@@ -224,31 +221,44 @@ def type_colour(event_type: str | None) -> str:
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
-def timeline(events: list[dict[str, Any]], width: float = 900.0) -> dict[str, Any]:
-    """Events binned by month on x, one row per type; circle area proportional to the count."""
+def timeline(events: list[dict[str, Any]], width: float = 1200.0, whole: bool = False,
+             keep: float = 0.96) -> dict[str, Any]:
+    """Events binned by month on x, one row per type; circle area proportional to the count.
+
+    The axis spans the central `keep` share of dated events (a stray 1982 or 2021 would squash the
+    years that matter); `whole` spans them all. Events outside the axis are counted, not drawn.
+    """
     dated = [e for e in events if e["date"] and _MONTH.match(e["date"])]
     if not dated:
-        return {"rows": [], "ticks": [], "width": width, "height": 0, "undated": len(events)}
-    months = sorted({e["date"][:7] for e in dated})
-    first, last = months[0], months[-1]
+        return {"rows": [], "ticks": [], "width": width, "height": 0, "undated": len(events), "outside": 0}
 
     def index(month: str) -> int:
         return int(month[:4]) * 12 + int(month[5:7]) - 1
 
-    lo, hi = index(first), index(last)
+    months = sorted(index(e["date"][:7]) for e in dated)
+    if whole or len(months) < 20:
+        lo, hi = months[0], months[-1]
+    else:
+        cut = int(len(months) * (1 - keep) / 2)
+        lo, hi = months[cut], months[-1 - cut]
+    shown = [e for e in dated if lo <= index(e["date"][:7]) <= hi]
     n_bins = hi - lo + 1
-    left, right = 210.0, 20.0
+    left, right = 250.0, 30.0
     step = (width - left - right) / max(n_bins, 1)
-    types = Counter(e["type"] for e in dated)
-    rows = []
     row_h = 34.0
+    bins_by_type: dict[str, Counter[str]] = {}
+    for e in shown:
+        bins_by_type.setdefault(e["type"], Counter())[e["date"][:7]] += 1
+    biggest = max((c for b in bins_by_type.values() for c in b.values()), default=1)
+    max_r = min(row_h / 2 - 2, max(step * 0.75, 4.0))
+    rows = []
+    types = Counter(e["type"] for e in shown)
     for r, (etype, total) in enumerate(types.most_common()):
-        bins = Counter(e["date"][:7] for e in dated if e["type"] == etype)
         cells = []
-        for month, count in sorted(bins.items()):
+        for month, count in sorted(bins_by_type[etype].items()):
             x = left + (index(month) - lo + 0.5) * step
             cells.append({"month": month, "count": count, "x": round(x, 1),
-                          "r": round(min(2.5 + 2.5 * math.sqrt(count), row_h / 2 - 1), 1)})
+                          "r": round(max(max_r * math.sqrt(count / biggest), 2.5), 1)})
         rows.append({"type": etype, "total": total, "y": round(30 + r * row_h + row_h / 2, 1),
                      "colour": type_colour(etype), "cells": cells})
     tick_every = max(1, math.ceil(n_bins / 12))
@@ -258,7 +268,8 @@ def timeline(events: list[dict[str, Any]], width: float = 900.0) -> dict[str, An
         ticks.append({"x": round(left + (i + 0.5) * step, 1), "label": f"{m // 12}-{m % 12 + 1:02d}"})
     height = 30 + len(rows) * row_h + 30
     return {"rows": rows, "ticks": ticks, "width": width, "height": height, "left": left,
-            "undated": len(events) - len(dated), "first": first, "last": last}
+            "undated": len(events) - len(dated), "outside": len(dated) - len(shown), "whole": whole,
+            "first": f"{lo // 12}-{lo % 12 + 1:02d}", "last": f"{hi // 12}-{hi % 12 + 1:02d}"}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -266,14 +277,19 @@ def timeline(events: list[dict[str, Any]], width: float = 900.0) -> dict[str, An
 
 
 def graph_layout(graph: dict[str, Any], width: float = 1100.0) -> dict[str, Any]:
-    """Three columns (outlet, cited sources, speakers); node height and edge width follow claims."""
+    """Three columns (outlet, cited sources, speakers); node height and edge width follow claims.
+
+    The "(others)" node of a column (everything past its largest nodes) is drawn at most as tall as
+    the column's largest named node, marked as not to scale, and the bands into it shrink alike.
+    """
     cols: dict[int, list[dict[str, Any]]] = {0: [], 1: [], 2: []}
     for node in graph["nodes"]:
         cols[node["column"]].append(dict(node))
     xs = {0: 200.0, 1: width * 0.47, 2: width * 0.74}
     node_w = 14.0
     gap = 6.0
-    max_total = max((sum(n["claims"] for n in c) for c in cols.values() if c), default=1)
+    named = {c: [n for n in nodes if n["label"] != "(others)"] for c, nodes in cols.items()}
+    max_total = max((sum(n["claims"] for n in c) for c in named.values() if c), default=1)
     max_count = max((len(c) for c in cols.values()), default=1)
     usable = max(420.0, max_count * 22.0)
     scale = (usable - gap * max_count) / max(max_total, 1)
@@ -281,9 +297,13 @@ def graph_layout(graph: dict[str, Any], width: float = 1100.0) -> dict[str, Any]
     height = 0.0
     for col, nodes in cols.items():
         y = 10.0
+        cap = max((n["claims"] for n in named[col]), default=1) * scale * 1.2
         for node in nodes:
             h = max(node["claims"] * scale, 16.0)
-            node.update(x=xs[col], y=round(y, 1), h=round(h, 1), w=node_w)
+            shrink = 1.0
+            if node["label"] == "(others)" and h > cap:
+                shrink, h = cap / h, max(cap, 16.0)
+            node.update(x=xs[col], y=round(y, 1), h=round(h, 1), w=node_w, shrink=shrink, capped=shrink < 1)
             pos[node["id"]] = node
             y += h + gap
         height = max(height, y)
@@ -294,7 +314,7 @@ def graph_layout(graph: dict[str, Any], width: float = 1100.0) -> dict[str, Any]
         a, b = pos.get(link["source"]), pos.get(link["target"])
         if a is None or b is None:
             continue
-        thick = max(link["claims"] * scale, 1.0)
+        thick = max(link["claims"] * scale * min(a["shrink"], b["shrink"]), 1.0)
         y0 = a["y"] + min(out_off[a["id"]] + thick / 2, a["h"])
         y1 = b["y"] + min(in_off[b["id"]] + thick / 2, b["h"])
         out_off[a["id"]] += thick

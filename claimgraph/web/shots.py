@@ -42,6 +42,12 @@ def shoot(base: str, out: Path, doc_id: str | None = None, compare: tuple[str, s
             target = out / f"{name}.png"
             page.screenshot(path=str(target))
             written.append(target)
+            if name == "incidents" and page.locator('a[href^="/incidents/"]').count():
+                page.locator('a[href^="/incidents/"]').first.click()
+                page.wait_for_load_state("networkidle")
+                target = out / "incident.png"
+                page.screenshot(path=str(target))
+                written.append(target)
             if name == "document":
                 quote = page.locator(".seg.k-quote").first
                 quote.click()
