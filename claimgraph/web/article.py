@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from claimgraph.contract import Analysis, Quantity
@@ -23,9 +24,13 @@ KIND_LABELS = {
 _GOLDEN_ANGLE = 137.508
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+@lru_cache(maxsize=65536)
 def dom_id(item_id: str) -> str:
     """An item id made safe for an HTML id / attribute token whatever the stored id contains."""
-    return re.sub(r"[^A-Za-z0-9_-]", "_", item_id)
+    return _UNSAFE.sub("_", item_id)
 
 
 def fmt_num(value: float | None) -> str:
@@ -58,7 +63,7 @@ class Segment:
     kinds: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     hue: int | None = None  # the speaker colour of the innermost quote over this segment
-
+    cls: str = ""  # its CSS classes, joined once here rather than in the template
 
 @dataclass
 class Detail:
@@ -221,6 +226,7 @@ def _segments(text: str, spans: list[tuple[int, int, str, str, int | None]]) -> 
     starts: dict[int, list[int]] = {}
     for i, (s, _, _, _, _) in enumerate(spans):
         starts.setdefault(s, []).append(i)
+    rank = [(_ORDER.get(kind, 99), e - s) for s, e, kind, _, _ in spans]
     active: set[int] = set()
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -229,7 +235,7 @@ def _segments(text: str, spans: list[tuple[int, int, str, str, int | None]]) -> 
         if not active:
             out.append(Segment(text[a:b]))
             continue
-        cover = sorted(active, key=lambda i: (_ORDER.get(spans[i][2], 99), spans[i][1] - spans[i][0]))
+        cover = sorted(active, key=rank.__getitem__) if len(active) > 1 else active
         kinds: list[str] = []
         ids: list[str] = []
         hue = None
@@ -241,5 +247,6 @@ def _segments(text: str, spans: list[tuple[int, int, str, str, int | None]]) -> 
                 ids.append(item_id)
             if hue is None and h is not None and kind in ("quote", "speaker"):
                 hue = h
-        out.append(Segment(text[a:b], kinds, [dom_id(i) for i in ids], hue))
+        out.append(Segment(text[a:b], kinds, [dom_id(i) for i in ids], hue,
+                           "seg " + " ".join("k-" + k for k in kinds)))
     return out
