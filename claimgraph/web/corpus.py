@@ -9,6 +9,7 @@ document is added. `MemoryCorpus` keeps analyses in a dict (tests, `serve` on fi
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -138,6 +139,14 @@ def _chain(analysis: Analysis, source_ids: list[str]) -> list[dict[str, Any]]:
     return chain
 
 
+_DATE = re.compile(r"(19|20)\d\d(-(0[1-9]|1[0-2])(-\d\d)?)?")
+
+
+def _dated(value: str | None) -> bool:
+    """A calendar date (year 1900-2099, optional month and day), not a time of day or a stray number."""
+    return bool(value) and _DATE.fullmatch(value) is not None
+
+
 def _month(value: str | None) -> str | None:
     """'2015-11-24' -> '2015-11'; a year alone stays a year; anything else None."""
     if not value or len(value) < 4 or not value[:4].isdigit():
@@ -180,7 +189,7 @@ def claim_rows(analysis: Analysis) -> list[dict[str, Any]]:
         speaker = chain[-1] if len(chain) > 1 or (chain and chain[0]["label"] != doc.outlet) else None
         evs = [events[i] for i in claim.events if i in events]
         place_names = sorted({places[v.place].name for v in evs if v.place in places})
-        event_dates = sorted({times[v.time].value for v in evs if v.time in times and times[v.time].value})
+        event_dates = sorted({times[v.time].value for v in evs if v.time in times and _dated(times[v.time].value)})
         refs = [claim.id, *claim.quotes, *claim.quantities, *claim.events]
         flags = sorted({k for r in refs for k in flags_by_ref.get(r, [])})
         date = event_dates[0] if event_dates else doc.published
@@ -217,7 +226,8 @@ def event_rows(analysis: Analysis) -> list[dict[str, Any]]:
     for ev in analysis.events:
         place = places.get(ev.place or "")
         time = times.get(ev.time or "")
-        date = time.value if time is not None and time.value else doc.published
+        own = time is not None and _dated(time.value)
+        date = time.value if own else doc.published
         src = sources.get(ev.source or "")
         rows.append({
             "doc_id": doc.id,
@@ -229,7 +239,7 @@ def event_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "outlet": doc.outlet,
             "title": doc.title,
             "date": date,
-            "date_from": "event" if time is not None and time.value else "published",
+            "date_from": "event" if own else "published",
             "place": place.name if place else None,
             "lat": place.lat if place else None,
             "lon": place.lon if place else None,

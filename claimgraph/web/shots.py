@@ -39,6 +39,8 @@ def shoot(base: str, out: Path, doc_id: str | None = None, compare: tuple[str, s
             targets.insert(1, (f"/documents/{doc_id}", "document"))
         for path, name in targets:
             page.goto(base.rstrip("/") + path, wait_until="networkidle")
+            if name == "docs":  # Swagger UI renders after fetching /openapi.json
+                page.wait_for_selector(".opblock", timeout=60_000)
             target = out / f"{name}.png"
             page.screenshot(path=str(target))
             written.append(target)
@@ -49,8 +51,11 @@ def shoot(base: str, out: Path, doc_id: str | None = None, compare: tuple[str, s
                 page.screenshot(path=str(target))
                 written.append(target)
             if name == "document":
-                quote = page.locator(".seg.k-quote").first
-                quote.click()
+                # the first quote that travelled through an intermediary (a chain of three or more)
+                index = page.evaluate("""() => [...document.querySelectorAll('.seg.k-quote')].findIndex(el => {
+                    const card = document.getElementById('d-' + el.dataset.ids.split(' ')[0]);
+                    return card && card.querySelectorAll('.chain .link').length >= 3; })""")
+                page.locator(".seg.k-quote").nth(max(index, 0)).click()
                 page.wait_for_selector("#shown .detail")
                 target = out / "document-quote-clicked.png"
                 page.screenshot(path=str(target))
