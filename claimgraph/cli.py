@@ -275,6 +275,9 @@ def version() -> None:
 from claimgraph.corpus.cli import register as _register_corpus  # noqa: E402 - ingest, query, export, store
 
 _register_corpus(app)
+from claimgraph.corpus.linking.cli import register as _register_linking  # noqa: E402 - link, compare, ...
+
+_register_linking(app)
 
 from claimgraph.web.cli import serve  # noqa: E402 - the web UI's command lives with the web package
 

@@ -111,7 +111,7 @@ def test_extension_tables_and_parameterised_sql(tmp_path, analyses):
                     s.rows("SELECT * FROM test_incidents WHERE doc_id = ? AND score > ?", [doc_id, 0.1])]
             assert rows == [{"doc_id": doc_id, "incident": "i1", "members": ["v1", "v2"],
                              "detail": {"why": "same place"}, "score": 0.5}]
-            assert s.stored_versions() == {"core": sch.SCHEMA_VERSION, "test_ext": 1}
+            assert s.stored_versions() == {**sch.components(), "core": sch.SCHEMA_VERSION, "test_ext": 1}
             # a transaction that fails leaves nothing behind
             with pytest.raises(StoreError), s.transaction():
                 s.insert("test_incidents", [{"doc_id": doc_id, "incident": "i2"}])

@@ -130,6 +130,7 @@ def ingest(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents analysed and committed together."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="A log line after every committed batch."),
+    no_link: bool = typer.Option(False, "--no-link", help="Do not link the new documents (`claimgraph link`)."),
 ) -> None:
     """Analyse files, folders or JSON Lines into a store (idempotent: stored documents are skipped)."""
     from claimgraph.corpus.ingest import ingest as run
@@ -151,6 +152,7 @@ def ingest(
         finally:
             progress.stop()
         failures = store.failures(limit=5) if counts.failed else []
+        linked = None if no_link else store.link()  # cross-document linking of the new documents
     finally:
         store.close()
     for warning in counts.warnings[:20]:
@@ -161,6 +163,9 @@ def ingest(
     # the run's result on stdout (progress and failures went to stderr)
     sys.stdout.write(f"{counts.seen} inputs: {counts.added} documents added{replaced}, {counts.skipped} already "
                      f"stored, {counts.failed} failed ({counts.rate:.2f} inputs/s) -> {db or 'claimgraph.duckdb'}\n")
+    if linked is not None and linked.linked:
+        sys.stdout.write(f"linked {linked.linked} documents: {linked.incidents} incidents touched, {linked.findings} "
+                         "findings (claimgraph incidents, claimgraph findings)\n")
     sys.stdout.flush()
     if counts.failed:
         for f in failures:

@@ -48,7 +48,7 @@ SCHEMA_VERSION = 2  # v2: documents.published_source (the contract's document.pu
 #: hash of the core tables' names and columns; `tests/test_corpus_schema.py` checks it against the code
 CORE_FINGERPRINT = "8a467d01ee79"
 #: modules that add tables with `register()`; every Store imports them before creating or reading tables
-EXTENSIONS: list[str] = []
+EXTENSIONS: list[str] = ["claimgraph.corpus.linking.store"]
 
 ColumnType = Literal["text", "int", "bigint", "float", "bool", "json", "text[]", "timestamp"]
 

@@ -370,6 +370,31 @@ class Store:
         """A page of documents (newest publication first; no text), for listings."""
         return self.query("documents", limit=limit, offset=offset, **filters)
 
+    # -- linked records (claimgraph.corpus.linking.store) -------------------------------------------
+    def link(self, *, full: bool = False) -> Any:  # noqa: ANN401
+        """Link the documents not linked yet against the stored ones (incremental); returns a summary."""
+        from claimgraph.corpus.linking.store import link
+
+        return link(self, full=full)
+
+    def incidents(self, *, min_documents: int = 2, limit: int | None = None) -> list[Any]:
+        """Incidents reported by several documents, with every report (linked-records Incident)."""
+        from claimgraph.corpus.linking.store import incidents
+
+        return incidents(self, min_documents=min_documents, limit=limit)
+
+    def findings(self, kinds: Iterable[str] | None = None, limit: int | None = None) -> list[Any]:
+        """Findings (corroboration, drift, contradiction, anachronism, recycling, outlet_profile)."""
+        from claimgraph.corpus.linking.store import findings
+
+        return findings(self, kinds=kinds, limit=limit)
+
+    def canonical_entities(self, min_documents: int = 1) -> list[Any]:
+        """People, organisations, outlets and groups across documents, one canonical id each."""
+        from claimgraph.corpus.linking.store import canonical_entities
+
+        return canonical_entities(self, min_documents=min_documents)
+
 
 def _page(limit: int | None, offset: int) -> str:
     out = f" LIMIT {int(limit)}" if limit is not None else ""

@@ -143,6 +143,19 @@ class EntityIndex:
             r_drop.id = canonical_id(keep)
         return keep
 
+    def seed(self, rows: list[tuple[str, str, str, str, list[str]]]) -> None:
+        """Known keys from the store: (key, root key, name, type, aliases); members stay in the store."""
+        for key, root, name, type_, aliases in rows:
+            self._parent[key] = root
+            self._parent.setdefault(root, root)
+            if key == root and root not in self.records:
+                self.records[root] = CanonicalEntity(id=canonical_id(root), name=name, type=type_,  # type: ignore[arg-type]
+                                                     aliases=sorted(aliases or []))
+
+    def roots(self) -> dict[str, str]:
+        """Every key -> the key of its canonical entity."""
+        return {k: self._find(k) for k in self._parent}
+
     def add(self, analysis: Analysis) -> None:
         doc_id = analysis.document.id
         text = analysis.document.text

@@ -404,44 +404,58 @@ def recycling_findings(digests: dict[str, Digest], duplicates: dict[str, dict[st
 
 def outlet_profiles(digests: dict[str, Digest], incident_reports: dict[str, list[DocReport]],
                     findings: list[Finding], duplicates: dict[str, dict[str, float]]) -> list[Finding]:
-    """Per outlet: claims, sourced share, corroborated share, contradictions, highest/lowest figures."""
+    """Outlet profiles of an in-memory corpus (see outlet_profiles_from_records)."""
+    docs = {d: g.analysis.document.outlet for d, g in digests.items()}
+    claims = {d: (len(g.analysis.claims), sum(1 for c in g.analysis.claims if c.attributed))
+              for d, g in digests.items()}
+    reports = {i: [r.record for r in rs] for i, rs in incident_reports.items()}
+    independent = {i: len(independent_groups(rs, duplicates)) if len(rs) > 1 else 1
+                   for i, rs in incident_reports.items()}
+    contradictions = [sorted({r.doc_id for r in f.refs}) for f in findings if f.kind == "contradiction"]
+    return outlet_profiles_from_records(docs, claims, reports, independent, contradictions)
+
+
+def outlet_profiles_from_records(docs: dict[str, str | None], claims: dict[str, tuple[int, int]],
+                                 reports: dict[str, list[ReportRecord]], independent: dict[str, int],
+                                 contradictions: list[list[str]]) -> list[Finding]:
+    """Per outlet: claims, sourced share, corroborated share, contradictions, highest/lowest figures.
+
+    docs: doc_id -> outlet; claims: doc_id -> (claims, attributed claims); reports: incident -> its reports;
+    independent: incident -> independent sources; contradictions: the documents of each contradiction.
+    """
     stats: dict[str, dict] = defaultdict(lambda: {"documents": 0, "claims": 0, "sourced": 0, "reports": 0,
                                                   "corroborated": 0, "contradicted": 0, "highest": 0, "lowest": 0,
                                                   "compared": 0, "name": None})
-    for d in digests.values():
-        key = outlet_key(d.analysis.document.outlet) or "unknown"
-        s = stats[key]
-        s["name"] = s["name"] or d.analysis.document.outlet
+    for doc_id, outlet in docs.items():
+        s = stats[outlet_key(outlet) or "unknown"]
+        s["name"] = s["name"] or outlet
         s["documents"] += 1
-        s["claims"] += len(d.analysis.claims)
-        s["sourced"] += sum(1 for c in d.analysis.claims if c.attributed)
-    for reports in incident_reports.values():
-        groups = independent_groups(reports, duplicates) if len(reports) > 1 else [reports]
-        for r in reports:
-            s = stats[outlet_key(r.record.outlet) or "unknown"]
+        n, sourced = claims.get(doc_id, (0, 0))
+        s["claims"] += n or 0
+        s["sourced"] += sourced or 0
+    for inc_id, recs in reports.items():
+        for r in recs:
+            s = stats[outlet_key(r.outlet) or "unknown"]
             s["reports"] += 1
-            s["corroborated"] += len(groups) > 1
-        figs: dict[tuple[str, str], list[tuple[float, DocReport]]] = defaultdict(list)
-        for r in reports:
-            for f in r.record.figures:
+            s["corroborated"] += independent.get(inc_id, 1) > 1
+        figs: dict[tuple[str, str], list[tuple[float, ReportRecord]]] = defaultdict(list)
+        for r in recs:
+            for f in r.figures:
                 figs[(f.kind, f.group)].append((_figure_value(f), r))
         for versions in figs.values():
-            if len({outlet_key(r.record.outlet) for _, r in versions}) < 2:
+            if len({outlet_key(r.outlet) for _, r in versions}) < 2:
                 continue
             hi, lo = max(v for v, _ in versions), min(v for v, _ in versions)
             if hi == lo:
                 continue
             for v, r in versions:
-                s = stats[outlet_key(r.record.outlet) or "unknown"]
+                s = stats[outlet_key(r.outlet) or "unknown"]
                 s["compared"] += 1
                 s["highest"] += v == hi
                 s["lowest"] += v == lo
-    doc_outlet = {d.doc_id: outlet_key(d.analysis.document.outlet) or "unknown" for d in digests.values()}
-    for f in findings:
-        if f.kind == "contradiction":
-            for k in {doc_outlet.get(r.doc_id) for r in f.refs if r.doc_id in doc_outlet}:
-                if k:
-                    stats[k]["contradicted"] += 1
+    for doc_ids in contradictions:
+        for k in {outlet_key(docs.get(d)) or "unknown" for d in doc_ids if d in docs}:
+            stats[k]["contradicted"] += 1
     out = []
     for key, s in sorted(stats.items()):
         sourced = s["sourced"] / s["claims"] if s["claims"] else 0.0
@@ -450,8 +464,7 @@ def outlet_profiles(digests: dict[str, Digest], incident_reports: dict[str, list
         out.append(Finding(
             id=_fid("outlet_profile", key), kind="outlet_profile", aspect="outlet", data=data,
             explanation=f"{s['name'] or key}: {s['documents']} documents, {s['claims']} claims "
-                        f"({sourced:.0%} sourced), "
-                        f"{s['reports']} incident reports ({corroborated:.0%} corroborated), {s['contradicted']} "
-                        f"contradictions; highest figure {s['highest']} / lowest {s['lowest']} of {s['compared']} "
-                        "compared"))
+                        f"({sourced:.0%} sourced), {s['reports']} incident reports ({corroborated:.0%} "
+                        f"corroborated), {s['contradicted']} contradictions; highest figure {s['highest']} / "
+                        f"lowest {s['lowest']} of {s['compared']} compared"))
     return out

@@ -230,3 +230,12 @@ class IncidentIndex:
         self._index(inc, rep)
         self.of_report[rep.key] = inc.id
         return inc.id
+
+    def put(self, rep: Report, inc_id: str, year_free: bool = False) -> None:
+        """Put a report into a known incident without matching (a document linked earlier, read back)."""
+        inc = self.incidents.get(inc_id)
+        if inc is None:
+            inc = self.incidents[inc_id] = WorkingIncident(inc_id)
+        inc.add(rep, year_free=year_free)
+        self._index(inc, rep)
+        self.of_report[rep.key] = inc_id

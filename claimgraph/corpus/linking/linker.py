@@ -74,6 +74,33 @@ class Linker:
             self.touched.add(self.incidents.add_report(rep, set(dups) or None))
         return d
 
+    def seed(self, analysis: Analysis, incidents: dict[int, str], year_free: set[int],
+             duplicates: dict[str, float] | None = None) -> Digest:
+        """Put back a document linked earlier (read from the store) with the incidents it was given, without
+        linking it again: what an incremental run needs around the new documents."""
+        doc_id = analysis.document.id
+        if doc_id in self.digests:
+            return self.digests[doc_id]
+        d = digest(analysis)
+        self.digests[doc_id] = d
+        self.entities.add(analysis)
+        text = analysis.document.text
+        sig = signature([t for t, _, _ in tokens(text)])
+        if sig is not None:
+            self.doc_lsh.add(doc_id, sig)
+        for i, p in enumerate(passages(text)):
+            self.passage_lsh.add((doc_id, i), p.sig)
+            self.passage_spans[(doc_id, i)] = p.span
+        for other, sim in (duplicates or {}).items():
+            self.duplicates.setdefault(doc_id, {})[other] = sim
+            self.duplicates.setdefault(other, {})[doc_id] = sim
+        self.duplicates.setdefault(doc_id, {})
+        for rep in d.reports:
+            inc_id = incidents.get(rep.index)
+            if inc_id is not None:
+                self.incidents.put(rep, inc_id, rep.index in year_free)
+        return d
+
     def add_many(self, analyses: Iterable[Analysis]) -> None:
         for a in analyses:
             self.add(a)
