@@ -94,9 +94,15 @@ def to_markdown(c: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_html(c: Comparison) -> str:
-    from claimgraph.render.html import report_css
+def _report_css() -> str:
+    """The analysis report's stylesheet, read as the data file it is (the corpus layer imports no renderer)."""
+    from pathlib import Path
 
+    css = Path(__file__).resolve().parents[2] / "render" / "report.css"
+    return css.read_text(encoding="utf-8") if css.exists() else ""
+
+
+def to_html(c: Comparison) -> str:
     def e(x: object) -> str:
         return escape("" if x is None else str(x), quote=True)
 
@@ -122,5 +128,5 @@ def to_html(c: Comparison) -> str:
             parts.append(f"<h3>{cls} ({len(classes[cls])})</h3><ul>"
                          + "".join(f"<li>{e(cl.text)}</li>" for cl in classes[cls]) + "</ul>")
     return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>claimgraph: comparison</title>'
-            f"\n<style>\n{report_css()}\n</style>\n</head>\n<body>\n<main class=\"cg-report\">\n"
+            f"\n<style>\n{_report_css()}\n</style>\n</head>\n<body>\n<main class=\"cg-report\">\n"
             + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")
