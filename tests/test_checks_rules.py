@@ -142,3 +142,17 @@ def test_negated_figures_are_not_flagged_and_do_not_stop_the_others(analyzer):
     analysis = run(analyzer, "Police did not arrest 40 protesters. Reportedly 12 students were detained.")
     assert [(f.severity, f.message.split(" is ")[0]) for f in flags(analysis, "hedged_number")] == [
         ("warning", '"12" students')]
+
+
+def test_a_failing_check_is_reported_and_the_hedged_flags_stand(analyzer, monkeypatch):
+    from claimgraph.nlp.checks import ChecksComponent
+
+    def boom(state):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(ChecksComponent, "_inconsistent", staticmethod(boom))
+    analysis = analyzer.analyze_article(Article(text="Reportedly 40 soldiers died in the attack.",
+                                                meta=DocMeta(published="2016-05-10")))
+    (error,) = flags(analysis, "component_error")
+    assert error.message.startswith("claimgraph_checks failed on this document (RuntimeError: simulated failure)")
+    assert [f.severity for f in flags(analysis, "hedged_number")] == ["warning"]
