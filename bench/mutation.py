@@ -63,7 +63,7 @@ TARGETS: dict[str, Target] = {
     ),
     "quantities": Target(
         files=["claimgraph/nlp/quantities/figures.py"],
-        tests=["tests/test_quantities.py", "tests/test_bounds_consistency.py"],
+        tests=["tests/test_quantities.py", "tests/test_figures_rules.py", "tests/test_bounds_consistency.py"],
         functions=["*parse_figure*", "*_apply_bound*"],
         what="figures and their bounds: reading a figure, its range and the words that bound it",
     ),

@@ -156,3 +156,4 @@ def test_a_failing_check_is_reported_and_the_hedged_flags_stand(analyzer, monkey
     (error,) = flags(analysis, "component_error")
     assert error.message.startswith("claimgraph_checks failed on this document (RuntimeError: simulated failure)")
     assert [f.severity for f in flags(analysis, "hedged_number")] == ["warning"]
+

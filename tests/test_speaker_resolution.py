@@ -156,8 +156,9 @@ def test_he_does_not_take_a_country_named_later():
 
 # ------------------------------------------------------------------ kinds of speaker each pronoun can take
 
-def test_first_person_speaker_is_not_resolved_to_someone_named_before():
-    text = "John Okafor runs the bakery. " + Q.format("We have no flour,") + " I said."
+@pytest.mark.parametrize("before", ["John Okafor runs the bakery.", "The Red Crescent sent two trucks on Monday."])
+def test_first_person_speaker_is_not_resolved_to_someone_named_before(before):
+    text = before + " " + Q.format("We have no flour,") + " I said."
     assert last_speaker(text) == ("I", None)
 
 
