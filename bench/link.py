@@ -231,9 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     body = f"""FA-KES dev, {len(rows)} articles analysed once as `claimgraph ingest` reads the CSV (text and outlet
 columns; the gold `date` column is not given, dates come from the text). Gold: two articles with the same
 `date` and `location` columns report the same incident ({len(gold)} pairs). Predicted: two articles whose
-reports share an incident. "main events": only each article's main event (first by salience) counts,
-as the gold gives one incident per article; "any event": any of its events. The baseline ranks every pair by
-TF-IDF cosine of the texts and is scored at its best threshold, the same way.
+reports share an incident. "main events": only each article's main events count (the first by salience,
+and any in its headline and first sentence), as the gold gives one incident per article; "any event": any
+of its events. The baseline ranks every pair by TF-IDF cosine of the texts and is scored at its best
+threshold, the same way.
 
 | system | pairs linked | precision | recall | F1 |
 |---|---|---|---|---|
