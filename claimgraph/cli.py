@@ -21,7 +21,7 @@ from rich.console import Console
 from typer.core import TyperCommand
 
 from claimgraph.contract import Analysis, json_schema
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, InternalAnalysisError
 
 app = typer.Typer(
     add_completion=False,
@@ -184,6 +184,9 @@ def analyze(
                                          help="Publication date, ISO 8601 (2015-12-03 or 2023-06)."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", metavar="N",
                                   help="Longest article accepted, in characters."),
+    time_budget: float = typer.Option(300.0, "--time-budget", metavar="SECONDS",
+                                      help="Seconds one article may take (0: no limit); past it the article is "
+                                           "reported as failed and the batch goes on."),
 ) -> None:
     """Analyse articles into the claimgraph contract (one analysis per article)."""
     if out is not None and out_dir is not None:
@@ -200,6 +203,7 @@ def analyze(
     overrides = {k: v for k, v in overrides.items() if v is not None}
     analyses: list[tuple[int, Analysis]] = []
     failures: list[tuple[int, str]] = []
+    internal = False  # an article failed on a bug, not on its input: exit code 1 when nothing else was written
     origins: list[tuple[str, int]] = []  # (input path, article number within it) per batch index
     try:
         from claimgraph.ingest import read_path
@@ -217,6 +221,7 @@ def analyze(
         if isinstance(first, ClaimgraphError) and single:
             _fail(str(first))  # one bad article: say so before spending seconds loading the model
         analyzer = default_analyzer()
+        analyzer.time_budget = time_budget if time_budget > 0 else None
         _ = analyzer.nlp  # load the model now so a missing model is one clear error
         batch = itertools.chain([first] if first is not None else [], stream)
         for outcome in analyzer.analyze_many(batch):  # type: ignore[arg-type]
@@ -224,6 +229,7 @@ def analyze(
                 err.print(f"warning: {warning}", markup=False)
             if outcome.error is not None:
                 failures.append((outcome.index, str(outcome.error)))
+                internal = internal or isinstance(outcome.error, InternalAnalysisError)
             elif outcome.analysis is not None:
                 analyses.append((outcome.index, outcome.analysis))
     except typer.Exit:
@@ -239,7 +245,8 @@ def analyze(
         for index, message in failures:
             err.print(json.dumps({"failed": index, "error": message}, ensure_ascii=False), markup=False)
     if not analyses:
-        _fail(failures[0][1] if len(failures) == 1 else f"none of the {len(failures)} articles could be analysed")
+        _fail(failures[0][1] if len(failures) == 1 else f"none of the {len(failures)} articles could be analysed",
+              EXIT_INTERNAL if internal else EXIT_INPUT)
     if out_dir is not None:
         used: set[str] = set()
         for index, analysis in analyses:

@@ -30,7 +30,8 @@ Severity = Literal["info", "warning", "error"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    # NaN and infinity are not JSON: a figure beyond float range is kept as text with no bounds, never stored
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
 
 
 class Document(_Model):
@@ -192,7 +193,8 @@ class Analysis(_Model):
         return self.model_dump(mode="json", by_alias=True)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """The contract as strict JSON (`allow_nan=False`: NaN or Infinity would break JSON.parse, jq, ...)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
 
     def to_markdown(self) -> str:
         from claimgraph.render.markdown import render_markdown

@@ -29,3 +29,11 @@ class UnsupportedLanguageError(InputError):
 
 class ModelNotFoundError(ClaimgraphError):
     """The configured spaCy model is not installed."""
+
+
+class AnalysisTimeoutError(ClaimgraphError):
+    """An article took longer than the analyzer's per-document time budget; the batch goes on without it."""
+
+
+class InternalAnalysisError(ClaimgraphError):
+    """A bug met while analysing one article of a batch: reported as that article's failure (CLI exit code 1)."""

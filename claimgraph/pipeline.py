@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.assemble import assemble
 from claimgraph.contract import Analysis
-from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest import Article, prepare
-from claimgraph.nlp import build_pipeline, model_name
+from claimgraph.errors import AnalysisTimeoutError, ClaimgraphError, InputError, InternalAnalysisError
+from claimgraph.ingest import Article, prepare, replace_unencodable
+from claimgraph.nlp import PREFIX, build_pipeline, model_name
 from claimgraph.nlp.state import DocState, get_state
 
 
@@ -27,12 +29,49 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
+#: texts longer than this are parsed in windows of about this many characters, cut at paragraph breaks
+WINDOW_CHARS = 50_000
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """[start, end) offsets covering `text` in order, each at most `size` characters where a break allows.
+
+    A window ends after a paragraph break if there is one in its second half, else after a line break, a
+    sentence end or a space, and only as a last resort mid-word; the windows concatenate to the text exactly.
+    """
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        limit = start + size
+        end = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            i = text.rfind(sep, start + size // 2, limit)
+            if i >= 0:
+                end = i + len(sep)
+                break
+        end = end if end > start else limit
+        out.append((start, end))
+        start = end
+    out.append((start, n))
+    return out
+
+
 @dataclass
 class Analyzer:
-    """Holds one loaded pipeline; create one per process and reuse it (loading takes about a second)."""
+    """Holds one loaded pipeline; create one per process and reuse it (loading takes about a second).
+
+    `time_budget` (seconds, None: no limit) bounds each article: past it, the article becomes a failure
+    (`AnalysisTimeoutError`) and a batch goes on. It is checked between components and between windows, so
+    an article stops at most one component (on one window) after its budget is spent; no component takes
+    more than O(n log n) of the document's length. `window_chars`: longer texts are parsed by spaCy in
+    windows of about that size, cut at paragraph breaks, so memory depends on the window, not the document;
+    claimgraph's own components then see the whole document (entities, aliases and quotes across windows).
+    """
 
     model: str | None = None
     exclude: tuple[str, ...] = ()
+    time_budget: float | None = None
+    window_chars: int = WINDOW_CHARS
     _nlp: Language | None = field(default=None, repr=False)
 
     @property
@@ -41,20 +80,69 @@ class Analyzer:
             self._nlp = build_pipeline(self.model, self.exclude)
         return self._nlp
 
-    def _doc(self, article: Article) -> Doc:
-        doc = self.nlp.make_doc(article.text)
+    def _stages(self) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+        """(spaCy's stage, claimgraph's stage): the components up to spaCy's last one, and the rest.
+
+        The first stage only needs local context (windows of a long text); the second sees the whole document.
+        """
+        pipeline = list(self.nlp.pipeline)
+        last = max((i for i, (name, _) in enumerate(pipeline) if not name.startswith(PREFIX)), default=-1)
+        return pipeline[:last + 1], pipeline[last + 1:]
+
+    def _state(self, article: Article) -> DocState:
         state = DocState(meta=article.meta)
         if article.header is not None:  # where the body starts, the byline and title spans (ingest.header)
             state.extra["header"] = article.header
+        return state
+
+    @staticmethod
+    def _text(article: Article) -> str:
+        text, _warning = replace_unencodable(article.text)  # an Article built by hand skipped prepare()
+        return text
+
+    def _doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(self._text(article))
+        doc._.claimgraph = self._state(article)
+        return doc
+
+    def _check(self, deadline: float | None, text_len: int, where: str) -> None:
+        if deadline is not None and time.perf_counter() > deadline:
+            raise AnalysisTimeoutError(
+                f"the analysis took longer than the time budget of {self.time_budget:g} s for one article "
+                f"(stopped after {where}, {text_len:,} characters): raise the budget (--time-budget) or split "
+                "the article")
+
+    def _parsed(self, article: Article, deadline: float | None) -> Doc:
+        """The article through spaCy's stage, in windows when it is long; then one Doc over the whole text."""
+        text = self._text(article)
+        first, _ = self._stages()
+        spans = windows(text, self.window_chars) if len(text) > self.window_chars else [(0, len(text))]
+        state = self._state(article)  # shared by the windows, so a failure flagged in one is kept
+        parts: list[Doc] = []
+        for start, end in spans:
+            part = self.nlp.make_doc(text[start:end])
+            part._.claimgraph = state
+            self._check(deadline, len(text), "tokenizing")
+            for name, proc in first:
+                part = proc(part)
+                self._check(deadline, len(text), name)
+            if len(spans) > 1:
+                part.tensor = numpy.empty((0,), dtype="float32")  # nothing downstream reads it: free it now
+            parts.append(part)
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
+                                                             exclude=["tensor", "user_data"])
         doc._.claimgraph = state
         return doc
 
     def analyze_article(self, article: Article | str, **metadata: Any) -> Analysis:
         """Analyse one article: an `Article`, or plain text / HTML (prepared here; `metadata` as in `analyze`)."""
         article = _as_article(article, metadata)
-        doc = self._doc(article)
-        for _, proc in self.nlp.pipeline:
+        deadline = None if self.time_budget is None else time.perf_counter() + self.time_budget
+        doc = self._parsed(article, deadline)
+        _, second = self._stages()
+        for name, proc in second:
             doc = proc(doc)
+            self._check(deadline, len(doc.text), name)
         return assemble(doc, get_state(doc))
 
     def analyze_many(
@@ -65,6 +153,8 @@ class Analyzer:
         Items may be `Article`s or strings (plain text or HTML, prepared here; one that cannot be read
         yields its error). Articles go through spaCy in batches (`nlp.pipe`), which is faster than one by
         one; if a batch fails as a whole, its articles are redone one by one so only the broken one fails.
+        Long articles (windowed) and, with a time budget, every article go one by one, so that each is timed
+        on its own.
         """
         if isinstance(articles, str | Article):
             raise TypeError("analyze_many takes a list (or any iterable) of articles; for one, use analyze_article")
@@ -78,7 +168,9 @@ class Analyzer:
             yield from self._run_batch(pending)
 
     def _run_batch(self, batch: list[tuple[int, Article | ClaimgraphError]]) -> Iterator[Outcome]:
-        articles = [(i, a) for i, a in batch if not isinstance(a, ClaimgraphError)]
+        alone = self.time_budget is not None
+        articles = [(i, a) for i, a in batch
+                    if not isinstance(a, ClaimgraphError) and not alone and len(a.text) <= self.window_chars]
         done: dict[int, Outcome] = {}
         try:
             docs = self.nlp.pipe([self._doc(a) for _, a in articles], batch_size=len(articles) or 1)
@@ -88,7 +180,10 @@ class Analyzer:
         except Exception:  # noqa: BLE001 - redo one by one so that only the broken article fails
             done = {index: self._one(index, article) for index, article in articles}
         for index, item in batch:
-            yield Outcome(index=index, error=item) if isinstance(item, ClaimgraphError) else done[index]
+            if isinstance(item, ClaimgraphError):
+                yield Outcome(index=index, error=item)
+            else:
+                yield done[index] if index in done else self._one(index, item)
 
     def _one(self, index: int, article: Article) -> Outcome:
         warnings = list(article.warnings)
@@ -97,7 +192,7 @@ class Analyzer:
         except ClaimgraphError as exc:
             return Outcome(index=index, error=exc, warnings=warnings)
         except Exception as exc:  # noqa: BLE001 - one broken article never kills a batch
-            error = ClaimgraphError(f"article {index}: internal error ({type(exc).__name__}: {exc})")
+            error = InternalAnalysisError(f"article {index}: internal error ({type(exc).__name__}: {exc})")
             return Outcome(index=index, error=error, warnings=warnings)
 
 
@@ -121,7 +216,8 @@ def _coerce(item: object, index: int) -> Article | ClaimgraphError:
         except ClaimgraphError as exc:
             return type(exc)(f"article {index}: {exc}")
         except Exception as exc:  # noqa: BLE001 - one unreadable article never kills a batch
-            return ClaimgraphError(f"article {index}: internal error while reading ({type(exc).__name__}: {exc})")
+            return InternalAnalysisError(f"article {index}: internal error while reading ({type(exc).__name__}: "
+                                         f"{exc})")
     return InputError(f"article {index}: expected an Article or a str (plain text or HTML), "
                       f"got {type(item).__name__}")
 

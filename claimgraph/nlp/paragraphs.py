@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.nlp.state import report_failure
+
 SENTENCE_END = {".", "!", "?", ":", "\"", "”", "’", "'", "»"}
 HEADER_LINE_MAX = 90  # a line shorter than this that ends without punctuation is a header or title
 
@@ -22,6 +24,14 @@ def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
 
 class ParagraphBreaks:
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            self._mark(doc)
+        except Exception as exc:  # noqa: BLE001 - a component never raises on text; the parser still splits
+            report_failure(doc, "claimgraph_paragraphs", exc)
+        return doc
+
+    @staticmethod
+    def _mark(doc: Doc) -> None:
         text = doc.text
         for token in doc[1:]:
             prev = doc[token.i - 1]
@@ -36,4 +46,3 @@ class ParagraphBreaks:
                 or len(previous_line) < HEADER_LINE_MAX
             ):
                 token.is_sent_start = True
-        return doc

@@ -1,0 +1,262 @@
+"""Hostile input: each breach the fuzzer found stays fixed, and the guards that keep analysis bounded hold.
+
+Inputs are the ones the fuzz run (bench/fuzz.py, issue 16) reported, on real text where it matters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import SAMPLE, assert_spans_exact
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+import claimgraph
+from claimgraph.contract import Analysis, Document, Quantity
+from claimgraph.errors import AnalysisTimeoutError, ClaimgraphError, UnsupportedLanguageError
+from claimgraph.ingest import decode_bytes, prepare, read_path
+from claimgraph.nlp.tokenize import LONG_RUN, GuardedTokenizer
+from claimgraph.pipeline import Analyzer, windows
+
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+RUSSIAN = ("Президент России заявил в понедельник, что войска будут выведены из региона к концу месяца, "
+           "сообщает агентство. Представитель министерства обороны подтвердил эти сведения журналистам. ") * 3
+
+
+# -- input normalisation ------------------------------------------------------------------------------------
+
+
+def test_lone_surrogates_are_replaced_with_a_warning_and_offsets_hold(analyzer):
+    text = "Rebels said on Monday\ud800 that 12 soldiers were killed near Idlib.\udfff"
+    article = prepare(text)
+    assert article.text == text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert any("surrogate" in w for w in article.warnings)
+    analysis = analyzer.analyze_article(article)
+    assert analysis.document.text == article.text
+    assert_spans_exact(analysis)
+    assert json.loads(analysis.to_json())["document"]["text"].endswith("Idlib.\ufffd")
+
+
+def test_a_bare_surrogate_and_a_jsonl_escape_are_harmless(tmp_path):
+    assert claimgraph.analyze("a\ud800").document.text == "a\ufffd"
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"text": "Police said \\ud800 two people were hurt in Kano.", "title": "x\\udc00"}\n',
+                    encoding="utf-8")
+    (article,) = list(read_path(path))
+    assert "\ufffd" in article.text and article.meta.title == "x\ufffd"
+    assert any("surrogate" in w for w in article.warnings)
+
+
+def test_an_article_built_by_hand_is_made_encodable_too(analyzer):
+    from claimgraph.ingest import Article
+
+    analysis = analyzer.analyze_article(Article(text="Troops\ud83d entered Kherson on Friday."))
+    assert analysis.document.text == "Troops\ufffd entered Kherson on Friday."
+
+
+# -- numbers and strict JSON --------------------------------------------------------------------------------
+
+
+def test_non_finite_numbers_are_refused_by_the_contract():
+    with pytest.raises(ValidationError):
+        Quantity(id="n1", text="x", span=(0, 1), value=float("inf"))
+    with pytest.raises(ValidationError):
+        Quantity(id="n1", text="x", span=(0, 1), low=float("nan"))
+
+
+def test_to_json_is_strict():
+    document = Document(id=Document.id_for("x"), text="x")
+    bad = Analysis.model_construct(document=document, quantities=[
+        Quantity.model_construct(id="n1", text="x", span=(0, 1), value=float("inf"))])
+    with pytest.raises(ValueError):
+        bad.to_json()
+
+
+def test_a_figure_beyond_float_range_is_valid_json():
+    analysis = claimgraph.analyze("9" * 309 + " displaced")
+    json.loads(analysis.to_json(), parse_constant=lambda c: pytest.fail(f"non-standard JSON {c}"))
+    assert not [f for f in analysis.flags if f.kind == "component_error"]
+
+
+# -- components: the whole work inside the failure guard ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["•,’”)%”45,_\n", "By " + "A " * 44 + "\n| Rulu"])
+def test_whitespace_descriptors_do_not_break_entities(analyzer, text):
+    assert_spans_exact(analyzer.analyze_article(prepare(text)))
+
+
+@pytest.mark.parametrize("factory,method", [
+    ("claimgraph.nlp.entities:EntitiesComponent", "_emit"),
+    ("claimgraph.nlp.entities:EntitiesComponent", "_collect"),
+    ("claimgraph.nlp.paragraphs:ParagraphBreaks", "_mark"),
+])
+def test_a_failing_component_becomes_a_flag(monkeypatch, factory, method):
+    import importlib
+
+    module, cls = factory.split(":")
+    target = getattr(importlib.import_module(module), cls)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(target, method, boom)
+    analysis = Analyzer().analyze_article(prepare(SAMPLE_TEXT))
+    flags = [f for f in analysis.flags if f.kind == "component_error"]
+    assert flags and "injected" in flags[0].message
+    assert analysis.document.text == prepare(SAMPLE_TEXT).text
+
+
+# -- ingest ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [250, 254, 400])
+def test_deeply_nested_html_keeps_its_text(depth):
+    body = ("<p>Government forces shelled the town of Maarat al-Numan on Tuesday, killing at least nine "
+            "civilians, a monitoring group said.</p>")
+    page = "<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>"
+    assert "killing at least nine civilians" in prepare(page).text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_russian_is_decoded_then_refused_as_not_english(codec):
+    text, warning = decode_bytes(RUSSIAN.encode(codec))
+    assert text == RUSSIAN and "without byte-order mark" in warning
+    with pytest.raises(UnsupportedLanguageError, match="Cyrillic"):
+        prepare(text)
+
+
+def test_utf16_without_bom_english_still_decodes():
+    text = "The army said on Monday that it had repelled an attack near the border. " * 3
+    assert decode_bytes(text.encode("utf-16-le"))[0] == text
+
+
+def test_bad_json_line_message_reads_well(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "unterminated\n', encoding="utf-8")
+    (error,) = list(read_path(path))
+    assert isinstance(error, ClaimgraphError)
+    assert "at at" not in str(error) and "column" in str(error)
+
+
+# -- exit codes -------------------------------------------------------------------------------------------
+
+
+def _invoke(*args: str):
+    from claimgraph.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def _break_on(monkeypatch, word: str) -> None:
+    """Make assembling any article that contains `word` raise, as a bug would."""
+    import claimgraph.pipeline
+
+    original = claimgraph.pipeline.assemble
+
+    def assemble(doc, state):
+        if word in doc.text:
+            raise RuntimeError("injected bug")
+        return original(doc, state)
+
+    monkeypatch.setattr(claimgraph.pipeline, "assemble", assemble)
+
+
+def test_internal_error_exits_1(monkeypatch):
+    _break_on(monkeypatch, "Turkmen")
+    result = _invoke("analyze", str(SAMPLE))
+    assert result.exit_code == 1, result.output
+    assert "internal error" in result.output
+
+
+def test_bad_input_exits_2_and_a_batch_with_one_internal_failure_exits_3(monkeypatch, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    assert _invoke("analyze", str(empty)).exit_code == 2
+    _break_on(monkeypatch, "Kano")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"text": "Police said two people were hurt in Kano."}) + "\n"
+                     + json.dumps({"text": "Troops entered Kherson on Friday, officials said."}) + "\n",
+                     encoding="utf-8")
+    for budget in ("0", "60"):  # batched, and one by one under a time budget
+        result = _invoke("analyze", str(batch), "--time-budget", budget)
+        assert result.exit_code == 3, result.output
+        assert '"failed": 1' in result.output and "internal error" in result.output
+
+
+# -- time budget -----------------------------------------------------------------------------------------
+
+
+def test_time_budget_turns_an_article_into_a_failure_and_the_batch_goes_on():
+    analyzer = Analyzer(time_budget=1e-9)
+    outcomes = list(analyzer.analyze_many([prepare(SAMPLE_TEXT), prepare("Troops entered Kherson on Friday.")]))
+    assert [o.index for o in outcomes] == [1, 2]
+    for outcome in outcomes:
+        assert isinstance(outcome.error, AnalysisTimeoutError)
+        assert "time budget" in str(outcome.error) and outcome.analysis is None
+    analyzer.time_budget = 600.0
+    assert [o.error for o in analyzer.analyze_many([prepare(SAMPLE_TEXT)])] == [None]
+
+
+# -- the tokenizer guard ------------------------------------------------------------------------------------
+
+
+class _Recorder:
+    """A tokenizer stand-in that records what spaCy's tokenizer is asked to split."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer, self.calls = tokenizer, []
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text):
+        self.calls.append(text)
+        return self.tokenizer(text)
+
+
+@pytest.mark.parametrize("run", ['"' * 5000, "(" * 3000 + "x", "'s" * 2000, "é" * 800, "9" * 1200,
+                                 "e\u0301" * 400])
+def test_long_runs_reach_spacy_in_short_pieces_and_the_text_is_exact(analyzer, run):
+    inner = analyzer.nlp.tokenizer.tokenizer
+    recorder = _Recorder(inner)
+    guarded = GuardedTokenizer(recorder)
+    text = f"He said {run} and left.\n\nThen  {run}{run} ended"
+    doc = guarded(text)
+    assert doc.text == text
+    longest = max(len(chunk) for call in recorder.calls for chunk in re.findall(r"\S+", call))
+    assert longest <= LONG_RUN
+    assert [t.text for t in doc[:2]] == ["He", "said"]
+
+
+def test_text_without_long_runs_is_tokenized_by_spacy_unchanged(analyzer):
+    guarded = analyzer.nlp.tokenizer
+    assert isinstance(guarded, GuardedTokenizer)
+    assert [t.text for t in guarded(SAMPLE_TEXT)] == [t.text for t in guarded.tokenizer(SAMPLE_TEXT)]
+
+
+# -- windows --------------------------------------------------------------------------------------------
+
+
+def test_windows_cover_the_text_exactly_at_paragraph_breaks():
+    text = "\n\n".join(SAMPLE_TEXT.split("\n\n") * 5)
+    spans = windows(text, 2000)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(e - s <= 2000 for s, e in spans)
+    assert all(text[:e].endswith("\n\n") for _, e in spans[:-1])
+    assert windows("x" * 5000, 2000) == [(0, 2000), (2000, 4000), (4000, 5000)]
+
+
+def test_windowed_analysis_matches_the_whole_one():
+    article = prepare(SAMPLE_TEXT)
+    whole = Analyzer().analyze_article(article)
+    windowed = Analyzer(window_chars=1500).analyze_article(article)
+    assert windowed.document.text == whole.document.text
+    assert_spans_exact(windowed)
+    # entities, aliases, speakers and quotes across windows resolve as in the whole document
+    assert sorted((e.name, len(e.mentions)) for e in windowed.entities) == \
+        sorted((e.name, len(e.mentions)) for e in whole.entities)
+    assert [(q.span, q.speaker) for q in windowed.quotes] == [(q.span, q.speaker) for q in whole.quotes]
+    first, last = windows(article.text, 1500)[0], windows(article.text, 1500)[-1]
+    assert any(any(s < first[1] for s, _ in e.mentions) and any(s >= last[0] for s, _ in e.mentions)
+               for e in windowed.entities)
