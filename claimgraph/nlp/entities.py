@@ -35,6 +35,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 DESCRIBED_TYPES = {"PERSON", "ORG", "OUTLET", "GROUP"}
 TIME_NOUNS = {"year", "years", "week", "weeks", "month", "months", "day", "days", "time", "night", "morning"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "de", "al", "el", "&"}
+#: a descriptor phrase longer than this (relative clauses included) is a clause, not a title or apposition
+MAX_PHRASE_TOKENS = 150
 
 
 @dataclass
@@ -72,6 +74,8 @@ def make_entities(nlp: Language, name: str) -> EntitiesComponent:
 class EntitiesComponent:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._place_cues = frozenset(lexicon.place_cues)  # looked up, not scanned, for every candidate
+        self._cue_lengths = sorted({len(cue) for cue in lexicon.place_cues})
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, table in (("OUTLET", lexicon.outlets), ("GROUP", lexicon.groups)):
             for form, canonical in table.items():
@@ -94,10 +98,11 @@ class EntitiesComponent:
 
     def _list_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
+        text = doc.text
         for match_id, start, end in self.matcher(doc):
             label, canonical = doc.vocab.strings[match_id].split("\t", 1)
             span = doc[start:end]
-            if len(span.text) <= 3 and span.text.isupper() and _in_all_caps_line(span):
+            if len(span.text) <= 3 and span.text.isupper() and _in_all_caps_line(span, text):
                 continue  # "IS" or "AP" inside a shouted headline is not the group or the agency
             out.append(Candidate(start, end, label, canonical, from_list=True))
         return filter_candidates(out)
@@ -126,14 +131,17 @@ class EntitiesComponent:
         spacy_cands = self._spacy_candidates(doc)
         list_cands = self._list_candidates(doc)
         merged = list(list_cands)
+        listed_at = _token_owners_all(list_cands)  # token -> list candidates on it: no scan per candidate
+        removed: set[int] = set()
         for cand in spacy_cands:
-            clash = [lc for lc in list_cands if lc.overlaps(cand)]
+            clash = list({id(lc): lc for i in range(cand.start, cand.end) for lc in listed_at.get(i, ())}.values())
             if not clash:
                 merged.append(cand)
             elif cand.label == "PERSON" and all(cand.start < lc.start or lc.end < cand.end for lc in clash):
                 # a person whose name contains a listed word ("Liam Fox") stays a person
-                merged = [m for m in merged if m not in clash]
+                removed.update(id(lc) for lc in clash)
                 merged.append(cand)
+        merged = [m for m in merged if id(m) not in removed]
         for cand in merged:
             if not cand.from_list:
                 self._correct(doc, cand, document_outlet)
@@ -177,9 +185,9 @@ class EntitiesComponent:
         span = doc[cand.start:cand.end]
         if len(span) > 3 or any(t.text in self.lexicon.org_head_words for t in span):
             return False
-        for cue in self.lexicon.place_cues:
-            n = len(cue)
-            if cand.start >= n and tuple(t.lower_ for t in doc[cand.start - n:cand.start]) == cue:
+        cues = self._place_cues
+        for n in self._cue_lengths:  # one look-up per cue length, not one slice per cue
+            if cand.start >= n and tuple(doc[i].lower_ for i in range(cand.start - n, cand.start)) in cues:
                 return True
         if cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].ent_type_ == "GPE":
             nxt = doc[cand.end + 1]
@@ -242,11 +250,12 @@ class EntitiesComponent:
         groups: dict[str, _Group] = {}
         order: list[str] = []
         name_parts = _name_part_owners(doc, cands)
+        suffixes = _person_suffixes(name_parts)
         for cand in sorted(cands, key=lambda c: c.start):
             span = doc[cand.start:cand.end]
             if len(span) == 1 and cand.label == "ORG" and ("OUTLET", _fold(span.text)) in name_parts:
                 cand.label = "OUTLET"  # "the Post" after "The New York Post"
-            key = self._key(span, cand, name_parts)
+            key = self._key(span, cand, name_parts, suffixes)
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group(key=key, canonical=cand.canonical)
@@ -276,7 +285,8 @@ class EntitiesComponent:
         doc.ents = filter_spans(spans + others)
         state.index_entity_mentions()
 
-    def _key(self, span: Span, cand: Candidate, name_parts: dict[tuple[str, str], str]) -> str:
+    def _key(self, span: Span, cand: Candidate, name_parts: dict[tuple[str, str], str],
+             suffixes: dict[str, str]) -> str:
         if cand.canonical:
             return cand.canonical
         folded = _fold(span.text)
@@ -284,10 +294,7 @@ class EntitiesComponent:
             return name_parts[(cand.label, folded)]
         if cand.label == "PERSON":
             # "De Blasio" after "Bill de Blasio", "O'Neill" after "James O’Neill"
-            for (label, _part), owner in name_parts.items():
-                if label == "PERSON" and owner != folded and owner.endswith(" " + folded):
-                    return owner
-            return folded
+            return suffixes.get(folded, folded)
         return span.text if span.text.isupper() and len(span.text) <= 5 else _fold(span.text)
 
     def _descriptors(self, span: Span, label: str) -> list[str]:
@@ -386,6 +393,29 @@ def _name_part_owners(doc: Doc, cands: list[Candidate]) -> dict[tuple[str, str],
     return owners
 
 
+def _token_owners_all(cands: list[Candidate]) -> dict[int, list[Candidate]]:
+    """Token index -> every candidate covering it (candidates may overlap)."""
+    owners: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        for i in range(cand.start, cand.end):
+            owners.setdefault(i, []).append(cand)
+    return owners
+
+
+def _person_suffixes(name_parts: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Every trailing part of a full name ("de blasio" of "bill de blasio") -> the first full name ending so.
+
+    Built once per document, so naming a person costs a look-up, not a scan of every name in the document.
+    """
+    suffixes: dict[str, str] = {}
+    for (label, _part), owner in name_parts.items():
+        if label == "PERSON":
+            for i, ch in enumerate(owner):
+                if ch == " ":
+                    suffixes.setdefault(owner[i + 1:], owner)
+    return suffixes
+
+
 def _fold(text: str) -> str:
     """Comparison form of a name: typographic apostrophes straightened, case folded."""
     return text.replace("’", "'").replace("‘", "'").lower()
@@ -403,8 +433,8 @@ def _acronym(span: Span) -> str | None:
     return "".join(letters) if len(letters) >= 2 else None
 
 
-def _in_all_caps_line(span: Span) -> bool:
-    text = span.doc.text
+def _in_all_caps_line(span: Span, text: str) -> bool:
+    """`text` is the doc's text, read once by the caller: spaCy rebuilds doc.text on every read."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
@@ -419,6 +449,8 @@ def _is_subject_of(span: Span, verbs: frozenset[str]) -> bool:
 
 def _phrase_without_clauses(head: Token, stop_at: int | None = None) -> str | None:
     """The phrase under `head` without determiners at its edge, relative clauses or trailing punctuation."""
+    if head.right_edge.i - head.left_edge.i > MAX_PHRASE_TOKENS:
+        return None  # a whole clause, not a descriptor; and scanning it for every name would cost O(n^2)
     drop: set[int] = set()
     for token in head.subtree:
         if token.dep_ in {"relcl", "acl", "punct", "appos"} and token is not head:
@@ -438,5 +470,4 @@ def _phrase_without_clauses(head: Token, stop_at: int | None = None) -> str | No
         run = run[:-1]
     if not run:
         return None
-    doc = head.doc
-    return doc.text[run[0].idx: run[-1].idx + len(run[-1].text)]
+    return head.doc[run[0].i: run[-1].i + 1].text  # a span's text, not doc.text (rebuilt on every read)
