@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from claimgraph.contract import SECTIONS, Analysis, Document
@@ -13,12 +15,20 @@ def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 
 def _link_claims(state: DocState) -> None:
-    """Claims list the quotes, quantities and events inside their span (unless a component already did)."""
-    for claim in state.items["claims"]:
-        for section, attr in (("quotes", "quotes"), ("quantities", "quantities"), ("events", "events")):
+    """Claims list the quotes, quantities and events inside their span (unless a component already did).
+
+    Items are indexed by start once per section, so each claim looks only at the items that start inside it.
+    """
+    for section, attr in (("quotes", "quotes"), ("quantities", "quantities"), ("events", "events")):
+        items = state.items[section]
+        order = sorted(range(len(items)), key=lambda k: (items[k].span[0], k))
+        starts = [items[k].span[0] for k in order]
+        for claim in state.items["claims"]:
             if getattr(claim, attr):
                 continue
-            linked = [item.id for item in state.items[section] if _within(tuple(item.span), tuple(claim.span))]
+            cs, ce = claim.span
+            inside = order[bisect.bisect_left(starts, cs):bisect.bisect_right(starts, ce)]
+            linked = [items[k].id for k in sorted(inside) if _within(tuple(items[k].span), tuple(claim.span))]
             setattr(claim, attr, linked)
 
 

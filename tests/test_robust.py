@@ -260,3 +260,87 @@ def test_windowed_analysis_matches_the_whole_one():
     first, last = windows(article.text, 1500)[0], windows(article.text, 1500)[-1]
     assert any(any(s < first[1] for s, _ in e.mentions) and any(s >= last[0] for s, _ in e.mentions)
                for e in windowed.entities)
+
+
+# -- figures beyond float range ------------------------------------------------------------------------------
+
+
+def test_a_figure_beyond_float_range_is_kept_as_text_without_bounds(analyzer):
+    text = "Officials said 1" + ",000" * 103 + " people fled the town on Monday."
+    analysis = analyzer.analyze_article(prepare(text))
+    (q,) = [q for q in analysis.quantities if q.text.startswith("1,000,000")]
+    assert q.value is None and q.low is None and q.high is None
+    assert all(c.low is None or c.low < 1e300 for e in analysis.events for c in e.casualties)
+    json.loads(analysis.to_json(), parse_constant=lambda c: pytest.fail(f"non-standard JSON {c}"))
+    assert_spans_exact(analysis)
+
+
+# -- indexes that replaced scans give the same answers ---------------------------------------------------------
+
+
+def test_claim_at_with_its_index_agrees_with_a_scan():
+    import random
+
+    from claimgraph.contract import Claim
+    from claimgraph.nlp.state import DocState
+
+    rng = random.Random(7)
+    state = DocState()
+    for k in range(300):
+        s = rng.randrange(0, 5000)
+        state.add("claims", Claim(id=f"c{k}", text="x", span=(s, s + rng.choice([5, 40, 200, 1500]))))
+
+    def scan(start: int, end: int):
+        best = None
+        for claim in state.items["claims"]:
+            s, e = claim.span
+            if s <= start and end <= e and (best is None or e - s < best.span[1] - best.span[0]):
+                best = claim
+        return best
+
+    for _ in range(2000):
+        a = rng.randrange(0, 6000)
+        b = a + rng.randrange(0, 30)
+        assert state.claim_at(a, b) is scan(a, b)
+
+
+# -- time grows with size, not faster (CPU time ratios at n and 4n, never a wall time) -------------------------
+
+
+def _cpu_seconds(analyzer, text: str, repeats: int = 2) -> float:
+    """The least CPU time of `repeats` runs, each on a text one character shorter than the last: spaCy's
+    tokenizer caches what it split, so the very same text again would hide its cost."""
+    import time
+
+    best = float("inf")
+    for k in range(repeats):
+        article = prepare(text[:len(text) - k], max_chars=10 * len(text))
+        t0 = time.process_time()
+        analyzer.analyze_article(article)
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def _prose(chars: int) -> str:
+    paragraphs = [p.strip() for p in SAMPLE_TEXT.split("\n\n") if len(p.strip()) > 80]
+    out, i = [], 0
+    while sum(len(p) + 2 for p in out) < chars:
+        out.append(paragraphs[i % len(paragraphs)])
+        i += 1
+    return "\n\n".join(out)[:chars]
+
+
+@pytest.mark.parametrize("pattern", ["between 5 and ", '"', "(", "9 "])
+def test_hostile_patterns_grow_linearly(analyzer, pattern):
+    # quadratic time makes the 4x longer text cost up to 16x (9x measured for `"` before the tokenizer guard);
+    # linear time about 4x (3.8-4.5x measured): 7x is the line
+    small, large = 2_500, 10_000
+    t_small = _cpu_seconds(analyzer, (pattern * small)[:small])
+    t_large = _cpu_seconds(analyzer, (pattern * large)[:large])
+    assert t_large / t_small < 7, (pattern, t_small, t_large)
+
+
+def test_prose_grows_linearly(analyzer):
+    t_small = _cpu_seconds(analyzer, _prose(6_000))
+    t_large = _cpu_seconds(analyzer, _prose(24_000))
+    assert t_large / t_small < 7, (t_small, t_large)

@@ -26,6 +26,10 @@ ID_PREFIXES = {
 }
 
 
+#: claims looked at, nearest start first, when finding the one around a span (see DocState.claim_at)
+CLAIM_SCAN = 512
+
+
 @dataclass
 class DocState:
     meta: DocMeta = field(default_factory=DocMeta)
@@ -37,6 +41,10 @@ class DocState:
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _mention_starts: list[int] = field(default_factory=list)
     _by_id: dict[str, Any] = field(default_factory=dict)
+    _claim_key: tuple[int, int] = (0, -1)
+    _claim_order: list[int] = field(default_factory=list)
+    _claim_starts: list[int] = field(default_factory=list)
+    _claim_longest: int = 0
 
     def new_id(self, section: str) -> str:
         self._counters[section] += 1
@@ -54,12 +62,29 @@ class DocState:
         return self._by_id.get(item_id)
 
     def claim_at(self, start: int, end: int) -> Any | None:
-        """The innermost claim whose span contains [start, end): its chain is the source of what is inside."""
-        best = None
-        for claim in self.items["claims"]:
-            s, e = claim.span
-            if s <= start and end <= e and (best is None or e - s < best.span[1] - best.span[0]):
-                best = claim
+        """The innermost claim whose span contains [start, end): its chain is the source of what is inside.
+
+        Claims are indexed by start (rebuilt when claims are added), and only those that start within the
+        longest claim's length before `end` are looked at, at most CLAIM_SCAN of them: a document of 10,000
+        claims costs a look-up per question, not a scan of every claim.
+        """
+        claims = self.items["claims"]
+        if self._claim_key != (id(claims), len(claims)):
+            order = sorted(range(len(claims)), key=lambda k: (claims[k].span[0], k))
+            self._claim_order = order
+            self._claim_starts = [claims[k].span[0] for k in order]
+            self._claim_longest = max((c.span[1] - c.span[0] for c in claims), default=0)
+            self._claim_key = (id(claims), len(claims))
+        best, best_key = None, None
+        i = bisect.bisect_right(self._claim_starts, start)
+        floor = end - self._claim_longest
+        for j in range(i - 1, max(-1, i - 1 - CLAIM_SCAN), -1):
+            if self._claim_starts[j] < floor:
+                break
+            k = self._claim_order[j]
+            s, e = claims[k].span
+            if s <= start and end <= e and (best_key is None or (e - s, k) < best_key):
+                best, best_key = claims[k], (e - s, k)
         return best
 
     def index_entity_mentions(self) -> None:

@@ -9,6 +9,7 @@ parser; ACLED's rule of the lowest reported figure picks the `low` bound.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -55,6 +56,8 @@ def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
             continue
         else:
             break
+    if value is not None and not math.isfinite(value):
+        return None  # beyond float range ("9" x 309): no count a casualty could carry, and JSON has no Infinity
     return value
 
 
@@ -230,7 +233,9 @@ def figures(
             # "nearly 50,000 displaced": the one figure reported; a toll keeps the quantity's bounds (ACLED
             # takes a conservative figure, and "nearly 50 killed" gives no lower bound)
             low = high
-        if q is None or (low is None and high is None):
+        if q is not None and low is None and high is None:
+            continue  # the quantity has neither value nor bounds (a figure beyond float range): no count
+        if q is None:
             value = parse_number(run, lex)
             if value is None:
                 continue

@@ -18,6 +18,9 @@ another one: "including two women").
 
 from __future__ import annotations
 
+import bisect
+from itertools import islice
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -48,7 +51,45 @@ def _head_number_token(span: Span) -> Token:
     return span[-1]
 
 
-def _subject(doc: Doc, fig: Figure) -> tuple[int, int] | None:
+class _Chunks:
+    """What every figure looks up, read once per document: a figure costs look-ups, not scans of the document.
+
+    Noun chunks by token; sentences by token (spaCy's `token.sent` walks the sentence each time); hedge
+    phrases by character offset (one pass of the hedge pattern over the text).
+    """
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        self.doc = doc
+        self.text = text
+        self._at: dict[int, Span] | None = None
+        self._sents: list[Span] | None = None
+        self._sent_starts: list[int] = []
+        self._hedges: list[tuple[int, int, str]] | None = None
+        self._hedge_starts: list[int] = []
+
+    def at(self, i: int) -> Span | None:
+        if self._at is None:
+            self._at = {t: chunk for chunk in self.doc.noun_chunks for t in range(chunk.start, chunk.end)}
+        return self._at.get(i)
+
+    def sent(self, tok: Token) -> Span:
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
+        return self._sents[bisect.bisect_right(self._sent_starts, tok.i) - 1]
+
+    def hedges(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Hedge matches starting and ending within [start, end)."""
+        if self._hedges is None:
+            text = self.text if self.text is not None else self.doc.text
+            self._hedges = [(m.start(), m.end(), m.group()) for m in _HEDGE_RE.finditer(text)] if _HEDGE_RE else []
+            self._hedge_starts = [h[0] for h in self._hedges]
+        lo = bisect.bisect_left(self._hedge_starts, start)
+        hi = bisect.bisect_left(self._hedge_starts, end)
+        return [h for h in self._hedges[lo:hi] if h[1] <= end]
+
+
+def _subject(doc: Doc, fig: Figure, chunks: _Chunks | None = None) -> tuple[int, int] | None:
     """The counted noun phrase after the figure: "500 air strikes", "hundreds of Turks"."""
     if fig.unit and fig.unit != "%":
         return None  # money and measures count no noun phrase
@@ -65,8 +106,9 @@ def _subject(doc: Doc, fig: Figure) -> tuple[int, int] | None:
             return None
         if nxt.pos_ == "PRON":
             return None
-        for chunk in doc.noun_chunks:
-            if chunk.start <= nxt.i < chunk.end and chunk.root.i >= nxt.i:
+        chunk = (chunks or _Chunks(doc)).at(nxt.i)
+        if chunk is not None:
+            if chunk.root.i >= nxt.i:
                 if any(t.like_num or t.lower_ in ("more", "less", "fewer", "over", "about", "some")
                        for t in doc[nxt.i:chunk.root.i]):
                     return None  # "3 of more than 40 villages": the second figure's subject, set later
@@ -163,15 +205,22 @@ def _event_args(verb: Token | None, counted: Token) -> dict[str, str]:
             target, role = (objs[0], "agent") if objs else (child, None)
         if role is None or target.i == counted.i or target.pos_ == "PRON" or target.like_num:
             continue
-        if counted in list(target.subtree):
+        if _in_subtree(counted, target):
             continue
         args[role] = target.lemma_.lower()
     return args
 
 
+def _in_subtree(tok: Token, top: Token) -> bool:
+    """`tok` is `top` or below it: its edges, then its heads (never a walk of the whole subtree)."""
+    if not top.left_edge.i <= tok.i <= top.right_edge.i:
+        return False
+    return tok.i == top.i or top.is_ancestor(tok)
+
+
 def _in_subset(num_tok: Token) -> bool:
     """A figure introduced by "including"/"among" counts part of another figure, never a rival to it."""
-    for tok in [num_tok, *list(num_tok.ancestors)[:3]]:
+    for tok in [num_tok, *islice(num_tok.ancestors, 3)]:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among"):
             return True
         if tok.lower_ in ("including", "among"):
@@ -194,7 +243,7 @@ def _modality(fig: Figure, num_tok: Token, verb: Token | None, sent: Span) -> st
     if fig.negated:
         return "negated"
     if verb is not None:
-        chain = [verb] + [a for a in list(verb.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
+        chain = [verb] + [a for a in islice(verb.ancestors, 2) if a.pos_ in ("VERB", "AUX")]
         counted = num_tok.head if num_tok.dep_ == "nummod" else num_tok
         if counted.head == verb and counted.dep_ in ("dobj", "attr", "oprd") \
                 and any(c.dep_ == "neg" for c in verb.children):
@@ -210,21 +259,27 @@ def _modality(fig: Figure, num_tok: Token, verb: Token | None, sent: Span) -> st
     return fig.modality
 
 
-def _hedges(doc: Doc, sent: Span, num_tok: Token) -> list[str]:
+#: hedges are looked for this many tokens either side of a figure within its sentence: a clause is shorter, and
+#: a "sentence" of 100,000 characters (a list, a table, hostile input) must not be read again for each figure
+HEDGE_WINDOW = 120
+
+
+def _hedges(doc: Doc, sent: Span, num_tok: Token, index: _Chunks) -> list[str]:
     """Hedge phrases of the figure's clause: a hedge applies when the figure lies in its scope."""
     if _HEDGE_RE is None:
         return []
     found: list[str] = []
-    for m in _HEDGE_RE.finditer(sent.text):
-        hs, he = sent.start_char + m.start(), sent.start_char + m.end()
-        span = _tokens(doc, hs, he)
+    first = doc[max(sent.start, num_tok.i - HEDGE_WINDOW)]
+    last = doc[min(sent.end, num_tok.i + HEDGE_WINDOW + 1) - 1]
+    for start, end, phrase in index.hedges(first.idx, last.idx + len(last.text)):
+        span = _tokens(doc, start, end)
         if span is None:
             continue
         anchor = span.root
         scope = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
-        if scope.left_edge.i <= num_tok.i <= scope.right_edge.i and num_tok in list(scope.subtree):
-            if m.group() not in found:
-                found.append(m.group())
+        if _in_subtree(num_tok, scope):
+            if phrase not in found:
+                found.append(phrase)
     return found
 
 
@@ -254,12 +309,13 @@ class QuantitiesComponent:
         if time_spans is None:  # times component absent: use the times in state, all as points
             time_spans = [(t.span[0], t.span[1], "point") for t in state.items.get("times", [])]
         figures = find_figures(text, time_spans)
+        chunks = _Chunks(doc, text)
         info: dict[str, dict] = state.extra.setdefault("quantity_info", {})
         made: list[tuple[Figure, Quantity]] = []
         has_sents = doc.has_annotation("SENT_START")
         for fig in figures:
             try:
-                item = self._quantity(doc, text, has_sents, state, fig, info)
+                item = self._quantity(doc, text, has_sents, state, fig, info, chunks)
             except Exception as exc:  # noqa: BLE001 - one odd figure must not cost the document its other figures
                 report_failure(doc, f"claimgraph_quantities on [{fig.start}, {fig.end})", exc)
                 continue
@@ -270,7 +326,8 @@ class QuantitiesComponent:
             state.add("quantities", q)
 
     @staticmethod
-    def _quantity(doc: Doc, text: str, has_sents: bool, state, fig: Figure, info: dict[str, dict]) -> Quantity | None:
+    def _quantity(doc: Doc, text: str, has_sents: bool, state, fig: Figure, info: dict[str, dict],
+                  chunks: _Chunks | None = None) -> Quantity | None:
         """The contract item for one figure (None when the parse shows it is no count)."""
         span = _tokens(doc, fig.start, fig.end)
         if span is None or len(span) == 0:
@@ -278,13 +335,14 @@ class QuantitiesComponent:
         num_tok = _head_number_token(span)
         if fig.start == span.start_char and span.text.lower() == "one" and num_tok.dep_ != "nummod":
             return None  # "one" as a pronoun ("the best one", "one among millions")
-        sent = num_tok.sent if has_sents else doc[:]
-        subj = _subject(doc, fig)
+        chunks = chunks or _Chunks(doc, text)
+        sent = chunks.sent(num_tok) if has_sents else doc[:]
+        subj = _subject(doc, fig, chunks)
         subj_span = _tokens(doc, *subj) if subj else None
         verb = _subject_verb(doc, subj, num_tok)
         claim = state.claim_at(fig.start, fig.end)
         hedges = list(claim.hedges) if claim is not None else []
-        for h in _hedges(doc, sent, num_tok):
+        for h in _hedges(doc, sent, num_tok, chunks):
             if h.lower() not in {x.lower() for x in hedges}:
                 hedges.append(h)
         source = claim.sources[-1] if claim is not None and claim.sources else None

@@ -6,6 +6,8 @@ vague count. Years, dates, clock times, ordinals, identifiers, phone and list nu
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -126,22 +128,38 @@ def parse_figure(text: str) -> float | None:
     return total + current
 
 
-def _overlaps(s: int, e: int, spans: list[tuple[int, int, str]], kinds: tuple[str, ...]) -> bool:
-    return any(s < te and ts < e for ts, te, k in spans if k in kinds)
+class _Spans:
+    """(start, end, kind) spans indexed by start, so an overlap test looks at nearby spans only, not all."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _, _ in self.spans]
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def overlaps(self, s: int, e: int, kinds: tuple[str, ...]) -> bool:
+        lo = bisect.bisect_left(self.starts, s - self.longest)
+        hi = bisect.bisect_left(self.starts, e)
+        return any(s < te and k in kinds for _, te, k in self.spans[lo:hi])
+
+
+def _overlaps(s: int, e: int, spans: _Spans, kinds: tuple[str, ...]) -> bool:
+    return spans.overlaps(s, e, kinds)
 
 
 def find_figures(text: str, time_spans: list[tuple[int, int, str]]) -> list[Figure]:
     """Figures in the text, minus years, dates, clock times, ordinals, identifiers, phone numbers, list numbers."""
-    blocked = [(m.start(), m.end(), "phone") for m in _PHONE_RE.finditer(text)
-               if len(re.sub(r"\D", "", m.group())) >= 8]
-    blocked += [(m.start(), m.end(), "list") for m in _LIST_NUM_RE.finditer(text)]
+    phones = [(m.start(), m.end(), "phone") for m in _PHONE_RE.finditer(text)
+              if len(re.sub(r"\D", "", m.group())) >= 8]
+    blocked = _Spans(phones + [(m.start(), m.end(), "list") for m in _LIST_NUM_RE.finditer(text)])
+    times = _Spans(time_spans)
     out: list[Figure] = []
     for m in QUANTITY_RE.finditer(text):
-        fig = _read_match(m, text, time_spans, blocked)
+        fig = _read_match(m, text, times, blocked)
         if fig is not None:
             out.append(fig)
+    found = _Spans([(f.start, f.end, "figure") for f in out])
     for m in NEGATION_RE.finditer(text):
-        if any(m.start() < f.end and f.start < m.end() for f in out):
+        if found.overlaps(m.start(), m.end(), ("figure",)):
             continue
         end = m.start() + len(re.sub(r"\s+of$", "", m.group(), flags=re.I))
         out.append(Figure(m.start(), end, value=0.0, low=0.0, high=0.0, modality="negated", negated=True,
@@ -280,7 +298,11 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
                 fig.unit = table.get(key.lower() if lower else key)
                 fig.end += um.end()
                 break
-    if fig.value is None and fig.low is None and fig.high is None:
+    if any(v is not None and not math.isfinite(v) for v in (fig.value, fig.low, fig.high)):
+        # beyond float range ("9" x 309): the figure stays, as text, with no bounds; JSON has no Infinity
+        fig.value = fig.low = fig.high = None
+        fig.extra["beyond_range"] = True
+    elif fig.value is None and fig.low is None and fig.high is None:
         return None
     if fig.approx in ("about",) or fig.modality == "estimated":
         fig.modality = "estimated"
