@@ -72,9 +72,11 @@ class Context:
         self.sources = Sources(self.state, self.doc)
         self.starts = [t.idx for t in self.doc]
         self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
         self.attrs: list[Attr] = []
         self.taken: list[tuple[int, int]] = []  # character spans already inside a quote
         self.taken_tok = bytearray(len(self.doc))
+        self.taken_chars = bytearray(len(self.text))
         self.used_verbs: set[int] = set()
         self.outlet_entities: set[str] = set()  # filled by channels.outlet_entities before any construction
         self.unnamed_id: str | None = None
@@ -99,18 +101,21 @@ class Context:
         return out
 
     def para_of(self, char: int) -> tuple[int, int]:
-        i = bisect.bisect_right([p[0] for p in self.paras], char) - 1
+        i = bisect.bisect_right(self.para_starts, char) - 1
         return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
 
     def inside_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.starts, char) - 1
         if i >= 0 and self.doc[i].idx <= char < self.doc[i].idx + len(self.doc[i]):
             return bool(self.taken_tok[i])
-        return any(s <= char < e for s, e in self.taken)
+        return 0 <= char < len(self.taken_chars) and bool(self.taken_chars[char])
 
     def take(self, span: tuple[int, int]) -> None:
         """Mark a stretch as owned by an attribution (its tokens are no one else's cue or content)."""
         self.taken.append(span)
+        lo, hi = max(0, span[0]), min(len(self.taken_chars), span[1])
+        if hi > lo:  # every character of it, so a question about one is a look-up, not a scan of all spans
+            self.taken_chars[lo:hi] = b"\x01" * (hi - lo)
         i = bisect.bisect_left(self.starts, span[0])
         while i < len(self.doc) and self.doc[i].idx < span[1]:
             self.taken_tok[i] = 1

@@ -37,6 +37,20 @@ def noun_speaker(cx: Context, noun: Token) -> Token | None:
     return None
 
 
+#: a verb with more children than this (a run of "said", a flat parse of a list) is searched for its subject only
+#: among the children within this many tokens of it: reading thousands of children for every cue is O(n^2)
+NEAR_CHILDREN = 64
+
+
+def near_children(v: Token) -> list[Token]:
+    """`v`'s children, or for a verb with very many, those within NEAR_CHILDREN tokens of it."""
+    if v.n_lefts + v.n_rights <= NEAR_CHILDREN:
+        return list(v.children)
+    doc = v.doc
+    lo, hi = max(v.left_edge.i, v.i - NEAR_CHILDREN), min(v.right_edge.i, v.i + NEAR_CHILDREN)
+    return [doc[i] for i in range(lo, hi + 1) if i != v.i and doc[i].head.i == v.i]
+
+
 def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":
@@ -48,7 +62,7 @@ def subject(cx: Context, verb: Token) -> Token | None:
         # a subject inside quoted words belongs to the quote ('"One of ...," said Rep. X')
         verb_quoted = cx.inside_quote(verb.idx)
         deps = SUBJECT_DEPS if v.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}  # "After saying X, she was"
-        subjects = [c for c in v.children if c.dep_ in deps and c.dep_ != "expl"
+        subjects = [c for c in near_children(v) if c.dep_ in deps and c.dep_ != "expl"
                     and (verb_quoted or not cx.inside_quote(c.idx))]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))

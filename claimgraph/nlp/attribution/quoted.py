@@ -5,6 +5,7 @@ The marks are paired by `marks`; here each quote finds its cue and speaker, one 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Token
@@ -232,9 +233,13 @@ def continues_account(cx: Context, prev: Attr, q: QuoteSpan) -> bool:
     if cx.text[para_start:q.start].strip():
         return False
     prev_para = cx.para_of(max(prev.start, prev.end - 1))
-    this_index = next((i for i, p in enumerate(cx.paras) if p[0] == para_start), None)
-    prev_index = next((i for i, p in enumerate(cx.paras) if p == prev_para), None)
-    return this_index is not None and prev_index is not None and this_index - prev_index == 1
+    this_index = bisect.bisect_left(cx.para_starts, para_start)  # paragraphs by start: look-ups, not scans
+    prev_index = bisect.bisect_left(cx.para_starts, prev_para[0])
+    if this_index >= len(cx.paras) or cx.paras[this_index][0] != para_start:
+        return False
+    if prev_index >= len(cx.paras) or cx.paras[prev_index] != prev_para:
+        return False
+    return this_index - prev_index == 1
 
 
 def title_like(cx: Context, q: QuoteSpan) -> bool:
