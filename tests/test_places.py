@@ -188,3 +188,12 @@ def test_capitalised_check_is_safe_past_the_last_token():
     from claimgraph.nlp.places.recognition import _capitalised
 
     assert _capitalised(None) is False
+
+
+def test_place_mention_never_ends_in_a_paragraph_break(analyzer) -> None:
+    """A name cut by a paragraph break (scraped text) must not drag the break into the place's span."""
+    text = "Officials condemned the Russian airstrikes against the Tur\n\nkmen villages near Latakia, Syria."
+    analysis = analyzer.analyze_article(text)
+    mentions = [text[s:e] for place in analysis.places for s, e in place.mentions]
+    assert "Latakia" in mentions
+    assert all(m == m.strip() for m in mentions), mentions

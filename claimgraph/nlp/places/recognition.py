@@ -115,10 +115,10 @@ class Recognition:
 
     def _trim(self, doc: Doc, ent: Span) -> Span | None:
         s, e = ent.start, ent.end
-        while s < e and (doc[s].lower_ in ("the", "a", "an")
+        while s < e and (doc[s].is_space or doc[s].lower_ in ("the", "a", "an")
                          or (doc[s].is_lower and doc[s].lower_ in self.lex.directions)):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
+        while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
             e -= 1
         if s >= e:
             return None
