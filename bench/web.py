@@ -99,7 +99,7 @@ def main() -> None:
 
     table = "\n".join(f"| {label} | {ms:.1f} | {size / 1024:,.0f} KB |" for label, ms, size in rows)
     body = f"""
-Store: {n_docs:,} documents, **{n_claims:,} claims** (FA-KES dev and BBC non-conflict dev, ingested with
+Store: {n_docs:,} documents, **{n_claims:,} claims** (FA-KES dev and BBC non-conflict dev, analysed by
 `claimgraph ingest`); requests through FastAPI's TestClient in one process, median of {REPEATS} warm requests.
 Building the in-memory view over the store (at the first request, and after an ingest): {build_s:.1f} s.
 
