@@ -353,3 +353,55 @@ def test_serve_refuses_bad_arguments_with_one_line(tmp_path) -> None:  # noqa: A
     assert missing.exit_code == 2 and "no such file" in missing.output
     short = runner.invoke(app, ["serve", "--memory", "--write-token", "abc", str(tmp_path)])
     assert short.exit_code == 2 and "at least 12 characters" in short.output
+
+
+# ------------------------------------------------------------------------------------------- the store
+
+
+def test_store_corpus_reads_through_the_store(tmp_path, sample_analysis: Analysis) -> None:  # noqa: ANN001
+    from claimgraph.corpus import Store
+    from claimgraph.corpus.linking import Linker
+    from claimgraph.web.store import StoreCorpus
+
+    a = claimgraph.analyze(REPORT_A, outlet="Reuters", published="2017-04-15")
+    b = claimgraph.analyze(REPORT_B, outlet="AFP", published="2017-04-16")
+    store = Store(tmp_path / "web.duckdb")
+    for analysis, key in ((sample_analysis, "sample.txt"), (a, "a.txt"), (b, "b.txt")):
+        store.write_analysis(analysis, key=key)
+    client = TestClient(create_app(StoreCorpus(store), write_token=""))
+    listing = client.get("/api/documents").json()
+    assert listing["total"] == 3
+    assert {d["key"] for d in listing["items"]} == {"sample.txt", "a.txt", "b.txt"}
+    stored = client.get(f"/api/documents/{a.document.id}").json()
+    assert Analysis.model_validate(stored) == a
+    # a store without persisted linking is linked in memory: the two reports make one incident
+    incidents = client.get("/api/incidents").json()["items"]
+    assert any({r["doc_id"] for r in i["reports"]} == {a.document.id, b.document.id} for i in incidents)
+
+    class LinkedStore:
+        """A store whose linking methods return the linked-records models, as `claimgraph link` stores them."""
+
+        def __init__(self, inner: Store) -> None:
+            self.inner = inner
+            linker = Linker()
+            linker.add_many(inner.iter_analyses())
+            self.records = linker.records()
+
+        def __getattr__(self, name: str):  # noqa: ANN204
+            return getattr(self.inner, name)
+
+        def incidents(self) -> list:
+            return [i for i in self.records.incidents if len(i.doc_ids) > 1]
+
+        def findings(self) -> list:
+            return list(self.records.findings)
+
+        def canonical_entities(self) -> list:
+            return list(self.records.entities)
+
+    linked = TestClient(create_app(StoreCorpus(LinkedStore(store)), write_token=""))
+    items = linked.get("/api/incidents").json()["items"]
+    assert items and all(isinstance(i["reports"][0]["doc_id"], str) for i in items)
+    page = linked.get(f"/incidents/{items[0]['id']}").text
+    assert "Reuters" in page and "AFP" in page and "ent:" not in page
+    assert "drift" in {f["kind"] for f in linked.get("/api/findings").json()["items"]}
