@@ -40,8 +40,8 @@ def serve(
     else:
         if not paths and db is None and not Path("claimgraph.duckdb").exists():
             _fail("no store here: give files to ingest (claimgraph serve examples/) or --db URL")
-        try:
-            store = Store(db)
+        try:  # read-only unless something will write: other read-only processes can share a DuckDB file
+            store = Store(db, read_only=not paths and not write_token)
         except Exception as exc:  # noqa: BLE001 - one line, no traceback
             _fail(f"cannot open the store: {exc}")
         if paths:
