@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.quantities.figures import parse_figure
+from claimgraph.nlp.quantities.figures import find_figures, parse_figure
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -37,3 +37,33 @@ from claimgraph.nlp.quantities.figures import parse_figure
 ])
 def test_parse_figure(text, value):
     assert parse_figure(text) == value
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("more than 500 people", ("more_than", None, 500, None, "asserted")),
+    ("up to 10 people", ("at_most", None, None, 10, "asserted")),
+    ("about 300 people", ("about", 300, None, None, "estimated")),
+    ("some 40 people", ("about", 40, None, None, "estimated")),
+    ("roughly 2,000 people", ("about", 2000, None, None, "estimated")),
+    ("500 or so people", ("about", 500, None, None, "estimated")),
+    ("500 or more people", ("at_least", None, 500, None, "asserted")),
+    ("at least 500 or more people", ("at_least", None, 500, None, "asserted")),
+    ("300-plus people", ("at_least", None, 300, None, "asserted")),
+    ("300+ people", ("at_least", None, 300, None, "asserted")),
+    ("over half a million people", ("more_than", None, 5e5, None, "asserted")),
+    # bounds on vague figures keep the vague figure's own end
+    ("more than a dozen soldiers", ("more_than", None, 12, None, "asserted")),
+    ("almost a dozen people", ("less_than", None, None, 12, "asserted")),
+    ("at least dozens of people", ("at_least", None, 24, None, "asserted")),
+    ("up to hundreds of people", ("at_most", None, None, 999, "asserted")),
+    ("nearly hundreds of people", ("less_than", None, None, 999, "asserted")),
+    ("fewer than dozens of people", ("less_than", None, None, 99, "asserted")),
+    # "about" does not turn a vague figure into a point; a bound does not open a range
+    ("about dozens of people", ("vague", None, 24, 99, "estimated")),
+    ("around a dozen people", ("vague", None, 12, 12, "estimated")),
+    ("more than 250-500 people", ("range", None, 250, 500, "asserted")),
+    ("more than between 3 and 5 people", ("range", None, 3, 5, "asserted")),
+])
+def test_bound_words_set_the_figures_range(text, reading):
+    (fig,) = find_figures(text, [])
+    assert (fig.approx, fig.value, fig.low, fig.high, fig.modality) == reading
