@@ -42,6 +42,7 @@ def test_a_day_without_a_year_is_the_latest_one_on_or_before_publication(analyze
     ("December", "2016-01-02", "2015-12"),
     ("January", "2016-01-02", "2016-01"),
     ("February", "2016-01-02", "2015-02"),
+    ("May", "2016-05-01", "2016-05"),                # published on the 1st: the month has begun
 ])
 def test_a_month_without_a_year_is_the_latest_one_on_or_before_publication(analyzer, phrase, published, value):
     got = resolved(analyzer, f"The talks began in {phrase} in the capital.", published)
