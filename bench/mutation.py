@@ -205,8 +205,8 @@ mutant reruns every selected test that reaches its function (about a minute each
 - checks and times: the runs were cut short; the score counts the mutants tested;
 - speakers: a first run at 0.684, then a rerun of its survivors against the new tests, cut short; the
   survivors not rerun still count as survived, so the score is a lower bound;
-- quantities: `parse_figure` and `_apply_bound` only (the bounds); `_read_match` is not measured;
-- places' scoring and containment and events' casualties are configured but were not run.
+- quantities (configured to `parse_figure` and `_apply_bound`, the bounds), places' scoring and
+  containment and events' casualties have no row: their runs did not finish in that session.
 None of the measured modules is known to reach 0.80 on everything it holds. `python -m bench.mutation MODULE`
 reruns a module whole; the survivors of a run are in the scratch copy's survivors.txt.
 """
