@@ -9,8 +9,9 @@ from claimgraph.contract import Analysis, json_schema
 from claimgraph.corpus import Store
 from claimgraph.errors import ClaimgraphError
 from claimgraph.ingest import Article, prepare
+from claimgraph.parallel import analyze_many
 from claimgraph.pipeline import Analyzer, Outcome, analyze
 
-__all__ = ["Analysis", "Analyzer", "Article", "ClaimgraphError", "Outcome", "Store", "analyze", "json_schema",
-           "prepare"]
+__all__ = ["Analysis", "Analyzer", "Article", "ClaimgraphError", "Outcome", "Store", "analyze", "analyze_many",
+           "json_schema", "prepare"]
 __version__ = "0.1.0"

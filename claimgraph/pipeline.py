@@ -146,7 +146,7 @@ class Analyzer:
         return assemble(doc, get_state(doc))
 
     def analyze_many(
-        self, articles: Iterable[Article | str | ClaimgraphError], batch_size: int = 16
+        self, articles: Iterable[Article | str | ClaimgraphError], batch_size: int = 16, start: int = 1
     ) -> Iterator[Outcome]:
         """Analyse a batch, in order; an article that fails yields a failure record instead of stopping it.
 
@@ -155,11 +155,12 @@ class Analyzer:
         one; if a batch fails as a whole, its articles are redone one by one so only the broken one fails.
         Long articles (windowed) and, with a time budget, every article go one by one, so that each is timed
         on its own.
+        `start` numbers the first item (a worker analysing a slice of a longer input says where it is).
         """
         if isinstance(articles, str | Article):
             raise TypeError("analyze_many takes a list (or any iterable) of articles; for one, use analyze_article")
         pending: list[tuple[int, Article | ClaimgraphError]] = []
-        for index, item in enumerate(articles, start=1):
+        for index, item in enumerate(articles, start=start):
             pending.append((index, _coerce(item, index)))
             if sum(not isinstance(a, ClaimgraphError) for _, a in pending) >= batch_size:
                 yield from self._run_batch(pending)
