@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,11 @@ from claimgraph.pipeline import Analyzer, default_analyzer
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = ROOT / "examples" / "southfront-turkmen-mountain.txt"
+
+# `claimgraph ingest` defaults to one worker process per core; the tests that run it (often as a subprocess,
+# which inherits this) ingest a handful of articles, where starting workers costs more than it saves. The
+# engines themselves are tested with explicit worker counts (test_parallel.py, test_ingest_engines.py).
+os.environ.setdefault("CLAIMGRAPH_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")

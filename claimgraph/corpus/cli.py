@@ -128,6 +128,13 @@ def ingest(
     reanalyse: bool = typer.Option(False, "--reanalyse", help="Re-analyse documents stored by an older claimgraph."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Longest article accepted, in characters."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents analysed and committed together."),
+    workers: int | None = typer.Option(None, "--workers", "-j", min=1, envvar="CLAIMGRAPH_WORKERS",
+                                       help="Worker processes (or Dask workers of a LocalCluster) analysing "
+                                            "batches; default: the number of cores."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) | dask (a LocalCluster, or "
+                                                          "the cluster at --scheduler)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="With --engine dask: a running scheduler, "
+                                                                    "tcp://HOST:PORT."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="A log line after every committed batch."),
     no_link: bool = typer.Option(False, "--no-link", help="Do not link the new documents (`claimgraph link`)."),
@@ -135,20 +142,27 @@ def ingest(
     """Analyse files, folders or JSON Lines into a store (idempotent: stored documents are skipped)."""
     from claimgraph.corpus.ingest import ingest as run
     from claimgraph.corpus.readers import CsvColumns, check_inputs, count_items, iter_items
+    from claimgraph.parallel import ENGINES, cores
     from claimgraph.pipeline import default_analyzer
 
     columns = CsvColumns(text=text_col, title=title_col, outlet=outlet_col, date=date_col, url=url_col,
                          id=id_col, day_first=day_first)
+    if engine not in ENGINES:
+        _fail(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        _fail("--scheduler is for --engine dask")
+    workers = workers or cores()
     check_inputs(paths, columns)  # a CSV without its text column: one line, before anything is written
     store = _open(db)
     try:
         analyzer = default_analyzer()
-        _ = analyzer.nlp  # a missing model is one clear error before the run starts
+        _ = analyzer.nlp  # a missing model is one clear error before the run starts (workers load their own)
         total = count_items(paths, columns) if (err.is_terminal and not quiet) else None
         progress = _Progress(total, quiet, verbose)
         try:
             counts = run(store, iter_items(paths, columns, max_chars=max_chars), analyzer=analyzer,
-                         reanalyse=reanalyse, inputs=list(paths), on_batch=progress, batch_size=batch_size)
+                         reanalyse=reanalyse, inputs=list(paths), on_batch=progress, batch_size=batch_size,
+                         workers=workers, engine=engine, scheduler=scheduler)
         finally:
             progress.stop()
         failures = store.failures(limit=5) if counts.failed else []

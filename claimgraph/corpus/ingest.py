@@ -127,6 +127,14 @@ def analyse(batches: Iterable[list[Work]], analyzer) -> Iterator[list[Work]]:  #
         yield analyse_batch(batch, analyzer)
 
 
+def analyse_here(task: tuple[list[Work], str | None]) -> list[Work]:
+    """One batch analysed in a worker process (or Dask worker) with that worker's analyzer (loaded once)."""
+    from claimgraph.parallel import worker_analyzer
+
+    batch, model = task
+    return analyse_batch(batch, worker_analyzer(model))
+
+
 def write(store: Store, batches: Iterable[list[Work]], counts: Counts, *, run_id: str | None = None,
           model: str | None = None, on_batch: Callable[[Counts, list[Work]], None] | None = None) -> Counts:
     """The single writer: one transaction per batch (documents whole, keys, failures)."""
@@ -161,18 +169,31 @@ def write(store: Store, batches: Iterable[list[Work]], counts: Counts, *, run_id
 
 def ingest(store: Store, items: Iterable[Item], *, analyzer=None, reanalyse: bool = False,  # noqa: ANN001
            inputs: list[str] | None = None, batch_size: int = BATCH_SIZE,
-           on_batch: Callable[[Counts, list[Work]], None] | None = None) -> Counts:
-    """Analyse and store every item; a run row records it. Returns the counts (see `Counts`)."""
+           on_batch: Callable[[Counts, list[Work]], None] | None = None, workers: int = 1,
+           engine: str = "local", scheduler: str | None = None, processes: bool = True) -> Counts:
+    """Analyse and store every item; a run row records it. Returns the counts (see `Counts`).
+
+    `workers > 1` or `engine="dask"`: batches are analysed by worker processes or Dask workers
+    (claimgraph.parallel, a bounded window of batches in flight) and written here, in input order, by
+    this one writer, so the stored rows are the same whatever the engine and worker count."""
     from claimgraph.nlp import model_name
+    from claimgraph.parallel import ordered_map
     from claimgraph.pipeline import default_analyzer
 
-    analyzer = analyzer or default_analyzer()
-    model = analyzer.model or model_name()
+    serial = engine == "local" and workers <= 1
+    if serial:
+        analyzer = analyzer or default_analyzer()
+    model = (analyzer.model if analyzer is not None else None) or model_name()
     run_id = store.start_run(inputs or [], model)
     counts = Counts()
     try:
-        write(store, analyse(plan(items, store, reanalyse=reanalyse, batch_size=batch_size), analyzer), counts,
-              run_id=run_id, model=model, on_batch=on_batch)
+        batches = plan(items, store, reanalyse=reanalyse, batch_size=batch_size)
+        if serial:
+            analysed = analyse(batches, analyzer)
+        else:
+            analysed = ordered_map(analyse_here, ((b, model) for b in batches), workers=workers, engine=engine,
+                                   scheduler=scheduler, model=model, processes=processes)
+        write(store, analysed, counts, run_id=run_id, model=model, on_batch=on_batch)
     except BaseException:
         store.finish_run(run_id, counts.as_dict(), status="interrupted")
         raise
