@@ -1,11 +1,12 @@
 """Ingest inputs -> (input key, Article or error), streamed: one record in memory at a time.
 
 Paths may be files or folders (walked recursively, sorted; files with other suffixes are skipped), each
-file .txt, .html/.htm, .jsonl/.ndjson, .json or .csv, any of them gzipped (.gz); `-` reads JSON Lines
-from standard input. The key is what lets users join results back to their own records: the file path
-for a one-article file, `path:line` for JSON Lines (`-:line` on stdin), `path:item` for a .json list,
-`path:row` for CSV (data rows counted from 1, the header not counted), or the value of the id column
-(`CsvColumns.id`, e.g. FA-KES `unit_id`; for JSON Lines, that field) when one is given.
+file .txt, .html/.htm, .jsonl/.ndjson, .json, .csv or .warc (corpus/warc.py), any of them gzipped (.gz);
+`-` reads JSON Lines from standard input. The key is what lets users join results back to their own
+records: the file path for a one-article file, `path:line` for JSON Lines (`-:line` on stdin), `path:item`
+for a .json list, `path:n` for a WARC's n-th article record, `path:row` for CSV (data rows counted from 1,
+the header not counted), or the value of the id column (`CsvColumns.id`, e.g. FA-KES `unit_id`; for JSON
+Lines, that field) when one is given.
 
 A bad input never stops the stream: it is yielded as an `Item` with `error` set and the same key.
 Only a CSV without its text column is refused up front (`check_inputs`), before anything is written.
@@ -35,7 +36,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 #: what a folder walk picks up (a file named explicitly is read whatever its suffix: text or HTML, detected)
-SUPPORTED = {".txt"} | HTML_SUFFIXES | JSONL_SUFFIXES | {".json", ".csv"}
+SUPPORTED = {".txt"} | HTML_SUFFIXES | JSONL_SUFFIXES | {".json", ".csv", ".warc"}
 RECORD_META = ("title", "outlet", "authors", "url", "published")
 _SLASHED = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\s*")
 
@@ -104,6 +105,8 @@ def _kind(path: Path) -> str:
         return "json"
     if suffix == ".csv":
         return "csv"
+    if suffix == ".warc":
+        return "warc"  # gzip per record: warcio reads it (corpus/warc.py)
     if suffix in HTML_SUFFIXES:
         return "html"
     return "text"
@@ -175,7 +178,11 @@ def iter_items(paths: list[str], columns: CsvColumns | None = None, max_chars: i
         name = _display(p)
         try:
             kind = _kind(p)
-            if kind in ("jsonl", "csv", "json"):
+            if kind == "warc":
+                from claimgraph.corpus.warc import iter_warc
+
+                yield from iter_warc(p, name, max_chars)
+            elif kind in ("jsonl", "csv", "json"):
                 with _open_binary(p) as fh:
                     if kind == "jsonl":
                         yield from _jsonl(fh, name, columns, max_chars)
@@ -394,6 +401,10 @@ def count_items(paths: list[str], columns: CsvColumns | None = None) -> int | No
                     rows = csv.reader(io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace"))
                     next(rows, None)
                     total += sum(1 for row in rows if any(c.strip() for c in row))
+            elif kind == "warc":
+                from claimgraph.corpus.warc import count_warc
+
+                total += count_warc(p)
             elif kind == "json":
                 total += 1
             else:
