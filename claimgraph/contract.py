@@ -144,6 +144,8 @@ class Event(_Model):
     casualties: list[Casualty] = Field(default_factory=list)
     source: str | None = None
     hedges: list[str] = Field(default_factory=list)
+    # further reports of the same incident in the article (headline, lead, recap): one event per incident
+    mentions: list[Span] = Field(default_factory=list)
 
 
 class Claim(_Model):

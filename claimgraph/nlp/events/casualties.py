@@ -110,6 +110,26 @@ def group_of(noun: Token, lex: Lexicon) -> str | None:
     return "unknown"
 
 
+def _is_age(run: list[Token]) -> bool:
+    """A bare number set off by commas after a name or a person noun ("Ziad, 13,"; "his son, 7,") or in
+    apposition is an age."""
+    first, last = run[0], run[-1]
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if last.dep_ == "appos":
+        return True
+    if before is None or before.text != "," or after is None or after.text not in (",", ")", "and"):
+        return False
+    prev = doc[before.i - 1] if before.i > 0 else None
+    return prev is not None and (prev.pos_ == "PROPN" or prev.lemma_.lower() in PERSON_NOUNS)
+
+
+#: nouns of one person an age may follow ("his son, 7,")
+PERSON_NOUNS = {"son", "daughter", "boy", "girl", "child", "brother", "sister", "father", "mother", "man", "woman",
+                "wife", "husband", "baby", "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter"}
+
+
 def head_of_match(toks: list[TokForms], m: Match) -> Token:
     """The syntactic head of a multi-word cue ("toll" in "death toll", "lost" in "lost their lives"): the
     number it counts hangs off the head ("the death toll rose to 23"), not off the first word."""
@@ -177,6 +197,8 @@ def figures(
             continue
         if noun.lower_ in ("of",):
             continue
+        if noun is run[-1] and _is_age(run):
+            continue  # "Ahmed, 45, and his son, 7, were killed": ages, not counts
         # "dozens of civilians": the number word's noun is the pobj of "of"
         if noun is run[-1]:
             of = [c for c in run[-1].children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -220,6 +242,10 @@ def figures(
                 best = (rank[0], rank[1], rank[2], cue_tok, kind)
         if best is None:
             continue
+        verb = noun.head
+        if (noun.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("VERB", "ADJ") and verb.i != best[3].i
+                and best[3].i not in {c.i for c in verb.subtree} and verb.lemma_.lower() not in ("be", "include")):
+            continue  # "kill 30 terrorists, free 19 civilians": the 19 were freed, not killed
         if tok.lower_ in ("a", "an") and (noun.head.i != best[3].i or noun.dep_ in ("nsubj", "csubj")):
             continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
         q = None

@@ -19,6 +19,16 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Casualty, Event
 from claimgraph.nlp.events.casualties import Figure, figures, head_of_match
+from claimgraph.nlp.events.evidence import (
+    anchored,
+    evidence_classes,
+    evidence_matches,
+    has_evidence,
+    is_strong,
+    not_happened,
+    type_needs_anchor,
+)
+from claimgraph.nlp.events.incidents import merge_incidents
 from claimgraph.nlp.events.lexicon import (
     LEMMA,
     Lexicon,
@@ -78,6 +88,7 @@ class _Candidate:
     toks: list[TokForms]
     sent: Span
     figures: list[Figure] = field(default_factory=list)
+    evidence: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def head(self) -> Token:
@@ -131,11 +142,17 @@ class EventsComponent:
             toks = token_forms(sent)
             if not toks:
                 continue
-            sent_candidates = self._sentence_events(sent_index, sent, toks)
             figs = figures(sent, toks, self.lex, quantity_at, blocked)
-            if figs and self.lex.cumulative.find(toks):
-                # a war's running total is not the toll of an event (displacement is counted over time)
-                figs = [f for f in figs if f.kind not in INCIDENT_KINDS]
+            trigger_ids = {toks[i].token.i for m in self.lex.triggers.find(toks) for i in range(m.start, m.end)}
+            evidence = evidence_matches(toks, trigger_ids)
+            if any(f.kind in INCIDENT_KINDS for f in figs):
+                evidence.append((-1, -1, "victim"))  # a toll: people were hit
+            sent_candidates = self._sentence_events(sent_index, sent, toks, evidence)
+            if figs:
+                cumulative = self.lex.cumulative.find(toks)
+                if cumulative:
+                    # a war's running total is not the toll of an event (displacement is counted over time)
+                    figs = [f for f in figs if f.kind not in INCIDENT_KINDS or not _in_total(f, cumulative, toks)]
             figs = [f for f in figs if f.kind not in INCIDENT_KINDS or f.low is None or f.low <= MAX_INCIDENT_TOLL]
             if figs:
                 earlier = [c for c in candidates if 0 < sent_index - c.sent_index <= CONTINUATION]
@@ -152,15 +169,27 @@ class EventsComponent:
         )
         main_place = self._main_place(state)
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per event
-        events = [self._event(doc, text, state, cand, quantity_at, main_place) for cand in ranked]
+        events = [self._event(doc, text, state, cand, quantity_at, None) for cand in ranked]
+        places = {p.id: p for p in state.items.get("places", [])}
+        times = {t.id: t for t in state.items.get("times", [])}
+        events = merge_incidents(events, places, times)
+        state._counters["events"] = 0  # ids in order of the events kept
+        for event in events:
+            event.id = state.new_id("events")
+            if event.place is None:
+                event.place = main_place
         for event in events:  # all or nothing: a failure above leaves no half-filled section
             state.add("events", event)
 
-    def _sentence_events(self, sent_index: int, sent: Span, toks: list[TokForms]) -> list[_Candidate]:
+    def _sentence_events(
+        self, sent_index: int, sent: Span, toks: list[TokForms],
+        evidence: list[tuple[int, int, str]] | None = None,
+    ) -> list[_Candidate]:
         matches = best_matches(self.lex.triggers.find(toks))
         if not matches:
             return []
         context_hits = self._context_hits(toks)
+        trigger_tokens = {toks[i].token.i for m in matches for i in range(m.start, m.end)}
         by_group: dict[str, dict[str, list[tuple[Match, float]]]] = defaultdict(lambda: defaultdict(list))
         for m in matches:
             subtype, weight = m.payload  # type: ignore[misc]
@@ -180,7 +209,17 @@ class EventsComponent:
                 continue
             own = [mw for mw in hits if id(mw[0]) not in absorbed] or hits  # the winner's own words
             trigger = max(own, key=lambda mw: (mw[1], -mw[0].start))[0]
-            out.append(_Candidate(subtype, group, total, sent_index, trigger, toks, sent))
+            cand = _Candidate(subtype, group, total, sent_index, trigger, toks, sent, evidence=evidence or [])
+            if evidence is not None:
+                placed = anchored(sent) or any(s < 0 for s, _, _ in evidence)
+                if not any(has_evidence(subtype, w, evidence_classes(toks, evidence, (m.start, m.end), placed))
+                           for m, w in own):
+                    continue  # an ordinary sense of the word: no participants of the right kind
+            ambiguous = type_needs_anchor(self.lex.types[subtype].type) and not is_strong(subtype, max(
+                w for _, w in own))
+            if not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous):
+                continue  # a plan, threat, condition, denial, question or general statement
+            out.append(cand)
         return out
 
     def _context_hits(self, toks: list[TokForms]) -> dict[int, list[Match]]:
@@ -250,7 +289,7 @@ class EventsComponent:
                     target = next((c for c in reversed(earlier) if c.group == group), None)
                 if target is not None:
                     break
-            if target is None and fig.kind in ("killed", "injured"):
+            if target is None and fig.kind in ("killed", "injured") and self._violent_setting(toks, sent, fig):
                 subtype = "Armed clash" if fig.group == "combatants" else "Attack"
                 cue = next((i for i, t in enumerate(toks) if t.token.i == fig.cue_token), 0)
                 target = _Candidate(subtype, "violence", 1.0, sent_index, Match(cue, cue + 1, None, 1), toks, sent)
@@ -260,6 +299,15 @@ class EventsComponent:
             if target is not None:
                 target.figures.append(fig)
         return cands
+
+    @staticmethod
+    def _violent_setting(toks: list[TokForms], sent: Span, fig: Figure) -> bool:
+        """A toll with no trigger of its own is an event only among armed actors, weapons or a conflict
+        ("17 soldiers were killed", not "the actor died at 50"), and only if it happened."""
+        if not evidence_classes(toks) & {"armed", "weapon", "conflict"} and fig.group not in (
+            "civilians", "children", "women", "combatants"):
+            return False
+        return not_happened(sent.doc[fig.cue_token], sent) is None
 
     def _salience(self, c: _Candidate, mentions: int) -> float:
         """Main event first: stronger triggers, violence over talk, early sentences, main clauses,
@@ -284,6 +332,8 @@ class EventsComponent:
         actors = _entities(state, _actor_tokens(head), dateline)
         targets = [e for e in _entities(state, _target_tokens(head), dateline) if e not in actors]
         exclude = [(t.idx, t.idx + len(t.text)) for t in _actor_tokens(head) + _target_tokens(head)]
+        # where the actors come from is not where the event happened ("Fighters of the X brigade")
+        exclude += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in _actor_tokens(head)]
         quantities: list[str] = []
         for tok in c.sent:
             if tok.i in quantity_at and (tok.head.i == head.i or tok.head.head.i == head.i) and tok.i != head.i:
@@ -340,6 +390,9 @@ class EventsComponent:
         places = state.items.get("places", [])
         if not places:
             return None
+        places = [p for p in places if not all(_inside_name(state, s, e) for s, e in p.mentions)]
+        if not places:
+            return None
         best = max(
             places,
             key=lambda p: (len(p.mentions), -(min((s for s, _ in p.mentions), default=10**9))),
@@ -364,6 +417,30 @@ def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]]) -> set[in
                 del by_group[present[loser]]
             present.pop(loser)
     return moved
+
+
+def _in_total(fig: Figure, cumulative: list[Match], toks: list[TokForms]) -> bool:
+    """Is the figure inside the clause that states a running total? "The shelling killed four people on
+    Monday, bringing the death toll since the start of the offensive to 1,200": 1,200 is the total, four
+    the incident's toll. A total stated by the main clause ("the war has killed 300,000 since 2011") takes
+    the whole sentence."""
+    doc = toks[0].token.doc
+    number = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if number is None:
+        return True
+    for m in cumulative:
+        clause = toks[m.start].token
+        for _ in range(8):
+            if clause.pos_ in ("VERB", "AUX") and clause.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "conj", "acl"):
+                break
+            if clause.head.i == clause.i:
+                return True  # the main clause states the total
+            clause = clause.head
+        else:
+            return True
+        if clause.left_edge.i <= number.start and number.end - 1 <= clause.right_edge.i:
+            return True
+    return False
 
 
 def _in_reason(cue: Token, trigger: Token) -> bool:
@@ -398,6 +475,12 @@ def _actor_tokens(head: Token) -> list[Token]:
                 out.append(child)
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 out.extend(g for g in child.children if g.dep_ == "pobj")
+            if child.dep_ == "acl":  # "a car bomb claimed by the Islamic State group"
+                out.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+            if child.dep_ in ("amod", "compound"):  # "US-led air strikes", "US-led coalition air strikes"
+                for led in (child, *child.children):
+                    if led.lemma_.lower() == "lead" and led.tag_ == "VBN":
+                        out.extend(g for g in led.children if g.dep_ in ("npadvmod", "compound", "nsubj"))
             if child.dep_ == "prep" and child.lower_ == "between":
                 for g in child.children:
                     if g.dep_ == "pobj":
@@ -553,7 +636,7 @@ def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int,
         for ms, me in place.mentions:
             if not (s0 <= ms and me <= s1):
                 continue
-            if any(ms < xe and xs < me for xs, xe in exclude):
+            if any(ms < xe and xs < me for xs, xe in exclude) or _inside_name(state, ms, me):
                 continue
             if _qualifies_non_place(c.sent.doc, ms, me, lex_place_nouns()):
                 continue
@@ -565,6 +648,17 @@ def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int,
             if best is None or dist < best[0]:
                 best = (dist, place.id)
     return best[1] if best else None
+
+
+def _inside_name(state: DocState, start: int, end: int) -> bool:
+    """Is the place mention a word inside a longer name of an organisation, group, outlet or person
+    ("Lions" of the "Lions of Islam" brigade, "Jordan" of the "Jordan Times")? It names no place then."""
+    for ent in state.items.get("entities", []):
+        if ent.type in ("ORG", "GROUP", "OUTLET", "PERSON", "EVENT", "FAC"):
+            for s, e in ent.mentions:
+                if s <= start and end <= e and e - s > end - start:
+                    return True
+    return False
 
 
 def _qualifies_non_place(doc: Doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:

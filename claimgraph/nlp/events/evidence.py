@@ -1,0 +1,233 @@
+"""Evidence before an event: is this trigger word an event of its kind that took place?
+
+ACLED codes political violence, demonstrations and strategic developments that happened. A trigger word
+alone proves neither: "battle", "blast", "attack", "strike", "shot", "fire", "clash", "walk out",
+"demonstration" and "chemical" all have ordinary senses ("an uphill battle", "had been a blast", "legal
+attacks on file sharing"), and news also names violence that did not happen (plans, threats, conditions,
+denials, questions, general statements). Two checks, both from data files:
+
+- participants of the right kind (events_needs.tsv, events_evidence.tsv): each subtype names the classes
+  of evidence (armed actors, weapons, victims, crowds, states, a conflict setting) one of which must
+  occur in the trigger's sentence; an unambiguous trigger (weight at or above the subtype's `strong`) is
+  its own evidence;
+- modality (events_modality.tsv): the trigger, or the verb it hangs on, under a modal ("could launch"),
+  a negation ("never carried out"), a condition ("if ..."), a non-specific determiner ("any attack"), a
+  verb of planning, threat, denial or fear above it ("vowed to attack", "denied that its jets had
+  bombed"), a question, or a general statement (a bare plural in the present tense with no place, time
+  or figure: "air strikes kill civilians").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.data import read_rows
+from claimgraph.nlp.events.lexicon import PatternIndex, TokForms, parse_pattern
+
+#: how far above the trigger a verb of planning, threat or denial still governs it
+GOVERNOR_DEPTH = 4
+#: nouns through which a denial is about something else than the event ("denied responsibility for the attack")
+ABOUT_OTHER = {"responsibility", "involvement", "role", "part", "link", "links", "blame", "claim"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_ANCHOR_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}
+_PLACE_TIME = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+#: nouns a trigger may modify and still name the event ("air strike victims", "the bombing site")
+EVENT_NOUNS = {"victim", "survivor", "casualty", "toll", "death", "site", "aftermath", "area", "scene", "wave",
+               "vest", "belt", "car", "truck", "vehicle", "bomber", "attacker", "campaign", "raid", "agent", "gas"}
+
+
+@dataclass(frozen=True)
+class Need:
+    classes: frozenset[str]
+    strong: float
+
+
+@functools.lru_cache(maxsize=1)
+def evidence_index() -> PatternIndex:
+    """Evidence patterns -> class, with every armed group of armed_groups.tsv as `armed`."""
+    index = PatternIndex()
+    for pattern, cls in read_rows("events_evidence.tsv"):
+        index.add(parse_pattern(pattern), cls)
+    for row in read_rows("armed_groups.tsv"):
+        names = [row[0]] + [a for a in (row[1].split("|") if len(row) > 1 else []) if a.strip()]
+        for name in names:
+            if len(name) > 2:  # "IS" is also a verb
+                words = name.lower().replace("-", " ").split()
+                index.add(parse_pattern(" ".join("=" + w for w in words)), "armed")
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def needs() -> dict[str, Need]:
+    return {row[0]: Need(frozenset(row[1].split("|")), float(row[2])) for row in read_rows("events_needs.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def modality_words() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in read_rows("events_modality.tsv")}
+
+
+#: classes a trigger word cannot give itself: a "fighting" is no evidence of a fight, a "bombing" none of a
+#: bombing; but "protesters", "gunmen" or "rockets" are the participants or weapons they name
+NOT_SELF_EVIDENT = {"conflict", "violence", "site"}
+
+
+#: nouns a participant word may qualify and still name participants ("a militant group", "army positions")
+PARTICIPANT_HEADS = {
+    "group", "organisation", "organization", "movement", "faction", "cell", "network", "leader", "member",
+    "unit", "man", "force", "official", "chief", "spokesman", "spokesperson", "commander", "convoy", "patrol",
+    "camp", "base", "post", "station", "headquarters", "position", "stronghold", "outpost", "checkpoint",
+    "officer", "source", "operation", "offensive", "fighter", "militant", "soldier", "personnel", "agent",
+    "expert", "squad", "team", "hideout", "target", "site", "area", "territory", "village", "town", "city",
+}
+
+
+def evidence_matches(toks: list[TokForms], triggers: set[int] | frozenset[int] = frozenset(),
+                     ) -> list[tuple[int, int, str]]:
+    """(start, end, class) of every piece of evidence in a sentence (indexes into `toks`). A word that
+    only qualifies a noun which is neither evidence nor a trigger is no participant: the "army" of a
+    "Swiss army knife", the "war" of a "war film", the "police" of a "police drama". `triggers` holds
+    the token indexes (doc.i) of the sentence's trigger words."""
+    found = [(m.start, m.end, str(m.payload)) for m in evidence_index().find(toks)]
+    covered = {toks[i].token.i for s, e, _ in found for i in range(s, e)} | set(triggers)
+    out = []
+    for s, e, cls in found:
+        inside = {toks[i].token.i for i in range(s, e)}
+        last = toks[e - 1].token
+        head = last.head
+        if (last.dep_ in ("compound", "amod", "nmod") and last.pos_ in ("NOUN", "PROPN", "ADJ")
+                and head.i not in inside and head.i not in covered
+                and head.dep_ != "ROOT"
+                and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in EVENT_NOUNS | PARTICIPANT_HEADS):
+            continue
+        out.append((s, e, cls))
+    return out
+
+
+#: classes the trigger's own words give without a further anchor (the people who act say it happened)
+SELF_SUFFICIENT = {"crowd", "rioters"}
+
+
+def evidence_classes(toks: list[TokForms], matches: list[tuple[int, int, str]] | None = None,
+                     trigger: tuple[int, int] | None = None, anchored: bool = True) -> set[str]:
+    """The classes of evidence in a sentence. The trigger's own words count as the participants or
+    weapons they name ("gunmen", "protesters", "rockets"), never as a conflict setting (the "fighting" of
+    "fighting broke out" is no evidence of a fight), and, but for people who demonstrate, only when the
+    sentence anchors the event in the world (a place, a time, a toll, or any other evidence beside the
+    trigger: "a car bomb exploded outside a market"); "Rocket Baby Dolls" and "struck by a missile" (a
+    coin thrown at a footballer) are not. A site ("a bus station") is evidence only so anchored."""
+    found = evidence_matches(toks) if matches is None else matches
+    outside = [(s, e, cls) for s, e, cls in found if trigger is None or e <= trigger[0] or s >= trigger[1]]
+    placed = anchored or any(cls != "site" for _, _, cls in outside)
+    out = {cls for _, _, cls in outside if cls != "site" or placed}
+    anchored = anchored or bool(outside)
+    if trigger is not None:
+        out.update(cls for s, e, cls in found if not (e <= trigger[0] or s >= trigger[1])
+                   and cls not in NOT_SELF_EVIDENT and (anchored or cls in SELF_SUFFICIENT))
+    return out
+
+
+def anchored(sent: Span) -> bool:
+    """Does the sentence name a place or a time?"""
+    return any(t.ent_type_ in _PLACE_TIME for t in sent)
+
+
+def has_evidence(subtype: str, weight: float, classes: set[str]) -> bool:
+    need = needs().get(subtype)
+    if need is None:
+        return True
+    return weight >= need.strong or bool(need.classes & classes)
+
+
+#: ACLED types whose trigger words are often ordinary words used as modifiers ("protest songs")
+MODIFIER_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+
+
+def type_needs_anchor(event_type: str) -> bool:
+    """Is a trigger of this ACLED type that only qualifies another noun no event?"""
+    return event_type in MODIFIER_TYPES
+
+
+def is_strong(subtype: str, weight: float) -> bool:
+    """Is the trigger unambiguous for its subtype (its weight at or above the subtype's `strong`)?"""
+    need = needs().get(subtype)
+    return need is not None and weight >= need.strong
+
+
+def _verb_of(tok: Token) -> Token:
+    """The trigger itself when it is a verb, else the verb it hangs on (at most three steps up)."""
+    cur = tok
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = frozenset(),
+                 modifier_check: bool = True) -> str | None:
+    """Why the trigger at `head` names no event that took place, or None when it reports one. `triggers`
+    holds the token indexes of every trigger word of the sentence ("mortar" in "mortar shells" modifies
+    another trigger: that is one event, named twice). `modifier_check`: is a trigger that only qualifies
+    another noun ("protest songs", "bomb tests", "an offensive weapon") no event? (The caller asks it
+    only of ambiguous words of violence and protest: "a recruitment drive", "diplomatic ties" are events.)"""
+    words = modality_words()
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    for c in head.children:
+        if c.dep_ in ("det", "neg") and words.get(c.lower_) in ("negation", "determiner"):
+            return "negated" if words.get(c.lower_) == "negation" else "non-specific"
+    while head.dep_ == "compound" and head.head.i in triggers:
+        head = head.head  # "mortar shells", "protest march", "IED blast": the head word names the event
+    if modifier_check and head.head.lemma_.lower() not in EVENT_NOUNS and (
+            (head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"))
+            or (head.pos_ == "ADJ" and head.dep_ == "amod")):
+        return "modifier"  # "protest songs", "bomb tests", "a clam shell device", "an offensive weapon"
+    verb = _verb_of(head)
+    for c in verb.children:
+        kind = words.get(c.lower_) or words.get(c.lemma_.lower())
+        if c.dep_ in ("aux", "auxpass") and kind == "modal":
+            return "modal"
+        if c.dep_ == "neg" and kind == "negation":
+            return "negated"
+        if c.dep_ == "mark" and kind == "condition":
+            return "condition"
+    if verb.dep_ in ("advcl",) and any(c.dep_ == "mark" and words.get(c.lower_) == "condition" for c in verb.children):
+        return "condition"
+    cur, depth = head, 0
+    while cur.head.i != cur.i and depth < GOVERNOR_DEPTH:
+        if cur.lower_ in ABOUT_OTHER or cur.lemma_.lower() in ABOUT_OTHER or cur.dep_ in SUBJECTS:
+            break  # "denied responsibility for the attack", "the kidnappers demanded": not what is denied
+        cur = cur.head
+        depth += 1
+        if words.get(cur.lemma_.lower()) == "governor" or words.get(cur.lower_) == "governor":
+            return "governed"
+    if _general(head, verb, sent):
+        return "general"
+    return None
+
+
+def _bare_plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _general(head: Token, verb: Token, sent: Span) -> bool:
+    """A general statement: a bare plural (no determiner, owner or number) subject of a present-tense
+    verb that says what such things are or do to a kind ("Air strikes kill civilians", "Car bombs are a
+    common tactic"), with no place, time or figure in the sentence. A headline names its own victims
+    ("Gunmen kill teacher")."""
+    if head.pos_ not in ("NOUN", "PROPN") or not _bare_plural(head):
+        return False
+    root = sent.root
+    present = {"VBP", "VBZ"}
+    if not (verb.tag_ in present or root.tag_ in present or any(
+            c.tag_ in present for c in (*verb.children, *root.children) if c.dep_ in ("aux", "auxpass"))):
+        return False
+    if head.dep_ in SUBJECTS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")]
+        if verb.lemma_ != "be" and not any(_bare_plural(o) for o in objects):
+            return False
+    return not any(t.ent_type_ in _ANCHOR_ENTS or t.like_num for t in sent)

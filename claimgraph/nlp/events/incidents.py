@@ -1,0 +1,88 @@
+"""One event per incident: the headline, the lead and the recap of one strike are mentions of one event.
+
+ACLED codes one event per incident (actors, day and location): a report that names one air strike five
+times describes one air strike. Events of one article (in salience order, main event first) are merged
+when they are the same kind of incident and nothing the text says sets them apart: the same ACLED event
+family, places that agree (the same place, or one inside the other, or no place of its own) and times that
+agree. The first (most salient) listing is kept; the others become its `mentions` (their spans), and give
+it what it lacks: a more specific place, a time, actors, targets, and casualty figures of a kind and
+group it has none of (ACLED's toll of the incident is the main report's figure; a recap's other figure is
+another report of the same toll, not an addition). Political violence of different kinds is one family
+("when an air strike happens inside a battle, ACLED records the battle"): the main listing's subtype wins.
+"""
+
+from __future__ import annotations
+
+from claimgraph.contract import Event, Place, Time
+
+#: ACLED event types of political violence: one incident may be named as a battle, a strike or an attack
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+#: place features from the coarsest to the finest
+_COARSE = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "landform": 2, "water": 2}
+
+
+def _family(event: Event) -> str:
+    return "violence" if event.type in VIOLENT else event.subtype
+
+
+def _inside(small: Place, big: Place) -> bool:
+    """Is `small` within `big` as far as the gazetteer says (a town in its province or country)?"""
+    if big.feature == "country":
+        return bool(small.country) and small.country == big.country and small.id != big.id
+    if big.feature == "admin1":
+        return bool(small.admin1) and small.admin1 in (big.name, big.admin1) and small.feature != "admin1"
+    return False
+
+
+def places_agree(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.id == b.id:
+        return True
+    return _inside(a, b) or _inside(b, a)
+
+
+def times_agree(a: Time | None, b: Time | None) -> bool:
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _finer(a: Place | None, b: Place | None) -> bool:
+    """Does `b` say more precisely where than `a`?"""
+    if b is None:
+        return False
+    if a is None:
+        return True
+    return _inside(b, a) or (_COARSE.get(b.feature or "", 3) > _COARSE.get(a.feature or "", 3) and places_agree(a, b))
+
+
+def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[str, Time]) -> list[Event]:
+    """The events of one article with repeated reports of one incident merged into its first listing."""
+    kept: list[Event] = []
+    for event in events:
+        place = places.get(event.place or "")
+        time = times.get(event.time or "")
+        target = next((k for k in kept if _family(k) == _family(event)
+                       and places_agree(places.get(k.place or ""), place)
+                       and times_agree(times.get(k.time or ""), time)), None)
+        if target is None:
+            kept.append(event)
+            continue
+        target.mentions.append(event.span)
+        if _finer(places.get(target.place or ""), place):
+            target.place = event.place
+        if target.time is None:
+            target.time = event.time
+        target.actors.extend(a for a in event.actors if a not in target.actors)
+        target.targets.extend(t for t in event.targets if t not in target.targets and t not in target.actors)
+        first = min(target.span[0], *(m[0] for m in target.mentions[:-1])) if target.mentions[:-1] else target.span[0]
+        earlier = event.span[0] < first
+        have = {(c.kind, c.group): n for n, c in enumerate(target.casualties)}
+        for c in event.casualties:
+            n = have.get((c.kind, c.group))
+            if n is None:
+                have[(c.kind, c.group)] = len(target.casualties)
+                target.casualties.append(c)
+            elif earlier:  # the headline's or the lead's figure is the report's toll of the incident
+                target.casualties[n] = c
+        target.quantities.extend(q for q in event.quantities if q not in target.quantities)
+    return kept
