@@ -26,7 +26,7 @@ from bench.events import SPLIT_SEED, VIOLENT, case_rows, fakes_rows, part
 JUDGED = ROOT / "bench" / "events_audit.tsv"
 OUT = ROOT / "bench" / "out" / "events" / "audit"
 STATE = ROOT / "bench" / "events_audit_before.json"
-HEADER = "article\titem\tverdict\tactor\tplace\tnote\n"
+HEADER = "article\titem\tverdict\tactor\tplace\tnote\tseen\n"
 EVENT_VERDICTS = {"ok", "subtype", "wrong", "dup"}
 ACTOR_VERDICTS = {"ok", "wrong", "missing", "na", ""}
 PLACE_VERDICTS = {"ok", "wrong", "vague", "none", ""}
@@ -61,6 +61,11 @@ def sample() -> list[tuple[str, str]]:
     case = {i: t for i, t, _ in case_rows() if part("case", i) == "tune"}
     picked += [(f"case:{k}", case[k]) for k in sorted(case, key=_rank)[:3]]
     return picked
+
+
+def seen_of(it: dict) -> str:
+    """What an event's actor and place verdicts judged: its actors' and place's names as listed."""
+    return "|".join(it["actors"]) + "@" + it["place"]
 
 
 def items_of(analysis: dict) -> list[dict]:
@@ -105,7 +110,7 @@ def load_judged() -> dict[tuple[str, str], list[str]]:
     for line in JUDGED.read_text(encoding="utf-8").splitlines()[1:]:
         if not line.strip() or line.startswith("#"):
             continue
-        cols = (line.split("\t") + [""] * 6)[:6]
+        cols = (line.split("\t") + [""] * 7)[:7]
         judged[(cols[0], cols[1])] = cols[2:]
     return judged
 
@@ -116,7 +121,10 @@ def show(analyses: dict[str, dict], judged: dict[tuple[str, str], list[str]]) ->
     for art, analysis in analyses.items():
         lines.append(f"\n## {art}  ({len(analysis['document']['text'])} chars)\n")
         for it in items_of(analysis):
-            mark = "|".join(judged.get((art, it["item"]), ["?"])[:3])
+            verdict = judged.get((art, it["item"]), ["?"])
+            mark = "|".join(verdict[:3])
+            if "event" in it and verdict[0] in ("ok", "subtype") and (verdict + [""] * 5)[4] != seen_of(it):
+                mark += " (re-judge actor/place: " + seen_of(it) + ")"
             if "event" in it:
                 lines.append(f"- [{mark}] `{art}\t{it['item']}` **{it['text']}** ({it['type']}) "
                              f"actors={it['actors']} targets={it['targets']} place={it['place']!r} "
@@ -144,6 +152,9 @@ def score(analyses: dict[str, dict], judged: dict[tuple[str, str], list[str]]) -
                 missing.append(f"{art}\t{it['item']}")
                 continue
             v, actor, place = verdict[0], verdict[1], verdict[2]
+            if "event" in it and v in ("ok", "subtype") and verdict[4] != seen_of(it):
+                missing.append(f"{art}\t{it['item']}\t(actors or place changed: {seen_of(it)})")
+                continue
             if "event" in it:
                 if v not in EVENT_VERDICTS or actor not in ACTOR_VERDICTS or place not in PLACE_VERDICTS:
                     raise ValueError(f"bad judgment {art} {it['item']}: {verdict}")
@@ -212,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
             "Sample: 10 FA-KES dev articles (tuning part) + 4 re3d documents + 3 PolNeAR dev articles + 3 CASE "
             "2021 dev snippets (tuning part), fixed by a keyed hash (`bench/events_audit.py`). Every event and "
             "casualty judged by reading the article, with the rules in `bench/EVENTS_AUDIT.md`; verdicts in "
-            "`bench/events_audit.tsv`. Targets: event precision >= 0.80, casualty precision >= 0.85, no "
+            "`bench/events_audit.tsv` (an event's actor and place verdicts hold only for the actors and place "
+            "they judged, column `seen`). Targets: event precision >= 0.80, casualty precision >= 0.85, no "
             "incident listed twice, an actor on >= 70% of violent events whose text names one.\n\n"
             "Run: `python -m bench.events_audit show` (listing to judge), `python -m bench.events_audit score`.")
     record("events-audit", "Events: hand-judged precision audit (20 dev articles)", body)

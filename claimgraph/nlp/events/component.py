@@ -148,8 +148,10 @@ class EventsComponent:
             if any(f.kind in INCIDENT_KINDS for f in figs):
                 evidence.append((-1, -1, "victim"))  # a toll: people were hit
             sent_candidates = self._sentence_events(sent_index, sent, toks, evidence)
+            cumulative = self.lex.cumulative.find(toks)
+            if cumulative:
+                sent_candidates = [c for c in sent_candidates if not _background(c, cumulative, toks)]
             if figs:
-                cumulative = self.lex.cumulative.find(toks)
                 if cumulative:
                     # a war's running total is not the toll of an event (displacement is counted over time)
                     figs = [f for f in figs if f.kind not in INCIDENT_KINDS or not _in_total(f, cumulative, toks)]
@@ -172,7 +174,7 @@ class EventsComponent:
         events = [self._event(doc, text, state, cand, quantity_at, None) for cand in ranked]
         places = {p.id: p for p in state.items.get("places", [])}
         times = {t.id: t for t in state.items.get("times", [])}
-        events = merge_incidents(events, places, times)
+        events = merge_incidents(events, places, times, main_place)
         state._counters["events"] = 0  # ids in order of the events kept
         for event in events:
             event.id = state.new_id("events")
@@ -419,28 +421,38 @@ def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]]) -> set[in
     return moved
 
 
+def _total_region(m: Match, toks: list[TokForms]) -> tuple[int, int]:
+    """The token range (doc indexes, inclusive) a running-total phrase speaks of: the clause it belongs to
+    ("bringing the death toll since the start of the offensive to 1,200"), or the clause a "since ..."
+    clause modifies ("millions have been displaced since the conflict broke out"); the whole sentence
+    when that clause is the main one."""
+    first = toks[m.start].token
+    verb = first
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    head = verb.head if first.dep_ == "mark" and first.head.i == verb.i and verb.head.i != verb.i else verb
+    return head.left_edge.i, head.right_edge.i
+
+
 def _in_total(fig: Figure, cumulative: list[Match], toks: list[TokForms]) -> bool:
-    """Is the figure inside the clause that states a running total? "The shelling killed four people on
-    Monday, bringing the death toll since the start of the offensive to 1,200": 1,200 is the total, four
-    the incident's toll. A total stated by the main clause ("the war has killed 300,000 since 2011") takes
-    the whole sentence."""
-    doc = toks[0].token.doc
-    number = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    """Is the figure inside what a running total speaks of? "The shelling killed four people on Monday,
+    bringing the death toll since the start of the offensive to 1,200": 1,200 is the total, four the
+    incident's toll; "the war has killed 300,000 since 2011": the whole sentence is the total."""
+    number = toks[0].token.doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if number is None:
         return True
-    for m in cumulative:
-        clause = toks[m.start].token
-        for _ in range(8):
-            if clause.pos_ in ("VERB", "AUX") and clause.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "conj", "acl"):
-                break
-            if clause.head.i == clause.i:
-                return True  # the main clause states the total
-            clause = clause.head
-        else:
-            return True
-        if clause.left_edge.i <= number.start and number.end - 1 <= clause.right_edge.i:
-            return True
-    return False
+    return any(lo <= number.start and number.end - 1 <= hi for lo, hi in (_total_region(m, toks) for m in cumulative))
+
+
+def _background(cand: _Candidate, cumulative: list[Match], toks: list[TokForms]) -> bool:
+    """Is the event itself what a running total sums up ("millions have been displaced since the conflict
+    broke out", "air strikes since 2014")? Then it is background, no incident. Bare time words ("this
+    year") are left out: "the deadliest attack this year" is an incident."""
+    head = cand.head.i
+    return any(m.size >= 2 and toks[m.start].token.lower_ not in ("this", "last", "in", "so")
+               and lo <= head <= hi for m in cumulative for lo, hi in [_total_region(m, toks)])
 
 
 def _in_reason(cue: Token, trigger: Token) -> bool:
@@ -638,6 +650,8 @@ def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int,
                 continue
             if any(ms < xe and xs < me for xs, xe in exclude) or _inside_name(state, ms, me):
                 continue
+            if _elsewhere(c.sent.doc, ms, me):
+                continue
             if _qualifies_non_place(c.sent.doc, ms, me, lex_place_nouns()):
                 continue
             dist = min(abs(ms - head.idx), abs(me - head.idx))
@@ -648,6 +662,24 @@ def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int,
             if best is None or dist < best[0]:
                 best = (dist, place.id)
     return best[1] if best else None
+
+
+def _elsewhere(doc: Doc, start: int, end: int) -> bool:
+    """A place named as where someone is based or as the far side of a border is not where the event
+    happened ("a monitor based in the UK", "near the Turkish border", "on the border with Iraq")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in ("base", "border", "frontier", "headquarter", "headquartered"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in ("base", "headquarter"):
+            return False
+    return False
 
 
 def _inside_name(state: DocState, start: int, end: int) -> bool:

@@ -205,6 +205,9 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
         depth += 1
         if words.get(cur.lemma_.lower()) == "governor" or words.get(cur.lower_) == "governor":
             return "governed"
+        if cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and words.get(c.lower_) == "condition" for c in cur.children):
+            return "condition"  # "if allegations that the government was responsible prove true"
     if _general(head, verb, sent):
         return "general"
     return None

@@ -55,15 +55,34 @@ def _finer(a: Place | None, b: Place | None) -> bool:
     return _inside(b, a) or (_COARSE.get(b.feature or "", 3) > _COARSE.get(a.feature or "", 3) and places_agree(a, b))
 
 
-def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[str, Time]) -> list[Event]:
+def _same_incident(a: Event, b: Event, places: dict[str, Place], times: dict[str, Time],
+                   default: Place | None) -> bool:
+    """Can `b` be another report of incident `a`? Same kind, agreeing places and times. An event that
+    names no place is taken to be where the article mostly is (`default`, when finer than a country).
+    The same casualty figure (kind, group and number) in both is the same toll told twice.
+    Violence of different kinds (an air strike and a battle) is one incident only where both are placed
+    and the places agree, unless one is a generic attack ("the attack killed 16")."""
+    if _family(a) != _family(b) or not times_agree(times.get(a.time or ""), times.get(b.time or "")):
+        return False
+    figures_a = {(c.kind, c.group, c.low) for c in a.casualties if c.low}
+    if figures_a & {(c.kind, c.group, c.low) for c in b.casualties if c.low}:
+        return True  # the same toll told twice ("16 killed" in the headline and in the lead)
+    pa, pb = places.get(a.place or ""), places.get(b.place or "")
+    if a.subtype != b.subtype and "Attack" not in (a.subtype, b.subtype) and (pa is None or pb is None):
+        return False
+    return places_agree(pa or default, pb or default)
+
+
+def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[str, Time],
+                    default_place: str | None = None) -> list[Event]:
     """The events of one article with repeated reports of one incident merged into its first listing."""
+    default = places.get(default_place or "")
+    if default is not None and default.feature == "country":
+        default = None
     kept: list[Event] = []
     for event in events:
         place = places.get(event.place or "")
-        time = times.get(event.time or "")
-        target = next((k for k in kept if _family(k) == _family(event)
-                       and places_agree(places.get(k.place or ""), place)
-                       and times_agree(times.get(k.time or ""), time)), None)
+        target = next((k for k in kept if _same_incident(k, event, places, times, default)), None)
         if target is None:
             kept.append(event)
             continue
