@@ -208,6 +208,9 @@ def figures(
                     g = group_of(objs[0], lex)
                     if g is None:
                         continue
+                    others = {group_of(c, lex) for c in objs[0].conjuncts} - {None, g}
+                    if others:  # "dozens of women and children": a count of both, so of civilians
+                        g = "civilians" if others | {g} <= {"women", "children", "civilians"} else "unknown"
                     group, noun = g, objs[0]
         # "dozens more", "40 others": an additional set, counted by a cue after it, never one before
         after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None

@@ -149,12 +149,17 @@ class EventsComponent:
                 evidence.append((-1, -1, "victim"))  # a toll: people were hit
             sent_candidates = self._sentence_events(sent_index, sent, toks, evidence)
             cumulative = self.lex.cumulative.find(toks)
+            background = False
             if cumulative:
-                sent_candidates = [c for c in sent_candidates if not _background(c, cumulative, toks)]
+                kept = [c for c in sent_candidates if not _background(c, cumulative, toks)]
+                background = len(kept) < len(sent_candidates)
+                sent_candidates = kept
             if figs:
                 if cumulative:
-                    # a war's running total is not the toll of an event (displacement is counted over time)
-                    figs = [f for f in figs if f.kind not in INCIDENT_KINDS or not _in_total(f, cumulative, toks)]
+                    # a war's running total is not the toll of an event (displacement is counted over time,
+                    # unless the displacement itself is what the total sums up)
+                    figs = [f for f in figs if (f.kind not in INCIDENT_KINDS and not background)
+                            or not _in_total(f, cumulative, toks)]
             figs = [f for f in figs if f.kind not in INCIDENT_KINDS or f.low is None or f.low <= MAX_INCIDENT_TOLL]
             if figs:
                 earlier = [c for c in candidates if 0 < sent_index - c.sent_index <= CONTINUATION]

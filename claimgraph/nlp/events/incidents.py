@@ -75,7 +75,14 @@ def _same_incident(a: Event, b: Event, places: dict[str, Place], times: dict[str
 
 def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[str, Time],
                     default_place: str | None = None) -> list[Event]:
-    """The events of one article with repeated reports of one incident merged into its first listing."""
+    """The events of one article with repeated reports of one incident merged into its first listing.
+    A second pass merges listings that only a merge made comparable (a toll they now share)."""
+    merged = _merge(events, places, times, default_place)
+    return _merge(merged, places, times, default_place) if len(merged) < len(events) else merged
+
+
+def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time],
+           default_place: str | None) -> list[Event]:
     default = places.get(default_place or "")
     if default is not None and default.feature == "country":
         default = None
@@ -86,15 +93,16 @@ def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[s
         if target is None:
             kept.append(event)
             continue
+        first = min([target.span[0], *(m[0] for m in target.mentions)])
+        earlier = min([event.span[0], *(m[0] for m in event.mentions)]) < first
         target.mentions.append(event.span)
+        target.mentions.extend(event.mentions)
         if _finer(places.get(target.place or ""), place):
             target.place = event.place
         if target.time is None:
             target.time = event.time
         target.actors.extend(a for a in event.actors if a not in target.actors)
         target.targets.extend(t for t in event.targets if t not in target.targets and t not in target.actors)
-        first = min(target.span[0], *(m[0] for m in target.mentions[:-1])) if target.mentions[:-1] else target.span[0]
-        earlier = event.span[0] < first
         have = {(c.kind, c.group): n for n, c in enumerate(target.casualties)}
         for c in event.casualties:
             n = have.get((c.kind, c.group))
