@@ -44,9 +44,9 @@ from claimgraph.contract import (
 )
 
 #: version of the core tables below; bump when they change (and say how to migrate in the changelog)
-SCHEMA_VERSION = 2  # v2: documents.published_source (the contract's document.published_source)
+SCHEMA_VERSION = 3  # v2: documents.published_source (the contract's document.published_source); v3: events.mentions
 #: hash of the core tables' names and columns; `tests/test_corpus_schema.py` checks it against the code
-CORE_FINGERPRINT = "8a467d01ee79"
+CORE_FINGERPRINT = "7d21eaedd4e5"
 #: modules that add tables with `register()`; every Store imports them before creating or reading tables
 EXTENSIONS: list[str] = ["claimgraph.corpus.linking.store"]
 

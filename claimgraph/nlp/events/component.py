@@ -222,8 +222,9 @@ class EventsComponent:
                 if not any(has_evidence(subtype, w, evidence_classes(toks, evidence, (m.start, m.end), placed))
                            for m, w in own):
                     continue  # an ordinary sense of the word: no participants of the right kind
-            ambiguous = type_needs_anchor(self.lex.types[subtype].type) and not is_strong(subtype, max(
-                w for _, w in own))
+            weak = not is_strong(subtype, max(w for _, w in own))
+            ambiguous = weak and (type_needs_anchor(self.lex.types[subtype].type)
+                                  or (subtype == "Diplomatic event" and cand.head.pos_ == "ADJ"))
             if not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous):
                 continue  # a plan, threat, condition, denial, question or general statement
             out.append(cand)

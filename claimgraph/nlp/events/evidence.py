@@ -36,7 +36,8 @@ _ANCHOR_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}
 _PLACE_TIME = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 #: nouns a trigger may modify and still name the event ("air strike victims", "the bombing site")
 EVENT_NOUNS = {"victim", "survivor", "casualty", "toll", "death", "site", "aftermath", "area", "scene", "wave",
-               "vest", "belt", "car", "truck", "vehicle", "bomber", "attacker", "campaign", "raid", "agent", "gas"}
+               "vest", "belt", "car", "truck", "vehicle", "bomber", "attacker", "campaign", "raid", "agent", "gas",
+               "tie", "relation"}
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,13 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     if verb.dep_ in ("advcl",) and any(c.dep_ == "mark" and words.get(c.lower_) == "condition" for c in verb.children):
         return "condition"
     cur, depth = head, 0
+    while cur.head.i != cur.i and depth < GOVERNOR_DEPTH + 2:
+        cur = cur.head
+        depth += 1
+        if cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and words.get(c.lower_) == "condition" for c in cur.children):
+            return "condition"  # "if allegations that the government was responsible prove true"
+    cur, depth = head, 0
     while cur.head.i != cur.i and depth < GOVERNOR_DEPTH:
         if cur.lower_ in ABOUT_OTHER or cur.lemma_.lower() in ABOUT_OTHER or cur.dep_ in SUBJECTS:
             break  # "denied responsibility for the attack", "the kidnappers demanded": not what is denied
@@ -205,9 +213,6 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
         depth += 1
         if words.get(cur.lemma_.lower()) == "governor" or words.get(cur.lower_) == "governor":
             return "governed"
-        if cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "mark" and words.get(c.lower_) == "condition" for c in cur.children):
-            return "condition"  # "if allegations that the government was responsible prove true"
     if _general(head, verb, sent):
         return "general"
     return None
