@@ -210,6 +210,8 @@ def figures(
                         continue
                     others = {group_of(c, lex) for c in objs[0].conjuncts} - {None, g}
                     if others:  # "dozens of women and children": a count of both, so of civilians
+                        if any(t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
+                            continue  # "70 people including dozens of women and children": a part of the toll
                         g = "civilians" if others | {g} <= {"women", "children", "civilians"} else "unknown"
                     group, noun = g, objs[0]
         # "dozens more", "40 others": an additional set, counted by a cue after it, never one before

@@ -56,6 +56,8 @@ MIN_WEIGHT = 1.5
 #: salience cost of an event named only as what another one is about ("summoned the ambassador to protest
 #: against the air strikes": the summons is the news)
 REASON_PENALTY = 1.5
+#: the contract's extra type for claims and denials of responsibility
+ATTRIBUTION = "Attribution of responsibility"
 #: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
 LIGHT_VERBS = {
     "conduct", "carry", "launch", "stage", "mount", "hold", "make", "perform", "organise", "organize",
@@ -223,6 +225,9 @@ class EventsComponent:
                            for m, w in own):
                     continue  # an ordinary sense of the word: no participants of the right kind
             weak = not is_strong(subtype, max(w for _, w in own))
+            if (weak and self.lex.types[subtype].type == ATTRIBUTION and evidence is not None
+                    and not _claims_violence(cand, evidence)):
+                continue  # "accused of collaboration": no violence is what is claimed or blamed
             ambiguous = weak and (type_needs_anchor(self.lex.types[subtype].type)
                                   or (subtype == "Diplomatic event" and cand.head.pos_ == "ADJ"))
             if not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous):
@@ -670,9 +675,18 @@ def _place(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int,
     return best[1] if best else None
 
 
+def _claims_violence(c: _Candidate, evidence: list[tuple[int, int, str]]) -> bool:
+    """Is an act of violence what the claim, denial or blame is about (in the trigger's own phrase:
+    "blamed separatists for the explosion"), not merely elsewhere in the sentence?"""
+    inside = {t.i for t in c.head.subtree}
+    return any(cls == "violence" and any(c.toks[i].token.i in inside for i in range(s, e))
+               for s, e, cls in evidence if s >= 0)
+
+
 def _elsewhere(doc: Doc, start: int, end: int) -> bool:
-    """A place named as where someone is based or as the far side of a border is not where the event
-    happened ("a monitor based in the UK", "near the Turkish border", "on the border with Iraq")."""
+    """A place named as where someone is based, as the far side of a border or as who leads a coalition is
+    not where the event happened ("a monitor based in the UK", "near the Turkish border", "on the border
+    with Iraq", "US-led air strikes")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -683,6 +697,8 @@ def _elsewhere(doc: Doc, start: int, end: int) -> bool:
         tok = tok.head
         if tok.lemma_.lower() in ("base", "border", "frontier", "headquarter", "headquartered"):
             return True
+        if tok.lemma_.lower() in ("lead", "back") and tok.tag_ == "VBN" and tok.i > 0 and doc[tok.i - 1].text == "-":
+            return True  # "US-led", "Russian-backed": who leads or backs, not where
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in ("base", "headquarter"):
             return False
     return False

@@ -17,6 +17,8 @@ from claimgraph.contract import Event, Place, Time
 
 #: ACLED event types of political violence: one incident may be named as a battle, a strike or an attack
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+#: characters between two reports of violence close enough to be one account of one incident
+NEAR = 250
 #: place features from the coarsest to the finest
 _COARSE = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "landform": 2, "water": 2}
 
@@ -61,14 +63,16 @@ def _same_incident(a: Event, b: Event, places: dict[str, Place], times: dict[str
     names no place is taken to be where the article mostly is (`default`, when finer than a country).
     The same casualty figure (kind, group and number) in both is the same toll told twice.
     Violence of different kinds (an air strike and a battle) is one incident only where both are placed
-    and the places agree, unless one is a generic attack ("the attack killed 16")."""
+    and the places agree, or where one follows the other closely (the next sentence goes on with the same
+    fight), or where one is a generic attack ("the attack killed 16")."""
     if _family(a) != _family(b) or not times_agree(times.get(a.time or ""), times.get(b.time or "")):
         return False
     figures_a = {(c.kind, c.group, c.low) for c in a.casualties if c.low}
     if figures_a & {(c.kind, c.group, c.low) for c in b.casualties if c.low}:
         return True  # the same toll told twice ("16 killed" in the headline and in the lead)
     pa, pb = places.get(a.place or ""), places.get(b.place or "")
-    if a.subtype != b.subtype and "Attack" not in (a.subtype, b.subtype) and (pa is None or pb is None):
+    near = min(abs(m[0] - b.span[0]) for m in [a.span, *a.mentions]) <= NEAR
+    if a.subtype != b.subtype and "Attack" not in (a.subtype, b.subtype) and (pa is None or pb is None) and not near:
         return False
     return places_agree(pa or default, pb or default)
 
@@ -87,14 +91,16 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
     if default is not None and default.feature == "country":
         default = None
     kept: list[Event] = []
+    # where each kept event's figure of a (kind, group) was reported: the earliest report's figure wins
+    source: dict[tuple[int, str, str], int] = {}
     for event in events:
         place = places.get(event.place or "")
         target = next((k for k in kept if _same_incident(k, event, places, times, default)), None)
         if target is None:
             kept.append(event)
+            for c in event.casualties:
+                source[(id(event), c.kind, c.group)] = event.span[0]
             continue
-        first = min([target.span[0], *(m[0] for m in target.mentions)])
-        earlier = min([event.span[0], *(m[0] for m in event.mentions)]) < first
         target.mentions.append(event.span)
         target.mentions.extend(event.mentions)
         if _finer(places.get(target.place or ""), place):
@@ -106,10 +112,13 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
         have = {(c.kind, c.group): n for n, c in enumerate(target.casualties)}
         for c in event.casualties:
             n = have.get((c.kind, c.group))
+            key = (id(target), c.kind, c.group)
             if n is None:
                 have[(c.kind, c.group)] = len(target.casualties)
                 target.casualties.append(c)
-            elif earlier:  # the headline's or the lead's figure is the report's toll of the incident
-                target.casualties[n] = c
+                source[key] = event.span[0]
+            elif event.span[0] < source.get(key, target.span[0]):
+                target.casualties[n] = c  # the headline's or the lead's figure is the report's toll
+                source[key] = event.span[0]
         target.quantities.extend(q for q in event.quantities if q not in target.quantities)
     return kept
