@@ -202,7 +202,7 @@ mutant reruns every selected test that reaches its function (about a minute each
 - times: only the anchoring helpers (publication-date base, most recent date, ISO rendering, numbers and
   durations); `_resolve` (one branch per kind of expression, ~830 mutants) is configured out for time, its
   branches are covered by tests/test_date_anchoring.py but not measured here;
-- checks and times: the runs were cut short; the score counts the mutants tested;
+- checks: the run was cut short; the score counts the mutants tested;
 - speakers: a first run at 0.684, then a rerun of its survivors against the new tests, cut short; the
   survivors not rerun still count as survived, so the score is a lower bound;
 - quantities (configured to `parse_figure` and `_apply_bound`, the bounds), places' scoring and
