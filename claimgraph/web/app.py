@@ -3,16 +3,19 @@
 Read-only unless a write token is configured: then `/analyze` and the POST endpoints accept requests
 carrying that token (form field `token`, header `X-Claimgraph-Token` or `Authorization: Bearer ...`),
 compared in constant time. Every page is Jinja2 with autoescaping on; scripts come only from /static
-(a Content-Security-Policy forbids inline and foreign scripts), and nothing is fetched from elsewhere.
+(a Content-Security-Policy forbids inline and foreign scripts and inline styles), and nothing is fetched from elsewhere.
 """
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import hmac
 import io
 import math
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -23,6 +26,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from claimgraph.contract import Analysis
 from claimgraph.web import article as article_view
@@ -31,9 +35,13 @@ from claimgraph.web.corpus import CLAIM_FACETS, CLAIM_SORTS, Corpus, CorpusView
 
 HERE = Path(__file__).parent
 TOKEN_ENV = "CLAIMGRAPH_WRITE_TOKEN"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MAX_UPLOAD = 5_000_000
+#: a request body larger than this is refused with 413 before it is read (an upload plus the form around it)
+MAX_REQUEST = MAX_UPLOAD + 64_000
+_SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -82,14 +90,18 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
     except ImportError:  # the docs page then lists the endpoints from /openapi.json itself
         has_swagger = False
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(BodyLimit, limit=MAX_REQUEST)  # inside security_headers: a 413 gets the headers too
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        if request.url.path != "/docs":  # Swagger UI's own page boots with one inline script
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        if request.method not in _SAFE_METHODS and cross_site(request):
+            response: Response = JSONResponse({"detail": "cross-site request refused"}, status_code=403)
+        else:
+            response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)  # /docs sets its own, with script hashes
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
     def render(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -269,7 +281,9 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
         if file is not None and file.filename:
             raw = await file.read(MAX_UPLOAD + 1)
             if len(raw) > MAX_UPLOAD:
-                return render(request, "analyze.html", error="the file is larger than 5 MB")
+                page = render(request, "analyze.html", error="the file is larger than 5 MB")
+                page.status_code = 413
+                return page
             source = raw.decode("utf-8", errors="replace")
         try:
             analysis = _analyze(source, title=title, outlet=outlet, published=published)
@@ -285,10 +299,14 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request):
         if has_swagger:
-            return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{title} API",
+            page = get_swagger_ui_html(openapi_url="/openapi.json", title=f"{title} API",
                                        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
                                        swagger_css_url="/static/swagger/swagger-ui.css",
                                        swagger_favicon_url="/static/favicon.svg")
+            # Swagger UI boots with one inline script: allowed by its hash, never by 'unsafe-inline'
+            page.headers["Content-Security-Policy"] = CSP.replace(
+                "script-src 'self'", "script-src 'self' " + " ".join(_script_hashes(page.body.decode())))
+            return page
         return render(request, "apidocs.html", schema=app.openapi())
 
     # ------------------------------------------------------------------ API
@@ -375,6 +393,76 @@ def create_app(corpus: Corpus, write_token: str | None = None, title: str = "cla
         return {"id": analysis.document.id, "added": added}
 
     return app
+
+
+def cross_site(request: Request) -> bool:
+    """A state-changing request a browser sent from another site (CSRF): its Origin names another host, or
+    its Sec-Fetch-Site says cross-site. Clients that send neither (curl, scripts) are not browsers."""
+    if request.headers.get("sec-fetch-site", "") == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    try:
+        host = urlsplit(origin).netloc
+    except ValueError:
+        return True
+    return host.lower() != request.headers.get("host", "").lower()
+
+
+def _script_hashes(page: str) -> list[str]:
+    """CSP source expressions ('sha256-...') for every inline script of a page."""
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+            for body in _INLINE_SCRIPT.findall(page)]
+
+
+class BodyLimit:
+    """Refuses request bodies over `limit` bytes with 413: a declared Content-Length is checked before reading;
+    a body without one (chunked) is read up to the limit and then replayed to the app."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in _SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None:
+            if not length.isdigit():
+                await _reply(scope, receive, send, 400, "Content-Length is not a number")
+            elif int(length) > self.limit:
+                await _reply(scope, receive, send, 413, f"request body over {self.limit:,} bytes")
+            else:
+                await self.app(scope, receive, send)
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                await _reply(scope, receive, send, 413, f"request body over {self.limit:,} bytes")
+                return
+            if not message.get("more_body"):
+                break
+        body, replayed = b"".join(chunks), False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+async def _reply(scope: Scope, receive: Receive, send: Send, status: int, detail: str) -> None:
+    await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
 
 
 def _claim_classes(analysis: Analysis, shared: list[dict[str, Any]], pair: list[dict[str, Any]]) -> dict[str, str]:
