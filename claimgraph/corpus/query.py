@@ -61,7 +61,7 @@ class Filters:
                 raise StoreError(f"--{name} {value!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
         if self.within_km is not None and self.place is None:
             raise StoreError("--within needs --place (the distance is measured from that place)")
-        if self.within_km is not None and self.within_km < 0:
+        if self.within_km is not None and not self.within_km >= 0:  # NaN too: DuckDB ranks it above every distance
             raise StoreError("--within must be a distance in kilometres, 0 or more")
 
     def active(self) -> dict[str, Any]:
@@ -265,6 +265,8 @@ def _decode(what: str, names: list[str], rows: list[tuple[Any, ...]]) -> list[di
 def run_query(store: Store, what: str, f: Filters, limit: int | None = None,
               offset: int = 0) -> tuple[list[str], list[dict[str, Any]]]:
     """(column names, records) for `what` under the filters, newest publication first."""
+    if (limit is not None and int(limit) < 0) or int(offset) < 0:  # found by fuzzing: the database's own error
+        raise StoreError(f"limit {limit} / offset {offset}: give 0 or more")
     sql, order, params = build(store, what, f)
     page = (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
     names, rows = store.backend.query(sql + order + page, params)

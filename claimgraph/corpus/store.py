@@ -397,6 +397,8 @@ class Store:
 
 
 def _page(limit: int | None, offset: int) -> str:
+    if (limit is not None and int(limit) < 0) or int(offset) < 0:
+        raise StoreError(f"limit {limit} / offset {offset}: give 0 or more")
     out = f" LIMIT {int(limit)}" if limit is not None else ""
     return out + (f" OFFSET {int(offset)}" if offset else "")
 
