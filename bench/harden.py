@@ -51,7 +51,8 @@ def _get_request() -> st.SearchStrategy[tuple[str, dict[str, str]]]:
     return fixed | by_id
 
 
-_json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+                     | st.text(max_size=20),
                      lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner,
                                                                                  max_size=4), max_leaves=12)
 _post = st.tuples(st.sampled_from(["/api/documents", "/api/analyze", "/analyze"]), st.booleans(),
