@@ -49,3 +49,13 @@ def record(name: str, title: str, body: str) -> None:
     pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.S)
     text = pattern.sub(lambda _m: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
     BENCHMARKS_MD.write_text(text, encoding="utf-8")
+
+
+def part(seed: str, dataset: str, key: str) -> str:
+    """'tune' or 'check' for an item, from a SHA-256 of `seed:dataset:key` (the document id): stable,
+    documented, about half each. Rules are tuned reading only the tuning part's errors; the check part
+    is read only as aggregates, so a change counts only if the check part agrees (bench/events.py's rule)."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{seed}:{dataset}:{key}".encode()).digest()
+    return "check" if digest[0] % 2 else "tune"
