@@ -84,3 +84,16 @@ def test_place_in_front_of_facility_noun_is_not_an_org(analyzer):
 def test_all_caps_headline_words_are_not_acronym_matches(analyzer, text):
     analysis, ents = _entities(analyzer, text)
     assert "ISIS" not in ents and "Associated Press" not in ents
+
+
+def test_hospital_and_road_names_are_never_people(analyzer):
+    """A name ending in an institution or facility head is an organisation or a site, not a person, even
+    when the tagger reads the leading given names as a person's (issue 17)."""
+    text = (
+        "Ahmed Yousef Hospital was hit by shelling overnight, according to residents. "
+        "Tanks later advanced along Salah Eddin Road toward the border crossing."
+    )
+    _, ents = _entities(analyzer, text)
+    assert ents["Ahmed Yousef Hospital"].type == "ORG"
+    assert ents["Salah Eddin Road"].type == "FAC"
+    assert not any(e.type == "PERSON" for e in ents.values())

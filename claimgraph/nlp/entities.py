@@ -171,6 +171,8 @@ class EntitiesComponent:
             cand.label = "GPE"  # "the Uskudar office": a place name in front of a facility noun
         elif cand.label in {"GPE", "LOC"} and any(t.text in lex.org_head_words for t in span[1:]):
             cand.label = "ORG"  # "Syrian Observatory for Human Rights" is not a place
+        elif cand.label == "PERSON" and len(span) > 1 and span[-1].text in lex.not_person_heads:
+            cand.label = lex.not_person_heads[span[-1].text]  # "the Kamal Adwan Hospital" is no person
         elif cand.label in {"ORG", "PERSON"} and self._place_context(doc, cand):
             cand.label = "GPE"  # "the town of Foua", "near Hama", "GAZIANTEP, Turkey"
         elif cand.label in {"PRODUCT", "WORK_OF_ART"}:

@@ -26,6 +26,7 @@ class Lexicon:
     facility_nouns: frozenset[str]
     calendar_words: frozenset[str]
     org_head_words: frozenset[str]
+    not_person_heads: dict[str, str]  # final word -> ORG or FAC
     place_cues: tuple[tuple[str, ...], ...]  # token sequences, lower case
 
 
@@ -55,5 +56,6 @@ def load_lexicon() -> Lexicon:
         facility_nouns=frozenset(cues["facility_nouns"]),
         calendar_words=frozenset(cues["calendar_words"]),
         org_head_words=frozenset(cues["org_head_words"]),
+        not_person_heads={w: label for label, words in cues.get("not_person_heads", {}).items() for w in words},
         place_cues=tuple(tuple(c.lower().split()) for c in cues["place_cue_before"]),
     )
