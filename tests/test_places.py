@@ -197,3 +197,20 @@ def test_place_mention_never_ends_in_a_paragraph_break(analyzer) -> None:
     mentions = [text[s:e] for place in analysis.places for s, e in place.mentions]
     assert "Latakia" in mentions
     assert all(m == m.strip() for m in mentions), mentions
+
+
+@pytest.mark.parametrize("text,name,lat,lon", [
+    ("The Aleppo offensive began in the spring, commanders said.", "Aleppo", 36.20, 37.13),
+    ("Rebels said the Homs offensive had stalled outside the city.", "Homs", 34.73, 36.72),
+])
+def test_city_name_as_modifier_is_a_place(analyzer, text: str, name: str, lat: float, lon: float) -> None:
+    """A town named in front of a common noun ("the <city> offensive") is a mention of that town, even when the
+    tagger reads it as a people (NORP); peoples and creeds in the same position stay out (issue 17)."""
+    _, places = places_of(analyzer, text)
+    assert name in places
+    assert km(places[name].lat, places[name].lon, lat, lon) < 50
+
+
+def test_peoples_as_modifiers_are_not_places(analyzer) -> None:
+    _, places = places_of(analyzer, "The Kurdish fighters held the hill while the Sunni clerics met the elders.")
+    assert places == {}

@@ -87,7 +87,8 @@ class Recognition:
     def _norp_place(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
         """A NORP the tagger took for a people but that is a place: followed by a division word
         ("in Michoacan state") or the object of a locative preposition and a sizeable town
-        ("seen in Adigrat"). A real demonym ("Kurdish region", "in Turkish") stays a NORP."""
+        ("seen in Adigrat"), or a sizeable town modifying a common noun after an article ("the Homs
+        offensive"). A real demonym ("Kurdish region", "in Turkish") stays a NORP."""
         if ent.label_ != "NORP" or gaz.demonym(ent.text) or not ent.text[:1].isupper():
             return False
         cands = gaz.lookup(ent.text)
@@ -95,8 +96,10 @@ class Recognition:
         if nxt is not None and not nxt.is_upper and nxt.lower_ in self.lex.admin_words:
             return any(c.feature in ("admin1", "admin2") for c in cands)
         prev = doc[ent.start - 1] if ent.start > 0 else None
-        if prev is None or prev.lower_ not in self.lex.locative_preps:
-            return False
+        modifier = (prev is not None and prev.lower_ in ("the", "a", "an") and nxt is not None
+                    and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in self.lex.named_after_lower)
+        if not modifier and (prev is None or prev.lower_ not in self.lex.locative_preps):
+            return False  # modifier: "the Aleppo offensive", "a Homs court" name the place too (issue 17)
         return any(c.feature in ("admin1", "city") and c.population >= self.lex.norp_town_min_pop
                    for c in cands)
 
