@@ -560,3 +560,19 @@ def test_coordinated_clauses_are_separate_claims():
         ("The army shelled the village,", False), ("and officials said that two people died.", True)]
     b = run("He said that the army shelled the village, and that two people died.")
     assert len(b.claims) == 1 and b.claims[0].attributed
+
+
+def test_transcript_turns_opening_with_unclosed_quote_marks():
+    """A transcript quoted turn by turn, each paragraph opening with a quote mark that is never closed: every
+    turn is its labelled speaker's words, not one long unattributed quote (issue 17)."""
+    text = ('The senator spoke to a radio host on Sunday. A partial transcript follows.\n\n'
+            '"HOST: Why did the committee delay the vote on the budget until next month?\n\n'
+            '"HARRIS: Well, the members wanted more time to read the amendments. We will vote in the spring.\n\n'
+            '"HOST: Will the bill pass the chamber this year?\n\n'
+            '"HARRIS: I believe it will pass with support from both parties.\n')
+    a = run(text)
+    turns = {span_text(a, q.span): speaker_of(a, q).label for q in a.quotes if q.speaker is not None}
+    assert turns["Will the bill pass the chamber this year?"] == "HOST"
+    assert turns["I believe it will pass with support from both parties."] == "HARRIS"
+    assert any(t.startswith("Well, the members wanted") and s == "HARRIS" for t, s in turns.items())
+    assert not any(span_text(a, q.span).startswith("HOST:") for q in a.quotes)

@@ -14,6 +14,9 @@ from claimgraph.nlp.attribution.context import FINITE_TAGS, FRAME_REACH, Attr, C
 from claimgraph.nlp.attribution.grammar import according_in, governing_cue, subject
 from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations
 
+#: a transcript's turn label: a name in capitals and a colon at the start of a paragraph ('WALLACE: ')
+TURN_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}:\s")
+
 
 def quoted_material(cx: Context) -> None:
     """Every quotation, paired by `marks`, becomes a direct or partial quote with its frame.
@@ -22,7 +25,10 @@ def quoted_material(cx: Context) -> None:
     Split: '"We stay," he said, "and we fight."' Continued: '"A," he said. "B."' (one quote, A to B).
     A quote with no frame, cue or governing verb is a quoted title or term, not a statement.
     """
-    groups = merge_continuations(find_quotes(cx.text))
+    # a transcript that opens every turn with an unclosed quote mark ('"PENCE: Well, ...'): the turns
+    # are the speakers' words, each for `reported.transcript_colon`, not one long quote without a frame
+    groups = [g for g in merge_continuations(find_quotes(cx.text))
+              if g[0].closed or not TURN_LABEL.match(cx.text, g[0].inner_start)]
     items: list[tuple[QuoteSpan, QuoteSpan, str]] = []
     for group in groups:
         first, last = group[0], group[-1]

@@ -254,10 +254,11 @@ def transcript_colon(cx: Context, sent) -> None:
     if sent.start_char not in {p[0] for p in cx.paras}:
         return
     p_start, p_end = cx.para_of(sent.start_char)
-    m = re.match(r"([A-Z][\w.'’\- ]{0,60}?)\s*:\s+(?=\S)", cx.text[p_start:p_end])
+    # a transcript may open every turn with a quote mark that is never closed ('"PENCE: Well, ...')
+    m = re.match(r"[\"“]?([A-Z][\w.'’\- ]{0,60}?)\s*:\s+(?=\S)", cx.text[p_start:p_end])
     if not m:
         return
-    name_toks = cx.tokens(p_start, p_start + m.end(1))
+    name_toks = cx.tokens(p_start + m.start(1), p_start + m.end(1))
     if not speaker_name(name_toks):
         return
     if any(t.pos_ in VERB_POS for t in name_toks):
