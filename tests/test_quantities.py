@@ -217,3 +217,10 @@ def test_seed_sample_figures(sample_analysis):
     # no figure comes from a date of the sample
     for t in a.times:
         assert not any(q.span[0] < t.span[1] and t.span[0] < q.span[1] for q in a.quantities)
+
+
+def test_emergency_numbers_are_not_counts(analyzer):
+    """A number people call is no count (issue 17): "a 911 caller", "dialled 999"; the counts beside them stay."""
+    a = run(analyzer, "A 911 caller told the dispatcher that three men were armed. "
+                      "Neighbours dialled 999 after 40 shots were fired.")
+    assert sorted(by_text(a)) == ["40", "three"]

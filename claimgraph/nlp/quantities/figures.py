@@ -36,6 +36,8 @@ HYPOTHETICAL = {r[0].lower() for r in _LEX.get("hypothetical", [])}
 PARTITIVE_DETS = {r[0].lower() for r in _LEX.get("partitive_det", [])}
 PERSON_NOUNS = {r[0].lower() for r in _LEX.get("person_noun", [])}
 ADDRESS_WORDS = {r[0].lower() for r in _LEX.get("address_word", [])}
+EMERGENCY_NUMBERS = {r[0] for r in _LEX.get("emergency_number", [])}
+EMERGENCY_CONTEXT = {r[0].lower() for r in _LEX.get("emergency_context", [])}
 _ADDRESS_RE = re.compile(r"^(?:\s+[A-Z0-9][\w.]*){1,3}\s+(?:" + alternation(ADDRESS_WORDS) + r")(?![\w])", re.I)
 
 # ---------------------------------------------------------------- patterns
@@ -168,6 +170,14 @@ def find_figures(text: str, time_spans: list[tuple[int, int, str]]) -> list[Figu
     return out
 
 
+def _emergency_call(before: str, after: str) -> bool:
+    """An emergency number's context: a call word right after it or a dialling word right before it."""
+    nxt = re.match(r"[\s-]*([A-Za-z]+)", after)
+    prev = re.search(r"([A-Za-z]+)\W*$", before)
+    return bool((nxt and nxt.group(1).lower() in EMERGENCY_CONTEXT)
+                or (prev and prev.group(1).lower() in EMERGENCY_CONTEXT))
+
+
 def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  # noqa: C901 - one reading per construction
     g = m.groupdict()
     core_start = min(m.start(k) for k in ("sym", "vague", "frac", "fig") if g.get(k) is not None)
@@ -187,6 +197,8 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
         return None  # compound modifiers ("a two-front war", "a one-term president") count nothing
     if _ADDRESS_RE.match(after):
         return None
+    if g.get("fig") in EMERGENCY_NUMBERS and not g.get("sym") and _emergency_call(before, after):
+        return None  # "a 911 caller", "dialled 999": a number to call, not a count
     if re.fullmatch(r"\d{7,}", g.get("fig") or "") or re.search(r"\d['’]$", before):
         return None  # identifiers ("tweet 783499116076687360") and heights (6'3")
     if re.search(r"[:/@#\[°′]$", before) or re.search(r"\b[A-Za-z]+[-–]$", before):
