@@ -224,3 +224,9 @@ def test_emergency_numbers_are_not_counts(analyzer):
     a = run(analyzer, "A 911 caller told the dispatcher that three men were armed. "
                       "Neighbours dialled 999 after 40 shots were fired.")
     assert sorted(by_text(a)) == ["40", "three"]
+
+
+def test_age_in_apposition_is_not_a_count(analyzer):
+    """"<Name>, 37, ..." gives the person's age (issue 17); the count in the same sentence stays."""
+    a = run(analyzer, "Police said Daniel Hale, 37, was arrested with 12 others after the raid.")
+    assert sorted(by_text(a)) == ["12"]

@@ -197,6 +197,10 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
         return None  # compound modifiers ("a two-front war", "a one-term president") count nothing
     if _ADDRESS_RE.match(after):
         return None
+    if re.fullmatch(r"\d{1,3}", g.get("fig") or "") and not g.get("sym") and not g.get("pre") \
+            and re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+,\s*$", before) \
+            and re.match(r"\s*[,)]", text[end:end + 3]):
+        return None  # "Keith Smith, 43, was ...": an age in apposition to a full name, not a count
     if g.get("fig") in EMERGENCY_NUMBERS and not g.get("sym") and _emergency_call(before, after):
         return None  # "a 911 caller", "dialled 999": a number to call, not a count
     if re.fullmatch(r"\d{7,}", g.get("fig") or "") or re.search(r"\d['’]$", before):
