@@ -1,0 +1,300 @@
+"""The arguments of an event: who acted (actor1), on whom (actor2), where, when, with which toll and on whose
+word, read from the trigger's clause and its neighbours. Used by the events component only."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.contract import Casualty
+from claimgraph.nlp.events.casualties import Figure
+from claimgraph.nlp.events.lexicon import (
+    LEMMA,
+    Lexicon,
+    TokForms,
+    lex_place_nouns,
+)
+from claimgraph.nlp.state import DocState
+
+log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.events.component import _Candidate
+
+
+#: light verbs whose subject is the actor of their object's event ("Russia conducted air strikes")
+LIGHT_VERBS = {
+    "conduct", "carry", "launch", "stage", "mount", "hold", "make", "perform", "organise", "organize",
+    "claim", "unleash", "commit", "execute", "order", "begin", "start", "continue", "intensify", "step",
+    "drop", "fire", "throw", "hurl", "plant", "detonate", "use", "lob", "lead", "wage",
+}
+ACTOR_DEPS = {"nsubj", "agent", "csubj"}
+TARGET_DEPS = {"dobj", "nsubjpass", "obj"}
+TARGET_PREPS = {"on", "against", "at", "targeting"}
+
+
+def actor_tokens(head: Token) -> list[Token]:
+    """Tokens naming who acted: the verb's subject or "by" agent, a noun trigger's owner ("Russian
+    air strikes", "Russia's strikes", "strikes by Russia") or the subject of its light verb."""
+    out: list[Token] = []
+    if head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and (child.ent_type_ or child.pos_ == "PROPN"):
+                out.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+            if child.dep_ == "acl":  # "a car bomb claimed by the Islamic State group"
+                out.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+            if child.dep_ in ("amod", "compound"):  # "US-led air strikes", "US-led coalition air strikes"
+                for led in (child, *child.children):
+                    if led.lemma_.lower() == "lead" and led.tag_ == "VBN":
+                        out.extend(g for g in led.children if g.dep_ in ("npadvmod", "compound", "nsubj"))
+            if child.dep_ == "prep" and child.lower_ == "between":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        out.append(g)
+                        out.extend(g.conjuncts)
+        verb = head.head
+        if head.dep_ in ("dobj", "obj", "attr") and verb.lemma_.lower() in LIGHT_VERBS:
+            out.extend(c for c in verb.children if c.dep_ in ACTOR_DEPS)
+            out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+    else:
+        verb = head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                out.append(child)
+            if child.dep_ == "agent":
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+        if not out and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+            out.extend(c for c in verb.head.children if c.dep_ in ("nsubj",))
+    expanded: list[Token] = []
+    for tok in out:
+        expanded.append(tok)
+        expanded.extend(t for t in tok.conjuncts if t not in expanded)
+    return expanded
+
+
+def target_tokens(head: Token) -> list[Token]:
+    """Tokens naming whom the event hit: the object, the passive subject, "on/against X"."""
+    out: list[Token] = []
+    verb = head if head.pos_ not in ("NOUN", "PROPN") else None
+    if verb is not None:
+        out.extend(c for c in verb.children if c.dep_ in TARGET_DEPS)
+    preps = TARGET_PREPS if verb is None else TARGET_PREPS - {"on", "at"}  # "on Tuesday", "at dawn"
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    expanded: list[Token] = []
+    for tok in out:
+        expanded.append(tok)
+        expanded.extend(tok.conjuncts)
+        # "a Russian jet": the owner of the object is the target entity
+        expanded.extend(c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_)
+    return expanded
+
+
+def dateline_span(state: DocState) -> tuple[int, int] | None:
+    """The wire dateline ("KABUL, Afghanistan (AP) —") from the ingest header: where the report was filed,
+    never who acted, though a parser may hang it on the first sentence's verb."""
+    header = state.extra.get("header")
+    span = getattr(header, "dateline_span", None)
+    try:
+        return (int(span[0]), int(span[1])) if span else None
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def entities_in(state: DocState, tokens: list[Token], skip: tuple[int, int] | None = None) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        if skip is not None and skip[0] <= tok.idx < skip[1]:
+            continue
+        ent = state.entity_at(tok.idx, tok.idx + len(tok.text)) if state.entity_mentions else None
+        if ent is None:
+            # the entity may be a compound inside the phrase ("the Syrian army", "Turkish officials")
+            for sub in tok.subtree:
+                if sub.dep_ in ("compound", "amod", "poss") and sub.head.i == tok.i:
+                    ent = state.entity_at(sub.idx, sub.idx + len(sub.text)) if state.entity_mentions else None
+                    if ent:
+                        break
+        if ent and ent not in out:
+            out.append(ent)
+    return out
+
+
+def names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
+    """Does the sentence count fighters, soldiers or police among those hit? Then victims it does not
+    describe ("17 people were killed, among them 13 police officers") may be any of them. A fighter
+    who acts ("terrorists fired rockets", "a suicide bomber killed 30 people") or a word that only
+    qualifies another ("a police station", "terrorist attacks") does not count; a military site hit
+    ("a blast at an army outpost") does."""
+    for t in toks:
+        tok = t.token
+        if tok.dep_ in ("nsubj", "compound", "amod", "poss", "nmod", "npadvmod"):  # "rebel-held"
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+            continue
+        if any(lex.groups.get(form.lstrip(LEMMA)) in ("combatants", "military-site") for form in t.forms):
+            return True
+    return False
+
+
+def casualties_of(figs: list[Figure], people: str) -> list[Casualty]:
+    """One casualty per kind and group, with ACLED's lowest reported figure. Victims the report does not
+    describe take the event type's `people` group (events_types.tsv), unless fighters are counted
+    among them (then `people` is "unknown", or another figure of the kind counts combatants)."""
+    fighters = {f.kind for f in figs if f.group == "combatants"}
+    for fig in figs:
+        if fig.group == "unknown" and fig.kind not in fighters:
+            fig.group = people
+    figs = sum_coordinated(figs)
+    best: dict[tuple[str, str], Figure] = {}
+    for fig in figs:
+        key = (fig.kind, fig.group)
+        cur = best.get(key)
+        if cur is None or (fig.low is not None and (cur.low is None or fig.low < cur.low)):
+            best[key] = fig
+    return [
+        Casualty(kind=f.kind, group=f.group, low=f.low, high=f.high, quantity=f.quantity)  # type: ignore[arg-type]
+        for f in sorted(best.values(), key=lambda f: f.start)
+    ]
+
+
+def sum_coordinated(figs: list[Figure]) -> list[Figure]:
+    """Counts of one group joined by "and" are parts of one toll ("14 militants and two soldiers died"
+    is 16 combatants), not alternative reports of it; the lowest-figure rule applies after the sum."""
+    out: list[Figure] = []
+    sums: dict[tuple[str, str, int], Figure] = {}
+    for fig in figs:
+        if fig.conj_root < 0:
+            out.append(fig)
+            continue
+        key = (fig.kind, fig.group, fig.conj_root)
+        cur = sums.get(key)
+        if cur is None:
+            sums[key] = Figure(fig.kind, fig.group, fig.low, fig.high, fig.start, fig.end, fig.quantity,
+                               fig.cue_token, fig.conj_root)
+            out.append(sums[key])
+            continue
+        cur.low = None if cur.low is None or fig.low is None else cur.low + fig.low
+        cur.high = None if cur.high is None or fig.high is None else cur.high + fig.high
+        cur.quantity = None  # the sum is no single quantity of the text
+    return out
+
+
+def attribution_of(state: DocState, start: int, end: int) -> tuple[str | None, list[str]]:
+    """Source and hedges of the innermost claim around the event (Claim.sources: innermost is last)."""
+    best = state.claim_at(start, end)
+    if best is not None:
+        return (best.sources[-1] if best.sources else None), list(best.hedges)
+    for quote in state.items.get("quotes", []):
+        s, e = quote.span
+        if s <= start and end <= e and quote.speaker:
+            return quote.speaker, []
+    return None, []
+
+
+def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int, int]]) -> str | None:
+    """The place mention of the event's clause nearest its trigger, else of its sentence (a mention
+    that names the actor or target, "Moscow accused", is not where the event happened)."""
+    s0, s1 = c.sent.start_char, c.sent.end_char
+    clause = clause_of(head)
+    best: tuple[float, str] | None = None
+    for place in state.items.get("places", []):
+        for ms, me in place.mentions:
+            if not (s0 <= ms and me <= s1):
+                continue
+            if any(ms < xe and xs < me for xs, xe in exclude) or inside_name(state, ms, me):
+                continue
+            if elsewhere(c.sent.doc, ms, me):
+                continue
+            if qualifies_non_place(c.sent.doc, ms, me, lex_place_nouns()):
+                continue
+            dist = min(abs(ms - head.idx), abs(me - head.idx))
+            if clause is not None and not (clause[0] <= ms < clause[1]):
+                dist += 200
+            if place.feature == "country":
+                dist += 60  # a town or region in the sentence says more than its country
+            if best is None or dist < best[0]:
+                best = (dist, place.id)
+    return best[1] if best else None
+
+
+def claims_violence(c: _Candidate, evidence: list[tuple[int, int, str]]) -> bool:
+    """Is an act of violence what the claim, denial or blame is about (in the trigger's own phrase:
+    "blamed separatists for the explosion"), not merely elsewhere in the sentence?"""
+    inside = {t.i for t in c.head.subtree}
+    return any(cls == "violence" and any(c.toks[i].token.i in inside for i in range(s, e))
+               for s, e, cls in evidence if s >= 0)
+
+
+def elsewhere(doc: Doc, start: int, end: int) -> bool:
+    """A place named as where someone is based, as the far side of a border or as who leads a coalition is
+    not where the event happened ("a monitor based in the UK", "near the Turkish border", "on the border
+    with Iraq", "US-led air strikes")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in ("base", "border", "frontier", "headquarter", "headquartered"):
+            return True
+        if tok.lemma_.lower() in ("lead", "back") and tok.tag_ == "VBN" and tok.i > 0 and doc[tok.i - 1].text == "-":
+            return True  # "US-led", "Russian-backed": who leads or backs, not where
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in ("base", "headquarter"):
+            return False
+    return False
+
+
+def inside_name(state: DocState, start: int, end: int) -> bool:
+    """Is the place mention a word inside a longer name of an organisation, group, outlet or person
+    ("Lions" of the "Lions of Islam" brigade, "Jordan" of the "Jordan Times")? It names no place then."""
+    for ent in state.items.get("entities", []):
+        if ent.type in ("ORG", "GROUP", "OUTLET", "PERSON", "EVENT", "FAC"):
+            for s, e in ent.mentions:
+                if s <= start and end <= e and e - s > end - start:
+                    return True
+    return False
+
+
+def qualifies_non_place(doc: Doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
+    """A place name used as a modifier of something that is not a place ("the Istanbul chairman",
+    "Sakarya University") names where someone is from, not where the event happened."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod", "poss") or root.head.i in range(span.start, span.end):
+        return False
+    head = root.head
+    return head.lemma_.lower() not in place_nouns and not head.ent_type_
+
+
+def clause_of(head: Token) -> tuple[int, int] | None:
+    tok = head
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    sub = list(tok.subtree)
+    return (sub[0].idx, sub[-1].idx + len(sub[-1].text)) if sub else None
+
+
+def time_of(state: DocState, c: _Candidate, start: int) -> str | None:
+    s0, s1 = c.sent.start_char, c.sent.end_char
+    best: tuple[int, str] | None = None
+    for t in state.items.get("times", []):
+        try:
+            ts, te = t.span
+        except (AttributeError, TypeError, ValueError):
+            continue
+        if s0 <= ts and te <= s1:
+            dist = abs(ts - start)
+            if best is None or dist < best[0]:
+                best = (dist, t.id)
+    return best[1] if best else None
