@@ -17,9 +17,10 @@ from pathlib import Path
 
 import click
 import typer
-from rich.console import Console
 from typer.core import TyperCommand
 
+from claimgraph.console import EXIT_INPUT, EXIT_INTERNAL, EXIT_PARTIAL, err
+from claimgraph.console import fail as _fail
 from claimgraph.contract import Analysis, json_schema
 from claimgraph.errors import ClaimgraphError, InternalAnalysisError
 
@@ -29,20 +30,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn conflict and crisis news into a sourced, checkable record.",
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-EXIT_INTERNAL, EXIT_INPUT, EXIT_PARTIAL = 1, 2, 3
 
 
 class Format(StrEnum):
     json = "json"
     md = "md"
     html = "html"
-
-
-def _fail(message: str, code: int = EXIT_INPUT) -> None:
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
-    raise typer.Exit(code)
 
 
 def _render(analyses: list[Analysis], fmt: Format) -> str:

@@ -18,19 +18,14 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from claimgraph.console import EXIT_INTERNAL, EXIT_PARTIAL, err
+from claimgraph.console import fail as _fail
 from claimgraph.errors import ClaimgraphError
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=False)
 
-EXIT_INTERNAL, EXIT_INPUT, EXIT_PARTIAL = 1, 2, 3
 DB_HELP = "Store: a .duckdb file (default ./claimgraph.duckdb) or postgresql://user@host/dbname."
 store_app = typer.Typer(no_args_is_help=True, help="Create or describe a store.")
-
-
-def _fail(message: str, code: int = EXIT_INPUT) -> None:
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
-    raise typer.Exit(code)
 
 
 def _db_option() -> Any:
