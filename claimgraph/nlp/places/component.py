@@ -97,12 +97,17 @@ class PlacesComponent(Recognition, Resolution):
         self._hyphen = [t.text == "-" and not t.whitespace_ for t in toks]
         self._spaced = [bool(t.whitespace_) for t in toks]
         lower_words = {t.lower_ for t in toks if t.is_lower}
+        self._lower_words = lower_words
         # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
         self._name_words = {n.split()[-1] for ent in state.items["entities"] if ent.type == "PERSON"
                             for n in [ent.name, *ent.aliases] if len(n.split()) > 1}
-        self._name_words |= {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        # (not from a headline the model read as one long name: "Mayor Joins Race In Springfield")
+        self._name_words |= {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
+                             and 1 < sum(not t.is_punct for t in ent) <= 3}
         demonyms = self._demonyms(doc, gaz)
-        mentions = self._entity_mentions(doc, gaz)
+        datelines = self._datelines(doc, gaz)
+        mentions = [m for m in self._entity_mentions(doc, gaz)
+                    if not any(m.start < d.end and d.start < m.end for d in datelines)] + datelines
         taken = [False] * len(doc)
         for m in mentions:
             for t in _tokens_of(doc, m.start, m.end):
@@ -116,6 +121,7 @@ class PlacesComponent(Recognition, Resolution):
                 self._inner.setdefault(m.container.key, []).append(m)
         groups = self._group(mentions)
         focus = self._resolve(groups, demonyms, gaz, state)
+        self._drop_unsupported(groups)
         self._emit(state, doc.text, groups, demonyms, focus)
 
     def _emit(self, state: DocState, text: str, groups: list[Group], demonyms: list[tuple[int, int, str]],

@@ -35,6 +35,9 @@ class PlaceLexicon:
     not_places: frozenset[str]
     not_place_phrases: frozenset[str]
     schools: frozenset[str]
+    institutions: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    metonymy_min_pop: int = 500000
     locative_preps: frozenset[str] = frozenset()
     norp_town_min_pop: int = 50000
 
@@ -51,6 +54,9 @@ def load_lexicon() -> PlaceLexicon:
         not_places=frozenset(data["not_places"]),
         not_place_phrases=frozenset(data["not_place_phrases"]),
         schools=frozenset(data["schools"]),
+        institutions=frozenset(data.get("institutions", [])),
+        speech_verbs=frozenset(data.get("speech_verbs", [])),
+        metonymy_min_pop=int(data.get("metonymy_min_pop", 500000)),
         locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),
         norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
     )
@@ -68,6 +74,8 @@ class Mention:
     container: Mention | None = None  # "X, Y" / "Y's X" / "X in Y"
     container_strength: float = 0.0
     peers: list[Mention] = field(default_factory=list)  # its neighbours in a list "X, Y and Z"
+    dateline: bool = False  # opens a story as its dateline ("HAMILTON --"): where it was filed
+    weak: bool = False  # found by form alone (a name embedded in a longer one): kept only with support nearby
 
 
 @dataclass

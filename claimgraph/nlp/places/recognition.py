@@ -6,9 +6,11 @@ Istanbul from the scan; "Alexandria, La." / "Syria's Latakia" / "X in Y": the se
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from claimgraph.gazetteer import Gazetteer, key
+from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
     PLACE_LABELS,
@@ -20,11 +22,39 @@ from claimgraph.nlp.places.lexicon import (
 from claimgraph.nlp.places.resolution import _prior
 from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
 
+# a dateline opening a story or a paragraph: an upper-case place, an optional region ("ST. JOHN'S, N.L."),
+# an optional wire credit, then a dash ("HAMILTON --", "MOUNT GILEAD (AP) --", "FALLS VILLAGE—The")
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][\"”’'] )|(?<=[.!?] ))\s*"
+    r"(?P<place>[A-Z][A-Z.'’]+(?:[ \-][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?))?"
+    r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-])")
+
+
+WEAK = 2  # `_scan_accept`: a candidate that needs support (`Mention.weak`)
+
 
 class Recognition:
     """The recognition steps of `PlacesComponent` (per-document scratch lives on the instance)."""
 
     lex: PlaceLexicon
+
+    def _datelines(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
+        """Datelines ("HAMILTON --", "ST. JOHN'S, N.L. -"): an upper-case name in that slot is a place the
+        gazetteer knows at any size; it says where the story was filed (`Mention.dateline`)."""
+        out = []
+        for m in _DATELINE.finditer(doc.text):
+            s, e = m.span("place")
+            name = m.group("place")
+            if sum(c.isalpha() for c in name) < 3 or gaz.demonym(name) or not gaz.lookup(name):
+                continue
+            if name.rstrip(".") in self.lex.not_places or name.title() in self.lex.not_places:
+                continue
+            out.append(Mention(s, e, name, key(name), "dateline", "GPE", dateline=True))
+            if m.group("region") and gaz.lookup(m.group("region")):
+                rs, re_ = m.span("region")
+                out.append(Mention(rs, re_, m.group("region"), key(m.group("region")), "dateline", "GPE"))
+        return out
 
     def _demonyms(self, doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         out = []
@@ -68,8 +98,10 @@ class Recognition:
                     c.feature in ("country", "admin1") for c in gaz.lookup(span.text)):
                 continue  # "Marburg virus", "Minsk agreement" (but "United States flu season" is a place)
             if len(span) == 1 and span.text in self._name_words and not any(
-                    c.feature in ("country", "admin1") or c.source != "geonames" for c in gaz.lookup(span.text)):
+                    self._major(c, span.text) for c in gaz.lookup(span.text)):
                 continue  # a surname of someone the article names in full ("Nelson said")
+            if self._person_like(doc, s, e, gaz):
+                continue
             admin_hint = span[-1].lower_ in self.lex.admin_words
             nxt = doc[e] if e < len(doc) else None
             if nxt is not None and nxt.lower_ in self.lex.admin_words and not nxt.is_upper:
@@ -83,6 +115,25 @@ class Recognition:
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
                                ent.label_, admin_hint=admin_hint))
         return out
+
+    def _person_like(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+        """A lone name that speaks ("Nelson said", '..." Nelson added') or opens a firm's name ("Stevens &
+        Wilkinson") is a person or a firm, unless it is a country, a state or a city big enough for metonymy."""
+        if e - s != 1:
+            return False
+        nxt = doc[e] if e < len(doc) else None
+        if nxt is not None and nxt.text in ("'", "’", "”", '"') and e + 1 < len(doc):
+            nxt = doc[e + 1]
+        if nxt is None or not ((nxt.lower_ in self.lex.speech_verbs and doc[s].dep_.startswith("nsubj"))
+                               or nxt.text == "&"):
+            return False
+        return not any(self._major(c, doc[s:e].text) for c in gaz.lookup(doc[s:e].text))
+
+    def _major(self, c: Entry, text: str) -> bool:
+        """A country, continent, or a state or city called `text` big enough to stand for its people
+        ("Georgia said", "Moscow said"): a lone name reading so is a place even where a person's would fit."""
+        return c.feature in ("country", "region") or (
+            c.feature in ("admin1", "city") and c.population >= self.lex.metonymy_min_pop and key(c.name) == key(text))
 
     def _norp_place(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
         """A NORP the tagger took for a people but that is a place: followed by a division word
@@ -125,6 +176,11 @@ class Recognition:
             e -= 1
         if s >= e:
             return None
+        gaz = self.gaz
+        if e - s > 1 and doc[s].lower_.rstrip(".") in self.lex.directions and doc[s:e].text not in gaz \
+                and _capitalised(doc[s + 1]) and doc[s + 1:e].text not in self.lex.not_places \
+                and doc[s + 1].lower_ not in self._lower_words and doc[s + 1:e].text in gaz:
+            s += 1  # "North Texas", "Southern California": the region of a known place is that place
         return doc[s:e]
 
     def _scan(self, doc: Doc, gaz: Gazetteer, taken: list[bool], lower_words: set[str]) -> list[Mention]:
@@ -162,7 +218,7 @@ class Recognition:
                         admin_hint = True
                     span = doc[i:e]
                     out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan",
-                                       "GPE", admin_hint=admin_hint))
+                                       "GPE", admin_hint=admin_hint, weak=hit == WEAK))
                     for k in range(i, e):
                         taken[k] = True
                     i = e
@@ -173,17 +229,18 @@ class Recognition:
         return out
 
     def _scan_accept(self, doc: Doc, span: Span, gaz: Gazetteer, ent_label: list[str],
-                     lower_words: set[str], mid_run: bool = False) -> bool:
+                     lower_words: set[str], mid_run: bool = False) -> int:
+        """0: not a place; 1: a place; WEAK: a place only if other places of the document lie near it."""
         text = span.text
         labels = {ent_label[k] for k in range(span.start, span.end)} - {""}
         multi = len(span) > 1
-        if text in self.lex.named_after or text in self.lex.not_place_phrases:
+        if text in self.lex.named_after or text in self.lex.institutions or text in self.lex.not_place_phrases:
             return False
         if not multi and (text in self.lex.not_places or (span[0].is_stop and not text.isupper())
                           or span[0].lower_ in lower_words
                           or len(text) < 3):
             return False
-        if gaz.demonym(text):
+        if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz):
             return False
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
@@ -196,7 +253,7 @@ class Recognition:
             return False  # a lone capitalised word opening a sentence: only if it is a proper noun
         if mid_run and not strong and not labels:
             return False  # the tail of a longer capitalised name ("West Side Taco Bell")
-        if not multi and text in self._name_words and not strong:
+        if not multi and text in self._name_words and not any(self._major(c, text) for c in entries):
             return False  # a surname of someone the article names in full ("Brown", "Moore")
         if not multi and text.isupper() and len(text) <= 5 and not strong:
             return False  # an acronym ("FDA", "IRS"), not a town that happens to be spelt so
@@ -204,9 +261,12 @@ class Recognition:
         nxt_text = nxt.text if nxt is not None else ""
         if nxt_text in self.lex.named_after or (nxt is not None and nxt.lower_ in self.lex.named_after_lower):
             return False  # "Sakarya University", "Paris High School", "Marburg virus"
-        if (best.feature in ("country", "admin1") and labels <= {"ORG"}
-                and nxt_text not in self.lex.schools):
-            return True  # "U.S. Geological Survey", "Texas Department of Health": the place is named
+        # a site or institution named for the place it is in ("Aleppo University", "Hamilton Municipal Court"):
+        # the place is mentioned, embedded in the name (issue 17); a team or company named after it is not
+        inst = nxt_text in self.lex.institutions and not mid_run
+        if best.feature in ("country", "admin1") and labels <= {"ORG"} and (inst or nxt_text not in self.lex.schools):
+            # "U.S. Geological Survey", "Texas Department of Health": the place is named
+            return WEAK if inst and nxt_text in self.lex.schools else 1
         inside = bool(labels)
         # the name opens its entity (after "the"/"a": "the Gainesville Public Utilities")
         # the name opens its entity, or follows "of" ("the Gainesville Public Utilities", "High Sheriff
@@ -231,12 +291,16 @@ class Recognition:
                     return False  # "The New York Times" is a paper, not the city
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False  # "Gainesville Times" is local news from Gainesville; "Middle East Eye" no
-            elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt)
+            elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt) or inst
                                       or strong or best.population >= 100000)):
                 return False  # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no
-            return strong or best.population >= 800 or best.feature == "admin2"
-        if nxt is not None and _capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC"):
+            if not (strong or best.population >= 800 or best.feature == "admin2"):
+                return 0
+            return WEAK if inst and nxt_text not in self.lex.jurisdiction_titles else 1
+        if nxt is not None and _capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC") and not inst:
             return False
+        if inst:
+            return WEAK if strong or best.population >= 800 or best.feature == "admin2" else 0
         return strong or best.population >= SCAN_MIN_POP
 
     def _containers(self, doc: Doc, mentions: list[Mention]) -> None:

@@ -67,6 +67,19 @@ class Resolution:
         return self._focus(groups, demonyms)
 
     @staticmethod
+    def _drop_unsupported(groups: list[Group]) -> None:
+        """A name found by form alone (every mention `weak`: "X High School") stays a place only when the
+        document's other places lie near its reading: the same state, or a town or county within
+        SUPPORT_KM; a country or state reading needs another place in that country."""
+        anchors = [g.best for g in groups if g.best is not None and not all(m.weak for m in g.mentions)]
+        for g in groups:
+            b = g.best
+            if b is None or not all(m.weak for m in g.mentions):
+                continue
+            if not any(a.gid != b.gid and _near(b, a) for a in anchors):
+                g.best, g.confidence = None, 0.0
+
+    @staticmethod
     def _focus(groups: list[Group], demonyms: list[tuple[int, int, str]],
                skip: Group | None = None) -> list[tuple[str, float]]:
         """Share of the document's place evidence per country (without `skip`'s own votes)."""
@@ -143,6 +156,20 @@ def _prior(e: Entry) -> float:
     if e.feature == "admin2":
         return pop - 1.5
     return pop
+
+
+SUPPORT_KM = 150.0
+
+
+def _near(b: Entry, a: Entry) -> bool:
+    """Does place `a`, named elsewhere in the document, support reading a weak mention as `b`?"""
+    if b.feature in ("country", "admin1", "region"):
+        return bool(b.country) and a.country == b.country
+    if a.feature == "country":
+        return False  # a country says too little about which of its towns is meant
+    if a.feature == "admin1":
+        return a.country == b.country and a.name == b.admin1
+    return _km(a.lat, a.lon, b.lat, b.lon) <= SUPPORT_KM
 
 
 def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
