@@ -249,3 +249,45 @@ def test_city_name_as_modifier_is_a_place(analyzer, text: str, name: str, lat: f
 def test_peoples_as_modifiers_are_not_places(analyzer) -> None:
     _, places = places_of(analyzer, "The Kurdish fighters held the hill while the Sunni clerics met the elders.")
     assert places == {}
+
+
+def test_names_listed_before_a_plural_division_word_are_each_a_division(analyzer) -> None:
+    text = ("Voters in Ohio go to the polls today. Turnout was high in Franklin, Delaware and Licking "
+            "counties, officials in Columbus said.")
+    _, places = places_of(analyzer, text)
+    for name in ("Franklin", "Delaware"):
+        assert places[name].feature == "admin2" and places[name].admin1 == "Ohio", name
+
+
+def test_hyphen_joined_towns_and_a_legislators_home_town(analyzer) -> None:
+    text = ("The river crested in Minneapolis-St. Paul overnight. State Rep. Ann Miller, D-Duluth, "
+            "asked for federal help for Minnesota.")
+    _, places = places_of(analyzer, text)
+    assert places["Duluth"].admin1 == "Minnesota"
+
+
+def test_named_sites_are_placed_at_the_town_the_text_puts_them_in(analyzer) -> None:
+    text = ("Two cars collided on Maple Grove Road in Bangor, Maine, on Friday. Divers later searched the "
+            "Kenduskeag Stream and Highway 15 was closed for three hours.")
+    _, places = places_of(analyzer, text)
+    road = places["Maple Grove Road"]
+    assert road.feature == "facility" and road.gazetteer_id is None and road.confidence < 0.5
+    assert km(road.lat, road.lon, 44.80, -68.77) < 30
+    assert places["Highway 15"].feature == "facility"
+
+
+def test_a_site_head_on_a_work_or_in_a_document_without_a_town_is_no_place(analyzer) -> None:
+    text = "Viewers preferred Coronation Street to the new drama, the channel in Britain said."
+    _, places = places_of(analyzer, text)
+    assert "Coronation Street" not in places
+    text = "Farmers across France worry about the Loire Valley harvest and the Rhone Valley vineyards."
+    _, places = places_of(analyzer, text)
+    assert not any("Valley" in name for name in places)
+
+
+def test_a_lone_name_the_model_may_read_as_a_person_needs_a_places_context(analyzer) -> None:
+    text = ("Rebels shelled Kherson on Monday. The governor said schools in Kherson would stay shut. "
+            "Later Fleming told reporters that Barry had left the city.")
+    _, places = places_of(analyzer, text)
+    assert places["Kherson"].country == "UA"
+    assert "Fleming" not in places and "Barry" not in places

@@ -54,8 +54,9 @@ from claimgraph.nlp.places.lexicon import (
     Mention,
     load_lexicon,
 )
-from claimgraph.nlp.places.recognition import Recognition, _capitalised, _tokens_of
+from claimgraph.nlp.places.recognition import Recognition, _capitalised, _is_title_word, _tokens_of
 from claimgraph.nlp.places.resolution import Resolution
+from claimgraph.nlp.places.sites import Sites
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 
@@ -69,7 +70,7 @@ def make_places(nlp: Language, name: str, gazetteer_files: list[str]) -> PlacesC
     return PlacesComponent(gazetteer_files)
 
 
-class PlacesComponent(Recognition, Resolution):
+class PlacesComponent(Recognition, Resolution, Sites):
     """`claimgraph_places`: recognise, resolve and emit places; see the module docstring."""
 
     def __init__(self, gazetteer_files: list[str] | None = None) -> None:
@@ -99,11 +100,11 @@ class PlacesComponent(Recognition, Resolution):
         lower_words = {t.lower_ for t in toks if t.is_lower}
         self._lower_words = lower_words
         # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
-        self._name_words = {n.split()[-1] for ent in state.items["entities"] if ent.type == "PERSON"
-                            for n in [ent.name, *ent.aliases] if len(n.split()) > 1}
         # (not from a headline the model read as one long name: "Mayor Joins Race In Springfield")
+        self._name_words = {words[-1] for ent in state.items["entities"] if ent.type == "PERSON"
+                            for n in [ent.name, *ent.aliases] if 1 < len(words := _untitled(n.split())) <= 3}
         self._name_words |= {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
-                             and 1 < sum(not t.is_punct for t in ent) <= 3}
+                             and 1 < len(_untitled([t.text for t in ent if not t.is_punct])) <= 3}
         demonyms = self._demonyms(doc, gaz)
         datelines = self._datelines(doc, gaz)
         mentions = [m for m in self._entity_mentions(doc, gaz)
@@ -112,9 +113,12 @@ class PlacesComponent(Recognition, Resolution):
         for m in mentions:
             for t in _tokens_of(doc, m.start, m.end):
                 taken[t] = True
+        mentions += self._division_lists(doc, gaz, taken, mentions)
         mentions += self._scan(doc, gaz, taken, lower_words)
+        mentions += self._site_scan(doc, taken)
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
+        self._mark_locative(doc, mentions)
         self._inner: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.container is not None:
@@ -122,6 +126,7 @@ class PlacesComponent(Recognition, Resolution):
         groups = self._group(mentions)
         focus = self._resolve(groups, demonyms, gaz, state)
         self._drop_unsupported(groups)
+        self._place_sites(groups, focus)
         self._emit(state, doc.text, groups, demonyms, focus)
 
     def _emit(self, state: DocState, text: str, groups: list[Group], demonyms: list[tuple[int, int, str]],
@@ -137,7 +142,8 @@ class PlacesComponent(Recognition, Resolution):
                 place = Place(
                     id=state.new_id("places"), name="", mentions=[],
                     lat=round(b.lat, 5), lon=round(b.lon, 5), country=b.country, admin1=b.admin1,
-                    feature=_feature(b, g), gazetteer_id=b.gid, confidence=g.confidence,
+                    feature=_feature(b, g), gazetteer_id=None if b.source == "site" else b.gid,
+                    confidence=g.confidence,
                 )
                 by_place[b.gid] = state.add("places", place)
             for m in g.mentions:
@@ -153,6 +159,14 @@ class PlacesComponent(Recognition, Resolution):
         state.extra["demonyms"] = demonyms
         state.extra["demonym_country"] = _demonym_at(demonyms)
         state.extra["country_focus"] = focus
+
+
+def _untitled(words: list[str]) -> list[str]:
+    """A name's words without the titles in front ("Patrolman John Smith" -> John Smith)."""
+    i = 0
+    while i < len(words) - 1 and _is_title_word(words[i]):
+        i += 1
+    return words[i:]
 
 
 def _feature(b: Entry, g: Group) -> str:

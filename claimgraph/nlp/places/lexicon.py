@@ -37,6 +37,11 @@ class PlaceLexicon:
     schools: frozenset[str]
     institutions: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    place_followers: frozenset[str] = frozenset()
+    party_letters: frozenset[str] = frozenset()
+    site_heads: dict[str, dict[str, str]] = field(default_factory=dict)
+    division_plurals: dict[str, str] = field(default_factory=dict)
     metonymy_min_pop: int = 500000
     locative_preps: frozenset[str] = frozenset()
     norp_town_min_pop: int = 50000
@@ -56,6 +61,11 @@ def load_lexicon() -> PlaceLexicon:
         schools=frozenset(data["schools"]),
         institutions=frozenset(data.get("institutions", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
+        place_nouns=frozenset(data.get("place_nouns", [])),
+        place_followers=frozenset(data.get("place_followers", [])),
+        party_letters=frozenset(data.get("party_letters", [])),
+        site_heads={k: dict(v) for k, v in data.get("site_heads", {}).items()},
+        division_plurals=dict(data.get("division_plurals", {})),
         metonymy_min_pop=int(data.get("metonymy_min_pop", 500000)),
         locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),
         norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
@@ -76,6 +86,7 @@ class Mention:
     peers: list[Mention] = field(default_factory=list)  # its neighbours in a list "X, Y and Z"
     dateline: bool = False  # opens a story as its dateline ("HAMILTON --"): where it was filed
     weak: bool = False  # found by form alone (a name embedded in a longer one): kept only with support nearby
+    locative: bool = False  # in a place's context: "in X", "the village of X", "X, Y", a dateline
 
 
 @dataclass

@@ -110,11 +110,61 @@ class Recognition:
             span = doc[s:e]
             if gaz.demonym(span.text) and span.text not in gaz:
                 continue
-            if ent.label_ == "FAC" and not gaz.lookup(span.text):
-                continue  # buildings and roads we cannot place are not worth a mention
+            if ent.label_ == "FAC" and not gaz.lookup(span.text) and self.site_feature(span.text) is None:
+                continue  # buildings we cannot place are not worth a mention (named sites: `sites`)
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
                                ent.label_, admin_hint=admin_hint))
         return out
+
+    def _division_lists(self, doc: Doc, gaz: Gazetteer, taken: list[bool], found: list[Mention]) -> list[Mention]:
+        """Names listed before a plural division word are divisions each ("Barrow, Jackson and Madison
+        counties"): the names before the last one, which the entity step does not reach."""
+        out: list[Mention] = []
+        for tok in doc:
+            singular = self.lex.division_plurals.get(tok.lower_)
+            if singular is None or tok.i == 0:
+                continue
+            i, names = tok.i, []
+            while i > 0:
+                j = i
+                while j > 0 and _capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start and i - j < 3:
+                    j -= 1
+                if j == i:
+                    break
+                names.append((j, i))
+                sep = doc[j - 1].lower_ if j > 0 else ""
+                if sep not in (",", "and", "or", "&"):
+                    break
+                i = j - 1
+                if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
+                    i -= 1
+                if i > 0 and doc[i - 1].text == "," and doc[i].lower_ in ("and", "or"):
+                    i -= 1
+            if len(names) < 2:
+                continue
+            for s, e in names[1:]:  # the last name reaches the division word through the entity step
+                span = doc[s:e]
+                if not any(c.feature in ("admin1", "admin2") for c in gaz.lookup(f"{span.text} {singular}")):
+                    continue
+                if any(taken[k] for k in range(s, e)):
+                    for m in found:  # the entity step found it: a division all the same
+                        if m.start == span.start_char and m.end == span.end_char:
+                            m.admin_hint = True
+                    continue
+                out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "list", "GPE",
+                                   admin_hint=True))
+                for k in range(s, e):
+                    taken[k] = True
+        return out
+
+    def _joined(self, doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+        """The second of two names joined by a hyphen, after a place ("Fargo-Moorhead", "Wisconsin-Milwaukee")
+        or a party's letter ("D-Charleston": a legislator and the town they represent)."""
+        i = span.start
+        if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+            return False
+        before = doc[i - 2].text
+        return before in self.lex.party_letters or (_capitalised(doc[i - 2]) and bool(gaz.lookup(before)))
 
     def _person_like(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         """A lone name that speaks ("Nelson said", '..." Nelson added') or opens a firm's name ("Stevens &
@@ -272,7 +322,7 @@ class Recognition:
         # the name opens its entity, or follows "of" ("the Gainesville Public Utilities", "High Sheriff
         # of Cambridgeshire", "University of Hartford"), not "and" ("Food and Drug Administration")
         starts_ent = inside and (span.start == self._ent_start[span.start]
-                                 or doc[span.start - 1].lower_ in ("the", "of"))
+                                 or doc[span.start - 1].lower_ in ("the", "of") or self._joined(doc, span, gaz))
         if inside:
             # a name inside an ORG/PERSON span counts when it heads an office, body or local paper named
             # for the place it serves ("Laurel County Clerk", "Gainesville Public Utilities"), or when the
@@ -282,8 +332,11 @@ class Recognition:
                 whole = whole and (span.end == len(doc) or ent_label[span.end] != "PERSON")
                 if whole and span.start > 0 and _is_title(doc[span.start - 1]):
                     return False  # "Secretary Kerry", "President Jackson": a person with a title
-                if whole:  # the model took a lone place name for a person ("Alexandria woman")
-                    return best.population >= 10000 or strong
+                if whole:  # the model took a lone place name for a person ("Alexandria woman"): it needs
+                    # support (nearby places) or a place's context ("in X"), as the name is one too
+                    if not (best.population >= 10000 or strong):
+                        return 0
+                    return 1 if multi or any(self._major(c, text) for c in entries) else WEAK
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
             elif "OUTLET" in labels:
@@ -301,7 +354,9 @@ class Recognition:
             return False
         if inst:
             return WEAK if strong or best.population >= 800 or best.feature == "admin2" else 0
-        return strong or best.population >= SCAN_MIN_POP
+        if not (strong or best.population >= SCAN_MIN_POP):
+            return 0
+        return 1 if multi or strong or any(self._major(c, text) for c in entries) else WEAK
 
     def _containers(self, doc: Doc, mentions: list[Mention]) -> None:
         """'X, Y' and 'X in Y' make Y a container hint of X; "Y's X" too."""
@@ -321,8 +376,25 @@ class Recognition:
                 a.container, a.container_strength = b, 4.0
             elif _possessive_container(between, self.lex.directions):
                 b.container, b.container_strength = a, 4.0
-            elif between.strip().lower() in ("in", "near", "outside", "of"):
-                a.container, a.container_strength = b, 2.0
+            elif (words := between.strip().lower().split()) and words[0] in ("in", "near", "outside", "of") \
+                    and all(w in self.lex.directions for w in words[1:]) and "\n" not in between:
+                a.container, a.container_strength = b, 2.0  # "X in Y", "X in northern Y"
+
+    def _mark_locative(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Mentions in a place's context: after a locative preposition ("in X", "near X"), after a place
+        noun or a direction and "of" ("the village of X", "west of X"), before a noun for its people
+        ("X residents"), holding a container ("X, Y", "X in Y") or a dateline."""
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i, e = span.start, span.end
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            nxt = doc[e].lower_ if e < len(doc) else ""
+            of_noun = prev == "of" and i > 1 and (doc[i - 2].lower_ in self.lex.place_nouns
+                                                  or doc[i - 2].lower_ in self.lex.directions)
+            m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
+                or prev in self.lex.locative_preps or nxt in self.lex.place_followers
 
     @staticmethod
     def _group(mentions: list[Mention]) -> list[Group]:
@@ -356,7 +428,12 @@ def _possessive_container(between: str, directions) -> bool:
 
 
 def _is_title(token) -> bool:
-    return token.lower_.rstrip(".") in entity_lexicon().titles or token.lower_ in entity_lexicon().titles
+    return _is_title_word(token.text)
+
+
+def _is_title_word(word: str) -> bool:
+    titles = entity_lexicon().titles
+    return word.lower().rstrip(".") in titles or word.lower() in titles
 
 
 def _listed_outlet(doc: Doc, i: int) -> bool:

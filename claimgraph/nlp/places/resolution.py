@@ -68,13 +68,15 @@ class Resolution:
 
     @staticmethod
     def _drop_unsupported(groups: list[Group]) -> None:
-        """A name found by form alone (every mention `weak`: "X High School") stays a place only when the
-        document's other places lie near its reading: the same state, or a town or county within
-        SUPPORT_KM; a country or state reading needs another place in that country."""
+        """A name found by form alone (every mention `weak`: "X High School", a lone name the model took
+        for a person) stays a place only when one of its mentions stands in a place's context ("in X",
+        "the village of X", "X, Y") or the document's other places lie near its reading: the same state,
+        or a town or county within SUPPORT_KM; a country or state reading needs another place in that
+        country."""
         anchors = [g.best for g in groups if g.best is not None and not all(m.weak for m in g.mentions)]
         for g in groups:
             b = g.best
-            if b is None or not all(m.weak for m in g.mentions):
+            if b is None or not all(m.weak for m in g.mentions) or any(m.locative for m in g.mentions):
                 continue
             if not any(a.gid != b.gid and _near(b, a) for a in anchors):
                 g.best, g.confidence = None, 0.0

@@ -1,0 +1,119 @@
+"""Named sites and features that no gazetteer holds, known by their head word: rivers, lakes, valleys, parks,
+streets and numbered roads ("Neches River", "Lake Opechee", "Villanova Drive", "Highway 19").
+
+Why: local news names them more often than towns, and readers want them on the map, yet the bundled
+gazetteer has only populated places and divisions. The head word makes such a name a place by form alone
+(`places_lexicon.json` "site_heads"); where it lies is taken from the text: the place it is put in ("X Road,
+Y", "X Street in Y"), else the town or county the document is mostly about. With neither (a document
+that names only countries or states) the site is not emitted: a point a state's width away is no answer.
+Such a place carries no gazetteer id and a low confidence (SITE_CONFIDENCE).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from claimgraph.gazetteer import Entry, key
+from claimgraph.nlp.places.lexicon import Group, Mention, PlaceLexicon
+
+SITE_CONFIDENCE = 0.3
+LOCAL = ("city", "admin2", "district")
+#: labels under which a name with a site head is something else ("Coronation Street" the series, a person)
+NOT_SITE_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "DATE", "TIME", "MONEY",
+                   "PERCENT", "QUANTITY", "LANGUAGE", "OUTLET", "GROUP"}
+_NUMBER = re.compile(r"^\d{1,4}[A-Z]?$")
+
+
+class Sites:
+    """The site steps of `PlacesComponent`: recognise by head word, then place at the anchor."""
+
+    lex: PlaceLexicon
+
+    def site_feature(self, text: str) -> str | None:
+        """The feature a name's head word gives it ("Neches River" -> water), or None."""
+        words = text.split()
+        if len(words) < 2 or text in self.lex.not_place_phrases:
+            return None
+        heads = self.lex.site_heads
+        if words[0] in heads.get("numbered", {}) and _NUMBER.match(words[-1]):
+            return heads["numbered"][words[0]]
+        if words[-1] in heads.get("suffix", {}) and words[0] not in heads.get("suffix", {}):
+            return heads["suffix"][words[-1]]
+        if words[0] in heads.get("prefix", {}) and words[-1][:1].isupper():
+            return heads["prefix"][words[0]]
+        return None
+
+    def _site_scan(self, doc: Doc, taken: list[bool]) -> list[Mention]:
+        """Untagged or mistyped names with a site head: up to three capitalised words before a suffix head
+        ("Villanova Drive"), a capitalised name after a prefix head ("Lake Opechee"), a road and its number."""
+        heads = self.lex.site_heads
+        suffix, prefix, numbered = heads.get("suffix", {}), heads.get("prefix", {}), heads.get("numbered", {})
+        out: list[Mention] = []
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if taken[i]:
+                continue
+            span = None
+            if tok.text in numbered and i + 1 < n and _NUMBER.match(doc[i + 1].text) and not taken[i + 1]:
+                span = doc[i:i + 2]
+            elif tok.text in suffix and i > 0 and (i + 1 >= n or not _cap(doc[i + 1])):
+                j = i
+                while j > 0 and i - j < 3 and _cap(doc[j - 1]) and not taken[j - 1] and not doc[j - 1].is_stop \
+                        and doc[j - 1].text not in suffix and not doc[j - 1].is_sent_start:
+                    j -= 1
+                if j < i:
+                    span = doc[j:i + 1]
+            elif tok.text in prefix and i + 1 < n and _cap(doc[i + 1]) and not taken[i + 1]:
+                k = i + 1
+                while k < n and k - i <= 2 and _cap(doc[k]) and not taken[k]:
+                    k += 1
+                if k >= n or not _cap(doc[k]):
+                    span = doc[i:k]
+            if span is None or any(t.ent_type_ in NOT_SITE_LABELS for t in span):
+                continue
+            if self.site_feature(span.text) is None or any(taken[k] for k in range(span.start, span.end)):
+                continue
+            out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "site", "FAC"))
+            for k in range(span.start, span.end):
+                taken[k] = True
+        return out
+
+    def _place_sites(self, groups: list[Group], focus: list[tuple[str, float]]) -> None:
+        """Give each site without a gazetteer reading the point of its container, else of the document's
+        main town or county (in its main country; the one named most, first named on a tie)."""
+        top = focus[0][0] if focus else None
+        local = [g for g in groups if g.best is not None and g.best.feature in LOCAL and g.confidence >= 0.5
+                 and g.best.source != "site" and (top is None or g.best.country == top)]
+        counts = Counter({g.key: len(g.mentions) for g in local})
+        order = {g.key: min(m.start for m in g.mentions) for g in local}
+        main = max(local, key=lambda g: (counts[g.key], -order[g.key]), default=None)
+        by_key = {g.key: g for g in groups}
+        for g in groups:
+            if g.candidates or g.best is not None:
+                continue
+            feature = self.site_feature(g.mentions[0].text)
+            if feature is None:
+                continue
+            anchor = None
+            for m in g.mentions:
+                c = by_key.get(m.container.key) if m.container is not None else None
+                if c is not None and c.best is not None and c.best.feature in LOCAL:
+                    anchor = c
+                    break
+            anchor = anchor or main
+            if anchor is None or anchor.best is None:
+                continue
+            a = anchor.best
+            g.best = Entry(gid=f"site:{g.key}", name=g.mentions[0].text, lat=a.lat, lon=a.lon, country=a.country,
+                           admin1=a.admin1, feature=feature, population=0, source="site")
+            g.confidence = SITE_CONFIDENCE
+
+
+def _cap(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and not t.isupper() or (t.isupper() and len(t) > 1 and t.isalpha()) \
+        or t in ("St.", "Mt.", "N.", "S.", "E.", "W.")
