@@ -121,7 +121,12 @@ def ingest(
     id_col: str | None = typer.Option(None, "--id-col", help="CSV column / JSON field whose value is the input key."),
     day_first: bool = typer.Option(False, "--day-first", help="Slashed dates are day/month/year (default m/d/y)."),
     reanalyse: bool = typer.Option(False, "--reanalyse", help="Re-analyse documents stored by an older claimgraph."),
-    max_chars: int = typer.Option(1_000_000, "--max-chars", help="Longest article accepted, in characters."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1,
+                                  help="Longest article accepted, in characters; a longer one is stored as a "
+                                       "failure (`claimgraph store info --failures`) and the run goes on."),
+    time_budget: float = typer.Option(300.0, "--time-budget", metavar="SECONDS",
+                                      help="Seconds one article may take in any worker (0: no limit); past it "
+                                           "the article is stored as a failure and the run goes on."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents analysed and committed together."),
     workers: int | None = typer.Option(None, "--workers", "-j", min=1, envvar="CLAIMGRAPH_WORKERS",
                                        help="Worker processes (or Dask workers of a LocalCluster) analysing "
@@ -157,7 +162,8 @@ def ingest(
         try:
             counts = run(store, iter_items(paths, columns, max_chars=max_chars), analyzer=analyzer,
                          reanalyse=reanalyse, inputs=list(paths), on_batch=progress, batch_size=batch_size,
-                         workers=workers, engine=engine, scheduler=scheduler)
+                         workers=workers, engine=engine, scheduler=scheduler,
+                         time_budget=time_budget if time_budget > 0 else None)
         finally:
             progress.stop()
         failures = store.failures(limit=5) if counts.failed else []

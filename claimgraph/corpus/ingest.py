@@ -37,6 +37,8 @@ class Work:
     replace: bool = False
     analysis: Analysis | None = None
     error: str | None = None
+    #: how the input's bytes were decoded (stored as documents.encoding)
+    encoding: str | None = None
 
 
 @dataclass
@@ -96,7 +98,8 @@ def plan(items: Iterable[Item], store: Store, *, reanalyse: bool = False, versio
         if item.article is None:
             pending.append(Work(item.key, item, action="fail", error=item.error or "unreadable"))
         else:
-            pending.append(Work(item.key, item, doc_id=Document.id_for(item.article.text)))
+            pending.append(Work(item.key, item, doc_id=Document.id_for(item.article.text),
+                                encoding=item.article.encoding))
             to_analyse += 1
         if to_analyse >= batch_size or len(pending) >= 4 * batch_size:
             yield flush()
@@ -127,12 +130,15 @@ def analyse(batches: Iterable[list[Work]], analyzer) -> Iterator[list[Work]]:  #
         yield analyse_batch(batch, analyzer)
 
 
-def analyse_here(task: tuple[list[Work], str | None]) -> list[Work]:
-    """One batch analysed in a worker process (or Dask worker) with that worker's analyzer (loaded once)."""
+def analyse_here(task: tuple[list[Work], str | None, float | None]) -> list[Work]:
+    """One batch analysed in a worker process (or Dask worker) with that worker's analyzer (loaded once),
+    each article within the run's time budget (seconds, None: no limit)."""
     from claimgraph.parallel import worker_analyzer
 
-    batch, model = task
-    return analyse_batch(batch, worker_analyzer(model))
+    batch, model, budget = task
+    analyzer = worker_analyzer(model)
+    analyzer.time_budget = budget
+    return analyse_batch(batch, analyzer)
 
 
 def write(store: Store, batches: Iterable[list[Work]], counts: Counts, *, run_id: str | None = None,
@@ -144,11 +150,12 @@ def write(store: Store, batches: Iterable[list[Work]], counts: Counts, *, run_id
             if w.action == "link" and w.doc_id in failed_docs:
                 w.action, w.error = "fail", f"{w.key}: same text as {failed_docs[w.doc_id]}, which failed"
         done = [w for w in batch if w.action == "analyse" and w.analysis is not None]
+        encodings = {w.analysis.document.id: w.encoding for w in done if w.analysis is not None}
         with store.transaction():
             outcomes = store.write_analyses([(w.analysis, w.key) for w in done if not w.replace],
-                                            run_id=run_id, model=model)
+                                            run_id=run_id, model=model, encodings=encodings)
             outcomes += store.write_analyses([(w.analysis, w.key) for w in done if w.replace],
-                                             run_id=run_id, model=model, replace=True)
+                                             run_id=run_id, model=model, replace=True, encodings=encodings)
             for w in batch:
                 if w.action == "link":
                     store.add_key(w.key, w.doc_id, run_id)
@@ -170,8 +177,12 @@ def write(store: Store, batches: Iterable[list[Work]], counts: Counts, *, run_id
 def ingest(store: Store, items: Iterable[Item], *, analyzer=None, reanalyse: bool = False,  # noqa: ANN001
            inputs: list[str] | None = None, batch_size: int = BATCH_SIZE,
            on_batch: Callable[[Counts, list[Work]], None] | None = None, workers: int = 1,
-           engine: str = "local", scheduler: str | None = None, processes: bool = True) -> Counts:
+           engine: str = "local", scheduler: str | None = None, processes: bool = True,
+           time_budget: float | None = None) -> Counts:
     """Analyse and store every item; a run row records it. Returns the counts (see `Counts`).
+
+    `time_budget`: seconds one article may take (None: no limit), in this process and in every worker; an
+    article past it is stored as a failure with the reason (`AnalysisTimeoutError`) and the run goes on.
 
     `workers > 1` or `engine="dask"`: batches are analysed by worker processes or Dask workers
     (claimgraph.parallel, a bounded window of batches in flight) and written here, in input order, by
@@ -186,16 +197,31 @@ def ingest(store: Store, items: Iterable[Item], *, analyzer=None, reanalyse: boo
     model = (analyzer.model if analyzer is not None else None) or model_name()
     run_id = store.start_run(inputs or [], model)
     counts = Counts()
+    saved_budget = getattr(analyzer, "time_budget", None)
     try:
         batches = plan(items, store, reanalyse=reanalyse, batch_size=batch_size)
         if serial:
+            analyzer.time_budget = time_budget  # the process-wide analyzer: restored below
             analysed = analyse(batches, analyzer)
         else:
-            analysed = ordered_map(analyse_here, ((b, model) for b in batches), workers=workers, engine=engine,
-                                   scheduler=scheduler, model=model, processes=processes)
+            analysed = ordered_map(analyse_here, ((b, model, time_budget) for b in batches), workers=workers,
+                                   engine=engine, scheduler=scheduler, model=model, processes=processes)
         write(store, analysed, counts, run_id=run_id, model=model, on_batch=on_batch)
     except BaseException:
-        store.finish_run(run_id, counts.as_dict(), status="interrupted")
+        _finish_interrupted(store, run_id, counts)
         raise
+    finally:
+        if serial:
+            analyzer.time_budget = saved_budget
     store.finish_run(run_id, counts.as_dict())
     return counts
+
+
+def _finish_interrupted(store: Store, run_id: str, counts: Counts) -> None:
+    """Mark the run interrupted if the store still takes writes (a full disk or a lost server may not)."""
+    from claimgraph.errors import ClaimgraphError
+
+    try:
+        store.finish_run(run_id, counts.as_dict(), status="interrupted")
+    except ClaimgraphError:
+        pass

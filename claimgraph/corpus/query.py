@@ -55,6 +55,10 @@ class Filters:
     doc_id: str | None = None
 
     def __post_init__(self) -> None:
+        for f in fields(self):  # ingest stores NUL as U+FFFD (PostgreSQL cannot hold it): filters match alike
+            value = getattr(self, f.name)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(self, f.name, value.replace("\x00", "\ufffd"))
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None and not _ISO.fullmatch(value):
@@ -224,7 +228,7 @@ def _item_where(store: Store, what: str, f: Filters, center: tuple[float, float]
 
 _DOC_COLUMNS = ("d.doc_id, (SELECT min(i.key) FROM inputs i WHERE i.doc_id = d.doc_id) AS key, d.published, "
                 "d.outlet, d.title, d.url, d.authors, d.dateline, d.language, d.claimgraph_version, d.model, "
-                "d.analysed_at, d.run_id")
+                "d.analysed_at, d.run_id, d.encoding")
 
 
 def build(store: Store, what: str, f: Filters) -> tuple[str, str, list[Any]]:

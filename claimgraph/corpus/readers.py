@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.ingest import DEFAULT_MAX_CHARS, Article, decode_bytes, prepare
+from claimgraph.ingest import DEFAULT_MAX_CHARS, Article, decode_detail, prepare
 from claimgraph.ingest.dates import parse_iso
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -81,6 +81,11 @@ def parse_date(value: str | None, day_first: bool = False) -> str | None:
             return f"{year:04d}-{month:02d}-{day:02d}"
         return None
     return parse_iso(value)
+
+
+def _key(value: object) -> str:
+    """An input key taken from the records' own id field: text, without NUL (which PostgreSQL cannot store)."""
+    return str(value).replace("\x00", "\ufffd")
 
 
 def _display(path: Path | str) -> str:
@@ -207,8 +212,9 @@ def _one_file(p: Path, name: str, kind: str, max_chars: int) -> Item:
                                     "(one JSON object per line in a .jsonl file) or raise --max-chars")
         if not data.strip():
             return Item(name, error=f"{name}: the file is empty")
-        text, warning = decode_bytes(data)
+        text, encoding, warning = decode_detail(data)
         article = prepare(text, max_chars=max_chars, html=True if kind == "html" else None)
+        article.encoding = encoding
     except ClaimgraphError as exc:
         return Item(name, error=f"{name}: {exc}")
     except (OSError, EOFError, zlib.error) as exc:
@@ -252,12 +258,14 @@ def _record_item(record: Any, key: str, where: str, max_chars: int) -> Item:
 
 
 def _prepare(source: str, key: str, where: str, max_chars: int, html: bool | None, meta: dict[str, Any],
-             warnings: list[str]) -> Item:
+             warnings: list[str], encoding: str | None = "utf-8") -> Item:
+    """`encoding`: how the record's bytes were decoded (JSON Lines, JSON and CSV are read as UTF-8)."""
     try:
         article = prepare(source, max_chars=max_chars, html=html, **meta)
     except ClaimgraphError as exc:
         return Item(key, error=f"{where}: {exc}")
     article.origin = where
+    article.encoding = encoding
     article.warnings[:0] = warnings
     return Item(key, article=article, warnings=list(article.warnings))
 
@@ -292,7 +300,7 @@ def _jsonl(fh: BinaryIO, name: str, columns: CsvColumns, max_chars: int) -> Iter
             yield Item(key, error=f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
             continue
         if columns.id and isinstance(record, dict) and record.get(columns.id) not in (None, ""):
-            key = str(record[columns.id])
+            key = _key(record[columns.id])
         yield _record_item(record, key, where, max_chars)
     if not any_line:
         yield Item(name, error=f"{name}: the file is empty: give one JSON object per line")
@@ -310,7 +318,7 @@ def _json(fh: BinaryIO, name: str, columns: CsvColumns, max_chars: int) -> Itera
         yield Item(name, error=f"{name}: not valid UTF-8 JSON ({exc})")
         return
     if not isinstance(parsed, list):
-        key = str(parsed[columns.id]) if columns.id and isinstance(parsed, dict) and parsed.get(columns.id) else name
+        key = _key(parsed[columns.id]) if columns.id and isinstance(parsed, dict) and parsed.get(columns.id) else name
         yield _record_item(parsed, key, name, max_chars)
         return
     if not parsed:
@@ -318,7 +326,7 @@ def _json(fh: BinaryIO, name: str, columns: CsvColumns, max_chars: int) -> Itera
     for n, record in enumerate(parsed, 1):
         key = where = f"{name}:{n}"
         if columns.id and isinstance(record, dict) and record.get(columns.id) not in (None, ""):
-            key = str(record[columns.id])
+            key = _key(record[columns.id])
         yield _record_item(record, key, where, max_chars)
 
 
@@ -361,7 +369,7 @@ def _csv(fh: BinaryIO, name: str, columns: CsvColumns, max_chars: int) -> Iterat
             return value or None
 
         key = cell(roles["id"]) if columns.id else None
-        key = key or where
+        key = _key(key) if key else where
         i = index[columns.text]
         text = row[i] if i < len(row) and row[i].strip() else None  # kept as is: the id hashes the exact text
         if text is None:

@@ -44,9 +44,10 @@ from claimgraph.contract import (
 )
 
 #: version of the core tables below; bump when they change (and say how to migrate in the changelog)
-SCHEMA_VERSION = 3  # v2: documents.published_source (the contract's document.published_source); v3: events.mentions
+SCHEMA_VERSION = 4  # v2: documents.published_source (the contract's document.published_source); v3: events.mentions;
+# v4: documents.encoding (how the input's bytes were decoded), added in place by MIGRATIONS
 #: hash of the core tables' names and columns; `tests/test_corpus_schema.py` checks it against the code
-CORE_FINGERPRINT = "7d21eaedd4e5"
+CORE_FINGERPRINT = "5faa68643478"
 #: modules that add tables with `register()`; every Store imports them before creating or reading tables
 EXTENSIONS: list[str] = ["claimgraph.corpus.linking.store"]
 
@@ -244,6 +245,8 @@ DOCUMENTS = Table(
         Column("model", "text", doc="the spaCy model used"),
         Column("analysed_at", "timestamp", False, "UTC"),
         Column("run_id", "text", doc="the run that stored it (runs.run_id)"),
+        Column("encoding", "text", doc="how the input's bytes were decoded (a codec: utf-8, cp1252, utf-16-le, "
+                                       "...); NULL when the text was given as a string or stored before v4"),
     ),
     primary_key=("doc_id",),
     indexes=(("outlet",), ("published",)),
@@ -297,6 +300,25 @@ META = Table(
 )
 
 CORE_TABLES: tuple[Table, ...] = (META, RUNS, DOCUMENTS, INPUTS, FAILURES, *SECTION_TABLES.values())
+
+
+#: (component, stored version) -> statements that bring a store of that version to the next one, in place.
+#: Only additive changes (a new nullable column) are migrated; anything else needs an export and re-ingest.
+MIGRATIONS: dict[tuple[str, int], list[str]] = {
+    ("core", 3): ["ALTER TABLE documents ADD COLUMN encoding {text}"],
+}
+
+
+def migration(component: str, stored: int, target: int, dialect: str) -> list[str] | None:
+    """The statements from `stored` to `target` for `dialect` (`{text}` etc. become its SQL types), or None
+    when some step between them has no in-place migration."""
+    out: list[str] = []
+    for version in range(stored, target):
+        steps = MIGRATIONS.get((component, version))
+        if steps is None:
+            return None
+        out.extend(stmt.format(**SQL_TYPES[dialect]) for stmt in steps)
+    return out
 
 
 @dataclass

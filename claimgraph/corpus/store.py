@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -144,16 +144,30 @@ class Store:
 
     def _check_versions(self) -> None:
         code = sch.components()
+        pending: list[tuple[str, int, list[str]]] = []
         for component, version in self.stored_versions().items():
             if component in code and version > code[component]:
                 raise StoreError(
                     f"{self.url}: written by a newer claimgraph (schema {component} v{version}, this one "
                     f"reads v{code[component]}): upgrade claimgraph")
             if component in code and version < code[component]:
-                raise StoreError(
-                    f"{self.url}: schema {component} v{version} is older than this claimgraph's "
-                    f"v{code[component]}: export it with the older version (`claimgraph export --format "
-                    "jsonl`) and ingest that into a new store")
+                steps = sch.migration(component, version, code[component], self.dialect)
+                if steps is None:
+                    raise StoreError(
+                        f"{self.url}: schema {component} v{version} is older than this claimgraph's "
+                        f"v{code[component]}: export it with the older version (`claimgraph export --format "
+                        "jsonl`) and ingest that into a new store")
+                if self.read_only:
+                    raise StoreError(
+                        f"{self.url}: schema {component} v{version} is older than this claimgraph's "
+                        f"v{code[component]}: open it once for writing to upgrade it in place (`claimgraph store "
+                        "init --db ...`; it only adds columns)")
+                pending.append((component, code[component], steps))
+        for component, version, steps in pending:  # each component's upgrade is one transaction
+            with self.transaction():
+                for stmt in steps:
+                    self.execute(stmt)
+                self.execute("UPDATE meta SET value = ? WHERE name = ?", [str(version), f"schema:{component}"])
 
     def init(self) -> None:
         """Create every table of every registered component that is missing (harmless when all exist)."""
@@ -200,9 +214,11 @@ class Store:
                                    version=version)[0]
 
     def write_analyses(self, items: Sequence[tuple[Analysis, str | None]], *, run_id: str | None = None,
-                       replace: bool = False, model: str | None = None, version: str | None = None) -> list[str]:
+                       replace: bool = False, model: str | None = None, version: str | None = None,
+                       encodings: Mapping[str, str | None] | None = None) -> list[str]:
         """Store several (analysis, input key) pairs in one transaction (whole documents, all or none);
-        one outcome per pair as in `write_analysis`. Batching is what keeps the store's overhead small."""
+        one outcome per pair as in `write_analysis`. Batching is what keeps the store's overhead small.
+        `encodings`: doc_id -> how its input's bytes were decoded (`documents.encoding`)."""
         ids = [a.document.id for a, _ in items]
         outcomes: list[str] = []
         with self.transaction():
@@ -223,7 +239,7 @@ class Store:
                 (d, a.schema_, a.document.title, a.document.outlet, list(a.document.authors), a.document.url,
                  a.document.dateline, a.document.published, a.document.published_source, a.document.language,
                  a.document.text, ver, model,
-                 stamp, run_id) for d, a in fresh.items()])
+                 stamp, run_id, (encodings or {}).get(d)) for d, a in fresh.items()])
             for section in SECTIONS:
                 t = sch.SECTION_TABLES[section]
                 rows = [row for d, a in fresh.items() for row in t.to_rows(d, getattr(a, section))]

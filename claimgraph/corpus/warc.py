@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimgraph.corpus.readers import Item, _prepare
-from claimgraph.ingest import decode_bytes
+from claimgraph.errors import ClaimgraphError
+from claimgraph.ingest import decode_detail
 
 KEPT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
@@ -71,10 +72,14 @@ def _records(path: Path, name: str, max_chars: int) -> Iterator[Item]:
             if not data.strip():
                 yield Item(key, error=f"{where}: the record is empty")
                 continue
-            text, warning = decode_bytes(data)
+            try:
+                text, encoding, warning = decode_detail(data)
+            except ClaimgraphError as exc:  # a binary body: this record fails, the archive goes on
+                yield Item(key, error=f"{where}: {exc}")
+                continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             yield _prepare(text, key, where, max_chars, html=kind == "html", meta={"url": url} if url else {},
-                           warnings=[warning] if warning else [])
+                           warnings=[warning] if warning else [], encoding=encoding)
 
 
 def count_warc(path: Path) -> int:

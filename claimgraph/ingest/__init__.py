@@ -4,7 +4,8 @@ Interface (stable; the rest of claimgraph relies on it):
 - `Article(text, meta)`: NFC-normalised text and DocMeta, plus `warnings` (e.g. an encoding guess),
   `header` (what the header block said, with spans into `text`) and `origin` (file and line).
 - `prepare(source, **overrides) -> Article`: plain text or HTML (detected), metadata overrides win.
-- `decode_bytes(data) -> (text, warning)`: UTF-8/16/32 and legacy encodings; binaries are refused.
+- `decode_bytes(data) -> (text, warning)`: UTF-8/16/32 and legacy encodings; binaries are refused
+  (`decode_detail` also says which encoding was used; `Article.encoding` keeps it).
 - `read_path(path) -> Iterator[Article | InputError]`: .txt, .html, .jsonl or "-" (stdin); a bad file or
   JSONL line yields its error and the batch goes on.
 
@@ -30,7 +31,7 @@ from claimgraph.errors import (
     UnsupportedLanguageError,
 )
 from claimgraph.ingest.dates import parse_iso
-from claimgraph.ingest.decode import decode_bytes
+from claimgraph.ingest.decode import decode_bytes, decode_detail
 from claimgraph.ingest.header import Header, footer_authors, parse_header
 from claimgraph.ingest.html import extract_html, looks_like_html
 from claimgraph.ingest.language import check_english
@@ -38,7 +39,7 @@ from claimgraph.ingest.page import person_name
 from claimgraph.meta import DocMeta
 
 __all__ = [
-    "Article", "BadRecordError", "DEFAULT_MAX_CHARS", "prepare", "decode_bytes", "read_path",
+    "Article", "BadRecordError", "DEFAULT_MAX_CHARS", "prepare", "decode_bytes", "decode_detail", "read_path",
     "BinaryInputError", "EmptyInputError", "InputError", "InputTooLargeError", "UnsupportedLanguageError",
 ]
 
@@ -65,6 +66,8 @@ class Article:
     header: Header | None = None
     #: where the article came from ("file.jsonl:3"), for messages
     origin: str | None = None
+    #: how its bytes were decoded (a codec name: "utf-8", "cp1252", ...); None when it was given as text
+    encoding: str | None = None
 
 
 #: lone surrogates (half of a UTF-16 pair, e.g. from a JSON "\\ud800" escape or a broken decoder) cannot be
@@ -89,6 +92,25 @@ def _nfc(text: str, warnings: list[str] | None = None) -> str:
         warnings.append(warning)
     text = unicodedata.normalize("NFC", text)
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _clean_meta(meta: DocMeta, warnings: list[str]) -> None:
+    """NUL characters in metadata (the text itself is refused with them) become U+FFFD: PostgreSQL cannot
+    store them, and no title, outlet, author or URL holds one on purpose."""
+    found = False
+
+    def clean(value: str | None) -> str | None:
+        nonlocal found
+        if value is None or "\x00" not in value:
+            return value
+        found = True
+        return value.replace("\x00", "\ufffd")
+
+    meta.title, meta.outlet, meta.url, meta.dateline = (clean(meta.title), clean(meta.outlet), clean(meta.url),
+                                                         clean(meta.dateline))
+    meta.authors = [clean(a) or "" for a in meta.authors]
+    if found:
+        warnings.append("replaced NUL characters in the metadata (title, outlet, authors, url) with U+FFFD")
 
 
 def _too_large(n: int, max_chars: int, unit: str = "characters") -> InputTooLargeError:
@@ -185,6 +207,7 @@ def prepare(
             raise InputError(f"published {published!r} is not a date: give it as ISO 8601 "
                              "(2023-06 or 2015-12-03)")
         meta.published, meta.published_source = iso, "caller"
+    _clean_meta(meta, warnings)
     return Article(text=text, meta=meta, warnings=warnings, header=header)
 
 
@@ -207,8 +230,9 @@ def _read_limited(stream: BinaryIO, limit: int) -> bytes:
 def _from_bytes(data: bytes, html: bool | None, max_chars: int, overrides: dict[str, Any]) -> Article:
     if not data.strip():
         raise EmptyInputError("the input is empty: give an article as plain text or HTML")
-    text, warning = decode_bytes(data)
+    text, encoding, warning = decode_detail(data)
     article = prepare(text, max_chars=max_chars, html=html, **overrides)
+    article.encoding = encoding
     if warning:
         article.warnings.insert(0, warning)
     return article

@@ -75,6 +75,14 @@ def _control_ratio(text: str) -> float:
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode `data`; return (text, warning or None). Raise BinaryInputError for non-text input."""
+    text, _encoding, warning = decode_detail(data)
+    return text, warning
+
+
+def decode_detail(data: bytes) -> tuple[str, str, str | None]:
+    """Decode `data`; return (text, the encoding used, warning or None). The encoding is a Python codec name
+    ("utf-8", "utf-8-sig", "utf-16-le", "cp1252", ...), stored with the document so a wrong guess can be
+    found and redone later. Raise BinaryInputError for non-text input."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise _binary(what)
@@ -86,7 +94,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
                 raise _binary(f"not valid {codec.upper()} although it starts with a {codec} byte-order mark "
                               f"({exc.reason} at byte {exc.start}): re-save it as UTF-8") from None
             warning = None if codec == "utf-8-sig" else f"decoded as {codec.upper()} (byte-order mark)"
-            return text, warning
+            return text, codec, warning
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -95,15 +103,16 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         if "\x00" in text[:_SAMPLE]:
             codec = _utf16_without_bom(data)
             if codec:
-                return data.decode(codec, errors="replace"), f"decoded as {codec.upper()} without byte-order mark"
+                return (data.decode(codec, errors="replace"), codec,
+                        f"decoded as {codec.upper()} without byte-order mark")
             raise _binary("binary data (it contains NUL bytes): give an article as plain text, HTML or JSONL")
         if _control_ratio(text[:_SAMPLE]) > 0.05:
             raise _binary("binary data (mostly control characters): give an article as plain text, HTML or JSONL")
-        return text, None
+        return text, "utf-8", None
     codec = _utf16_without_bom(data)
     if codec:
         try:
-            return data.decode(codec), f"decoded as {codec.upper()} without byte-order mark"
+            return data.decode(codec), codec, f"decoded as {codec.upper()} without byte-order mark"
         except UnicodeDecodeError:
             pass
     declared = _declared_charset(data)
@@ -114,7 +123,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
             pass
         else:
             if _control_ratio(text[:_SAMPLE]) <= 0.01:
-                return text, f"decoded as {declared}, as the page declares (not UTF-8)"
+                return text, declared, f"decoded as {declared}, as the page declares (not UTF-8)"
     if b"\x00" in data[:_SAMPLE]:
         raise _binary("binary data (it contains NUL bytes): give an article as plain text, HTML or JSONL")
     return _legacy(data)
@@ -143,7 +152,7 @@ def _declared_charset(data: bytes) -> str | None:
 MAX_NON_ASCII_WESTERN = 0.1
 
 
-def _legacy(data: bytes) -> tuple[str, str | None]:
+def _legacy(data: bytes) -> tuple[str, str, str | None]:
     from charset_normalizer import from_bytes
 
     try:
@@ -153,14 +162,14 @@ def _legacy(data: bytes) -> tuple[str, str | None]:
     if text is not None and _control_ratio(text[:_SAMPLE]) <= 0.01:
         sample = text[:_SAMPLE]
         if sum(ord(ch) > 127 for ch in sample) <= MAX_NON_ASCII_WESTERN * max(1, len(sample)):
-            return text, "decoded as Windows-1252/Latin-1, not UTF-8: check accented letters and quotes"
+            return text, "cp1252", "decoded as Windows-1252/Latin-1, not UTF-8: check accented letters and quotes"
     best = from_bytes(data[: 4 * _SAMPLE]).best()
     guess = best.encoding if best is not None else None
     if guess is None:
         text = data.decode("latin-1")
         if _control_ratio(text[:_SAMPLE]) > 0.05:
             raise _binary("binary data (no text encoding fits it): give an article as plain text, HTML or JSONL")
-        return text, "decoded as Latin-1, not UTF-8: check accented letters and quotes"
+        return text, "latin-1", "decoded as Latin-1, not UTF-8: check accented letters and quotes"
     try:
         text = data.decode(guess)
     except (UnicodeDecodeError, LookupError):
@@ -168,4 +177,4 @@ def _legacy(data: bytes) -> tuple[str, str | None]:
             from None
     if _control_ratio(text[:_SAMPLE]) > 0.05:
         raise _binary("binary data (no text encoding fits it): give an article as plain text, HTML or JSONL")
-    return text, f"decoded as {guess}, not UTF-8: check the text reads correctly"
+    return text, guess, f"decoded as {guess}, not UTF-8: check the text reads correctly"
