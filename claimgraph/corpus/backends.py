@@ -69,6 +69,7 @@ class DuckDBBackend(Backend):
 
         self.url = path
         self.path = path
+        self.read_only = read_only
         if path != ":memory:" and not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         if read_only and path != ":memory:" and not Path(path).exists():
@@ -78,27 +79,47 @@ class DuckDBBackend(Backend):
             # built-in extensions only (json, parquet are compiled in): never download one
             self.conn = duckdb.connect(path, read_only=read_only,
                                        config={"autoinstall_known_extensions": False})
-        except duckdb.IOException as exc:
-            raise StoreError(f"{path}: cannot open the store ({_first_line(exc)}); a DuckDB file takes one "
-                             "writing process at a time: wait for the other one, or use PostgreSQL") from None
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            first = _first_line(exc)
+            if "lock" in first.lower() or "different configuration" in first:
+                doing = "read it" if read_only else "write to it"
+                raise StoreError(f"{path}: another process is writing this store (an ingest?) and a DuckDB file "
+                                 f"takes one writer and no other process meanwhile, so this one cannot {doing}: "
+                                 "wait for it to finish, or keep the corpus in PostgreSQL (--db "
+                                 f"postgresql://...) to query while ingesting ({first})") from None
+            raise _store_error(path, exc, read_only) from None
         except duckdb.Error as exc:
             raise StoreError(f"{path}: not a claimgraph DuckDB store ({_first_line(exc)})") from None
         self._depth = 0
 
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """DuckDB's exceptions as StoreErrors whose one line says what happened and what to do."""
+        import duckdb
+
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise _store_error(self.url, exc, read_only=self.read_only) from exc
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cur = self.conn.execute(sql, list(params))
-        return cur.fetchall() if cur.description else []
+        with self._errors():
+            cur = self.conn.execute(sql, list(params))
+            return cur.fetchall() if cur.description else []
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
-        cur = self.conn.execute(sql, list(params))
-        return [d[0] for d in cur.description], cur.fetchall()
+        with self._errors():
+            cur = self.conn.execute(sql, list(params))
+            return [d[0] for d in cur.description], cur.fetchall()
 
     def stream(self, sql: str, params: Sequence[Any] = (), size: int = 2000) -> Iterator[tuple[list[str], list]]:
-        cur = self.conn.cursor()
-        cur.execute(sql, list(params))
-        names = [d[0] for d in cur.description]
+        with self._errors():
+            cur = self.conn.cursor()
+            cur.execute(sql, list(params))
+            names = [d[0] for d in cur.description]
         while True:
-            chunk = cur.fetchmany(size)
+            with self._errors():
+                chunk = cur.fetchmany(size)
             if not chunk:
                 break
             yield names, chunk
@@ -106,7 +127,8 @@ class DuckDBBackend(Backend):
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            self.conn.executemany(sql, [list(r) for r in rows])
+            with self._errors():
+                self.conn.executemany(sql, [list(r) for r in rows])
 
     def insert_rows(self, table: Table, rows: Sequence[Sequence[Any]], ignore_conflicts: bool = False) -> None:
         # one JSON parameter unnested into rows: about six times faster than multi-row VALUES and
@@ -122,7 +144,8 @@ class DuckDBBackend(Backend):
         for i in range(0, len(rows), 5000):
             payload = json.dumps([dict(zip(names, r, strict=True)) for r in rows[i:i + 5000]],
                                  ensure_ascii=False, default=_json_default)
-            self.conn.execute(sql, [payload])
+            with self._errors():
+                self.conn.execute(sql, [payload])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -133,16 +156,28 @@ class DuckDBBackend(Backend):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN TRANSACTION")
+        with self._errors():
+            self.conn.execute("BEGIN TRANSACTION")
         self._depth = 1
         try:
             yield
         except BaseException:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            try:
+                self.conn.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - e.g. a database invalidated by a failed write: the first error counts
+                pass
             raise
         self._depth = 0
-        self.conn.execute("COMMIT")
+        try:
+            with self._errors():
+                self.conn.execute("COMMIT")
+        except StoreError:
+            try:
+                self.conn.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001
+                pass
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -176,41 +211,62 @@ class PostgresBackend(Backend):
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: cannot connect ({_first_line(exc)})") from None
+        self.read_only = read_only
         if read_only:
             self.conn.execute("SET default_transaction_read_only = on")
         self._depth = 0
 
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """psycopg's exceptions as StoreErrors whose one line says what happened and what to do."""
+        import psycopg
+
+        try:
+            yield
+        except psycopg.Error as exc:
+            raise _store_error(self.url, exc, read_only=self.read_only) from exc
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cur = self.conn.execute(to_psycopg(sql), list(params) or None)
-        return cur.fetchall() if cur.description else []
+        with self._errors():
+            cur = self.conn.execute(to_psycopg(sql), list(params) or None)
+            return cur.fetchall() if cur.description else []
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
-        cur = self.conn.execute(to_psycopg(sql), list(params) or None)
-        return [d.name for d in cur.description], cur.fetchall()
+        with self._errors():
+            cur = self.conn.execute(to_psycopg(sql), list(params) or None)
+            return [d.name for d in cur.description], cur.fetchall()
 
     def stream(self, sql: str, params: Sequence[Any] = (), size: int = 2000) -> Iterator[tuple[list[str], list]]:
         # its own connection, so the caller can run other statements while reading (as DuckDB's cursor can)
         import psycopg
 
-        conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=10)
-        cur = conn.cursor()
-        names: list[str] | None = None
-        chunk: list[tuple[Any, ...]] = []
-        for row in cur.stream(to_psycopg(sql), list(params) or None):
-            if names is None:
-                names = [d.name for d in cur.description]
-            chunk.append(row)
-            if len(chunk) >= size:
+        with self._errors():
+            conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=10)
+        try:
+            cur = conn.cursor()
+            names: list[str] | None = None
+            chunk: list[tuple[Any, ...]] = []
+            rows = cur.stream(to_psycopg(sql), list(params) or None)
+            while True:
+                with self._errors():
+                    row = next(rows, None)
+                if row is None:
+                    break
+                if names is None:
+                    names = [d.name for d in cur.description]
+                chunk.append(row)
+                if len(chunk) >= size:
+                    yield names, chunk
+                    chunk = []
+            if chunk and names is not None:
                 yield names, chunk
-                chunk = []
-        if chunk and names is not None:
-            yield names, chunk
-        cur.close()
-        conn.close()
+            cur.close()
+        finally:
+            conn.close()
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            with self.conn.cursor() as cur:
+            with self._errors(), self.conn.cursor() as cur:
                 cur.executemany(to_psycopg(sql), [list(r) for r in rows])
 
     def insert_rows(self, table: Table, rows: Sequence[Sequence[Any]], ignore_conflicts: bool = False) -> None:
@@ -220,12 +276,12 @@ class PostgresBackend(Backend):
         sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))})"
         if ignore_conflicts:
             sql += " ON CONFLICT DO NOTHING"
-        with self.conn.cursor() as cur:
+        with self._errors(), self.conn.cursor() as cur:
             cur.executemany(sql, [list(r) for r in rows])  # psycopg 3 pipelines these: one round trip
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.conn.transaction():
+        with self._errors(), self.conn.transaction():  # a failed COMMIT is a StoreError too
             yield
 
     def close(self) -> None:
@@ -236,6 +292,34 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
     raise TypeError(f"cannot store {type(value).__name__}")
+
+
+#: what a database error means for the user, by words in its message (DuckDB) or its SQLSTATE (PostgreSQL)
+_DISK_FULL = ("no space left on device", "file too large", "disk full", "could not extend file")
+_READ_ONLY = ("read-only mode", "read-only transaction", "read only", "readonly database")
+
+
+def _store_error(url: str, exc: BaseException, read_only: bool = False) -> StoreError:
+    """A driver exception as a StoreError with a one-line message saying what to do."""
+    first = _first_line(exc)
+    text = str(exc).lower()
+    sqlstate = getattr(exc, "sqlstate", None) or ""
+    if sqlstate == "53100" or any(w in text for w in _DISK_FULL):
+        return StoreError(f"{url}: the disk is full or a file size limit was reached ({first}): the last "
+                          "transaction was not written; free space (or move the store) and rerun, stored "
+                          "documents are skipped")
+    if sqlstate == "25006" or any(w in text for w in _READ_ONLY) or "permission denied" in text:
+        how = "it was opened read-only" if read_only else "the database or its file cannot be written"
+        return StoreError(f"{url}: cannot write to the store: {how} ({first}); give a store you can write to")
+    if "nul (0x00)" in text or "0x00" in text:
+        return StoreError(f"{url}: PostgreSQL cannot store NUL characters (\\x00) in text: remove them from "
+                          f"what is written ({first})")
+    if sqlstate.startswith("08") or "connection" in text and ("closed" in text or "lost" in text):
+        return StoreError(f"{url}: lost the connection to the database ({first}): check the server and rerun")
+    if "database has been invalidated" in text:
+        return StoreError(f"{url}: the store stopped taking writes after an earlier error in this process "
+                          f"({first}): fix that error (disk space?) and rerun")
+    return StoreError(f"{url}: database error ({first})")
 
 
 def _first_line(exc: BaseException) -> str:
