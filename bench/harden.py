@@ -600,12 +600,13 @@ def run_part(part: str, n: int, kills: int) -> None:
 
             rows = {}
             with pg_cluster() as base:
-                for backend, url in (("duckdb", str(folder / "fuzz.duckdb")),
-                                     ("postgresql", pg_database(base, "fuzz"))):
+                # PostgreSQL gets a fifth as many queries: the SQL is the same, only the driver differs
+                for backend, url, count in (("duckdb", str(folder / "fuzz.duckdb"), n),
+                                            ("postgresql", pg_database(base, "fuzz"), max(1, n // 5))):
                     store = hostile_store(url)
                     t0 = time.perf_counter()
                     if part == "store":
-                        count, per = fuzz_store(store, n), None
+                        count, per = fuzz_store(store, count), None
                     else:
                         per = {}
                         client = TestClient(create_app(StoreCorpus(store), write_token="fuzz-token"),
@@ -631,7 +632,7 @@ def run_part(part: str, n: int, kills: int) -> None:
             _save(part, {"rows": rows})
         elif part in ("kills", "cli-kills"):
             cli = part == "cli-kills"
-            result = kill_trials(kills, folder, cli=cli, n_docs=24 if cli else 40, kills=1 if cli else 2)
+            result = kill_trials(kills, folder, cli=cli, n_docs=12 if cli else 40, kills=1 if cli else 2)
             _save(part, {**result, "seconds": time.perf_counter() - t0})
         elif part == "disk":
             _save(part, {"trials": [disk_full_trial(folder, limit) for limit in (50_000, 100_000, 150_000)],
@@ -674,7 +675,7 @@ def render() -> str:
                          f"| {row['seconds']:.0f} | {invariant} | {res['commit']}, {res['date']} |")
     lines.append("")
     for part, label, how in (
-            ("cli-kills", "`claimgraph ingest` (spaCy, 24 JSONL articles, batches of 2)", "killed once"),
+            ("cli-kills", "`claimgraph ingest` (spaCy, 12 JSONL articles, batches of 2)", "killed once"),
             ("kills", "ingest with a stand-in analyzer (40 JSONL articles, batches of 4)", "killed twice in a row")):
         res = _load(part)
         if res is None:
