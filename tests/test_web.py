@@ -383,3 +383,27 @@ def test_store_corpus_reads_through_the_store(tmp_path, sample_analysis: Analysi
     assert "Reuters" in page and "AFP" in page and "ent:" not in page
     assert "drift" in {f["kind"] for f in client.get("/api/findings").json()["items"]}
 
+
+
+def test_store_corpus_keys_in_one_query_and_recent_analyses_kept(tmp_path, sample_analysis: Analysis) -> None:
+    """Every article page asks for the documents' keys and one analysis: before, that was one query per stored
+    document (1.2 s a page over FA-KES dev's 400) and ten more per page; now one query, kept until the store
+    changes, and the last analyses read are kept until the view is rebuilt."""
+    from claimgraph.corpus import Store
+    from claimgraph.web.store import StoreCorpus
+
+    a = claimgraph.analyze(REPORT_A, outlet="Reuters", published="2017-04-15")
+    store = Store(tmp_path / "web.duckdb")
+    store.write_analysis(sample_analysis, key="z-sample.txt")
+    store.write_analysis(sample_analysis, key="b-sample.txt")  # the same text: one document, two keys
+    corpus = StoreCorpus(store)
+    assert list(corpus.analyses()) and corpus.keys() == {sample_analysis.document.id: "b-sample.txt"}
+    calls = []
+    real = store.get_analysis
+    store.get_analysis = lambda doc_id: calls.append(doc_id) or real(doc_id)  # type: ignore[method-assign]
+    assert corpus.get(sample_analysis.document.id) == sample_analysis
+    assert corpus.get(sample_analysis.document.id) == sample_analysis
+    assert calls == [sample_analysis.document.id]  # read from the store once
+    assert corpus.add(a, key="a.txt")
+    assert list(corpus.analyses()) and corpus.keys()[a.document.id] == "a.txt"
+    assert corpus.get(sample_analysis.document.id) == sample_analysis and len(calls) == 2  # rebuilt: read again

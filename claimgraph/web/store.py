@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
 from claimgraph.contract import Analysis
 from claimgraph.web.corpus import link_in_memory
+
+#: analyses kept by `StoreCorpus.get` (a few MB: an analysis of a long article is about 1 MB of objects)
+RECENT = 256
 
 
 def store_class() -> type | None:
@@ -36,30 +40,45 @@ class StoreCorpus:
         self._checked = 0.0
         self._memory_links: dict[str, Any] | None = None
         self._memory_count = -1
+        self._keys: dict[str, str] | None = None
+        self._recent: OrderedDict[str, Analysis] = OrderedDict()
+        self._keys_count: int | None = None
 
     def analyses(self) -> Iterator[Analysis]:
         with self._lock:
             items = list(self.store.iter_analyses())
             self._count = len(items)
+            self._recent.clear()  # the view is rebuilt: read documents afresh too
         return iter(items)
 
     def get(self, doc_id: str) -> Analysis | None:
+        """One document's analysis; the last RECENT read are kept (an article page reads one per request, and
+        reading it back from the store takes a query per section), until the view is rebuilt."""
         with self._lock:
-            return self.store.get_analysis(doc_id)
+            if doc_id in self._recent:
+                self._recent.move_to_end(doc_id)
+                return self._recent[doc_id]
+            analysis = self.store.get_analysis(doc_id)
+            if analysis is not None:
+                self._recent[doc_id] = analysis
+                while len(self._recent) > RECENT:
+                    self._recent.popitem(last=False)
+            return analysis
 
     def add(self, analysis: Analysis, key: str | None = None) -> bool:
         with self._lock:
+            self._keys = None
+            self._recent.pop(analysis.document.id, None)
             return self.store.write_analysis(analysis, key=key) == "added"
 
     def keys(self) -> dict[str, str]:
-        """One input key per document (the first in order), for listings."""
+        """One input key per document (the first in order), for listings: one query (the documents listing
+        carries each document's first key), kept until the store changes; every article page asks for it."""
         with self._lock:
-            out = {}
-            for doc in self.store.documents(limit=None):
-                keys = self.store.keys(doc["doc_id"])
-                if keys:
-                    out[doc["doc_id"]] = keys[0]
-            return out
+            if self._keys is None or self._keys_count != self._count:
+                self._keys = {doc["doc_id"]: doc["key"] for doc in self.store.documents(limit=None) if doc["key"]}
+                self._keys_count = self._count
+            return self._keys
 
     def changed(self, every: float = 5.0) -> bool:
         """True when the store holds another number of documents than when last read (checked at most
