@@ -103,3 +103,25 @@ def test_a_previous_schema_is_upgraded_in_place(tmp_path, sample_analysis):
         assert store.query("documents")[0]["encoding"] is None
     with Store(path, read_only=True) as store:
         assert store.count("documents") == 1
+
+
+def test_a_binary_body_in_a_warc_is_one_failure_and_the_archive_goes_on(tmp_path):
+    """Regression: a text/html record whose body is a PDF raised BinaryInputError out of the WARC reader,
+    which ended the whole ingest; now that record is a failure and the next one is read."""
+    import io
+
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for url, body in (("https://example.org/a", b"%PDF-1.4 binary"),
+                          ("https://example.org/b", (ARTICLES / "ap-wire.txt").read_bytes())):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=http))
+    first, second = list(iter_items([str(path)]))
+    assert first.article is None and "PDF" in first.error
+    assert second.article is not None and second.article.encoding == "utf-8"
