@@ -407,3 +407,12 @@ def test_store_corpus_keys_in_one_query_and_recent_analyses_kept(tmp_path, sampl
     assert corpus.add(a, key="a.txt")
     assert list(corpus.analyses()) and corpus.keys()[a.document.id] == "a.txt"
     assert corpus.get(sample_analysis.document.id) == sample_analysis and len(calls) == 2  # rebuilt: read again
+    # another writer adds a document: once the view notices, its key is read afresh with it
+    b = claimgraph.analyze(REPORT_B, outlet="AFP", published="2017-04-16")
+    store.write_analysis(b, key="b.txt")
+    assert corpus.changed(every=0)
+    assert list(corpus.analyses()) and corpus.keys()[b.document.id] == "b.txt"
+    client = TestClient(create_app(corpus, write_token=""))
+    assert {d["key"] for d in client.get("/api/documents").json()["items"]} == {"b-sample.txt", "a.txt", "b.txt"}
+    claims = client.get("/api/claims?limit=1").json()
+    assert claims["facets"] == client.get("/api/claims?limit=2&sort=text").json()["facets"]  # counts reused

@@ -308,6 +308,8 @@ class CorpusView:
         self._facet_cols: dict[str, list[tuple[str, ...]]] = {}
         self._search: list[str] = []
         self._orders: dict[str, list[int]] = {}
+        #: facet counts per (free text, filters, facet limit), for the current build
+        self._facets: dict[tuple[Any, ...], dict[str, list[tuple[str, int]]]] = {}
 
     def refresh(self) -> None:
         with self._lock:
@@ -329,6 +331,7 @@ class CorpusView:
                 places.extend(place_rows(analysis))
             docs.sort(key=lambda d: (d.published or "", d.title or ""), reverse=True)
             self.docs, self.claims, self.events, self.places = docs, claims, events, places
+            self._facets = {}
             self._facet_cols = {
                 param: [tuple(v) if isinstance(v, list) else ((v,) if v else ()) for v in (r.get(f) for r in claims)]
                 for param, f in CLAIM_FACETS.items()
@@ -378,10 +381,16 @@ class CorpusView:
             order = [i for i in order if i in keep]
         if desc:
             order = order[::-1]
-        facets: dict[str, list[tuple[str, int]]] = {}
-        for param, column in self._facet_cols.items():
-            values = column if idx is None else [column[i] for i in idx]
-            facets[param] = Counter(chain.from_iterable(values)).most_common(facet_limit)
+        key = (q, tuple(sorted((filters or {}).items())), facet_limit)
+        facets = self._facets.get(key)
+        if facets is None:  # the same filter's other pages and orders reuse its counts until the view is rebuilt
+            facets = {}
+            for param, column in self._facet_cols.items():
+                values = column if idx is None else [column[i] for i in idx]
+                facets[param] = Counter(chain.from_iterable(values)).most_common(facet_limit)
+            if len(self._facets) >= 512:
+                self._facets.clear()
+            self._facets[key] = facets
         rows = self.claims
         return Page([rows[i] for i in order[offset:offset + limit]], len(order), offset, limit, facets)
 

@@ -75,7 +75,7 @@ class StoreCorpus:
         """One input key per document (the first in order), for listings: one query (the documents listing
         carries each document's first key), kept until the store changes; every article page asks for it."""
         with self._lock:
-            if self._keys is None or self._keys_count != self._count:
+            if self._keys is None or self._keys_count != self._count:  # None: changed() found new documents
                 self._keys = {doc["doc_id"]: doc["key"] for doc in self.store.documents(limit=None) if doc["key"]}
                 self._keys_count = self._count
             return self._keys
@@ -88,7 +88,10 @@ class StoreCorpus:
             return False
         self._checked = now
         with self._lock:
-            return self.store.count("documents") != self._count
+            changed = self.store.count("documents") != self._count
+            if changed:
+                self._keys = None  # read them afresh for the rebuilt view
+            return changed
 
     def _linked(self, name: str) -> list[dict[str, Any]] | None:
         method = getattr(self.store, name, None)
