@@ -412,12 +412,32 @@ def ingest_child(db: str, paths: list[str], pause: float = 0.0, batch_size: int 
     print(json.dumps(counts.as_dict()))
 
 
-def check_exactly_once(db: str, keys: list[str]) -> dict[str, int]:
-    """After the final run: every key stored (no failure), each distinct text once, nothing half-written."""
+def item_counts(store: Any) -> dict[str, dict[str, int]]:  # noqa: ANN401
+    """doc_id -> rows per section table (entities ... flags) of every stored document."""
+    from claimgraph.contract import SECTIONS
+
+    out: dict[str, dict[str, int]] = {d: {} for (d,) in store.execute("SELECT doc_id FROM documents")}
+    for section in SECTIONS:
+        for doc_id, n in store.execute(f"SELECT doc_id, count(*) FROM {section} GROUP BY doc_id"):
+            if doc_id in out:
+                out[doc_id][section] = n
+    return out
+
+
+def check_exactly_once(db: str, keys: list[str], reference: dict[str, dict[str, int]] | None = None
+                       ) -> dict[str, int]:
+    """After the final run: every key stored (no failure), each distinct text once, nothing half-written.
+    `reference`: the item counts of an uninterrupted run over the same inputs (each document must have
+    exactly those rows); without it the EchoAnalyzer's own count is checked."""
     from claimgraph.corpus import Store
 
     with Store(db, read_only=not db.startswith("postgresql")) as store:
-        problems = {k: v for k, v in check_store(store).items() if v}
+        problems = {k: v for k, v in check_store(store, last_run=False).items() if v}
+        if reference is not None:
+            problems.pop("documents with missing items", None)  # echo's count: not what spaCy finds
+            counts = item_counts(store)
+            problems["partial documents"] = sum(counts[d] != reference.get(d) for d in counts)
+            problems["documents missing"] = len(set(reference) - set(counts))
         stored = {r[0] for r in store.execute("SELECT DISTINCT key FROM inputs")}
         texts = store.execute("SELECT count(*), count(DISTINCT text) FROM documents")[0]
         distinct = len({d for (d,) in store.execute("SELECT doc_id FROM inputs")})
@@ -448,13 +468,17 @@ def kill_trials(trials: int, folder: Path, *, cli: bool = False, n_docs: int = 4
                     "--workers", "1", "--no-link", "-q"]
         return [sys.executable, "-m", "bench.harden", "ingest-child", db, str(corpus), "--pause", "0.05"]
 
-    if max_wait is None:  # calibrate: one whole run
-        corpus = folder / "calibrate.jsonl"
-        echo_corpus(corpus, n_docs)
-        t0 = time.perf_counter()
-        subprocess.run(command(corpus, str(folder / "calibrate.duckdb")), cwd=root, capture_output=True,
-                       timeout=3600, check=True)
-        max_wait = time.perf_counter() - t0
+    # one whole run: how long it takes (the kills' range, unless given), and what each document holds
+    from claimgraph.corpus import Store
+
+    corpus = folder / "calibrate.jsonl"
+    echo_corpus(corpus, n_docs)
+    t0 = time.perf_counter()
+    subprocess.run(command(corpus, str(folder / "calibrate.duckdb")), cwd=root, capture_output=True,
+                   timeout=3600, check=True)
+    max_wait = max_wait or time.perf_counter() - t0
+    with Store(folder / "calibrate.duckdb", read_only=True) as store:
+        reference = item_counts(store)
     out = []
     for trial in range(trials):
         corpus = folder / f"kill-{trial}.jsonl"
@@ -472,12 +496,11 @@ def kill_trials(trials: int, folder: Path, *, cli: bool = False, n_docs: int = 4
                 proc.wait(timeout=60)
             delays.append(round(delay, 2))
         with contextlib.suppress(Exception):  # what the kill left (before the rerun), for the record
-            from claimgraph.corpus import Store
-
             with Store(db, read_only=True) as store:
                 delays.append(f"{store.count('documents')} documents stored when killed")
         final = subprocess.run(args, cwd=root, capture_output=True, timeout=3600)
-        result = {"trial": trial, "delays": delays, "final exit": final.returncode, **check_exactly_once(db, keys)}
+        result = {"trial": trial, "delays": delays, "final exit": final.returncode,
+                  **check_exactly_once(db, keys, reference)}
         if final.returncode != 0:
             result["stderr"] = final.stderr.decode(errors="replace")[-300:]
         out.append(result)
@@ -486,7 +509,7 @@ def kill_trials(trials: int, folder: Path, *, cli: bool = False, n_docs: int = 4
     return {"max_wait": max_wait, "trials": out}
 
 
-def disk_full_trial(folder: Path, limit_bytes: int, n_docs: int = 300) -> dict[str, Any]:
+def disk_full_trial(folder: Path, limit_bytes: int, n_docs: int = 1000) -> dict[str, Any]:
     """Ingest into a DuckDB file under RLIMIT_FSIZE (a file may not grow past `limit_bytes`): the run must stop
     with one clear StoreError line (exit 2); a rerun without the limit stores everything exactly once."""
     import resource
@@ -641,7 +664,7 @@ def run_part(part: str, n: int, kills: int) -> None:
             result = kill_trials(kills, folder, cli=cli, n_docs=12 if cli else 40, kills=1 if cli else 2)
             _save(part, {**result, "seconds": time.perf_counter() - t0})
         elif part == "disk":
-            _save(part, {"trials": [disk_full_trial(folder, limit) for limit in (50_000, 100_000, 150_000)],
+            _save(part, {"trials": [disk_full_trial(folder, limit) for limit in (20_000, 50_000, 80_000)],
                          "seconds": time.perf_counter() - t0})
         else:
             raise SystemExit(f"unknown part {part!r}: choose from {', '.join(PARTS)}")
@@ -691,11 +714,12 @@ def render() -> str:
         trials = res["trials"]
         bad = [t for t in trials if _bad(t) or t["final exit"] != 0]
         totals = {k: sum(t.get(k, 0) for t in trials) for k in ("lost", "duplicated", "keys with two documents",
-                                                                "failed")}
+                                                                "failed", "documents missing")}
         partial = sum(_bad(t) - sum(t.get(k, 0) for k in totals) for t in trials)
         lines.append(f"SIGKILL, {label}: **{len(trials)} trials**, each {how} at a random moment (uniform over "
                      f"the {res['max_wait']:.0f} s an uninterrupted run takes) then rerun to the end "
-                     f"({res['seconds']:.0f} s; {res['commit']}, {res['date']}): {totals['lost']} lost, "
+                     f"({res['seconds']:.0f} s; {res['commit']}, {res['date']}): "
+                     f"{totals['lost'] + totals['documents missing']} lost, "
                      f"{totals['duplicated']} duplicated, {partial} partial or orphan, {totals['failed']} failed; "
                      f"{len(bad)} trials with a problem.")
     res = _load("disk")
