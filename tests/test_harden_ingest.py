@@ -125,3 +125,19 @@ def test_a_binary_body_in_a_warc_is_one_failure_and_the_archive_goes_on(tmp_path
     first, second = list(iter_items([str(path)]))
     assert first.article is None and "PDF" in first.error
     assert second.article is not None and second.article.encoding == "utf-8"
+
+
+def test_a_malformed_warc_record_ends_the_archive_with_one_failure(tmp_path):
+    """Regression (found by the ingest fuzz, a mutated archive): a response record without WARC-Target-URI
+    made warcio raise AttributeError, which escaped `iter_items` (and `count_items`) and ended the ingest."""
+    pytest.importorskip("warcio")
+    from claimgraph.corpus.readers import count_items
+
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Officials said.</p></body></html>"
+    path = tmp_path / "broken.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: %d\r\n\r\n" % len(body) + body + b"\r\n\r\n")
+    items = list(iter_items([str(path), str(SAMPLE)]))
+    assert [i.key for i in items] == [f"{path}:1", str(SAMPLE)]
+    assert items[0].article is None and "not a readable WARC file" in items[0].error
+    assert items[1].article is not None  # the next input is read
+    assert count_items([str(path)]) == 1

@@ -53,19 +53,45 @@ def iter_warc(path: Path, name: str, max_chars: int) -> Iterator[Item]:
         yield Item(f"{name}:{n + 1}", error=f"{name}: not a readable WARC file after {n} records ({exc})")
 
 
-def _records(path: Path, name: str, max_chars: int) -> Iterator[Item]:
+def _archive(fh) -> Iterator:  # noqa: ANN001 - a binary file
+    """warcio's records, in order. A malformed archive fails inside warcio with assorted exceptions (an
+    AttributeError for a response record without a target URI, ValueError, zlib errors ...): each becomes
+    ArchiveLoadFailed, which ends the archive with one failure record instead of the whole ingest."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = iter(ArchiveIterator(fh))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except ArchiveLoadFailed:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever a broken archive makes warcio raise
+            raise ArchiveLoadFailed(f"{type(exc).__name__}: {exc}") from exc
+        yield record
+
+
+def _records(path: Path, name: str, max_chars: int) -> Iterator[Item]:
+    from warcio.exceptions import ArchiveLoadFailed
 
     limit = max_chars * 4 * 10
     n = 0
     with path.open("rb") as fh:
-        for record in ArchiveIterator(fh):
-            kind = _kept(record)
+        for record in _archive(fh):
+            try:
+                kind = _kept(record)
+            except Exception as exc:  # noqa: BLE001 - malformed HTTP headers in the record
+                raise ArchiveLoadFailed(f"{type(exc).__name__}: {exc}") from exc
             if kind is None:
                 continue
             n += 1
             key = where = f"{name}:{n}"
-            data = record.content_stream().read(limit + 1)
+            try:
+                data = record.content_stream().read(limit + 1)
+            except Exception as exc:  # noqa: BLE001 - a corrupt body (bad gzip member, broken chunking)
+                raise ArchiveLoadFailed(f"{type(exc).__name__}: {exc}") from exc
             if len(data) > limit:
                 yield Item(key, error=f"{where}: over {limit:,} bytes, too large for one article")
                 continue
@@ -83,8 +109,14 @@ def _records(path: Path, name: str, max_chars: int) -> Iterator[Item]:
 
 
 def count_warc(path: Path) -> int:
-    """How many article records `iter_warc` yields (headers only; bodies are skipped)."""
-    from warcio.archiveiterator import ArchiveIterator
+    """How many article records `iter_warc` yields (headers only; bodies are skipped), up to where the
+    archive breaks (plus one for the failure reported there)."""
 
+    n = 0
     with path.open("rb") as fh:
-        return sum(_kept(record) is not None for record in ArchiveIterator(fh))
+        try:
+            for record in _archive(fh):
+                n += _kept(record) is not None
+        except Exception:  # noqa: BLE001 - only a progress bar's total: iter_warc reports the failure
+            return n + 1
+    return n
