@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,25 +32,46 @@ class Outcome:
 
 #: texts longer than this are parsed in windows of about this many characters, cut at paragraph breaks
 WINDOW_CHARS = 50_000
+#: ... and of at most this many tokens (50,000 characters of news prose are about 10,000 tokens), so that a text
+#: of many short tokens (`" " " ...`) does not make a window's parse, and its memory, several times larger
+WINDOW_TOKENS = 12_000
 
 
-def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+def windows(text: str, size: int = WINDOW_CHARS, starts: Sequence[int] | None = None,
+            max_tokens: int | None = None) -> list[tuple[int, int]]:
     """[start, end) offsets covering `text` in order, each at most `size` characters where a break allows.
 
     A window ends after a paragraph break if there is one in its second half, else after a line break, a
     sentence end or a space, and only as a last resort mid-word; the windows concatenate to the text exactly.
+    Given `starts` (the tokens' start offsets, sorted), every cut falls on a token start and no window holds
+    more than `max_tokens` tokens (when that is set).
     """
     out: list[tuple[int, int]] = []
     start, n = 0, len(text)
-    while n - start > size:
+    first = 0  # index in `starts` of the window's first token
+    while True:
         limit = start + size
+        if starts is not None and max_tokens is not None and first + max_tokens < len(starts):
+            limit = min(limit, starts[first + max_tokens])
+        if limit >= n:
+            break
         end = -1
         for sep in ("\n\n", "\n", ". ", " "):
-            i = text.rfind(sep, start + size // 2, limit)
+            i = text.rfind(sep, start + (limit - start) // 2, limit)
             if i >= 0:
                 end = i + len(sep)
                 break
         end = end if end > start else limit
+        if starts is not None:  # on a token start: the one at or before `end`, else the next one
+            k = bisect.bisect_right(starts, end, lo=first) - 1
+            if k > first:
+                end = starts[k]
+            else:
+                k = first + 1
+                end = starts[k] if k < len(starts) else n
+            first = k
+        if end >= n:
+            break
         out.append((start, end))
         start = end
     out.append((start, n))
@@ -61,10 +83,12 @@ class Analyzer:
     """Holds one loaded pipeline; create one per process and reuse it (loading takes about a second).
 
     `time_budget` (seconds, None: no limit) bounds each article: past it, the article becomes a failure
-    (`AnalysisTimeoutError`) and a batch goes on. It is checked between components and between windows, so
-    an article stops at most one component (on one window) after its budget is spent; no component takes
-    more than O(n log n) of the document's length. `window_chars`: longer texts are parsed by spaCy in
-    windows of about that size, cut at paragraph breaks, so memory depends on the window, not the document;
+    (`AnalysisTimeoutError`) and a batch goes on. It is checked between components and between windows, and
+    inside claimgraph's components (in their loops over sentences and items, and on every entity or claim
+    look-up: `DocState.check_time`), so an article stops within one loop step, or one spaCy component on one
+    window, of its budget; no component takes more than O(n log n) of the document's length.
+    `window_chars`, `window_tokens`: longer texts are parsed by spaCy in windows of at most that many
+    characters and tokens, cut at paragraph breaks, so memory depends on the window, not the document;
     claimgraph's own components then see the whole document (entities, aliases and quotes across windows).
     """
 
@@ -72,6 +96,7 @@ class Analyzer:
     exclude: tuple[str, ...] = ()
     time_budget: float | None = None
     window_chars: int = WINDOW_CHARS
+    window_tokens: int = WINDOW_TOKENS
     _nlp: Language | None = field(default=None, repr=False)
 
     @property
@@ -105,30 +130,52 @@ class Analyzer:
         doc._.claimgraph = self._state(article)
         return doc
 
+    def _timeout(self, text_len: int, where: str) -> AnalysisTimeoutError:
+        return AnalysisTimeoutError(
+            f"the analysis took longer than the time budget of {self.time_budget:g} s for one article "
+            f"(stopped {where}, {text_len:,} characters): raise the budget (--time-budget) or split the article")
+
     def _check(self, deadline: float | None, text_len: int, where: str) -> None:
         if deadline is not None and time.perf_counter() > deadline:
-            raise AnalysisTimeoutError(
-                f"the analysis took longer than the time budget of {self.time_budget:g} s for one article "
-                f"(stopped after {where}, {text_len:,} characters): raise the budget (--time-budget) or split "
-                "the article")
+            raise self._timeout(text_len, f"after {where}")
+
+    def _run(self, name: str, proc: Any, doc: Doc, deadline: float | None) -> Doc:
+        """One component on `doc`; a budget spent inside it (DocState.check_time) says which one."""
+        try:
+            doc = proc(doc)
+        except AnalysisTimeoutError as exc:
+            raise self._timeout(len(doc.text), f"in {name}") from exc
+        self._check(deadline, len(doc.text), name)
+        return doc
 
     def _parsed(self, article: Article, deadline: float | None) -> Doc:
-        """The article through spaCy's stage, in windows when it is long; then one Doc over the whole text."""
+        """The article through spaCy's stage, in windows when it is long; then one Doc over the whole text.
+
+        The whole text is tokenized once (the guarded tokenizer is linear), then cut into windows on token
+        boundaries, at most `window_chars` characters and `window_tokens` tokens each.
+        """
         text = self._text(article)
         first, _ = self._stages()
-        spans = windows(text, self.window_chars) if len(text) > self.window_chars else [(0, len(text))]
         state = self._state(article)  # shared by the windows, so a failure flagged in one is kept
+        state.deadline = deadline
+        whole = self.nlp.make_doc(text)
+        self._check(deadline, len(text), "tokenizing")
+        if len(text) <= self.window_chars and len(whole) <= self.window_tokens:
+            cuts = [(0, len(whole))]
+        else:
+            starts = [t.idx for t in whole]
+            spans = windows(text, self.window_chars, starts, self.window_tokens)
+            cuts = [(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)) for s, e in spans]
         parts: list[Doc] = []
-        for start, end in spans:
-            part = self.nlp.make_doc(text[start:end])
+        for a, b in cuts:
+            part = whole if len(cuts) == 1 else whole[a:b].as_doc()
             part._.claimgraph = state
-            self._check(deadline, len(text), "tokenizing")
             for name, proc in first:
-                part = proc(part)
-                self._check(deadline, len(text), name)
-            if len(spans) > 1:
+                part = self._run(name, proc, part, deadline)
+            if len(cuts) > 1:
                 part.tensor = numpy.empty((0,), dtype="float32")  # nothing downstream reads it: free it now
             parts.append(part)
+        del whole
         doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
                                                              exclude=["tensor", "user_data"])
         doc._.claimgraph = state
@@ -141,9 +188,10 @@ class Analyzer:
         doc = self._parsed(article, deadline)
         _, second = self._stages()
         for name, proc in second:
-            doc = proc(doc)
-            self._check(deadline, len(doc.text), name)
-        return assemble(doc, get_state(doc))
+            doc = self._run(name, proc, doc, deadline)
+        state = get_state(doc)
+        state.deadline = None  # the contract is built whatever the time: it is linear and cheap
+        return assemble(doc, state)
 
     def analyze_many(
         self, articles: Iterable[Article | str | ClaimgraphError], batch_size: int = 16, start: int = 1

@@ -17,7 +17,7 @@ import claimgraph
 from claimgraph.contract import Analysis, Document, Quantity
 from claimgraph.errors import AnalysisTimeoutError, ClaimgraphError, UnsupportedLanguageError
 from claimgraph.ingest import decode_bytes, prepare, read_path
-from claimgraph.nlp.tokenize import LONG_RUN, GuardedTokenizer
+from claimgraph.nlp.tokenize import LONG_RUN, PIECE, GuardedTokenizer
 from claimgraph.pipeline import Analyzer, windows
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -200,6 +200,44 @@ def test_time_budget_turns_an_article_into_a_failure_and_the_batch_goes_on():
     assert [o.error for o in analyzer.analyze_many([prepare(SAMPLE_TEXT)])] == [None]
 
 
+def test_a_budget_spent_inside_a_component_stops_it_there_as_a_timeout(monkeypatch):
+    # the budget runs out while quantities works through its figures: the article fails as a timeout naming
+    # the component (not a component_error flag on a half-made analysis), and the batch goes on
+    from claimgraph.nlp.quantities.component import QuantitiesComponent
+    from claimgraph.nlp.state import get_state
+
+    original = QuantitiesComponent._quantity
+    seen: list[int] = []
+
+    def slow(doc, *args, **kwargs):
+        seen.append(1)
+        get_state(doc).deadline = 0.0  # as if this figure had taken the rest of the budget
+        return original(doc, *args, **kwargs)
+
+    monkeypatch.setattr(QuantitiesComponent, "_quantity", staticmethod(slow))
+    analyzer = Analyzer(time_budget=600.0)
+    outcomes = list(analyzer.analyze_many([prepare(SAMPLE_TEXT), prepare("Troops entered Kherson on Friday.")]))
+    assert isinstance(outcomes[0].error, AnalysisTimeoutError)
+    assert "in claimgraph_quantities" in str(outcomes[0].error)
+    assert len(seen) == 1  # stopped at the next figure, not after all of them
+    assert outcomes[1].error is None and outcomes[1].analysis is not None
+
+
+def test_a_spent_budget_inside_a_component_is_not_swallowed_as_its_failure(analyzer):
+    from claimgraph.nlp.state import DocState
+
+    for name in ("claimgraph_entities", "claimgraph_times"):
+        doc = analyzer.nlp.make_doc("Troops entered Kherson on Friday, officials said.")
+        for step, proc in analyzer.nlp.pipeline:
+            if step == name:
+                break
+            doc = proc(doc)
+        doc._.claimgraph = DocState(deadline=0.0)
+        with pytest.raises(AnalysisTimeoutError):
+            dict(analyzer.nlp.pipeline)[name](doc)
+        assert not doc._.claimgraph.items["flags"]
+
+
 # -- the tokenizer guard ------------------------------------------------------------------------------------
 
 
@@ -235,6 +273,29 @@ def test_text_without_long_runs_is_tokenized_by_spacy_unchanged(analyzer):
     assert [t.text for t in guarded(SAMPLE_TEXT)] == [t.text for t in guarded.tokenizer(SAMPLE_TEXT)]
 
 
+@pytest.mark.parametrize("run", ['"' * 5000, "*" * 3000, "(" * 3000 + "x", "'s" * 2000, "_" * 4000])
+def test_long_runs_make_few_tokens(analyzer, run):
+    # one token per character made 100,000 `"` cost 4.4x the time of 100,000 characters of prose: the parser,
+    # tagger and recogniser pay per token. A run now makes a token per PIECE characters or so.
+    text = f"Rebels said {run} that 12 soldiers were killed near Idlib."
+    doc = analyzer.nlp.tokenizer(text)
+    assert doc.text == text
+    assert len(doc) <= len(run) // PIECE + 15
+    assert [t.text for t in doc[:2]] == ["Rebels", "said"] and doc[-2].text == "Idlib"
+
+
+def test_a_punctuation_run_in_a_short_chunk_is_one_token_and_the_rest_is_spacys(analyzer):
+    text = 'The army said: """""""""""""""" we won\'t leave Aleppo. ************\nIt didn\'t.'
+    doc = analyzer.nlp.tokenizer(text)
+    plain = analyzer.nlp.tokenizer.tokenizer
+    assert doc.text == text
+    assert '""""""""""""""""' in [t.text for t in doc] and "************" in [t.text for t in doc]
+    rest = [(t.text, t.norm_) for t in doc if not set(t.text) <= set('"*')]
+    assert rest == [(t.text, t.norm_) for t in plain(text.replace('"' * 16, "").replace("*" * 12, ""))
+                    if t.text.strip() or t.text == "\n"] or ("n't", "not") in rest
+    assert ("n't", "not") in rest  # spaCy's special-case norms survive the rebuilt Doc
+
+
 # -- windows --------------------------------------------------------------------------------------------
 
 
@@ -245,6 +306,31 @@ def test_windows_cover_the_text_exactly_at_paragraph_breaks():
     assert all(e - s <= 2000 for s, e in spans)
     assert all(text[:e].endswith("\n\n") for _, e in spans[:-1])
     assert windows("x" * 5000, 2000) == [(0, 2000), (2000, 4000), (4000, 5000)]
+
+
+def test_windows_cut_on_tokens_and_hold_at_most_max_tokens(analyzer):
+    text = '" ' * 3000 + "\n\n" + SAMPLE_TEXT + '" ' * 3000
+    doc = analyzer.nlp.make_doc(text)
+    starts = [t.idx for t in doc]
+    spans = windows(text, 4000, starts, max_tokens=500)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(s in set(starts) for s, _ in spans)
+    counts = [sum(1 for t in doc if s <= t.idx < e) for s, e in spans]
+    assert max(counts) <= 500 and len(spans) >= len(doc) // 500
+    assert all(e - s <= 4000 for s, e in spans)
+
+
+def test_windows_by_tokens_keep_the_analysis():
+    article = prepare(SAMPLE_TEXT)
+    whole = Analyzer().analyze_article(article)
+    windowed = Analyzer(window_tokens=300).analyze_article(article)
+    doc = Analyzer().nlp.make_doc(article.text)
+    cuts = windows(article.text, 10**6, [t.idx for t in doc], 300)
+    assert len(cuts) >= 3 and all(article.text[:e].endswith("\n\n") for _, e in cuts[:-1])
+    assert windowed.document.text == whole.document.text
+    assert_spans_exact(windowed)
+    assert sorted((e.name, len(e.mentions)) for e in windowed.entities) == \
+        sorted((e.name, len(e.mentions)) for e in whole.entities)
 
 
 def test_windowed_analysis_matches_the_whole_one():
@@ -260,6 +346,24 @@ def test_windowed_analysis_matches_the_whole_one():
     first, last = windows(article.text, 1500)[0], windows(article.text, 1500)[-1]
     assert any(any(s < first[1] for s, _ in e.mentions) and any(s >= last[0] for s, _ in e.mentions)
                for e in windowed.entities)
+
+
+def test_a_long_windowed_text_keeps_the_entities_of_each_article_in_it(analyzer):
+    # a long document is the articles in it: the people, organisations and places each names alone are found in
+    # the whole (windowed, claimgraph's components over all of it), not a fraction of them
+    from conftest import FIXTURES
+
+    texts = [p.read_text(encoding="utf-8").strip() for p in sorted((FIXTURES / "articles").glob("*.txt"))]
+    alone: set[tuple[str, str]] = set()
+    for text in texts:
+        alone |= {(e.type, e.name) for e in analyzer.analyze_article(prepare(text)).entities
+                  if e.type in ("PERSON", "ORG", "GPE")}
+    long = Analyzer(window_chars=2_500).analyze_article(prepare("\n\n".join(texts)))
+    assert len(windows(long.document.text, 2_500)) >= 4
+    assert_spans_exact(long)
+    found = {(e.type, a) for e in long.entities for a in e.aliases}
+    assert len(alone) >= 20
+    assert len(alone & found) >= 0.8 * len(alone), sorted(alone - found)
 
 
 # -- figures beyond float range ------------------------------------------------------------------------------
@@ -328,6 +432,15 @@ def _prose(chars: int) -> str:
         out.append(paragraphs[i % len(paragraphs)])
         i += 1
     return "\n\n".join(out)[:chars]
+
+
+@pytest.mark.parametrize("pattern", ['"', "(", "'s", "*"])
+def test_punctuation_runs_cost_less_than_prose(analyzer, pattern):
+    # a token per character cost 4.4x prose (measured for `"` at 30,000 characters); bounded tokens, about 0.1x
+    chars = 8_000
+    t_prose = _cpu_seconds(analyzer, _prose(chars))
+    t_run = _cpu_seconds(analyzer, (pattern * chars)[:chars])
+    assert t_run / t_prose < 1.5, (pattern, t_run, t_prose)
 
 
 @pytest.mark.parametrize("pattern", ["“said ", "between 5 and ", '"', "(", "9 "])

@@ -142,7 +142,9 @@ class EntitiesComponent:
                 removed.update(id(lc) for lc in clash)
                 merged.append(cand)
         merged = [m for m in merged if id(m) not in removed]
+        check_time = get_state(doc).check_time
         for cand in merged:
+            check_time()
             if not cand.from_list:
                 self._correct(doc, cand, document_outlet)
         merged = [c for c in merged if c.label in CONTRACT_TYPES]
@@ -210,7 +212,10 @@ class EntitiesComponent:
         at = _token_owners(cands)
         dropped: set[int] = set()
         added: list[Candidate] = []
+        check_time = get_state(doc).check_time
         for token in doc:
+            if not token.i & 1023:
+                check_time()
             if _fold(token.text) in parts and token.text[:1].isupper():
                 clash = at.get(token.i)
                 if clash is not None and (
@@ -254,6 +259,7 @@ class EntitiesComponent:
         name_parts = _name_part_owners(doc, cands)
         suffixes = _person_suffixes(name_parts)
         for cand in sorted(cands, key=lambda c: c.start):
+            state.check_time()
             span = doc[cand.start:cand.end]
             if len(span) == 1 and cand.label == "ORG" and ("OUTLET", _fold(span.text)) in name_parts:
                 cand.label = "OUTLET"  # "the Post" after "The New York Post"
@@ -328,7 +334,8 @@ class EntitiesComponent:
         doc = span.doc
         i = span.start - 1
         allowed_pos = {"NOUN", "PROPN", "ADJ", "DET", "PART"}
-        while i >= span.sent.start:
+        # within the name's sentence: walked back token by token (`span.sent` walks the whole sentence each time)
+        while i >= 0 and not doc[i + 1].is_sent_start:
             token = doc[i]
             if (token.pos_ in allowed_pos or token.text in {"-", "of"}) and token.tag_ != "POS":
                 if token.ent_type_ == "PERSON" or (token.pos_ == "DET" and token.lower_ not in DETERMINERS):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.nlp.state import report_failure
+from claimgraph.nlp.state import get_state, report_failure
 
 SENTENCE_END = {".", "!", "?", ":", "\"", "”", "’", "'", "»"}
 HEADER_LINE_MAX = 90  # a line shorter than this that ends without punctuation is a header or title
@@ -33,7 +33,10 @@ class ParagraphBreaks:
     @staticmethod
     def _mark(doc: Doc) -> None:
         text = doc.text
+        check_time = get_state(doc).check_time
         for token in doc[1:]:
+            if not token.i & 1023:
+                check_time()
             prev = doc[token.i - 1]
             if not prev.is_space or "\n" not in prev.text or token.is_space:
                 continue

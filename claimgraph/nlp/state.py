@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from claimgraph.contract import SECTIONS, Flag
+from claimgraph.errors import AnalysisTimeoutError
 from claimgraph.meta import DocMeta
 
 log = logging.getLogger("claimgraph")
@@ -38,6 +40,8 @@ class DocState:
     entity_mentions: list[tuple[int, int, str]] = field(default_factory=list)
     #: free-form indexes components leave for later ones (documented by the component that writes them)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: `time.perf_counter()` past which the analysis stops (the Analyzer's time budget); None: no limit
+    deadline: float | None = None
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _mention_starts: list[int] = field(default_factory=list)
     _by_id: dict[str, Any] = field(default_factory=dict)
@@ -45,6 +49,13 @@ class DocState:
     _claim_order: list[int] = field(default_factory=list)
     _claim_starts: list[int] = field(default_factory=list)
     _claim_longest: int = 0
+
+    def check_time(self) -> None:
+        """Raise `AnalysisTimeoutError` once the deadline is past: components call it in their long loops (and
+        the look-ups below call it), so one document stops within one loop step of its budget, not one
+        component later. A clock read: cheap enough for every sentence or item."""
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise AnalysisTimeoutError("the time budget for one article ran out inside a component")
 
     def new_id(self, section: str) -> str:
         self._counters[section] += 1
@@ -68,6 +79,7 @@ class DocState:
         longest claim's length before `end` are looked at, at most CLAIM_SCAN of them: a document of 10,000
         claims costs a look-up per question, not a scan of every claim.
         """
+        self.check_time()
         claims = self.items["claims"]
         if self._claim_key != (id(claims), len(claims)):
             order = sorted(range(len(claims)), key=lambda k: (claims[k].span[0], k))
@@ -95,6 +107,7 @@ class DocState:
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Id of the entity whose mention overlaps [start, end) most, or None."""
+        self.check_time()
         best, best_overlap = None, 0
         if len(self._mention_starts) != len(self.entity_mentions):  # mentions set without the index
             self._mention_starts = [m[0] for m in self.entity_mentions]
@@ -110,8 +123,11 @@ def report_failure(doc: Doc, component: str, exc: BaseException) -> None:
     """A component failed on this document: log it with its traceback and flag it, but never raise.
 
     The rest of the analysis stands; the flag tells the user (and the tests) that a section may be
-    incomplete, so a crash is never silent.
+    incomplete, so a crash is never silent. The one exception: a spent time budget (`DocState.check_time`)
+    is not a failure of the component but the end of the analysis, so it goes on up to the Analyzer.
     """
+    if isinstance(exc, AnalysisTimeoutError):
+        raise exc
     log.error("%s failed on a document of %d tokens", component, len(doc), exc_info=exc)
     get_state(doc).add("flags", Flag(
         kind="component_error", severity="error",

@@ -156,7 +156,9 @@ def find_times(doc: Doc) -> list[Found]:
     """Non-overlapping time expressions, longest first, then spaCy DATE/TIME entities the rules missed."""
     text = doc.text
     cands: list[Found] = []
+    check_time = get_state(doc).check_time
     for kind, rx in COMPILED:
+        check_time()
         for m in rx.finditer(text):
             start, end = (m.start("core"), m.end("core")) if m.groupdict().get("core") else (m.start(), m.end())
             found = Found(start, end, kind, m.groupdict())
@@ -573,6 +575,7 @@ class TimesComponent:
         spans = state.extra.setdefault("time_spans", [])
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per item
         for f in find_times(doc):
+            state.check_time()
             value, precision, anchor = resolve(f, text, base)
             if value is None:
                 anchor = "unresolved"

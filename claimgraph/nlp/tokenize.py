@@ -1,11 +1,18 @@
-"""spaCy's tokenizer, guarded against long runs without whitespace.
+"""spaCy's tokenizer, guarded against long runs without whitespace and long runs of punctuation.
 
 spaCy strips prefixes and suffixes from each whitespace-free chunk one at a time, re-matching its affix
 regexes against the rest of the chunk each time, so a chunk of n characters costs O(n^2): 10,000 `"` in a
-row took 27 s, 10,000 `(` or `'s` the same. No word is that long (a long URL, which no component reads,
-may be split), so a chunk longer than `LONG_RUN` is tokenized in pieces of `PIECE` characters. The Doc is built
-from the pieces' tokens with their exact whitespace, so its text is the input, character for character, and
-every span still indexes it exactly; text without such chunks goes through spaCy's tokenizer unchanged.
+row took 27 s, 10,000 `(` or `'s` the same. And even in short pieces, such a run is one token per character:
+100,000 `"` made 100,000 tokens, five times the tokens of 100,000 characters of prose, and the parser, the
+tagger and the recogniser cost per token (4.4x the time of prose, 1.1 GB). So:
+- a run of `PUNCT_RUN` or more punctuation marks (no letter, digit or space) is not text: it becomes tokens
+  of `PIECE` characters, without asking spaCy;
+- a whitespace-free chunk longer than `LONG_RUN` is not a word (a long URL, which no component reads, may be
+  split): it is tokenized by spaCy in pieces of `PIECE` characters, and a piece that spaCy cuts into more than
+  `PIECE_TOKENS` tokens (one per character or so: `'s's's...`) stays one token.
+The Doc is built from the pieces' tokens with their exact whitespace (and spaCy's norms), so its text is the
+input, character for character, and every span still indexes it exactly; text without such runs goes
+through spaCy's tokenizer unchanged. Tokens per character are thus bounded by what short chunks allow.
 """
 
 from __future__ import annotations
@@ -20,7 +27,12 @@ from spacy.tokens import Doc
 LONG_RUN = 100
 #: piece length: the quadratic cost stays that of a 50-character word
 PIECE = 50
-_LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+#: this many punctuation marks in a row are not text: tokens of PIECE characters ("**********", 10,000 `"`)
+PUNCT_RUN = 10
+#: a PIECE-long piece that spaCy splits into more tokens than this is noise: it stays one token
+PIECE_TOKENS = 16
+_HOSTILE = re.compile(rf"\S{{{LONG_RUN + 1},}}|[^\w\s]{{{PUNCT_RUN},}}")
+_PUNCT = re.compile(rf"[^\w\s]{{{PUNCT_RUN},}}")
 
 
 def _cut_points(start: int, end: int, text: str) -> list[int]:
@@ -38,7 +50,8 @@ def _cut_points(start: int, end: int, text: str) -> list[int]:
 
 
 class GuardedTokenizer:
-    """Wraps a spaCy tokenizer; behaves like it (attributes are delegated) but never goes quadratic."""
+    """Wraps a spaCy tokenizer; behaves like it (attributes are delegated) but never goes quadratic and never
+    makes a token of every character of a long run."""
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
@@ -49,30 +62,60 @@ class GuardedTokenizer:
         return getattr(self.tokenizer, name)
 
     def __call__(self, text: str) -> Doc:
-        runs = [m.span() for m in _LONG.finditer(text)]
-        if not runs:
+        if not _HOSTILE.search(text):
             return self.tokenizer(text)
         words: list[str] = []
         spaces: list[bool] = []
+        norms: dict[int, str] = {}  # spaCy's special-case norms ("n't" -> "not"), kept
 
-        def add(segment: str) -> None:
+        def space_first(segment: str) -> str:
             if segment.startswith(" ") and words and not spaces[-1]:
                 spaces[-1] = True  # one space after a run belongs to its last token, as spaCy would have it
-                segment = segment[1:]
-            if segment:
-                for token in self.tokenizer(segment):
-                    words.append(token.text)
-                    spaces.append(bool(token.whitespace_))
+                return segment[1:]
+            return segment
 
-        pos = 0
-        for start, end in runs:
-            add(text[pos:start])
+        def add(segment: str, cap: bool = False) -> None:
+            segment = space_first(segment)
+            if not segment:
+                return
+            doc = self.tokenizer(segment)
+            if cap and len(doc) > PIECE_TOKENS:
+                words.append(segment)
+                spaces.append(False)
+                return
+            for token in doc:
+                if token.norm != token.lex.norm:
+                    norms[len(words)] = token.norm_
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+
+        def pieces(start: int, end: int, tokenize: bool) -> None:
             cuts = _cut_points(start, end, text)
             for a, b in zip(cuts, cuts[1:], strict=False):
-                add(text[a:b])
+                if tokenize:
+                    add(text[a:b], cap=True)
+                else:
+                    words.append(text[a:b])
+                    spaces.append(False)
+
+        pos = 0
+        for match in _HOSTILE.finditer(text):
+            start, end = match.span()
+            add(text[pos:start])
+            inner = start
+            for run in _PUNCT.finditer(text, start, end):  # punctuation runs inside a long chunk, or the match
+                if run.start() > inner:
+                    pieces(inner, run.start(), tokenize=True)
+                pieces(run.start(), run.end(), tokenize=False)
+                inner = run.end()
+            if inner < end:
+                pieces(inner, end, tokenize=True)
             pos = end
         add(text[pos:])
-        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+        doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+        for i, norm in norms.items():
+            doc[i].norm_ = norm
+        return doc
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:

@@ -314,6 +314,7 @@ class QuantitiesComponent:
         made: list[tuple[Figure, Quantity]] = []
         has_sents = doc.has_annotation("SENT_START")
         for fig in figures:
+            state.check_time()
             try:
                 item = self._quantity(doc, text, has_sents, state, fig, info, chunks)
             except Exception as exc:  # noqa: BLE001 - one odd figure must not cost the document its other figures
