@@ -41,8 +41,20 @@ PATTERNS: dict[str, str] = {
 }
 
 
+def prose_source() -> str:
+    """Which prose the long articles are made of: the figures (entity counts above all) depend on it."""
+    if (bench_data_dir() / "polnear-dev" / "polnear_dev_text_attributions.tar.gz").exists():
+        return "PolNeAR dev texts"
+    return ("the test fixture articles (bench data not found: set CLAIMGRAPH_BENCH_DATA; about 10,000 characters "
+            "repeated, so entity counts stop growing)")
+
+
 def prose_texts() -> list[str]:
-    """Real news texts to build long articles from (read at run time, never stored here)."""
+    """Real news texts to build long articles from (read at run time, never stored here).
+
+    Without the bench data (a clone elsewhere than next to ../shared), the fixtures: 10,000 characters repeated,
+    which once made a run report 89 entities on 100,000 characters instead of 371 (see `prose_source`).
+    """
     archive = bench_data_dir() / "polnear-dev" / "polnear_dev_text_attributions.tar.gz"
     texts: list[str] = []
     if archive.exists():
@@ -123,7 +135,7 @@ def main() -> None:
     prose = {n: measure("prose", "-", n) for n in sizes}
     base_n = sizes[0]
     base = prose[base_n]
-    lines = ["Real prose (PolNeAR dev texts concatenated in paragraphs), each size in a fresh process; peak RSS "
+    lines = [f"Real prose ({prose_source()} concatenated in paragraphs), each size in a fresh process; peak RSS "
              "includes the model.", "", "| characters | seconds | x time of the base scaled by size | peak RSS MB | "
              "entities | quotes | claims | component errors |", "|---|---|---|---|---|---|---|---|"]
     for n, r in prose.items():
