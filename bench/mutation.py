@@ -75,7 +75,7 @@ TARGETS: dict[str, Target] = {
         what="attribution's speaker resolution (pronouns: recency, gender, number)",
     ),
     "places": Target(
-        files=["claimgraph/nlp/places/resolution.py"],
+        files=["claimgraph/nlp/places/resolution.py", "claimgraph/nlp/places/recognition.py"],
         tests=["tests/test_places.py", "tests/test_places_world.py"],
         functions=["*_containers*", "*_contained*", "*_holds*", "*_prior*", "*_pick*", "*_support*", "*_focus*",
                    "*_possessive_container*"],

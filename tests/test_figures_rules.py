@@ -18,6 +18,10 @@ from claimgraph.nlp.quantities.figures import find_figures, parse_figure
     ("7 apples", 7),                       # a word that is no scale leaves the number alone
     ("1.5 million", 1.5e6),
     ("3 millions", 3e6),                   # a plural scale word
+    ("3 thousands", 3000),                 # ... its whole word, not a letter of it ("t" is no scale)
+    ("5 hundreds", 500),
+    ("250 ms", 250),                       # a plural "s" comes off a scale word only: milliseconds, not millions
+    ("20 ks", 20),
     ("40\u00a0million", 4e7),              # a no-break space before the scale
     ("2bn", 2e9),
     ("10k", 1e4),
@@ -28,8 +32,11 @@ from claimgraph.nlp.quantities.figures import find_figures, parse_figure
     ("a hundred", 100),
     ("a thousand", 1000),
     ("a dozen", 12),
+    ("an hundred", 100),                   # the older "an hundred" reads like "a hundred"
     ("three thousand and five", 3005),
     ("one million two hundred thousand", 1.2e6),
+    ("one thousand two hundred", 1200),    # "thousand" closes its group, so "two hundred" is added, not multiplied
+    ("twelve thousand four hundred and six", 12406),
     ("half a million", 5e5),
     ("half a dozen", 6),
     ("foo", None),
@@ -50,6 +57,11 @@ def test_parse_figure(text, value):
     ("at least 500 or more people", ("at_least", None, 500, None, "asserted")),
     ("300-plus people", ("at_least", None, 300, None, "asserted")),
     ("300+ people", ("at_least", None, 300, None, "asserted")),
+    # "+" after a bound word: the bound's own figure becomes the lower bound, an "about" figure's value too
+    ("more than 300+ people", ("at_least", None, 300, None, "asserted")),
+    ("over 40-plus fighters", ("at_least", None, 40, None, "asserted")),
+    ("some 300-plus families", ("at_least", None, 300, None, "estimated")),
+    ("about 2,000+ people", ("at_least", None, 2000, None, "estimated")),
     ("over half a million people", ("more_than", None, 5e5, None, "asserted")),
     # bounds on vague figures keep the vague figure's own end
     ("more than a dozen soldiers", ("more_than", None, 12, None, "asserted")),
