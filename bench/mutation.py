@@ -88,6 +88,47 @@ TARGETS: dict[str, Target] = {
     ),
 }
 
+
+
+@dataclass
+class Planted:
+    """A bug planted by hand (issue 18's review): one exact replacement in one file, and the tests that must fail."""
+
+    file: str
+    old: str
+    new: str
+    tests: list[str]
+    what: str
+
+
+#: the four bugs the review planted that the suite let through; each must now make a test fail
+PLANTED: dict[str, Planted] = {
+    "planted-recency": Planted(
+        "claimgraph/nlp/attribution/speakers.py",
+        "return ([c for c in recent if c.subject] or recent)[-1]",
+        "return ([c for c in recent if c.subject] or recent)[0]",
+        ["tests/test_speaker_resolution.py", "tests/test_attribution.py"],
+        "pronoun resolution takes the earliest recent subject instead of the latest"),
+    "planted-gender": Planted(
+        "claimgraph/nlp/attribution/speakers.py",
+        'cg in {g, "?"}',
+        "True",
+        ["tests/test_speaker_resolution.py", "tests/test_attribution.py"],
+        "pronoun resolution ignores the gender learnt for a name"),
+    "planted-open-bound": Planted(
+        "claimgraph/nlp/checks.py",
+        "return q.low, math.inf",
+        "return q.low, q.low",
+        ["tests/test_bounds_consistency.py", "tests/test_checks.py", "tests/test_checks_rules.py"],
+        'the inconsistency check reads "more than 500" as exactly 500'),
+    "planted-same-day": Planted(
+        "claimgraph/nlp/times.py",
+        "if (month, day or 1) > (ref.month, ref.day):",
+        "if (month, day or 1) >= (ref.month, ref.day):",
+        ["tests/test_date_anchoring.py", "tests/test_times.py"],
+        "a date on the publication day rolls back a year"),
+}
+
 EQUIVALENTS = Path(__file__).resolve().parent / "mutation_equivalents.tsv"
 MUTMUT_STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
                  36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout", None: "not checked"}
@@ -111,9 +152,8 @@ def _files(target: Target) -> list[str]:
     return found
 
 
-def prepare(name: str, target: Target, workdir: Path, resume: bool) -> Path:
-    """A scratch copy of the working tree (tracked and new files) with a [tool.mutmut] for this module."""
-    work = workdir / name
+def copy_tree(work: Path, resume: bool) -> Path:
+    """A scratch copy of the working tree (tracked and new files); with `resume`, unchanged files are kept."""
     if work.exists() and not resume:
         shutil.rmtree(work)
     listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard"],
@@ -127,6 +167,12 @@ def prepare(name: str, target: Target, workdir: Path, resume: bool) -> Path:
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, dst)
+    return work
+
+
+def prepare(name: str, target: Target, workdir: Path, resume: bool) -> Path:
+    """A scratch copy of the working tree (tracked and new files) with a [tool.mutmut] for this module."""
+    work = copy_tree(workdir / name, resume)
     tests = [t for t in target.tests if (ROOT / t).exists()]
 
     def toml_list(items: list[str]) -> str:
@@ -195,6 +241,23 @@ def summarise(statuses: dict[str, str], equiv: dict[str, str]) -> dict[str, int 
     return counts
 
 
+def run_planted(name: str, bug: Planted, workdir: Path) -> tuple[str, str]:
+    """Plant one bug in a scratch copy and run its tests: ("caught", first failing test) or why not."""
+    work = copy_tree(workdir / name, resume=True)
+    shutil.copy2(ROOT / bug.file, work / bug.file)  # undo an earlier planting before planting again
+    source = (work / bug.file).read_text(encoding="utf-8")
+    if source.count(bug.old) != 1:
+        return "not planted", f"`{bug.old}` occurs {source.count(bug.old)} times in {bug.file} (the code moved)"
+    (work / bug.file).write_text(source.replace(bug.old, bug.new), encoding="utf-8")
+    # `python -m pytest` puts the scratch copy first on sys.path, so it is the copy's claimgraph that is tested
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-rf", "-p", "no:cacheprovider", *bug.tests],
+                          cwd=work, capture_output=True, text=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    failed = re.findall(r"^FAILED (.+?)(?: - .*)?$", proc.stdout, re.M)
+    if proc.returncode == 1 and failed:
+        return "caught", failed[0]
+    return ("missed" if proc.returncode == 0 else f"error (pytest exit {proc.returncode})"), proc.stdout[-300:]
+
+
 #: what the table does not say by itself; kept with the script so a rerun keeps it
 NOTES = """
 Read with care. The session that set this up had a 2-core machine shared by ~7 sessions, where a surviving
@@ -212,23 +275,48 @@ reruns a module whole; the survivors of a run are in the scratch copy's survivor
 """
 
 ROW = re.compile(r"^\| (?P<name>[a-z_]+) \|")
+PLANTED_ROW = re.compile(r"^\| (?P<name>planted-[a-z-]+) \|")
 
 
-def write_benchmarks(name: str, target: Target, counts: dict, minutes: float, survivors: list[str]) -> None:
-    """Replace this module's row of the mutation table, keeping the other modules' rows."""
+def _old_rows() -> tuple[dict[str, str], dict[str, str]]:
+    """The module rows and the planted-bug rows of the mutation section as it stands."""
     old = BENCHMARKS_MD.read_text(encoding="utf-8") if BENCHMARKS_MD.exists() else ""
     section = re.search(r"<!-- bench:mutation -->(.*?)<!-- /bench:mutation -->", old, re.S)
     rows: dict[str, str] = {}
+    planted: dict[str, str] = {}
     if section:
         for line in section.group(1).splitlines():
             if (m := ROW.match(line)) and m.group("name") != "module":
                 rows[m.group("name")] = line
+            elif m := PLANTED_ROW.match(line):
+                planted[m.group("name")] = line
+    return rows, planted
+
+
+def write_planted(results: dict[str, tuple[str, str]]) -> None:
+    """Replace the planted bugs' rows, keeping the module rows."""
+    rows, planted = _old_rows()
+    stamp = f"{commit()}, {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d')}"
+    for name, (status, detail) in results.items():
+        bug = PLANTED[name]
+        shown = f"`{detail}`" if status == "caught" else detail.replace("\n", " ").replace("|", "/")[:120]
+        planted[name] = f"| {name} | {bug.what} | {bug.file} | {status} | {shown} | {stamp} |"
+    _write_section(rows, planted)
+
+
+def write_benchmarks(name: str, target: Target, counts: dict, minutes: float, survivors: list[str]) -> None:
+    """Replace this module's row of the mutation table, keeping the other modules' rows."""
+    rows, planted = _old_rows()
     scope = ", ".join(f.strip("*") for f in target.functions) if target.functions else "whole module"
     score = "n/a" if counts["score"] is None else f"{counts['score']:.3f}"
     stamp = f"{commit()}, {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d')}"
     rows[name] = (f"| {name} | {', '.join(_files(target))} | {scope} | {counts['mutants']} | {counts['killed']} | "
                   f"{counts['timeout']} | {counts['survived'] + counts['no tests']} | {counts['equivalent']} | "
                   f"**{score}** | {counts['other']} | {stamp} |")
+    _write_section(rows, planted)
+
+
+def _write_section(rows: dict[str, str], planted: dict[str, str]) -> None:
     body = (
         "mutmut 3 (`python -m bench.mutation [module ...]`), each module with only its own test files.\n"
         "Score = (killed + timeout) / (killed + timeout + survived), equivalent mutants excluded; a mutant\n"
@@ -238,6 +326,10 @@ def write_benchmarks(name: str, target: Target, counts: dict, minutes: float, su
         "| not yet tested | commit, date |\n"
         "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n"
         + "\n".join(rows[k] for k in TARGETS if k in rows) + "\n" + NOTES
+        + "\nThe bugs issue 18's review planted by hand (`python -m bench.mutation --planted`): each is planted in a\n"
+        "scratch copy and its module's tests run; \"caught\" names the first test that fails.\n\n"
+        "| bug | what it does | file | outcome | first failing test | commit, date |\n|---|---|---|---|---|---|\n"
+        + "\n".join(planted[k] for k in PLANTED if k in planted) + "\n"
     )
     record("mutation", "Mutation testing of the rule modules", body)
 
@@ -252,7 +344,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --resume: test the surviving mutants again (after adding tests)")
     ap.add_argument("--report", action="store_true", help="do not run mutmut; report the scratch copy's results")
     ap.add_argument("--no-record", action="store_true", help="do not write BENCHMARKS.md")
+    ap.add_argument("--planted", action="store_true", help="plant issue 18's four bugs, one at a time, instead")
     args = ap.parse_args(argv)
+    if args.planted:
+        results = {name: run_planted(name, bug, args.workdir) for name, bug in PLANTED.items()}
+        for name, (status, detail) in results.items():
+            print(f"{name}: {status} {detail}")
+        if not args.no_record:
+            write_planted(results)
+        return 0 if all(status == "caught" for status, _ in results.values()) else 1
     if unknown := [m for m in args.modules if m not in TARGETS]:
         ap.error(f"unknown module(s) {unknown}; choose from {', '.join(TARGETS)}")
     equiv = equivalents()
