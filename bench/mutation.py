@@ -260,18 +260,18 @@ def run_planted(name: str, bug: Planted, workdir: Path) -> tuple[str, str]:
 
 #: what the table does not say by itself; kept with the script so a rerun keeps it
 NOTES = """
-Read with care. The session that set this up had a 2-core machine shared by ~7 sessions, where a surviving
-mutant reruns every selected test that reaches its function (about a minute each under that load), so:
+Read with care. The machine is a 2-core one shared by ~7 sessions, where a surviving mutant reruns every
+selected test that reaches its function, so the slow modules are restricted to their rules:
 - times: only the anchoring helpers (publication-date base, most recent date, ISO rendering, numbers and
   durations); `_resolve` (one branch per kind of expression, ~830 mutants) is configured out for time, its
   branches are covered by tests/test_date_anchoring.py but not measured here;
-- checks: the run was cut short; the score counts the mutants tested;
-- speakers: a first run at 0.684, then a rerun of its survivors against the new tests, cut short; the
-  survivors not rerun still count as survived, so the score is a lower bound;
-- quantities (configured to `parse_figure` and `_apply_bound`, the bounds), places' scoring and
-  containment and events' casualties have no row: their runs did not finish in that session.
-None of the measured modules is known to reach 0.80 on everything it holds. `python -m bench.mutation MODULE`
-reruns a module whole; the survivors of a run are in the scratch copy's survivors.txt.
+- quantities: `parse_figure` (a figure's value) and `_apply_bound` (its bound); `_read_match`, which finds
+  the constructions in running text (~735 mutants), is tested by tests/test_quantities.py but not measured;
+- a row's "not yet tested" counts mutants of a run cut short; they are left out of its score;
+- a row recorded from a rerun of the survivors only (`--rerun-survivors`) counts survivors not rerun as
+  survived, so its score is a lower bound.
+`python -m bench.mutation MODULE` reruns a module whole; the survivors of a run are in the scratch copy's
+survivors.txt.
 """
 
 ROW = re.compile(r"^\| (?P<name>[a-z_]+) \|")
