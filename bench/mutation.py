@@ -50,7 +50,7 @@ class Target:
 TARGETS: dict[str, Target] = {
     "times": Target(
         files=["claimgraph/nlp/times.py", "claimgraph/nlp/times/*.py"],
-        tests=["tests/test_times.py", "tests/test_date_anchoring.py"],
+        tests=["tests/test_mutants_times.py", "tests/test_times.py", "tests/test_date_anchoring.py"],
         # the anchoring rules; _resolve (one branch per kind of expression, ~830 mutants) is left out for time
         functions=["*parse_base*", "*_most_recent*", "x_resolve", "*_iso*", "*_coarser*", "*_month_num*",
                    "*_number*", "*_duration*"],
@@ -76,7 +76,7 @@ TARGETS: dict[str, Target] = {
     ),
     "places": Target(
         files=["claimgraph/nlp/places/resolution.py", "claimgraph/nlp/places/recognition.py"],
-        tests=["tests/test_places.py", "tests/test_places_world.py"],
+        tests=["tests/test_mutants_places.py", "tests/test_places.py", "tests/test_places_world.py"],
         functions=["*_containers*", "*_contained*", "*_holds*", "*_prior*", "*_pick*", "*_support*", "*_focus*",
                    "*_possessive_container*"],
         what="places' scoring and containment",
