@@ -83,7 +83,7 @@ TARGETS: dict[str, Target] = {
     ),
     "casualties": Target(
         files=["claimgraph/nlp/_events_casualties.py", "claimgraph/nlp/events/casualties.py"],
-        tests=["tests/test_events.py"],
+        tests=["tests/test_mutants_casualties.py", "tests/test_events.py"],
         what="events' casualties (killed/injured counts and who they are)",
     ),
 }

@@ -1,0 +1,116 @@
+"""The rules of events' casualty figures (claimgraph/nlp/events/casualties.py), one at a time, on parsed sentences.
+
+Written to fail when a rule changes (mutation testing, bench/mutation.py): a figure's value, the noun it
+counts, the group that noun names, ages that are not counts, and the tree distance that ties a figure to its
+cue. Whole sentences through the pipeline are tested in tests/test_events.py and tests/test_events_evidence.py.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from conftest import assert_spans_exact
+
+from claimgraph.ingest import prepare
+from claimgraph.nlp.events.casualties import _is_age, _noun_of, _tree_distance, group_of, parse_number
+from claimgraph.nlp.events.lexicon import lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp(analyzer):
+    return analyzer.nlp
+
+
+def tokens(doc, words: str) -> list:
+    """The tokens of `words` at their first occurrence in the doc."""
+    n = len(words.split())
+    for i in range(len(doc) - n + 1):
+        if [t.text for t in doc[i:i + n]] == words.split():
+            return list(doc[i:i + n])
+    raise AssertionError(f"{words!r} not in {doc.text!r}")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "value"), [
+    ("Rebels killed 12 civilians.", "12", 12),
+    ("The floods displaced 10,000 people.", "10,000", 10000),
+    ("Officials said 1.5 million people fled.", "1.5 million", 1.5e6),
+    ("Shelling killed six civilians.", "six", 6),
+    ("Shelling killed twenty five civilians.", "twenty five", 25),
+    ("Shelling killed three hundred people.", "three hundred", 300),
+    ("Shelling killed two thousand people.", "two thousand", 2000),
+    ("The war displaced two million people.", "two million", 2e6),
+    ("Shelling killed two hundred and fifty people.", "two hundred and fifty", 250),
+    ("Dozens of villagers fled.", "Dozens", 12),              # ACLED's lowest reading of a vague word
+    ("Rebels killed 12 civilians.", "12 civilians", 12),      # the noun after it ends the figure
+])
+def test_parse_number(nlp, sentence, figure, value):
+    assert parse_number(tokens(nlp(sentence), figure), lexicon()) == value
+
+
+def test_parse_number_of_no_number_and_beyond_float_range(nlp):
+    assert parse_number(tokens(nlp("Rebels killed civilians."), "civilians"), lexicon()) is None
+    # the tokenizer cuts long digit runs, so a token beyond float range is made by hand
+    assert parse_number([SimpleNamespace(lower_="9" * 400)], lexicon()) is None  # inf is no count, and JSON has no Infinity
+
+
+def test_tree_distance_counts_edges_through_the_common_ancestor(nlp):
+    doc = nlp("Rebels killed six civilians.")
+    rebels, killed, six, civilians = doc[0], doc[1], doc[2], doc[3]
+    assert (killed.dep_, six.head.i, civilians.head.i, rebels.head.i) == ("ROOT", 3, 1, 1)  # the parse assumed
+    assert _tree_distance(six, six) == 0
+    assert _tree_distance(six, civilians) == 1
+    assert _tree_distance(civilians, six) == 1
+    assert _tree_distance(six, killed) == 2
+    assert _tree_distance(killed, six) == 2
+    assert _tree_distance(six, rebels) == 3
+
+
+def test_tree_distance_across_sentences_is_none_of_the_trees(nlp):
+    doc = nlp("Rebels killed six civilians. Police arrested two men.")
+    assert _tree_distance(doc[2], tokens(doc, "two")[0]) == 99
+
+
+@pytest.mark.parametrize(("sentence", "figure", "noun"), [
+    ("Rebels killed six civilians.", "six", "civilians"),
+    ("Airstrikes killed 17 IS group fighters.", "17", "fighters"),   # through the compound to its head
+    ("The blast killed 1.5 million fish.", "million", "fish"),
+    ("Rebels killed 12.", "12", "12"),                              # no noun: the number itself
+])
+def test_noun_of_a_number(nlp, sentence, figure, noun):
+    doc = nlp(sentence)
+    assert _noun_of(tokens(doc, figure)[-1]).text == noun
+
+
+@pytest.mark.parametrize(("sentence", "noun", "group"), [
+    ("Rebels killed six civilians.", "civilians", "civilians"),
+    ("The raid killed 17 Terrorists.", "Terrorists", "combatants"),  # capitalised, plural
+    ("Airstrikes killed 17 fighters.", "fighters", "combatants"),
+    ("Shelling killed two children.", "children", "children"),
+    ("Shelling killed 12 people.", "people", "unknown"),            # ACLED does not assume who they were
+    ("The drone hit 3 rockets.", "rockets", None),                  # weapons are not people
+    ("The strike hit the airbase.", "airbase", None),               # a military site is not a group either
+    ("The war lasted 12 years.", "years", None),                    # nor are years
+    ("The storm killed 12 goats.", "goats", "unknown"),             # a noun the lexicon does not list
+])
+def test_group_of_a_counted_noun(nlp, sentence, noun, group):
+    assert group_of(tokens(nlp(sentence), noun)[0], lexicon()) == group
+
+
+@pytest.mark.parametrize(("sentence", "number", "age"), [
+    ("Ahmed, 45, and his son, 7, were killed.", "45", True),        # after a name, set off by commas
+    ("Ahmed, 45, and his son, 7, were killed.", "7", True),         # after a person noun
+    ("Police said Ahmed, 45, was killed.", "45", True),
+    ("The strike killed 45, officials said.", "45", False),         # a count before a comma
+    ("Shelling killed 7 and wounded 12.", "7", False),
+])
+def test_ages_are_not_counts(nlp, sentence, number, age):
+    assert _is_age(tokens(nlp(sentence), number)) is age
+
+
+def test_an_age_in_a_sentence_is_not_its_toll(analyzer):
+    analysis = analyzer.analyze_article(prepare("Ahmed Hassan, 45, and his son, 7, were killed in an air strike "
+                                                "on the village on Monday, relatives said."))
+    assert_spans_exact(analysis)
+    lows = [c.low for e in analysis.events for c in e.casualties]
+    assert analysis.events and 45 not in lows and 7 not in lows
