@@ -50,8 +50,8 @@ def test_parse_number(nlp, sentence, figure, value):
 
 def test_parse_number_of_no_number_and_beyond_float_range(nlp):
     assert parse_number(tokens(nlp("Rebels killed civilians."), "civilians"), lexicon()) is None
-    # the tokenizer cuts long digit runs, so a token beyond float range is made by hand
-    assert parse_number([SimpleNamespace(lower_="9" * 400)], lexicon()) is None  # inf is no count, and JSON has no Infinity
+    # the tokenizer cuts long digit runs, so a token beyond float range is made by hand: inf is no count
+    assert parse_number([SimpleNamespace(lower_="9" * 400)], lexicon()) is None
 
 
 def test_tree_distance_counts_edges_through_the_common_ancestor(nlp):
