@@ -10,16 +10,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from hypothesis import given
+import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from claimgraph.nlp.times import Base, _most_recent, parse_base
+from claimgraph.nlp.times import Base, _duration, _labels_number, _most_recent, parse_base
 
 DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 
 
 @given(DATES, st.integers(1, 12), st.integers(1, 31))
 def test_a_day_without_a_year_is_the_latest_one_on_or_before_publication(published, month, day):
+    assume((month, day) != (2, 29) or calendar.isleap(published.year))  # see the leap-day test below
     got = _most_recent(month, day, Base(published, "day"))
     assert got <= published
     assert got.month == month
@@ -27,6 +29,13 @@ def test_a_day_without_a_year_is_the_latest_one_on_or_before_publication(publish
     # the latest such day: a year later it would be after publication
     assert got.year == published.year or (got.year == published.year - 1 and (month, day) > (
         published.month, published.day))
+
+
+@pytest.mark.xfail(strict=True, reason="bug: _most_recent clamps the day to the publication year's month length "
+                   "before stepping back a year, so February 29 read in a non-leap year after a leap one loses a day")
+def test_a_leap_day_read_the_year_after_is_the_leap_day():
+    # "February 29" in an article of 2001-01-01 is 2000-02-29 (2000 was a leap year), not February 28
+    assert _most_recent(2, 29, Base(dt.date(2001, 1, 1), "day")) == dt.date(2000, 2, 29)
 
 
 @given(DATES)
@@ -48,3 +57,41 @@ def test_published_dates_give_their_precision(published):
     assert parse_base(published.isoformat()[:7], None) == Base(month_end, "month")  # a month: its last day
     assert parse_base(str(published.year), None) == Base(dt.date(published.year, 12, 31), "year")
     assert parse_base(f"  {published.isoformat()}T08:15:00Z", "ignored") == Base(published, "day")
+
+
+@pytest.mark.parametrize(("dateline", "base"), [
+    ("December 3, 2015", Base(dt.date(2015, 12, 3), "day")),
+    ("Monday, December 3, 2015 10:30 GMT", Base(dt.date(2015, 12, 3), "day")),
+    ("December 2015", Base(dt.date(2015, 12, 31), "month")),     # a month: its last day, as a published month
+    ("2015", Base(dt.date(2015, 12, 31), "year")),
+    ("3 décembre 2015", None),                                   # English datelines only
+    ("gibberish words", None),
+])
+def test_a_dateline_is_the_base_without_a_published_date(dateline, base):
+    assert parse_base(None, dateline) == base
+    assert parse_base("", dateline) == base
+    assert parse_base("not a date", dateline) == base
+
+
+def test_a_dateline_of_a_week_is_known_to_the_day():
+    # "last week" names a week; its base is a day (whichever day it falls on today)
+    assert parse_base(None, "last week").precision == "day"
+
+
+def test_whole_durations_only():
+    assert _duration(2, "years") == "P2Y"
+    assert _duration(2.5, "years") is None      # "two and a half years" has no whole ISO duration
+    assert _duration(None, "years") is None
+    assert _duration(2, "fortnights") is None   # a unit the table does not know
+
+
+@pytest.mark.parametrize(("word", "labels"), [
+    ("Resolution", True),     # "Resolution 2254": a label, not a year
+    ("Flight", True),
+    ("resolution", False),    # lower case: no name
+    ("In", False), ("Since", False), ("By", False),                 # "In 2015": a year after a preposition
+    ("March", False), ("Spring", False), ("Summer", False),         # "March 2015", "Spring 2015"
+    ("The", False), ("And", False), ("Or", False), ("To", False), ("Between", False), ("Around", False),
+])
+def test_a_capitalised_name_before_a_number_labels_it(word, labels):
+    assert _labels_number(word) is labels
