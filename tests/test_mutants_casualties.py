@@ -42,10 +42,18 @@ def tokens(doc, words: str) -> list:
     ("The war displaced two million people.", "two million", 2e6),
     ("Shelling killed two hundred and fifty people.", "two hundred and fifty", 250),
     ("Dozens of villagers fled.", "Dozens", 12),              # ACLED's lowest reading of a vague word
+    ("Hundreds of villagers fled.", "Hundreds", 100),
+    ("Thousands of villagers fled.", "Thousands", 1000),
     ("Rebels killed 12 civilians.", "12 civilians", 12),      # the noun after it ends the figure
 ])
 def test_parse_number(nlp, sentence, figure, value):
     assert parse_number(tokens(nlp(sentence), figure), lexicon()) == value
+
+
+def test_parse_number_of_tokens_as_written():
+    # a thin space between digit groups ("10 000") is no separator of two numbers; a bare "hundred" is 100
+    assert parse_number([SimpleNamespace(lower_="10\u2009000")], lexicon()) == 10000
+    assert parse_number([SimpleNamespace(lower_="hundred")], lexicon()) == 100
 
 
 def test_parse_number_of_no_number_and_beyond_float_range(nlp):
@@ -114,3 +122,19 @@ def test_an_age_in_a_sentence_is_not_its_toll(analyzer):
     assert_spans_exact(analysis)
     lows = [c.low for e in analysis.events for c in e.casualties]
     assert analysis.events and 45 not in lows and 7 not in lows
+
+
+@pytest.mark.parametrize(("sentence", "number", "age"), [
+    ("Ahmed, 45, was killed.", "45", True),                 # after a name, between commas
+    ("Witnesses said his son, 7, died.", "7", True),        # after a person noun
+    ("Ahmed, 45 and his son were killed.", "45", True),     # closed by "and"
+    ("One of the dead (Ahmed, 45) was a teacher.", "45", True),  # closed by a bracket
+    ("Ahmed, 45 died in the strike.", "45", False),         # not closed
+    ("Shelling hit the village, 45, officials said.", "45", False),  # a place noun: no age
+    ("Troops killed 12, and wounded 40.", "12", False),     # no comma before it
+    ("The dead were named as Ahmed, 45", "45", False),      # the end of the text: not set off
+])
+def test_ages_by_their_commas_when_the_parser_sees_no_apposition(nlp, sentence, number, age):
+    run = tokens(nlp(sentence), number)
+    run[-1].dep_ = "npadvmod"  # as the parser has it for some ages: the commas decide
+    assert _is_age(run) is age
