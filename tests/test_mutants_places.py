@@ -16,7 +16,7 @@ from claimgraph.gazetteer import Entry, key, load_gazetteer
 from claimgraph.nlp.places.component import PlacesComponent
 from claimgraph.nlp.places.lexicon import Group, Mention, load_lexicon
 from claimgraph.nlp.places.recognition import Recognition, _possessive_container
-from claimgraph.nlp.places.resolution import _contained, _holds, _prior
+from claimgraph.nlp.places.resolution import Resolution, _contained, _holds, _prior
 
 
 @pytest.fixture(scope="module")
@@ -356,3 +356,70 @@ def test_a_province_of_a_settled_town_is_that_province():
     other = town("o", "Puebla", country="CO", admin1="Puebla", feature="admin1", lat=0.0, lon=0.0)
     group = pick([other, province], anchors=[town("a", "Tehuacan", country="MX", admin1="Puebla")])
     assert (group.best.gid, group.confidence) == ("p", share(2.0))
+
+
+def test_a_single_reading_is_sure_but_not_certain():
+    assert pick([town("a", "Saraqib")]).confidence == 0.99
+
+
+def test_a_country_among_its_towns_wins_by_two_whatever_its_size():
+    big = town("c", "Mexico", country="MX", admin1=None, feature="country", population=100_000_000)
+    small = town("o", "Mexico", country="US", admin1=None, feature="country", population=1000)
+    group = pick([small, big], anchors=[town("a", "Puebla", country="MX", admin1="Puebla")])
+    assert (group.best.gid, group.confidence) == ("c", share(_prior(big) + 2.0 - _prior(small)))
+
+
+@pytest.mark.parametrize(("km_away", "bonus"), [(79.5, 2.0), (80.5, 1.0), (249.5, 1.0), (250.5, 0.0)])
+def test_closeness_steps_at_80_and_250_km(km_away, bonus):
+    anchor = town("a", "Idlib", lat=35.0, lon=36.0)
+    near = town("n", "Sarmin", lat=35.0 + math.degrees(km_away / 6371.0088), lon=36.0)
+    far = town("f", "Sarmin", country="LB", admin1="North", lat=-30.0)
+    group = pick([far, near], anchors=[anchor])
+    assert group.best.gid == ("n" if bonus else "f")
+    assert group.confidence == (share(bonus) if bonus else 0.5)
+
+
+@pytest.mark.parametrize(("km_away", "expected"), [(59.5, 0.7), (60.5, 0.0)])
+def test_near_a_container_means_within_60_km(km_away, expected):
+    container = town("y", "Tartus", country="SY", admin1="Tartus", lat=35.0, lon=36.0)
+    inner = town("c", "Safita", country="SY", admin1="Homs", lat=35.0 + math.degrees(km_away / 6371.0088), lon=36.0)
+    gaz = SimpleNamespace(lookup=lambda name: {"Tartus": [container], "Safita": [inner]}[name])
+    assert _contained(inner, mention("Tartus"), SimpleNamespace(gaz=gaz)) == expected
+    district = town("d", "Tartus", country="SY", admin1="Tartus", feature="admin2", lat=35.0, lon=36.0)
+    assert _holds(district, mention("Safita"), SimpleNamespace(gaz=gaz)) == expected
+
+
+def test_a_settled_province_without_a_country():
+    # the key of a province the document settled is its country and name; an empty country is a country too
+    no_country = town("n", "Kafr Zita", country=None, admin1="Hama")
+    elsewhere = town("e", "Kafr Zita", country=None, admin1="Idlib")
+    group = pick([elsewhere, no_country], admin_focus=Counter({("", "Hama"): 2}))
+    assert (group.best.gid, group.confidence) == ("n", share(2.0))
+
+
+def test_curated_waters_and_towns_of_any_population():
+    water = Entry("w", "Euphrates", 36.0, 38.2, "SY", None, "water", 0, source="supplement")
+    assert _prior(water) == 10.0
+    hamlet = Entry("h", "Tell Tamer", 36.65, 40.37, "SY", None, "city", 1, source="supplement")
+    assert _prior(hamlet) == pytest.approx(math.log10(2))  # a population, however small: like any town
+
+
+# -- _focus: the document's countries, weighed by how sure each place is ----------------------------------------
+
+
+def test_focus_weighs_countries_settled_places_and_demonyms():
+    syria = settled("Syria", town("sy", "Syria", country="SY", admin1=None, feature="country"), 0.9)
+    syria.mentions.append(mention("Syria", 40))  # named twice: 2 x 1.0
+    aleppo = settled("Aleppo", town("al", "Aleppo", country="SY"), 0.5)           # a town: 0.7 x its confidence
+    ankara = settled("Ankara", town("an", "Ankara", country="TR", admin1="Ankara"), 1.0)
+    unresolved = Group(key("Xyzzyville"), mentions=[mention("Xyzzyville")])      # no reading: no vote
+    region = settled("Middle East", town("me", "Middle East", country=None, admin1=None, feature="region"), 0.9)
+    groups = [syria, aleppo, ankara, unresolved, region]
+    votes = {"SY": 2.0 + 0.35, "TR": 0.7 + 0.5}  # and a Turkish demonym ("Turkish") is 0.5
+    total = sum(votes.values())
+    got = Resolution._focus(groups, [(0, 7, "TR")])
+    assert [c for c, _ in got] == ["SY", "TR"]
+    assert [round(v, 6) for _, v in got] == [round(votes["SY"] / total, 6), round(votes["TR"] / total, 6)]
+    # without a group's own votes (scoring that group)
+    got = dict(Resolution._focus(groups, [(0, 7, "TR")], skip=syria))
+    assert got == pytest.approx({"SY": 0.35 / 1.55, "TR": 1.2 / 1.55})
