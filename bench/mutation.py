@@ -83,7 +83,8 @@ TARGETS: dict[str, Target] = {
     ),
     "casualties": Target(
         files=["claimgraph/nlp/_events_casualties.py", "claimgraph/nlp/events/casualties.py"],
-        tests=["tests/test_mutants_casualties.py", "tests/test_events.py"],
+        tests=["tests/test_mutants_casualties.py", "tests/test_events.py",
+               "tests/test_events_evidence.py::test_casualty_rules_of_the_codebook"],
         what="events' casualties (killed/injured counts and who they are)",
     ),
 }
@@ -173,7 +174,7 @@ def copy_tree(work: Path, resume: bool) -> Path:
 def prepare(name: str, target: Target, workdir: Path, resume: bool) -> Path:
     """A scratch copy of the working tree (tracked and new files) with a [tool.mutmut] for this module."""
     work = copy_tree(workdir / name, resume)
-    tests = [t for t in target.tests if (ROOT / t).exists()]
+    tests = [t for t in target.tests if (ROOT / t.split("::")[0]).exists()]  # a file or a test of it
 
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(json.dumps(i) for i in items) + "]"
