@@ -16,7 +16,7 @@ from claimgraph.gazetteer import Entry, key, load_gazetteer
 from claimgraph.nlp.places.component import PlacesComponent
 from claimgraph.nlp.places.lexicon import Group, Mention, load_lexicon
 from claimgraph.nlp.places.recognition import Recognition, _possessive_container
-from claimgraph.nlp.places.resolution import Resolution, _contained, _holds, _prior
+from claimgraph.nlp.places.resolution import Resolution, _contained, _holds, _prior, _support
 
 
 @pytest.fixture(scope="module")
@@ -423,3 +423,66 @@ def test_focus_weighs_countries_settled_places_and_demonyms():
     # without a group's own votes (scoring that group)
     got = dict(Resolution._focus(groups, [(0, 7, "TR")], skip=syria))
     assert got == pytest.approx({"SY": 0.35 / 1.55, "TR": 1.2 / 1.55})
+
+
+# -- _support: names in one document lie together -----------------------------------------------------------------
+
+
+def unsettled(name: str, *candidates: Entry) -> Group:
+    return Group(key(name), mentions=[mention(name)], candidates=list(candidates))
+
+
+def test_towns_named_together_support_each_other_across_neighbouring_cells():
+    binnish = town("b1", "Binnish", lat=35.95, lon=36.71)
+    binnish_lb = town("b2", "Binnish", country="LB", admin1="North", lat=34.4, lon=35.9)
+    sarmin = town("s1", "Sarmin", lat=34.9, lon=35.9)   # the cell south-west of Binnish's: a neighbour
+    far = town("f1", "Kessab", lat=38.5, lon=40.5)
+    out = _support([unsettled("Binnish", binnish, binnish_lb), unsettled("Sarmin", sarmin), unsettled("Kessab", far)])
+    # each counts the other names near it (Binnish once, whichever of its readings is near)
+    assert out == {("binnish", "b1"): 1, ("binnish", "b2"): 1, ("sarmin", "s1"): 1}
+
+
+@pytest.mark.parametrize("confidence", [0.6, 0.9])
+def test_a_settled_name_lends_only_its_reading(confidence):
+    binnish = town("b1", "Hatla", lat=35.3, lon=40.2)  # in Syria's east, far from Lebanon
+    binnish_lb = town("b2", "Hatla", country="LB", admin1="North", lat=34.4, lon=35.9)
+    tripoli = town("t1", "Tripoli", country="LB", admin1="North", lat=34.43, lon=35.84)
+    settled_binnish = settled("Hatla", binnish, confidence)
+    settled_binnish.candidates = [binnish, binnish_lb]
+    out = _support([settled_binnish, unsettled("Tripoli", tripoli)])
+    assert ("tripoli", "t1") not in out  # the Lebanese Hatla was not lent: the name is settled in Syria
+    assert out[("hatla", "b2")] == 1      # (its own readings still gather support)
+
+
+def test_an_unsure_name_lends_its_readings():
+    binnish = town("b1", "Hatla", lat=35.3, lon=40.2)  # in Syria's east, far from Lebanon
+    binnish_lb = town("b2", "Hatla", country="LB", admin1="North", lat=34.4, lon=35.9)
+    tripoli = town("t1", "Tripoli", country="LB", admin1="North", lat=34.43, lon=35.84)
+    unsure = settled("Hatla", binnish, 0.5)
+    unsure.candidates = [binnish, binnish_lb]
+    assert _support([unsure, unsettled("Tripoli", tripoli)])[("tripoli", "t1")] == 1
+
+
+def test_a_name_lends_its_25_likeliest_readings():
+    many = [town(f"m{i}", "Springfield", country="US", admin1="Illinois", population=1000 * (i + 1),
+                 lat=40.0, lon=-89.0) for i in range(26)]
+    many[0] = town("m0", "Springfield", country="US", admin1="Oregon", population=1000, lat=44.0, lon=-123.0)
+    eugene = town("e1", "Eugene", country="US", admin1="Oregon", lat=44.05, lon=-123.09)
+    out = _support([unsettled("Springfield", *many), unsettled("Eugene", eugene)])
+    assert ("eugene", "e1") not in out  # the smallest Springfield, the one in Oregon, is the 26th: not lent
+
+
+def test_a_state_or_country_is_supported_by_the_names_inside_it():
+    missouri = town("mo", "Missouri", country="US", admin1="Missouri", feature="admin1", population=6_000_000)
+    kansas_city = town("kc", "Kansas City", country="US", admin1="Missouri", lat=39.1, lon=-94.6)
+    joplin = town("jo", "Joplin", country="US", admin1="Missouri", lat=37.1, lon=-94.5)
+    usa = town("us", "United States", country="US", admin1=None, feature="country", population=300_000_000)
+    syria = town("sy", "Syria", country="SY", admin1=None, feature="country")
+    # the city named first: the rule goes on to the state and the country readings after it
+    springfield = town("sp", "Springfield", country="US", admin1="Illinois", lat=39.8, lon=-89.6)
+    groups = [unsettled("Missouri", springfield, missouri), unsettled("Kansas City", kansas_city),
+              unsettled("Joplin", joplin), unsettled("America", usa, syria)]
+    out = _support(groups)
+    assert out[("missouri", "mo")] == 2      # Kansas City and Joplin
+    assert out[("america", "us")] == 3       # the three names with a reading in the US
+    assert ("america", "sy") not in out
