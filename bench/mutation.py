@@ -263,14 +263,18 @@ def run_planted(name: str, bug: Planted, workdir: Path) -> tuple[str, str]:
 NOTES = """
 Read with care. The machine is a 2-core one shared by ~7 sessions, where a surviving mutant reruns every
 selected test that reaches its function, so the slow modules are restricted to their rules:
-- times: only the anchoring helpers (publication-date base, most recent date, ISO rendering, numbers and
-  durations); `_resolve` (one branch per kind of expression, ~830 mutants) is configured out for time, its
-  branches are covered by tests/test_date_anchoring.py but not measured here;
+- times: the anchoring helpers (publication-date base, most recent date, ISO rendering, numbers and
+  durations, labels before numbers); `_resolve` (one branch per kind of expression, ~830 mutants) is
+  configured out for time, its branches are covered by tests/test_date_anchoring.py but not measured here;
 - quantities: `parse_figure` (a figure's value) and `_apply_bound` (its bound); `_read_match`, which finds
   the constructions in running text (~735 mutants), is tested by tests/test_quantities.py but not measured;
+- places: the scoring (`_pick`, `_prior`, `_focus`, `_support`) and containment (`_contained`, `_holds`, and
+  the container hints `_containers` and `_possessive_container` of recognition.py);
+- casualties: the whole module; `figures` (which number counts whom) holds most of its mutants;
 - a row's "not yet tested" counts mutants of a run cut short; they are left out of its score;
 - a row recorded from a rerun of the survivors only (`--rerun-survivors`) counts survivors not rerun as
-  survived, so its score is a lower bound.
+  survived, so its score is a lower bound. mutmut forgets every result when pyproject.toml changes (the
+  test selection lives there), so a rerun after a change of a target's tests is a whole run.
 `python -m bench.mutation MODULE` reruns a module whole; the survivors of a run are in the scratch copy's
 survivors.txt.
 """
