@@ -215,17 +215,21 @@ def analyze(
         if isinstance(first, ClaimgraphError) and single:
             _fail(str(first))  # one bad article: say so before spending seconds loading the model
         analyzer = default_analyzer()
+        saved_budget = analyzer.time_budget  # the process-wide analyzer (a caller's, in-process): given back
         analyzer.time_budget = time_budget if time_budget > 0 else None
-        _ = analyzer.nlp  # load the model now so a missing model is one clear error
-        batch = itertools.chain([first] if first is not None else [], stream)
-        for outcome in analyzer.analyze_many(batch):  # type: ignore[arg-type]
-            for warning in outcome.warnings:
-                err.print(f"warning: {warning}", markup=False)
-            if outcome.error is not None:
-                failures.append((outcome.index, str(outcome.error)))
-                internal = internal or isinstance(outcome.error, InternalAnalysisError)
-            elif outcome.analysis is not None:
-                analyses.append((outcome.index, outcome.analysis))
+        try:
+            _ = analyzer.nlp  # load the model now so a missing model is one clear error
+            batch = itertools.chain([first] if first is not None else [], stream)
+            for outcome in analyzer.analyze_many(batch):  # type: ignore[arg-type]
+                for warning in outcome.warnings:
+                    err.print(f"warning: {warning}", markup=False)
+                if outcome.error is not None:
+                    failures.append((outcome.index, str(outcome.error)))
+                    internal = internal or isinstance(outcome.error, InternalAnalysisError)
+                elif outcome.analysis is not None:
+                    analyses.append((outcome.index, outcome.analysis))
+        finally:
+            analyzer.time_budget = saved_budget
     except typer.Exit:
         raise
     except ClaimgraphError as exc:

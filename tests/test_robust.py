@@ -171,6 +171,15 @@ def test_internal_error_exits_1(monkeypatch):
     assert "internal error" in result.output
 
 
+def test_the_cli_gives_the_process_wide_analyzer_its_budget_back(analyzer):
+    # `claimgraph analyze` run in-process (a notebook, a test) sets its --time-budget on the shared analyzer:
+    # afterwards that analyzer is as it was, so a later analyze() or ingest in the process has no budget
+    assert analyzer.time_budget is None
+    result = _invoke("analyze", str(SAMPLE), "--time-budget", "120")
+    assert result.exit_code == 0, result.output
+    assert analyzer.time_budget is None
+
+
 def test_bad_input_exits_2_and_a_batch_with_one_internal_failure_exits_3(monkeypatch, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n", encoding="utf-8")
