@@ -517,9 +517,9 @@ def disk_full_trial(folder: Path, limit_bytes: int, n_docs: int = 1000) -> dict[
     import signal
     import subprocess
 
-    corpus = folder / "full.jsonl"
+    corpus = folder / f"full-{limit_bytes}.jsonl"
     keys = echo_corpus(corpus, n_docs)
-    db = str(folder / "full.duckdb")
+    db = str(folder / f"full-{limit_bytes}.duckdb")  # a fresh store per trial
     root = Path(__file__).resolve().parent.parent
     args = [sys.executable, "-m", "bench.harden", "ingest-child", db, str(corpus)]
 
