@@ -147,7 +147,9 @@ def load_test(db: Path, clients: int, seconds: float, port: int = 8765) -> None:
                     raise SystemExit(f"claimgraph serve exited: {server.stderr.read().decode()[-500:]}") from None
                 time.sleep(0.5)
         ready = time.perf_counter() - t0
+        load_before = os.getloadavg()[0]
         result = asyncio.run(_clients(base, doc_ids, clients, seconds))
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -170,6 +172,9 @@ Store: {n_docs:,} documents, {n_claims:,} claims (FA-KES dev).
 {rows}
 | all | {total:,} | {_percentile(every, 0.5):.0f} | {_percentile(every, 0.9):.0f} | {_percentile(every, 0.99):.0f} | \
 {max(every) if every else float('nan'):.0f} |
+
+The machine's 1-minute load average (2 cores, shared with other sessions): {load_before:.1f} before the
+clients started, {load_after:.1f} after; latencies here are mostly time spent waiting for a core.
 
 Throughput {total / result['wall']:.0f} requests/s over {result['wall']:.1f} s; **errors: {n_errors}**
 {('(' + ', '.join(f'{k}: {v}' for k, v in result['errors'].items()) + ')') if n_errors else '(every response 200)'}.
