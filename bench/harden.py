@@ -406,6 +406,7 @@ def ingest_child(db: str, paths: list[str], pause: float = 0.0, batch_size: int 
 
     try:
         with Store(db) as store:
+            print("open", flush=True)  # the store is held from here: tests wait for this line
             counts = ingest(store, iter_items(paths), analyzer=Slow(), inputs=paths, batch_size=batch_size)
     except ClaimgraphError as exc:
         print(f"error: {exc}", file=sys.stderr)

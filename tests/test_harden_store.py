@@ -105,9 +105,9 @@ def test_query_while_ingest_writes_duckdb_says_why_it_cannot(tmp_path):
     Store(db).close()
     # slow on purpose (2 s a batch of one: 80 s), so the query surely runs while it writes; killed after
     proc = subprocess.Popen([*CHILD, str(db), str(corpus), "--pause", "2", "--batch-size", "1"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(1.0)
+        assert proc.stdout is not None and proc.stdout.readline() == b"open\n"  # it holds the store now
         query = subprocess.run([*CLI, "query", "--db", str(db), "--json"], capture_output=True, timeout=300)
         still_writing = proc.poll() is None
     finally:
