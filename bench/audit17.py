@@ -2,6 +2,8 @@
 dev tuning-part articles, printed with context for judging by hand.
 
 Usage: python -m bench.audit17 [PRED_DIR]   (default: bench/out/quotes/claimgraph, written by bench.quotes)
+       python -m bench.audit17 --analyse OUT_DIR   (analyse only the 20 sampled articles, full pipeline, into
+                                                   OUT_DIR; then pass OUT_DIR to list the sample)
 """
 
 from __future__ import annotations
@@ -12,16 +14,41 @@ import random
 import sys
 from pathlib import Path
 
-from bench.common import ROOT, part
-from bench.quotes import SPLIT_SEED
+from bench.common import ROOT, bench_data_dir, part
+from bench.quotes import SPLIT_SEED, read_gold
+
+N = 20
+
+
+def sample_names(names: list[str]) -> list[str]:
+    """The audited articles: the first N tuning-part names by SHA-256 of `audit17:<name>`."""
+    tune = sorted(n for n in names if part(SPLIT_SEED, "polnear", n) == "tune")
+    tune.sort(key=lambda n: hashlib.sha256(f"audit17:{n}".encode()).hexdigest())
+    return tune[:N]
+
+
+def analyse(out: Path) -> None:
+    """Analyse the sampled articles as bench.quotes does (gold text as given, outlet from the name)."""
+    from claimgraph.ingest import prepare
+    from claimgraph.pipeline import Analyzer
+
+    gold = read_gold(bench_data_dir() / "polnear-dev" / "polnear_dev_text_attributions.tar.gz")
+    out.mkdir(parents=True, exist_ok=True)
+    analyzer = Analyzer()
+    for name in sample_names(list(gold)):
+        article = prepare(gold[name]["text"], outlet=name.split("_")[0])
+        article.text = gold[name]["text"]
+        analysis = analyzer.analyze_article(article).to_dict()
+        (out / f"{name}.json").write_text(json.dumps(analysis, ensure_ascii=False), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--analyse"]:
+        analyse(Path(args[1]))
+        return 0
     pred = Path(args[0]) if args else ROOT / "bench" / "out" / "quotes" / "claimgraph"
-    names = sorted(p.stem for p in pred.glob("*.json") if part(SPLIT_SEED, "polnear", p.stem) == "tune")
-    names.sort(key=lambda n: hashlib.sha256(f"audit17:{n}".encode()).hexdigest())
-    for name in names[:20]:
+    for name in sample_names([p.stem for p in pred.glob("*.json")]):
         d = json.loads((pred / f"{name}.json").read_text(encoding="utf-8"))
         text = d["document"]["text"]
         rnd = random.Random(name)

@@ -291,3 +291,30 @@ def test_a_lone_name_the_model_may_read_as_a_person_needs_a_places_context(analy
     _, places = places_of(analyzer, text)
     assert places["Kherson"].country == "UA"
     assert "Fleming" not in places and "Barry" not in places
+
+
+def test_a_place_found_once_is_found_again_where_the_model_missed_it(analyzer) -> None:
+    text = ("Hillsboro council backs new library. The council in Hillsboro, Ohio, voted on Monday to build "
+            "a library. Hillsboro residents will vote on the plan in May, and John Hillsboro Smith objected.")
+    _, places = places_of(analyzer, text)
+    hillsboro = places["Hillsboro"]
+    starts = [s for s, _e in hillsboro.mentions]
+    assert text.index("Hillsboro council") in starts and text.index("Hillsboro residents") in starts
+    assert text.index("Hillsboro Smith") not in starts
+
+
+def test_a_team_named_for_its_state_is_not_the_state(analyzer) -> None:
+    text = ("Fans filled the stadium in Denver on Sunday as the Colorado Rockies beat the Kansas City Royals. "
+            "Heavy snow later closed roads across Colorado.")
+    analysis, places = places_of(analyzer, text)
+    starts = {s for p in analysis.places for s, _e in p.mentions}
+    assert text.index("Colorado Rockies") not in starts
+    assert text.rindex("Colorado") in starts
+
+
+def test_a_lawmaker_sharing_a_countrys_name_speaks_as_a_person(analyzer) -> None:
+    text = ("Representative Jim Chad Jordan questioned the director for an hour. The agency broke the rules, "
+            "Jordan said after the hearing.")
+    analysis, _ = places_of(analyzer, text)
+    starts = {s for p in analysis.places for s, _e in p.mentions}
+    assert text.rindex("Jordan") not in starts

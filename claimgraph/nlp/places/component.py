@@ -127,6 +127,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         focus = self._resolve(groups, demonyms, gaz, state)
         self._drop_unsupported(groups)
         self._place_sites(groups, focus)
+        self._propagate(doc, groups)
         self._emit(state, doc.text, groups, demonyms, focus)
 
     def _emit(self, state: DocState, text: str, groups: list[Group], demonyms: list[tuple[int, int, str]],

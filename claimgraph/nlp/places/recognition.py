@@ -7,6 +7,7 @@ Istanbul from the scan; "Alexandria, La." / "Syria's Latakia" / "X in Y": the se
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from spacy.tokens import Doc, Span
 
@@ -100,7 +101,7 @@ class Recognition:
             if len(span) == 1 and span.text in self._name_words and not any(
                     self._major(c, span.text) for c in gaz.lookup(span.text)):
                 continue  # a surname of someone the article names in full ("Nelson said")
-            if self._person_like(doc, s, e, gaz):
+            if self._person_like(doc, s, e, gaz) or self._team_like(doc, e):
                 continue
             admin_hint = span[-1].lower_ in self.lex.admin_words
             nxt = doc[e] if e < len(doc) else None
@@ -110,6 +111,9 @@ class Recognition:
             span = doc[s:e]
             if gaz.demonym(span.text) and span.text not in gaz:
                 continue
+            if e < len(doc) and doc[e].like_num and self.site_feature(doc[s:e + 1].text) is not None:
+                e += 1  # "County Road" + "35"
+                span = doc[s:e]
             if ent.label_ == "FAC" and not gaz.lookup(span.text) and self.site_feature(span.text) is None:
                 continue  # buildings we cannot place are not worth a mention (named sites: `sites`)
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
@@ -177,7 +181,19 @@ class Recognition:
         if nxt is None or not ((nxt.lower_ in self.lex.speech_verbs and doc[s].dep_.startswith("nsubj"))
                                or nxt.text == "&"):
             return False
+        if doc[s].text in self._name_words:
+            return True  # the surname of someone the article names in full speaks, even if a country's too
         return not any(self._major(c, doc[s:e].text) for c in gaz.lookup(doc[s:e].text))
+
+    def _team_like(self, doc: Doc, e: int) -> bool:
+        """A place name before a capitalised plural that is not a division, office or site word names a team
+        or a company ("Carolina Panthers", "Dallas Cowboys"), not the place."""
+        nxt = doc[e] if e < len(doc) else None
+        if nxt is None or _title_case(nxt.sent):
+            return False  # a headline capitalises its verbs too ("Georgia Arrests Opposition Members")
+        return nxt.tag_ == "NNPS" and nxt.text.endswith("s") and _capitalised(nxt) \
+            and nxt.text not in self.lex.jurisdiction_titles and nxt.text not in self.lex.institutions \
+            and nxt.lower_ not in self.lex.admin_words and nxt.lower_ not in self.lex.place_followers
 
     def _major(self, c: Entry, text: str) -> bool:
         """A country, continent, or a state or city called `text` big enough to stand for its people
@@ -290,7 +306,7 @@ class Recognition:
                           or span[0].lower_ in lower_words
                           or len(text) < 3):
             return False
-        if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz):
+        if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz) or self._team_like(doc, span.end):
             return False
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
@@ -396,6 +412,54 @@ class Recognition:
             m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
                 or prev in self.lex.locative_preps or nxt in self.lex.place_followers
 
+    def _propagate(self, doc: Doc, groups: list[Group]) -> None:
+        """One sense per name, for finding too: once a name is a place in the document, its other
+        occurrences are that place where the model missed them (a headline's "Tega Cay fire", "Hamilton
+        women"), unless they belong to a longer name ("John Hamilton", "Hamilton Beach"), a team or firm's
+        name, or a speaker's ("Hamilton said")."""
+        label = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                label[i] = ent
+        taken = {(m.start, m.end) for g in groups for m in g.mentions}
+        spans = sorted(taken)
+        for g in groups:
+            if g.best is None or g.best.source == "site":
+                continue
+            for form in {m.text for m in g.mentions if not m.weak and " " not in m.text.strip(".")} | \
+                    {m.text for m in g.mentions if not m.weak and " " in m.text}:
+                for hit in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", doc.text):
+                    s, e = hit.span()
+                    if any(a < e and s < b for a, b in spans[max(0, bisect_left(spans, (s, s)) - 2):
+                                                          bisect_left(spans, (e, e)) + 1]):
+                        continue
+                    span = doc.char_span(s, e)
+                    if span is None or self._belongs_elsewhere(doc, span, label):
+                        continue
+                    g.mentions.append(Mention(s, e, form, g.key, "again", "GPE"))
+                    insort(spans, (s, e))
+
+    def _belongs_elsewhere(self, doc: Doc, span: Span, label: dict) -> bool:
+        i, e = span.start, span.end
+        ent = label.get(i)
+        if ent is not None and ent.label_ in ("PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "NORP") \
+                and len(ent) > e - i:
+            return True  # inside a longer name of a person or a work
+        if i > 0 and _capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start and doc[i - 1].text not in "\"“‘'(":
+            return True  # the tail of a longer capitalised name
+        nxt = doc[e] if e < len(doc) else None
+        if nxt is not None and (nxt.text in self.lex.named_after or nxt.lower_ in self.lex.named_after_lower):
+            return True
+        if self._team_like(doc, e):
+            return True
+        if nxt is not None and _capitalised(nxt) and nxt.ent_type_ in ("PERSON", "ORG", "PRODUCT") \
+                and nxt.text not in self.lex.jurisdiction_titles \
+                and nxt.text not in self.lex.institutions and nxt.lower_ not in self.lex.admin_words:
+            return True  # the head of a longer name ("Amelia Crolley", "Titan Operating")
+        if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text == ",":
+            return True  # a person's age in apposition ("Fisher, 26,")
+        return self._person_like(doc, i, e, self.gaz)
+
     @staticmethod
     def _group(mentions: list[Mention]) -> list[Group]:
         groups: dict[str, Group] = {}
@@ -412,6 +476,12 @@ def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+
+
+def _title_case(sent: Span) -> bool:
+    """Most words capitalised: a headline."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> range:

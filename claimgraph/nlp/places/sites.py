@@ -38,8 +38,8 @@ class Sites:
         if len(words) < 2 or text in self.lex.not_place_phrases:
             return None
         heads = self.lex.site_heads
-        if words[0] in heads.get("numbered", {}) and _NUMBER.match(words[-1]):
-            return heads["numbered"][words[0]]
+        if words[-2] in heads.get("numbered", {}) and _NUMBER.match(words[-1]):
+            return heads["numbered"][words[-2]]  # "Highway 19", "County Road 35"
         if words[-1] in heads.get("suffix", {}) and words[0] not in heads.get("suffix", {}):
             return heads["suffix"][words[-1]]
         if words[0] in heads.get("prefix", {}) and words[-1][:1].isupper():
@@ -73,7 +73,8 @@ class Sites:
                     k += 1
                 if k >= n or not _cap(doc[k]):
                     span = doc[i:k]
-            if span is None or any(t.ent_type_ in NOT_SITE_LABELS for t in span):
+            if span is None or any(t.ent_type_ in NOT_SITE_LABELS and not (
+                    t.ent_type_ == "PERSON" and span[-1].text in self.lex.site_heads_over_person) for t in span):
                 continue
             if self.site_feature(span.text) is None or any(taken[k] for k in range(span.start, span.end)):
                 continue
