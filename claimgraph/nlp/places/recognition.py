@@ -310,7 +310,8 @@ class Recognition:
             return False
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
-        entries = gaz.lookup(text)
+        # a name that is only the first word of a place's name ("Gold" of Gold Coast) is no evidence for it
+        entries = [c for c in gaz.lookup(text) if not key(c.name).startswith(key(text) + " ")]
         if not entries:
             return False
         best = max(entries, key=_prior)
