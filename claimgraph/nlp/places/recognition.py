@@ -189,7 +189,7 @@ class Recognition:
         """A place name before a capitalised plural that is not a division, office or site word names a team
         or a company ("Carolina Panthers", "Dallas Cowboys"), not the place."""
         nxt = doc[e] if e < len(doc) else None
-        if nxt is None or _title_case(nxt.sent):
+        if nxt is None or not doc.has_annotation("SENT_START") or _title_case(nxt.sent):
             return False  # a headline capitalises its verbs too ("Georgia Arrests Opposition Members")
         return nxt.tag_ == "NNPS" and nxt.text.endswith("s") and _capitalised(nxt) \
             and nxt.text not in self.lex.jurisdiction_titles and nxt.text not in self.lex.institutions \
