@@ -1,20 +1,29 @@
 """Places component: find place mentions and put them on the map, offline.
 
 Recognition (why beyond spaCy): the small model misses places inside longer names and after
-direction words, and mislabels some (a lone town name is often tagged PERSON). So mentions come from
-  1. entities labelled GPE / LOC / FAC (metonyms included: "Moscow accused" is still a place
-     mention), trimmed of a leading lower-case direction word ("northern Latakia" -> "Latakia"),
-     extended over a following division word ("Latakia province"), a hyphenated or preceding name
-     part the model cut off ("KwaZulu-Natal", "Goz Beida") and an abbreviation's dot ("W.Va.");
-  2. a gazetteer scan of capitalised token runs that no place entity covers, longest match first
-     ("Istanbul chairman" -> Istanbul, "Uskudar office" -> Uskudar, "Turkmen Mountain"). Inside an
-     organisation or person span a place counts when it heads an office, body or local paper named
-     for the place it serves ("Laurel County Clerk", "Gainesville Public Utilities"), and not when the
-     name is an institution named after it ("Sakarya University", "Paris High School"); a lone
-     surname of someone the article names in full ("Moore") is not a place; neither are words the
-     document also writes in lower case.
-Demonyms (NORP "Turkish") are linked to a country but never emitted as places. Names no gazetteer
-knows are dropped (a place without coordinates cannot go on a map). The steps: `recognition`.
+direction words, and mislabels some (a lone town name is often tagged PERSON). Every mention of a
+place name counts, whatever its role (issue 17): metonyms ("Moscow accused"), modifiers ("the Aleppo
+offensive"), names embedded in longer ones ("Aleppo University" -> Aleppo). So mentions come from
+  1. entities labelled GPE / LOC / FAC, trimmed of a leading direction word ("northern Latakia",
+     "North Texas" -> Texas when the gazetteer knows the rest and not the whole), extended over a
+     following division word ("Latakia province"), a hyphenated or preceding name part the model cut
+     off ("KwaZulu-Natal", "Goz Beida") and an abbreviation's dot ("W.Va.");
+  2. datelines ("HAMILTON --", "MOUNT GILEAD (AP) --"): where the story was filed, flagged as such;
+  3. names listed before a plural division word ("Barrow, Jackson and Madison counties");
+  4. a gazetteer scan of capitalised token runs that no place entity covers, longest match first
+     ("Istanbul chairman" -> Istanbul, "Turkmen Mountain"). Inside an organisation or person span a
+     place counts when it heads an office, body or paper named for the place it serves ("Laurel County
+     Clerk"), or a school, court or site named for the place it is in ("Sakarya University"), or
+     follows a hyphen after a place or a party's letter ("Fargo-Moorhead", "D-Charleston"); not in a
+     team's or firm's name ("Carolina Panthers", "Stevens & Wilkinson"), as a speaker ("Nelson said"),
+     as a surname of someone named in full, or as a word the document also writes in lower case;
+  5. named sites no gazetteer holds, by their head word (`sites`: "Neches River", "Highway 19");
+  6. the other occurrences of a name already found to be a place (one sense per name, for finding too).
+Evidence for a weak candidate (a lone name the model took for a person, a name embedded in a school's):
+a place's context ("in X", "the village of X", "X, Y", "X residents") or places named nearby
+(`resolution._drop_unsupported`); without either it is dropped. Demonyms (NORP "Turkish") are linked
+to a country but never emitted as places. Other names no gazetteer knows are dropped.
+The steps: `recognition`, `sites`.
 
 Resolution in context: candidates from `claimgraph.gazetteer` scored by feature and population
 priors; the document's country focus (other names' readings, demonyms; a name never votes for
@@ -30,6 +39,8 @@ or the component config: `nlp.add_pipe("claimgraph_places", config={"gazetteer_f
 
 Leaves in `state.extra` for later components (the events component uses them):
   * "place_spans": sorted list of (start, end, place id), one per mention;
+  * "dateline_places": (start, end, place id) of the mentions that are a story's dateline ("HAMILTON --"):
+    where the report was filed, which is not evidence of where its events happened;
   * "place_at": function (start, end) -> id of the place whose mention overlaps [start, end) most,
     or None;
   * "places_in": function (start, end) -> ids of places with a mention inside [start, end), in
@@ -134,6 +145,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
               focus: list[tuple[str, float]]) -> None:
         by_place: dict[str, Place] = {}
         spans: list[tuple[int, int, str]] = []
+        datelines: list[tuple[int, int, str]] = []
         for g in sorted(groups, key=lambda g: g.mentions[0].start):
             b = g.best
             if b is None:
@@ -150,11 +162,14 @@ class PlacesComponent(Recognition, Resolution, Sites):
             for m in g.mentions:
                 place.mentions.append((m.start, m.end))
                 spans.append((m.start, m.end, place.id))
+                if m.dateline:
+                    datelines.append((m.start, m.end, place.id))
         for place in by_place.values():
             place.mentions.sort()
             place.name = _display_name([text[s:e] for s, e in place.mentions])
         spans.sort()
         state.extra["place_spans"] = spans
+        state.extra["dateline_places"] = datelines
         state.extra["place_at"] = _place_at(spans)
         state.extra["places_in"] = _places_in(spans)
         state.extra["demonyms"] = demonyms

@@ -104,9 +104,9 @@ class Resolution:
         contained = [(m, m.container_strength) for m in self._inner.get(g.key, [])]
         admin_pop = {(c.country, key(c.name)): c.population for c in g.candidates if c.feature == "admin1"}
         # items of one list are of one kind: "Texas, Nebraska and Oregon" are all states
-        kinds = Counter(p.best.feature for m in g.mentions for q in m.peers
+        kinds = Counter(p.best.feature for q in _list_members(g)
                         if (p := self._by_key.get(q.key)) is not None and p is not g and p.best is not None
-                        and p.confidence >= 0.6)
+                        and p.confidence >= 0.4)
         list_kind = kinds.most_common(1)[0][0] if kinds else None
         scores = []
         for c in g.candidates:
@@ -142,6 +142,18 @@ class Resolution:
         z = sum(math.exp(s - top) for s in scores)
         i = scores.index(top)
         g.best, g.confidence = g.candidates[i], round(max(0.05, min(0.99, 1.0 / z)), 3)
+
+
+def _list_members(g: Group) -> list[Mention]:
+    """Every item of the lists the group's mentions stand in ("A, B, C and D"), not only the neighbours."""
+    seen: dict[int, Mention] = {}
+    todo = [q for m in g.mentions for q in m.peers]
+    while todo:
+        q = todo.pop()
+        if id(q) not in seen and q.key != g.key:
+            seen[id(q)] = q
+            todo.extend(q.peers)
+    return list(seen.values())
 
 
 def _prior(e: Entry) -> float:
