@@ -114,8 +114,10 @@ class Gazetteer:
             if base is not None:
                 self._by_gid.setdefault(gid, base)
                 if lat is not None and lon is not None:
+                    # a division whose point alone is corrected keeps its GeoNames standing (resolution priors)
+                    source = base.source if base.feature in ("admin1", "admin2") else "supplement"
                     base = Entry(base.gid, base.name, lat, lon, base.country, base.admin1, base.feature,
-                                 base.population, "supplement")
+                                 base.population, source)
                     self._override[gid] = base
                     self._by_gid[gid] = base
                     self._parsed = {i: e for i, e in self._parsed.items() if e.gid != gid}
