@@ -318,3 +318,20 @@ def test_a_lawmaker_sharing_a_countrys_name_speaks_as_a_person(analyzer) -> None
     analysis, _ = places_of(analyzer, text)
     starts = {s for p in analysis.places for s, _e in p.mentions}
     assert text.rindex("Jordan") not in starts
+
+
+def test_transcript_labels_bare_directions_and_far_mountains_are_not_placed(analyzer) -> None:
+    text = ("The debate was held in Dayton, Ohio.\n\nMORRIS: Thank you all for coming.\n\nThe candidate said "
+            "that winning the state would be harder than climbing Mount Kilimanjaro, and that the South "
+            "would decide the race.")
+    analysis, places = places_of(analyzer, text)
+    assert "MORRIS" not in places and "South" not in places
+    assert "Mount Kilimanjaro" not in places or km(places["Mount Kilimanjaro"].lat,
+                                                    places["Mount Kilimanjaro"].lon, 39.76, -84.19) > 1000
+    assert places["Dayton"].admin1 == "Ohio"
+
+
+def test_a_preposition_before_a_university_is_no_evidence_for_its_first_word(analyzer) -> None:
+    text = "The professor teaches at Brandeis Hall University and lives in Boston, Massachusetts."
+    _, places = places_of(analyzer, text)
+    assert "Brandeis" not in places and places["Boston"].admin1 == "Massachusetts"

@@ -93,8 +93,11 @@ class Recognition:
                     and not gaz.lookup(doc[s:e].text) and gaz.lookup(doc[s:e].text + "."):
                 e += 1  # "W.Va." split as "W.Va" + "."
             span = doc[s:e]
-            if span.text in self.lex.not_place_phrases:
-                continue
+            if span.text in self.lex.not_place_phrases or (len(span) == 1 and span.text.lower() in self.lex.directions):
+                continue  # a bare direction ("the South's hubs") is a region of the text's own country, not a
+                # province of another that happens to be called so
+            if e < len(doc) and doc[e].text == ":" and span.text.isupper():
+                continue  # a transcript's speaker label ("SMITH: ..."), not a place
             if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower and not any(
                     c.feature in ("country", "admin1") for c in gaz.lookup(span.text)):
                 continue  # "Marburg virus", "Minsk agreement" (but "United States flu season" is a place)
@@ -308,6 +311,8 @@ class Recognition:
             return False
         if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz) or self._team_like(doc, span.end):
             return False
+        if span.end < len(doc) and doc[span.end].text == ":" and text.isupper():
+            return False  # a transcript's speaker label ("SMITH: ...")
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
         # a name that is only the first word of a place's name ("Gold" of Gold Coast) is no evidence for it
@@ -410,6 +415,8 @@ class Recognition:
             nxt = doc[e].lower_ if e < len(doc) else ""
             of_noun = prev == "of" and i > 1 and (doc[i - 2].lower_ in self.lex.place_nouns
                                                   or doc[i - 2].lower_ in self.lex.directions)
+            if e < len(doc) and doc[e].text in self.lex.institutions:
+                continue  # "at X University": the preposition is the institution's, not evidence for X
             m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
                 or prev in self.lex.locative_preps or nxt in self.lex.place_followers
 

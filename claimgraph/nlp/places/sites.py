@@ -4,7 +4,8 @@ streets and numbered roads ("Neches River", "Lake Opechee", "Villanova Drive", "
 Why: local news names them more often than towns, and readers want them on the map, yet the bundled
 gazetteer has only populated places and divisions. The head word makes such a name a place by form alone
 (`places_lexicon.json` "site_heads"); where it lies is taken from the text: the place it is put in ("X Road,
-Y", "X Street in Y"), else the town or county the document is mostly about. With neither (a document
+Y", "X Street in Y"), else the town or county the document is mostly about (for a mountain only when the
+document names it more than once: one named in passing may lie anywhere). With neither (a document
 that names only countries or states) the site is not emitted: a point a state's width away is no answer.
 Such a place carries no gazetteer id and a low confidence (SITE_CONFIDENCE).
 """
@@ -105,6 +106,8 @@ class Sites:
                 if c is not None and c.best is not None and c.best.feature in LOCAL:
                     anchor = c
                     break
+            if anchor is None and len(g.mentions) < 2 and g.mentions[0].text.split()[0] in ("Mount", "Mt."):
+                continue  # a mountain named once may lie anywhere ("to climb Mt. Everest")
             anchor = anchor or main
             if anchor is None or anchor.best is None:
                 continue
