@@ -432,7 +432,7 @@ class Recognition:
         taken = {(m.start, m.end) for g in groups for m in g.mentions}
         spans = sorted(taken)
         for g in groups:
-            if g.best is None or g.best.source == "site":
+            if g.best is None:
                 continue
             for form in {m.text for m in g.mentions if not m.weak and " " not in m.text.strip(".")} | \
                     {m.text for m in g.mentions if not m.weak and " " in m.text}:

@@ -88,7 +88,7 @@ class Sites:
         """Give each site without a gazetteer reading the point of its container, else of the document's
         main town or county (in its main country; the one named most, first named on a tie)."""
         top = focus[0][0] if focus else None
-        local = [g for g in groups if g.best is not None and g.best.feature in LOCAL and g.confidence >= 0.5
+        local = [g for g in groups if g.best is not None and g.best.feature in LOCAL and g.confidence >= 0.3
                  and g.best.source != "site" and (top is None or g.best.country == top)]
         counts = Counter({g.key: len(g.mentions) for g in local})
         order = {g.key: min(m.start for m in g.mentions) for g in local}
