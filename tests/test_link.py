@@ -190,3 +190,33 @@ def test_docs_hold_the_linked_records_schema_generated_from_the_models() -> None
     block = re.search(r"## JSON Schema\s+```json\n(.*?)\n```", page, re.S)
     assert block is not None
     assert json.loads(block.group(1)) == linked_json_schema()
+
+
+# One city, one day: an air strike blamed on Russia, another outlet's account of it blaming the US-led
+# coalition, and a rebel rocket attack on another district (a different act by the other camp).
+STRIKE_RUSSIA = """Sat 4 Jun 2016
+
+Russian warplanes struck the Sakhour district of Aleppo on Saturday, killing eight civilians, the Syrian \
+Observatory for Human Rights said.
+"""
+STRIKE_COALITION = """Sat 4 Jun 2016
+
+American warplanes struck the Sakhour district of Aleppo on Saturday, killing eight civilians, \
+activists said.
+"""
+ROCKETS_FSA = """Sat 4 Jun 2016
+
+The Free Syrian Army fired rockets at the Midan neighbourhood of Aleppo on Saturday, killing 12 civilians, \
+state media said.
+"""
+
+
+def test_opposing_camps_doing_different_acts_are_two_incidents_contested_blame_is_one(analyzer: Analyzer) -> None:
+    russia, coalition, rockets = (_analyse(analyzer, t) for t in (STRIKE_RUSSIA, STRIKE_COALITION, ROCKETS_FSA))
+    linker = Linker()
+    linker.add_many([russia, coalition, rockets])
+    linked = linker.incident_docs(lead_only=True)
+    assert {russia.document.id, coalition.document.id} in linked
+    assert not any(rockets.document.id in docs for docs in linked)
+    blame = [f for f in linker.records().findings if f.kind == "contradiction" and f.aspect == "blame"]
+    assert [{r.doc_id for r in f.refs} for f in blame] == [{russia.document.id, coalition.document.id}]

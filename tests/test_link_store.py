@@ -17,6 +17,7 @@ from claimgraph.corpus.linking import Linker
 from claimgraph.ingest import prepare
 from claimgraph.pipeline import Analyzer
 from tests.conftest import FIXTURES, SAMPLE
+from tests.test_corpus_backends import pg_server, pg_url  # noqa: F401 - the throwaway PostgreSQL cluster
 from tests.test_link import VIA_OBSERVATORY, VIA_REUTERS_1, VIA_REUTERS_2
 
 LINKING = FIXTURES / "linking"
@@ -113,3 +114,17 @@ def test_cli_ingest_no_link_links_nothing_until_asked(tmp_path: Path) -> None:
     linked = run("link", "--db", db)
     assert linked.returncode == 0 and "linked 2 documents" in linked.stdout
     assert run("incidents", "--db", db, "--json").stdout.strip()
+
+
+def test_incremental_link_on_postgresql_equals_linking_everything_at_once(
+        pg_url: str, six: list[Analysis]) -> None:  # noqa: F811 - pytest's fixture, imported above
+    """The candidate queries (JSON probe lists joined on equality) are dialect-specific: PostgreSQL too."""
+    with Store(pg_url) as store:
+        store.write_analyses([(a, f"first:{i}") for i, a in enumerate(six[:3])])
+        assert store.link().linked == 3
+        store.write_analyses([(a, f"second:{i}") for i, a in enumerate(six[3:])])
+        second = store.link()
+        assert second.linked == 3 and second.loaded >= 1
+        memory = Linker()
+        memory.add_many(six)
+        assert _shape(store.incidents()) == _shape(memory.records().incidents)

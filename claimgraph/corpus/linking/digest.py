@@ -161,6 +161,8 @@ class Report:
     events: list[Event] = field(default_factory=list)
     lead: bool = False
     names: frozenset[str] = frozenset()  # the document's people, organisations and groups (entities.entity_key)
+    camps: frozenset[str] = frozenset()  # the camps (linking.json camps) of the forces its events name as actors
+    date_inferred: bool = False  # the date is the publication day, not one the text gives the event
 
     @property
     def tolls(self) -> set[tuple[str, float]]:
@@ -193,12 +195,16 @@ def _inside_times(analysis: Analysis) -> list[Place]:
             if p.mentions and all(any(s <= ms and me <= e for s, e in spans) for ms, me in p.mentions)]
 
 
-def focus_place(analysis: Analysis, ignore: frozenset[str] = frozenset()) -> Place | None:
-    """The document's most mentioned place finer than a country (ties: first mentioned)."""
+def focus_place(analysis: Analysis, ignore: frozenset[str] = frozenset(), country: str | None = None) -> Place | None:
+    """The document's most mentioned place finer than a country (ties: first mentioned); with `country`, the
+    most mentioned one inside that country (an event the text places only in "Syria" happened in Syria,
+    not in the Washington its article also names)."""
     best: tuple[int, int] | None = None
     chosen = None
     for p in analysis.places:
         if p.id in ignore or p.lat is None or p.lon is None or p.feature in COARSE_FEATURES or p.feature is None:
+            continue
+        if country is not None and p.country != country:
             continue
         first = min((s for s, _ in p.mentions), default=10**9)
         score = (len(p.mentions), -first)
@@ -222,18 +228,24 @@ def digest(analysis: Analysis) -> Digest:
     fallback_date = undated_span(published)
     focus = focus_place(analysis, not_places)
     groups = type_groups()
-    from claimgraph.corpus.linking.entities import entity_key
+    from claimgraph.corpus.linking.entities import camp_of, entity_key
 
     names = frozenset(k for e in analysis.entities if e.type != "OUTLET" and (k := entity_key(e)))
+    entity_names = {e.id: e.name for e in analysis.entities}
     reports: dict[tuple[str, str, str], Report] = {}
     for ev in analysis.events:
         if ev.type in ATTRIBUTION_TYPES:
             continue
         group = groups.get(ev.subtype, ev.type)
         date = time_span(times[ev.time]) if ev.time in times else None
+        inferred = date is None
         date = date or fallback_date
         place = places.get(ev.place) if ev.place else None
         inherited = False
+        if place is not None and place.feature in COARSE_FEATURES and place.country:
+            inside = focus_place(analysis, not_places, place.country)
+            if inside is not None:
+                place, inherited = inside, True
         if place is None or place.feature in COARSE_FEATURES or place.lat is None:
             if focus is not None:  # "Turkey shot down ...": a country in the sentence is often the actor's
                 place, inherited = focus, True
@@ -243,9 +255,12 @@ def digest(analysis: Analysis) -> Digest:
         rep = reports.get(key)
         if rep is None:
             rep = reports[key] = Report(analysis.document.id, len(reports), group, ev.type, ev.subtype, date, place,
-                                        inherited, names=names)
+                                        inherited, names=names, date_inferred=inferred)
         elif rep.place_inherited and not inherited:
             rep.place_inherited = False
+        if not inferred:
+            rep.date_inferred = False
+        rep.camps |= frozenset(c for a in ev.actors if (c := camp_of(entity_names.get(a, ""))))
         rep.events.append(ev)
         if not any(r.lead for r in reports.values()) or ev.span[0] < LEAD_CHARS:
             rep.lead = True  # the first by salience (events come so ordered), and what the headline and lead tell

@@ -96,6 +96,17 @@ def side_of(name: str) -> str | None:
     return _sides().get(fold(name))
 
 
+@lru_cache(maxsize=1)
+def _camps() -> dict[str, str]:
+    return {side: camp for camp, sides in linking_data().get("camps", {}).items() for side in sides}
+
+
+def camp_of(name: str) -> str | None:
+    """The camp (linking.json camps) of the belligerent a name stands for; a side in no camp is its own."""
+    side = side_of(name)
+    return _camps().get(side, side) if side else None
+
+
 def entity_key(e: Entity) -> str | None:
     """The key an entity is merged on across documents (None: never merged)."""
     if e.type not in LINKED_TYPES:

@@ -4,8 +4,11 @@ Two reports match when their kinds are compatible (same group of events_types.ts
 within RADIUS_KM of each other or one lies inside the other (a city inside its province), and their
 dates overlap at their precision (a month contains its days). A date whose year the text does not state
 matches on month and day alone, which is how an old story under a new dateline still finds its incident
-(and then gets an anachronism finding). Actors never split an incident: two outlets blaming different
-forces for the same strike is a finding (contradiction), not two strikes.
+(and then gets an anachronism finding). A month-precision report ("in June") may join a day's incident
+only on a close toll, and never widens its span. Actors split reports only when they name forces of
+no common camp (linking.json camps) doing different kinds of act (a government air strike and a rebel
+rocket attack on one city's day); two outlets blaming different forces for the same kind of strike is a
+finding (contradiction), not two strikes.
 
 Candidates come from a blocking index keyed by kind, a one-degree grid cell and an ISO week (and by
 month-day for year-free dates), so a new document is compared with the few incidents near it in space
@@ -27,13 +30,22 @@ from claimgraph.corpus.linking.entities import linking_data
 
 #: two fine places (towns, districts, sites) this close are the same place for linking
 RADIUS_KM = 30.0
-#: a province or region holds places up to this far from its centre when the gazetteer gives no admin1
+#: a province holds places up to this far from its centre when the gazetteer gives no admin1
 CONTAIN_KM = 120.0
+#: a named region (Eastern Ghouta, the Qalamoun) holds places up to this far from its centre
+REGION_KM = 50.0
 #: dates are compared with this slack (a report written the next day resolves "yesterday" a day off)
 DATE_SLACK_DAYS = 0
 #: the reports of one incident span at most this many days (day-precision dates; FA-KES dev: 0 is best,
 #: a city at war has several incidents of one kind a day and a looser span chains them)
 MAX_SPAN_DAYS = 0
+#: a date the text gives and a publication day standing in for an undated event's date: this much slack
+#: (the report written the next morning about "last night's" strike)
+INFERRED_SLACK_DAYS = 1
+#: a month-precision report joins a day-precision one only on a close toll
+MONTH_NEEDS_TOLL = True
+#: two figures this close (smaller / larger) are the same toll told twice or updated
+TOLL_RATIO = 0.8
 CELL_DEG = 1.0
 FINE = frozenset({"city", "district", "facility", "landform", "admin2", "water"})
 AREAS = frozenset({"admin1", "region"})
@@ -47,12 +59,14 @@ def places_match(a: Place, b: Place) -> bool:
         return True
     d = km(a.lat, a.lon, b.lat, b.lon)
     if a.feature in AREAS or b.feature in AREAS:
+        if a.admin1 and b.admin1 and a.country == b.country and a.admin1 != b.admin1:
+            return False  # a region of one province does not hold a town of another
         area, other = (a, b) if a.feature in AREAS else (b, a)
         if area.country and other.country and area.country != other.country:
             return False
         if area.feature == "admin1" and area.admin1 and other.admin1:
             return area.admin1 == other.admin1
-        return d <= CONTAIN_KM
+        return d <= (REGION_KM if area.feature == "region" else CONTAIN_KM)
     return d <= RADIUS_KM
 
 
@@ -85,16 +99,32 @@ def kinds_match(a: Report, b: Report) -> bool:
     return bool(_families().get(a.subtype, set()) & _families().get(b.subtype, set()))
 
 
-def dates_match(a: DateSpan | None, b: DateSpan | None) -> tuple[bool, bool]:
+def dates_match(a: DateSpan | None, b: DateSpan | None, slack: int = 0) -> tuple[bool, bool]:
     """(match, on month and day only because a year is not stated)."""
     if a is None or b is None or (a.precision != "day" and b.precision != "day"):
         return False, False  # two months overlap, but that says too little to call them one happening
-    if a.overlaps(b, DATE_SLACK_DAYS):
+    if a.overlaps(b, slack):
         return True, False
     for x, y in ((a, b), (b, a)):
         if x.month_day and y.precision == "day" and (y.start.month, y.start.day) == x.month_day:
             return True, True
     return False, False
+
+
+def camps_match(a: Report, b: Report) -> bool:
+    """Compatible actors: the forces the two reports name share a camp, or one names none, or the two are
+    the same kind of act (one outlet's "Russian jets" and another's "coalition aircraft" for the same strike
+    is contested blame, a finding, not two strikes)."""
+    return not (a.camps and b.camps) or bool(a.camps & b.camps) or a.subtype == b.subtype
+
+
+def tolls_close(a: Report, b: Report) -> bool:
+    """Some casualty figure of one within TOLL_RATIO of one of the other, of the same kind."""
+    for kind, x in a.tolls:
+        for kind2, y in b.tolls:
+            if kind == kind2 and min(x, y) >= TOLL_RATIO * max(x, y):
+                return True
+    return False
 
 
 def reports_match(a: Report, b: Report, ignore_dates: bool = False) -> tuple[bool, bool]:
@@ -107,11 +137,16 @@ def reports_match(a: Report, b: Report, ignore_dates: bool = False) -> tuple[boo
                 and a.date is not None and b.date is not None and a.date.precision == b.date.precision == "day"
                 and a.date.overlaps(b.date)):
             return False, False
+    if not camps_match(a, b):
+        return False, False
     if ignore_dates:
         return True, False
-    ok, year_free = dates_match(a.date, b.date)
+    slack = INFERRED_SLACK_DAYS if a.date_inferred != b.date_inferred else DATE_SLACK_DAYS
+    ok, year_free = dates_match(a.date, b.date, slack)
     if year_free and not a.names & b.names:
         return False, False  # a date without its year needs more: a person, organisation or group in common
+    if ok and MONTH_NEEDS_TOLL and a.date and b.date and a.date.precision != b.date.precision and not tolls_close(a, b):
+        return False, False  # a month holds many happenings: a day's report joins a month's on a shared toll only
     return ok, year_free
 
 
@@ -129,22 +164,34 @@ class WorkingIncident:
         self.reports.append(rep)
         if year_free:
             self.year_free.add(rep.key)
-        elif rep.date is not None:
-            self.start = rep.date.start if self.start is None else min(self.start, rep.date.start)
-            self.end = rep.date.end if self.end is None else max(self.end, rep.date.end)
+        self._span()
+
+    def _span(self) -> None:
+        """The incident's dates: those of its day-precision reports (a month-precision one says "some day that
+        month" and does not widen them); a month's when it has no day report. Year-free reports do not count."""
+        dated = [r.date for r in self.reports if r.date is not None and r.key not in self.year_free]
+        days = [d for d in dated if d.precision == "day"] or dated
+        self.start = min((d.start for d in days), default=None)
+        self.end = max((d.end for d in days), default=None)
 
     @property
     def doc_ids(self) -> set[str]:
         return {r.doc_id for r in self.reports}
 
+    @property
+    def day_dated(self) -> bool:
+        return any(r.date is not None and r.date.precision == "day" and r.key not in self.year_free
+                   for r in self.reports)
+
     def span_ok(self, date: DateSpan | None) -> bool:
-        if date is None or self.start is None or self.end is None:
+        """Whether a report of this date may join without the incident spanning more than MAX_SPAN_DAYS."""
+        if date is None or date.precision != "day" or self.start is None or self.end is None or not self.day_dated:
             return True
         start, end = min(self.start, date.start), max(self.end, date.end)
-        return (end - start).days <= MAX_SPAN_DAYS or date.precision != "day"
+        return (end - start).days <= MAX_SPAN_DAYS
 
 
-def _cells(p: Place) -> list[tuple[int, int]]:
+def cells(p: Place) -> list[tuple[int, int]]:
     assert p.lat is not None and p.lon is not None
     ci, cj = int(p.lat // CELL_DEG), int(p.lon // CELL_DEG)
     reach = 2 if p.feature in AREAS else 1
@@ -156,10 +203,15 @@ def _home_cell(p: Place) -> tuple[int, int]:
     return int(p.lat // CELL_DEG), int(p.lon // CELL_DEG)
 
 
+def reach_days() -> int:
+    """How many days around a report's dates its candidates may lie."""
+    return max(MAX_SPAN_DAYS, DATE_SLACK_DAYS, INFERRED_SLACK_DAYS)
+
+
 def _weeks(d: DateSpan) -> list[tuple[int, int]]:
     out = []
-    day = d.start - dt.timedelta(days=MAX_SPAN_DAYS)
-    while day <= d.end + dt.timedelta(days=MAX_SPAN_DAYS):
+    day = d.start - dt.timedelta(days=reach_days())
+    while day <= d.end + dt.timedelta(days=reach_days()):
         iso = day.isocalendar()
         if not out or out[-1] != (iso[0], iso[1]):
             out.append((iso[0], iso[1]))
@@ -192,7 +244,7 @@ class IncidentIndex:
         """Incidents near the report in kind, space and time (and those of near-duplicate documents)."""
         assert rep.place is not None
         out: set[str] = set()
-        for cell in _cells(rep.place):
+        for cell in cells(rep.place):
             if rep.date is not None:
                 for week in _weeks(rep.date):
                     out |= self._by_week.get((rep.group, cell, week), set())
@@ -204,12 +256,17 @@ class IncidentIndex:
         return out
 
     def add_report(self, rep: Report, near_duplicates: set[str] | None = None) -> str:
-        """Put the report into the incident it matches best, or a new one; returns the incident id."""
+        """Put the report into the incident it matches best, or a new one; returns the incident id.
+
+        A report matching several incidents joins the one with the most matching reports; merging them
+        (single link) was tried and links more different happenings than it unites on FA-KES dev."""
         best: tuple[int, str] | None = None
         best_year_free = False
         for inc_id in sorted(self.candidates(rep, near_duplicates)):
             inc = self.incidents[inc_id]
             hits, year_free = 0, False
+            if not all(camps_match(rep, other) for other in inc.reports):
+                continue  # one of its reports names the other camp doing another kind of act
             for other in inc.reports:
                 if other.doc_id == rep.doc_id:
                     continue

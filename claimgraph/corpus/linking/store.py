@@ -1,9 +1,10 @@
 """Linked records in the corpus store: their tables, incremental linking, and reading them back.
 
-`link(store)` links the documents not linked yet against the stored ones: for each new document it asks
-the store only for the incidents near it (same kind, one-degree cells around its places, dates within
-the incident span, or the same month and day for a yearless date) and for documents sharing a MinHash
-band with it; those documents are read back and put into a Linker with the incidents they were given,
+`link(store)` links the documents not linked yet against the stored ones, in batches: for a batch it asks
+the store only for the incidents near its reports (same kind group, one-degree cells around their places,
+dates within the linking slack, or the same month and day for a yearless date: equality joins against a
+JSON list of probes, so a query reads only those cells and months) and for documents sharing a MinHash
+band with them; those documents are read back and put into a Linker with the incidents they were given,
 the new ones are linked, and everything the new documents changed is written in one transaction. The
 corpus is never redone (`full=True` redoes it on purpose).
 
@@ -26,7 +27,7 @@ from claimgraph.corpus import schema as sch
 from claimgraph.corpus.linking import findings as F
 from claimgraph.corpus.linking.digest import Report, digest
 from claimgraph.corpus.linking.entities import canonical_id, entity_key
-from claimgraph.corpus.linking.incidents import CELL_DEG, MAX_SPAN_DAYS
+from claimgraph.corpus.linking.incidents import CELL_DEG, cells, reach_days
 from claimgraph.corpus.linking.linker import Linker
 from claimgraph.corpus.linking.models import CanonicalEntity, Finding, Incident, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
@@ -104,20 +105,56 @@ def _band_keys(sig: Any) -> list[str]:
     return [f"{i}:{hashlib.blake2b(b, digest_size=8).hexdigest()}" for i, b in bands(sig)]
 
 
-def _candidates(store: Any, rep: Report) -> set[str]:
-    """Stored incidents near a new report (the blocking of incidents.py, in SQL)."""
-    if rep.place is None or rep.place.lat is None or rep.place.lon is None or rep.date is None:
-        return set()
-    ci, cj = _cell(rep.place.lat, rep.place.lon)
-    reach = 2
-    lo = (rep.date.start - dt.timedelta(days=MAX_SPAN_DAYS + 1)).isoformat()
-    hi = (rep.date.end + dt.timedelta(days=MAX_SPAN_DAYS + 1)).isoformat()
-    md = f"{rep.date.start.month:02d}-{rep.date.start.day:02d}" if rep.date.precision == "day" else None
-    rows = store.execute(
-        "SELECT DISTINCT incident_id FROM link_reports WHERE grp = ? AND cell_lat BETWEEN ? AND ? "
-        "AND cell_lon BETWEEN ? AND ? AND ((date_start <= ? AND date_end >= ?) OR month_day = ?)",
-        [rep.group, ci - reach, ci + reach, cj - reach, cj + reach, hi, lo, md])
-    return {r[0] for r in rows}
+def _months(lo: dt.date, hi: dt.date) -> list[str]:
+    out, day = [], lo.replace(day=1)
+    while day <= hi:
+        out.append(day.isoformat()[:7])
+        day = (day + dt.timedelta(days=32)).replace(day=1)
+    return out
+
+
+def _probe_table(store: Any, columns: dict[str, str]) -> str:
+    """A FROM item reading rows passed as one JSON parameter (a list of objects with `columns`): one statement
+    however many probes, where a VALUES list of thousands of rows takes longer to parse than to run."""
+    if store.dialect == "postgresql":
+        cols = ", ".join(f"{c} {'int' if t == 'int' else 'text'}" for c, t in columns.items())
+        return f"json_to_recordset(CAST(? AS json)) AS p({cols})"
+    struct = json.dumps({c: "INTEGER" if t == "int" else "VARCHAR" for c, t in columns.items()})
+    return f"(SELECT unnest(from_json(CAST(? AS JSON), '[{struct}]'), recursive := true)) AS p"
+
+
+def _candidates(store: Any, reps: list[Report]) -> set[str]:
+    """Stored incidents near the new reports: the blocking of incidents.py in SQL, two queries in all. Each
+    probe is (kind group, grid cell, calendar month) and joins link_reports on equality, so a query reads
+    only the reports of those cells and months however large the store; year-free matches (the same month
+    and day in any year) are a second equality join on the month-day."""
+    by_date: set[tuple] = set()
+    by_day: set[tuple] = set()
+    slack = dt.timedelta(days=reach_days())
+    for rep in reps:
+        if rep.place is None or rep.place.lat is None or rep.place.lon is None or rep.date is None:
+            continue
+        lo, hi = rep.date.start - slack, rep.date.end + slack
+        for ci, cj in cells(rep.place):
+            for month in _months(lo, hi):
+                by_date.add((rep.group, ci, cj, month, lo.isoformat(), hi.isoformat()))
+            if rep.date.month_day:
+                by_day.add((rep.group, ci, cj, f"{rep.date.month_day[0]:02d}-{rep.date.month_day[1]:02d}"))
+    out: set[str] = set()
+    if by_date:
+        cols = {"grp": "text", "ci": "int", "cj": "int", "mon": "text", "lo": "text", "hi": "text"}
+        payload = json.dumps([dict(zip(cols, probe, strict=True)) for probe in sorted(by_date)])
+        out |= {r[0] for r in store.execute(
+            f"SELECT DISTINCT r.incident_id FROM link_reports r JOIN {_probe_table(store, cols)} ON r.grp = p.grp "
+            "AND r.cell_lat = p.ci AND r.cell_lon = p.cj AND substr(r.date_start, 1, 7) = p.mon "
+            "WHERE r.date_start <= p.hi AND r.date_end >= p.lo", [payload])}
+    if by_day:
+        cols = {"grp": "text", "ci": "int", "cj": "int", "md": "text"}
+        payload = json.dumps([dict(zip(cols, probe, strict=True)) for probe in sorted(by_day)])
+        out |= {r[0] for r in store.execute(
+            f"SELECT DISTINCT r.incident_id FROM link_reports r JOIN {_probe_table(store, cols)} ON r.grp = p.grp "
+            "AND r.cell_lat = p.ci AND r.cell_lon = p.cj AND r.month_day = p.md", [payload])}
+    return out
 
 
 def _report_row(rep: Report, inc_id: str, year_free: bool, record: ReportRecord | None) -> dict[str, Any]:
@@ -168,9 +205,8 @@ def _link_batch(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
     # candidates: incidents near the new reports, and documents sharing a MinHash band
     incident_ids: set[str] = set()
     band_keys: dict[str, list[str]] = {}
+    incident_ids |= _candidates(store, [rep for a in new for rep in digest(a).reports])
     for a in new:
-        for rep in digest(a).reports:
-            incident_ids |= _candidates(store, rep)
         keys: list[str] = []
         sig = signature([t for t, _, _ in tokens(a.document.text)])
         if sig is not None:
@@ -180,13 +216,16 @@ def _link_batch(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
         band_keys[a.document.id] = keys
     cand_docs: set[str] = set()
     all_keys = sorted({k for ks in band_keys.values() for k in ks})
-    for j in range(0, len(all_keys), 500):
-        part = all_keys[j:j + 500]
-        cand_docs |= {r[0] for r in store.execute(
-            f"SELECT DISTINCT doc_id FROM link_bands WHERE band IN ({_marks(len(part))})", part)}
-    for d in sorted(cand_docs):  # a near-duplicate's incidents are candidates whatever their dates
-        incident_ids |= {r[0] for r in store.execute("SELECT DISTINCT incident_id FROM link_reports WHERE doc_id = ?",
-                                                     [d])}
+    if all_keys:
+        cols = {"band": "text"}
+        cand_docs = {r[0] for r in store.execute(
+            f"SELECT DISTINCT b.doc_id FROM link_bands b JOIN {_probe_table(store, cols)} ON b.band = p.band",
+            [json.dumps([{"band": k} for k in all_keys])])}
+    docs_list = sorted(cand_docs)
+    for j in range(0, len(docs_list), 500):  # a near-duplicate's incidents are candidates whatever their dates
+        part = docs_list[j:j + 500]
+        incident_ids |= {r[0] for r in store.execute(
+            f"SELECT DISTINCT incident_id FROM link_reports WHERE doc_id IN ({_marks(len(part))})", part)}
     assign: dict[str, dict[int, str]] = {}
     year_free: dict[str, set[int]] = {}
     inc_list = sorted(incident_ids)
