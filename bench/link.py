@@ -1,6 +1,7 @@
 """Cross-document incident linking on FA-KES dev, beside a TF-IDF cosine baseline, and linking speed.
 
     python -m bench.link [--analyse-only] [--reanalyse] [--no-record] [--no-speed] [--sizes 2500,5000,10000]
+    python -m bench.link --audit links|KIND/ASPECT     # the samples docs/linking-audit.md judges by hand
 
 Gold (weak but independent of the text): two FA-KES dev articles report the same incident when their
 `date` and `location` columns are equal (76 pairs). Each article is analysed once, as `claimgraph
@@ -238,6 +239,32 @@ def score_table(pred_main: set, pred_any: set, gold: set, parts: list[str]) -> t
     return lines, figures
 
 
+def audit(linker, analyses: list, rows: list[dict[str, str]], what: str, n: int = 10, seed: int = 9) -> None:
+    """Print a random sample (seed `seed`) for docs/linking-audit.md: `links` (linked article pairs, main
+    events) or findings of one `kind/aspect`, with row numbers and the quoted spans, to judge by hand."""
+    import random
+
+    row_of: dict[str, int] = {}
+    for i, a in enumerate(analyses):
+        if a is not None:
+            row_of.setdefault(a.document.id, i + 2)
+    rng = random.Random(seed)
+    if what == "links":
+        gold = gold_pairs(rows)
+        pairs = sorted(linked_pairs(linker, analyses, main_only=True))
+        for k, (i, j) in enumerate(sorted(rng.sample(pairs, min(n, len(pairs)))), 1):
+            print(f"{k}. rows {i + 2}, {j + 2} (gold {'Y' if (i, j) in gold else 'n'})")
+            for x in (i, j):
+                print(f"   row {x + 2} [{rows[x]['source']}]: {analyses[x].document.text[:300]}")
+        return
+    found = sorted((f for f in linker.records().findings if f"{f.kind}/{f.aspect}" == what), key=lambda f: f.id)
+    print(f"{what}: {len(found)} findings")
+    for k, f in enumerate(found if len(found) <= n else rng.sample(found, n), 1):
+        print(f"{k}. {f.explanation}")
+        for r in f.refs:
+            print(f"   row {row_of.get(r.doc_id)} {r.span}: {r.text!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--analyse-only", action="store_true")
@@ -245,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-record", action="store_true")
     ap.add_argument("--sizes", default="2500,5000,10000", help="store sizes for the incremental store-path timing")
     ap.add_argument("--no-speed", action="store_true", help="skip the generated-store timing")
+    ap.add_argument("--audit", metavar="WHAT", help="print the hand-check sample: 'links' or a finding kind/aspect "
+                    "(corroboration/incident, drift/figure, drift/quote, contradiction/figure, ...), and stop")
     args = ap.parse_args(argv)
     from claimgraph.corpus.linking import Linker
 
@@ -261,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     linker = Linker()
     linker.add_many(a for a in analyses if a is not None)
     t_add = time.perf_counter() - t0
+    if args.audit:
+        audit(linker, analyses, rows, args.audit, n=30 if args.audit == "links" else 10)
+        return 0
     records = linker.records()
     t_all = time.perf_counter() - t0
     main_pred = linked_pairs(linker, analyses, main_only=True)

@@ -220,3 +220,20 @@ def test_opposing_camps_doing_different_acts_are_two_incidents_contested_blame_i
     assert not any(rockets.document.id in docs for docs in linked)
     blame = [f for f in linker.records().findings if f.kind == "contradiction" and f.aspect == "blame"]
     assert [{r.doc_id for r in f.refs} for f in blame] == [{russia.document.id, coalition.document.id}]
+
+
+def _with_quote(who: str, verb: str) -> str:
+    return VIA_REUTERS_1.replace("The evacuees had been", f"{who} said that they had {verb} away at least 100 bodies "
+                                 "from the site of the blast. The evacuees had been")
+
+
+def test_a_quote_drifts_only_between_reports_of_one_speaker(analyzer: Analyzer) -> None:
+    variants = (("Rescue workers", "carted", "NNA"), ("Rescue workers", "taken", "Ahram"),
+                ("A local official", "hauled", "SANA"))
+    carted, taken, hauled = (_analyse(analyzer, _with_quote(who, verb), outlet) for who, verb, outlet in variants)
+    linker = Linker()
+    linker.add_many([carted, taken, hauled])
+    drifts = [f for f in linker.records().findings if f.kind == "drift" and f.aspect == "quote"]
+    assert [[r.text for r in f.refs] for f in drifts] == [
+        ["that they had carted away at least 100 bodies from the site of the blast",
+         "that they had taken away at least 100 bodies from the site of the blast"]]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from claimgraph.contract import Analysis, Casualty, Event
 from claimgraph.corpus.linking.digest import DateSpan, Digest, Report
-from claimgraph.corpus.linking.entities import EntityIndex, fold, linking_data, outlet_key, side_of
+from claimgraph.corpus.linking.entities import EntityIndex, entity_key, fold, linking_data, outlet_key, side_of
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
 
@@ -35,9 +35,16 @@ ANACHRONISM_DAYS = 180
 RECYCLING_DAYS = 30
 #: quotes whose word sets overlap this much (but differ) are one quote that changed
 QUOTE_DRIFT = 0.5
-#: how far before a figure an update cue ("rose to") may be
+#: a quote holding every word of the other and more than this many others is the same quote cut elsewhere
+QUOTE_EXTENSION_WORDS = 3
+#: a quote compared for drift lies this close (characters) to one of its document's events of the incident
+QUOTE_REACH = 600
+#: how far before a figure an update cue ("rose to") may be, and how far after it (in its sentence)
 UPDATE_WINDOW = 60
+UPDATE_WINDOW_AFTER = 100
 _WORDS = re.compile(r"\w+")
+#: ACLED types whose actor is blamed for the harm (a battle's two sides are not a blame dispute)
+BLAME_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
 
 def ref(analysis: Analysis, item: str | None, span: tuple[int, int] | None) -> ItemRef:
@@ -51,9 +58,13 @@ def _fid(*parts: str) -> str:
 
 
 def _is_update(analysis: Analysis, span: tuple[int, int] | None) -> bool:
+    """An update cue ("rose to", "has raised the death toll") shortly before the figure, or shortly after it in
+    its sentence ("22 killed ... state TV has raised the death toll")."""
     if span is None:
         return False
-    window = analysis.document.text[max(0, span[0] - UPDATE_WINDOW):span[0]].lower()
+    text = analysis.document.text
+    after = text[span[1]:span[1] + UPDATE_WINDOW_AFTER]
+    window = (text[max(0, span[0] - UPDATE_WINDOW):span[0]] + " " + re.split(r"(?<=[.!?])\s", after)[0]).lower()
     return any(cue in window for cue in linking_data().get("update_cues", []))
 
 
@@ -113,7 +124,7 @@ def _blamed(analysis: Analysis, events: list[Event]) -> list[str]:
     names = {e.id: e.name for e in analysis.entities}
     sides = []
     for ev in events:
-        if ev.type not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        if ev.type not in BLAME_TYPES:
             continue
         for a in ev.actors:
             side = side_of(names.get(a, "")) or names.get(a)
@@ -242,6 +253,16 @@ def corroboration(inc_id: str, reports: list[DocReport], duplicates: dict[str, d
                          "groups": [[r.record.doc_id for r in g] for g in groups]})
 
 
+def _same_act(a: DocReport, b: DocReport) -> bool:
+    """Whether two documents' reports in one incident tell the same kind of act: the same subtype, or two
+    of one family (linking.json subtype_families: a 'bombing' and a 'suicide blast')."""
+    from claimgraph.corpus.linking.incidents import families
+
+    fam = families()
+    return any(x.subtype == y.subtype or fam.get(x.subtype, set()) & fam.get(y.subtype, set())
+               for x in a.reports for y in b.reports)
+
+
 def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
     """Drift between versions of one figure, and contradictions between same-day incompatible ones."""
     out: list[Finding] = []
@@ -254,6 +275,8 @@ def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
         for (ra, fa), (rb, fb) in zip(versions, versions[1:], strict=False):
             if _figure_value(fa) == _figure_value(fb) and fa.high == fb.high:
                 continue
+            if not _same_act(ra, rb):
+                continue  # one incident's shelling and air strike tolls are two acts' tolls, not one changing
             da, db = ra.digest.published, rb.digest.published
             same_day = (da is not None and db is not None and da.precision == db.precision == "day"
                         and da.start == db.start)
@@ -286,21 +309,63 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORDS.findall(text)}
 
 
+def _speaker(analysis: Analysis, speaker: str | None) -> tuple[str | None, str]:
+    """(entity key, folded label) of a quote's speaker; anonymous and unknown speakers have neither."""
+    by_id = {s.id: s for s in analysis.sources}
+    src = by_id.get(speaker or "")
+    if src is None or src.kind == "anonymous":
+        return None, ""
+    ents = {e.id: e for e in analysis.entities}
+    ent = ents.get(src.entity or "")
+    return (entity_key(ent) if ent else None), fold(src.label)
+
+
+def same_speaker(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
+    """The same entity, or one label inside the other ("Abdel Rahman" in "Rami Abdel Rahman head of the
+    Syrian Observatory"): a quote can only drift between two reports of what one speaker said."""
+    if a[0] and b[0]:
+        return a[0] == b[0]
+    if not a[1] or not b[1]:
+        return False
+    x, y = f" {a[1]} ", f" {b[1]} "
+    return x in y or y in x
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _near_events(quote_span: tuple[int, int], report: DocReport) -> bool:
+    """Whether a quote lies within QUOTE_REACH characters of one of the document's events of this incident
+    (the background paragraphs at the foot of wire stories are quotes about the war, not about it)."""
+    return any(e.span is not None and quote_span[0] - QUOTE_REACH <= e.span[0] <= quote_span[1] + QUOTE_REACH
+               for e in report.record.events)
+
+
 def quote_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
-    """A quote whose words changed between two reports of one incident."""
+    """A quote whose words changed between two reports of one incident: the same speaker's, near the
+    incident's events in both, and not the same words cut at other boundaries (one, letters only, inside
+    the other: "(TRT World and Agencies) Syrian and Russian warplanes ..." is not a change)."""
     out = []
     for i, ra in enumerate(reports):
+        quotes_a = [q for q in ra.analysis.quotes if _near_events(q.span, ra)]
+        speakers_a = {q.id: _speaker(ra.analysis, q.speaker) for q in quotes_a}
         for rb in reports[i + 1:]:
-            for qa in ra.analysis.quotes:
-                wa = _words(qa.text)
-                for qb in rb.analysis.quotes:
-                    wb = _words(qb.text)
-                    if not wa or not wb or wa == wb:
+            quotes_b = [q for q in rb.analysis.quotes if _near_events(q.span, rb)]
+            speakers_b = {q.id: _speaker(rb.analysis, q.speaker) for q in quotes_b}
+            for qa in quotes_a:
+                wa, sa = _words(qa.text), _squash(qa.text)
+                for qb in quotes_b:
+                    wb, sb = _words(qb.text), _squash(qb.text)
+                    if not wa or not wb or sa in sb or sb in sa or not same_speaker(speakers_a[qa.id],
+                                                                                    speakers_b[qb.id]):
+                        continue
+                    if (wa <= wb or wb <= wa) and len(wa ^ wb) > QUOTE_EXTENSION_WORDS:
                         continue
                     sim = len(wa & wb) / len(wa | wb)
                     if sim >= QUOTE_DRIFT and min(len(wa), len(wb)) >= 4:
-                        out.append(Finding(
-                            id=_fid("drift", "quote", inc_id, ra.record.doc_id, qa.id, rb.record.doc_id, qb.id),
+                        out.append(Finding(  # the id leaves the incident out: one change, however many incidents
+                            id=_fid("drift", "quote", ra.record.doc_id, qa.id, rb.record.doc_id, qb.id),
                             kind="drift", aspect="quote", incident=inc_id,
                             refs=[ref(ra.analysis, qa.id, qa.span), ref(rb.analysis, qb.id, qb.span)],
                             data={"similarity": round(sim, 3)},

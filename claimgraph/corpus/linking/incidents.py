@@ -79,7 +79,8 @@ KIND_LEVEL = "type"
 
 
 @lru_cache(maxsize=1)
-def _families() -> dict[str, set[int]]:
+def families() -> dict[str, set[int]]:
+    """ACLED subtype -> the linking.json subtype_families it belongs to."""
     out: dict[str, set[int]] = defaultdict(set)
     for i, family in enumerate(linking_data().get("subtype_families", [])):
         for subtype in family:
@@ -96,7 +97,7 @@ def kinds_match(a: Report, b: Report) -> bool:
         return True
     if KIND_LEVEL == "type":
         return a.type == b.type
-    return bool(_families().get(a.subtype, set()) & _families().get(b.subtype, set()))
+    return bool(families().get(a.subtype, set()) & families().get(b.subtype, set()))
 
 
 def dates_match(a: DateSpan | None, b: DateSpan | None, slack: int = 0) -> tuple[bool, bool]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from claimgraph.contract import Analysis
 from claimgraph.corpus.linking import findings as F
 from claimgraph.corpus.linking.digest import Digest, digest
 from claimgraph.corpus.linking.entities import EntityIndex
 from claimgraph.corpus.linking.incidents import IncidentIndex
 from claimgraph.corpus.linking.models import Incident, ItemRef, LinkedRecords, PassageMatch
-from claimgraph.corpus.linking.shingles import LSHIndex, passages, signature, tokens
+from claimgraph.corpus.linking.shingles import LSHIndex, Passage, passages, signature, tokens
 
 #: documents whose word shingles overlap this much (estimated Jaccard) are the same text
 DOC_DUPLICATE = 0.6
@@ -29,6 +31,21 @@ class PassagePair:
     a: tuple[str, int]  # (doc_id, passage index)
     b: tuple[str, int]
     similarity: float
+
+
+@dataclass
+class Prepared:
+    """What linking computes from one document before comparing it with anything (computed once, used by
+    the store to find candidates and by the Linker to link)."""
+
+    digest: Digest
+    sig: np.ndarray | None
+    passages: list[Passage]
+
+
+def prepare(analysis: Analysis) -> Prepared:
+    text = analysis.document.text
+    return Prepared(digest(analysis), signature([t for t, _, _ in tokens(text)]), passages(text))
 
 
 @dataclass
@@ -46,16 +63,16 @@ class Linker:
     touched: set[str] = field(default_factory=set)  # incidents changed since the last `records(touched_only=True)`
     _pairs_done: int = 0
 
-    def add(self, analysis: Analysis) -> Digest:
+    def add(self, analysis: Analysis, prepared: Prepared | None = None) -> Digest:
         """Link one document against everything added before; adding the same document twice is a no-op."""
         doc_id = analysis.document.id
         if doc_id in self.digests:
             return self.digests[doc_id]
-        d = digest(analysis)
+        pre = prepared or prepare(analysis)
+        d = pre.digest
         self.digests[doc_id] = d
         self.entities.add(analysis)
-        text = analysis.document.text
-        sig = signature([t for t, _, _ in tokens(text)])
+        sig = pre.sig
         dups: dict[str, float] = {}
         if sig is not None:
             for other, sim in self.doc_lsh.query(sig, DOC_DUPLICATE):
@@ -63,7 +80,7 @@ class Linker:
                 self.duplicates.setdefault(str(other), {})[doc_id] = sim
             self.doc_lsh.add(doc_id, sig)
         self.duplicates[doc_id] = dups
-        for i, p in enumerate(passages(text)):
+        for i, p in enumerate(pre.passages):
             key = (doc_id, i)
             for other, sim in self.passage_lsh.query(p.sig, PASSAGE_DUPLICATE):
                 if other[0] != doc_id:  # type: ignore[index]
@@ -151,6 +168,7 @@ class Linker:
                 findings += F.quote_findings(inc.id, docs)
                 findings += F.blame_findings(inc.id, docs)
                 findings += F.anachronism_findings(inc.id, docs, inc.year_free)
+        findings = list({f.id: f for f in reversed(findings)}.values())[::-1]  # one change found via two incidents
         pairs: dict[tuple[str, str], list[tuple[tuple[int, int], tuple[int, int]]]] = {}
         for p in self.passage_pairs:
             pairs.setdefault((p.a[0], p.b[0]), []).append((self.passage_spans[p.a], self.passage_spans[p.b]))

@@ -25,13 +25,13 @@ from typing import Any
 
 from claimgraph.corpus import schema as sch
 from claimgraph.corpus.linking import findings as F
-from claimgraph.corpus.linking.digest import Report, digest
+from claimgraph.corpus.linking.digest import Report
 from claimgraph.corpus.linking.entities import canonical_id, entity_key
 from claimgraph.corpus.linking.incidents import CELL_DEG, cells, reach_days
-from claimgraph.corpus.linking.linker import Linker
+from claimgraph.corpus.linking.linker import Linker, prepare
 from claimgraph.corpus.linking.models import CanonicalEntity, Finding, Incident, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
-from claimgraph.corpus.linking.shingles import bands, passages, signature, tokens
+from claimgraph.corpus.linking.shingles import bands
 
 #: bump when the linking tables change or linking changes what it stores
 LINK_VERSION = 1
@@ -205,13 +205,14 @@ def _link_batch(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
     # candidates: incidents near the new reports, and documents sharing a MinHash band
     incident_ids: set[str] = set()
     band_keys: dict[str, list[str]] = {}
-    incident_ids |= _candidates(store, [rep for a in new for rep in digest(a).reports])
+    prepared = {a.document.id: prepare(a) for a in new}  # digest and shingles, computed once per document
+    incident_ids |= _candidates(store, [rep for pre in prepared.values() for rep in pre.digest.reports])
     for a in new:
+        pre = prepared[a.document.id]
         keys: list[str] = []
-        sig = signature([t for t, _, _ in tokens(a.document.text)])
-        if sig is not None:
-            keys += _band_keys(sig)
-        for p in passages(a.document.text):
+        if pre.sig is not None:
+            keys += _band_keys(pre.sig)
+        for p in pre.passages:
             keys += _band_keys(p.sig)
         band_keys[a.document.id] = keys
     cand_docs: set[str] = set()
@@ -255,7 +256,7 @@ def _link_batch(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
     linker._pairs_done = len(linker.passage_pairs)
     summary.loaded += len(seed_list)
     for a in new:
-        linker.add(a)
+        linker.add(a, prepared[a.document.id])
     records = linker.records(touched_only=True)
     _write(store, linker, records.incidents, records.findings, records.passages, new, stored_roots, band_keys)
     summary.linked += len(new)
