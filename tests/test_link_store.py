@@ -56,6 +56,8 @@ def test_incremental_link_equals_linking_everything_at_once(tmp_path: Path, six:
         wire = [f for f in store.findings(kinds=["corroboration"]) if f.data["reports"] == 3
                 and any(pair <= set(g) for g in f.data["groups"])]
         assert wire and wire[0].data["independent"] == 2
+        profiles = {f.id: f.data for f in memory.records().findings if f.kind == "outlet_profile"}
+        assert {f.id: f.data for f in store.findings(kinds=["outlet_profile"])} == profiles
         people = store.canonical_entities(min_documents=2)
         assert any(e.type == "PERSON" and e.name == "Ahmet Davutoglu" for e in people)
         # a document deleted takes its linked rows with it

@@ -482,11 +482,14 @@ def outlet_profiles(digests: dict[str, Digest], incident_reports: dict[str, list
 
 def outlet_profiles_from_records(docs: dict[str, str | None], claims: dict[str, tuple[int, int]],
                                  reports: dict[str, list[ReportRecord]], independent: dict[str, int],
-                                 contradictions: list[list[str]]) -> list[Finding]:
+                                 contradictions: list[list[str]],
+                                 report_counts: dict[str | None, int] | None = None) -> list[Finding]:
     """Per outlet: claims, sourced share, corroborated share, contradictions, highest/lowest figures.
 
     docs: doc_id -> outlet; claims: doc_id -> (claims, attributed claims); reports: incident -> its reports;
-    independent: incident -> independent sources; contradictions: the documents of each contradiction.
+    independent: incident -> independent sources; contradictions: the documents of each contradiction;
+    report_counts: outlet as written -> its incident reports, when `reports` holds only the incidents
+    several documents tell (the only ones that can be corroborated or compared).
     """
     stats: dict[str, dict] = defaultdict(lambda: {"documents": 0, "claims": 0, "sourced": 0, "reports": 0,
                                                   "corroborated": 0, "contradicted": 0, "highest": 0, "lowest": 0,
@@ -498,10 +501,12 @@ def outlet_profiles_from_records(docs: dict[str, str | None], claims: dict[str, 
         n, sourced = claims.get(doc_id, (0, 0))
         s["claims"] += n or 0
         s["sourced"] += sourced or 0
+    for outlet, n in (report_counts or {}).items():
+        stats[outlet_key(outlet) or "unknown"]["reports"] += n
     for inc_id, recs in reports.items():
         for r in recs:
             s = stats[outlet_key(r.outlet) or "unknown"]
-            s["reports"] += 1
+            s["reports"] += report_counts is None
             s["corroborated"] += independent.get(inc_id, 1) > 1
         figs: dict[tuple[str, str], list[tuple[float, ReportRecord]]] = defaultdict(list)
         for r in recs:

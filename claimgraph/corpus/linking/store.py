@@ -346,20 +346,29 @@ def _finding_row(f: Finding, stamp: Any) -> dict[str, Any]:
 
 
 def _write_profiles(store: Any) -> None:
-    """Outlet profiles from what is stored (every incident counts, not only those a run touched)."""
+    """Outlet profiles from what is stored (every incident counts, not only those a run touched). Reports of
+    incidents only one document tells are counted in SQL; only the reports of incidents two or more documents
+    tell (the ones that can be corroborated or compared) are read back, so an incremental run does not parse
+    the whole store."""
     from claimgraph.corpus.store import now
 
     docs = {r[0]: r[1] for r in store.execute("SELECT doc_id, outlet FROM documents")}
     claims = {r[0]: (r[1], r[2]) for r in store.execute(
         "SELECT doc_id, count(*), sum(CASE WHEN attributed THEN 1 ELSE 0 END) FROM claims GROUP BY doc_id")}
+    counts: dict[str | None, int] = {}
+    for outlet, n in store.execute("SELECT d.outlet, count(*) FROM link_reports r JOIN documents d ON "
+                                   "d.doc_id = r.doc_id WHERE r.record IS NOT NULL GROUP BY d.outlet"):
+        counts[outlet] = counts.get(outlet, 0) + n
     reports: dict[str, list[ReportRecord]] = {}
-    for inc_id, rec in store.execute("SELECT incident_id, record FROM link_reports WHERE record IS NOT NULL"):
+    for inc_id, rec in store.execute(
+            "SELECT r.incident_id, r.record FROM link_reports r JOIN link_incidents i ON i.incident_id = "
+            "r.incident_id WHERE i.documents >= 2 AND r.record IS NOT NULL"):
         reports.setdefault(inc_id, []).append(ReportRecord.model_validate(json.loads(rec) if isinstance(rec, str)
                                                                           else rec))
     independent = {r[0]: json.loads(r[1]).get("independent", 1) if isinstance(r[1], str) else r[1]["independent"]
                    for r in store.execute("SELECT incident_id, data FROM link_findings WHERE kind = 'corroboration'")}
     contradictions = [r[0] for r in store.execute("SELECT doc_ids FROM link_findings WHERE kind = 'contradiction'")]
-    profiles = F.outlet_profiles_from_records(docs, claims, reports, independent, contradictions)
+    profiles = F.outlet_profiles_from_records(docs, claims, reports, independent, contradictions, counts)
     stamp = now()
     with store.transaction():
         store.execute("DELETE FROM link_findings WHERE kind = 'outlet_profile'")
