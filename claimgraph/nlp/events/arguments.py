@@ -3,12 +3,14 @@ word, read from the trigger's clause and its neighbours. Used by the events comp
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.contract import Casualty
+from claimgraph.data import read_rows
 from claimgraph.nlp.events.casualties import Figure
 from claimgraph.nlp.events.lexicon import (
     LEMMA,
@@ -33,6 +35,10 @@ LIGHT_VERBS = {
 ACTOR_DEPS = {"nsubj", "agent", "csubj"}
 TARGET_DEPS = {"dobj", "nsubjpass", "obj"}
 TARGET_PREPS = {"on", "against", "at", "targeting"}
+#: links between verbs of one act (a place said with one of them is where the act happened)
+SAME_ACT = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj"}
+#: distance penalty of a place named outside the trigger's clause (it loses to any place inside it)
+OUTSIDE_CLAUSE = 200
 
 
 def actor_tokens(head: Token) -> list[Token]:
@@ -65,8 +71,8 @@ def actor_tokens(head: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 out.append(child)
-            if child.dep_ == "agent":
-                out.extend(g for g in child.children if g.dep_ == "pobj")
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and verb.tag_ == "VBG"):
+                out.extend(g for g in child.children if g.dep_ == "pobj")  # "shelling by the army"
         if not out and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
             out.extend(c for c in verb.head.children if c.dep_ in ("nsubj",))
     expanded: list[Token] = []
@@ -106,22 +112,82 @@ def dateline_span(state: DocState) -> tuple[int, int] | None:
         return None
 
 
-def entities_in(state: DocState, tokens: list[Token], skip: tuple[int, int] | None = None) -> list[str]:
+def entities_in(state: DocState, tokens: list[Token], skip: tuple[int, int] | None = None,
+                home: str | None = None) -> list[str]:
+    """The entities the tokens name: the token's own entity, or one that qualifies it ("the Syrian army"),
+    and the one it comes from or is led by ("fighters from Jaish al-Islam", "militants led by X"); for a
+    force named only by its kind ("the army", "the regime"), the entity that qualified that kind earlier in
+    the text ("the Syrian army ... shelling by the army"), else, for a kind only a state has, `home`: the
+    entity of the state the report is about."""
     out: list[str] = []
     for tok in tokens:
         if skip is not None and skip[0] <= tok.idx < skip[1]:
             continue
-        ent = state.entity_at(tok.idx, tok.idx + len(tok.text)) if state.entity_mentions else None
-        if ent is None:
-            # the entity may be a compound inside the phrase ("the Syrian army", "Turkish officials")
-            for sub in tok.subtree:
-                if sub.dep_ in ("compound", "amod", "poss") and sub.head.i == tok.i:
-                    ent = state.entity_at(sub.idx, sub.idx + len(sub.text)) if state.entity_mentions else None
-                    if ent:
-                        break
-        if ent and ent not in out:
-            out.append(ent)
+        found = [_entity_of(state, tok)] + [_entity_of(state, sub) for sub in _members_of(tok)]
+        kind = force_nouns().get(tok.lemma_.lower())
+        if not any(found) and kind is not None:
+            found.append(_earlier_owner(state, tok))
+            if not any(found) and kind == "state" and not _qualified(tok):
+                found.append(home)
+        out.extend(e for e in found if e and e not in out)
     return out
+
+
+def _qualified(tok: Token) -> bool:
+    """Does the noun say whose it is ("the rebels' army", "a foreign military", "its army")?"""
+    return any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in tok.children)
+
+
+def _entity_of(state: DocState, tok: Token) -> str | None:
+    """The entity of the token, or of a word that qualifies it ("the Syrian army", "Turkish officials")."""
+    if not state.entity_mentions:
+        return None
+    ent = state.entity_at(tok.idx, tok.idx + len(tok.text))
+    if ent is None:
+        for sub in tok.children:
+            if sub.dep_ in ("compound", "amod", "poss"):
+                ent = state.entity_at(sub.idx, sub.idx + len(sub.text))
+                if ent:
+                    break
+    return ent
+
+
+def _members_of(tok: Token) -> list[Token]:
+    """Whose fighters these are: "fighters from/of X", "militants led by X"."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "back", "affiliate"):
+            out.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def force_nouns() -> dict[str, str]:
+    """Nouns naming a state's or a group's forces by kind -> "state" or "any" (events_forces.tsv)."""
+    return {row[0].lower(): row[1] for row in read_rows("events_forces.tsv")}
+
+
+def home_state(state: DocState) -> str | None:
+    """The entity of the country the report names most (a GPE entity of that name), if any."""
+    counts = [(len(p.mentions), p.name) for p in state.items.get("places", []) if p.feature == "country"]
+    if not counts:
+        return None
+    name = max(counts)[1].lower()
+    return next((e.id for e in state.items.get("entities", []) if e.type == "GPE" and e.name.lower() == name), None)
+
+
+def _earlier_owner(state: DocState, tok: Token) -> str | None:
+    """The entity that qualified the same kind of force earlier in the text ("the Syrian army" before
+    "the army"), the nearest before it."""
+    lemma = tok.lemma_.lower()
+    for prev in reversed(tok.doc[max(0, tok.i - 400):tok.i]):
+        if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
+            ent = _entity_of(state, prev)
+            if ent:
+                return ent
+    return None
 
 
 def names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
@@ -196,12 +262,13 @@ def attribution_of(state: DocState, start: int, end: int) -> tuple[str | None, l
     return None, []
 
 
-def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int, int]]) -> str | None:
+def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[int, int]]) -> tuple[str | None, bool]:
     """The place mention of the event's clause nearest its trigger, else of its sentence (a mention
-    that names the actor or target, "Moscow accused", is not where the event happened)."""
+    that names the actor or target, "Moscow accused", is not where the event happened), and whether it
+    is only of the sentence (said outside the trigger's clause: weaker evidence of where)."""
     s0, s1 = c.sent.start_char, c.sent.end_char
-    clause = clause_of(head)
-    best: tuple[float, str] | None = None
+    own_verb = _governing_verb(head)
+    best: tuple[float, str, bool] | None = None
     for place in state.items.get("places", []):
         for ms, me in place.mentions:
             if not (s0 <= ms and me <= s1):
@@ -213,13 +280,14 @@ def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[in
             if qualifies_non_place(c.sent.doc, ms, me, lex_place_nouns()):
                 continue
             dist = min(abs(ms - head.idx), abs(me - head.idx))
-            if clause is not None and not (clause[0] <= ms < clause[1]):
-                dist += 200
+            outside = not _in_clause(c.sent.doc, ms, me, head, own_verb)
+            if outside:
+                dist += OUTSIDE_CLAUSE
             if place.feature == "country":
                 dist += 60  # a town or region in the sentence says more than its country
             if best is None or dist < best[0]:
-                best = (dist, place.id)
-    return best[1] if best else None
+                best = (dist, place.id, outside)
+    return (best[1], best[2]) if best else (None, False)
 
 
 def claims_violence(c: _Candidate, evidence: list[tuple[int, int, str]]) -> bool:
@@ -275,14 +343,40 @@ def qualifies_non_place(doc: Doc, start: int, end: int, place_nouns: frozenset[s
     return head.lemma_.lower() not in place_nouns and not head.ent_type_
 
 
-def clause_of(head: Token) -> tuple[int, int] | None:
-    tok = head
-    for _ in range(6):
+def _governing_verb(tok: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself when it is one), or the root."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _in_clause(doc: Doc, start: int, end: int, head: Token, own_verb: Token) -> bool:
+    """Is the place mention said in the trigger's own clause ("shelled the town of X", "the attack on X"),
+    not in another clause of the sentence ("the attack, which officials in X blamed on ...")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.i in (head.i, own_verb.i):
+            return True
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
-    sub = list(tok.subtree)
-    return (sub[0].idx, sub[-1].idx + len(sub[-1].text)) if sub else None
+    else:
+        return False
+    # the place's verb governs the trigger's through a chain of the same act ("attacked villages in X
+    # with chemical weapons, killing 70"), not through a report ("officials in X said ...")
+    verb = own_verb
+    for _ in range(3):
+        if verb.dep_ not in SAME_ACT or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.i == tok.i:
+            return True
+    return False
 
 
 def time_of(state: DocState, c: _Candidate, start: int) -> str | None:
@@ -298,3 +392,29 @@ def time_of(state: DocState, c: _Candidate, start: int) -> str | None:
             if best is None or dist < best[0]:
                 best = (dist, t.id)
     return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1)
+def reference_words() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in read_rows("events_reference.tsv")}
+
+
+def reference_of(head: Token, heads: list[Token]) -> tuple[bool, bool]:
+    """(definite, distinct): does the sentence name its incident as one already told, by a definite
+    generic name of violence ("the attack", "the bombing", among its trigger words of this kind `heads`),
+    or as a new one ("another attack", "another report of a strike", "elsewhere, a strike killed")?"""
+    words = reference_words()
+    definite = any(words.get(t.lemma_.lower()) == "generic" and t.pos_ in ("NOUN", "PROPN")
+                   and any(words.get(c.lower_) == "definite" and c.dep_ == "det" for c in t.children)
+                   for t in {head, *heads})
+    distinct = False
+    tok = head
+    for _ in range(4):
+        if any(words.get(c.lower_) == "distinct" and c.dep_ in ("det", "amod", "advmod", "nummod")
+               for c in tok.children):
+            distinct = True
+            break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return definite and not distinct, distinct

@@ -25,9 +25,11 @@ from claimgraph.nlp.events.arguments import (
     claims_violence,
     dateline_span,
     entities_in,
+    home_state,
     inside_name,
     names_fighters,
     place_of,
+    reference_of,
     target_tokens,
     time_of,
 )
@@ -40,8 +42,10 @@ from claimgraph.nlp.events.evidence import (
     is_strong,
     not_happened,
     type_needs_anchor,
+    wrong_patient,
 )
-from claimgraph.nlp.events.incidents import merge_incidents
+from claimgraph.nlp.events.furniture import furniture_start
+from claimgraph.nlp.events.incidents import Hint, merge_incidents
 from claimgraph.nlp.events.lexicon import (
     Lexicon,
     Match,
@@ -71,6 +75,10 @@ REASON_PENALTY = 1.5
 ATTRIBUTION = "Attribution of responsibility"
 #: how many sentences back a sentence without an event of its own may continue an earlier event's report
 CONTINUATION = 2
+#: an event dated more than this many years before the report is history it recalls
+HISTORY_YEARS = 1
+#: how far into a text its printed date may stand
+HEAD_CHARS = 300
 #: casualty kinds that count an incident's toll (ACLED fatalities); running totals are dropped for them
 INCIDENT_KINDS = {"killed", "injured"}
 KIND_PREFERENCE = {
@@ -142,8 +150,12 @@ class EventsComponent:
         quantity_at = self._quantity_index(doc, state)
         blocked = self._time_tokens(doc, state)
         candidates: list[_Candidate] = []
+        cut = furniture_start(doc)
+        persons = _person_tokens(doc, state)
         for sent_index, sent in enumerate(_sentences(doc)):
-            toks = token_forms(sent)
+            if cut is not None and sent.start_char >= cut:
+                break  # the page's lists of other stories: not this report
+            toks = token_forms(sent if cut is None or sent.end_char <= cut else [t for t in sent if t.idx < cut])
             if not toks:
                 continue
             figs = figures(sent, toks, self.lex, quantity_at, blocked)
@@ -151,7 +163,7 @@ class EventsComponent:
             evidence = evidence_matches(toks, trigger_ids)
             if any(f.kind in INCIDENT_KINDS for f in figs):
                 evidence.append((-1, -1, "victim"))  # a toll: people were hit
-            sent_candidates = self._sentence_events(sent_index, sent, toks, evidence)
+            sent_candidates = self._sentence_events(sent_index, sent, toks, evidence, persons)
             cumulative = self.lex.cumulative.find(toks)
             background = False
             if cumulative:
@@ -180,10 +192,12 @@ class EventsComponent:
         )
         main_place = self._main_place(state)
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per event
-        events = [self._event(doc, text, state, cand, quantity_at, None) for cand in ranked]
+        hints: dict[str, Hint] = {}
+        events = [self._event(doc, text, state, cand, quantity_at, hints) for cand in ranked]
         places = {p.id: p for p in state.items.get("places", [])}
         times = {t.id: t for t in state.items.get("times", [])}
-        events = merge_incidents(events, places, times, main_place)
+        events = [e for e in events if not _history(e, times, state.meta.published or _head_date(state))]
+        events = merge_incidents(events, places, times, hints, main_place)
         state._counters["events"] = 0  # ids in order of the events kept
         for event in events:
             event.id = state.new_id("events")
@@ -194,9 +208,9 @@ class EventsComponent:
 
     def _sentence_events(
         self, sent_index: int, sent: Span, toks: list[TokForms],
-        evidence: list[tuple[int, int, str]] | None = None,
+        evidence: list[tuple[int, int, str]] | None = None, persons: set[int] | frozenset[int] = frozenset(),
     ) -> list[_Candidate]:
-        matches = best_matches(self.lex.triggers.find(toks))
+        matches = [m for m in best_matches(self.lex.triggers.find(toks)) if not _in_name(toks, m)]
         if not matches:
             return []
         context_hits = self._context_hits(toks)
@@ -216,8 +230,8 @@ class EventsComponent:
             )
             subtype, hits = scored[0]
             total = sum(w for _, w in hits)
-            if total < MIN_WEIGHT:
-                continue
+            if _distinct_weight(hits, toks) < MIN_WEIGHT:
+                continue  # one weak word said twice ("kept the weapons ... the weapons stayed") is no event
             own = [mw for mw in hits if id(mw[0]) not in absorbed] or hits  # the winner's own words
             trigger = max(own, key=lambda mw: (mw[1], -mw[0].start))[0]
             cand = _Candidate(subtype, group, total, sent_index, trigger, toks, sent, evidence=evidence or [])
@@ -234,6 +248,8 @@ class EventsComponent:
                                   or (subtype == "Diplomatic event" and cand.head.pos_ == "ADJ"))
             if not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous):
                 continue  # a plan, threat, condition, denial, question or general statement
+            if wrong_patient(subtype, cand.head, persons):
+                continue  # a person "captured" is no territory, bodies "taken away" no abduction
             out.append(cand)
         return out
 
@@ -250,13 +266,16 @@ class EventsComponent:
         only part of a longer trigger phrase of the same kind of event ("riot" in "riot police", for a
         protest) is not a cue: that phrase already says what it adds."""
         group = self.lex.types[subtype].group
+        head = head_of_match(toks, m).i
         for n, rule in enumerate(self.lex.context):
             if rule.source != subtype or n not in hits:
                 continue
             for cue in hits[n]:
-                if cue.start < m.end and m.start < cue.end:
-                    continue  # the trigger itself is not its own context
-                if any(o.start <= cue.start and cue.end <= o.end and o.end - o.start > cue.end - cue.start
+                if m.start <= cue.start and cue.end <= m.end and any(
+                        toks[i].token.i == head for i in range(cue.start, cue.end)):
+                    continue  # the trigger's head word is not its own context ("chemical bombs dropped" is)
+                if any(o is not m and o.start <= cue.start and cue.end <= o.end
+                       and o.end - o.start > cue.end - cue.start
                        and self.lex.types[o.payload[0]].group == group for o in matches):  # type: ignore[index]
                     continue
                 if self._in_scope(rule.scope, cue, m, toks, reasons=group == "protest"):
@@ -337,18 +356,27 @@ class EventsComponent:
     # -- fields -------------------------------------------------------------------------------
     def _event(
         self, doc: Doc, text: str, state: DocState, c: _Candidate,
-        quantity_at: dict[int, tuple[str, float | None, float | None]], main_place: str | None,
+        quantity_at: dict[int, tuple[str, float | None, float | None]], hints: dict[str, Hint],
     ) -> Event:
         info = self.lex.types[c.subtype]
         first, last = c.toks[c.trigger.start].token, c.toks[c.trigger.end - 1].token
         start, end = first.idx, last.idx + len(last.text)
         head = c.head
         dateline = dateline_span(state)
-        actors = entities_in(state, actor_tokens(head), dateline)
+        # the trigger's own words name no actor ("Chemical attack kills 20": no "Chemical" did it), but
+        # what qualifies them may ("Russia's jets struck")
+        actor_toks = []
+        for t in actor_tokens(head):
+            if not first.i <= t.i <= last.i:
+                actor_toks.append(t)
+            else:
+                actor_toks.extend(q for q in t.children if q.dep_ in ("poss", "compound", "amod", "nmod")
+                                  and not first.i <= q.i <= last.i)
+        actors = entities_in(state, actor_toks, dateline, home_state(state))
         targets = [e for e in entities_in(state, target_tokens(head), dateline) if e not in actors]
-        exclude = [(t.idx, t.idx + len(t.text)) for t in actor_tokens(head) + target_tokens(head)]
+        exclude = [(t.idx, t.idx + len(t.text)) for t in actor_toks + target_tokens(head)]
         # where the actors come from is not where the event happened ("Fighters of the X brigade")
-        exclude += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in actor_tokens(head)]
+        exclude += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in actor_toks]
         quantities: list[str] = []
         for tok in c.sent:
             if tok.i in quantity_at and (tok.head.i == head.i or tok.head.head.i == head.i) and tok.i != head.i:
@@ -361,12 +389,18 @@ class EventsComponent:
             if fig.quantity and fig.quantity not in quantities:
                 quantities.append(fig.quantity)
         source, hedges = attribution_of(state, start, end)
-        return Event(
+        place, weak_place = place_of(state, c, head, exclude)
+        heads = [head_of_match(c.toks, m) for m in best_matches(self.lex.triggers.find(c.toks))
+                 if self.lex.types[m.payload[0]].group == c.group]  # type: ignore[index]
+        definite, distinct = reference_of(head, heads)
+        event = Event(
             id=state.new_id("events"), type=info.type, subtype=info.subtype, text=text[start:end],
             span=(start, end), actors=actors, targets=targets,
-            place=place_of(state, c, head, exclude) or main_place, time=time_of(state, c, start),
+            place=place, time=time_of(state, c, start),
             quantities=quantities, casualties=casualties, source=source, hedges=hedges,
         )
+        hints[event.id] = Hint(weak_place, definite, distinct)
+        return event
 
     @staticmethod
     def _quantity_index(doc: Doc, state: DocState) -> dict[int, tuple[str, float | None, float | None]]:
@@ -434,6 +468,15 @@ def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]]) -> set[in
     return moved
 
 
+def _distinct_weight(hits: list[tuple[Match, float]], toks: list[TokForms]) -> float:
+    """Trigger weight of a sentence with each trigger word counted once (by its lemmas)."""
+    best: dict[tuple[str, ...], float] = {}
+    for m, w in hits:
+        key = tuple(toks[i].token.lemma_.lower() for i in range(m.start, m.end))
+        best[key] = max(w, best.get(key, 0.0))
+    return sum(best.values())
+
+
 def _total_region(m: Match, toks: list[TokForms]) -> tuple[int, int]:
     """The token range (doc indexes, inclusive) a running-total phrase speaks of: the clause it belongs to
     ("bringing the death toll since the start of the offensive to 1,200"), or the clause a "since ..."
@@ -481,6 +524,65 @@ def _in_reason(cue: Token, trigger: Token) -> bool:
         if tok.lower_ in reasons or tok.lemma_.lower() in reasons:
             return True
     return False
+
+
+def _history(event: Event, times: dict, published: str | None) -> bool:
+    """Is the event dated years before the report ("the war began in 2011 when protests were crushed",
+    in a report of 2016)? Then it is the war's history the report recalls, not an incident it reports."""
+    time = times.get(event.time or "")
+    if time is None or not time.value or not published:
+        return False
+    try:
+        return int(time.value[:4]) < int(published[:4]) - HISTORY_YEARS
+    except ValueError:
+        return False
+
+
+#: names a trigger word may stand in without naming an event ("C-Murder", "How to Dismantle a Bomb"); not
+#: organisations: "Air Force" in "the Syrian Air Force" says who struck
+NAME_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def _in_name(toks: list[TokForms], m: Match) -> bool:
+    """Is the trigger a word of a longer name (a person, an organisation, a work, a product)? Then it
+    names no event: the rapper "C-Murder", the album "How to Dismantle a Bomb"."""
+    words = [toks[i].token for i in range(m.start, m.end)]
+    label = words[0].ent_type_
+    if label not in NAME_LABELS or any(w.ent_type_ != label for w in words):
+        return False
+    doc = words[0].doc
+    ent = next((e for e in doc.ents if e.start <= words[0].i < e.end), None)
+    return ent is not None and len(ent) > len(words)
+
+
+def _person_tokens(doc: Doc, state: DocState) -> set[int]:
+    """Token indexes of the people the text names: PERSON mentions, and names the parser takes for a
+    person or an organisation that no place mention covers ("Qanbar was decorated")."""
+    out: set[int] = {t.i for t in doc if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")}
+    for place in state.items.get("places", []):
+        for s, e in place.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.difference_update(t.i for t in span)
+    for ent in state.items.get("entities", []):
+        if ent.type != "PERSON":
+            continue
+        for s, e in ent.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.update(t.i for t in span)
+    return out
+
+
+def _head_date(state: DocState) -> str | None:
+    """The date printed at the head of a text without a published date ("21 Jul 2016 Dozens of ..."): the
+    first date given to the month or day within its first lines, taken as the report's date."""
+    for t in sorted(state.items.get("times", []), key=lambda t: t.span[0]):
+        if t.span[0] > HEAD_CHARS:
+            break
+        if t.value and len(t.value) >= 7 and t.value[:4].isdigit():
+            return t.value
+    return None
 
 
 def _sentences(doc: Doc) -> list[Span]:

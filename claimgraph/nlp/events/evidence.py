@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.data import read_rows
-from claimgraph.nlp.events.lexicon import PatternIndex, TokForms, parse_pattern
+from claimgraph.nlp.events.lexicon import PatternIndex, TokForms, lexicon, parse_pattern
 
 #: how far above the trigger a verb of planning, threat or denial still governs it
 GOVERNOR_DEPTH = 4
@@ -181,6 +181,11 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     for c in head.children:
         if c.dep_ in ("det", "neg") and words.get(c.lower_) in ("negation", "determiner"):
             return "negated" if words.get(c.lower_) == "negation" else "non-specific"
+    for noun in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj") and c.i in triggers)):
+        if any(c.dep_ == "amod" and words.get(c.lower_) == "recalled" for c in noun.children):
+            return "recalled"  # "claimed previous bombings": other incidents, recalled in general
+    if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
+        return "title"  # "Foreign Minister Ana Silva", "Defence Secretary X": a person's title, no event
     while head.dep_ == "compound" and head.head.i in triggers:
         head = head.head  # "mortar shells", "protest march", "IED blast": the head word names the event
     if modifier_check and head.head.lemma_.lower() not in EVENT_NOUNS and (
@@ -196,6 +201,8 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
             return "negated"
         if c.dep_ == "mark" and kind == "condition":
             return "condition"
+        if c.dep_ in SUBJECTS and kind == "nobody" and c.i != head.i:
+            return "negated"  # "nobody claimed the attack"
     if verb.dep_ in ("advcl",) and any(c.dep_ == "mark" and words.get(c.lower_) == "condition" for c in verb.children):
         return "condition"
     cur, depth = head, 0
@@ -239,3 +246,62 @@ def _general(head: Token, verb: Token, sent: Span) -> bool:
         if verb.lemma_ != "be" and not any(_bare_plural(o) for o in objects):
             return False
     return not any(t.ent_type_ in _ANCHOR_ENTS or t.like_num for t in sent)
+
+
+#: personal pronouns that name a person taken or held ("he was captured")
+PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+PEOPLE_GROUPS = {"civilians", "combatants", "children", "women", "unknown"}
+
+
+@functools.lru_cache(maxsize=1)
+def _patient_rules() -> tuple[dict[str, str], frozenset[str]]:
+    rules: dict[str, str] = {}
+    things: set[str] = set()
+    for row in read_rows("events_patients.tsv"):
+        if row[0] == "thing":
+            things.add(row[1].lower())
+        else:
+            rules[row[0]] = row[1]
+    return rules, frozenset(things)
+
+
+def patients(head: Token) -> list[Token]:
+    """Whom or what the act falls on: the object or passive subject of the trigger verb; for a passive
+    participle without one ("After being captured, the general was ..."), the subject of the clause it
+    qualifies, or the noun it qualifies ("the commander captured by troops"); for a noun, its "of" object."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]
+    out = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if out or head.tag_ != "VBN" or (head.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in head.children)):
+        return out
+    if head.dep_ == "acl":
+        return [head.head]
+    tok = head
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
+def wrong_patient(subtype: str, head: Token, persons: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Does the act fall on what rules the subtype out (events_patients.tsv): a person "captured" is no
+    territory taken, "bodies taken away" are no abduction? `persons`: token indexes of named people."""
+    rules, things = _patient_rules()
+    banned = rules.get(subtype)
+    if banned is None:
+        return False
+    if banned == "person" and any(c.lower_ in ("out", "from", "away") for c in head.children):
+        return False  # "pushed the militants out of the district": who was driven out, not what was taken
+    for tok in patients(head):
+        lemma = tok.lemma_.lower()
+        if banned == "thing" and (lemma in things or tok.lower_ in things):
+            return True
+        if banned == "person" and (tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ == "PERSON" or tok.i in persons
+                                   or lexicon().groups.get(lemma) in PEOPLE_GROUPS
+                                   or lexicon().groups.get(tok.lower_) in PEOPLE_GROUPS):
+            return True
+    return False

@@ -9,9 +9,16 @@ it what it lacks: a more specific place, a time, actors, targets, and casualty f
 group it has none of (ACLED's toll of the incident is the main report's figure; a recap's other figure is
 another report of the same toll, not an addition). Political violence of different kinds is one family
 ("when an air strike happens inside a battle, ACLED records the battle"): the main listing's subtype wins.
+
+What the text says of each listing (`Hint`, read by the component from the sentence) decides the doubtful
+cases: a place named outside the trigger's own clause ("officials in Ankara blamed the attack") says
+nothing of where the incident was; a definite name ("the attack", "the bombing") refers back to an
+incident already reported; "another", "a second", "a separate" attack is a new one.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from claimgraph.contract import Event, Place, Time
 
@@ -21,6 +28,19 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 NEAR = 250
 #: place features from the coarsest to the finest
 _COARSE = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "landform": 2, "water": 2}
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What the sentence says of one listing: is its place only in another clause (`weak_place`), is it
+    named as one already known ("the attack": `definite`), or as a new one ("another attack": `distinct`)?"""
+
+    weak_place: bool = False
+    definite: bool = False
+    distinct: bool = False
+
+
+NO_HINT = Hint()
 
 
 def _family(event: Event) -> str:
@@ -43,7 +63,8 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
 
 
 def times_agree(a: Time | None, b: Time | None) -> bool:
-    if a is None or b is None or not a.value or not b.value:
+    """Do two times allow one day? Durations ("for more than one month") say nothing of the day."""
+    if a is None or b is None or not a.value or not b.value or not (a.value[:4].isdigit() and b.value[:4].isdigit()):
         return True
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
@@ -58,53 +79,75 @@ def _finer(a: Place | None, b: Place | None) -> bool:
 
 
 def _same_incident(a: Event, b: Event, places: dict[str, Place], times: dict[str, Time],
-                   default: Place | None) -> bool:
-    """Can `b` be another report of incident `a`? Same kind, agreeing places and times. An event that
-    names no place is taken to be where the article mostly is (`default`, when finer than a country).
-    The same casualty figure (kind, group and number) in both is the same toll told twice.
-    Violence of different kinds (an air strike and a battle) is one incident only where both are placed
-    and the places agree, or where one follows the other closely (the next sentence goes on with the same
-    fight), or where one is a generic attack ("the attack killed 16")."""
+                   hints: dict[str, Hint], relax: bool = True, default: Place | None = None) -> bool:
+    """Can `b` be another report of incident `a`? Same kind, agreeing places and times (an event that
+    names no place of its own, or names it only outside its clause, agrees with any place). The same
+    casualty figure (kind, group and number) in both is the same toll told twice. Violence of different
+    kinds (an air strike and a battle) is one incident only where both are placed and the places agree,
+    where one follows the other closely (the next sentence goes on with the same fight), where one is a
+    generic attack ("the attack killed 16") or where the later one is named as known ("the bombing").
+    "Another attack" is never an earlier one."""
+    hint = hints.get(b.id, NO_HINT)
     if _family(a) != _family(b) or not times_agree(times.get(a.time or ""), times.get(b.time or "")):
         return False
     figures_a = {(c.kind, c.group, c.low) for c in a.casualties if c.low}
     if figures_a & {(c.kind, c.group, c.low) for c in b.casualties if c.low}:
         return True  # the same toll told twice ("16 killed" in the headline and in the lead)
-    pa, pb = places.get(a.place or ""), places.get(b.place or "")
-    near = min(abs(m[0] - b.span[0]) for m in [a.span, *a.mentions]) <= NEAR
-    if a.subtype != b.subtype and "Attack" not in (a.subtype, b.subtype) and (pa is None or pb is None) and not near:
+    if hint.distinct:
         return False
-    return places_agree(pa or default, pb or default)
+    generic = hint.definite or "Attack" in (a.subtype, b.subtype)
+    relax = relax or hint.definite
+    if a.subtype != b.subtype and not generic:  # another kind of violence: every place said with either counts
+        pa, pb = places.get(a.place or ""), places.get(b.place or "")
+        near = min(abs(m[0] - b.span[0]) for m in [a.span, *a.mentions]) <= NEAR
+        return (near or (pa is not None and pb is not None)) and places_agree(pa, pb)
+    if not relax:  # an event with no place of its own is where the article mostly is
+        return places_agree(places.get(a.place or "") or default, places.get(b.place or "") or default)
+    pa = None if hints.get(a.id, NO_HINT).weak_place else places.get(a.place or "")
+    pb = None if hint.weak_place else places.get(b.place or "")
+    return places_agree(pa, pb)
 
 
 def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[str, Time],
-                    default_place: str | None = None) -> list[Event]:
-    """The events of one article with repeated reports of one incident merged into its first listing.
-    A second pass merges listings that only a merge made comparable (a toll they now share)."""
-    merged = _merge(events, places, times, default_place)
-    return _merge(merged, places, times, default_place) if len(merged) < len(events) else merged
-
-
-def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time],
-           default_place: str | None) -> list[Event]:
+                    hints: dict[str, Hint] | None = None, default_place: str | None = None) -> list[Event]:
+    """The events of one article with repeated reports of one incident merged into its first listing:
+    first where every place counts (a report placed only in another clause joins the reports of its own
+    place, and one with no place is where the article mostly is, `default_place`), then where neither a
+    place said only outside the trigger's clause nor the article's main place does; a last pass merges
+    listings that only a merge made comparable (a toll they now share)."""
+    hints = hints or {}
     default = places.get(default_place or "")
     if default is not None and default.feature == "country":
         default = None
+    # where each listing's figure of a (kind, group) was first reported, over all passes
+    reported: dict[tuple[str, str, str], int] = {}
+    merged = _merge(events, places, times, hints, reported, relax=False, default=default)
+    merged = _merge(merged, places, times, hints, reported)
+    return _merge(merged, places, times, hints, reported) if len(merged) < len(events) else merged
+
+
+def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time], hints: dict[str, Hint],
+           reported: dict[tuple[str, str, str], int], relax: bool = True, default: Place | None = None) -> list[Event]:
     kept: list[Event] = []
     # where each kept event's figure of a (kind, group) was reported: the earliest report's figure wins
-    source: dict[tuple[int, str, str], int] = {}
+    source: dict[tuple[str, str, str], int] = reported
     for event in events:
         place = places.get(event.place or "")
-        target = next((k for k in kept if _same_incident(k, event, places, times, default)), None)
+        target = next((k for k in kept if _same_incident(k, event, places, times, hints, relax, default)), None)
         if target is None:
             kept.append(event)
             for c in event.casualties:
-                source[(id(event), c.kind, c.group)] = event.span[0]
+                source.setdefault((event.id, c.kind, c.group), event.span[0])
             continue
         target.mentions.append(event.span)
         target.mentions.extend(event.mentions)
-        if _finer(places.get(target.place or ""), place):
-            target.place = event.place
+        weak_target = hints.get(target.id, NO_HINT).weak_place
+        strong = not hints.get(event.id, NO_HINT).weak_place
+        if place is not None and ((weak_target and strong) or (
+                strong == (not weak_target) and _finer(places.get(target.place or ""), place))):
+            target.place = event.place  # a place of the incident's own clause over one said elsewhere
+            if weak_target and strong:
+                hints[target.id] = Hint(False, hints.get(target.id, NO_HINT).definite)
         if target.time is None:
             target.time = event.time
         target.actors.extend(a for a in event.actors if a not in target.actors)
@@ -112,13 +155,15 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
         have = {(c.kind, c.group): n for n, c in enumerate(target.casualties)}
         for c in event.casualties:
             n = have.get((c.kind, c.group))
-            key = (id(target), c.kind, c.group)
+            key = (target.id, c.kind, c.group)
+            if n is None and c.group == "unknown" and any(k == c.kind for k, _ in have):
+                continue  # victims undescribed in a recap: another report of the toll the incident has
             if n is None:
                 have[(c.kind, c.group)] = len(target.casualties)
                 target.casualties.append(c)
-                source[key] = event.span[0]
-            elif event.span[0] < source.get(key, target.span[0]):
+                source[key] = source.get((event.id, c.kind, c.group), event.span[0])
+            elif source.get((event.id, c.kind, c.group), event.span[0]) < source.get(key, target.span[0]):
                 target.casualties[n] = c  # the headline's or the lead's figure is the report's toll
-                source[key] = event.span[0]
+                source[key] = source.get((event.id, c.kind, c.group), event.span[0])
         target.quantities.extend(q for q in event.quantities if q not in target.quantities)
     return kept

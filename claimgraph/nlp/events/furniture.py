@@ -1,0 +1,39 @@
+"""Page furniture after a report: the lists of other stories ("Related", "Read also", "Tags") that a page
+prints after its article, left in plain text by copy and paste or by an extractor. The headlines listed
+there ("Rebels shell army positions near Hama") are other articles, not reports of this one: no event is
+read from such a marker on (claimgraph/data/events_furniture.tsv)."""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc
+
+from claimgraph.data import read_rows
+
+#: a marker counts only in the second half of a text (furniture follows the article)
+FROM_FRACTION = 0.5
+
+
+@functools.lru_cache(maxsize=1)
+def markers() -> tuple[tuple[str, ...], ...]:
+    """The markers as token sequences, longest first."""
+    rows = [tuple(row[0].split()) for row in read_rows("events_furniture.tsv") if row and row[0].strip()]
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+def furniture_start(doc: Doc) -> int | None:
+    """Character offset where the page's furniture begins, or None when the text has none."""
+    if len(doc) < 20:
+        return None
+    first = int(len(doc) * FROM_FRACTION)
+    texts = [t.text for t in doc]
+    for i in range(first, len(doc)):
+        for marker in markers():
+            n = len(marker)
+            if tuple(texts[i:i + n]) != marker or i + n >= len(doc):
+                continue
+            nxt = doc[i + n]
+            if nxt.text[:1].isupper() or nxt.text[:1].isdigit():
+                return doc[i].idx
+    return None
