@@ -26,6 +26,8 @@ from bench.events import SPLIT_SEED, VIOLENT, case_rows, fakes_rows, part
 JUDGED = ROOT / "bench" / "events_audit.tsv"
 OUT = ROOT / "bench" / "out" / "events" / "audit"
 STATE = ROOT / "bench" / "events_audit_before.json"
+#: figures of earlier recorded `after` runs (commit, figures), shown as rows between before and now
+HISTORY = ROOT / "bench" / "events_audit_history.json"
 HEADER = "article\titem\tverdict\tactor\tplace\tnote\tseen\n"
 EVENT_VERDICTS = {"ok", "subtype", "wrong", "dup"}
 ACTOR_VERDICTS = {"ok", "wrong", "missing", "na", ""}
@@ -215,8 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_record:
         return 0
     rows = [_row("before (" + (before or {}).get("commit", "first audit") + ")", before)] if before else []
+    history = json.loads(HISTORY.read_text(encoding="utf-8")) if HISTORY.exists() else []
     if args.label == "after":
-        rows.append(_row("after", figures))
+        rows.extend(_row(f"earlier ({h['commit']})", h) for h in history if h.get("commit") != commit())
+        rows.append(_row(f"after ({commit()})", figures))
+        figures["commit"] = commit()
+        HISTORY.write_text(json.dumps([h for h in history if h.get("commit") != commit()] + [figures], indent=1)
+                           + "\n", encoding="utf-8")
     body = ("| run | events | event precision | subtype right | incidents listed twice | casualties | "
             "casualty precision | actor on violent events naming one | place right |\n"
             "|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
