@@ -9,10 +9,11 @@ BEFORE the fixes they motivate, not copied from any benchmark text.
 - a previous or similar attack the text recalls in general, a person's title ("Foreign Minister X"), a
   war's history years before the report, a person "captured" (not a place), bodies "taken away" (not
   people abducted) and one weak word said twice are no incidents;
+- in a report of a court case, a crime the court tries (no armed actor, no conflict) is no event;
 - the perpetrator is found through "X led by Y", "fighters from Y" and "the army" of a state the text names.
 
 Before the fixes that followed them, these passed: one incident 2/4, no incident 4/9, incident kept 1/1, chemical
-bombs 0/1, actors 0/4 (7/19).
+bombs 0/1, actors 0/4, court reports 1/3 (8/22).
 """
 
 from __future__ import annotations
@@ -79,6 +80,25 @@ NOT_INCIDENTS: list[tuple[str, set[str]]] = [
     ("Government helicopters dropped chemical bombs on the village of Kafr Zita on Tuesday, killing 12 people.",
      {"Man-made disaster"}),
 ]
+
+
+#: court reports (written with the fix that follows them): a crime a court tries is not political violence
+#: the report says happened; violence by an armed group stays an event even when a court hears of it
+COURT: list[tuple[str, bool]] = [
+    ("The singer went on trial on Monday. Prosecutors told the jury that he had molested a teenage fan "
+     "backstage. His lawyer said he would plead not guilty.", False),
+    ("The actor was sued by a former assistant. The lawsuit says he raped her at a hotel in 2001, and his "
+     "attorney denies it.", False),
+    ("A court in Kabul heard on Monday that Taliban gunmen shot dead two teachers in the village. The trial "
+     "of the three men accused by prosecutors resumes next week.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "violent"), COURT)
+def test_crimes_a_court_tries_are_not_political_violence(analyzer, text: str, violent: bool) -> None:
+    analysis = _analyze(analyzer, text)
+    found = [(e.text, e.subtype) for e in analysis.events if e.type == "Violence against civilians"]
+    assert bool(found) == violent, found
 
 
 @pytest.mark.parametrize(("text", "banned"), NOT_INCIDENTS)

@@ -56,6 +56,7 @@ from claimgraph.nlp.events.lexicon import (
     lexicon,
     token_forms,
 )
+from claimgraph.nlp.events.setting import court_case, head_date, in_name, is_history, person_tokens, tried_not_reported
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -75,10 +76,6 @@ REASON_PENALTY = 1.5
 ATTRIBUTION = "Attribution of responsibility"
 #: how many sentences back a sentence without an event of its own may continue an earlier event's report
 CONTINUATION = 2
-#: an event dated more than this many years before the report is history it recalls
-HISTORY_YEARS = 1
-#: how far into a text its printed date may stand
-HEAD_CHARS = 300
 #: casualty kinds that count an incident's toll (ACLED fatalities); running totals are dropped for them
 INCIDENT_KINDS = {"killed", "injured"}
 KIND_PREFERENCE = {
@@ -151,7 +148,7 @@ class EventsComponent:
         blocked = self._time_tokens(doc, state)
         candidates: list[_Candidate] = []
         cut = furniture_start(doc)
-        persons = _person_tokens(doc, state)
+        persons = person_tokens(doc, state)
         for sent_index, sent in enumerate(_sentences(doc)):
             if cut is not None and sent.start_char >= cut:
                 break  # the page's lists of other stories: not this report
@@ -181,6 +178,9 @@ class EventsComponent:
                 earlier = [c for c in candidates if 0 < sent_index - c.sent_index <= CONTINUATION]
                 sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs, earlier)
             candidates.extend(sent_candidates)
+        if candidates and court_case(doc):
+            candidates = [c for c in candidates if not tried_not_reported(
+                self.lex.types[c.subtype].type, evidence_classes(c.toks, c.evidence))]
         if not candidates:
             return
         mentions: dict[str, int] = defaultdict(int)
@@ -196,7 +196,7 @@ class EventsComponent:
         events = [self._event(doc, text, state, cand, quantity_at, hints) for cand in ranked]
         places = {p.id: p for p in state.items.get("places", [])}
         times = {t.id: t for t in state.items.get("times", [])}
-        events = [e for e in events if not _history(e, times, state.meta.published or _head_date(state))]
+        events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state))]
         events = merge_incidents(events, places, times, hints, main_place)
         state._counters["events"] = 0  # ids in order of the events kept
         for event in events:
@@ -210,7 +210,7 @@ class EventsComponent:
         self, sent_index: int, sent: Span, toks: list[TokForms],
         evidence: list[tuple[int, int, str]] | None = None, persons: set[int] | frozenset[int] = frozenset(),
     ) -> list[_Candidate]:
-        matches = [m for m in best_matches(self.lex.triggers.find(toks)) if not _in_name(toks, m)]
+        matches = [m for m in best_matches(self.lex.triggers.find(toks)) if not in_name(toks, m)]
         if not matches:
             return []
         context_hits = self._context_hits(toks)
@@ -524,65 +524,6 @@ def _in_reason(cue: Token, trigger: Token) -> bool:
         if tok.lower_ in reasons or tok.lemma_.lower() in reasons:
             return True
     return False
-
-
-def _history(event: Event, times: dict, published: str | None) -> bool:
-    """Is the event dated years before the report ("the war began in 2011 when protests were crushed",
-    in a report of 2016)? Then it is the war's history the report recalls, not an incident it reports."""
-    time = times.get(event.time or "")
-    if time is None or not time.value or not published:
-        return False
-    try:
-        return int(time.value[:4]) < int(published[:4]) - HISTORY_YEARS
-    except ValueError:
-        return False
-
-
-#: names a trigger word may stand in without naming an event ("C-Murder", "How to Dismantle a Bomb"); not
-#: organisations: "Air Force" in "the Syrian Air Force" says who struck
-NAME_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT", "LAW"}
-
-
-def _in_name(toks: list[TokForms], m: Match) -> bool:
-    """Is the trigger a word of a longer name (a person, an organisation, a work, a product)? Then it
-    names no event: the rapper "C-Murder", the album "How to Dismantle a Bomb"."""
-    words = [toks[i].token for i in range(m.start, m.end)]
-    label = words[0].ent_type_
-    if label not in NAME_LABELS or any(w.ent_type_ != label for w in words):
-        return False
-    doc = words[0].doc
-    ent = next((e for e in doc.ents if e.start <= words[0].i < e.end), None)
-    return ent is not None and len(ent) > len(words)
-
-
-def _person_tokens(doc: Doc, state: DocState) -> set[int]:
-    """Token indexes of the people the text names: PERSON mentions, and names the parser takes for a
-    person or an organisation that no place mention covers ("Qanbar was decorated")."""
-    out: set[int] = {t.i for t in doc if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")}
-    for place in state.items.get("places", []):
-        for s, e in place.mentions:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None:
-                out.difference_update(t.i for t in span)
-    for ent in state.items.get("entities", []):
-        if ent.type != "PERSON":
-            continue
-        for s, e in ent.mentions:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None:
-                out.update(t.i for t in span)
-    return out
-
-
-def _head_date(state: DocState) -> str | None:
-    """The date printed at the head of a text without a published date ("21 Jul 2016 Dozens of ..."): the
-    first date given to the month or day within its first lines, taken as the report's date."""
-    for t in sorted(state.items.get("times", []), key=lambda t: t.span[0]):
-        if t.span[0] > HEAD_CHARS:
-            break
-        if t.value and len(t.value) >= 7 and t.value[:4].isdigit():
-            return t.value
-    return None
 
 
 def _sentences(doc: Doc) -> list[Span]:

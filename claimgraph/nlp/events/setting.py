@@ -1,0 +1,105 @@
+"""The setting of a report around its trigger words: what in a text names no incident of its own.
+
+A trigger inside a name ("C-Murder", the album "How to Dismantle a Bomb"); a person taken, not a place
+(the named people of the text); violence dated years before the report (history it recalls); and violence
+a court case is about ("sued for rape", "the trial heard that he molested ..."): ACLED codes political
+violence reported as having happened, not crimes that a court tries, so in a report of a court case
+(events_court.tsv words, at least COURT_MIN of them) violence against civilians with no armed actor or
+conflict setting in its sentence is not an event.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc
+
+from claimgraph.contract import Event
+from claimgraph.data import read_rows
+from claimgraph.nlp.events.lexicon import Match, TokForms
+from claimgraph.nlp.state import DocState
+
+#: an event dated more than this many years before the report is history it recalls
+HISTORY_YEARS = 1
+#: how far into a text its printed date may stand
+HEAD_CHARS = 300
+#: words of a court case a report needs before it is read as one
+COURT_MIN = 3
+#: evidence classes that make violence against civilians political violence whatever the setting
+POLITICAL = {"armed", "conflict"}
+
+
+@functools.lru_cache(maxsize=1)
+def court_words() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_rows("events_court.tsv"))
+
+
+def court_case(doc: Doc) -> bool:
+    """Is the text a report of a court case (a trial, a lawsuit)?"""
+    words = court_words()
+    return sum(t.lemma_.lower() in words or t.lower_ in words for t in doc) >= COURT_MIN
+
+
+def tried_not_reported(event_type: str, classes: set[str]) -> bool:
+    """In a court report: violence against civilians with no armed actor or conflict in its sentence is a
+    crime the court tries, not political violence the report says happened."""
+    return event_type == "Violence against civilians" and not classes & POLITICAL
+
+
+#: names a trigger word may stand in without naming an event ("C-Murder", "How to Dismantle a Bomb"); not
+#: organisations: "Air Force" in "the Syrian Air Force" says who struck
+NAME_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def in_name(toks: list[TokForms], m: Match) -> bool:
+    """Is the trigger a word of a longer name (a person, an organisation, a work, a product)? Then it
+    names no event: the rapper "C-Murder", the album "How to Dismantle a Bomb"."""
+    words = [toks[i].token for i in range(m.start, m.end)]
+    label = words[0].ent_type_
+    if label not in NAME_LABELS or any(w.ent_type_ != label for w in words):
+        return False
+    doc = words[0].doc
+    ent = next((e for e in doc.ents if e.start <= words[0].i < e.end), None)
+    return ent is not None and len(ent) > len(words)
+
+
+def person_tokens(doc: Doc, state: DocState) -> set[int]:
+    """Token indexes of the people the text names: PERSON mentions, and names the parser takes for a
+    person or an organisation that no place mention covers ("Qanbar was decorated")."""
+    out: set[int] = {t.i for t in doc if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")}
+    for place in state.items.get("places", []):
+        for s, e in place.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.difference_update(t.i for t in span)
+    for ent in state.items.get("entities", []):
+        if ent.type != "PERSON":
+            continue
+        for s, e in ent.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.update(t.i for t in span)
+    return out
+
+
+def head_date(state: DocState) -> str | None:
+    """The date printed at the head of a text without a published date ("21 Jul 2016 Dozens of ..."): the
+    first date given to the month or day within its first lines, taken as the report's date."""
+    for t in sorted(state.items.get("times", []), key=lambda t: t.span[0]):
+        if t.span[0] > HEAD_CHARS:
+            break
+        if t.value and len(t.value) >= 7 and t.value[:4].isdigit():
+            return t.value
+    return None
+
+
+def is_history(event: Event, times: dict, published: str | None) -> bool:
+    """Is the event dated years before the report ("the war began in 2011 when protests were crushed",
+    in a report of 2016)? Then it is the war's history the report recalls, not an incident it reports."""
+    time = times.get(event.time or "")
+    if time is None or not time.value or not published:
+        return False
+    try:
+        return int(time.value[:4]) < int(published[:4]) - HISTORY_YEARS
+    except ValueError:
+        return False
