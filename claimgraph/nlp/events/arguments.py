@@ -169,13 +169,19 @@ def force_nouns() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in read_rows("events_forces.tsv")}
 
 
-def home_state(state: DocState) -> str | None:
-    """The entity of the country the report names most (a GPE entity of that name), if any."""
+def home_state(state: DocState, dateline: tuple[int, int] | None = None) -> str | None:
+    """The entity of the country the report names most (a GPE entity of that name), if any; never one the
+    dateline names (where the report was filed is not who acted)."""
     counts = [(len(p.mentions), p.name) for p in state.items.get("places", []) if p.feature == "country"]
     if not counts:
         return None
     name = max(counts)[1].lower()
-    return next((e.id for e in state.items.get("entities", []) if e.type == "GPE" and e.name.lower() == name), None)
+    for e in state.items.get("entities", []):
+        if e.type == "GPE" and e.name.lower() == name:
+            if dateline is not None and any(dateline[0] <= s < dateline[1] for s, _ in e.mentions):
+                return None
+            return e.id
+    return None
 
 
 def _earlier_owner(state: DocState, tok: Token) -> str | None:

@@ -187,6 +187,8 @@ def figures(
         group = group_of(noun, lex) if noun is not run[-1] else "unknown"
         if group is None:
             continue
+        if group in ("women", "children") and {group_of(c, lex) for c in noun.conjuncts} - {group, None}:
+            group = "civilians"  # "120, mostly women and children": a count of both, so of civilians
         if tok.lower_ in ("a", "an") and (noun is run[-1] or group == "unknown" and noun.lower_ not in (
             "man", "person", "woman", "child",
         )):

@@ -41,6 +41,7 @@ from claimgraph.nlp.events.evidence import (
     has_evidence,
     is_strong,
     not_happened,
+    patient_instead,
     type_needs_anchor,
     wrong_patient,
 )
@@ -61,8 +62,9 @@ from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
 
-#: a toll above this is a war's or a year's total, never one incident's (ACLED codes incidents)
-MAX_INCIDENT_TOLL = 50_000
+#: a toll above this is a war's, a prison's or a year's total, never one incident's (ACLED codes incidents; the
+#: deadliest single incidents of recent wars, such as the Ghouta chemical attack, count hundreds to low thousands)
+MAX_INCIDENT_TOLL = 5_000
 #: salience bonus of a trigger at its sentence's root, and how much each level below the root costs
 PROMINENCE, PROMINENCE_STEP = 1.5, 0.5
 #: salience bonus per further sentence reporting an event of the same subtype (at most three)
@@ -249,7 +251,10 @@ class EventsComponent:
             if not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous):
                 continue  # a plan, threat, condition, denial, question or general statement
             if wrong_patient(subtype, cand.head, persons):
-                continue  # a person "captured" is no territory, bodies "taken away" no abduction
+                instead = patient_instead(subtype)
+                if instead is None:
+                    continue  # a person "captured" is no territory, bodies "taken away" no abduction
+                cand.subtype, cand.group = instead, self.lex.types[instead].group  # people "intercepted": arrests
             out.append(cand)
         return out
 
@@ -372,7 +377,7 @@ class EventsComponent:
             else:
                 actor_toks.extend(q for q in t.children if q.dep_ in ("poss", "compound", "amod", "nmod")
                                   and not first.i <= q.i <= last.i)
-        actors = entities_in(state, actor_toks, dateline, home_state(state))
+        actors = entities_in(state, actor_toks, dateline, home_state(state, dateline))
         targets = [e for e in entities_in(state, target_tokens(head), dateline) if e not in actors]
         exclude = [(t.idx, t.idx + len(t.text)) for t in actor_toks + target_tokens(head)]
         # where the actors come from is not where the event happened ("Fighters of the X brigade")

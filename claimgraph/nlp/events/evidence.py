@@ -184,6 +184,10 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     for noun in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj") and c.i in triggers)):
         if any(c.dep_ == "amod" and words.get(c.lower_) == "recalled" for c in noun.children):
             return "recalled"  # "claimed previous bombings": other incidents, recalled in general
+    if _epithet(head):
+        return "epithet"  # "a howitzer of a penalty", "a hell of a fight": a figure of speech
+    if _not_yet(head):
+        return "not yet"  # "the battles that are yet to be fought"
     if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
         return "title"  # "Foreign Minister Ana Silva", "Defence Secretary X": a person's title, no event
     while head.dep_ == "compound" and head.head.i in triggers:
@@ -225,6 +229,28 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     return None
 
 
+def _epithet(head: Token) -> bool:
+    """"A howitzer of a penalty", "a bomb of a shot": a noun followed by "of a(n) N" qualifies that N."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in g.children)
+            for g in c.children)
+        for c in head.children)
+
+
+def _not_yet(head: Token) -> bool:
+    """"Are yet to be fought", "has yet to attack": the act is still to come. The trigger verb, or the
+    verb of a clause that qualifies the trigger noun, is an infinitive under "yet"."""
+    verbs = [_verb_of(head)] + [c for c in head.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        for tok in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]):
+            up = tok.head if tok.head.i != tok.i else tok
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
+                    c.lower_ == "yet" for c in (*up.children, *tok.children)):
+                return True
+    return False
+
+
 def _bare_plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
@@ -254,15 +280,23 @@ PEOPLE_GROUPS = {"civilians", "combatants", "children", "women", "unknown"}
 
 
 @functools.lru_cache(maxsize=1)
-def _patient_rules() -> tuple[dict[str, str], frozenset[str]]:
+def _patient_rules() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     rules: dict[str, str] = {}
+    instead: dict[str, str] = {}
     things: set[str] = set()
     for row in read_rows("events_patients.tsv"):
         if row[0] == "thing":
             things.add(row[1].lower())
         else:
             rules[row[0]] = row[1]
-    return rules, frozenset(things)
+            if len(row) > 2 and row[2].strip():
+                instead[row[0]] = row[2].strip()
+    return rules, frozenset(things), instead
+
+
+def patient_instead(subtype: str) -> str | None:
+    """The subtype an act with a patient of the banned kind is instead ("intercepted 15 members": Arrests)."""
+    return _patient_rules()[2].get(subtype)
 
 
 def patients(head: Token) -> list[Token]:
@@ -290,18 +324,19 @@ def patients(head: Token) -> list[Token]:
 def wrong_patient(subtype: str, head: Token, persons: set[int] | frozenset[int] = frozenset()) -> bool:
     """Does the act fall on what rules the subtype out (events_patients.tsv): a person "captured" is no
     territory taken, "bodies taken away" are no abduction? `persons`: token indexes of named people."""
-    rules, things = _patient_rules()
-    banned = rules.get(subtype)
-    if banned is None:
+    rules, things, _ = _patient_rules()
+    banned = set(rules.get(subtype, "").split("|")) - {""}
+    if not banned:
         return False
-    if banned == "person" and any(c.lower_ in ("out", "from", "away") for c in head.children):
-        return False  # "pushed the militants out of the district": who was driven out, not what was taken
+    if "person" in banned and any(c.lower_ in ("out", "from", "away") for c in head.children):
+        banned.discard("person")  # "pushed the militants out of the district": who was driven out, not taken
+    groups = lexicon().groups
     for tok in patients(head):
         lemma = tok.lemma_.lower()
-        if banned == "thing" and (lemma in things or tok.lower_ in things):
+        people = (tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ == "PERSON" or tok.i in persons
+                  or groups.get(lemma) in PEOPLE_GROUPS or groups.get(tok.lower_) in PEOPLE_GROUPS)
+        if "thing" in banned and (lemma in things or tok.lower_ in things):
             return True
-        if banned == "person" and (tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ == "PERSON" or tok.i in persons
-                                   or lexicon().groups.get(lemma) in PEOPLE_GROUPS
-                                   or lexicon().groups.get(tok.lower_) in PEOPLE_GROUPS):
+        if "person" in banned and people:
             return True
     return False
