@@ -9,12 +9,13 @@ BEFORE the fixes they motivate, not copied from any benchmark text.
 - a previous or similar attack the text recalls in general, a person's title ("Foreign Minister X"), a
   war's history years before the report, a person "captured" (not a place), bodies "taken away" (not
   people abducted) and one weak word said twice are no incidents;
+- violence a film or a novel tells is no event;
 - in a report of a court case, a crime the court tries (no armed actor, no conflict) is no event;
 - the perpetrator is found through "X led by Y", "fighters from Y" and "the army" of a state the text names.
 
 Before the fixes that followed them, these passed: one incident 2/4, no incident 4/9, incident kept 1/1, chemical
-bombs 0/1, actors 0/4, court reports 1/3, senses and patients 3/5, people intercepted 0/1, mostly women and
-children 1/1 (12/29).
+bombs 0/1, actors 0/4, court reports 1/3, senses and patients 3/7 (the film and the novel: 0/2), people
+intercepted 0/1, mostly women and children 1/1 (12/31).
 """
 
 from __future__ import annotations
@@ -102,14 +103,17 @@ def test_crimes_a_court_tries_are_not_political_violence(analyzer, text: str, vi
     assert bool(found) == violent, found
 
 
-#: (written with the fixes that follow them) figures of speech and acts still to come are no events; what an
-#: act falls on decides its kind: a shipment seized is no territory, people intercepted are arrested
+#: (written with the fixes that follow them) figures of speech, acts still to come and what a film or a novel
+#: tells are no events; what an act falls on decides its kind: a shipment seized is no territory, people
+#: intercepted are arrested
 SENSES: list[tuple[str, set[str]]] = [
     ("His howitzer of a free kick flew into the top corner.", VIOLENT),
     ("The reforms are the battles that are yet to be fought, the minister said.", VIOLENT),
     ("The rebels have yet to attack the capital.", VIOLENT),
     ("She lent me her phone because I had lost mine.", VIOLENT),
     ("Police seized a shipment of drugs at the port on Monday.", {"Battles"}),
+    ("The gangster film opens with a bloody shootout in a bar.", VIOLENT),
+    ("In the novel, rebels kidnap the president's daughter and hold her for a month.", VIOLENT),
 ]
 
 

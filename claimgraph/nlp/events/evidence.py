@@ -184,6 +184,8 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     for noun in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj") and c.i in triggers)):
         if any(c.dep_ == "amod" and words.get(c.lower_) == "recalled" for c in noun.children):
             return "recalled"  # "claimed previous bombings": other incidents, recalled in general
+    if _in_work(head):
+        return "fiction"  # "the film opens with a shootout", "rebels in the film kidnap ..."
     if _epithet(head):
         return "epithet"  # "a howitzer of a penalty", "a hell of a fight": a figure of speech
     if _not_yet(head):
@@ -227,6 +229,33 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     if _general(head, verb, sent):
         return "general"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def work_nouns() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_rows("events_works.tsv"))
+
+
+def _is_work(tok: Token) -> bool:
+    return tok.lemma_.lower() in work_nouns() or tok.ent_type_ == "WORK_OF_ART" or any(
+        c.dep_ == "compound" and c.lemma_.lower() in work_nouns() for c in tok.children)
+
+
+def _in_work(head: Token) -> bool:
+    """Does a work tell the violence ("the film opens with a shootout", "in the film, rebels kidnap",
+    "Hotel Rwanda follows a manager who sheltered refugees from the massacre")? The subject of the trigger's
+    clause or of a clause above it is a work, or a clause on the way up is "in the <work>"."""
+    tok, steps = head, 0
+    while steps < 8:
+        for c in tok.children:
+            if c.dep_ in SUBJECTS and _is_work(c):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and _is_work(g) for g in c.children):
+                return True
+        if tok.head.i == tok.i:
+            return False
+        tok, steps = tok.head, steps + 1
+    return False
 
 
 def _epithet(head: Token) -> bool:
