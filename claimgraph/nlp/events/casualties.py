@@ -187,9 +187,10 @@ def figures(
         group = group_of(noun, lex) if noun is not run[-1] else "unknown"
         if group is None:
             continue
-        if group in ("women", "children") and {group_of(c, lex) for c in noun.conjuncts} - {group, None} and not any(
+        bare = [c for c in noun.conjuncts if not any(g.dep_ in ("nummod", "det") for g in c.children)]
+        if group in ("women", "children") and {group_of(c, lex) for c in bare} - {group, None} and not any(
                 t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
-            group = "civilians"  # "120, mostly women and children": a count of both (not "including five ...")
+            group = "civilians"  # "120, mostly women and children" counts both ("four women and a child" does not)
         if tok.lower_ in ("a", "an") and (noun is run[-1] or group == "unknown" and noun.lower_ not in (
             "man", "person", "woman", "child",
         )):

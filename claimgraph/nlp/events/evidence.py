@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.data import read_rows
-from claimgraph.nlp.events.lexicon import PatternIndex, TokForms, lexicon, parse_pattern
+from claimgraph.nlp.events.lexicon import PatternIndex, TokForms, lexicon, parse_pattern, token_forms
 
 #: how far above the trigger a verb of planning, threat or denial still governs it
 GOVERNOR_DEPTH = 4
@@ -259,8 +259,12 @@ def _in_work(head: Token) -> bool:
 
 
 def _epithet(head: Token) -> bool:
-    """"A howitzer of a penalty", "a bomb of a shot": a noun followed by "of a(n) N" qualifies that N."""
-    return head.pos_ == "NOUN" and any(
+    """"A howitzer of a penalty", "a bomb of a shot": a weapon noun followed by "of a(n) N" qualifies that N
+    (an act's noun so followed names what it hit: "the explosion of a parcel")."""
+    if head.pos_ != "NOUN" or not any(
+            str(m.payload) == "weapon" for m in evidence_index().find(token_forms([head]))):
+        return False
+    return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in g.children)
             for g in c.children)
