@@ -141,3 +141,18 @@ def test_a_malformed_warc_record_ends_the_archive_with_one_failure(tmp_path):
     assert items[0].article is None and "not a readable WARC file" in items[0].error
     assert items[1].article is not None  # the next input is read
     assert count_items([str(path)]) == 1
+
+
+def test_html_with_control_characters_after_a_script_is_read(tmp_path):
+    """Regression (found by the ingest fuzz): `{"html": "<p><script>..</script>\\x1f</p>"}` made lxml raise
+    ValueError ("All strings must be XML compatible") out of prepare(), ending the whole ingest."""
+    from claimgraph.ingest import prepare
+
+    text = "Officials in Aleppo said on Monday that 12 civilians were killed in an air strike on a market."
+    article = prepare(f"<html><body><p><script>alert(1)</script>\x1f{text}</p></body></html>", html=True)
+    assert text in article.text and "alert" not in article.text
+    path = tmp_path / "ctl.jsonl"
+    path.write_text(json.dumps({"html": "<html><body><p><script>alert(1)</script>\x1f</p></body></html>"}) + "\n",
+                    encoding="utf-8")
+    (item,) = list(iter_items([str(path)]))
+    assert item.article is None and item.error  # nothing readable: a failure record, not an exception

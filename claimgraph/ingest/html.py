@@ -112,12 +112,21 @@ def _parse(source: str):
         return None
 
 
+#: characters XML cannot hold (C0 controls but tab, newline, carriage return): lxml parses them but raises
+#: ValueError when moving text that holds one (drop_tree of a <script> before "\x1f", found by the ingest fuzz)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _fallback_text(source: str) -> str:
+    source = _NOT_XML.sub(" ", source)
     tree = _parse(source)
     if tree is None:
         return re.sub(r"<[^>]*>", " ", source)
     for bad in tree.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
+        try:
+            bad.drop_tree()
+        except ValueError:  # text lxml will not move: fall back to the markup-stripped page
+            return re.sub(r"<[^>]*>", " ", source)
     body = tree.find(".//body")
     node = body if body is not None else tree
     blocks = []
