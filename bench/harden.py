@@ -685,8 +685,8 @@ def _load_ingest() -> dict[str, Any] | None:
             total = rows.setdefault(backend, {})
             for k, v in row.items():
                 total[k] = max(total.get(k, 0), v) if k == "seconds" else total.get(k, 0) + v
-    seeds = ", ".join(str(r["seed"]) for r in runs)
-    return {"rows": rows, "commit": runs[0]["commit"], "date": f"{runs[-1]['date']}; seeds {seeds}"}
+    seeds = ", ".join(f"{r['seed']} at {r['commit']}" for r in runs)
+    return {"rows": rows, "commit": f"seeds {seeds}", "date": runs[-1]["date"]}
 
 
 def _bad(trial: dict[str, Any]) -> int:
