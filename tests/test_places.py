@@ -335,3 +335,11 @@ def test_a_preposition_before_a_university_is_no_evidence_for_its_first_word(ana
     text = "The professor teaches at Brandeis Hall University and lives in Boston, Massachusetts."
     _, places = places_of(analyzer, text)
     assert "Brandeis" not in places and places["Boston"].admin1 == "Massachusetts"
+
+
+def test_a_dateline_is_the_town_the_story_was_filed_from(analyzer) -> None:
+    text = ("Budget talks stall. WASHINGTON -- Negotiators in the Senate failed again on Tuesday to agree on "
+            "spending, and farmers in Kansas and Iowa warned of delays.")
+    _, places = places_of(analyzer, text)
+    assert places["WASHINGTON"].feature == "city"
+    assert km(places["WASHINGTON"].lat, places["WASHINGTON"].lon, 38.90, -77.04) < 30

@@ -49,8 +49,9 @@ class Recognition:
             name = m.group("place")
             if sum(c.isalpha() for c in name) < 3 or gaz.demonym(name) or not gaz.lookup(name):
                 continue
-            if name.rstrip(".") in self.lex.not_places or name.title() in self.lex.not_places:
-                continue
+            if (name.rstrip(".") in self.lex.not_places or name.title() in self.lex.not_places) and not any(
+                    c.population >= 100000 and key(c.name) == key(name) for c in gaz.lookup(name)):
+                continue  # a word that is rarely a place ("MAY --"), unless a city of that name is big
             out.append(Mention(s, e, name, key(name), "dateline", "GPE", dateline=True))
             if m.group("region") and gaz.lookup(m.group("region")):
                 rs, re_ = m.span("region")

@@ -100,6 +100,7 @@ class Resolution:
             g.best, g.confidence = None, 0.0
             return
         admin_hint = any(m.admin_hint for m in g.mentions)
+        dateline = any(m.dateline for m in g.mentions)
         containers = [(m.container, m.container_strength) for m in g.mentions if m.container is not None]
         contained = [(m, m.container_strength) for m in self._inner.get(g.key, [])]
         admin_pop = {(c.country, key(c.name)): c.population for c in g.candidates if c.feature == "admin1"}
@@ -120,6 +121,8 @@ class Resolution:
                 s += 2.0
             if admin_hint and c.feature in ADMIN_FEATURES:
                 s += 3.0
+            if dateline and c.feature == "city":
+                s += 6.0  # a story is filed from a town: a WASHINGTON dateline is the capital, not the state
             if c.country and focus:
                 s += 5.0 * focus.get(c.country, 0.0) ** 0.5
             if c.admin1 and admin_focus and c.feature != "admin1":
