@@ -455,3 +455,23 @@ def test_punctuation_runs_cost_less_than_prose(analyzer, pattern):
 # time grows with size, not faster: measured, not asserted (a growth assertion flaked on a busy machine, where the
 # 60 s budget ran out first); `python -m bench.long` records each hostile pattern's time against real prose of the
 # same length and the long article's against nine times the short one's (BENCHMARKS.md, bench:long)
+
+
+# -- cold start ----------------------------------------------------------------------------------------------
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_loads_on_use():
+    # `import spacy` runs all of spaCy's commands' imports (weasel, httpx, ...) to export spacy.info: claimgraph
+    # skips them (0.2 s of every cold start); spacy.cli and spacy.info still work when someone asks for them
+    import subprocess
+    import sys
+
+    code = ("import sys, claimgraph, spacy\n"
+            "assert 'spacy.cli' not in sys.modules and 'weasel' not in sys.modules, 'spacy.cli imported'\n"
+            "nlp = claimgraph.Analyzer().nlp\n"
+            "assert 'spacy.cli' not in sys.modules, 'loading the model imported spacy.cli'\n"
+            "assert callable(spacy.cli.download) and 'spacy.cli' in sys.modules\n"
+            "import spacy.cli.info\n"
+            "assert isinstance(spacy.info(), dict)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]

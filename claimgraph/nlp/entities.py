@@ -99,10 +99,11 @@ class EntitiesComponent:
     def _list_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
         text = doc.text
+        lines: dict[int, tuple[int, bool]] = {}  # line start -> (letters, all upper): each line read once
         for match_id, start, end in self.matcher(doc):
             label, canonical = doc.vocab.strings[match_id].split("\t", 1)
             span = doc[start:end]
-            if len(span.text) <= 3 and span.text.isupper() and _in_all_caps_line(span, text):
+            if len(span.text) <= 3 and span.text.isupper() and _in_all_caps_line(span, text, lines):
                 continue  # "IS" or "AP" inside a shouted headline is not the group or the agency
             out.append(Candidate(start, end, label, canonical, from_list=True))
         return filter_candidates(out)
@@ -216,7 +217,7 @@ class EntitiesComponent:
         for token in doc:
             if not token.i & 1023:
                 check_time()
-            if _fold(token.text) in parts and token.text[:1].isupper():
+            if token.text[:1].isupper() and _fold(token.text) in parts:
                 clash = at.get(token.i)
                 if clash is not None and (
                     (clash.label == "PERSON" and clash.end - clash.start > 1) or clash.from_list
@@ -442,13 +443,19 @@ def _acronym(span: Span) -> str | None:
     return "".join(letters) if len(letters) >= 2 else None
 
 
-def _in_all_caps_line(span: Span, text: str) -> bool:
-    """`text` is the doc's text, read once by the caller: spaCy rebuilds doc.text on every read."""
+def _in_all_caps_line(span: Span, text: str, lines: dict[int, tuple[int, bool]] | None = None) -> bool:
+    """`text` is the doc's text, read once by the caller: spaCy rebuilds doc.text on every read. `lines` caches
+    each line's (letter count, all upper): a one-line document naming "IS" a thousand times reads it once."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start: line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > len(span.text) + 3 and all(c.isupper() for c in letters)
+    known = lines.get(line_start) if lines is not None else None
+    if known is None:
+        line_end = text.find("\n", span.end_char)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        known = (len(letters), all(c.isupper() for c in letters))
+        if lines is not None:
+            lines[line_start] = known
+    return known[0] > len(span.text) + 3 and known[1]
 
 
 def _is_subject_of(span: Span, verbs: frozenset[str]) -> bool:

@@ -34,11 +34,12 @@ class ParagraphBreaks:
     def _mark(doc: Doc) -> None:
         text = doc.text
         check_time = get_state(doc).check_time
-        for token in doc[1:]:
-            if not token.i & 1023:
-                check_time()
-            prev = doc[token.i - 1]
-            if not prev.is_space or "\n" not in prev.text or token.is_space:
+        prev = None
+        for token in doc:
+            if prev is None or not prev.is_space or "\n" not in prev.text or token.is_space:
+                prev = token
+                if not token.i & 1023:
+                    check_time()
                 continue
             line_start = text.rfind("\n", 0, prev.idx) + 1
             previous_line = text[line_start:prev.idx].strip()
@@ -49,3 +50,4 @@ class ParagraphBreaks:
                 or len(previous_line) < HEADER_LINE_MAX
             ):
                 token.is_sent_start = True
+            prev = token

@@ -103,6 +103,9 @@ COMPILED = [(kind, re.compile(no_blank_lines(_B + f"(?:{pat})" + _E), re.I)) for
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _LEAD_PREP_RE = re.compile(rf"(?:{alternation(LEAD_PREPS)})[\s-]+$", re.I)
 _DURATION_ENT = re.compile(r"^(?:\d+|[a-z]+)\s+(?:" + _UNIT_ALL + r")$", re.I)
+#: words that make a spaCy DATE/TIME entity a time (ambiguous months such as "may" excepted)
+_CALENDAR_WORDS = frozenset(
+    (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(UNITS) | set(RELATIVE_DAYS) | PARTS_OF_DAY) - AMBIGUOUS_MONTHS)
 _AGE_AFTER = re.compile(r"^[\s-]*(?:-?old|of\s+age)\b|^-long\b", re.I)
 
 
@@ -272,9 +275,7 @@ def _spacy_ent_ok(text: str) -> bool:
     """spaCy DATE/TIME entities are kept only when they carry a digit or a calendar word (not "now")."""
     low = text.lower()
     words = set(re.findall(r"[a-z]+", low))
-    vocab = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(UNITS) | set(RELATIVE_DAYS) | PARTS_OF_DAY
-    vocab -= AMBIGUOUS_MONTHS
-    if words & vocab:
+    if words & _CALENDAR_WORDS:
         return True
     # digits alone: only a plain year ("2009"), never "their 40s", "Resolution 2328" or "13582"
     return bool(re.fullmatch(r"(?:the\s+)?(?:1[5-9]\d\d|20\d\d)", low))
