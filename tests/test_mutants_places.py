@@ -284,9 +284,9 @@ def settled(name: str, best: Entry, confidence: float) -> Group:
     return Group(key(name), mentions=[mention(name)], candidates=[best], best=best, confidence=confidence)
 
 
-@pytest.mark.parametrize(("peer_confidence", "bonus"), [(0.9, 2.0), (0.6, 2.0), (0.59, 0.0)])
+@pytest.mark.parametrize(("peer_confidence", "bonus"), [(0.9, 2.0), (0.4, 2.0), (0.39, 0.0)])
 def test_the_settled_items_of_a_list_give_it_their_kind(peer_confidence, bonus):
-    # "Texas, Nebraska and Oregon": items of one list are of one kind, once a neighbour is settled (0.6)
+    # "Texas, Nebraska and Oregon": items of one list are of one kind, once an item is a fair guess (0.4)
     state = town("s", "Nebraska", country="US", admin1="Nebraska", feature="admin1", population=50_000)
     city = town("c", "Nebraska", country="US", admin1="Kansas", population=1_000)
     texas = settled("Texas", town("t", "Texas", country="US", admin1="Texas", feature="admin1"), peer_confidence)
