@@ -310,8 +310,7 @@ def _most_recent(month: int, day: int | None, base: Base) -> dt.date:
     ref = base.date
     year = ref.year
     d = day or 1
-    d = min(d, calendar.monthrange(year, month)[1])
-    if (month, day or 1) > (ref.month, ref.day):
+    if (month, d) > (ref.month, ref.day):
         year -= 1
     return dt.date(year, month, min(d, calendar.monthrange(year, month)[1]))
 
