@@ -216,3 +216,185 @@ def test_a_man_learnt_from_he_said_is_skipped_by_she():
             + Q.format("The road is mined,") + " he said. " + Q.format("We have no insulin,") + " she added.")
     got = [written_label[1:] for written_label in speakers(text)]
     assert got == [("he", "Omar Saleh"), ("she", "Hassan")]
+
+
+# ------------------------------------------------------------------ gender from kinship and role nouns
+
+def test_she_continued_skips_a_man_known_only_from_a_kinship_noun():
+    text = ("Elena Ward manages the shelter on the hill. Her husband, Tomas Ward, drives the supply truck.\n\n"
+            + Q.format("The roof leaks every night,") + " Elena Ward said. Tomas Ward said the road was washed out."
+            "\n\n" + Q.format("We need blankets more than food,") + " she continued.")
+    assert last_speaker(text) == ("she", "Elena Ward")
+
+
+def test_he_added_skips_a_woman_known_only_from_a_role_noun():
+    text = ("Victor Hale runs the ferry between the islands. The port's spokeswoman, Ines Carvalho, "
+            "answered questions on Monday.\n\n" + Q.format("The engines are old,") + " Victor Hale said. "
+            "Ines Carvalho said repairs would start in May.\n\n" + Q.format("Nobody listens to us,")
+            + " he added.")
+    assert last_speaker(text) == ("he", "Victor Hale")
+
+
+# ------------------------------------------------------------------ the registry's rules, on parsed documents
+# Sources read directly: which mentions are candidates, what gender and number each has, which one a
+# pronoun takes. The document is parsed by the pipeline up to (not including) attribution.
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from claimgraph.pipeline import Analyzer
+
+    return Analyzer()
+
+
+def registry(analyzer, text: str):
+    """(doc, Sources) for a text parsed up to the attribution component, genders learnt."""
+    from claimgraph.ingest import prepare
+    from claimgraph.nlp.attribution.lexicon import lexicon
+    from claimgraph.nlp.attribution.speakers import Sources
+
+    doc = analyzer._doc(prepare(text))
+    for name, proc in analyzer.nlp.pipeline:
+        if name == "claimgraph_attribution":
+            break
+        doc = proc(doc)
+    sources = Sources(doc._.claimgraph, doc, not_person=frozenset(lexicon().not_person_heads))
+    sources.learn_gender(doc, lexicon().gendered)
+    return doc, sources
+
+
+def token(doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def test_mentions_are_people_groups_and_places_in_text_order_without_dates(analyzer):
+    doc, sources = registry(analyzer, "Omar Saleh met Red Cross officials in Jordan on Monday. "
+                                      "Palestinians waited outside.")
+    cands = sources.person_mentions()
+    text = doc.text
+    names = [text[c.pos:c.pos + len(c.label)] if c.label in text else c.label for c in cands]
+    assert [c.pos for c in cands] == sorted(c.pos for c in cands)
+    assert "Omar Saleh" in names and "Jordan" in names and "Palestinians" in names
+    assert not any("Monday" in n for n in names)
+    by_label = {c.label: c for c in cands}
+    assert by_label["Omar Saleh"].gender == "?" and by_label["Omar Saleh"].kind == "person"
+    assert by_label["Jordan"].gender == "n"
+    assert by_label["Palestinians"].gender == "p"
+
+
+def test_a_name_used_as_a_modifier_is_not_a_candidate(analyzer):
+    _, sources = registry(analyzer, "Turkish officials met the envoy. The Kremlin spokesman, Ivan Orlov, spoke.")
+    labels = [c.label for c in sources.person_mentions()]
+    assert "Turkish" not in labels and "Kremlin" not in labels
+    assert "Ivan Orlov" in labels
+
+
+def test_a_subject_mention_is_marked_and_an_object_is_not(analyzer):
+    _, sources = registry(analyzer, "Omar Saleh thanked Samir Haddad on Monday.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    assert by_label["Omar Saleh"].subject is True
+    assert by_label["Samir Haddad"].subject is False
+
+
+def test_honorifics_give_each_person_a_gender(analyzer):
+    _, sources = registry(analyzer, "Mr. Omar Saleh met Ms. Lina Haddad and Samir Karimi in the town hall.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    assert sources._gender_of(by_label["Omar Saleh"]) == "m"
+    assert sources._gender_of(by_label["Lina Haddad"]) == "f"
+    assert sources._gender_of(by_label["Samir Karimi"]) == "?"
+
+
+def test_a_name_opening_the_text_has_no_honorific_to_learn_from(analyzer):
+    _, sources = registry(analyzer, "Omar Saleh met Mrs. Lina Haddad in the town hall.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    assert sources._gender_of(by_label["Omar Saleh"]) == "?"
+    assert sources._gender_of(by_label["Lina Haddad"]) == "f"
+
+
+def test_groups_and_things_keep_their_number_whatever_was_learnt(analyzer):
+    _, sources = registry(analyzer, "Palestinians crossed into Jordan on Monday.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    for label, number in (("Palestinians", "p"), ("Jordan", "n")):
+        cand = by_label[label]
+        sources.gender[cand.source_key] = "f"
+        assert sources._gender_of(cand) == number
+
+
+def test_a_pronoun_learns_the_gender_of_the_person_it_resolved_to(analyzer):
+    from claimgraph.nlp.attribution.speakers import Candidate
+
+    _, sources = registry(analyzer, "Samir Karimi and Lina Haddad spoke.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    sources.remember(by_label["Lina Haddad"], "she")
+    sources.remember(by_label["Samir Karimi"], None)
+    assert sources._gender_of(by_label["Lina Haddad"]) == "f"
+    assert sources._gender_of(by_label["Samir Karimi"]) == "?"
+    assert sources.history[-1] is by_label["Samir Karimi"]
+    group = Candidate(0, "label:officials", "officials", None, "official", "p")
+    sources.remember(group, "he")
+    assert "label:officials" not in sources.gender  # a group never takes a person's gender
+
+
+def test_first_and_second_person_and_unknown_words_resolve_to_nobody(analyzer):
+    doc, sources = registry(analyzer, "Omar Saleh spoke. I listened and you agreed, said the others.")
+    assert sources.resolve_pronoun(token(doc, "I")) is None
+    assert sources.resolve_pronoun(token(doc, "you")) is None
+    assert sources.resolve_pronoun(token(doc, "listened")) is None
+
+
+def test_it_takes_the_organisation_and_they_the_group(analyzer):
+    doc, sources = registry(analyzer, "The Red Cross sent trucks. Palestinians waited at the gate. "
+                                      "It said they would be fed.")
+    assert sources.resolve_pronoun(token(doc, "It")).label == "Red Cross"
+    assert sources.resolve_pronoun(token(doc, "they")).label == "Palestinians"
+
+
+def test_a_pronoun_takes_a_subject_of_its_own_sentence_before_an_older_one(analyzer):
+    doc, sources = registry(analyzer, "Samir Karimi drove the truck. Omar Saleh said on Monday that he was tired.")
+    assert sources.resolve_pronoun(token(doc, "he")).label == "Omar Saleh"
+
+
+def test_excluded_mentions_are_never_antecedents(analyzer):
+    doc, sources = registry(analyzer, "Samir Karimi drove the truck. Omar Saleh said on Monday that he was tired.")
+    saleh = token(doc, "Omar").idx
+    got = sources.resolve_pronoun(token(doc, "he"), lambda char: char == saleh)
+    assert got.label == "Samir Karimi"
+
+
+def test_the_last_speaker_keeps_the_pronoun_over_an_older_subject(analyzer):
+    doc, sources = registry(analyzer, "Samir Karimi drove the truck. Omar Saleh was quoted. Trucks came. "
+                                      "He said so.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    sources.remember(by_label["Omar Saleh"])
+    assert sources.resolve_pronoun(token(doc, "He")).label == "Omar Saleh"
+
+
+def test_a_speaker_beyond_the_window_yields_to_a_recent_mention(analyzer):
+    doc, sources = registry(analyzer, "Samir Karimi spoke first. Rain fell. Roads closed. Shops shut. Power failed. "
+                                      "Omar Saleh was seen nearby. Trucks came. He said so.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    sources.remember(by_label["Samir Karimi"])
+    assert sources.resolve_pronoun(token(doc, "He")).label == "Omar Saleh"
+
+
+def test_a_speaker_beyond_the_window_is_still_the_fallback(analyzer):
+    doc, sources = registry(analyzer, "Samir Karimi spoke first. Rain fell. Roads closed. Shops shut. Power failed. "
+                                      "Trucks came. He said so.")
+    by_label = {c.label: c for c in sources.person_mentions()}
+    sources.remember(by_label["Samir Karimi"])
+    assert sources.resolve_pronoun(token(doc, "He")).label == "Samir Karimi"
+
+
+def test_a_mention_beyond_the_window_is_the_last_resort(analyzer):
+    doc, sources = registry(analyzer, "Samir Karimi arrived first. Rain fell. Roads closed. Shops shut. "
+                                      "Power failed. Trucks came. He said so.")
+    assert sources.resolve_pronoun(token(doc, "He")).label == "Samir Karimi"
+
+
+def test_the_window_reaches_back_four_sentences(analyzer):
+    from claimgraph.nlp.attribution.speakers import _sentence_start_before
+
+    doc, _ = registry(analyzer, "One fell. Two fell. Three fell. Four fell. Five fell. Six fell.")
+    six = token(doc, "Six")
+    assert _sentence_start_before(six, 4) == token(doc, "Two").idx
+    assert _sentence_start_before(six, 0) == six.idx
+    assert _sentence_start_before(token(doc, "Two"), 4) == 0

@@ -14,6 +14,9 @@ from claimgraph.nlp.attribution.context import CHANNEL_PREPS, SUBJECT_DEPS, Cont
 def outlet_entities(cx: Context) -> set[str]:
     """Entities typed OUTLET, plus organisations the text shows reporting ("X is reporting")."""
     out = {e.id for e in cx.state.items["entities"] if e.type == "OUTLET"}
+    by_name: dict[str, set[str]] = {}  # entity name -> ids, so an acronym is a look-up, not a scan
+    for e in cx.state.items["entities"]:
+        by_name.setdefault(e.name, set()).add(e.id)
     for tok in cx.doc:
         cue = cx.cue_of(tok)
         if cue is None or cue.meaning != "report":
@@ -24,16 +27,18 @@ def outlet_entities(cx: Context) -> set[str]:
                 ent_obj = cx.sources.entity(ent)
                 if ent_obj is not None and ent_obj.type in {"ORG", "OUTLET"}:
                     out.add(ent_obj.id)
-                    out.update(same_entity_aliases(cx, ent_obj))
+                    out.update(same_entity_aliases(cx, ent_obj, by_name))
     return out
 
 
-def same_entity_aliases(cx: Context, ent) -> set[str]:
+def same_entity_aliases(cx: Context, ent, by_name: dict[str, set[str]] | None = None) -> set[str]:
     """Other entities that are this one's acronym ("MEE" for "Middle East Eye"), when not merged upstream."""
     words = [w for w in re.findall(r"[A-Za-z]+", ent.name) if w[0].isupper()]
     acronym = "".join(w[0] for w in words).upper()
     if len(acronym) < 2:
         return set()
+    if by_name is not None:
+        return set(by_name.get(acronym, ()))
     return {e.id for e in cx.state.items["entities"] if e.name == acronym}
 
 

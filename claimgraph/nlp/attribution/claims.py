@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from claimgraph.contract import Claim, Flag, Quote, Source
 from claimgraph.nlp.attribution.context import DATELINE_RE, FINITE_TAGS, STANCE_MEANINGS, Context
 
@@ -68,6 +70,11 @@ def claims(cx: Context, quotes: list[Quote]) -> None:
     since a stance cue reports a state of mind, not a statement.
     """
     sources = {s.id: s for s in cx.state.items["sources"]}
+    # the quotes overlapping each clause, by a sweep over both in text order (not every quote per clause)
+    order = {id(q): n for n, q in enumerate(quotes)}
+    by_start = sorted(quotes, key=lambda q: q.span[0])
+    nxt = 0
+    active: list[Quote] = []
     for sent in clauses(cx):
         s, e = sent.start_char, sent.end_char
         while s < e and cx.text[s].isspace():
@@ -77,7 +84,11 @@ def claims(cx: Context, quotes: list[Quote]) -> None:
         if e <= s or not any(t.is_alpha for t in sent):
             continue
         text = cx.text[s:e]
-        inside = [q for q in quotes if q.span[0] < e and s < q.span[1]]
+        while nxt < len(by_start) and by_start[nxt].span[0] < e:
+            active.append(by_start[nxt])
+            nxt += 1
+        active = [q for q in active if q.span[1] > s]
+        inside = sorted((q for q in active if q.span[0] < e), key=lambda q: order[id(q)])
         if not inside and not any(t.tag_ in FINITE_TAGS for t in sent):
             continue  # headlines, bylines, datelines: nothing asserted
         if text.rstrip().endswith("?") and not inside:
@@ -108,24 +119,39 @@ def clauses(cx: Context):
     """Sentences, split where two independent clauses are joined: at a semicolon, or at ", and" /
     ", but" before a coordinated verb with its own subject. A split never cuts through quoted
     words or through the content of an attribution."""
+    # characters strictly inside an attribution's content (a look-up per cut, not a scan of all attributions)
+    interior = bytearray(len(cx.text))
+    for a in cx.attrs:
+        lo, hi = max(0, a.start + 1), min(len(interior), a.end)
+        if hi > lo:
+            interior[lo:hi] = b"\x01" * (hi - lo)
     for sent in cx.doc.sents:
         cuts: list[int] = []  # token index where the right-hand clause starts
+        conjs = [c.i for c in sent.root.children if c.dep_ == "conj"]  # in order
         for t in sent:
             if t.text == ";" and t.i + 1 < sent.end:
                 cuts.append(t.i + 1)
             elif t.dep_ == "cc" and t.i > sent.start and cx.doc[t.i - 1].text == "," \
                     and t.head.i == sent.root.i:
-                conj = next((c for c in sent.root.children if c.dep_ == "conj" and c.i > t.i), None)
+                k = bisect.bisect_right(conjs, t.i)
+                conj = cx.doc[conjs[k]] if k < len(conjs) else None
                 if conj is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
                     cuts.append(t.i)
+        if not cuts:
+            yield cx.doc[sent.start:sent.end]
+            continue
+        # finite verbs before each token of the sentence: "a finite verb on each side" is two look-ups
+        finite = [0]
+        for x in sent:
+            finite.append(finite[-1] + (x.tag_ in FINITE_TAGS))
         start = sent.start
         for cut in cuts:
-            left, right = cx.doc[start:cut], cx.doc[cut:sent.end]
             char = cx.doc[cut].idx
-            if cx.inside_quote(char) or any(a.start < char < a.end for a in cx.attrs):
+            if cx.inside_quote(char) or interior[char]:
                 continue
-            if any(x.tag_ in FINITE_TAGS for x in left) and any(x.tag_ in FINITE_TAGS for x in right):
-                yield left
+            base = sent.start
+            if finite[cut - base] > finite[start - base] and finite[sent.end - base] > finite[cut - base]:
+                yield cx.doc[start:cut]
                 start = cut
         yield cx.doc[start:sent.end]
 

@@ -69,19 +69,25 @@ class Context:
         self.state = get_state(self.doc)
         self.text = self.doc.text
         self.lex = lexicon()
-        self.sources = Sources(self.state, self.doc)
+        self.sources = Sources(self.state, self.doc, not_person=frozenset(self.lex.not_person_heads))
         self.starts = [t.idx for t in self.doc]
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
+        self.para_start_set = set(self.para_starts)
         self.attrs: list[Attr] = []
         self.taken: list[tuple[int, int]] = []  # character spans already inside a quote
         self.taken_tok = bytearray(len(self.doc))
         self.taken_chars = bytearray(len(self.text))
         self.used_verbs: set[int] = set()
+        # characters inside the content of an attribution found so far (`mark_attrs`): a look-up, not a scan
+        self.attr_chars = bytearray(len(self.text))
+        self.marked = 0  # how many of `attrs` are marked in `attr_chars`
         self.outlet_entities: set[str] = set()  # filled by channels.outlet_entities before any construction
         self.unnamed_id: str | None = None
         self.outlet_source: Source | None = None
         self.quote_meaning: dict[str, str | None] = {}
+        self.according_cache: dict[int, tuple | None] = {}  # sentence start -> grammar.according_in
+        self.surnames: dict | None = None  # "al-haddad" -> the PERSON entity "Omar Al-Haddad" (resolve.with_particle)
 
     def tok(self, char: int) -> int:
         """Index of the token containing (or first after) a character offset."""
@@ -120,6 +126,23 @@ class Context:
         while i < len(self.doc) and self.doc[i].idx < span[1]:
             self.taken_tok[i] = 1
             i += 1
+
+    def overlaps_taken(self, s: int, e: int) -> bool:
+        """Whether any character of [s, e) is already owned by an attribution (a quote, a colon turn)."""
+        return self.taken_chars.find(1, max(0, s), max(0, e)) >= 0
+
+    def mark_attrs(self) -> None:
+        """Mark the content of the attributions added since the last call (each is marked once)."""
+        for a in self.attrs[self.marked:]:
+            lo, hi = max(0, a.start), min(len(self.attr_chars), a.end)
+            if hi > lo:
+                self.attr_chars[lo:hi] = b"\x01" * (hi - lo)
+        self.marked = len(self.attrs)
+
+    def in_attr(self, char: int) -> bool:
+        """Whether a character lies in the content of an attribution marked so far."""
+        self.mark_attrs()
+        return 0 <= char < len(self.attr_chars) and bool(self.attr_chars[char])
 
     def cue_of(self, tok: Token) -> Cue | None:
         if tok.pos_ not in VERB_POS or tok.tag_ == "MD":

@@ -5,6 +5,8 @@ Every function reads the parse through the document context; none emits an attri
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Token
 
 from claimgraph.nlp.attribution.context import NOMINATIVE, SUBJECT_DEPS, VERB_POS, Context, quoting_verb
@@ -40,6 +42,8 @@ def noun_speaker(cx: Context, noun: Token) -> Token | None:
 #: a verb with more children than this (a run of "said", a flat parse of a list) is searched for its subject only
 #: among the children within this many tokens of it: reading thousands of children for every cue is O(n^2)
 NEAR_CHILDREN = 64
+#: how far up the tree a quoted fragment looks for the cue governing it (a chain-shaped parse is O(n) deep)
+MAX_DEPTH = 50
 
 
 def near_children(v: Token) -> list[Token]:
@@ -99,15 +103,17 @@ def subject_fallback(cx: Context, verb: Token) -> Token | None:
     if verb.pos_ not in VERB_POS or cx.inside_quote(verb.idx):
         return None
     sent = verb.sent
+    # look back at most NEAR_CHILDREN tokens: a sentence that is a run of cues would make this O(n^2)
+    first = max(sent.start, verb.i - NEAR_CHILDREN)
     j = verb.i - 1
-    while j >= sent.start and verb.doc[j].dep_ in {"aux", "neg", "advmod", "auxpass"}:
+    while j >= first and verb.doc[j].dep_ in {"aux", "neg", "advmod", "auxpass"}:
         j -= 1
-    if j >= sent.start:
+    if j >= first:
         prev = verb.doc[j]
         if (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE) and not cx.inside_quote(prev.idx) \
                 and prev.dep_ not in {"dobj", "pobj", "poss"}:
             return prev
-    for k in range(verb.i - 1, sent.start - 1, -1):
+    for k in range(verb.i - 1, first - 1, -1):
         t = verb.doc[k]
         if t.dep_ in {"nsubj", "nsubjpass"} and not cx.inside_quote(t.idx) and t.lower_ not in RELATIVE:
             return t
@@ -115,7 +121,15 @@ def subject_fallback(cx: Context, verb: Token) -> Token | None:
 
 
 def according_in(cx: Context, sent) -> tuple[Token, Token | None, tuple] | None:
-    """A sentence-level source: "according to X" or "as X put it"."""
+    """A sentence-level source: "according to X" or "as X put it" (once per sentence: many quotes in one
+    sentence would otherwise each read it whole)."""
+    cache = cx.according_cache
+    if sent.start not in cache:
+        cache[sent.start] = _according_in(cx, sent)
+    return cache[sent.start]
+
+
+def _according_in(cx: Context, sent) -> tuple[Token, Token | None, tuple] | None:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(cx.doc) and cx.doc[t.i + 1].lower_ == "to":
             to = cx.doc[t.i + 1]
@@ -152,7 +166,7 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
     # the nearest speech verb above the quote ("said"), else the nearest stance verb ("wants")
     found: list[tuple[int, Token]] = []
     for root in roots:
-        for depth, anc in enumerate([root, *root.ancestors]):
+        for depth, anc in enumerate(itertools.islice(itertools.chain([root], root.ancestors), MAX_DEPTH)):
             if anc.i in inside or (cue := cx.cue_of(anc) or noun_cue(cx, anc)) is None:
                 continue
             found.append((0 if cue.content == "clause" or cue.meaning in {"accuse", "describe"} else 1,
@@ -165,3 +179,24 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
     if acc is not None:
         return None if acc[0] is None else (acc[0], acc[1], acc[2])
     return None
+
+
+#: entity types that can speak under a colon label ("Caddell: ...", "Reuters: ...", "Hamas: ...")
+LABEL_TYPES = {"PERSON", "ORG", "OUTLET", "GROUP", "NORP"}
+
+
+def colon_label(cx: Context, toks: list[Token]) -> bool:
+    """Whether the name before a paragraph's colon is a speaker: a transcript's capitalised turn label
+    ("PENCE:"), a person, organisation or outlet the entities component found ("Caddell:"), or a speaker
+    noun ("Poll:", "Officials:"). A headline's topic or rubric ("Flooding:", "Today:", "Correction:",
+    "Editor's note:") is none of these and says nothing."""
+    words = [t for t in toks if t.is_alpha]
+    if not words:
+        return False
+    if len(words[-1].text) > 1 and all(t.text.isupper() for t in words):
+        return True
+    last = words[-1]
+    ent = cx.sources.entity(cx.state.entity_at(last.idx, last.idx + len(last)))
+    if ent is not None and ent.type in LABEL_TYPES:
+        return cx.sources.kind_of(ent) != "organization" or ent.type != "PERSON"
+    return last.lemma_.lower() in cx.lex.groups and cx.lex.groups[last.lemma_.lower()] != "organization"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimgraph.data import read_rows
+from claimgraph.data import read_rows, read_text
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,13 @@ class Lexicon:
     hedges: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     groups: dict[str, str] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
+    #: attribution_words.tsv: name particles ("al", "bin", "de"), gendered role nouns, manner objects
+    particles: set[str] = field(default_factory=set)
+    gendered: dict[str, str] = field(default_factory=dict)  # noun -> "m" | "f"
+    manner: set[str] = field(default_factory=set)
+    speaks_for: set[str] = field(default_factory=set)  # "a spokeswoman for the ministry"
+    #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
+    not_person_heads: set[str] = field(default_factory=set)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -51,4 +59,18 @@ def lexicon() -> Lexicon:
         if len(row) >= 2:
             lex.groups[row[0].strip().lower()] = row[1].strip()
     lex.titles = {row[0].strip().lower() for row in read_rows("titles.txt", header=False)}
+    for row in _rows("attribution_words.tsv"):
+        if len(row) < 2:
+            continue
+        word, kind = row[0].strip().lower(), row[1].strip()
+        if kind == "particle":
+            lex.particles.add(word)
+        elif kind in {"m", "f"}:
+            lex.gendered[word] = kind
+        elif kind == "manner":
+            lex.manner.add(word)
+        elif kind == "speaks_for":
+            lex.speaks_for.add(word)
+    cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
+    lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

@@ -11,11 +11,13 @@ import re
 from spacy.tokens import Token
 
 from claimgraph.nlp.attribution.context import FINITE_TAGS, FRAME_REACH, Attr, Context, sentence_end, speaker_name
-from claimgraph.nlp.attribution.grammar import according_in, governing_cue, subject
+from claimgraph.nlp.attribution.grammar import according_in, colon_label, governing_cue, subject
 from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations
 
 #: a transcript's turn label: a name in capitals and a colon at the start of a paragraph ('WALLACE: ')
 TURN_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}:\s")
+#: a short name then a colon, all that stands before a quote in its paragraph ('PENCE: "..."')
+COLON_NAME = re.compile(r"\s*([A-Z][\w.'’\- ]{0,60}?)\s*:\s*$")
 
 
 def quoted_material(cx: Context) -> None:
@@ -68,7 +70,7 @@ def quoted_material(cx: Context) -> None:
         merged = False
         if after is not None:
             attr.verb, attr.speaker_head, attr.cue = after
-            frame_end = end_of_frame(cx, last, None)
+            frame_end = end_of_frame(cx, last, None, nxt[0].start if nxt is not None else None)
             # split quote: '"A," he said, "B."' -> one quote from A to B
             if nxt is not None and split_continuation(cx, last, nxt[0], after) and (
                 nxt[2] == "direct" or cx.text[last.inner_start:last.inner_end].endswith(",")
@@ -97,25 +99,41 @@ def quoted_material(cx: Context) -> None:
         i += 2 if merged else 1
 
 
-def end_of_frame(cx: Context, last: QuoteSpan, nxt) -> int:
-    """Where the sentence carrying a quote's frame ends ('..." he said.| "Next ...')."""
+def end_of_frame(cx: Context, last: QuoteSpan, nxt, bound: int | None = None) -> int:
+    """Where the sentence carrying a quote's frame ends ('..." he said.| "Next ...').
+
+    Read no further than the next quote (`nxt`, or `bound`): many quotes in one paragraph without a full
+    stop would otherwise each be read to the paragraph's end (O(n^2))."""
     _, para_end = cx.para_of(last.start)
-    end = sentence_end(cx.text, last.end, para_end) or para_end
+    limit = min(para_end, nxt[0].start) if nxt is not None else para_end
+    if bound is not None:
+        limit = min(limit, max(bound, last.end))
+    end = sentence_end(cx.text, last.end, limit) or para_end
     return min(end, nxt[0].start) if nxt is not None else end
+
+
+def before_in_para(cx: Context, para_start: int, pos: int) -> int:
+    """Index of the last non-space character of the paragraph before `pos`, or -1 when there is none.
+
+    Walks back over the spaces only, so asking it for every quote of a long paragraph stays linear."""
+    i = pos - 1
+    while i >= para_start and cx.text[i].isspace():
+        i -= 1
+    return i if i >= para_start else -1
 
 
 def utterance_like(cx: Context, q: QuoteSpan) -> bool:
     """A whole utterance (direct) rather than a fragment woven into the sentence (partial)."""
     para_start, _ = cx.para_of(q.start)
-    before = cx.text[para_start:q.start].rstrip()
+    at = before_in_para(cx, para_start, q.start)
     inner = cx.text[q.inner_start:q.inner_end]
     words = re.findall(r"\w+", inner)
-    if not before:
+    if at < 0:
         return len(words) >= 2
-    last = before[-1]
+    last = cx.text[at]
     if last in ":":
         return True
-    if last in ".?!\u2014\u2013" or before.endswith("--"):
+    if last in ".?!\u2014\u2013" or cx.text[max(para_start, at - 1):at + 1] == "--":
         return len(words) >= 2
     if last == ",":
         return len(words) >= 2 and (inner[:1].isupper() or frame_before(cx, q) is not None)
@@ -182,19 +200,24 @@ def frame_before(cx: Context, q: QuoteSpan, prev_end: int = -1) -> tuple[Token, 
         return None
     sent_start = cx.doc[qi - 1].sent.start_char
     start = max(para_start, sent_start)
-    for _s, e in cx.taken:
-        if e <= q.start:
-            start = max(start, e)
+    # after the last stretch owned before the quote (quotes are disjoint: the last owned character before
+    # it ends the latest of them), read back from the quote, not over every quote of the document
+    owned = cx.taken_chars.rfind(1, start, q.start)
+    if owned >= 0:
+        start = owned + 1
     start = max(start, prev_end)  # the previous quote's own frame is not this one's
-    if not cx.text[para_start:q.start].strip():
+    if before_in_para(cx, para_start, q.start) < 0:
         # 'Caddell continued:' closing the previous paragraph introduces this one
-        prev_para = [p for p in cx.paras if p[1] <= para_start]
-        if not prev_para or not cx.text[prev_para[-1][0]:prev_para[-1][1]].rstrip().endswith(":"):
+        k = bisect.bisect_right(cx.para_starts, para_start) - 2  # the paragraph before this one
+        if k < 0 or cx.paras[k][1] > para_start:
             return None
-        p_start, p_end = prev_para[-1]
+        p_start, p_end = cx.paras[k]
+        at = before_in_para(cx, p_start, p_end)
+        if at < 0 or cx.text[at] != ":":
+            return None
         last_tok = cx.doc[cx.tok(p_end - 1)]
         start = max(p_start, last_tok.sent.start_char, prev_end)
-        if any(p_start <= e <= p_end for _s, e in cx.taken if e > start):
+        if start < p_end and cx.overlaps_taken(start, p_end):
             return None
     toks = cx.tokens(start, q.start)
     for j in range(len(toks) - 1, -1, -1):
@@ -222,21 +245,22 @@ def split_continuation(cx: Context, a: QuoteSpan, b: QuoteSpan, frame: tuple) ->
 def colon_speaker(cx: Context, char: int) -> tuple[Token, tuple] | None:
     """'PENCE: "..."' or a headline 'Caddell: ...': a short name then a colon opening the paragraph."""
     para_start, _ = cx.para_of(char)
-    head = cx.text[para_start:char]
-    m = re.match(r"\s*([A-Z][\w.'’\- ]{0,60}?)\s*:\s*$", head)
+    if char - para_start > 200:  # a name and a colon only: never read a long paragraph for one
+        return None
+    m = COLON_NAME.match(cx.text, para_start, char)
     if not m:
         return None
-    toks = cx.tokens(para_start + m.start(1), para_start + m.end(1))
-    if not speaker_name(toks):
+    toks = cx.tokens(m.start(1), m.end(1))
+    if not speaker_name(toks) or not colon_label(cx, toks):
         return None
-    colon = cx.text.index(":", para_start + m.end(1))
+    colon = cx.text.index(":", m.end(1))
     return toks[-1], (colon, colon + 1)
 
 
 def continues_account(cx: Context, prev: Attr, q: QuoteSpan) -> bool:
     """A paragraph opening with a quote, right after another speaker's quote, continues that account."""
     para_start, _ = cx.para_of(q.start)
-    if cx.text[para_start:q.start].strip():
+    if before_in_para(cx, para_start, q.start) >= 0:
         return False
     prev_para = cx.para_of(max(prev.start, prev.end - 1))
     this_index = bisect.bisect_left(cx.para_starts, para_start)  # paragraphs by start: look-ups, not scans
@@ -270,9 +294,12 @@ def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
     if title_like(cx, first):
         return
     gov = governing_cue(cx, first)
+    para_start, _ = cx.para_of(first.start)
     if gov is not None:
         # several fragments of one reported statement ('is "a" but "b"') make one partial quote
         for a in reversed(cx.attrs):
+            if a.end < para_start:
+                break  # attributions are in text order: none before the paragraph is a fragment of this one
             if a.kind == "partial" and a.verb is not None and a.verb.i == gov[0].i:
                 between = [t for t in cx.tokens(a.end, first.start) if not cx.inside_quote(t.idx)]
                 if "\n" not in cx.text[a.end:first.start] and not any(

@@ -19,8 +19,13 @@ from claimgraph.nlp.attribution.context import (
     speaker_name,
     tree_depth,
 )
-from claimgraph.nlp.attribution.grammar import as_put_it, noun_cue, noun_speaker, subject
+from claimgraph.nlp.attribution.grammar import as_put_it, colon_label, near_children, noun_cue, noun_speaker, subject
 from claimgraph.nlp.attribution.lexicon import Cue
+
+#: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
+NESTED = True
+#: the cue meanings (cues.tsv) a nested report may have: words said or told, not thoughts or findings
+NESTED_MEANINGS = {"assert"}
 
 
 def reported_speech(cx: Context) -> None:
@@ -31,6 +36,7 @@ def reported_speech(cx: Context) -> None:
     Cue verbs go outermost first and speech before stance, so a cue inside reported content stays content.
     """
     for sent in cx.doc.sents:
+        hearsay = False  # one "reportedly" per sentence: each reads the whole sentence
         for t in sent:
             if t.i in cx.used_verbs or cx.inside_quote(t.idx):
                 continue
@@ -39,7 +45,9 @@ def reported_speech(cx: Context) -> None:
                 continue
             adv = cx.lex.adverbs.get(t.lower_)
             if adv is not None and adv.meaning == "report" and t.pos_ == "ADV":
-                reportedly(cx, t, sent)
+                if not hearsay:
+                    reportedly(cx, t, sent)
+                hearsay = True
                 continue
             put = as_put_it(cx, t)
             if put is not None:
@@ -50,15 +58,30 @@ def reported_speech(cx: Context) -> None:
                  and (cue := cx.cue_of(t)) is not None]
         cands.sort(key=lambda tc: (tc[1].content != "clause", tree_depth(tc[0]), tc[0].i))
         for t, cue in cands:
-            if t.i in cx.used_verbs or any(a.start <= t.idx < a.end for a in cx.attrs):
+            if t.i in cx.used_verbs or (cx.in_attr(t.idx) and not nested_report(cx, t, cue)):
                 continue
             reported_verb(cx, t, cue, sent)
         for t in sent:
             if t.i in cx.used_verbs or cx.inside_quote(t.idx) or noun_cue(cx, t) is None:
                 continue
-            if not any(a.start <= t.idx < a.end for a in cx.attrs):
+            if not cx.in_attr(t.idx):
                 reporting_noun(cx, t)
         transcript_colon(cx, sent)
+
+
+def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
+    """'The mayor said that a police officer told him the bridge was down': a report inside a reported
+    statement is an attribution of its own when its speaker is named inside it too (the officer's words,
+    as the mayor gave them). A stance or a cue without its own speaker stays part of the outer content."""
+    if not NESTED or cue.meaning not in NESTED_MEANINGS or cue.content != "clause":
+        return False
+    subj = subject(cx, verb)
+    if subj is None or not cx.in_attr(subj.idx):
+        return False
+    # a person or group named inside the report ("a police officer", "Ahmed Haddad"), not a pronoun (most
+    # often the outer speaker again) nor a thing ("the videos show")
+    return subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and subj.lemma_.lower() in cx.lex.groups
+                                    and cx.lex.groups[subj.lemma_.lower()] != "document")
 
 
 def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
@@ -97,6 +120,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
         # what was talked about: "spoke about X", "warned of X", "commented on X", "called for X"
         for c in verb.children:
             if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in c.children):
+                    continue  # "speaking on condition of anonymity": how they spoke, not what about
                 for obj in c.children:
                     if obj.dep_ in {"pobj", "pcomp"}:
                         toks.extend(obj.subtree)
@@ -112,11 +137,27 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     officials the speakers, through Reuters; "Mehmet spoke to the BBC." reports no words but records the
     outlet later quotes came through (a channel).
     """
+    # the speaker first: it is found near the verb, while the content may be the rest of the document
+    # (a run of cues nests each one's clause in the one before: reading each would be O(n^2))
+    subj = subject(cx, verb)
+    near = near_children(verb)
+    fixed = None
+    if subj is None:
+        # "It was announced by the army that ...", "The strike was condemned by the ministry, which ...":
+        # a passive cue's agent is its speaker; "it is said that ..." without one has an unnamed source
+        subj = agent_of(verb, near)
+        passive = next((c for c in near if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            if passive is None or passive.lower_ != "it":
+                return
+            fixed = "anonymous"
+    elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in near):
+        subj = agent_of(verb, near)
+        fixed = None if subj is not None else "anonymous"
     toks = content_tokens(cx, verb, cue)
     words = [t for t in toks if t.is_alpha]
     if len(words) < 2:
         # "Mehmet spoke to the BBC.": no words reported, but later quotes came through the outlet
-        subj = subject(cx, verb)
         if subj is not None and cue.meaning == "assert" and via_outlet(cx, verb) is not None:
             cx.attrs.append(Attr("channel", verb.idx, verb.idx, verb=verb, speaker_head=subj,
                                     cue=(verb.idx, verb.idx + len(verb))))
@@ -127,26 +168,16 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         return
     s, e = span
     # quoted material inside: the quote handling owns it
-    inner = [(qs, qe) for qs, qe in cx.taken if qs < e and s < qe]
-    if inner:
-        covered = sum(min(e, qe) - max(s, qs) for qs, qe in inner)
+    if cx.overlaps_taken(s, e):
+        covered = cx.taken_chars.count(1, s, e)
         if covered * 2 >= e - s or not INDIRECT_WITH_PARTIALS:
             return
-    subj = subject(cx, verb)
-    fixed = None
-    if subj is None:
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and passive.lower_ == "it":
-            fixed = "anonymous"
-        else:
-            return
-    elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in verb.children):
-        fixed = "anonymous"
     attr = Attr("indirect", s, e, cue=(verb.idx, verb.idx + len(verb)), verb=verb,
                  speaker_head=subj if fixed is None else None, fixed_source=fixed)
     # "Reuters reported, citing two officials, that ...": the officials speak, through Reuters
-    citing = next((c for c in sent if c.lemma_ == "cite" and c.tag_ == "VBG"
-                   and verb.i in {c.head.i, c.head.head.i}), None)
+    # a child or grandchild of the verb: read near it, not over the whole sentence (a run of cues is O(n^2))
+    citing = next((g for c in near_children(verb) for g in (c, *near_children(c))
+                   if g.lemma_ == "cite" and g.tag_ == "VBG" and verb.i in {g.head.i, g.head.head.i}), None)
     cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
     if cited is not None and subj is not None and outlet_token(cx, subj):
         attr.speaker_head, attr.via_head = cited, subj
@@ -160,6 +191,14 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     quoting = quoting_verb(verb)
     if quoting is not None:
         cx.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
+
+
+def agent_of(verb: Token, near: list[Token]) -> Token | None:
+    """The agent of a passive cue: "was announced by the army" -> army."""
+    for c in near:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def reporting_noun(cx: Context, noun: Token) -> None:
@@ -178,7 +217,7 @@ def reporting_noun(cx: Context, noun: Token) -> None:
     if sum(t.is_alpha for t in toks) < 2:
         return
     span = cx.span_chars(sorted(toks, key=lambda x: x.i))
-    if span is None or any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+    if span is None or cx.overlaps_taken(*span):
         return
     cx.attrs.append(Attr("indirect", span[0], span[1], cue=(noun.idx, noun.idx + len(noun)), verb=noun,
                             speaker_head=noun_speaker(cx, noun)))
@@ -213,7 +252,7 @@ def according_to(cx: Context, t: Token, sent) -> None:
     span = cx.span_chars(toks)
     if span is None:
         return
-    if any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+    if cx.overlaps_taken(*span):
         return
     # the speaker is the whole phrase after "according to", up to a comma or the sentence end
     end_i = pp_end
@@ -233,7 +272,7 @@ def as_x_put_it(cx: Context, t: Token, put: tuple, sent) -> None:
     """'X is Y, as the memo put it.': the sentence without the "as ... put it" clause."""
     skip = {x.i for x in t.subtree}
     span = cx.span_chars([x for x in sent if x.i not in skip])
-    if span is None or any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+    if span is None or cx.overlaps_taken(*span):
         return
     cx.attrs.append(Attr("indirect", span[0], span[1], cue=put[2], verb=t, speaker_head=put[1]))
     cx.used_verbs.add(t.i)
@@ -243,7 +282,7 @@ def reportedly(cx: Context, t: Token, sent) -> None:
     """'Reportedly, X ...': the sentence is reported speech from an unnamed source."""
     toks = [x for x in sent if x.i != t.i]
     span = cx.span_chars(toks)
-    if span is None or any(qs < span[1] and span[0] < qe for qs, qe in cx.taken):
+    if span is None or cx.overlaps_taken(*span):
         return
     cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)),
                             fixed_source="anonymous"))
@@ -251,7 +290,7 @@ def reportedly(cx: Context, t: Token, sent) -> None:
 
 def transcript_colon(cx: Context, sent) -> None:
     """Transcripts and headlines: 'PENCE: Well, look, ...' / 'Caddell: Voters Worried ...'."""
-    if sent.start_char not in {p[0] for p in cx.paras}:
+    if sent.start_char not in cx.para_start_set:
         return
     p_start, p_end = cx.para_of(sent.start_char)
     # a transcript may open every turn with a quote mark that is never closed ('"PENCE: Well, ...')
@@ -259,14 +298,14 @@ def transcript_colon(cx: Context, sent) -> None:
     if not m:
         return
     name_toks = cx.tokens(p_start + m.start(1), p_start + m.end(1))
-    if not speaker_name(name_toks):
+    if not speaker_name(name_toks) or not colon_label(cx, name_toks):
         return
     if any(t.pos_ in VERB_POS for t in name_toks):
         return
     s, e = p_start + m.end(), p_end
     while e > s and cx.text[e - 1].isspace():
         e -= 1
-    if e <= s or cx.inside_quote(s) or any(qs < e and s < qe for qs, qe in cx.taken):
+    if e <= s or cx.inside_quote(s) or cx.overlaps_taken(s, e):
         return
     colon = p_start + m.end(1) + cx.text[p_start + m.end(1):p_start + m.end()].index(":")
     cx.attrs.append(Attr("indirect", s, e, cue=(colon, colon + 1), speaker_head=name_toks[-1]))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Token
@@ -10,7 +11,10 @@ from spacy.tokens import Token
 from claimgraph.contract import Source
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import SUBJECT_DEPS, Attr, Context, strip_det
-from claimgraph.nlp.attribution.speakers import ENTITY_KIND, PRONOUNS, RELATIVE, Candidate, mention_tokens, role_of
+from claimgraph.nlp.attribution.speakers import PRONOUNS, RELATIVE, Candidate, mention_tokens, role_of
+
+#: how many of the latest sources "the minister" is matched against
+SOURCE_LOOKBACK = 100
 
 
 def resolve_speakers(cx: Context) -> None:
@@ -95,16 +99,20 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
         ent = None  # "Turkish officials": the nationality describes the speakers
     if ent is None:
         ent = named_inside(cx, head, span)
+    whole = with_particle(cx, span, ent)
+    if whole is not None:  # "Al-Haddad said" after "Omar Al-Haddad": one person, not "Haddad" with role "Al"
+        ent = whole
     ent_span = None
     if ent is not None:
         for ms, me in ent.mentions:
             if ms < span[1] and span[0] < me:
                 ent_span = (ms, me)
                 break
-    role = ent.descriptors[0] if ent is not None and ent.descriptors else role_of(head, (s, e), ent_span)
+    role = ent.descriptors[0] if ent is not None and ent.descriptors else (
+        None if whole is not None else role_of(head, (s, e), ent_span))
     group_kind = cx.lex.groups.get(head.lemma_.lower()) if head.pos_ in {"NOUN", "PROPN"} else None
     if ent is not None and ent.type not in {"NORP", "GPE"} or (ent is not None and head.pos_ == "PROPN"):
-        kind = ENTITY_KIND.get(ent.type, "unknown")
+        kind = cx.sources.kind_of(ent)
         if ent.id in cx.outlet_entities:
             kind = "outlet"
         role_kind = role_kind_of(cx, role)
@@ -115,12 +123,38 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
     # the earlier source holding that role
     if head.pos_ == "NOUN" and head.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        for src in reversed(cx.state.items["sources"]):
+        # the latest sources only: a look-back window, not every source for every role noun
+        for src in itertools.islice(reversed(cx.state.items["sources"]), SOURCE_LOOKBACK):
             if src.role and src.entity and head.lemma_.lower() in re.findall(r"[a-z]+", src.role.lower()):
+                return src
+            # "the ministry said" after "the country's foreign ministry denied ...": the latest institution
+            # of that name speaks again
+            words = re.findall(r"[a-z]+", src.label.lower())
+            if src.kind in {"organization", "official"} and words and words[-1] == head.lower_ and len(words) > 1:
                 return src
     label = strip_det(cx.text[span[0]:span[1]])
     kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
     return cx.sources.get(label, None, kind, role)
+
+
+def with_particle(cx: Context, span: tuple[int, int], ent):
+    """The person a surname with its particle names ("Al-Haddad", "bin Salem", "de Souza"): the PERSON
+    entity whose full name ends with those words, when the tagger split the particle off or missed them."""
+    text = cx.text[span[0]:span[1]]
+    words = text.split()
+    if not words or words[0].split("-")[0].lower() not in cx.lex.particles and words[0].lower() not in cx.lex.particles:
+        return None
+    if ent is not None and ent.type == "PERSON" and ent.name.lower().endswith(text.lower()):
+        return None  # the entity already holds the whole name
+    if cx.surnames is None:
+        cx.surnames = {}
+        for e in cx.state.items["entities"]:
+            if e.type != "PERSON":
+                continue
+            names = e.name.split()
+            for j in range(1, len(names)):
+                cx.surnames.setdefault(" ".join(names[j:]).lower(), e)
+    return cx.surnames.get(" ".join(words).lower())
 
 
 def named_inside(cx: Context, head: Token, span: tuple[int, int]):

@@ -8,11 +8,13 @@ and person mentions, checking gender learnt from honorifics and from earlier pro
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Source
+from claimgraph.nlp.attribution.lexicon import lexicon
 from claimgraph.nlp.state import DocState
 
 PRONOUNS = {
@@ -20,6 +22,9 @@ PRONOUNS = {
     "they": "p", "them": "p", "their": "p", "it": "n", "its": "n", "we": "p", "i": "s", "you": "s",
 }
 RELATIVE = {"who", "which", "that", "whom", "whose"}
+#: how many earlier mentions or speakers a pronoun reads back at most: news refers back a few sentences,
+#: and a document of thousands of pronouns must not read its whole history for each (O(n^2))
+LOOKBACK = 200
 MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "sister"}
 # dependents that are not part of the naming words of a mention
@@ -52,11 +57,13 @@ def mention_tokens(head: Token) -> tuple[int, int]:
             left = min(left, sub[0].i)
         else:
             right = max(right, sub[-1].i)
-    # keep "of"-phrases inside titles ("vice-chairman of the party Tariq Solu") when a name follows
+    # keep "of"-phrases inside titles ("vice-chairman of the party Tariq Solu") when a name follows, and the
+    # institution a spokesperson speaks for ("a spokeswoman for the Defence Ministry")
     for child in head.children:
         if child.dep_ == "prep" and child.i > head.i and head.pos_ != "PROPN":
             sub = list(child.subtree)
-            if any(t.pos_ == "PROPN" for t in sub) and child.lower_ == "of":
+            if any(t.pos_ == "PROPN" for t in sub) and (
+                    child.lower_ == "of" or (child.lower_ == "for" and head.lower_ in lexicon().speaks_for)):
                 right = max(right, sub[-1].i)
     doc = head.doc
     # cut at a comma inside (a list or apposition the parser attached loosely)
@@ -127,16 +134,25 @@ class Sources:
     gender: dict[str, str] = field(default_factory=dict)
     history: list[Candidate] = field(default_factory=list)  # speakers so far, in text order
     _mentions: list[Candidate] | None = None
+    _positions: list[int] = field(default_factory=list)  # the mentions' offsets, for bisect
+    _entities: dict[str, object] = field(default_factory=dict)
+    _indexed: int = -1  # how many entities `_entities` indexes
+    #: last words that make a name an organisation or facility ("... Hospital"), never a person
+    not_person: frozenset[str] = frozenset()
 
     # ---------------------------------------------------------------- registry
 
     def entity(self, ent_id: str | None):
+        """The entity with this id (an index, rebuilt when the entity list grows: never a scan per call)."""
         if ent_id is None:
             return None
-        for ent in self.state.items["entities"]:
-            if ent.id == ent_id:
-                return ent
-        return None
+        ents = self.state.items["entities"]
+        if self._indexed != len(ents):
+            self._entities = {}
+            for ent in ents:
+                self._entities.setdefault(ent.id, ent)
+            self._indexed = len(ents)
+        return self._entities.get(ent_id)
 
     def get(self, label: str, entity: str | None, kind: str, role: str | None = None) -> Source:
         key = entity or ("label:" + label.lower())
@@ -165,24 +181,35 @@ class Sources:
                 if ent.type not in {"PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP"}:
                     continue
                 for s, e in ent.mentions:
-                    gender = "?" if ent.type == "PERSON" else ("p" if ent.type in {"GROUP", "NORP"} else "n")
+                    kind = self.kind_of(ent)
+                    gender = "?" if kind == "person" else ("p" if ent.type in {"GROUP", "NORP"} else "n")
                     span = self.doc.char_span(s, e, alignment_mode="expand")
                     if span is not None and span.root.dep_ in {"amod", "compound"}:
                         continue  # "Democratic senators", "Turkish officials": a modifier, not a referent
                     subject = span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
-                    out.append(Candidate(s, ent.id, ent.name, ent.id, ENTITY_KIND.get(ent.type, "unknown"),
-                                         gender, subject=subject))
+                    out.append(Candidate(s, ent.id, ent.name, ent.id, kind, gender, subject=subject))
             out.sort(key=lambda c: c.pos)
             self._mentions = out
+            self._positions = [c.pos for c in out]
         return self._mentions
+
+    def kind_of(self, ent) -> str:
+        """The source kind an entity's type implies; a PERSON whose name ends in an organisation's or a
+        facility's head word ("... Hospital", "... University") is an organisation, whatever the tagger said."""
+        kind = ENTITY_KIND.get(ent.type, "unknown")
+        words = ent.name.split()
+        if kind == "person" and words and words[-1] in self.not_person:
+            return "organization"
+        return kind
 
     def _gender_of(self, cand: Candidate) -> str:
         if cand.gender in {"p", "n"}:
             return cand.gender
         return self.gender.get(cand.source_key, "?")
 
-    def learn_gender(self, doc: Doc) -> None:
-        """Honorifics before person mentions give their gender ("Mr. Clarke" -> m)."""
+    def learn_gender(self, doc: Doc, gendered: dict[str, str] | None = None) -> None:
+        """Honorifics before person mentions give their gender ("Mr. Clarke" -> m), and so do gendered role
+        nouns describing them ("her brother, Daniel Smith", "the spokeswoman, Ana Ruiz" in `gendered`)."""
         starts = [t.idx for t in doc]
         for cand in self.person_mentions():
             if cand.gender != "?":
@@ -195,6 +222,14 @@ class Sources:
                 self.gender.setdefault(cand.source_key, "m")
             elif prev in FEMALE_HONORIFICS:
                 self.gender.setdefault(cand.source_key, "f")
+        for ent in self.state.items["entities"] if gendered else ():
+            if ent.type != "PERSON":
+                continue
+            for desc in ent.descriptors:
+                words = [w for w in desc.lower().replace(",", " ").split() if w in gendered]
+                if words:
+                    self.gender.setdefault(ent.id, gendered[words[-1]])
+                    break
 
     def resolve_pronoun(self, pron: Token, exclude=None) -> Candidate | None:
         """The antecedent of a pronoun speaker: recent speakers first, then recent named mentions.
@@ -217,16 +252,23 @@ class Sources:
                     c.entity and c.kind == "official" and c.gender == "n")
             return cg == "n" or (cg != "p" and c.kind in {"organization", "outlet", "document"})
 
-        # names inside quoted words are what the speaker talks about, not the speaker
-        mentions = [c for c in self.person_mentions() if c.pos < pos and not (exclude and exclude(c.pos))]
-        speakers = [c for c in self.history if c.pos < pos]
+        # names inside quoted words are what the speaker talks about, not the speaker; the look-ups are
+        # bisections over the mentions in text order, each reading at most LOOKBACK of them back
+        mentions = self.person_mentions()
+        end = bisect.bisect_left(self._positions, pos)
+
+        def before(since: int) -> list[Candidate]:
+            lo = max(bisect.bisect_left(self._positions, since), end - LOOKBACK)
+            return [c for c in mentions[lo:end] if not (exclude and exclude(c.pos)) and compatible(c)]
+
         # 1. the same sentence: a subject named before the pronoun ("Mican says that ... he ...")
-        same = [c for c in mentions if c.pos >= sent_start and compatible(c)]
+        same = before(sent_start)
         if same:
             return ([c for c in same if c.subject] or same)[-1]
         # 2. the last speaker, when quoted recently and no other subject has come up since
-        recent = [c for c in mentions if c.pos >= horizon and compatible(c)]
-        last_speaker = next((c for c in reversed(speakers) if compatible(c)), None)
+        recent = before(horizon)
+        last_speaker = next((c for c in itertools.islice(reversed(self.history), LOOKBACK)
+                             if c.pos < pos and compatible(c)), None)
         if last_speaker is not None and last_speaker.pos >= horizon:
             newer = [c for c in recent if c.pos > last_speaker.pos and c.subject
                      and c.source_key != last_speaker.source_key]
@@ -236,8 +278,8 @@ class Sources:
             return ([c for c in recent if c.subject] or recent)[-1]
         if last_speaker is not None:
             return last_speaker
-        earlier = [c for c in mentions if compatible(c)]
-        return earlier[-1] if earlier else None
+        return next((mentions[i] for i in range(end - 1, max(-1, end - 1 - LOOKBACK), -1)
+                     if not (exclude and exclude(mentions[i].pos)) and compatible(mentions[i])), None)
 
     def remember(self, cand: Candidate, pronoun: str | None = None) -> None:
         cand.speaker = True

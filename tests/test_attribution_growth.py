@@ -1,0 +1,77 @@
+"""Attribution stays linear in the length of the document on hostile input (issue 16, item 3).
+
+Each pattern is analysed at two sizes, four times apart; the attribution component's work is counted as the
+lines of claimgraph/nlp/attribution/ it executes (a deterministic count, not a time), and the count may grow
+at most six times: linear work grows four times, work quadratic in the number of cues, quotes or
+attributions sixteen times. The patterns are runs of the constructions whose scans were quadratic: a run of
+cue verbs in one sentence, of unclosed or short quotes in one paragraph, of framed quotes with pronoun
+speakers, of reported speech, and of one-line paragraphs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from claimgraph.ingest import prepare
+from claimgraph.nlp.attribution import component
+from claimgraph.pipeline import Analyzer
+
+ATTRIBUTION = "/claimgraph/nlp/attribution/"
+SMALL = 2_500
+
+PATTERNS = {
+    "left quote and cue": "\u201csaid ",
+    "cue verbs": "said ",
+    "short fragments": "\u201ca\u201d ",
+    "framed quotes, pronoun speakers": "\u201cWe will stay,\u201d she said. ",
+    "reported speech, named speakers": "Officials said the road was closed, Ahmed Haddad told reporters. ",
+    "one-line paragraphs": "Haddad: the road is closed\n",
+}
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def parsed(analyzer: Analyzer, text: str):
+    """The document as the attribution component receives it: parsed, entities found, nothing attributed."""
+    doc = analyzer._doc(prepare(text))
+    for name, proc in analyzer.nlp.pipeline:
+        if name == "claimgraph_attribution":
+            return doc
+        doc = proc(doc)
+    raise AssertionError("no attribution component in the pipeline")
+
+
+def lines_run(doc) -> int:
+    """Lines of the attribution package executed while it analyses `doc`."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame, event, arg):
+        return local if ATTRIBUTION in frame.f_code.co_filename else None
+
+    sys.settrace(calls)
+    try:
+        component.run(doc)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("unit", list(PATTERNS.values()), ids=list(PATTERNS))
+def test_attribution_work_grows_linearly(analyzer: Analyzer, unit: str) -> None:
+    counts = []
+    for size in (SMALL, 4 * SMALL):
+        text = (unit * (size // len(unit) + 1))[:size]
+        counts.append(lines_run(parsed(analyzer, text)))
+    assert counts[0] > 100, "the pattern must exercise the component"
+    assert counts[1] <= 6 * counts[0], f"4x the text cost {counts[1] / counts[0]:.1f}x the work"
