@@ -80,8 +80,9 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
         return False
     # a person or group named inside the report ("a police officer", "Ahmed Haddad"), not a pronoun (most
     # often the outer speaker again) nor a thing ("the videos show")
-    return subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and subj.lemma_.lower() in cx.lex.groups
-                                    and cx.lex.groups[subj.lemma_.lower()] != "document")
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and (
+        cx.lex.groups.get(lemma, "document") != "document" or lemma in cx.lex.titles or lemma in cx.lex.gendered)
 
 
 def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
