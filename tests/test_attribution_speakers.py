@@ -120,3 +120,38 @@ def test_a_spokesperson_speaks_with_the_institution_in_the_label() -> None:
                                 "the bridge would reopen")
     assert written == "A spokeswoman for the Transport Ministry"
     assert "Transport Ministry" in label
+
+
+# ------------------------------------------------------------------ who is never the speaker
+
+def test_a_dateline_is_never_the_speaker() -> None:
+    rows = attributions("KABUL -- The governor of the province, visiting the flooded villages on Monday, said the army "
+                        "would send ''every helicopter it has.''")
+    assert [(w, label) for c, w, label, _ in rows if c.startswith("every helicopter")] == [("The governor", "governor")]
+
+
+def test_the_object_of_a_participle_is_not_its_speaker() -> None:
+    rows = attributions("The two mayors have criticised the plan for weeks, telling Daniel Okafor that "
+                        + Q.format("nobody in the valley was consulted") + ".")
+    assert rows
+    assert not any(w == "Daniel Okafor" for _, w, _, _ in rows)
+
+
+def test_a_passive_without_its_agent_takes_no_earlier_subject() -> None:
+    rows = attributions("Officials struck voters who had not cast a ballot in years from the rolls, in what is "
+                        "being criticised as a " + Q.format("use it or lose it") + " rule.")
+    assert not any(c.startswith("use it or lose it") and w == "Officials" for c, w, _, _ in rows)
+
+
+# ------------------------------------------------------------------ what a quoted fragment is
+
+def test_a_fragment_inside_a_reported_clause_is_reported_with_its_clause() -> None:
+    rows = attributions("The inspector said on Tuesday that the dam was " + Q.format("structurally sound")
+                        + " despite the flood.")
+    assert [(c, w) for c, w, _, _ in rows] == [
+        ("that the dam was \u201cstructurally sound\u201d despite the flood", "The inspector")]
+
+
+def test_a_quoted_name_modifying_a_noun_is_a_title_not_words() -> None:
+    assert attributions("The governor praised the " + Q.format("Clean Rivers") + " campaign in a speech on Sunday.") \
+        == []

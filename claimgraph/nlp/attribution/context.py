@@ -87,6 +87,12 @@ class Context:
         self.outlet_source: Source | None = None
         self.quote_meaning: dict[str, str | None] = {}
         self.according_cache: dict[int, tuple | None] = {}  # sentence start -> grammar.according_in
+        # characters of the datelines opening paragraphs ("WASHINGTON -- "): where a story was filed, never a speaker
+        self.dateline_chars = bytearray(len(self.text))
+        for p_start, p_end in self.paras:
+            m = DATELINE_RE.match(self.text, p_start, p_end)
+            if m:
+                self.dateline_chars[p_start:m.end()] = b"\x01" * (m.end() - p_start)
         self.surnames: dict | None = None  # "al-haddad" -> the PERSON entity "Omar Al-Haddad" (resolve.with_particle)
 
     def tok(self, char: int) -> int:
@@ -130,6 +136,9 @@ class Context:
     def overlaps_taken(self, s: int, e: int) -> bool:
         """Whether any character of [s, e) is already owned by an attribution (a quote, a colon turn)."""
         return self.taken_chars.find(1, max(0, s), max(0, e)) >= 0
+
+    def in_dateline(self, char: int) -> bool:
+        return 0 <= char < len(self.dateline_chars) and bool(self.dateline_chars[char])
 
     def mark_attrs(self) -> None:
         """Mark the content of the attributions added since the last call (each is marked once)."""

@@ -9,7 +9,14 @@ import itertools
 
 from spacy.tokens import Token
 
-from claimgraph.nlp.attribution.context import NOMINATIVE, SUBJECT_DEPS, VERB_POS, Context, quoting_verb
+from claimgraph.nlp.attribution.context import (
+    FINITE_TAGS,
+    NOMINATIVE,
+    SUBJECT_DEPS,
+    VERB_POS,
+    Context,
+    quoting_verb,
+)
 from claimgraph.nlp.attribution.lexicon import Cue
 from claimgraph.nlp.attribution.marks import QuoteSpan
 from claimgraph.nlp.attribution.speakers import RELATIVE
@@ -59,6 +66,8 @@ def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":
         return noun_speaker(cx, verb)
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(verb)):
+        return None  # "in what is being criticised as ...": a passive cue without its agent names nobody
     seen = 0
     v = verb
     while v is not None and seen < 4:
@@ -66,12 +75,14 @@ def subject(cx: Context, verb: Token) -> Token | None:
         # a subject inside quoted words belongs to the quote ('"One of ...," said Rep. X')
         verb_quoted = cx.inside_quote(verb.idx)
         deps = SUBJECT_DEPS if v.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}  # "After saying X, she was"
-        subjects = [c for c in near_children(v) if c.dep_ in deps and c.dep_ != "expl"
+        subjects = [undated(cx, c) for c in near_children(v) if c.dep_ in deps and c.dep_ != "expl"
                     and (verb_quoted or not cx.inside_quote(c.idx))]
+        subjects = [c for c in subjects if c is not None]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
-        if v.i == verb.i and not verb_quoted and (before is None or before.is_punct or before.is_space):
+        if v.i == verb.i and not verb_quoted and verb.tag_ in FINITE_TAGS and (
+                before is None or before.is_punct or before.is_space):
             # 'Said Ellis:' / '"...," said Smith' parsed with the name as an object
             after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
             if (after is not None and after.pos_ == "PROPN" and not cx.inside_quote(after.idx)
@@ -97,11 +108,21 @@ def subject(cx: Context, verb: Token) -> Token | None:
     return subject_fallback(cx, verb)
 
 
+def undated(cx: Context, subj: Token) -> Token | None:
+    """A subject outside the dateline: "KABUL -- The governor of the province, ..., said" is parsed with the
+    dateline as subject and the governor in apposition; the dateline itself is never a speaker."""
+    if not cx.in_dateline(subj.idx):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and not cx.in_dateline(c.idx)), None)
+
+
 def subject_fallback(cx: Context, verb: Token) -> Token | None:
     """When the parse gives the cue no subject: the name just before it ("Obama and Clinton call"),
     else the nearest subject before it in the sentence, outside quotes."""
     if verb.pos_ not in VERB_POS or cx.inside_quote(verb.idx):
         return None
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(verb)):
+        return None  # "is being criticized as ...": a passive without its agent names nobody
     sent = verb.sent
     # look back at most NEAR_CHILDREN tokens: a sentence that is a run of cues would make this O(n^2)
     first = max(sent.start, verb.i - NEAR_CHILDREN)
@@ -111,11 +132,12 @@ def subject_fallback(cx: Context, verb: Token) -> Token | None:
     if j >= first:
         prev = verb.doc[j]
         if (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE) and not cx.inside_quote(prev.idx) \
-                and prev.dep_ not in {"dobj", "pobj", "poss"}:
+                and prev.dep_ not in {"dobj", "pobj", "poss"} and not cx.in_dateline(prev.idx):
             return prev
     for k in range(verb.i - 1, first - 1, -1):
         t = verb.doc[k]
-        if t.dep_ in {"nsubj", "nsubjpass"} and not cx.inside_quote(t.idx) and t.lower_ not in RELATIVE:
+        if t.dep_ in {"nsubj", "nsubjpass"} and not cx.inside_quote(t.idx) and t.lower_ not in RELATIVE \
+                and not cx.in_dateline(t.idx):
             return t
     return None
 

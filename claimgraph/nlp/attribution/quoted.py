@@ -14,6 +14,8 @@ from claimgraph.nlp.attribution.context import FINITE_TAGS, FRAME_REACH, Attr, C
 from claimgraph.nlp.attribution.grammar import according_in, colon_label, governing_cue, subject
 from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations
 
+#: a quoted fragment that is a small part of the clause a speech cue reports becomes that whole statement
+FRAGMENT_CLAUSE = True
 #: a transcript's turn label: a name in capitals and a colon at the start of a paragraph ('WALLACE: ')
 TURN_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}:\s")
 #: a short name then a colon, all that stands before a quote in its paragraph ('PENCE: "..."')
@@ -281,7 +283,9 @@ def title_like(cx: Context, q: QuoteSpan) -> bool:
     toks = cx.tokens(q.inner_start, q.inner_end)
     inside = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in inside]
+    # 'said on "Fox News Sunday"', 'told "Morning Joe"', 'during a "Town Hall" forum' (a name modifying a noun)
     return any(r.dep_ == "pobj" or (r.dep_ in {"dobj", "dative"} and r.head.lemma_ in {"tell", "join"})
+               or (r.dep_ in {"compound", "nmod", "amod"} and r.head.pos_ == "NOUN" and r.head.i > r.i)
                for r in roots)
 
 
@@ -300,6 +304,8 @@ def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
         for a in reversed(cx.attrs):
             if a.end < para_start:
                 break  # attributions are in text order: none before the paragraph is a fragment of this one
+            if a.kind == "indirect" and a.verb is not None and a.verb.i == gov[0].i and a.start <= first.start < a.end:
+                return  # a fragment of the statement reported whole just before
             if a.kind == "partial" and a.verb is not None and a.verb.i == gov[0].i:
                 between = [t for t in cx.tokens(a.end, first.start) if not cx.inside_quote(t.idx)]
                 if "\n" not in cx.text[a.end:first.start] and not any(
@@ -317,5 +323,34 @@ def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
         verb, subj, cue = gov
         attr = Attr("partial", first.inner_start, last.inner_end, cue=cue, verb=verb, speaker_head=subj)
         cx.used_verbs.add(verb.i)
+        whole = statement_of(cx, verb, first, last)
+        if whole is not None:
+            # 'Roberts said the videos were "inconclusive"': the statement is the clause, quoted words and all
+            attr.kind, (attr.start, attr.end) = "indirect", whole
     cx.attrs.append(attr)
     cx.take((first.start, last.end))
+
+
+def statement_of(cx: Context, verb: Token, first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
+    """The clause a speech cue reports when a quoted fragment is a small part of it (under half its words),
+    as a character span: the whole reported statement rather than the fragment."""
+    cue = cx.cue_of(verb)
+    if not FRAGMENT_CLAUSE or cue is None or cue.content != "clause":
+        return None
+    tok = cx.doc[cx.tok(first.inner_start)]
+    node = tok
+    for _ in range(50):
+        if node.head.i == verb.i or node.head.i == node.i:
+            break
+        node = node.head
+    if node.head.i != verb.i or node.dep_ != "ccomp" or node.i < verb.i:
+        return None
+    toks = [t for t in node.subtree]
+    span = cx.span_chars(toks)
+    if span is None or span[0] > first.start or span[1] < last.end - 1:
+        return None
+    words = sum(t.is_alpha for t in toks)
+    quoted = len(re.findall(r"\w+", cx.text[first.inner_start:last.inner_end]))
+    if words > 60 or 2 * quoted >= words:
+        return None
+    return span[0], max(span[1], last.inner_end)
