@@ -155,3 +155,16 @@ def test_a_fragment_inside_a_reported_clause_is_reported_with_its_clause() -> No
 def test_a_quoted_name_modifying_a_noun_is_a_title_not_words() -> None:
     assert attributions("The governor praised the " + Q.format("Clean Rivers") + " campaign in a speech on Sunday.") \
         == []
+
+
+# ------------------------------------------------------------------ no quote without a frame that names a speaker
+
+def test_a_quote_that_closes_its_sentence_takes_no_frame_from_the_next() -> None:
+    rows = attributions("The council met on Monday.\n\n" + Q.format("The new bridge will be finished by spring.")
+                        + " The mayor was less certain when asked about the cost on Tuesday.")
+    assert not any(c.startswith("The new bridge") for c, _, _, _ in rows)
+
+
+def test_a_fragment_whose_cue_names_nobody_is_no_quote() -> None:
+    assert attributions("The clinic has been criticised for years for selling " + Q.format("miracle")
+                        + " pills to patients.") == []

@@ -153,6 +153,10 @@ def frame_after(cx: Context, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[Token
     m = sentence_end(cx.text, q.end, end)
     if m is not None:
         end = m
+    inner = cx.text[q.inner_start:q.inner_end].rstrip()
+    after_mark = cx.text[q.end:q.end + 2].lstrip()[:1]
+    if inner.endswith(".") and after_mark.isupper():
+        return None  # '"... smart." Trump was ...': the quote closed its sentence; the next one is no frame
     dash = re.compile(r"[^\S\n]*,?[^\S\n]*(\u2015|\u2014|\u2013|--)[^\S\n]*(?=[A-Z])").match(cx.text, q.end, end)
     if dash is not None:
         # '"..." \u2015 Jorge Falcon': a byline-style attribution after a dash
@@ -321,6 +325,8 @@ def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
         attr = Attr("partial", first.inner_start, last.inner_end, cue=cue, speaker_head=subj)
     else:
         verb, subj, cue = gov
+        if subj is None:
+            return  # a cue with nobody to say it ('been called a charlatan for promoting "quack" cures')
         attr = Attr("partial", first.inner_start, last.inner_end, cue=cue, verb=verb, speaker_head=subj)
         cx.used_verbs.add(verb.i)
         whole = statement_of(cx, verb, first, last)
