@@ -10,14 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import pwd
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 import jsonschema
 import pandas as pd
@@ -40,37 +35,20 @@ ACLED_COLUMNS = ["event_date", "year", "time_precision", "event_type", "sub_even
 VOLATILE = {"analysed_at", "added_at", "run_id"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def pg_server():
-    """(base URL, admin connection URL) of a throwaway PostgreSQL cluster."""
-    initdbs = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if not initdbs:
-        pytest.skip("PostgreSQL server binaries missing (/usr/lib/postgresql/*/bin): apt-get install postgresql")
-    bindir = initdbs[-1].parent
-    base = Path(tempfile.mkdtemp(prefix="claimgraph-pg-"))
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root: run the cluster as the postgres user
-        user = pwd.getpwnam("postgres")
-        os.chown(base, user.pw_uid, user.pw_gid)
-        prefix = ["runuser", "-u", "postgres", "--"]
-    data, port = base / "data", _free_port()
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-N", "--no-locale", "-E", "UTF8",
-                    "-A", "trust", "-U", "claimgraph"], check=True, capture_output=True, timeout=300)
-    opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(base / "log"),
-                    "-w", "-t", "120", "start"], check=True, capture_output=True, timeout=300)
+    """Base URL of a throwaway PostgreSQL cluster (the same one bench/harden.py starts)."""
+    from bench.harden import pg_cluster
+
     try:
-        yield f"postgresql://claimgraph@127.0.0.1:{port}"
+        cluster = pg_cluster()
+        url = cluster.__enter__()
+    except FileNotFoundError as exc:
+        pytest.skip(f"{exc}: apt-get install postgresql")
+    try:
+        yield url
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=120)
-        shutil.rmtree(base, ignore_errors=True)
+        cluster.__exit__(None, None, None)
 
 
 @pytest.fixture
