@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
+from checks_helpers import flags, q, run
 
-from claimgraph.contract import Analysis, Quantity
-from claimgraph.ingest import Article
-from claimgraph.meta import DocMeta
 from claimgraph.nlp.checks import disagree
-
-
-def run(analyzer, text: str) -> Analysis:
-    analysis = analyzer.analyze_article(Article(text=text, meta=DocMeta(published="2016-05-10")))
-    assert_spans_exact(analysis)
-    return analysis
-
-
-def flags(analysis: Analysis, kind: str):
-    return [f for f in analysis.flags if f.kind == kind]
-
-
-def q(approx: str, value=None, low=None, high=None) -> Quantity:
-    return Quantity(id="n", text="x", span=(0, 1), approx=approx, value=value, low=low, high=high)
 
 
 def test_disagree_only_far_beyond_bounds():

@@ -5,31 +5,9 @@ or dropped (found by mutation testing, bench/mutation.py)."""
 from __future__ import annotations
 
 import pytest
-from conftest import assert_spans_exact
+from checks_helpers import exact, flags, q, run
 
-from claimgraph.contract import Analysis, Quantity
-from claimgraph.ingest import Article
-from claimgraph.meta import DocMeta
 from claimgraph.nlp.checks import disagree, interval, same_event_args
-
-
-def run(analyzer, text: str, **meta) -> Analysis:
-    analysis = analyzer.analyze_article(Article(text=text, meta=DocMeta(published="2016-05-10", **meta)))
-    assert_spans_exact(analysis)
-    return analysis
-
-
-def flags(analysis: Analysis, kind: str):
-    return [f for f in analysis.flags if f.kind == kind]
-
-
-def q(approx: str, value=None, low=None, high=None) -> Quantity:
-    return Quantity(id="n", text="x", span=(0, 1), approx=approx, value=value, low=low, high=high)
-
-
-def exact(n: float) -> Quantity:
-    return q("exact", n, n, n)
-
 
 # ------------------------------------------------------------------ disagree: the comparison itself
 
@@ -145,12 +123,15 @@ def test_negated_figures_are_not_flagged_and_do_not_stop_the_others(analyzer):
 
 
 def test_a_failing_check_is_reported_and_the_hedged_flags_stand(analyzer, monkeypatch):
+    from claimgraph.ingest import Article
+    from claimgraph.meta import DocMeta
     from claimgraph.nlp.checks import ChecksComponent
 
     def boom(state):
         raise RuntimeError("simulated failure")
 
     monkeypatch.setattr(ChecksComponent, "_inconsistent", staticmethod(boom))
+    # not run(): its span check fails on purpose here, the failure record being the point
     analysis = analyzer.analyze_article(Article(text="Reportedly 40 soldiers died in the attack.",
                                                 meta=DocMeta(published="2016-05-10")))
     (error,) = flags(analysis, "component_error")
