@@ -189,6 +189,11 @@ def join_values(values: Iterable[str]) -> str:
     return ", ".join(v for v in values if v)
 
 
+def detail_lines(*pairs: tuple[str, str]) -> str:
+    """A hover title's `label: value` lines; an empty value has no line rather than an empty one."""
+    return "".join(f"\n{label}: {value}" for label, value in pairs if value)
+
+
 def collect_layers(
     analysis: Analysis, index: Index, hues: dict[str, int], prefix: str = "cg"
 ) -> tuple[list[Layer], dict[str, str]]:
@@ -200,10 +205,7 @@ def collect_layers(
     for ent in analysis.entities:
         etype = ent.type if ent.type in ENTITY_TYPES else "other"
         title = f"{ent.type}: {ent.name} [{ent.id}]"
-        if ent.aliases:
-            title += f"\naliases: {join_values(ent.aliases)}"
-        if ent.descriptors:
-            title += f"\ndescriptors: {'; '.join(ent.descriptors)}"
+        title += detail_lines(("aliases", join_values(ent.aliases)), ("descriptors", "; ".join(ent.descriptors)))
         for span in ent.mentions:
             col.add("entity", span, [f"cg-ent-{etype}"], title, anchor_for=ent.id)
 
@@ -212,10 +214,7 @@ def collect_layers(
         spk = [spk_class[quote.speaker]] if quote.speaker in spk_class else []
         via = quote_via(quote, index)
         title = f"{quote.kind} quote [{quote.id}]\nspeaker: {speaker}{source_kind(index, quote.speaker)}"
-        if via:
-            title += f"\nvia: {' → '.join(via)}"
-        if quote.cue:
-            title += f"\ncue: {quote.cue}"
+        title += detail_lines(("via", " → ".join(via)), ("cue", quote.cue or ""))
         col.add("quote", quote.span, [f"cg-quote-{quote.kind}", *spk], title, anchor_for=quote.id)
         if quote.speaker_span is not None:
             col.add("speaker", quote.speaker_span, spk, f"speaker of {quote.id}: {speaker}")
@@ -227,12 +226,8 @@ def collect_layers(
         title = f"quantity [{q.id}]: {bounds_summary(q)}"
         value, low, high = (fmt_num(x) or "–" for x in (q.value, q.low, q.high))
         title += f"\nvalue {value}, low {low}, high {high}, {q.approx}, {q.modality}"
-        if q.subject:
-            title += f"\nsubject: {q.subject}"
-        if q.source:
-            title += f"\nsource: {index.label(q.source)}"
-        if q.hedges:
-            title += f"\nhedges: {join_values(q.hedges)}"
+        title += detail_lines(("subject", q.subject or ""), ("source", index.label(q.source)),
+                              ("hedges", join_values(q.hedges)))
         col.add("quantity", q.span, [], title, anchor_for=q.id)
 
     for t in analysis.times:
@@ -253,20 +248,11 @@ def collect_layers(
 
     for ev in analysis.events:
         title = f"event [{ev.id}]: {ev.type} / {ev.subtype}"
-        if ev.actors:
-            title += f"\nactors: {join_values(index.labels(ev.actors))}"
-        if ev.targets:
-            title += f"\ntargets: {join_values(index.labels(ev.targets))}"
-        if ev.place:
-            title += f"\nplace: {index.label(ev.place)}"
-        if ev.time:
-            title += f"\ntime: {index.label(ev.time)}"
-        if ev.casualties:
-            title += f"\ncasualties: {'; '.join(casualty_summary(c, index) for c in ev.casualties)}"
-        if ev.source:
-            title += f"\nsource: {index.label(ev.source)}"
-        if ev.hedges:
-            title += f"\nhedges: {join_values(ev.hedges)}"
+        title += detail_lines(
+            ("actors", join_values(index.labels(ev.actors))), ("targets", join_values(index.labels(ev.targets))),
+            ("place", index.label(ev.place)), ("time", index.label(ev.time)),
+            ("casualties", "; ".join(casualty_summary(c, index) for c in ev.casualties)),
+            ("source", index.label(ev.source)), ("hedges", join_values(ev.hedges)))
         col.add("event", ev.span, [], title, anchor_for=ev.id)
 
     head_end = headline_end(analysis)
@@ -278,10 +264,7 @@ def collect_layers(
             classes.append("cg-claim-unsourced")
             state = "unsourced (a figure or event, no source given)"
         title = f"{state} claim [{claim.id}]"
-        if claim.sources:
-            title += f"\nchain: {' → '.join(index.labels(claim.sources))}"
-        if claim.hedges:
-            title += f"\nhedges: {join_values(claim.hedges)}"
+        title += detail_lines(("chain", " → ".join(index.labels(claim.sources))), ("hedges", join_values(claim.hedges)))
         col.add("claim", claim.span, classes, title, anchor_for=claim.id)
 
     for flag in analysis.flags:
