@@ -158,23 +158,22 @@ def _core(pts: list[dict[str, Any]], reach: float = 7.0) -> list[tuple[float, fl
 def map_points(events: list[dict[str, Any]], places: list[dict[str, Any]], world: bool = False) -> dict[str, Any]:
     """Places (sized by mentions) and events (sized by count, coloured by type) grouped by location."""
     by_place: dict[tuple[float, float], dict[str, Any]] = {}
+
+    def slot_at(row: dict[str, Any], name: str) -> dict[str, Any]:
+        # places and events at the same point (3 decimals, ~100 m) share one marker
+        key = (round(row["lat"], 3), round(row["lon"], 3))
+        return by_place.setdefault(key, {"name": name, "lat": row["lat"], "lon": row["lon"], "mentions": 0,
+                                         "documents": set(), "events": Counter(),
+                                         "country_level": row.get("feature") in ("country", "region")})
+
     for p in places:
-        if p["lat"] is None or p["lon"] is None:
-            continue
-        key = (round(p["lat"], 3), round(p["lon"], 3))
-        slot = by_place.setdefault(key, {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": 0,
-                                         "documents": set(), "events": Counter(),
-                                         "country_level": p.get("feature") in ("country", "region")})
-        slot["mentions"] += p["mentions"]
-        slot["documents"].add(p["doc_id"])
+        if p["lat"] is not None and p["lon"] is not None:
+            slot = slot_at(p, p["name"])
+            slot["mentions"] += p["mentions"]
+            slot["documents"].add(p["doc_id"])
     for ev in events:
-        if ev["lat"] is None or ev["lon"] is None:
-            continue
-        key = (round(ev["lat"], 3), round(ev["lon"], 3))
-        slot = by_place.setdefault(key, {"name": ev["place"], "lat": ev["lat"], "lon": ev["lon"], "mentions": 0,
-                                         "documents": set(), "events": Counter(),
-                                         "country_level": ev.get("feature") in ("country", "region")})
-        slot["events"][ev["type"]] += 1
+        if ev["lat"] is not None and ev["lon"] is not None:
+            slot_at(ev, ev["place"])["events"][ev["type"]] += 1
     pts = list(by_place.values())
     frame = fit(_core(pts)) if not world else fit([])
     drawn = []
