@@ -417,3 +417,23 @@ def test_store_corpus_keys_in_one_query_and_recent_analyses_kept(tmp_path, sampl
     assert {d["key"] for d in client.get("/api/documents").json()["items"]} == {"b-sample.txt", "a.txt", "b.txt"}
     claims = client.get("/api/claims?limit=1").json()
     assert claims["facets"] == client.get("/api/claims?limit=2&sort=text").json()["facets"]  # counts reused
+
+
+def test_map_puts_a_place_and_its_events_on_one_marker() -> None:
+    from claimgraph.web import plots
+
+    places = [{"name": "Latakia", "lat": 35.5167, "lon": 35.7833, "mentions": 4, "doc_id": "a", "feature": "city"},
+              {"name": "Latakia", "lat": 35.5167, "lon": 35.7833, "mentions": 2, "doc_id": "b", "feature": "city"},
+              {"name": "Syria", "lat": 35.0, "lon": 38.0, "mentions": 9, "doc_id": "a", "feature": "country"},
+              {"name": "Nowhere", "lat": None, "lon": None, "mentions": 5, "doc_id": "a", "feature": None}]
+    events = [{"place": "Latakia", "lat": 35.5167, "lon": 35.7833, "type": "Battles", "feature": "city"},
+              {"place": "Latakia", "lat": 35.51671, "lon": 35.78331, "type": "Battles", "feature": "city"},
+              {"place": "Latakia", "lat": 35.5167, "lon": 35.7833, "type": "Protests", "feature": "city"},
+              {"place": "Idlib", "lat": 35.93, "lon": 36.63, "type": "Explosions/Remote violence", "feature": "city"}]
+    points = {p["name"]: p for p in plots.map_points(events, places, world=True)["points"]}
+    assert set(points) == {"Latakia", "Syria", "Idlib"}          # no marker for a place without coordinates
+    latakia = points["Latakia"]
+    assert (latakia["mentions"], latakia["documents"], latakia["events"]) == (6, 2, 3)
+    assert latakia["top_type"] == "Battles" and not latakia["country_level"]
+    assert points["Syria"]["country_level"] and points["Syria"]["events"] == 0
+    assert points["Idlib"]["mentions"] == 0 and points["Idlib"]["events"] == 1
