@@ -37,26 +37,33 @@ class Figure:
 
 
 def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
-    """Value of a number written with digits or words ("10,000", "1.5 million", "six", "dozens")."""
-    value: float | None = None
+    """Value of a number written with digits or words ("10,000", "1.5 million", "six", "dozens",
+    "two hundred and fifty", "three thousand two hundred"): "hundred" multiplies the group before it,
+    "thousand" and "million" close a group into the total."""
+    total: float | None = None
+    group: float | None = None
     for tok in tokens:
         text = tok.lower_.replace("\u2009", "")
         if _DIGITS.match(text):
             num = float(text.replace(",", ""))
-            value = num if value is None else value + num
+            group = num if group is None else group + num
         elif text in lex.numbers:
             word = lex.numbers[text]
-            if word in (100.0, 1000.0, 1_000_000.0) and value is not None and text in (
-                "hundred", "thousand", "million",
-            ):
-                value *= word
+            if text == "hundred" and group is not None:
+                group *= word
+            elif text in ("thousand", "million") and group is not None:
+                total = (total or 0.0) + group * word
+                group = None
             else:
-                value = word if value is None else value + word
+                group = word if group is None else group + word
         elif text in ("and", "of"):
             continue
         else:
             break
-    if value is not None and not math.isfinite(value):
+    if total is None and group is None:
+        return None
+    value = (total or 0.0) + (group or 0.0)
+    if not math.isfinite(value):
         return None  # beyond float range ("9" x 309): no count a casualty could carry, and JSON has no Infinity
     return value
 
@@ -177,21 +184,28 @@ def figures(
             if nt.text in ("-", "‐") and nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ in lex.numbers:
                 nxt += 1  # "twenty-six"
                 continue
+            if (nt.lower_ == "and" and run[-1].lower_ in ("hundred", "thousand", "million") and nxt + 1 < sent.end
+                    and sent.doc[nxt + 1].lower_ in lex.numbers and sent.doc[nxt + 1].lower_ not in ("a", "an")):
+                run.append(nt)  # "two hundred and fifty": one number
+                nxt += 1
+                continue
             if not (_DIGITS.match(nt.lower_) or nt.lower_ in lex.numbers) or nt.lower_ in ("a", "an"):
                 break
             run.append(nt)
             nxt += 1
-        noun = _noun_of(run[-1])
-        if tok.lower_ in ("a", "an", "one") and noun is run[-1]:
+        # the number's own head word ("hundred" in "two hundred and fifty fighters") says what it counts
+        num = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), run[-1])
+        noun = _noun_of(num)
+        if tok.lower_ in ("a", "an", "one") and noun is num:
             continue
-        group = group_of(noun, lex) if noun is not run[-1] else "unknown"
+        group = group_of(noun, lex) if noun is not num else "unknown"
         if group is None:
             continue
         bare = [c for c in noun.conjuncts if not any(g.dep_ in ("nummod", "det") for g in c.children)]
         if group in ("women", "children") and {group_of(c, lex) for c in bare} - {group, None} and not any(
                 t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
             group = "civilians"  # "120, mostly women and children" counts both ("four women and a child" does not)
-        if tok.lower_ in ("a", "an") and (noun is run[-1] or group == "unknown" and noun.lower_ not in (
+        if tok.lower_ in ("a", "an") and (noun is num or group == "unknown" and noun.lower_ not in (
             "man", "person", "woman", "child",
         )):
             continue
@@ -201,11 +215,11 @@ def figures(
             continue
         if noun.lower_ in ("of",):
             continue
-        if noun is run[-1] and _is_age(run):
+        if noun is num and _is_age(run):
             continue  # "Ahmed, 45, and his son, 7, were killed": ages, not counts
         # "dozens of civilians": the number word's noun is the pobj of "of"
-        if noun is run[-1]:
-            of = [c for c in run[-1].children if c.dep_ == "prep" and c.lower_ == "of"]
+        if noun is num:
+            of = [c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"]
             if of:
                 objs = [c for c in of[0].children if c.dep_ == "pobj"]
                 if objs:
@@ -228,9 +242,10 @@ def figures(
             reach = noun.head.head
         best: tuple[int, int, int, Token, str] | None = None
         for cue_tok, kind in cues:
-            if additional and cue_tok.i < run[0].i:
-                continue
-            d = min(_tree_distance(reach, cue_tok), _tree_distance(run[-1], cue_tok))
+            if additional and cue_tok.i < run[0].i and not (
+                    cue_tok.i == noun.head.i and noun.dep_ in ARGUMENT_DEPS):
+                continue  # "killed 12 and 40 more were injured"; but "wounded 40 others" counts its own object
+            d = min(_tree_distance(reach, cue_tok), _tree_distance(num, cue_tok))
             adjacent = 0 < cue_tok.i - run[-1].i <= 2 or 0 < run[0].i - cue_tok.i <= 3
             if d > MAX_TREE_DISTANCE and not adjacent:
                 continue
