@@ -173,6 +173,12 @@ def casualties(analyzer, text: str) -> list[tuple[str, str, float | None, float 
     ("Twenty-six soldiers were killed in the ambush.", [("killed", "combatants", 26, 26)]),
     ("Police said 14 militants and 2 soldiers were killed in the clashes.", [("killed", "combatants", 16, 16)]),
     ("Rebels shelled the town on 12 May, killing 3 civilians.", [("killed", "civilians", 3, 3)]),  # a date counts none
+    # "others" are more of the people counted before them, even where fighters are named (no default group)
+    ("Rockets fired at soldiers hit the market, killing 4 civilians and injuring 10 others.",
+     [("killed", "civilians", 4, 4), ("injured", "civilians", 10, 10)]),
+    # "4 of them" is a part of the 10 already counted, not a toll of its own
+    ("Rockets hit the market, killing 4 civilians and injuring 10 others, 4 of them critically.",
+     [("killed", "civilians", 4, 4), ("injured", "civilians", 10, 10)]),
 ])
 def test_casualty_figures_of_a_sentence(analyzer, text, expected):
     assert casualties(analyzer, text) == expected

@@ -201,6 +201,8 @@ def figures(
         group = group_of(noun, lex) if noun is not num else "unknown"
         if group is None:
             continue
+        if group == "unknown" and noun.lemma_.lower() == "other" and out and out[-1].group != "unknown":
+            group = out[-1].group  # "killing 4 civilians, injuring 10 others": more of the same people
         bare = [c for c in noun.conjuncts if not any(g.dep_ in ("nummod", "det") for g in c.children)]
         if group in ("women", "children") and {group_of(c, lex) for c in bare} - {group, None} and not any(
                 t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
@@ -234,6 +236,9 @@ def figures(
                     group, noun = g, objs[0]
         # "dozens more", "40 others": an additional set, counted by a cue after it, never one before
         after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
+        if (after_run is not None and after_run.lower_ == "of" and run[-1].i + 2 < sent.end
+                and sent.doc[run[-1].i + 2].lower_ in ("them", "whom", "those", "these")):
+            continue  # "injuring 10 others, 4 of them critically": a part of a set already counted
         additional = noun.lemma_.lower() == "other" or (after_run is not None and after_run.lower_ in (
             "more", "others", "other"))
         # "17 lives, including those of six children": the pronoun stands in for the counted noun
