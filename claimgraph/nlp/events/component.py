@@ -57,7 +57,17 @@ from claimgraph.nlp.events.lexicon import (
     lexicon,
     token_forms,
 )
-from claimgraph.nlp.events.setting import court_case, head_date, in_name, is_history, person_tokens, tried_not_reported
+from claimgraph.nlp.events.setting import (
+    SETTING_MIN_SENTENCES,
+    court_case,
+    crime_not_reported,
+    head_date,
+    in_name,
+    is_history,
+    person_tokens,
+    political_setting,
+    tried_not_reported,
+)
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -151,6 +161,7 @@ class EventsComponent:
         candidates: list[_Candidate] = []
         cut = furniture_start(doc)
         persons = person_tokens(doc, state)
+        political, sentences = False, 0
         for sent_index, sent in enumerate(_sentences(doc)):
             if cut is not None and sent.start_char >= cut:
                 break  # the page's lists of other stories: not this report
@@ -160,6 +171,8 @@ class EventsComponent:
             figs = figures(sent, toks, self.lex, quantity_at, blocked)
             trigger_ids = {toks[i].token.i for m in self.lex.triggers.find(toks) for i in range(m.start, m.end)}
             evidence = evidence_matches(toks, trigger_ids)
+            sentences += 1
+            political = political or political_setting(toks)
             if any(f.kind in INCIDENT_KINDS for f in figs):
                 evidence.append((-1, -1, "victim"))  # a toll: people were hit
             sent_candidates = self._sentence_events(sent_index, sent, toks, evidence, persons)
@@ -180,6 +193,9 @@ class EventsComponent:
                 earlier = [c for c in candidates if 0 < sent_index - c.sent_index <= CONTINUATION]
                 sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs, earlier)
             candidates.extend(sent_candidates)
+        if candidates and not political and sentences >= SETTING_MIN_SENTENCES:
+            candidates = [c for c in candidates if not crime_not_reported(
+                self.lex.types[c.subtype].type, c.subtype)]  # common crime in a report with no political setting
         if candidates and court_case(doc):
             candidates = [c for c in candidates if not tried_not_reported(
                 self.lex.types[c.subtype].type, evidence_classes(c.toks, c.evidence))]

@@ -5,7 +5,10 @@ A trigger inside a name ("C-Murder", the album "How to Dismantle a Bomb"); a per
 a court case is about ("sued for rape", "the trial heard that he molested ..."): ACLED codes political
 violence reported as having happened, not crimes that a court tries, so in a report of a court case
 (events_court.tsv words, at least COURT_MIN of them) violence against civilians with no armed actor or
-conflict setting in its sentence is not an event.
+conflict setting in its sentence is not an event. And a full report with no political setting anywhere
+(events_setting.tsv: no organised armed actor, no war, no demonstration; the police, a lone
+gunman or a knife are no such thing) tells of common crime, not political violence, when it tells of a
+stabbing or a kidnapping: a demanding ACLED coder codes neither.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from spacy.tokens import Doc
 
 from claimgraph.contract import Event
 from claimgraph.data import read_rows
-from claimgraph.nlp.events.lexicon import Match, TokForms
+from claimgraph.nlp.events.evidence import EVENT_NOUNS, PARTICIPANT_HEADS
+from claimgraph.nlp.events.lexicon import Match, PatternIndex, TokForms, parse_pattern
 from claimgraph.nlp.state import DocState
 
 #: an event dated more than this many years before the report is history it recalls
@@ -27,6 +31,56 @@ HEAD_CHARS = 300
 COURT_MIN = 3
 #: evidence classes that make violence against civilians political violence whatever the setting
 POLITICAL = {"armed", "conflict"}
+
+
+#: sentences a report needs before the absence of any political setting in it says something (a snippet of a
+#: report, one or two sentences, may have been cut from the context that gave it one)
+SETTING_MIN_SENTENCES = 6
+#: ACLED types a report with no political setting does not report: the fights, shootings, stabbings, beatings
+#: and kidnappings that common crime shares with them, and the arrests of authorities that ACLED codes as
+#: strategic developments (of political figures, of protesters). Not explosions: a bomb or a blast in a bus is
+#: remote violence whoever set it off (an accident is a man-made disaster)
+SETTING_TYPES = {"Battles", "Violence against civilians"}
+SETTING_SUBTYPES = {"Arrests"}
+
+
+@functools.lru_cache(maxsize=1)
+def _setting_index() -> tuple[PatternIndex, PatternIndex]:
+    """(political words with the armed groups of armed_groups.tsv, phrases of their ordinary senses)."""
+    common, political = PatternIndex(), PatternIndex()
+    for kind, pattern in read_rows("events_setting.tsv"):
+        (common if kind == "common" else political).add(parse_pattern(pattern), kind)
+    for row in read_rows("armed_groups.tsv"):
+        for name in [row[0]] + [a for a in (row[1].split("|") if len(row) > 1 else []) if a.strip()]:
+            if len(name) > 2:  # "IS" is also a verb
+                political.add(parse_pattern(" ".join("=" + w for w in name.lower().replace("-", " ").split())),
+                              "political")
+    return common, political
+
+
+def political_setting(toks: list[TokForms]) -> bool:
+    """Does the sentence give its report a political setting: an organised armed actor, a war or political
+    violence, demonstrators (events_setting.tsv), in that sense ("a bidding war", "a war film", "the Swiss
+    army knife" are none)?"""
+    common_index, political_index = _setting_index()
+    common = {i for m in common_index.find(toks) for i in range(m.start, m.end)}
+    for m in political_index.find(toks):
+        if all(i in common for i in range(m.start, m.end)):
+            continue
+        inside = {toks[i].token.i for i in range(m.start, m.end)}
+        last = toks[m.end - 1].token
+        head = last.head
+        if (last.dep_ in ("compound", "amod", "nmod") and head.i not in inside and head.dep_ != "ROOT"
+                and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in EVENT_NOUNS | PARTICIPANT_HEADS):
+            continue  # "a war film", "army boots": the word qualifies a thing, it names no actor or war
+        return True
+    return False
+
+
+def crime_not_reported(event_type: str, subtype: str) -> bool:
+    """In a full report with no political setting: is an event of this kind a crime (or the police's work),
+    not what ACLED codes?"""
+    return event_type in SETTING_TYPES or subtype in SETTING_SUBTYPES
 
 
 @functools.lru_cache(maxsize=1)
