@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -86,6 +87,101 @@ def _bounded(submit: Callable[[T], Any], tasks: Iterable[T], in_flight: int) -> 
         yield pending.popleft().result()
 
 
+class Workers:
+    """Worker processes kept across maps, so their start and model loads are paid once (`with Workers(...) as w:
+    w.map(fn, tasks)`): `workers=1` with the local engine runs in this process; otherwise local processes
+    or Dask workers (a `LocalCluster`, or the cluster at `scheduler`). `warm()` waits until every worker has
+    loaded the model: a long job, or a benchmark, then measures analysis, not start-up.
+    """
+
+    def __init__(self, workers: int = 1, *, engine: str = "local", scheduler: str | None = None,
+                 model: str | None = None, processes: bool = True, in_flight: int | None = None) -> None:
+        if engine not in ENGINES:
+            raise ClaimgraphError(f"engine {engine!r}: choose one of {', '.join(ENGINES)}")
+        self.workers, self.engine, self.scheduler = max(1, workers), engine, scheduler
+        self.model, self.processes = model, processes
+        self.in_flight = in_flight or 2 * self.workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._client: Any = None
+        self._cluster: Any = None
+
+    def __enter__(self) -> Workers:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(cancel=exc[0] is not None)
+
+    def start(self) -> None:
+        if self.engine == "local" and self.workers > 1 and self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(), initializer=_warm,
+                                             initargs=(self.model,))
+        elif self.engine == "dask" and self._client is None:
+            self._start_dask()
+
+    def _start_dask(self) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise ClaimgraphError("--engine dask needs dask.distributed: pip install 'claimgraph[dask]'") from None
+        if self.scheduler:
+            self._client = Client(self.scheduler)
+            if self.in_flight == 2 * self.workers:  # size the window to the cluster's threads, not the default
+                self.in_flight = 2 * max(1, sum(self._client.nthreads().values()))
+        else:
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=self.processes,
+                                         dashboard_address=None)
+            self._client = Client(self._cluster)
+
+    def warm(self, timeout: float = 300.0) -> set[int]:
+        """Load the model on every worker now; returns the process ids of the workers that answered."""
+        self.start()
+        if self._client is not None:  # one task per worker, on its task thread (where analyses run)
+            addresses = list(self._client.scheduler_info()["workers"])
+            futures = [self._client.submit(_loaded_pid, self.model, 0.0, workers=[a], pure=False,
+                                           allow_other_workers=False) for a in addresses]
+            return {f.result(timeout=timeout) for f in futures}
+        if self._pool is None:
+            _ = worker_analyzer(self.model).nlp
+            return {os.getpid()}
+        seen: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(seen) < self.workers and time.monotonic() < deadline:  # busy workers leave tasks to the rest
+            seen |= {f.result() for f in [self._pool.submit(_loaded_pid, self.model, 0.2)
+                                          for _ in range(self.workers)]}
+        return seen
+
+    def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
+        """`fn` over `tasks`, results in input order, at most `in_flight` tasks submitted ahead."""
+        self.start()
+        if self._client is not None:
+            client = self._client
+            yield from _bounded(lambda t: client.submit(fn, t, pure=False), tasks, self.in_flight)
+        elif self._pool is not None:
+            pool = self._pool
+            yield from _bounded(lambda t: pool.submit(fn, t), tasks, self.in_flight)
+        else:
+            yield from map(fn, tasks)
+
+    def close(self, cancel: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def _loaded_pid(model: str | None, hold: float) -> int:
+    """A worker's pid once its model is loaded; `hold` keeps it busy a moment so that others take tasks."""
+    _ = worker_analyzer(model).nlp
+    time.sleep(hold)
+    return os.getpid()
+
+
 def ordered_map(fn: Callable[[T], R], tasks: Iterable[T], *, workers: int = 1, engine: str = "local",
                 scheduler: str | None = None, in_flight: int | None = None, model: str | None = None,
                 processes: bool = True) -> Iterator[R]:
@@ -93,47 +189,18 @@ def ordered_map(fn: Callable[[T], R], tasks: Iterable[T], *, workers: int = 1, e
 
     `fn` must be a module-level function (it is pickled). `processes=False` runs a Dask LocalCluster's
     workers as threads of this process (tests; spaCy releases little of the GIL, so it is not for speed).
+    The workers live for this one map; to keep them across maps, use `Workers`.
     """
-    if engine not in ENGINES:
-        raise ClaimgraphError(f"engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    workers = max(1, workers)
-    in_flight = in_flight or 2 * workers
-    if engine == "local" and workers == 1:
-        yield from map(fn, tasks)
-        return
-    if engine == "local":
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_warm,
-                                 initargs=(model,)) as pool:
-            try:
-                yield from _bounded(lambda t: pool.submit(fn, t), tasks, in_flight)
-            except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-        return
-    yield from _dask_map(fn, tasks, workers=workers, scheduler=scheduler, in_flight=in_flight, processes=processes)
-
-
-def _dask_map(fn: Callable[[T], R], tasks: Iterable[T], *, workers: int, scheduler: str | None, in_flight: int,
-              processes: bool) -> Iterator[R]:
+    pool = Workers(workers, engine=engine, scheduler=scheduler, model=model, processes=processes,
+                   in_flight=in_flight)
+    failed = False
     try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise ClaimgraphError("--engine dask needs dask.distributed: pip install 'claimgraph[dask]'") from None
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-        if in_flight == 2 * workers:  # size the window to the cluster's threads, not the local default
-            in_flight = 2 * max(1, sum(client.nthreads().values()))
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
-        yield from _bounded(lambda t: client.submit(fn, t, pure=False), tasks, in_flight)
+        yield from pool.map(fn, tasks)
+    except BaseException:
+        failed = True
+        raise
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        pool.close(cancel=failed)
 
 
 # -- claimgraph.analyze_many ------------------------------------------------------------------------

@@ -60,3 +60,21 @@ def test_ordered_map_keeps_order_and_reads_no_further_than_the_window() -> None:
     assert len(read) == 3  # the window is full: nothing more is read until a result is taken
     assert list(results) == [i * i for i in range(1, 20)]
     assert list(ordered_map(_square, range(5), workers=1)) == [0, 1, 4, 9, 16]
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_workers_load_the_model_once_and_serve_several_maps() -> None:
+    """`Workers` keeps its processes: warm() has both load the model, and later maps run on those same two."""
+    from claimgraph.parallel import Workers
+
+    with Workers(2) as pool:
+        pids = pool.warm()
+        assert len(pids) == 2
+        assert list(pool.map(_square, range(12))) == [i * i for i in range(12)]
+        assert set(pool.map(_pid, range(8))) <= pids
+        assert set(pool.map(_pid, range(8))) <= pids
