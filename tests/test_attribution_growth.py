@@ -1,11 +1,15 @@
 """Attribution stays linear in the length of the document on hostile input (issue 16, item 3).
 
 Each pattern is analysed at two sizes, four times apart; the attribution component's work is counted as the
-lines of claimgraph/nlp/attribution/ it executes (a deterministic count, not a time), and the count may grow
-at most six times: linear work grows four times, work quadratic in the number of cues, quotes or
-attributions sixteen times. The patterns are runs of the constructions whose scans were quadratic: a run of
-cue verbs in one sentence, of unclosed or short quotes in one paragraph, of framed quotes with pronoun
-speakers, of reported speech, and of one-line paragraphs.
+lines of claimgraph/nlp/attribution/ it executes plus the tokens spaCy walks for each sentence look-up it asks
+for (`Token.sent` and `Span.sent` walk the sentence's tokens in compiled code, where no line is counted: a run of
+"said " or of short quotes is one sentence of thousands of tokens, and a look-up per cue was quadratic while the
+line count stayed linear). The count is deterministic, not a time, and may grow at most six times: linear work
+grows four times, work quadratic in the number of cues, quotes or attributions sixteen times. The patterns are
+runs of the constructions whose scans were quadratic: a run of cue verbs in one sentence, of unclosed or short
+quotes in one paragraph, of framed quotes with pronoun speakers, of reported speech, and of one-line paragraphs.
+spaCy's `Token.children` walks the span of the token's subtree in compiled code too; the component reads
+children from its own index (`Context.children`) instead.
 """
 
 from __future__ import annotations
@@ -46,9 +50,21 @@ def parsed(analyzer: Analyzer, text: str):
     raise AssertionError("no attribution component in the pipeline")
 
 
-def lines_run(doc) -> int:
-    """Lines of the attribution package executed while it analyses `doc`."""
+def lines_run(doc, work=None) -> int:
+    """Lines of the attribution package executed while it analyses `doc`, plus the tokens of every sentence it
+    looks up through spaCy (each look-up walks them)."""
     count = 0
+
+    def walked_sent(span):
+        nonlocal count
+        hooks = span.doc.user_span_hooks
+        hook = hooks.pop("sent")
+        try:
+            sent = span.sent
+        finally:
+            hooks["sent"] = hook
+        count += len(sent)
+        return sent
 
     def local(frame, event, arg):
         nonlocal count
@@ -59,11 +75,13 @@ def lines_run(doc) -> int:
     def calls(frame, event, arg):
         return local if ATTRIBUTION in frame.f_code.co_filename else None
 
+    doc.user_span_hooks["sent"] = walked_sent  # Token.sent asks Span.sent
     sys.settrace(calls)
     try:
-        component.run(doc)
+        (work or component.run)(doc)
     finally:
         sys.settrace(None)
+        del doc.user_span_hooks["sent"]
     return count
 
 
@@ -75,3 +93,12 @@ def test_attribution_work_grows_linearly(analyzer: Analyzer, unit: str) -> None:
         counts.append(lines_run(parsed(analyzer, text)))
     assert counts[0] > 100, "the pattern must exercise the component"
     assert counts[1] <= 6 * counts[0], f"4x the text cost {counts[1] / counts[0]:.1f}x the work"
+
+
+def test_a_sentence_look_up_is_counted(analyzer: Analyzer) -> None:
+    """The count sees spaCy's sentence walks: one look-up in a long sentence costs that sentence's length."""
+    doc = parsed(analyzer, "said " * 400)
+    length = len(next(iter(doc.sents)))
+    assert length >= 100
+    assert lines_run(doc, lambda d: d[10].sent) == length
+    assert "sent" not in doc.user_span_hooks

@@ -391,10 +391,9 @@ def test_a_mention_beyond_the_window_is_the_last_resort(analyzer):
 
 
 def test_the_window_reaches_back_four_sentences(analyzer):
-    from claimgraph.nlp.attribution.speakers import _sentence_start_before
-
-    doc, _ = registry(analyzer, "One fell. Two fell. Three fell. Four fell. Five fell. Six fell.")
+    doc, sources = registry(analyzer, "One fell. Two fell. Three fell. Four fell. Five fell. Six fell.")
     six = token(doc, "Six")
-    assert _sentence_start_before(six, 4) == token(doc, "Two").idx
-    assert _sentence_start_before(six, 0) == six.idx
-    assert _sentence_start_before(token(doc, "Two"), 4) == 0
+    assert sources.sents.start_before(six, 4) == token(doc, "Two").idx
+    assert sources.sents.start_before(six, 0) == six.idx
+    assert sources.sents.start_before(token(doc, "Two"), 4) == 0
+    assert sources.sents.start_char(token(doc, "fell", 5)) == six.idx

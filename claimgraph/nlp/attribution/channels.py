@@ -21,7 +21,7 @@ def outlet_entities(cx: Context) -> set[str]:
         cue = cx.cue_of(tok)
         if cue is None or cue.meaning != "report":
             continue
-        for child in tok.children:
+        for child in cx.children(tok):
             if child.dep_ == "nsubj":
                 ent = cx.state.entity_at(child.idx, child.idx + len(child))
                 ent_obj = cx.sources.entity(ent)
@@ -69,17 +69,17 @@ def via_outlet(cx: Context, verb: Token) -> Source | None:
     objs: list[Token] = []
     quoting = quoting_verb(verb)
     if quoting is not None:
-        objs.extend(c for c in quoting.children if c.dep_ in SUBJECT_DEPS)
-    for c in verb.children:
+        objs.extend(c for c in cx.children(quoting) if c.dep_ in SUBJECT_DEPS)
+    for c in cx.children(verb):
         if c.dep_ in {"dobj", "dative", "iobj"}:
             objs.append(c)
         elif c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS | {"in", "on"}:
-            for p in c.children:
+            for p in cx.children(c):
                 if p.dep_ == "pobj":
                     objs.append(p)
-                    for pp in p.children:  # in an interview with X
+                    for pp in cx.children(p):  # in an interview with X
                         if pp.dep_ == "prep" and pp.lower_ in {"with", "to"}:
-                            objs.extend(x for x in pp.children if x.dep_ == "pobj")
+                            objs.extend(x for x in cx.children(pp) if x.dep_ == "pobj")
     for o in objs:
         outlet = outlet_token(cx, o)
         if outlet is not None:

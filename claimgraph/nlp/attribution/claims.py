@@ -127,7 +127,7 @@ def clauses(cx: Context):
             interior[lo:hi] = b"\x01" * (hi - lo)
     for sent in cx.doc.sents:
         cuts: list[int] = []  # token index where the right-hand clause starts
-        conjs = [c.i for c in sent.root.children if c.dep_ == "conj"]  # in order
+        conjs = [c.i for c in cx.children(sent.root) if c.dep_ == "conj"]  # in order
         for t in sent:
             if t.text == ";" and t.i + 1 < sent.end:
                 cuts.append(t.i + 1)
@@ -135,7 +135,7 @@ def clauses(cx: Context):
                     and t.head.i == sent.root.i:
                 k = bisect.bisect_right(conjs, t.i)
                 conj = cx.doc[conjs[k]] if k < len(conjs) else None
-                if conj is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+                if conj is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cx.children(conj)):
                     cuts.append(t.i)
         if not cuts:
             yield cx.doc[sent.start:sent.end]

@@ -70,7 +70,17 @@ class Context:
         self.text = self.doc.text
         self.lex = lexicon()
         self.sources = Sources(self.state, self.doc, not_person=frozenset(self.lex.not_person_heads))
+        self.sents = self.sources.sents
         self.starts = [t.idx for t in self.doc]
+        # the parse as plain lists, read by the scans that look around a cue (no Token made per step)
+        self.heads = [t.head.i for t in self.doc]
+        self.deps = [t.dep_ for t in self.doc]
+        self._depths: list[int] = [-1] * len(self.doc)
+        # each token's children in text order: spaCy's `Token.children` walks the token's whole subtree span
+        self.kids: list[list[int]] = [[] for _ in self.heads]
+        for i, h in enumerate(self.heads):
+            if h != i:
+                self.kids[h].append(i)
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
         self.para_start_set = set(self.para_starts)
@@ -153,6 +163,29 @@ class Context:
         self.mark_attrs()
         return 0 <= char < len(self.attr_chars) and bool(self.attr_chars[char])
 
+    def depth(self, tok: Token) -> int:
+        """Distance from the sentence root, at most MAX_TREE_DEPTH (reporting verbs nearer the root frame the
+        others), remembered for every token on the way up: each token's is found once, not once per cue below it
+        (a run of cues parsed as a chain would otherwise cost O(n) per cue)."""
+        path = []
+        i = tok.i
+        while self._depths[i] < 0 and self.heads[i] != i and len(path) <= len(self.heads):
+            path.append(i)
+            i = self.heads[i]
+        if self._depths[i] < 0:
+            self._depths[i] = 0 if self.heads[i] == i else MAX_TREE_DEPTH
+        d = self._depths[i]
+        for j in reversed(path):
+            d = min(d + 1, MAX_TREE_DEPTH)
+            self._depths[j] = d
+        return self._depths[tok.i]
+
+    def children(self, tok: Token) -> list[Token]:
+        """`tok.children` as a look-up (spaCy's walks the span of the token's subtree: O(n) for a cue that heads
+        a run of clauses)."""
+        doc = self.doc
+        return [doc[i] for i in self.kids[tok.i]]
+
     def cue_of(self, tok: Token) -> Cue | None:
         if tok.pos_ not in VERB_POS or tok.tag_ == "MD":
             return None
@@ -187,12 +220,8 @@ def speaker_name(toks: list[Token]) -> bool:
     return not all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"} for t in toks if t.pos_ == "PROPN")
 
 
-def tree_depth(tok: Token) -> int:
-    """Distance from the sentence root: reporting verbs nearer the root frame the others."""
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok, d = tok.head, d + 1
-    return d
+#: how far up the tree a depth is counted (a chain-shaped parse of a run of cues is O(n) deep)
+MAX_TREE_DEPTH = 50
 
 
 def sentence_end(text: str, start: int, end: int) -> int | None:

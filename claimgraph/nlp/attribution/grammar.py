@@ -5,6 +5,7 @@ Every function reads the parse through the document context; none emits an attri
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from spacy.tokens import Token
@@ -34,13 +35,13 @@ def noun_cue(cx: Context, tok: Token) -> Cue | None:
 
 def noun_speaker(cx: Context, noun: Token) -> Token | None:
     """The speaker of a reporting noun: "Trump's claim", "a warning by the UN", "a statement from the army"."""
-    for c in noun.children:
+    for c in cx.children(noun):
         possessor = c.dep_ == "poss" or (c.i < noun.i and any(
-            g.dep_ == "case" and g.lower_ in {"'s", "\u2019s", "'", "\u2019"} for g in c.children))
+            g.dep_ == "case" and g.lower_ in {"'s", "\u2019s", "'", "\u2019"} for g in cx.children(c)))
         if possessor:
             return c
         if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            obj = next((o for o in cx.children(c) if o.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
     return None
@@ -53,20 +54,20 @@ NEAR_CHILDREN = 64
 MAX_DEPTH = 50
 
 
-def near_children(v: Token) -> list[Token]:
+def near_children(cx: Context, v: Token) -> list[Token]:
     """`v`'s children, or for a verb with very many, those within NEAR_CHILDREN tokens of it."""
-    if v.n_lefts + v.n_rights <= NEAR_CHILDREN:
-        return list(v.children)
+    kids = cx.kids[v.i]
+    if len(kids) > NEAR_CHILDREN:
+        kids = kids[bisect.bisect_left(kids, v.i - NEAR_CHILDREN):bisect.bisect_right(kids, v.i + NEAR_CHILDREN)]
     doc = v.doc
-    lo, hi = max(v.left_edge.i, v.i - NEAR_CHILDREN), min(v.right_edge.i, v.i + NEAR_CHILDREN)
-    return [doc[i] for i in range(lo, hi + 1) if i != v.i and doc[i].head.i == v.i]
+    return [doc[i] for i in kids]
 
 
 def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":
         return noun_speaker(cx, verb)
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(verb)):
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(cx, verb)):
         return None  # "in what is being criticised as ...": a passive cue without its agent names nobody
     seen = 0
     v = verb
@@ -75,7 +76,7 @@ def subject(cx: Context, verb: Token) -> Token | None:
         # a subject inside quoted words belongs to the quote ('"One of ...," said Rep. X')
         verb_quoted = cx.inside_quote(verb.idx)
         deps = SUBJECT_DEPS if v.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}  # "After saying X, she was"
-        subjects = [undated(cx, c) for c in near_children(v) if c.dep_ in deps and c.dep_ != "expl"
+        subjects = [undated(cx, c) for c in near_children(cx, v) if c.dep_ in deps and c.dep_ != "expl"
                     and (verb_quoted or not cx.inside_quote(c.idx))]
         subjects = [c for c in subjects if c is not None]
         if subjects:
@@ -95,7 +96,7 @@ def subject(cx: Context, verb: Token) -> Token | None:
             return v.head  # "Smith, who said ...", "a statement saying ..."
         quoting = quoting_verb(v)
         if quoting is not None:  # "Reuters quoted a commander as saying": the commander speaks
-            obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in cx.children(quoting) if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "... by saying", "after calling"
@@ -113,7 +114,7 @@ def undated(cx: Context, subj: Token) -> Token | None:
     dateline as subject and the governor in apposition; the dateline itself is never a speaker."""
     if not cx.in_dateline(subj.idx):
         return subj
-    return next((c for c in subj.children if c.dep_ == "appos" and not cx.in_dateline(c.idx)), None)
+    return next((c for c in cx.children(subj) if c.dep_ == "appos" and not cx.in_dateline(c.idx)), None)
 
 
 def subject_fallback(cx: Context, verb: Token) -> Token | None:
@@ -121,23 +122,24 @@ def subject_fallback(cx: Context, verb: Token) -> Token | None:
     else the nearest subject before it in the sentence, outside quotes."""
     if verb.pos_ not in VERB_POS or cx.inside_quote(verb.idx):
         return None
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(verb)):
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(cx, verb)):
         return None  # "is being criticized as ...": a passive without its agent names nobody
-    sent = verb.sent
     # look back at most NEAR_CHILDREN tokens: a sentence that is a run of cues would make this O(n^2)
-    first = max(sent.start, verb.i - NEAR_CHILDREN)
+    first = max(cx.sents.start(verb.i), verb.i - NEAR_CHILDREN)
     j = verb.i - 1
-    while j >= first and verb.doc[j].dep_ in {"aux", "neg", "advmod", "auxpass"}:
+    while j >= first and cx.deps[j] in {"aux", "neg", "advmod", "auxpass"}:
         j -= 1
     if j >= first:
         prev = verb.doc[j]
         if (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE) and not cx.inside_quote(prev.idx) \
                 and prev.dep_ not in {"dobj", "pobj", "poss"} and not cx.in_dateline(prev.idx):
             return prev
+    deps = cx.deps
     for k in range(verb.i - 1, first - 1, -1):
+        if deps[k] not in {"nsubj", "nsubjpass"}:
+            continue
         t = verb.doc[k]
-        if t.dep_ in {"nsubj", "nsubjpass"} and not cx.inside_quote(t.idx) and t.lower_ not in RELATIVE \
-                and not cx.in_dateline(t.idx):
+        if not cx.inside_quote(t.idx) and t.lower_ not in RELATIVE and not cx.in_dateline(t.idx):
             return t
     return None
 
@@ -155,7 +157,7 @@ def _according_in(cx: Context, sent) -> tuple[Token, Token | None, tuple] | None
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(cx.doc) and cx.doc[t.i + 1].lower_ == "to":
             to = cx.doc[t.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in cx.children(to) if c.dep_ == "pobj"), None)
             return t, pobj, (t.idx, to.idx + len(to))
         put = as_put_it(cx, t)
         if put is not None:
@@ -167,14 +169,14 @@ def as_put_it(cx: Context, t: Token) -> tuple[Token, Token | None, tuple] | None
     """'as a Homeland Security memo put it': the subject of "put it" introduced by "as"."""
     if t.lemma_ != "put" or t.pos_ != "VERB":
         return None
-    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children):
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in cx.children(t)):
         return None
-    if not any(c.lower_ == "as" and c.dep_ in {"mark", "advmod", "prep"} for c in t.children):
+    if not any(c.lower_ == "as" and c.dep_ in {"mark", "advmod", "prep"} for c in cx.children(t)):
         return None
-    subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+    subj = next((c for c in cx.children(t) if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
         return None
-    it = next(c for c in t.children if c.dep_ == "dobj")
+    it = next(c for c in cx.children(t) if c.dep_ == "dobj")
     return t, subj, (t.idx, it.idx + len(it))
 
 
@@ -197,7 +199,7 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
         anc = min(found, key=lambda f: (f[0], f[1]))[2]
         return anc, subject(cx, anc), (anc.idx, anc.idx + len(anc))
     # "according to X, ... "quoted" ..." in the same sentence
-    acc = according_in(cx, toks[0].sent)
+    acc = according_in(cx, cx.sents.sent(toks[0]))
     if acc is not None:
         return None if acc[0] is None else (acc[0], acc[1], acc[2])
     return None

@@ -192,7 +192,7 @@ def frame_after(cx: Context, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[Token
             break
         # the verb's own clause complement after it means it reports something else
         if any(c.dep_ == "ccomp" and c.i > t.i and c.left_edge.i - t.i <= 2 and not cx.inside_quote(c.idx)
-               for c in t.children):
+               for c in cx.children(t)):
             continue
         return t, subj, (t.idx, t.idx + len(t))
     return None
@@ -204,7 +204,7 @@ def frame_before(cx: Context, q: QuoteSpan, prev_end: int = -1) -> tuple[Token, 
     qi = cx.tok(q.start)
     if qi == 0:
         return None
-    sent_start = cx.doc[qi - 1].sent.start_char
+    sent_start = cx.sents.start_char(cx.doc[qi - 1])
     start = max(para_start, sent_start)
     # after the last stretch owned before the quote (quotes are disjoint: the last owned character before
     # it ends the latest of them), read back from the quote, not over every quote of the document
@@ -222,7 +222,7 @@ def frame_before(cx: Context, q: QuoteSpan, prev_end: int = -1) -> tuple[Token, 
         if at < 0 or cx.text[at] != ":":
             return None
         last_tok = cx.doc[cx.tok(p_end - 1)]
-        start = max(p_start, last_tok.sent.start_char, prev_end)
+        start = max(p_start, cx.sents.start_char(last_tok), prev_end)
         if start < p_end and cx.overlaps_taken(start, p_end):
             return None
     toks = cx.tokens(start, q.start)
@@ -318,7 +318,7 @@ def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
                     return
                 break
     if gov is None:
-        acc = according_in(cx, cx.doc[cx.tok(first.inner_start)].sent)
+        acc = according_in(cx, cx.sents.sent(cx.doc[cx.tok(first.inner_start)]))
         if acc is None:
             return  # scare quotes: nobody is said to have said it
         verb, subj, cue = acc

@@ -17,7 +17,6 @@ from claimgraph.nlp.attribution.context import (
     NoEntity,
     quoting_verb,
     speaker_name,
-    tree_depth,
 )
 from claimgraph.nlp.attribution.grammar import as_put_it, colon_label, near_children, noun_cue, noun_speaker, subject
 from claimgraph.nlp.attribution.lexicon import Cue
@@ -56,7 +55,7 @@ def reported_speech(cx: Context) -> None:
         # cue inside what someone is already reported to have said is part of that content
         cands = [(t, cue) for t in sent if t.i not in cx.used_verbs and not cx.inside_quote(t.idx)
                  and (cue := cx.cue_of(t)) is not None]
-        cands.sort(key=lambda tc: (tc[1].content != "clause", tree_depth(tc[0]), tc[0].i))
+        cands.sort(key=lambda tc: (tc[1].content != "clause", cx.depth(tc[0]), tc[0].i))
         for t, cue in cands:
             if t.i in cx.used_verbs or (cx.in_attr(t.idx) and not nested_report(cx, t, cue)):
                 continue
@@ -91,7 +90,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
     'Officials said that the town had fallen.' (clause) / 'He denied the charges.' (object) /
     'She warned of a new offensive.' (topic) / '"Y," X said.' (the cue hangs off Y's verb).
     """
-    comp = [c for c in verb.children if c.dep_ == "ccomp"]
+    comp = [c for c in cx.children(verb) if c.dep_ == "ccomp"]
     # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)
     after = [c for c in comp if c.i > verb.i]
     if after:
@@ -108,22 +107,22 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
         skip = {x.i for x in verb.subtree}
         toks = [x for x in verb.head.subtree if x.i not in skip]
     elif cue.content == "object":
-        for c in verb.children:
+        for c in cx.children(verb):
             if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}:
                 if c.dep_ == "prep" and c.lower_ in {"to", "with"}:
                     continue  # the audience ("said to reporters"), not what was said
                 toks.extend(c.subtree)
-    elif any(c.dep_ == "xcomp" for c in verb.children) and cue.meaning in {"promise", "warn", "deny"}:
-        for c in verb.children:
+    elif any(c.dep_ == "xcomp" for c in cx.children(verb)) and cue.meaning in {"promise", "warn", "deny"}:
+        for c in cx.children(verb):
             if c.dep_ == "xcomp":
                 toks.extend(c.subtree)
     else:
         # what was talked about: "spoke about X", "warned of X", "commented on X", "called for X"
-        for c in verb.children:
+        for c in cx.children(verb):
             if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
-                if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in c.children):
+                if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in cx.children(c)):
                     continue  # "speaking on condition of anonymity": how they spoke, not what about
-                for obj in c.children:
+                for obj in cx.children(c):
                     if obj.dep_ in {"pobj", "pcomp"}:
                         toks.extend(obj.subtree)
                 break
@@ -141,7 +140,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     # the speaker first: it is found near the verb, while the content may be the rest of the document
     # (a run of cues nests each one's clause in the one before: reading each would be O(n^2))
     subj = subject(cx, verb)
-    near = near_children(verb)
+    near = near_children(cx, verb)
     fixed = None
     if subj is None:
         # "It was announced by the army that ...", "The strike was condemned by the ministry, which ...":
@@ -177,9 +176,9 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
                  speaker_head=subj if fixed is None else None, fixed_source=fixed)
     # "Reuters reported, citing two officials, that ...": the officials speak, through Reuters
     # a child or grandchild of the verb: read near it, not over the whole sentence (a run of cues is O(n^2))
-    citing = next((g for c in near_children(verb) for g in (c, *near_children(c))
+    citing = next((g for c in near_children(cx, verb) for g in (c, *near_children(cx, c))
                    if g.lemma_ == "cite" and g.tag_ == "VBG" and verb.i in {g.head.i, g.head.head.i}), None)
-    cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+    cited = next((c for c in cx.children(citing) if c.dep_ == "dobj"), None) if citing is not None else None
     if cited is not None and subj is not None and outlet_token(cx, subj):
         attr.speaker_head, attr.via_head = cited, subj
         cx.used_verbs.add(citing.i)
@@ -205,15 +204,15 @@ def agent_of(verb: Token, near: list[Token]) -> Token | None:
 def reporting_noun(cx: Context, noun: Token) -> None:
     """"Trump's claim that there were thousands of shootings": the clause or topic the noun reports."""
     toks: list[Token] = []
-    for c in noun.children:
+    for c in cx.children(noun):
         if c.i > noun.i and c.dep_ in {"acl", "ccomp", "relcl"} and c.left_edge.lower_ == "that" \
                 and c.left_edge.dep_ == "mark":
             toks.extend(c.subtree)
             break
     if not toks:
-        for c in noun.children:
+        for c in cx.children(noun):
             if c.i > noun.i and c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}:
-                toks.extend(x for o in c.children if o.dep_ in {"pobj", "pcomp"} for x in o.subtree)
+                toks.extend(x for o in cx.children(c) if o.dep_ in {"pobj", "pcomp"} for x in o.subtree)
                 break
     if sum(t.is_alpha for t in toks) < 2:
         return
@@ -231,7 +230,7 @@ def according_to(cx: Context, t: Token, sent) -> None:
     The speaker is the whole phrase after "according to" up to a comma, its last person if it names one.
     """
     to = cx.doc[t.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in cx.children(to) if c.dep_ == "pobj"), None)
     if pobj is None:
         return
     pp_start = t.i

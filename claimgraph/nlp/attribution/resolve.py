@@ -122,7 +122,7 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
     # "the minister said" after "the Prime Minister Ahmet Davutoglu": a definite role noun names
     # the earlier source holding that role
     if head.pos_ == "NOUN" and head.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            c.dep_ == "det" and c.lower_ == "the" for c in cx.children(head)):
         # the latest sources only: a look-back window, not every source for every role noun
         for src in itertools.islice(reversed(cx.state.items["sources"]), SOURCE_LOOKBACK):
             if src.role and src.entity and head.lemma_.lower() in re.findall(r"[a-z]+", src.role.lower()):
@@ -161,7 +161,7 @@ def named_inside(cx: Context, head: Token, span: tuple[int, int]):
     """A described speaker's name: "One individual, named Mehmet", "the news organization Middle
     East Eye", "vice-chairman of the party Tariq Solu" (a person or outlet inside the mention)."""
     found = []
-    for child in head.children:
+    for child in cx.children(head):
         if child.dep_ in {"appos", "acl"}:
             for t in child.subtree:
                 cand = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))

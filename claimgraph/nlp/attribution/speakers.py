@@ -11,10 +11,11 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimgraph.contract import Source
 from claimgraph.nlp.attribution.lexicon import lexicon
+from claimgraph.nlp.attribution.sentences import SentenceIndex
 from claimgraph.nlp.state import DocState
 
 PRONOUNS = {
@@ -139,6 +140,14 @@ class Sources:
     _indexed: int = -1  # how many entities `_entities` indexes
     #: last words that make a name an organisation or facility ("... Hospital"), never a person
     not_person: frozenset[str] = frozenset()
+    _sents: SentenceIndex | None = None
+
+    @property
+    def sents(self) -> SentenceIndex:
+        """The document's sentence index (built on first use, once)."""
+        if self._sents is None:
+            self._sents = SentenceIndex(self.doc)
+        return self._sents
 
     # ---------------------------------------------------------------- registry
 
@@ -239,9 +248,9 @@ class Sources:
         if g is None or g == "s":
             return None
         pos = pron.idx
-        sent_start = pron.sent.start_char
+        sent_start = self.sents.start_char(pron)
         # window: this sentence before the pronoun and the preceding few sentences
-        horizon = _sentence_start_before(pron, 4)
+        horizon = self.sents.start_before(pron, 4)
 
         def compatible(c: Candidate) -> bool:
             cg = self._gender_of(c)
@@ -292,15 +301,3 @@ class Sources:
 def _token_at(starts: list[int], char: int) -> int | None:
     i = bisect.bisect_right(starts, char) - 1
     return i if i >= 0 else None
-
-
-def _sentence_start_before(tok: Token, n: int) -> int:
-    """Start offset of the sentence n sentences before the token's sentence."""
-    sent: Span = tok.sent
-    start = sent.start
-    doc = tok.doc
-    for _ in range(n):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return doc[start].idx
