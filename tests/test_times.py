@@ -126,3 +126,38 @@ def test_seed_sample_dates(sample_analysis):
     assert precision == "day" and anchor == "dateline" and value.endswith("-11-24")
     assert value < (sample_analysis.document.published or "9999")
     assert got["the 90´s"][:2] == ("199X", "decade")
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The five-year war has driven half the population from their homes.", "five-year", "P5Y"),
+    ("Residents survived a 17-year blockade of the coastal strip.", "17-year", "P17Y"),
+    ("A three-day truce began at dawn, the monitors said.", "three-day", "P3D"),
+    ("The six-month-long siege ended when the garrison surrendered.", "six-month-long", "P6M"),
+    ("He served a two-year term on the council before the vote.", "two-year", "P2Y"),
+])
+def test_a_length_modifying_a_noun_is_a_duration_not_a_date(analyzer, sentence, phrase, value):
+    analysis = run(analyzer, sentence, published="2016-10-12")
+    assert times(analysis)[phrase] == (value, None, "explicit")
+    assert all(q.text != phrase for q in analysis.quantities)
+
+
+def test_an_age_in_a_compound_is_neither_a_date_nor_a_duration(analyzer):
+    analysis = run(analyzer, "A 30-year-old teacher and her 2-year-old son were wounded.", published="2016-10-12")
+    assert analysis.times == []
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The ceasefire will hold until 30 April, the envoy said.", "30 April", "2017-04-30"),
+    ("The truce runs until 30 April under the agreement.", "30 April", "2017-04-30"),
+    ("Talks are due to resume on 3 March in Geneva.", "3 March", "2017-03-03"),
+    ("The envoy is expected to visit the capital in September.", "September", "2017-09"),
+    ("The ministers are set to meet on Monday.", "Monday", "2016-10-17"),
+    # past or unmarked clauses keep the most recent such date
+    ("The truce ran until 30 April under the agreement.", "30 April", "2016-04-30"),
+    ("The ministers met on Monday.", "Monday", "2016-10-10"),
+    ("The talks were expected to resume in September.", "September", "2016-09"),
+])
+def test_a_date_without_a_year_takes_the_direction_its_clause_implies(analyzer, sentence, phrase, value):
+    got = times(run(analyzer, sentence, published="2016-10-12"))  # a Wednesday
+    assert got[phrase][0] == value
+    assert got[phrase][2] == "dateline"

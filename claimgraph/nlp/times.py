@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from claimgraph.contract import Time
 from claimgraph.nlp.shared.numbers_data import alternation, by_kind, no_blank_lines, read_tsv
 from claimgraph.nlp.state import get_state, report_failure
+from claimgraph.nlp.times_direction import future_clause, next_date
 
 _LEX = by_kind("times_lexicon.tsv")
 MONTHS = {w: int(v) for w, v in _LEX.get("month", [])}
@@ -98,11 +99,14 @@ PATTERNS: list[tuple[str, str]] = [
     ("clock", r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s+(?:GMT|UTC|local\s+time|(?-i:[A-Z]{3})\b))?"),
     ("clock", r"noon|midnight"),
     ("duration", rf"{_NUM}\s+(?P<unit>{_UNIT_ALL})"),
+    # "a five-year war", "the 17-year blockade", "a six-month-long siege": a length modifying a noun, never a
+    # date (dateparser reads "five-year" as May and "17-year" as the 17th)
+    ("duration", rf"{_NUM}-(?P<unit>{_UNIT_ALL})(?:-long)?"),
 ]
 COMPILED = [(kind, re.compile(no_blank_lines(_B + f"(?:{pat})" + _E), re.I)) for kind, pat in PATTERNS]
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _LEAD_PREP_RE = re.compile(rf"(?:{alternation(LEAD_PREPS)})[\s-]+$", re.I)
-_DURATION_ENT = re.compile(r"^(?:\d+|[a-z]+)\s+(?:" + _UNIT_ALL + r")$", re.I)
+_DURATION_ENT = re.compile(r"^(?:\d+|[a-z]+)[\s-]+(?:" + _UNIT_ALL + r")(?:-long)?$", re.I)
 #: words that make a spaCy DATE/TIME entity a time (ambiguous months such as "may" excepted)
 _CALENDAR_WORDS = frozenset(
     (set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(UNITS) | set(RELATIVE_DAYS) | PARTS_OF_DAY) - AMBIGUOUS_MONTHS)
@@ -117,6 +121,7 @@ class Found:
     end: int
     kind: str
     groups: dict[str, str | None] = field(default_factory=dict)
+    future: bool = False  # the sentence puts it after the base date ("will meet on Monday", "runs until 30 April")
 
 
 @dataclass
@@ -370,7 +375,7 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
             return d.isoformat(), "day", "explicit"
         if base is None:
             return (f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"), ("day" if day else "month"), "unresolved"
-        d = _most_recent(month, day, base)
+        d = next_date(month, day, base.date) if f.future else _most_recent(month, day, base)
         if g.get("day2"):
             d2 = d.replace(day=int(g["day2"]))
             return f"{d.isoformat()}/{d2.isoformat()}", "day", "dateline"
@@ -379,7 +384,8 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
         month = _month_num(g["month"])
         if base is None:
             return f"--{month:02d}", "month", "unresolved"
-        return _iso(_most_recent(month, None, base), "month"), "month", "dateline"
+        d = next_date(month, None, base.date) if f.future else _most_recent(month, None, base)
+        return _iso(d, "month"), "month", "dateline"
     if kind == "season":
         return g["year"], "year", "explicit"
     if kind == "decade":
@@ -446,6 +452,8 @@ def _resolve(f: Found, g: dict, surface: str, base: Base | None) -> tuple[str | 
         if base.precision != "day":
             return None, "day", "unresolved"
         wd = WEEKDAYS[g["wd"].lower()]
+        if f.future:  # "will meet on Monday": the next one, a week on when the base is that weekday
+            return (ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7 or 7)).isoformat(), "day", "dateline"
         d = ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7)
         return d.isoformat(), "day", "dateline"
     if kind == "ago":
@@ -576,6 +584,8 @@ class TimesComponent:
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per item
         for f in find_times(doc):
             state.check_time()
+            if f.kind in ("date", "numeric", "month", "weekday") and not f.groups.get("year"):
+                f.future = future_clause(doc, f.start, f.end)
             value, precision, anchor = resolve(f, text, base)
             if value is None:
                 anchor = "unresolved"
