@@ -168,3 +168,54 @@ def test_a_quote_that_closes_its_sentence_takes_no_frame_from_the_next() -> None
 def test_a_fragment_whose_cue_names_nobody_is_no_quote() -> None:
     assert attributions("The clinic has been criticised for years for selling " + Q.format("miracle")
                         + " pills to patients.") == []
+
+
+def test_a_quantity_of_people_speaks_through_the_people_it_counts() -> None:
+    got = attributions("A large number of volunteers now want to join the relief convoys heading north.")
+    assert [(w, label) for _, w, label, _ in got] == [("volunteers", "volunteers")]
+    got = attributions("Most of the residents said the water had been cut for a week.")
+    assert [(w, label) for _, w, label, _ in got] == [("the residents", "residents")]
+
+
+def test_a_share_alone_still_speaks_for_the_respondents() -> None:
+    assert speaker_of("In the survey, 41 percent said the roads were unsafe.", "the roads") == (
+        "41 percent", "41 percent")
+
+
+def test_an_abstract_noun_speaks_only_through_whom_it_belongs_to() -> None:
+    got = attributions("The decision by the tribunal to reject any appeal angered the families.")
+    assert [(w, label) for _, w, label, _ in got] == [("the tribunal", "tribunal")]
+    assert attributions("In many cases the clinics report lower figures to the health office.")[0][1] == "the clinics"
+    assert attributions("Silence, which encourages abuse, is the real problem here.") == []
+    assert attributions("The only way to end this is to show the donors the receipts.") == []
+
+
+def test_a_thing_a_participle_hangs_off_is_not_its_speaker() -> None:
+    # "on the stand attacking": the witness attacks, not the stand; "cameras dubbed": a passive participle
+    text = "Omar Haddad testified for hours. He spent the afternoon on the stand attacking the prosecutors."
+    assert speaker_of(text, "the prosecutors") == ("He", "Omar Haddad")
+    assert attributions("The old market is watched by a vast array of cameras dubbed \u201cthe Eye.\u201d") == []
+
+
+def test_a_definite_organisation_noun_takes_up_the_organisation_named_earlier() -> None:
+    text = ("The Norwegian Refugee Council said on Monday that 3,000 families had fled. Local officials denied "
+            "the figure. The group added that its warehouses were empty.")
+    assert speaker_of(text, "that its warehouses") == ("The group", "Norwegian Refugee Council")
+
+
+def test_a_second_speakers_report_is_not_inside_the_first_ones_words() -> None:
+    got = attributions("Officials said the road had been closed for a week and residents complained that no aid "
+                       "had arrived.")
+    assert [(c, label) for c, _, label, _ in got] == [
+        ("the road had been closed for a week", "Officials"), ("that no aid had arrived", "residents")]
+    # a report the speaker gives is still the speaker's words
+    assert attributions("Officials said residents complained that no aid had arrived.")[0][0] == (
+        "residents complained that no aid had arrived")
+
+
+def test_the_writer_addressing_the_reader_is_no_attribution() -> None:
+    assert attributions("Do you know where the nearest shelter is? If you think it is close, think again.") == []
+
+
+def test_speaking_of_a_topic_is_not_a_report_of_words() -> None:
+    assert attributions("Speaking of the governor's health, the campaign has released no records.") == []

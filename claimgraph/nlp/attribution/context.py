@@ -54,6 +54,7 @@ class Attr:
     via: Source | None = None
     via_head: Token | None = None  # the outlet that cited the speaker ("Reuters reported, citing ...")
     meaning: str | None = None  # the cue's meaning from cues.tsv (stance cues do not source a claim)
+    void: bool = False  # its speaker cannot speak ("this decision", "many cases"): no attribution after all
 
 
 

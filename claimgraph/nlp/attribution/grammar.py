@@ -92,8 +92,16 @@ def subject(cx: Context, verb: Token) -> Token | None:
                 while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                     head = head.head
                 return head
-        if v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
-            return v.head  # "Smith, who said ...", "a statement saying ..."
+        if v.dep_ == "relcl" and v.head.pos_ in {"NOUN", "PROPN"}:
+            return v.head  # "Smith, who said ..."
+        if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"}:
+            if v.tag_ != "VBN" and can_speak(cx, v.head):
+                return v.head  # "a statement saying ...", "officials warning ..."; not "the stand attacking ..."
+            if v.i == verb.i and v.tag_ == "VBN" and v.head.i < v.i <= v.head.i + 8 and not any(
+                    t.is_punct for t in verb.doc[v.head.i + 1:v.i]):
+                # "cameras dubbed 'Smart City'", "a plan described as ...": a passive participle; its agent, if any
+                return next((o for c in near_children(cx, v) if c.dep_ == "agent"
+                             for o in cx.children(c) if o.dep_ == "pobj"), None)
         quoting = quoting_verb(v)
         if quoting is not None:  # "Reuters quoted a commander as saying": the commander speaks
             obj = next((c for c in cx.children(quoting) if c.dep_ == "dobj"), None)
@@ -107,6 +115,17 @@ def subject(cx: Context, verb: Token) -> Token | None:
             continue
         break
     return subject_fallback(cx, verb)
+
+
+def can_speak(cx: Context, noun: Token) -> bool:
+    """Whether a noun a participle hangs off names someone who can speak: a name or entity, or a speaker, role,
+    document or reporting noun of the lexicon ("a statement saying", "officials warning"); not a thing the
+    parser attached the participle to ("his time on the stand attacking ...")."""
+    if noun.pos_ == "PROPN" or cx.state.entity_at(noun.idx, noun.idx + len(noun)) is not None:
+        return True
+    lemma = noun.lemma_.lower()
+    return lemma not in cx.lex.not_speakers and (
+        lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.nouns)
 
 
 def undated(cx: Context, subj: Token) -> Token | None:

@@ -33,6 +33,8 @@ class Lexicon:
     gendered: dict[str, str] = field(default_factory=dict)  # noun -> "m" | "f"
     manner: set[str] = field(default_factory=set)
     speaks_for: set[str] = field(default_factory=set)  # "a spokeswoman for the ministry"
+    quantifiers: set[str] = field(default_factory=set)  # "a large number of recruits": the recruits speak
+    not_speakers: set[str] = field(default_factory=set)  # "this decision", "the way": nobody who can speak
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
 
@@ -71,6 +73,10 @@ def lexicon() -> Lexicon:
             lex.manner.add(word)
         elif kind == "speaks_for":
             lex.speaks_for.add(word)
+        elif kind == "quantifier":
+            lex.quantifiers.add(word)
+        elif kind == "not_speaker":
+            lex.not_speakers.add(word)
     cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
     lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

@@ -101,6 +101,9 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
     if comp:
         for c in comp:
             toks.extend(c.subtree)
+        cut = other_reports(cx, comp)
+        if cut:
+            toks = [t for t in toks if t.i not in cut]
     elif verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS:
         # "Y, X said." / "Y1, X said, Y2" parsed with the cue hanging off Y's verb; a cue in the
         # middle leaves it inside the one span the contract allows
@@ -130,6 +133,30 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
     return toks
 
 
+def other_reports(cx: Context, comp: list[Token]) -> set[int]:
+    """Token indexes of clauses coordinated with a reported clause that are another speaker's report ("Officials
+    said the road was closed and residents complained that ..."; "Republicans said ... and Democrats accused ..."):
+    the parser hangs them on the cue or on the reported clause, but they are the writer's next report, an
+    attribution of their own, not the first speaker's words. A report that opens the clause ("said residents
+    complained that ...") stays inside: it is what the speaker said."""
+    cut: set[int] = set()
+    doc = cx.doc
+    first = min(c.i for c in comp)
+    for c in comp:
+        for t in c.subtree:
+            if t.i in cut or t.i == first or cx.cue_of(t) is None or t.dep_ not in {"conj", "ccomp"}:
+                continue
+            subj = next((k for k in cx.children(t) if k.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ not in {"PROPN", "NOUN"} or subj.i < first:
+                continue
+            before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+            if before is None or before.lower_ not in {"and", "but", "while", "whereas"}:
+                continue
+            cut.update(x.i for x in t.subtree)
+            cut.add(before.i)
+    return cut
+
+
 def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     """Indirect speech from a cue verb: "Officials said the town had fallen."
 
@@ -139,8 +166,14 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     """
     # the speaker first: it is found near the verb, while the content may be the rest of the document
     # (a run of cues nests each one's clause in the one before: reading each would be O(n^2))
-    subj = subject(cx, verb)
     near = near_children(cx, verb)
+    if verb.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in near) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in near) and (
+            verb.i == cx.sents.start(verb.i) or cx.doc[verb.i - 1].is_punct):
+        return  # "Speaking of the debate, ...": the writer turning to a topic, not someone's words
+    subj = subject(cx, verb)
+    if subj is not None and subj.lower_ == "you" and subj.pos_ == "PRON":
+        return  # "Do you know where ...?", "If you think ...": the writer addressing the reader, not a report
     fixed = None
     if subj is None:
         # "It was announced by the army that ...", "The strike was condemned by the ministry, which ...":

@@ -45,6 +45,34 @@ def resolve_speakers(cx: Context) -> None:
                 if a.source.via is None:
                     a.source.via = via.id
                 a.via = via
+    # a cue whose subject cannot speak frames no speech ("This decision shows ...", "Many cases report ..."):
+    # reported words go; quoted words stay, with no speaker
+    cx.attrs = [a for a in cx.attrs if not (a.void and a.kind != "direct")]
+
+
+def speaking_head(cx: Context, head: Token) -> Token | None:
+    """The word naming who speaks, from the cue's subject: the speakers a quantity counts ("a large number of
+    recruits" -> recruits, "63 percent of voters" -> voters); the speaker an abstract noun belongs to ("this
+    decision by the FBI" -> the FBI); None for an abstract noun that names nobody ("the way", "many cases").
+    Names, entities, pronouns and nouns that can speak are their own speakers."""
+    for _ in range(4):
+        if head.pos_ == "PROPN" or cx.state.entity_at(head.idx, head.idx + len(head)) is not None:
+            return head
+        lemma, low = head.lemma_.lower(), head.lower_
+        quantity = lemma in cx.lex.quantifiers or low in cx.lex.quantifiers
+        abstract = head.pos_ == "NOUN" and (lemma in cx.lex.not_speakers or low in cx.lex.not_speakers)
+        if not (quantity or abstract):
+            return head
+        kids = cx.children(head)
+        # "his best response", "the court's decision": the possessor; "a decision by the court": the agent
+        obj = None if quantity else next((c for c in kids if c.dep_ == "poss"), None)
+        preps = {"of"} if quantity else {"of", "by", "from"}
+        obj = obj or next((o for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i > head.i
+                           for o in cx.children(c) if o.dep_ == "pobj"), None)
+        if obj is None:
+            return head if quantity else None
+        head = obj
+    return head
 
 
 def speaker_of(cx: Context, a: Attr) -> None:
@@ -57,7 +85,14 @@ def speaker_of(cx: Context, a: Attr) -> None:
     # "Flynn's claim", possessive speakers and compound heads: use the noun itself
     if head.lower_ in RELATIVE and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
         a.speaker_span = (head.idx, head.idx + len(head))
-        antecedent = head.head.head
+        antecedent = speaking_head(cx, head.head.head)
+        if antecedent is None and head.lower_ in {"who", "whom"}:
+            # "who" names a person: the parse hung the clause on a thing ("a focal point for protesters, who ...")
+            antecedent = next((t for t in reversed(cx.doc[max(0, head.i - 6):head.i])
+                               if t.pos_ in {"NOUN", "PROPN"} and speaking_head(cx, t) is t), None)
+        if antecedent is None:  # "political correctness, which encourages ...": nobody speaks
+            a.void, a.speaker_span = True, None
+            return
         cand = named_source(cx, antecedent)
         if cand is not None:
             a.source = cand
@@ -72,6 +107,12 @@ def speaker_of(cx: Context, a: Attr) -> None:
             cand.label, cand.entity, cand.kind)
         remember(cx, a.source, head.idx, head.lower_)
         return
+    speaker = speaking_head(cx, head)
+    if speaker is None:
+        a.void, a.speaker_span = True, None
+        return
+    if speaker.i != head.i:
+        head, a.speaker_span = speaker, None
     if a.speaker_span is not None:  # "according to <the whole phrase>"
         span = a.speaker_span
     else:
@@ -131,6 +172,10 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
             # of that name speaks again
             words = re.findall(r"[a-z]+", src.label.lower())
             if src.kind in {"organization", "official"} and words and words[-1] == head.lower_ and len(words) > 1:
+                return src
+            # "the group said", "the monitor also said" after "the Syrian Observatory ... said": the latest named
+            # organisation that spoke is the one a definite organisation noun takes up again
+            if group_kind == "organization" and src.entity and src.kind == "organization":
                 return src
     label = strip_det(cx.text[span[0]:span[1]])
     kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
