@@ -95,8 +95,12 @@ def subject(cx: Context, verb: Token) -> Token | None:
         if v.dep_ == "relcl" and v.head.pos_ in {"NOUN", "PROPN"}:
             return v.head  # "Smith, who said ..."
         if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"}:
-            if v.tag_ != "VBN" and can_speak(cx, v.head):
-                return v.head  # "a statement saying ...", "officials warning ..."; not "the stand attacking ..."
+            lemma = v.head.lemma_.lower()
+            if v.tag_ != "VBN" and lemma not in cx.lex.not_speakers and lemma not in cx.lex.quantifiers:
+                # "a statement saying ...", "officials warning ..."; "queries seeking ...", "the stand attacking ...":
+                # a thing that cannot speak, so no speaker (an earlier subject would be a guess); an abstract
+                # head ("in many cases reporting ...") leaves the subject to the sentence (subject_fallback)
+                return v.head if can_speak(cx, v.head) else None
             if v.i == verb.i and v.tag_ == "VBN" and v.head.i < v.i <= v.head.i + 8 and not any(
                     t.is_punct for t in verb.doc[v.head.i + 1:v.i]):
                 # "cameras dubbed 'Smart City'", "a plan described as ...": a passive participle; its agent, if any

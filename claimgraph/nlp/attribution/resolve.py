@@ -100,6 +100,12 @@ def speaker_of(cx: Context, a: Attr) -> None:
         return
     if head.lower_ in PRONOUNS and head.pos_ == "PRON":
         a.speaker_span = (head.idx, head.idx + len(head))
+        ante = clause_subject(cx, head)
+        src = named_source(cx, ante) if ante is not None else None
+        if src is not None:  # "Proponents have urged ..., although they say ...": the clause's own subject
+            a.source = src
+            remember(cx, src, head.idx, head.lower_, ante)
+            return
         cand = cx.sources.resolve_pronoun(head, cx.inside_quote)
         if cand is None:
             return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
@@ -125,6 +131,32 @@ def speaker_of(cx: Context, a: Attr) -> None:
     if src is not None:
         a.source = src
         remember(cx, src, span[0], None, head)
+
+
+def clause_subject(cx: Context, pron: Token) -> Token | None:
+    """The subject of the sentence a pronoun speaker's clause hangs from, when it is a noun the pronoun can take
+    up: "Proponents, including the mayors, have urged Congress to act, although they say ..." (they = the
+    proponents, not the last organisation named), "The spokesman said he ..." (he = the spokesman). Names are
+    left to the document's history (resolve_pronoun), which knows their gender."""
+    g = PRONOUNS.get(pron.lower_)
+    if g not in {"p", "m", "f"} or pron.dep_ not in SUBJECT_DEPS:
+        return None
+    v = pron.head
+    for _ in range(3):
+        if v.dep_ not in {"advcl", "conj", "ccomp"} or v.head.i == v.i:
+            break
+        v = v.head
+    if v.i == pron.head.i:
+        return None  # the pronoun's own clause is the sentence: nothing above it
+    subj = next((c for c in cx.children(v) if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pron.i), None)
+    if subj is None or subj.pos_ != "NOUN" or cx.inside_quote(subj.idx) or speaking_head(cx, subj) is not subj:
+        return None
+    lemma = subj.lemma_.lower()
+    if g == "p":
+        return subj if subj.tag_ == "NNS" else None
+    gendered = cx.lex.gendered.get(lemma)
+    person = lemma in cx.lex.titles or gendered is not None or cx.lex.groups.get(lemma) in {"official", "expert"}
+    return subj if subj.tag_ == "NN" and person and gendered in {None, g} else None
 
 
 def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) -> Source | None:
