@@ -8,6 +8,7 @@ header line) as a sentence start; the parser respects preset boundaries.
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +36,7 @@ class ParagraphBreaks:
         text = doc.text
         check_time = get_state(doc).check_time
         prev = None
+        starts: list[int] = []
         for token in doc:
             if prev is None or not prev.is_space or "\n" not in prev.text or token.is_space:
                 prev = token
@@ -49,5 +51,9 @@ class ParagraphBreaks:
                 or previous_line[-1] in SENTENCE_END
                 or len(previous_line) < HEADER_LINE_MAX
             ):
-                token.is_sent_start = True
+                starts.append(token.i)
             prev = token
+        if starts:  # one array write: each `token.is_sent_start = True` re-checks the whole doc (quadratic)
+            column = doc.to_array([SENT_START])
+            column[starts] = 1
+            doc.from_array([SENT_START], column)

@@ -65,7 +65,7 @@ from claimgraph.nlp.places.lexicon import (
     Mention,
     load_lexicon,
 )
-from claimgraph.nlp.places.recognition import Recognition, _capitalised, _is_title_word, _tokens_of
+from claimgraph.nlp.places.recognition import Recognition, _capitalised, _is_title_word, _tokens_of, headline_flags
 from claimgraph.nlp.places.resolution import Resolution
 from claimgraph.nlp.places.sites import Sites
 from claimgraph.nlp.state import DocState, get_state, report_failure
@@ -108,6 +108,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         self._caps = [_capitalised(t) for t in toks]
         self._hyphen = [t.text == "-" and not t.whitespace_ for t in toks]
         self._spaced = [bool(t.whitespace_) for t in toks]
+        self._headline = headline_flags(doc)
         lower_words = {t.lower_ for t in toks if t.is_lower}
         self._lower_words = lower_words
         # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
@@ -205,21 +206,25 @@ def _place_at(spans: list[tuple[int, int, str]]) -> Callable[[int, int], str | N
 
 
 def _places_in(spans: list[tuple[int, int, str]]) -> Callable[[int, int], list[str]]:
+    starts = [s for s, _e, _p in spans]
+
     def places_in(start: int, end: int) -> list[str]:
-        out: list[str] = []
-        for s, e, pid in spans:
-            if start <= s and e <= end and pid not in out:
-                out.append(pid)
-        return out
+        out: dict[str, None] = {}  # ordered, and a look-up per mention, not a scan of those found
+        for _s, e, pid in spans[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+            if e <= end:
+                out.setdefault(pid)
+        return list(out)
 
     return places_in
 
 
 def _demonym_at(demonyms: list[tuple[int, int, str]]) -> Callable[[int, int], str | None]:
+    ends = [e for _s, e, _c in demonyms]  # entities: in text order and disjoint, so their ends rise too
+
     def demonym_country(start: int, end: int) -> str | None:
-        for s, e, iso2 in demonyms:
-            if min(e, end) > max(s, start):
-                return iso2
+        i = bisect.bisect_right(ends, start)  # the first that ends after `start`
+        if i < len(demonyms) and demonyms[i][0] < end and end > start:
+            return demonyms[i][2]
         return None
 
     return demonym_country

@@ -32,6 +32,8 @@ _DATELINE = re.compile(
     r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-])")
 
 
+MAX_LISTED = 30  # `_division_lists`: names looked at before one plural division word
+
 WEAK = 2  # `_scan_accept`: a candidate that needs support (`Mention.weak`)
 
 
@@ -128,12 +130,13 @@ class Recognition:
         """Names listed before a plural division word are divisions each ("Barrow, Jackson and Madison
         counties"): the names before the last one, which the entity step does not reach."""
         out: list[Mention] = []
+        found_at = {(m.start, m.end): m for m in found}
         for tok in doc:
             singular = self.lex.division_plurals.get(tok.lower_)
             if singular is None or tok.i == 0:
                 continue
             i, names = tok.i, []
-            while i > 0:
+            while i > 0 and len(names) < MAX_LISTED:  # bounded: a list never names hundreds of counties
                 j = i
                 while j > 0 and _capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start and i - j < 3:
                     j -= 1
@@ -155,9 +158,8 @@ class Recognition:
                 if not any(c.feature in ("admin1", "admin2") for c in gaz.lookup(f"{span.text} {singular}")):
                     continue
                 if any(taken[k] for k in range(s, e)):
-                    for m in found:  # the entity step found it: a division all the same
-                        if m.start == span.start_char and m.end == span.end_char:
-                            m.admin_hint = True
+                    if (m := found_at.get((span.start_char, span.end_char))) is not None:
+                        m.admin_hint = True  # the entity step found it: a division all the same
                     continue
                 out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "list", "GPE",
                                    admin_hint=True))
@@ -193,7 +195,7 @@ class Recognition:
         """A place name before a capitalised plural that is not a division, office or site word names a team
         or a company ("Carolina Panthers", "Dallas Cowboys"), not the place."""
         nxt = doc[e] if e < len(doc) else None
-        if nxt is None or not doc.has_annotation("SENT_START") or _title_case(nxt.sent):
+        if nxt is None or self._headline[e]:
             return False  # a headline capitalises its verbs too ("Georgia Arrests Opposition Members")
         return nxt.tag_ == "NNPS" and nxt.text.endswith("s") and _capitalised(nxt) \
             and nxt.text not in self.lex.jurisdiction_titles and nxt.text not in self.lex.institutions \
@@ -257,10 +259,12 @@ class Recognition:
         """Capitalised runs that no place entity covers, matched against the gazetteer."""
         ent_label = [""] * len(doc)
         self._ent_start = list(range(len(doc)))
+        self._ent_end = list(range(1, len(doc) + 1))
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ent_label[i] = ent.label_
                 self._ent_start[i] = ent.start
+                self._ent_end[i] = ent.end
         out: list[Mention] = []
         i, n = 0, len(doc)
         caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
@@ -363,7 +367,7 @@ class Recognition:
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
             elif "OUTLET" in labels:
-                if _listed_outlet(doc, span.start):
+                if _listed_outlet(doc[self._ent_start[span.start]:self._ent_end[span.start]].text):
                     return False  # "The New York Times" is a paper, not the city
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False  # "Gainesville Times" is local news from Gainesville; "Middle East Eye" no
@@ -432,21 +436,17 @@ class Recognition:
                 label[i] = ent
         taken = {(m.start, m.end) for g in groups for m in g.mentions}
         spans = sorted(taken)
-        for g in groups:
-            if g.best is None:
+        text = doc.text  # `Doc.text` joins every token anew on each access
+        for gi, form, s, e in _occurrences(text, groups):
+            g = groups[gi]
+            if any(a < e and s < b for a, b in spans[max(0, bisect_left(spans, (s, s)) - 2):
+                                                  bisect_left(spans, (e, e)) + 1]):
                 continue
-            for form in {m.text for m in g.mentions if not m.weak and " " not in m.text.strip(".")} | \
-                    {m.text for m in g.mentions if not m.weak and " " in m.text}:
-                for hit in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", doc.text):
-                    s, e = hit.span()
-                    if any(a < e and s < b for a, b in spans[max(0, bisect_left(spans, (s, s)) - 2):
-                                                          bisect_left(spans, (e, e)) + 1]):
-                        continue
-                    span = doc.char_span(s, e)
-                    if span is None or self._belongs_elsewhere(doc, span, label):
-                        continue
-                    g.mentions.append(Mention(s, e, form, g.key, "again", "GPE"))
-                    insort(spans, (s, e))
+            span = doc.char_span(s, e)
+            if span is None or self._belongs_elsewhere(doc, span, label):
+                continue
+            g.mentions.append(Mention(s, e, form, g.key, "again", "GPE"))
+            insort(spans, (s, e))
 
     def _belongs_elsewhere(self, doc: Doc, span: Span, label: dict) -> bool:
         i, e = span.start, span.end
@@ -479,12 +479,55 @@ class Recognition:
         return list(groups.values())
 
 
+_WORD = re.compile(r"(?<![\w.-])\w+")
+_WORD_GOES_ON = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, groups: list[Group]) -> list[tuple[int, str, int, int]]:
+    """Where each resolved name's forms occur in `text` as whole words: (group index, form, start, end), in
+    the order of the groups, a group's longer forms first, then by position. One pass over the text, each
+    word looked up among the forms that begin with it: a search of the whole text per form costs the
+    number of names times the length (issue 16)."""
+    by_word: dict[str, list[tuple[int, int, str]]] = {}
+    odd: list[tuple[int, int, str]] = []
+    for gi, g in enumerate(groups):
+        if g.best is None:
+            continue
+        for fi, form in enumerate(sorted({m.text for m in g.mentions if not m.weak}, key=lambda f: (-len(f), f))):
+            first = re.match(r"\w+", form)
+            (by_word.setdefault(first.group(), []) if first else odd).append((gi, fi, form))
+    hits: list[tuple[int, int, int, int, str]] = []
+    for w in _WORD.finditer(text) if by_word else ():
+        for gi, fi, form in by_word.get(w.group(), ()):
+            s = w.start()
+            e = s + len(form)
+            if text.startswith(form, s) and not _WORD_GOES_ON.match(text, e):
+                hits.append((gi, fi, s, e, form))
+    for gi, fi, form in odd:  # a form that does not open with a letter ("'Amran"): rare, searched alone
+        for hit in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
+            hits.append((gi, fi, *hit.span(), form))
+    hits.sort()
+    return [(gi, form, s, e) for gi, _fi, s, e, form in hits]
+
+
 def _capitalised(tok) -> bool:
     if tok is None:  # past the end of the document
         return False
     t = tok.text
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+
+
+def headline_flags(doc: Doc) -> list[bool]:
+    """Per token: does it lie in a title-case sentence (a headline)? Judged once per sentence for the
+    document: `Token.sent` walks its whole sentence, so asking it per mention is quadratic in one long
+    sentence (issue 16: "Beirut " repeated). Without sentence boundaries every token counts as a headline's."""
+    flags = [True] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            if not _title_case(sent):
+                flags[sent.start:sent.end] = [False] * (sent.end - sent.start)
+    return flags
 
 
 def _title_case(sent: Span) -> bool:
@@ -515,11 +558,7 @@ def _is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in titles or word.lower() in titles
 
 
-def _listed_outlet(doc: Doc, i: int) -> bool:
-    """Whether token i lies in an entity that the outlet list names (data/outlets.tsv)."""
+def _listed_outlet(text: str) -> bool:
+    """Whether an entity's text is an outlet the outlet list names (data/outlets.tsv)."""
     outlets = entity_lexicon().outlets
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            text = ent.text
-            return text in outlets or text.removeprefix("The ").removeprefix("the ") in outlets
-    return False
+    return text in outlets or text.removeprefix("The ").removeprefix("the ") in outlets

@@ -55,15 +55,17 @@ class Resolution:
             if g.best is not None and g.best.feature == "admin1" and g.confidence >= 0.5:
                 admin_focus[(g.best.country or "", g.best.name)] += len(g.mentions)
         # pass 2: focus + containment; pass 3: + closeness to the other places
+        votes = _Votes(groups, demonyms)
         for g in groups:
-            self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus, [])
+            self._pick(g, votes.without(g), admin_focus, [])
+            votes.update(g)
         self._support = _support(groups)
         self._by_key = {g.key: g for g in groups}
         anchors = [(g.key, g.best) for g in groups if g.best is not None and g.confidence >= 0.6
                    and g.best.feature in ("city", "admin2", "district")]
         for g in groups:
-            self._pick(g, dict(self._focus(groups, demonyms, skip=g)), admin_focus,
-                       [b for k, b in anchors if k != g.key])
+            self._pick(g, votes.without(g), admin_focus, [b for k, b in anchors if k != g.key])
+            votes.update(g)
         return self._focus(groups, demonyms)
 
     @staticmethod
@@ -145,6 +147,45 @@ class Resolution:
         z = sum(math.exp(s - top) for s in scores)
         i = scores.index(top)
         g.best, g.confidence = g.candidates[i], round(max(0.05, min(0.99, 1.0 / z)), 3)
+
+
+def _vote(g: Group) -> tuple[str | None, float]:
+    """The country a name votes for in the document's focus, and with what weight (`Resolution._focus`)."""
+    if g.best is None or not g.best.country:
+        return None, 0.0
+    w = 1.0 if g.best.feature == "country" else 0.7 * g.confidence
+    return g.best.country, w * len(g.mentions)
+
+
+class _Votes:
+    """The document's country votes kept as a running total, so each name's focus without its own vote is
+    one subtraction, not a new count over every name (that is quadratic in the number of names)."""
+
+    def __init__(self, groups: list[Group], demonyms: list[tuple[int, int, str]]) -> None:
+        self.votes: Counter[str] = Counter()
+        self.cast: dict[int, tuple[str | None, float]] = {}
+        for g in groups:
+            self.update(g)
+        for _s, _e, iso2 in demonyms:
+            self.votes[iso2] += 0.5
+
+    def update(self, g: Group) -> None:
+        """Re-count `g`'s vote after its reading changed."""
+        old_country, old_w = self.cast.get(id(g), (None, 0.0))
+        if old_country is not None:
+            self.votes[old_country] -= old_w
+        country, w = _vote(g)
+        if country is not None:
+            self.votes[country] += w
+        self.cast[id(g)] = (country, w)
+
+    def without(self, g: Group) -> dict[str, float]:
+        """Share of the document's place evidence per country, `g`'s own vote left out."""
+        own_country, own_w = self.cast.get(id(g), (None, 0.0))
+        total = sum(self.votes.values()) - own_w
+        if total <= 1e-9:
+            total = 1.0
+        return {c: max(0.0, v - (own_w if c == own_country else 0.0)) / total for c, v in self.votes.items()}
 
 
 def _list_members(g: Group) -> list[Mention]:
