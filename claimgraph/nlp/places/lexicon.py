@@ -46,6 +46,8 @@ class PlaceLexicon:
     metonymy_min_pop: int = 500000
     locative_preps: frozenset[str] = frozenset()
     norp_town_min_pop: int = 50000
+    calendar_names: frozenset[str] = frozenset()
+    name_articles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,8 @@ def load_lexicon() -> PlaceLexicon:
         metonymy_min_pop=int(data.get("metonymy_min_pop", 500000)),
         locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),
         norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
+        calendar_names=frozenset(data.get("calendar_names", [])),
+        name_articles=frozenset(w.lower() for w in data.get("name_articles", [])),
     )
 
 

@@ -99,6 +99,8 @@ class Recognition:
             if span.text in self.lex.not_place_phrases or (len(span) == 1 and span.text.lower() in self.lex.directions):
                 continue  # a bare direction ("the South's hubs") is a region of the text's own country, not a
                 # province of another that happens to be called so
+            if self._calendar(span) or self._compound_part(doc, s, e, gaz):
+                continue  # "during Ramadan"; "Lago" of "Mar-a-Lago"
             if e < len(doc) and doc[e].text == ":" and span.text.isupper():
                 continue  # a transcript's speaker label ("SMITH: ..."), not a place
             if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower and not any(
@@ -122,8 +124,9 @@ class Recognition:
                 span = doc[s:e]
             if ent.label_ == "FAC" and not gaz.lookup(span.text) and self.site_feature(span.text) is None:
                 continue  # buildings we cannot place are not worth a mention (named sites: `sites`)
+            weak = _partial_name(span.text, gaz, self.lex.admin_words)
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
-                               ent.label_, admin_hint=admin_hint))
+                               ent.label_, admin_hint=admin_hint, weak=weak))
         return out
 
     def _division_lists(self, doc: Doc, gaz: Gazetteer, taken: list[bool], found: list[Mention]) -> list[Mention]:
@@ -175,6 +178,26 @@ class Recognition:
             return False
         before = doc[i - 2].text
         return before in self.lex.party_letters or (_capitalised(doc[i - 2]) and bool(gaz.lookup(before)))
+
+    def _calendar(self, span: Span) -> bool:
+        """A month or a religious or civic period ("during Ramadan", "before Easter"): a time, not a place."""
+        return len(span) == 1 and (span.text in self.lex.calendar_names
+                                   or span.text.title() in self.lex.calendar_names)
+
+    def _compound_part(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+        """A name that is only part of a hyphenated compound name: the tail of a chain of three or more words
+        ("Mar-a-Lago") or the head before a capitalised word that is not a place ("Ben-Gurion University").
+        Not after the Arabic article ("al-Raqqa"), a prefix ("anti-Israel"), a place, a people or a party's
+        letter ("Fargo-Moorhead", "Egyptian-US", "D-Charleston"), nor before another place ("the Israel-Gaza
+        war") or a lower-case word ("US-led", "Damascus-based": an adjective made of the place names it)."""
+        if s >= 4 and self._hyphen[s - 1] and not self._spaced[s - 2] and doc[s - 2].is_lower \
+                and doc[s - 2].lower_ not in self.lex.name_articles and self._hyphen[s - 3] \
+                and not self._spaced[s - 4]:
+            return True
+        if e + 1 < len(doc) and self._hyphen[e] and not self._spaced[e - 1] and _capitalised(doc[e + 1]) \
+                and not doc[e + 1].is_upper:
+            return not gaz.lookup(doc[e + 1].text)
+        return False
 
     def _person_like(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         """A lone name that speaks ("Nelson said", '..." Nelson added') or opens a firm's name ("Stevens &
@@ -318,6 +341,8 @@ class Recognition:
             return False
         if span.end < len(doc) and doc[span.end].text == ":" and text.isupper():
             return False  # a transcript's speaker label ("SMITH: ...")
+        if self._calendar(span) or self._compound_part(doc, span.start, span.end, gaz):
+            return False
         if labels & BLOCKING_LABELS - {"PERSON"}:
             return False
         # a name that is only the first word of a place's name ("Gold" of Gold Coast) is no evidence for it
@@ -372,10 +397,18 @@ class Recognition:
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False  # "Gainesville Times" is local news from Gainesville; "Middle East Eye" no
             elif not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or not _capitalised(nxt) or inst
-                                      or strong or best.population >= 100000)):
-                return False  # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no
+                                      or strong or any(c.population >= 100000 for c in entries
+                                                       if key(c.name) == key(text)))):
+                # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no; nor does "Ben Gurion
+                # Airport" name Bern, whose other spelling "Ben" is (a big city by another name opens no name)
+                return False
             if not (strong or best.population >= 800 or best.feature == "admin2"):
                 return 0
+            whole = self._ent_start[span.start] == span.start and self._ent_end[span.start] == span.end
+            if whole and not multi and not strong and not any(c.population >= 100000 for c in entries
+                                                              if key(c.name) == key(text)):
+                return WEAK  # a lone small town's name the model took for an organisation ("according to
+                # Forbes"): a magazine, a firm or a club unless it stands in a place's context or near others
             return WEAK if inst and nxt_text not in self.lex.jurisdiction_titles else 1
         if nxt is not None and _capitalised(nxt) and ent_label[nxt.i] not in ("", "GPE", "LOC") and not inst:
             return False
@@ -508,6 +541,26 @@ def _occurrences(text: str, groups: list[Group]) -> list[tuple[int, str, int, in
             hits.append((gi, fi, *hit.span(), form))
     hits.sort()
     return [(gi, form, s, e) for gi, _fi, s, e, form in hits]
+
+
+def _partial_name(text: str, gaz: Gazetteer, admin_words: frozenset[str]) -> bool:
+    """A name of several words that the gazetteer knows only as the tail or the head of a longer place name
+    ("Smart City" of "Vinhomes Smart City"): as often a common phrase ("a Smart City project") as that place,
+    so it needs a place's context or places named near it (`Mention.weak`). A division's name without its
+    division word ("Red River" of "Red River Parish") is its name."""
+    k = key(text)
+    if " " not in k:
+        return False
+
+    def partial(name: str) -> bool:
+        if name == k:
+            return False
+        if name.startswith(k + " "):
+            return name[len(k) + 1:] not in admin_words
+        return name.endswith(" " + k)
+
+    entries = gaz.lookup(text)
+    return bool(entries) and all(partial(key(c.name)) for c in entries)
 
 
 def _capitalised(tok) -> bool:

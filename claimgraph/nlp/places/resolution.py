@@ -37,6 +37,9 @@ class Resolution:
             admins = [e for e in gaz.lookup(base) if e.feature in ADMIN_FEATURES | {"region", "landform"}]
             if not cands:
                 cands = admins or gaz.lookup(base)
+        article, _, rest = key(text).partition(" ")
+        if not cands and rest and article in self.lex.name_articles:
+            cands = gaz.lookup(rest)  # "al-Raqqa", "el-Arish": the name without the Arabic article
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=_prior, reverse=True)[:MAX_CANDIDATES]
         return cands
