@@ -4,12 +4,15 @@
 - `recognition`: mentions from entities and a gazetteer scan, containment hints ("X, Y", "Y's X", "X in Y");
 - `resolution`: candidates, document focus, containment and spatial support, one sense per name;
 - `sites`: named sites no gazetteer holds (rivers, streets, numbered roads), placed at their container;
-- `lexicon`: places_lexicon.json, and the Mention / Group records the steps pass along.
+- `lexicon`: places_lexicon.json, and the Mention / Group records the steps pass along;
+- `demonyms`: the `claimgraph_place_demonyms` component, run after events: demonyms ("Syrian") as mentions of
+  their country's place in the output, never a place events read as where something happened.
 
 Importing the package registers the factory (claimgraph.nlp discovers components by importing its packages).
 """
 
 from claimgraph.nlp.places.component import PlacesComponent, make_places
+from claimgraph.nlp.places.demonyms import PlaceDemonyms, make_place_demonyms
 from claimgraph.nlp.places.lexicon import load_lexicon
 
-__all__ = ["PlacesComponent", "load_lexicon", "make_places"]
+__all__ = ["PlaceDemonyms", "PlacesComponent", "load_lexicon", "make_place_demonyms", "make_places"]

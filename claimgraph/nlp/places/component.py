@@ -22,7 +22,8 @@ offensive"), names embedded in longer ones ("Aleppo University" -> Aleppo). So m
 Evidence for a weak candidate (a lone name the model took for a person, a name embedded in a school's):
 a place's context ("in X", "the village of X", "X, Y", "X residents") or places named nearby
 (`resolution._drop_unsupported`); without either it is dropped. Demonyms (NORP "Turkish") are linked
-to a country but never emitted as places. Other names no gazetteer knows are dropped.
+to a country here, not made places events could read as where something happened; `demonyms` adds them to
+their country's place after events. Other names no gazetteer knows are dropped.
 The steps: `recognition`, `sites`.
 
 Resolution in context: candidates from `claimgraph.gazetteer` scored by feature and population
