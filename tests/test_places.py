@@ -99,13 +99,12 @@ def test_direction_word_is_not_part_of_the_name(analyzer) -> None:
     assert "Latakia" in places and places["Latakia"].country == "SY"
 
 
-def test_metonym_is_a_place_and_demonym_is_not(analyzer) -> None:
+def test_metonym_is_a_place_and_demonym_a_mention_of_its_country(analyzer) -> None:
     text = "Moscow accused Turkish officials of lying. Turkish troops stayed near the border."
     analysis, places = places_of(analyzer, text)
     assert "Moscow" in places and places["Moscow"].country == "RU"
-    assert "Turkish" not in places
-    doc_demonyms = [p for p in analysis.places if p.name == "Turkish"]
-    assert not doc_demonyms
+    assert places["Turkish"].country == "TR" and places["Turkish"].feature == "country"
+    assert not [p for p in analysis.places if p.name == "Turkish"]  # the place is Turkey, never the adjective
 
 
 def test_containment_picks_the_right_homonym(analyzer) -> None:
@@ -400,3 +399,10 @@ def test_demonyms_are_mentions_of_their_country_but_not_where_events_happen(anal
     assert places["Egyptian"].name == "Egypt" and places["Egyptian"].feature == "country"
     shelling = [e for e in analysis.events if e.place is not None]
     assert shelling and all(e.place != syria.id for e in shelling)
+
+
+def test_a_demonym_naming_people_is_no_place_mention(analyzer) -> None:
+    text = "An American was killed and two Syrians were wounded when the convoy reached Rafah."
+    analysis, places = places_of(analyzer, text)
+    assert "American" not in places and "Syrians" not in places
+    assert places["Rafah"].country == "PS"

@@ -1,9 +1,10 @@
 """Demonyms as mentions of their country (`claimgraph_place_demonyms`), added once events are found.
 
-Why: "Syrian forces", "an Egyptian-US summit", "Palestinians fled": the adjective or the people's name
-names the country as surely as "Syria's forces" does. A reader counting where an article is about counts
-them, and so do the geoparsing corpora that annotate adjectival toponyms (LGL). But a people is not a
-place where something happened: "Syrian troops shelled Idlib" happened in Idlib. So the places component
+Why: "Syrian forces", "an Egyptian-led summit", "the American military": the adjective names the country as
+surely as "Syria's forces" does (a modifier, like "a Moscow court"). A reader counting where an article is
+about counts them, and so do the geoparsing corpora that annotate adjectival toponyms (LGL). A demonym that
+names people ("an American's laptop", "Palestinians fled") names no place and is left alone. Nor is a people
+a place where something happened: "Syrian troops shelled Idlib" happened in Idlib. So the places component
 leaves demonyms out of the places that events read (it only links them to a country, `state.extra
 ["demonyms"]`), and this component, which runs after events, adds each demonym's span to its country's
 place in the output (creating the country's place at its gazetteer point if the text names it only so).
@@ -13,6 +14,8 @@ Config: `demonyms_as_mentions` (default true); false keeps places as events saw 
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,14 +50,28 @@ class PlaceDemonyms:
             return doc
         state = get_state(doc)
         try:
-            add_demonyms(state, load_gazetteer(self.gazetteer_files))
+            gaz = load_gazetteer(self.gazetteer_files)
+            add_demonyms(state, gaz, lambda s, e: _modifies_a_noun(doc, s, e, gaz))
         except Exception as exc:  # noqa: BLE001 - a component never raises on text; places stand as they are
             report_failure(doc, "claimgraph_place_demonyms", exc)
         return doc
 
 
-def add_demonyms(state: DocState, gaz: Gazetteer) -> None:
-    """Append each demonym span (`state.extra["demonyms"]`: start, end, ISO2) to its country's place."""
+def _modifies_a_noun(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Is the demonym an adjective or modifier of a noun after it ("Syrian forces", "the US-backed Syrian
+    Democratic Forces"), not a noun for people ("an American", "Palestinians")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    if tok.tag_ in ("NNS", "NNPS") or (tok.text.endswith("s") and gaz.demonym(tok.text[:-1])):
+        return False  # a people in the plural ("Palestinians", "Syrians")
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i
+
+
+def add_demonyms(state: DocState, gaz: Gazetteer, modifier: Callable[[int, int], bool] = lambda s, e: True) -> None:
+    """Append each demonym span (`state.extra["demonyms"]`: start, end, ISO2) that `modifier` accepts to its
+    country's place."""
     places: list[Place] = state.items["places"]
     taken = {tuple(m) for p in places for m in p.mentions}
     by_country: dict[str, Place] = {}
@@ -63,7 +80,7 @@ def add_demonyms(state: DocState, gaz: Gazetteer) -> None:
             by_country[p.country] = p
     touched: set[str] = set()
     for start, end, iso2 in state.extra.get("demonyms", []):
-        if (start, end) in taken:
+        if (start, end) in taken or not modifier(start, end):
             continue
         place = by_country.get(iso2)
         if place is None:
