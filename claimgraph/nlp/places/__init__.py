@@ -3,6 +3,7 @@
 - `component`: the spaCy factory, the order of work and the output (places, look-ups for later components);
 - `recognition`: mentions from entities and a gazetteer scan, containment hints ("X, Y", "Y's X", "X in Y");
 - `resolution`: candidates, document focus, containment and spatial support, one sense per name;
+- `forms`: one-pass text scans (a resolved name's other occurrences, headline sentences, partial names);
 - `sites`: named sites no gazetteer holds (rivers, streets, numbered roads), placed at their container;
 - `lexicon`: places_lexicon.json, and the Mention / Group records the steps pass along;
 - `demonyms`: the `claimgraph_place_demonyms` component, run after events: demonyms ("Syrian") as mentions of

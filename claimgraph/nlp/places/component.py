@@ -61,12 +61,13 @@ from spacy.tokens import Doc
 
 from claimgraph.contract import Place
 from claimgraph.gazetteer import Entry, Gazetteer, load_gazetteer
+from claimgraph.nlp.places.forms import headline_flags
 from claimgraph.nlp.places.lexicon import (
     Group,
     Mention,
     load_lexicon,
 )
-from claimgraph.nlp.places.recognition import Recognition, _capitalised, _is_title_word, _tokens_of, headline_flags
+from claimgraph.nlp.places.recognition import Recognition, _capitalised, _is_title_word, _tokens_of
 from claimgraph.nlp.places.resolution import Resolution
 from claimgraph.nlp.places.sites import Sites
 from claimgraph.nlp.state import DocState, get_state, report_failure

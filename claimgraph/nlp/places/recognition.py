@@ -12,6 +12,7 @@ from bisect import bisect_left, insort
 from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
+from claimgraph.nlp.places.forms import name_occurrences, partial_name
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
     PLACE_LABELS,
@@ -124,7 +125,7 @@ class Recognition:
                 span = doc[s:e]
             if ent.label_ == "FAC" and not gaz.lookup(span.text) and self.site_feature(span.text) is None:
                 continue  # buildings we cannot place are not worth a mention (named sites: `sites`)
-            weak = _partial_name(span.text, gaz, self.lex.admin_words)
+            weak = partial_name(span.text, gaz, self.lex.admin_words)
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
                                ent.label_, admin_hint=admin_hint, weak=weak))
         return out
@@ -470,7 +471,7 @@ class Recognition:
         taken = {(m.start, m.end) for g in groups for m in g.mentions}
         spans = sorted(taken)
         text = doc.text  # `Doc.text` joins every token anew on each access
-        for gi, form, s, e in _occurrences(text, groups):
+        for gi, form, s, e in name_occurrences(text, groups):
             g = groups[gi]
             if any(a < e and s < b for a, b in spans[max(0, bisect_left(spans, (s, s)) - 2):
                                                   bisect_left(spans, (e, e)) + 1]):
@@ -512,81 +513,12 @@ class Recognition:
         return list(groups.values())
 
 
-_WORD = re.compile(r"(?<![\w.-])\w+")
-_WORD_GOES_ON = re.compile(r"[\w-]")
-
-
-def _occurrences(text: str, groups: list[Group]) -> list[tuple[int, str, int, int]]:
-    """Where each resolved name's forms occur in `text` as whole words: (group index, form, start, end), in
-    the order of the groups, a group's longer forms first, then by position. One pass over the text, each
-    word looked up among the forms that begin with it: a search of the whole text per form costs the
-    number of names times the length (issue 16)."""
-    by_word: dict[str, list[tuple[int, int, str]]] = {}
-    odd: list[tuple[int, int, str]] = []
-    for gi, g in enumerate(groups):
-        if g.best is None:
-            continue
-        for fi, form in enumerate(sorted({m.text for m in g.mentions if not m.weak}, key=lambda f: (-len(f), f))):
-            first = re.match(r"\w+", form)
-            (by_word.setdefault(first.group(), []) if first else odd).append((gi, fi, form))
-    hits: list[tuple[int, int, int, int, str]] = []
-    for w in _WORD.finditer(text) if by_word else ():
-        for gi, fi, form in by_word.get(w.group(), ()):
-            s = w.start()
-            e = s + len(form)
-            if text.startswith(form, s) and not _WORD_GOES_ON.match(text, e):
-                hits.append((gi, fi, s, e, form))
-    for gi, fi, form in odd:  # a form that does not open with a letter ("'Amran"): rare, searched alone
-        for hit in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
-            hits.append((gi, fi, *hit.span(), form))
-    hits.sort()
-    return [(gi, form, s, e) for gi, _fi, s, e, form in hits]
-
-
-def _partial_name(text: str, gaz: Gazetteer, admin_words: frozenset[str]) -> bool:
-    """A name of several words that the gazetteer knows only as the tail or the head of a longer place name
-    ("Smart City" of "Vinhomes Smart City"): as often a common phrase ("a Smart City project") as that place,
-    so it needs a place's context or places named near it (`Mention.weak`). A division's name without its
-    division word ("Red River" of "Red River Parish") is its name."""
-    k = key(text)
-    if " " not in k:
-        return False
-
-    def partial(name: str) -> bool:
-        if name == k:
-            return False
-        if name.startswith(k + " "):
-            return name[len(k) + 1:] not in admin_words
-        return name.endswith(" " + k)
-
-    entries = gaz.lookup(text)
-    return bool(entries) and all(partial(key(c.name)) for c in entries)
-
-
 def _capitalised(tok) -> bool:
     if tok is None:  # past the end of the document
         return False
     t = tok.text
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
-
-
-def headline_flags(doc: Doc) -> list[bool]:
-    """Per token: does it lie in a title-case sentence (a headline)? Judged once per sentence for the
-    document: `Token.sent` walks its whole sentence, so asking it per mention is quadratic in one long
-    sentence (issue 16: "Beirut " repeated). Without sentence boundaries every token counts as a headline's."""
-    flags = [True] * len(doc)
-    if doc.has_annotation("SENT_START"):
-        for sent in doc.sents:
-            if not _title_case(sent):
-                flags[sent.start:sent.end] = [False] * (sent.end - sent.start)
-    return flags
-
-
-def _title_case(sent: Span) -> bool:
-    """Most words capitalised: a headline."""
-    words = [t for t in sent if t.is_alpha and not t.is_stop]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> range:
