@@ -529,3 +529,21 @@ def test_header_parser_never_crashes_and_spans_are_exact(parts):
         prepare(text)
     except InputError as exc:
         assert_one_line(exc)
+
+
+def test_the_language_check_reads_stop_words_without_loading_other_languages() -> None:
+    """Importing spacy.lang.fr (and ten others) compiles their tokenizer exceptions: ~2 s of CPU that the first
+    non-English-looking document (a table, a list of names, hostile input) used to pay."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom claimgraph.errors import UnsupportedLanguageError\n"
+            "from claimgraph.ingest.language import check_english\n"
+            "try:\n    check_english('Le gouvernement a annoncé que les forces de sécurité avaient été déployées "
+            "dans la ville après les manifestations de la semaine dernière, selon le ministre de la défense.')\n"
+            "except UnsupportedLanguageError as e:\n    print('refused:', e)\n"
+            "from claimgraph.ingest.language import _OTHERS\n"
+            "print(sorted(m for m in sys.modules if m.startswith('spacy.lang.') and m.split('.')[2] in _OTHERS))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "refused: the text looks like French" in out
+    assert out.strip().endswith("[]"), out
