@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import itertools
 import os
 import statistics
@@ -178,6 +179,9 @@ def main() -> None:
     _ = worker_analyzer().nlp  # the serial run's model, loaded once in this process
     runs = [run("serial, this process", texts, workers=1),
             run("2 local worker processes", texts, workers=2)]
+    if not args.no_dask and importlib.util.find_spec("distributed") is None:
+        print("dask.distributed is not installed (pip install 'claimgraph[dask]'): no Dask run", file=sys.stderr)
+        args.no_dask = True
     if not args.no_dask:
         runs.append(run("Dask LocalCluster, 2 worker processes", texts, workers=2, engine="dask"))
     grown = growth(points)

@@ -34,11 +34,12 @@ def _link_claims(state: DocState) -> None:
 
 def assemble(doc: Doc, state: DocState) -> Analysis:
     meta = state.meta
+    text = doc.text  # built from the tokens on every read: once
     document = Document(
-        id=Document.id_for(doc.text),
+        id=Document.id_for(text),
         title=meta.title, outlet=meta.outlet, authors=list(meta.authors), url=meta.url,
         dateline=meta.dateline, published=meta.published,
-        published_source=meta.published_source if meta.published else None, language=meta.language, text=doc.text,
+        published_source=meta.published_source if meta.published else None, language=meta.language, text=text,
     )
     _link_claims(state)
     sections = {section: list(state.items[section]) for section in SECTIONS}
