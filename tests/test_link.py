@@ -237,3 +237,71 @@ def test_a_quote_drifts_only_between_reports_of_one_speaker(analyzer: Analyzer) 
     assert [[r.text for r in f.refs] for f in drifts] == [
         ["that they had carted away at least 100 bodies from the site of the blast",
          "that they had taken away at least 100 bodies from the site of the blast"]]
+
+
+# One city, one day, one kind of act: the air strikes on an aid convoy (two accounts, tolls 20 and "at least
+# 18") and an air strike on a clinic that killed five medics: five dead are not the convoy's twenty.
+CONVOY_RED_CROSS = """Tue 20 Sep 2016
+
+Air strikes hit aid convoy near Aleppo
+
+Air strikes hit a United Nations aid convoy at Urum al-Kubra, west of Aleppo, on Monday, killing 20 people, \
+the Red Cross said.
+
+The convoy of 31 lorries had been carrying food and medicine.
+"""
+CONVOY_AID_WORKERS = """Tue 20 Sep 2016
+
+Convoy bombed near Aleppo
+
+At least 18 people were killed on Monday when air strikes hit an aid convoy at Urum al-Kubra near Aleppo, \
+aid workers said.
+"""
+CLINIC = """Tue 20 Sep 2016
+
+Medics killed in Aleppo
+
+Five medics were killed in Aleppo on Monday when an air strike hit a clinic in the city's east, the aid \
+group that supports it said.
+"""
+
+
+def test_reports_counting_very_different_dead_are_two_incidents(analyzer: Analyzer) -> None:
+    red_cross, aid_workers, clinic = (_analyse(analyzer, t) for t in (CONVOY_RED_CROSS, CONVOY_AID_WORKERS, CLINIC))
+    linker = Linker()
+    linker.add_many([red_cross, aid_workers, clinic])
+    linked = linker.incident_docs(lead_only=True)
+    assert {red_cross.document.id, aid_workers.document.id} in linked
+    assert not any(clinic.document.id in docs for docs in linked)
+
+
+# One town and the city next to it, one day: two accounts of air strikes on Douma, and rocket shells on a
+# Damascus district (another kind of act, no toll in common to say it is the same one).
+DOUMA_MONITOR = """Mon 13 Nov 2017
+
+Air strikes pound Douma
+
+On Sunday air strikes hit the town of Douma in Eastern Ghouta, destroying several buildings, a monitor said.
+"""
+DOUMA_RESIDENTS = """Mon 13 Nov 2017
+
+Warplanes strike Ghouta town
+
+Warplanes struck residential areas of Douma on Sunday, residents said.
+"""
+BAB_TOUMA_SHELLS = """Mon 13 Nov 2017
+
+Shells fall on Damascus
+
+Rocket shells fired by militants fell on the Bab Touma neighbourhood of Damascus on Sunday, state media said, \
+damaging shops.
+"""
+
+
+def test_an_air_strike_and_a_shelling_nearby_need_a_common_toll_to_be_one(analyzer: Analyzer) -> None:
+    monitor, residents, shells = (_analyse(analyzer, t) for t in (DOUMA_MONITOR, DOUMA_RESIDENTS, BAB_TOUMA_SHELLS))
+    linker = Linker()
+    linker.add_many([monitor, residents, shells])
+    linked = linker.incident_docs(lead_only=True)
+    assert {monitor.document.id, residents.document.id} in linked
+    assert not any(shells.document.id in docs for docs in linked)

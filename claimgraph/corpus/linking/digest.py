@@ -32,6 +32,10 @@ COARSE_FEATURES = frozenset({"country"})
 MIN_SHARED_TOLL = 5
 #: events starting this close to the top (headline and first sentence) are main events too
 LEAD_CHARS = 150
+#: an event whose headline or lead mention (Event.mentions) is in the top is a main event too
+LEAD_BY_MENTION = True
+#: when the top tells some event, the first by salience is not a main event unless it is one of those
+LEAD_ONLY_TOP = True
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +167,33 @@ class Report:
     names: frozenset[str] = frozenset()  # the document's people, organisations and groups (entities.entity_key)
     camps: frozenset[str] = frozenset()  # the camps (linking.json camps) of the forces its events name as actors
     date_inferred: bool = False  # the date is the publication day, not one the text gives the event
+    vague: frozenset[str] = frozenset()  # its document's quantities that are no figure ("scores", "dozens")
+
+    @property
+    def figures(self) -> set[tuple[str, float]]:
+        """(casualty kind, lower bound) of every figure its events give, sums included, vague ones left out."""
+        return {(c.kind, c.low) for e in self.events for c in e.casualties
+                if c.low is not None and c.low >= 1 and c.quantity not in self.vague}
+
+    @property
+    def main_tolls(self) -> set[tuple[str, float]]:
+        """The largest of its tolls (`tolls`) of each kind: a toll two reports share links them only if it is
+        the main one of both (a part, "six of them children", is no evidence)."""
+        best: dict[str, float] = {}
+        for kind, low in self.tolls:
+            best[kind] = max(best.get(kind, 0.0), low)
+        return set(best.items())
+
+    @property
+    def largest(self) -> dict[str, float]:
+        """The largest figure of each casualty kind its events give (a part of a toll is smaller than the toll);
+        vague ones ("scores") and casualties with no number written for them left out."""
+        out: dict[str, float] = {}
+        for e in self.events:
+            for c in e.casualties:
+                if c.low is not None and c.low >= 1 and c.quantity and c.quantity not in self.vague:
+                    out[c.kind] = max(out.get(c.kind, 0.0), c.low)
+        return out
 
     @property
     def tolls(self) -> set[tuple[str, float]]:
@@ -233,6 +264,7 @@ def digest(analysis: Analysis) -> Digest:
     names = frozenset(k for e in analysis.entities if e.type != "OUTLET" and (k := entity_key(e)))
     entity_names = {e.id: e.name for e in analysis.entities}
     reports: dict[tuple[str, str, str], Report] = {}
+    vague = frozenset(q.id for q in analysis.quantities if q.approx == "vague")
     for ev in analysis.events:
         if ev.type in ATTRIBUTION_TYPES:
             continue
@@ -255,13 +287,17 @@ def digest(analysis: Analysis) -> Digest:
         rep = reports.get(key)
         if rep is None:
             rep = reports[key] = Report(analysis.document.id, len(reports), group, ev.type, ev.subtype, date, place,
-                                        inherited, names=names, date_inferred=inferred)
+                                        inherited, names=names, date_inferred=inferred, vague=vague)
         elif rep.place_inherited and not inherited:
             rep.place_inherited = False
         if not inferred:
             rep.date_inferred = False
         rep.camps |= frozenset(c for a in ev.actors if (c := camp_of(entity_names.get(a, ""))))
         rep.events.append(ev)
-        if not any(r.lead for r in reports.values()) or ev.span[0] < LEAD_CHARS:
-            rep.lead = True  # the first by salience (events come so ordered), and what the headline and lead tell
+        if ev.span[0] < LEAD_CHARS or (LEAD_BY_MENTION and any(s < LEAD_CHARS for s, _ in ev.mentions)):
+            rep.lead = True  # what the headline and first sentence tell
+    if not any(r.lead for r in reports.values()) or not LEAD_ONLY_TOP:
+        for r in reports.values():  # else the first by salience (events come so ordered)
+            r.lead = True
+            break
     return Digest(analysis, published, list(reports.values()))
