@@ -305,3 +305,67 @@ def test_an_air_strike_and_a_shelling_nearby_need_a_common_toll_to_be_one(analyz
     linked = linker.incident_docs(lead_only=True)
     assert {monitor.document.id, residents.document.id} in linked
     assert not any(shells.document.id in docs for docs in linked)
+
+
+# One school strike, three accounts: UNICEF's "22 children and six teachers", the Observatory's "at least 26
+# civilians", and an account citing "a Britain-based monitor" (the Observatory by its wire-service name).
+HASS_UNICEF = """Wed 26 Oct 2016
+
+Air strikes hit school in Idlib
+
+Air strikes hit a school in the village of Hass in Idlib province on Wednesday, killing 22 children and six \
+teachers, the UN children's agency said.
+"""
+HASS_OBSERVATORY = """Wed 26 Oct 2016
+
+School bombed in Hass
+
+Air strikes on the village of Hass in Idlib province on Wednesday killed at least 26 civilians, most of them \
+children, the Syrian Observatory for Human Rights said.
+"""
+HASS_MONITOR = """Wed 26 Oct 2016
+
+Children among dead in Idlib raids
+
+At least 26 civilians were killed when air strikes hit a school in Hass in Idlib province on Wednesday, a \
+Britain-based monitor said.
+"""
+
+
+def test_a_part_of_a_toll_is_no_contradiction_and_a_monitor_is_the_observatory(analyzer: Analyzer) -> None:
+    unicef, observatory, monitor = (_analyse(analyzer, t, o) for t, o in (
+        (HASS_UNICEF, "TRT World"), (HASS_OBSERVATORY, "Al Araby"), (HASS_MONITOR, "Ahram Online")))
+    linker = Linker()
+    linker.add_many([unicef, observatory, monitor])
+    findings = linker.records().findings
+    # the six teachers are a part of the toll, not a version of the 26 civilians
+    assert not [f for f in findings if f.kind == "contradiction"], [f.explanation for f in findings]
+    corroboration = [f for f in findings if f.kind == "corroboration"]
+    assert len(corroboration) == 1 and corroboration[0].data["reports"] == 3
+    assert corroboration[0].data["independent"] == 2  # UNICEF, and the Observatory however it is named
+    assert sorted(sorted(g) for g in corroboration[0].data["groups"]) == sorted(
+        [[unicef.document.id], sorted([observatory.document.id, monitor.document.id])])
+
+
+@pytest.mark.parametrize(("sentence", "number", "kind"), [
+    ("Terrorist rocket attacks on Salah Eddin neighborhood in Aleppo kill 10 civilians injure 16.", "10", "killed"),
+    ("Terrorist rocket attacks on Salah Eddin neighborhood in Aleppo kill 10 civilians injure 16.", "16", "injured"),
+    ("Ten civilians were killed and 16 others were injured as terrorist groups targeted Salah Eddin.", "16",
+     "injured"),
+    ("raids killed 16 civilians including at least one child and wounded 22 it said.", "22", "injured"),
+    ("In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.", "18", None),
+])
+def test_the_words_around_a_figure_give_its_casualty_kind(sentence: str, number: str, kind: str | None) -> None:
+    from claimgraph.corpus.linking.figures import stated_kind
+
+    at = sentence.index(f" {number}") + 1
+    assert stated_kind(sentence, (at, at + len(number))) == kind
+
+
+def test_a_figure_of_the_whole_is_a_part() -> None:
+    from claimgraph.corpus.linking.figures import is_part
+
+    text = "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed."
+    lorries, civilians = text.index("18"), text.index("20")
+    assert is_part(text, (lorries, lorries + 2))
+    assert not is_part(text, (civilians, civilians + 2))

@@ -22,10 +22,12 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimgraph.contract import Analysis, Casualty, Event
 from claimgraph.corpus.linking.digest import DateSpan, Digest, Report
 from claimgraph.corpus.linking.entities import EntityIndex, entity_key, fold, linking_data, outlet_key, side_of
+from claimgraph.corpus.linking.figures import is_part, stated_kind
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
 
@@ -43,6 +45,11 @@ QUOTE_REACH = 600
 UPDATE_WINDOW = 60
 UPDATE_WINDOW_AFTER = 100
 _WORDS = re.compile(r"\w+")
+#: a figure this far (characters) from its event and every mention of it is not compared (its sentence and
+#: the next, at news lengths)
+FIGURE_REACH = 300
+#: casualty groups compared with the same group only, whatever a report's whole toll (children, women)
+SUBGROUPS = frozenset({"children", "women"})
 #: ACLED types whose actor is blamed for the harm (a battle's two sides are not a blame dispute)
 BLAME_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
@@ -81,6 +88,21 @@ class DocReport:
         return self.digest.analysis
 
 
+@lru_cache(maxsize=1)
+def _upstream_table() -> dict[str, str]:
+    return {fold(form): name for name, forms in linking_data().get("upstream_aliases", {}).items()
+            for form in [name, *forms]}
+
+
+def _upstream(label: str | None) -> str | None:
+    """The upstream source a source's description names (linking.json upstream_aliases), if one."""
+    if not label:
+        return None
+    folded = fold(label)
+    table = _upstream_table()
+    return table.get(folded) or table.get(re.sub(r"^(?:a|an) ", "", folded))
+
+
 def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) -> list[str]:
     """Canonical upstream sources cited for these events (the chain, minus the publishing outlet)."""
     by_id = {s.id: s for s in analysis.sources}
@@ -105,7 +127,10 @@ def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) 
         if s.via:
             stack.append(s.via)
         canon = entities.canonical(analysis.document.id, s.entity) if s.entity else None
-        if s.kind == "outlet" or (canon is not None and canon.type == "OUTLET"):
+        upstream = _upstream(s.label) or (_upstream(canon.name) if canon is not None else None)
+        if upstream is not None:
+            key = "upstream:" + upstream  # "a monitor", "the Observatory", "SOHR": one source
+        elif s.kind == "outlet" or (canon is not None and canon.type == "OUTLET"):
             key = "outlet:" + (outlet_key(canon.name if canon else s.label) or fold(s.label))
             if own and key == "outlet:" + own:
                 continue
@@ -133,6 +158,11 @@ def _blamed(analysis: Analysis, events: list[Event]) -> list[str]:
     return sides
 
 
+def _near(span: tuple[int, int], ev: Event) -> bool:
+    """Whether a figure lies within FIGURE_REACH characters of its event or one of the event's mentions."""
+    return any(s - FIGURE_REACH <= span[0] <= e + FIGURE_REACH for s, e in [ev.span, *ev.mentions])
+
+
 def _figures(analysis: Analysis, events: list[Event], sources: list[str]) -> list[Figure]:
     quantities = {q.id: q for q in analysis.quantities}
     best: dict[tuple[str, str], tuple[Casualty, Event]] = {}
@@ -149,6 +179,10 @@ def _figures(analysis: Analysis, events: list[Event], sources: list[str]) -> lis
         span = q.span if q else ev.span
         if q is None:
             continue  # a figure with no number written for it (a casualty kind without its quantity) is not compared
+        if stated_kind(analysis.document.text, span) not in (None, kind) or is_part(analysis.document.text, span):
+            continue  # the words around the number report another kind ("kill 10 civilians injure 16") or a part
+        if not _near(span, ev):
+            continue  # a number far from every mention of its event is the numbers' guess, not the event's toll
         out.append(Figure(kind=kind, group=group, low=c.low, high=c.high, approx=q.approx,
                           ref=ref(analysis, q.id, span), source=sources[0] if sources else None,
                           update=_is_update(analysis, span)))
@@ -201,6 +235,8 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
     by_key: dict[str, str] = {}
     for r in reports:
         keys = [f"outlet:{outlet_key(r.record.outlet)}"] if r.record.outlet else []
+        if up := _upstream(r.record.outlet):
+            keys.append("upstream:" + up)  # SANA's own report and one citing "state media"
         keys += r.record.sources
         for k in keys:
             if k in by_key:
@@ -270,8 +306,15 @@ def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
     for r in reports:
         for f in r.record.figures:
             by_subject[(f.kind, f.group)].append((r, f))
+    main: dict[tuple[str, str], float] = {}  # (document, kind) -> its largest figure of that kind, any group
+    for r in reports:
+        for f in r.record.figures:
+            key = (r.record.doc_id, f.kind)
+            main[key] = max(main.get(key, 0.0), _figure_value(f))
     for (kind, group), versions in sorted(by_subject.items()):
         subject = f"{kind} ({group})"
+        if group not in SUBGROUPS:  # a part of a toll (six teachers of 28 dead) is no version of another toll
+            versions = [(r, f) for r, f in versions if _figure_value(f) >= main[(r.record.doc_id, kind)]]
         for (ra, fa), (rb, fb) in zip(versions, versions[1:], strict=False):
             if _figure_value(fa) == _figure_value(fb) and fa.high == fb.high:
                 continue
@@ -296,7 +339,7 @@ def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
                     explanation=f"{subject}: {_label(ra)} says \"{fa.ref.text}\", {_label(rb)} says "
                                 f"\"{fb.ref.text}\" on the same day"))
             else:
-                how = "updated to" if fb.update else "became"
+                how = "updated to" if fb.update and _figure_value(fb) >= _figure_value(fa) else "became"
                 out.append(Finding(
                     id=_fid("drift", "figure", inc_id, kind, group, ra.record.doc_id, rb.record.doc_id),
                     kind="drift", aspect="figure", incident=inc_id, refs=refs, data=data,
@@ -474,8 +517,9 @@ def outlet_profiles(digests: dict[str, Digest], incident_reports: dict[str, list
     claims = {d: (len(g.analysis.claims), sum(1 for c in g.analysis.claims if c.attributed))
               for d, g in digests.items()}
     reports = {i: [r.record for r in rs] for i, rs in incident_reports.items()}
-    independent = {i: len(independent_groups(rs, duplicates)) if len(rs) > 1 else 1
-                   for i, rs in incident_reports.items()}
+    lead = {i: [r for r in rs if r.record.lead] for i, rs in incident_reports.items()}
+    independent = {i: len(independent_groups(rs, duplicates)) if len(rs) > 1 else 1  # as corroboration counts
+                   for i, rs in lead.items()}
     contradictions = [sorted({r.doc_id for r in f.refs}) for f in findings if f.kind == "contradiction"]
     return outlet_profiles_from_records(docs, claims, reports, independent, contradictions)
 

@@ -162,7 +162,8 @@ class Linker:
                 place=main.place.name if main.place else None, lat=main.place.lat if main.place else None,
                 lon=main.place.lon if main.place else None, reports=[d.record for d in docs]))
             if len(docs) > 1:
-                c = F.corroboration(inc.id, docs, self.duplicates)
+                # corroboration: accounts of the happening as news (main events), not background recalls of it
+                c = F.corroboration(inc.id, [d for d in docs if d.record.lead], self.duplicates)
                 findings += [c] if c else []
                 findings += F.figure_findings(inc.id, docs)
                 findings += F.quote_findings(inc.id, docs)

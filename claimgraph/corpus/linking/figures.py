@@ -1,0 +1,70 @@
+"""Whether two reports' figures count the same subject, before drift or contradiction compares them.
+
+A figure's casualty kind comes from the numbers and events components; what the words around the number
+say is checked again here, because a kind read off the wrong cue makes a contradiction out of two true
+tolls ("kill 10 civilians injure 16": 10 is killed, not injured). The cue words are the events component's
+(events_casualty_cues.tsv, its one-word patterns), read as data, not through that component's code. And a
+figure that is not its report's main toll of its kind (the six teachers among 28 dead, the 16 of them in
+one town) is a part of a toll, not a version of it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimgraph.data import read_rows
+
+#: a cue word may carry this many more letters than its pattern ("kill" -> "killing", "wound" -> "wounded")
+SUFFIX_LETTERS = 3
+#: characters looked at before a number (its governing verb: "killing at least 26") and after it (its clause)
+BEFORE_CHARS = 25
+AFTER_CHARS = 80
+#: what ends the clause a number's cue is looked for in
+_CLAUSE_END = re.compile(r"[.;:!?,]|\b(?:and|while|but|as|after|when)\b")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def kind_cues() -> dict[str, str]:
+    """One-word casualty cues -> contract casualty kind (events_casualty_cues.tsv)."""
+    return {row[0].lower(): row[1] for row in read_rows("events_casualty_cues.tsv")
+            if len(row) >= 2 and re.fullmatch(r"[a-z]+", row[0].lower())}
+
+
+def cue_kind(word: str) -> str | None:
+    """The casualty kind a word reports ("killing" -> killed), if any."""
+    w = word.lower()
+    cues = kind_cues()
+    if w in cues:
+        return cues[w]
+    for n in range(1, SUFFIX_LETTERS + 1):
+        stem = w[:-n]
+        if len(stem) >= 4 and stem in cues:
+            return cues[stem]
+    return None
+
+
+def stated_kind(text: str, span: tuple[int, int]) -> str | None:
+    """The casualty kind the words around the number at `span` give: the word just before it ("killing 10",
+    "wounded 22"), else the first cue word after it in its clause ("16 others were injured"); None when the
+    text names no kind there."""
+    start, end = span
+    before = _WORD.findall(re.split(r"[.;:!?]", text[max(0, start - BEFORE_CHARS):start])[-1])
+    if before and (kind := cue_kind(before[-1])):
+        return kind
+    after = text[end:end + AFTER_CHARS]
+    stop = _CLAUSE_END.search(after)
+    for word in _WORD.findall(after[:stop.start()] if stop else after):
+        if kind := cue_kind(word):
+            return kind
+    return None
+
+
+#: "18 of the 31 lorries", "15 of the wounded", "six of them children": the figure counts a part of another
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|those|whom|these)\b", re.I)
+
+
+def is_part(text: str, span: tuple[int, int]) -> bool:
+    """Whether the number at `span` counts a part of a larger whole its sentence gives ("15 of the wounded")."""
+    return bool(_PART_OF.match(text, span[1]))
