@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimgraph.contract import Analysis, Casualty, Event
+from claimgraph.contract import Analysis, Casualty, Event, Quote
 from claimgraph.corpus.linking.digest import DateSpan, Digest, Report
 from claimgraph.corpus.linking.entities import EntityIndex, entity_key, fold, linking_data, outlet_key, side_of
 from claimgraph.corpus.linking.figures import is_part, stated_kind
@@ -37,6 +37,8 @@ ANACHRONISM_DAYS = 180
 RECYCLING_DAYS = 30
 #: quotes whose word sets overlap this much (but differ) are one quote that changed
 QUOTE_DRIFT = 0.5
+#: two quotes one run of letters of which covers this share of the shorter are one quote cut elsewhere
+QUOTE_CUT = 0.9
 #: a quote holding every word of the other and more than this many others is the same quote cut elsewhere
 QUOTE_EXTENSION_WORDS = 3
 #: a quote compared for drift lies this close (characters) to one of its document's events of the incident
@@ -385,16 +387,33 @@ def _near_events(quote_span: tuple[int, int], report: DocReport) -> bool:
                for e in report.record.events)
 
 
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of letters the two squashed quotes share."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _names_speaker(analysis: Analysis, quote: Quote) -> bool:
+    """Whether a quote's words name its own speaker: words about the speaker ("protests calling for the ouster
+    of President Bashar al-Assad"), which attribution tied to the wrong source."""
+    src = next((s for s in analysis.sources if s.id == quote.speaker), None)
+    if src is None or not src.label:
+        return False
+    return f" {fold(src.label)} " in f" {fold(quote.text)} "
+
+
 def quote_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
     """A quote whose words changed between two reports of one incident: the same speaker's, near the
     incident's events in both, and not the same words cut at other boundaries (one, letters only, inside
     the other: "(TRT World and Agencies) Syrian and Russian warplanes ..." is not a change)."""
     out = []
     for i, ra in enumerate(reports):
-        quotes_a = [q for q in ra.analysis.quotes if _near_events(q.span, ra)]
+        quotes_a = [q for q in ra.analysis.quotes if _near_events(q.span, ra) and not _names_speaker(ra.analysis, q)]
         speakers_a = {q.id: _speaker(ra.analysis, q.speaker) for q in quotes_a}
         for rb in reports[i + 1:]:
-            quotes_b = [q for q in rb.analysis.quotes if _near_events(q.span, rb)]
+            quotes_b = [q for q in rb.analysis.quotes if _near_events(q.span, rb)
+                        and not _names_speaker(rb.analysis, q)]
             speakers_b = {q.id: _speaker(rb.analysis, q.speaker) for q in quotes_b}
             for qa in quotes_a:
                 wa, sa = _words(qa.text), _squash(qa.text)
@@ -405,6 +424,8 @@ def quote_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
                         continue
                     if (wa <= wb or wb <= wa) and len(wa ^ wb) > QUOTE_EXTENSION_WORDS:
                         continue
+                    if _common_run(sa, sb) >= QUOTE_CUT * min(len(sa), len(sb)):
+                        continue  # one run of letters holds nearly all of the shorter: cut elsewhere ("BEIRUT ...")
                     sim = len(wa & wb) / len(wa | wb)
                     if sim >= QUOTE_DRIFT and min(len(wa), len(wb)) >= 4:
                         out.append(Finding(  # the id leaves the incident out: one change, however many incidents
