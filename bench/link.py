@@ -24,6 +24,7 @@ import datetime as dt
 import itertools
 import json
 import math
+import os
 import re
 import sys
 import time
@@ -221,8 +222,20 @@ def store_speed(generated: list, size: int, new: int = 10) -> dict[str, float]:
             t_new = time.perf_counter() - t2
         finally:
             store.close()
+        # baseline, same process, same moment: the same new documents linked into an empty store (best of two)
+        alone = []
+        for k in range(2):
+            empty = Store(Path(tmp) / f"link-empty-{k}.duckdb")
+            try:
+                empty.write_analyses([(a, None) for a in generated[size:size + new]])
+                t3 = time.perf_counter()
+                link(empty)
+                alone.append(time.perf_counter() - t3)
+            finally:
+                empty.close()
+        t_alone = min(alone)
     return {"size": size, "write": t_write, "link": t_link, "docs_per_s": first.linked / t_link, "new": t_new,
-            "new_linked": more.linked, "new_loaded": more.loaded, "incidents": first.incidents}
+            "new_linked": more.linked, "new_loaded": more.loaded, "incidents": first.incidents, "alone": t_alone}
 
 
 def score_table(pred_main: set, pred_any: set, gold: set, parts: list[str]) -> tuple[list[str], dict]:
@@ -239,7 +252,11 @@ def score_table(pred_main: set, pred_any: set, gold: set, parts: list[str]) -> t
     return lines, figures
 
 
-def audit(linker, analyses: list, rows: list[dict[str, str]], what: str, n: int = 10, seed: int = 9) -> None:
+#: the hand-check samples' seed (9 drew docs/linking-audit.md's first audit; 30 the audit of 2026-11-30 14:00)
+AUDIT_SEED = 30
+
+
+def audit(linker, analyses: list, rows: list[dict[str, str]], what: str, n: int = 10, seed: int = AUDIT_SEED) -> None:
     """Print a random sample (seed `seed`) for docs/linking-audit.md: `links` (linked article pairs, main
     events) or findings of one `kind/aspect`, with row numbers and the quoted spans, to judge by hand."""
     import random
@@ -272,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-record", action="store_true")
     ap.add_argument("--sizes", default="2500,5000,10000", help="store sizes for the incremental store-path timing")
     ap.add_argument("--no-speed", action="store_true", help="skip the generated-store timing")
+    ap.add_argument("--seed", type=int, default=AUDIT_SEED, help="the hand-check sample's seed")
     ap.add_argument("--audit", metavar="WHAT", help="print the hand-check sample: 'links' or a finding kind/aspect "
                     "(corroboration/incident, drift/figure, drift/quote, contradiction/figure, ...), and stop")
     args = ap.parse_args(argv)
@@ -291,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     linker.add_many(a for a in analyses if a is not None)
     t_add = time.perf_counter() - t0
     if args.audit:
-        audit(linker, analyses, rows, args.audit, n=30 if args.audit == "links" else 10)
+        audit(linker, analyses, rows, args.audit, n=30 if args.audit == "links" else 10, seed=args.seed)
         return 0
     records = linker.records()
     t_all = time.perf_counter() - t0
@@ -308,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  TF-IDF cosine at its best threshold {thb:.3f}: P {pb:.3f} R {rb:.3f} F1 {fb:.3f} ({t_base:.1f}s)")
     print(f"  linking: {t_add:.1f}s to add, {t_all:.1f}s with records; {multi} incidents with 2+ documents; {kinds}")
 
+    load_before = os.getloadavg()[0]
     speed: list[dict[str, float]] = []
     if not args.no_speed:
         sizes = [int(x) for x in args.sizes.split(",")]
@@ -316,15 +335,16 @@ def main(argv: list[str] | None = None) -> int:
             res = store_speed(generated[:n] + generated[max(sizes):max(sizes) + 10], n)
             speed.append(res)
             print(f"  store of {n}: written in {res['write']:.1f}s, linked in {res['link']:.1f}s "
-                  f"({res['docs_per_s']:.1f} docs/s); 10 new in {res['new']:.2f}s ({res['new_loaded']:.0f} read back)",
-                  flush=True)
+                  f"({res['docs_per_s']:.1f} docs/s); 10 new in {res['new']:.2f}s ({res['new_loaded']:.0f} read back; "
+                  f"{res['alone']:.2f}s into an empty store)", flush=True)
+    load_after = os.getloadavg()[0]
     if args.no_record:
         return 0
     n_tune = sum(p == "tune" for p in parts)
     speed_rows = "\n".join(
         f"| {r['size']:,} | {r['write']:.0f} | {r['link']:.0f} | {r['docs_per_s']:.1f} | "
         f"{r['link'] / r['size'] * 1000 / (speed[0]['link'] / speed[0]['size'] * 1000):.2f} | {r['new']:.2f} | "
-        f"{r['new_loaded']:.0f} |" for r in speed)
+        f"{r['alone']:.2f} | {r['new'] / r['alone']:.2f} | {r['new_loaded']:.0f} |" for r in speed)
     k = speed[-1]["size"] / speed[0]["size"] if speed else 1.0
     growth = (f"From {speed[0]['size']:,} to {speed[-1]['size']:,} documents ({k:.0f}x) linking time grew "
               f"{speed[-1]['link'] / speed[0]['link']:.1f}x (linear: {k:.0f}x, quadratic: {k * k:.0f}x)."
@@ -362,11 +382,13 @@ up to {YEARS} years and half a year, places moved up to half a degree, words shu
 written to a fresh store and linked by `link(store)` in its batches of 500, each new document against
 what is stored (candidates: two equality joins on kind group x one-degree cell x calendar month, and on
 month-day for year-free dates; MinHash bands for near-duplicates; never all pairs). Then 10 more
-generated documents are written and linked against the store (goal: under 5 s at 10,000). Seconds on a
-shared 2-core machine; compare the columns, not the absolute figures.
+generated documents are written and linked against the store (goal: under 5 s at 10,000), and, as the
+baseline of the same moment, the same 10 linked into an empty store ("alone"): the ratio is what the stored
+corpus adds. Seconds on a shared 2-core machine (load average {load_before:.1f} before the store runs,
+{load_after:.1f} after; other sessions' jobs share the cores): compare the columns, not the absolute figures.
 
-| documents | write s | link s | docs/s | link s per doc (x first row) | 10 new: link s | 10 new: read back |
-|---:|---:|---:|---:|---:|---:|---:|
+| documents | write s | link s | docs/s | s per doc (x row 1) | 10 new: s | 10 alone: s | x alone | read back |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 {speed_rows}
 
 {growth}
