@@ -70,7 +70,8 @@ class Report(_Model):
     figures: list[Figure] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list, description="canonical upstream sources cited for it")
     blamed: list[str] = Field(default_factory=list, description="canonical actors the report holds responsible")
-    lead: bool = Field(default=False, description="the document's main event (first by salience) is in it")
+    lead: bool = Field(default=False, description="one of the document's main events is in it (what its headline and "
+                      "first sentence tell; the first by salience when they tell none)")
 
 
 class Incident(_Model):
