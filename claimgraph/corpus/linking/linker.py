@@ -92,9 +92,10 @@ class Linker:
         return d
 
     def seed(self, analysis: Analysis, incidents: dict[int, str], year_free: set[int],
-             duplicates: dict[str, float] | None = None) -> Digest:
+             duplicates: dict[str, float] | None = None, shingles: bool = True) -> Digest:
         """Put back a document linked earlier (read from the store) with the incidents it was given, without
-        linking it again: what an incremental run needs around the new documents."""
+        linking it again: what an incremental run needs around the new documents. `shingles` False: it shares
+        no MinHash band with them (the store knows), so its signatures could never match and are not made."""
         doc_id = analysis.document.id
         if doc_id in self.digests:
             return self.digests[doc_id]
@@ -102,10 +103,10 @@ class Linker:
         self.digests[doc_id] = d
         self.entities.add(analysis)
         text = analysis.document.text
-        sig = signature([t for t, _, _ in tokens(text)])
+        sig = signature([t for t, _, _ in tokens(text)]) if shingles else None
         if sig is not None:
             self.doc_lsh.add(doc_id, sig)
-        for i, p in enumerate(passages(text)):
+        for i, p in enumerate(passages(text) if shingles else []):
             self.passage_lsh.add((doc_id, i), p.sig)
             self.passage_spans[(doc_id, i)] = p.span
         for other, sim in (duplicates or {}).items():

@@ -251,7 +251,8 @@ def _link_batch(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
                                      f"({_marks(len(part))}) OR other IN ({_marks(len(part))})", part + part):
             dups.setdefault(d, {})[o] = s
     for a in store.iter_analyses(seed_list):
-        linker.seed(a, assign.get(a.document.id, {}), year_free.get(a.document.id, set()), dups.get(a.document.id))
+        linker.seed(a, assign.get(a.document.id, {}), year_free.get(a.document.id, set()), dups.get(a.document.id),
+                    shingles=a.document.id in cand_docs)
     linker.touched = set()
     linker._pairs_done = len(linker.passage_pairs)
     summary.loaded += len(seed_list)
