@@ -196,3 +196,18 @@ class EntityIndex:
 
     def all(self) -> list[CanonicalEntity]:
         return sorted(self.records.values(), key=lambda r: r.id)
+
+
+@lru_cache(maxsize=1)
+def _upstream_table() -> dict[str, str]:
+    return {fold(form): name for name, forms in linking_data().get("upstream_aliases", {}).items()
+            for form in [name, *forms]}
+
+
+def upstream_of(label: str | None) -> str | None:
+    """The upstream source a source's description names (linking.json upstream_aliases), if one."""
+    if not label:
+        return None
+    folded = fold(label)
+    table = _upstream_table()
+    return table.get(folded) or table.get(re.sub(r"^(?:a|an) ", "", folded))

@@ -22,11 +22,18 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claimgraph.contract import Analysis, Casualty, Event, Quote
 from claimgraph.corpus.linking.digest import DateSpan, Digest, Report
-from claimgraph.corpus.linking.entities import EntityIndex, entity_key, fold, linking_data, outlet_key, side_of
+from claimgraph.corpus.linking.entities import (
+    EntityIndex,
+    entity_key,
+    fold,
+    linking_data,
+    outlet_key,
+    side_of,
+    upstream_of,
+)
 from claimgraph.corpus.linking.figures import is_part, stated_kind
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
@@ -90,21 +97,6 @@ class DocReport:
         return self.digest.analysis
 
 
-@lru_cache(maxsize=1)
-def _upstream_table() -> dict[str, str]:
-    return {fold(form): name for name, forms in linking_data().get("upstream_aliases", {}).items()
-            for form in [name, *forms]}
-
-
-def _upstream(label: str | None) -> str | None:
-    """The upstream source a source's description names (linking.json upstream_aliases), if one."""
-    if not label:
-        return None
-    folded = fold(label)
-    table = _upstream_table()
-    return table.get(folded) or table.get(re.sub(r"^(?:a|an) ", "", folded))
-
-
 def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) -> list[str]:
     """Canonical upstream sources cited for these events (the chain, minus the publishing outlet)."""
     by_id = {s.id: s for s in analysis.sources}
@@ -129,7 +121,7 @@ def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) 
         if s.via:
             stack.append(s.via)
         canon = entities.canonical(analysis.document.id, s.entity) if s.entity else None
-        upstream = _upstream(s.label) or (_upstream(canon.name) if canon is not None else None)
+        upstream = upstream_of(s.label) or (upstream_of(canon.name) if canon is not None else None)
         if upstream is not None:
             key = "upstream:" + upstream  # "a monitor", "the Observatory", "SOHR": one source
         elif s.kind == "outlet" or (canon is not None and canon.type == "OUTLET"):
@@ -237,7 +229,7 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
     by_key: dict[str, str] = {}
     for r in reports:
         keys = [f"outlet:{outlet_key(r.record.outlet)}"] if r.record.outlet else []
-        if up := _upstream(r.record.outlet):
+        if up := upstream_of(r.record.outlet):
             keys.append("upstream:" + up)  # SANA's own report and one citing "state media"
         keys += r.record.sources
         for k in keys:
