@@ -69,9 +69,10 @@ TARGETS: dict[str, Target] = {
     ),
     "speakers": Target(
         files=["claimgraph/nlp/_attribution_speakers.py", "claimgraph/nlp/attribution/speakers.py"],
-        tests=["tests/test_speaker_resolution.py", "tests/test_attribution.py"],
+        tests=["tests/test_mutants_speakers.py", "tests/test_speaker_resolution.py", "tests/test_attribution.py",
+               "tests/test_attribution_speakers.py"],
         functions=["*resolve_pronoun*", "*learn_gender*", "*_gender_of*", "*remember*", "*person_mentions*",
-                   "*_sentence_start_before*", "*_token_at*"],
+                   "*_sentence_start_before*", "*_token_at*", "*kind_of*"],
         what="attribution's speaker resolution (pronouns: recency, gender, number)",
     ),
     "places": Target(
@@ -83,7 +84,7 @@ TARGETS: dict[str, Target] = {
     ),
     "casualties": Target(
         files=["claimgraph/nlp/_events_casualties.py", "claimgraph/nlp/events/casualties.py"],
-        tests=["tests/test_mutants_casualties.py", "tests/test_events.py",
+        tests=["tests/test_mutants_casualties.py", "tests/test_mutants_casualties_more.py", "tests/test_events.py",
                "tests/test_events_evidence.py::test_casualty_rules_of_the_codebook"],
         what="events' casualties (killed/injured counts and who they are)",
     ),
