@@ -92,6 +92,12 @@ def test_it_takes_a_country(analyzer):
     assert sources.resolve_pronoun(token(doc, "It")).label == "Turkey"
 
 
+@pytest.mark.parametrize("outlet", ["Al Jazeera", "Reuters"])
+def test_it_takes_a_news_outlet_named_before(analyzer, outlet):
+    doc, sources = registry(analyzer, f"{outlet} aired the video on Monday. It said the strike hit a school.")
+    assert sources.resolve_pronoun(token(doc, "It")).label == outlet
+
+
 @pytest.mark.parametrize("group", ["The Taliban", "Hamas"])
 def test_it_skips_a_later_armed_group_for_the_organisation(analyzer, group):
     doc, sources = registry(analyzer, f"The Red Cross sent trucks. {group} stopped them at the gate. "
