@@ -388,7 +388,9 @@ def main(argv: list[str] | None = None) -> int:
             work = prepare(name, target, args.workdir, args.resume or args.rerun_survivors)
             patterns = mutant_patterns(target)
             if args.rerun_survivors:
-                patterns = sorted(m for m, s in collect(work, target).items() if s in ("survived", "no tests"))
+                # an equivalent mutant survives by definition: rerunning it would only spend the machine's time
+                patterns = sorted(m for m, s in collect(work, target).items()
+                                  if s in ("survived", "no tests") and m not in equiv)
             if patterns or not args.rerun_survivors:
                 elapsed = run_mutmut(work, patterns, args.max_children)
             (work / "minutes.txt").write_text(f"{elapsed / 60:.1f}")
