@@ -165,13 +165,13 @@ def test_a_pronoun_reads_back_at_most_lookback_speakers(analyzer):
 def test_the_window_counts_a_sentence_of_one_word(analyzer):
     from spacy.tokens import Doc
 
-    from claimgraph.nlp.attribution.speakers import _sentence_start_before
+    from claimgraph.nlp.attribution.sentences import SentenceIndex
 
     # a headline word on its own line is a sentence of one token
     words = ["One", "fell", ".", "Breaking", "Two", "fell", ".", "Three", "fell", "."]
     starts = [True, False, False, True, True, False, False, True, False, False]
     doc = Doc(analyzer.nlp.vocab, words=words, sent_starts=starts)
-    three = doc[7]
-    assert _sentence_start_before(three, 1) == doc[4].idx
-    assert _sentence_start_before(three, 2) == doc[3].idx
-    assert _sentence_start_before(three, 3) == doc[0].idx
+    three, sents = doc[7], SentenceIndex(doc)
+    assert sents.start_before(three, 1) == doc[4].idx
+    assert sents.start_before(three, 2) == doc[3].idx
+    assert sents.start_before(three, 3) == doc[0].idx
