@@ -72,7 +72,7 @@ TARGETS: dict[str, Target] = {
         tests=["tests/test_mutants_speakers.py", "tests/test_speaker_resolution.py", "tests/test_attribution.py",
                "tests/test_attribution_speakers.py"],
         functions=["*resolve_pronoun*", "*learn_gender*", "*_gender_of*", "*remember*", "*person_mentions*",
-                   "*_sentence_start_before*", "*_token_at*", "*kind_of*"],
+                   "*_token_at*", "*kind_of*"],
         what="attribution's speaker resolution (pronouns: recency, gender, number)",
     ),
     "places": Target(

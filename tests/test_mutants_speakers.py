@@ -42,6 +42,21 @@ def test_an_honorific_gender_is_not_overwritten_by_a_later_pronoun(analyzer):
     assert sources._gender_of(saleh) == "m"
 
 
+def test_a_passive_subject_is_a_subject(analyzer):
+    _, sources = registry(analyzer, "Omar Saleh was arrested on Monday.")
+    assert by_label(sources)["Omar Saleh"].subject is True
+
+
+@pytest.mark.parametrize(("text", "genders"), [
+    ("Shelling hit Gaza. Her brother, Daniel Smith, was hurt.", {"Daniel Smith": "m"}),  # a place named first
+    ("Her brother, Daniel Smith, was hurt. His sister, Mary Jones, was killed.",       # two people, each learnt
+     {"Daniel Smith": "m", "Mary Jones": "f"}),
+])
+def test_gendered_role_nouns_give_every_person_named_their_gender(analyzer, text, genders):
+    _, sources = registry(analyzer, text)
+    assert {c.label: sources._gender_of(c) for c in sources.person_mentions() if c.kind == "person"} == genders
+
+
 @pytest.mark.parametrize("pronoun", ["he", "his", "him"])
 def test_each_male_pronoun_teaches_the_gender(analyzer, pronoun):
     _, sources = registry(analyzer, "Omar Saleh met the governor in Aleppo on Monday.")
