@@ -125,8 +125,8 @@ PLANTED: dict[str, Planted] = {
         'the inconsistency check reads "more than 500" as exactly 500'),
     "planted-same-day": Planted(
         "claimgraph/nlp/times.py",
-        "if (month, day or 1) > (ref.month, ref.day):",
-        "if (month, day or 1) >= (ref.month, ref.day):",
+        "if (month, d) > (ref.month, ref.day):",
+        "if (month, d) >= (ref.month, ref.day):",
         ["tests/test_date_anchoring.py", "tests/test_times.py"],
         "a date on the publication day rolls back a year"),
 }
