@@ -35,6 +35,7 @@ ENGINES = ("local", "dask")
 TASK_SIZE = 16
 
 _LOCAL = threading.local()
+_WARMED: set[int] = set()
 
 
 def cores() -> int:
@@ -63,9 +64,22 @@ def _cached(model: str | None) -> Analyzer:
     return analyzers[name]
 
 
+#: analysed once by `Workers.warm()` so that each component's first-use loads (lexicons, patterns) are done too
+WARM_TEXT = ('Rebels shelled the town of Kafr Nabl in Idlib province on Monday, killing 12 civilians, the Syrian '
+             'Observatory for Human Rights said. "We will respond," an army spokesman told Reuters on 3 March 2016.')
+
+
 def _warm(model: str | None) -> None:
     """Process pool initializer: load the model before the first task arrives."""
     _ = worker_analyzer(model).nlp
+
+
+def _warm_up(model: str | None) -> None:
+    """Load the model and run one short analysis, once per process (and thread)."""
+    analyzer = worker_analyzer(model)
+    if id(analyzer) not in _WARMED:  # analyzers live as long as their process: their ids are not reused
+        analyzer.analyze_article(WARM_TEXT)
+        _WARMED.add(id(analyzer))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -134,7 +148,8 @@ class Workers:
             self._client = Client(self._cluster)
 
     def warm(self, timeout: float = 300.0) -> set[int]:
-        """Load the model on every worker now; returns the process ids of the workers that answered."""
+        """Load the model on every worker now (and analyse one short text, so that the components' first-use
+        loads are done too); returns the process ids of the workers that answered."""
         self.start()
         if self._client is not None:  # one task per worker, on its task thread (where analyses run)
             addresses = list(self._client.scheduler_info()["workers"])
@@ -142,7 +157,7 @@ class Workers:
                                            allow_other_workers=False) for a in addresses]
             return {f.result(timeout=timeout) for f in futures}
         if self._pool is None:
-            _ = worker_analyzer(self.model).nlp
+            _warm_up(self.model)
             return {os.getpid()}
         seen: set[int] = set()
         deadline = time.monotonic() + timeout
@@ -176,8 +191,8 @@ class Workers:
 
 
 def _loaded_pid(model: str | None, hold: float) -> int:
-    """A worker's pid once its model is loaded; `hold` keeps it busy a moment so that others take tasks."""
-    _ = worker_analyzer(model).nlp
+    """A worker's pid once its model is loaded (and used once); `hold` keeps it busy so that others take tasks."""
+    _warm_up(model)
     time.sleep(hold)
     return os.getpid()
 
