@@ -37,6 +37,9 @@ TIME_NOUNS = {"year", "years", "week", "weeks", "month", "months", "day", "days"
 ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "de", "al", "el", "&"}
 #: a descriptor phrase longer than this (relative clauses included) is a clause, not a title or apposition
 MAX_PHRASE_TOKENS = 150
+#: the longest title read before a name, in tokens ("the vice-chairman of the Syrian National Coalition" is
+#: 8); bounds the walk back so that a run of thousands of names costs each name a few steps, not the whole run
+MAX_TITLE_TOKENS = 16
 
 
 @dataclass
@@ -337,6 +340,8 @@ class EntitiesComponent:
         allowed_pos = {"NOUN", "PROPN", "ADJ", "DET", "PART"}
         # within the name's sentence: walked back token by token (`span.sent` walks the whole sentence each time)
         while i >= 0 and not doc[i + 1].is_sent_start:
+            if span.start - i > MAX_TITLE_TOKENS:
+                return None  # a run this long of names and nouns is a list or a heading, not one title
             token = doc[i]
             if (token.pos_ in allowed_pos or token.text in {"-", "of"}) and token.tag_ != "POS":
                 if token.ent_type_ == "PERSON" or (token.pos_ == "DET" and token.lower_ not in DETERMINERS):
