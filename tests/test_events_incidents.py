@@ -183,3 +183,24 @@ def test_actor_of_the_incident(analyzer, text: str, actor: str | None, never: tu
         assert any(actor.lower()[:5] in a.lower() for a in actors), (actors, names)
     for bad in never:
         assert bad not in actors, actors
+
+
+#: (written with the fix that follows them) ACLED takes a vague word's conservative reading ("dozens" as 12)
+#: only when no count is reported: a headline's "dozens" yields to the body's count of the same incident
+VAGUE_THEN_COUNTED: list[tuple[str, float]] = [
+    ("Dozens killed in air strikes on Idlib town\n\n"
+     "Air strikes killed at least 18 civilians in the town of Saraqeb on Monday, a monitor said. Rescue "
+     "workers searched the rubble of the market for survivors.", 18),
+    ("Scores of civilians killed as shells hit Aleppo district\n\n"
+     "Shelling of the Salaheddin district of Aleppo killed 27 civilians on Tuesday, the civil defence said. "
+     "Dozens more were wounded.", 27),
+]
+
+
+@pytest.mark.parametrize(("text", "toll"), VAGUE_THEN_COUNTED)
+def test_a_count_wins_over_a_vague_word(analyzer, text: str, toll: float) -> None:
+    analysis = _analyze(analyzer, text)
+    violent = [e for e in analysis.events if e.type in VIOLENT]
+    assert len(violent) == 1, [(e.text, e.subtype) for e in violent]
+    killed = [c.low for c in violent[0].casualties if c.kind == "killed" and c.group == "civilians"]
+    assert killed == [toll], violent[0].casualties

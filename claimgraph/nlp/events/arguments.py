@@ -214,7 +214,8 @@ def names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
 
 
 def casualties_of(figs: list[Figure], people: str) -> list[Casualty]:
-    """One casualty per kind and group, with ACLED's lowest reported figure. Victims the report does not
+    """One casualty per kind and group, with ACLED's lowest reported figure (a count over a vague word's
+    reading: "dozens killed, at least 18 of them..." is 18). Victims the report does not
     describe take the event type's `people` group (events_types.tsv), unless fighters are counted
     among them (then `people` is "unknown", or another figure of the kind counts combatants)."""
     fighters = {f.kind for f in figs if f.group == "combatants"}
@@ -226,12 +227,24 @@ def casualties_of(figs: list[Figure], people: str) -> list[Casualty]:
     for fig in figs:
         key = (fig.kind, fig.group)
         cur = best.get(key)
-        if cur is None or (fig.low is not None and (cur.low is None or fig.low < cur.low)):
+        if cur is None or (_vague(cur), cur.low is None) > (_vague(fig), fig.low is None) or (
+                _vague(cur) == _vague(fig) and fig.low is not None and (cur.low is None or fig.low < cur.low)):
             best[key] = fig
     return [
         Casualty(kind=f.kind, group=f.group, low=f.low, high=f.high, quantity=f.quantity)  # type: ignore[arg-type]
         for f in sorted(best.values(), key=lambda f: f.start)
     ]
+
+
+def _vague(fig: Figure | Casualty) -> bool:
+    """Is the figure a vague word's conservative reading ("dozens" as 12, "scores" as 20), not a count? Our own
+    parser gives those no upper bound and no quantity."""
+    return fig.quantity is None and fig.high is None
+
+
+def vague(c: Casualty) -> bool:
+    """A casualty figure read from a vague word: ACLED takes such a word only when no count is reported."""
+    return _vague(c)
 
 
 def sum_coordinated(figs: list[Figure]) -> list[Figure]:

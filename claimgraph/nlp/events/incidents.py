@@ -7,8 +7,9 @@ family, places that agree (the same place, or one inside the other, or no place 
 agree. The first (most salient) listing is kept; the others become its `mentions` (their spans), and give
 it what it lacks: a more specific place, a time, actors, targets, and casualty figures of a kind and
 group it has none of (ACLED's toll of the incident is the main report's figure; a recap's other figure is
-another report of the same toll, not an addition). Political violence of different kinds is one family
-("when an air strike happens inside a battle, ACLED records the battle"): the main listing's subtype wins.
+another report of the same toll, not an addition; but a count wins over a vague word's reading, "dozens").
+Political violence of different kinds is one family ("when an air strike happens inside a battle, ACLED
+records the battle"): the main listing's subtype wins.
 
 What the text says of each listing (`Hint`, read by the component from the sentence) decides the doubtful
 cases: a place named outside the trigger's own clause ("officials in Ankara blamed the attack") says
@@ -21,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimgraph.contract import Event, Place, Time
+from claimgraph.nlp.events.arguments import vague
 
 #: ACLED event types of political violence: one incident may be named as a battle, a strike or an attack
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -162,6 +164,10 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
                 have[(c.kind, c.group)] = len(target.casualties)
                 target.casualties.append(c)
                 source[key] = source.get((event.id, c.kind, c.group), event.span[0])
+            elif vague(target.casualties[n]) != vague(c):
+                if vague(target.casualties[n]):
+                    target.casualties[n] = c  # a count over a vague word ("dozens killed" in the headline)
+                    source[key] = source.get((event.id, c.kind, c.group), event.span[0])
             elif source.get((event.id, c.kind, c.group), event.span[0]) < source.get(key, target.span[0]):
                 target.casualties[n] = c  # the headline's or the lead's figure is the report's toll
                 source[key] = source.get((event.id, c.kind, c.group), event.span[0])
