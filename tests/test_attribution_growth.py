@@ -14,16 +14,13 @@ children from its own index (`Context.children`) instead.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
+from growth_helpers import GROWTH_BOUND, SMALL, LineCounter, parsed_until, repeated
 
-from claimgraph.ingest import prepare
 from claimgraph.nlp.attribution import component
 from claimgraph.pipeline import Analyzer
 
 ATTRIBUTION = "/claimgraph/nlp/attribution/"
-SMALL = 2_500
 
 PATTERNS = {
     "left quote and cue": "\u201csaid ",
@@ -42,57 +39,36 @@ def analyzer() -> Analyzer:
 
 def parsed(analyzer: Analyzer, text: str):
     """The document as the attribution component receives it: parsed, entities found, nothing attributed."""
-    doc = analyzer._doc(prepare(text))
-    for name, proc in analyzer.nlp.pipeline:
-        if name == "claimgraph_attribution":
-            return doc
-        doc = proc(doc)
-    raise AssertionError("no attribution component in the pipeline")
+    return parsed_until(analyzer, text, "claimgraph_attribution")[0]
 
 
 def lines_run(doc, work=None) -> int:
     """Lines of the attribution package executed while it analyses `doc`, plus the tokens of every sentence it
     looks up through spaCy (each look-up walks them)."""
-    count = 0
+    counter = LineCounter(ATTRIBUTION)
 
     def walked_sent(span):
-        nonlocal count
         hooks = span.doc.user_span_hooks
         hook = hooks.pop("sent")
         try:
             sent = span.sent
         finally:
             hooks["sent"] = hook
-        count += len(sent)
+        counter.count += len(sent)
         return sent
 
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame, event, arg):
-        return local if ATTRIBUTION in frame.f_code.co_filename else None
-
     doc.user_span_hooks["sent"] = walked_sent  # Token.sent asks Span.sent
-    sys.settrace(calls)
     try:
-        (work or component.run)(doc)
+        return counter.run(lambda: (work or component.run)(doc))
     finally:
-        sys.settrace(None)
         del doc.user_span_hooks["sent"]
-    return count
 
 
 @pytest.mark.parametrize("unit", list(PATTERNS.values()), ids=list(PATTERNS))
 def test_attribution_work_grows_linearly(analyzer: Analyzer, unit: str) -> None:
-    counts = []
-    for size in (SMALL, 4 * SMALL):
-        text = (unit * (size // len(unit) + 1))[:size]
-        counts.append(lines_run(parsed(analyzer, text)))
+    counts = [lines_run(parsed(analyzer, repeated(unit, size))) for size in (SMALL, 4 * SMALL)]
     assert counts[0] > 100, "the pattern must exercise the component"
-    assert counts[1] <= 6 * counts[0], f"4x the text cost {counts[1] / counts[0]:.1f}x the work"
+    assert counts[1] <= GROWTH_BOUND * counts[0], f"4x the text cost {counts[1] / counts[0]:.1f}x the work"
 
 
 def test_a_sentence_look_up_is_counted(analyzer: Analyzer) -> None:

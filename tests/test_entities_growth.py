@@ -9,15 +9,12 @@ ORG by the model only in long windows: 0.1 s of entities at 40,000 characters, 1
 
 from __future__ import annotations
 
-import sys
-
 import pytest
+from growth_helpers import GROWTH_BOUND, SMALL, LineCounter, parsed_until, repeated
 
-from claimgraph.ingest import prepare
 from claimgraph.pipeline import Analyzer
 
 ENTITIES = "/claimgraph/nlp/entities.py"
-SMALL = 2_500
 
 PATTERNS = {
     "one group's name, one endless sentence": "Hezbollah ",
@@ -34,36 +31,13 @@ def analyzer() -> Analyzer:
 
 
 def lines_run(analyzer: Analyzer, text: str) -> int:
-    doc = analyzer._doc(prepare(text))
-    for name, proc in analyzer.nlp.pipeline:
-        if name == "claimgraph_entities":
-            entities = proc
-            break
-        doc = proc(doc)
-    else:
-        raise AssertionError("no entities component in the pipeline")
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame, event, arg):
-        return local if frame.f_code.co_filename.endswith(ENTITIES) else None
-
-    sys.settrace(calls)
-    try:
-        entities(doc)
-    finally:
-        sys.settrace(None)
-    return count
+    doc, entities = parsed_until(analyzer, text, "claimgraph_entities")
+    return LineCounter(ENTITIES).run(lambda: entities(doc))
 
 
 @pytest.mark.parametrize("pattern", list(PATTERNS.values()), ids=list(PATTERNS))
 def test_entities_work_grows_linearly(analyzer: Analyzer, pattern: str) -> None:
-    small = (pattern * (SMALL // len(pattern) + 1))[:SMALL]
-    large = (pattern * (4 * SMALL // len(pattern) + 1))[:4 * SMALL]
-    ratio = lines_run(analyzer, large) / max(lines_run(analyzer, small), 1)
-    assert ratio <= 6, f"{pattern!r}: 4x the text ran {ratio:.1f}x the lines of the entities component"
+    small, large = lines_run(analyzer, repeated(pattern, SMALL)), lines_run(analyzer, repeated(pattern, 4 * SMALL))
+    assert small > 1000, "the pattern must exercise the component"
+    ratio = large / small
+    assert ratio <= GROWTH_BOUND, f"{pattern!r}: 4x the text ran {ratio:.1f}x the lines of the entities component"

@@ -11,15 +11,13 @@ and organisations' names, demonyms, and the look-ups that later components make 
 
 from __future__ import annotations
 
-import sys
-
 import pytest
+from growth_helpers import GROWTH_BOUND, SMALL, LineCounter, parsed_until, repeated
 
 from claimgraph.ingest import prepare
 from claimgraph.pipeline import Analyzer
 
 PLACES = "/claimgraph/nlp/places/"
-SMALL = 2_500
 
 PATTERNS = {
     "one name, one endless sentence": "Beirut ",
@@ -37,55 +35,31 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def parsed(analyzer: Analyzer, text: str):
-    """The document as the places component receives it: parsed, entities found, no places yet."""
-    doc = analyzer._doc(prepare(text))
-    for name, proc in analyzer.nlp.pipeline:
-        if name == "claimgraph_places":
-            return doc, proc
-        doc = proc(doc)
-    raise AssertionError("no places component in the pipeline")
-
-
 def lines_run(analyzer: Analyzer, text: str) -> int:
     """Lines of the places package executed while it analyses `text`, and while a later component asks, per
     sentence, which places and demonyms lie in it (the look-ups it leaves in `state.extra`)."""
     from claimgraph.nlp.state import get_state
 
-    doc, places = parsed(analyzer, text)
-    count = 0
+    doc, places = parsed_until(analyzer, text, "claimgraph_places")
 
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame, event, arg):
-        return local if PLACES in frame.f_code.co_filename else None
-
-    sys.settrace(calls)
-    try:
+    def work() -> None:
         places(doc)
         extra = get_state(doc).extra
         for sent in doc.sents:
             extra["places_in"](sent.start_char, sent.end_char)
             extra["place_at"](sent.start_char, sent.end_char)
             extra["demonym_country"](sent.start_char, sent.end_char)
-    finally:
-        sys.settrace(None)
+
+    count = LineCounter(PLACES).run(work)
     assert not [f for f in get_state(doc).items["flags"] if f.kind == "component_error"]
     return count
 
 
 @pytest.mark.parametrize("unit", list(PATTERNS.values()), ids=list(PATTERNS))
 def test_places_work_grows_linearly(analyzer: Analyzer, unit: str) -> None:
-    counts = []
-    for size in (SMALL, 4 * SMALL):
-        text = (unit * (size // len(unit) + 1))[:size]
-        counts.append(lines_run(analyzer, text))
+    counts = [lines_run(analyzer, repeated(unit, size)) for size in (SMALL, 4 * SMALL)]
     assert counts[0] > 1000, "the pattern must exercise the component"
-    assert counts[1] <= 6 * counts[0], f"4x the text cost {counts[1] / counts[0]:.1f}x the work"
+    assert counts[1] <= GROWTH_BOUND * counts[0], f"4x the text cost {counts[1] / counts[0]:.1f}x the work"
 
 
 def test_places_are_found_in_the_repeated_patterns(analyzer: Analyzer) -> None:
