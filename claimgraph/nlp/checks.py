@@ -70,6 +70,23 @@ def disagree(a: Quantity, b: Quantity, factor: float = INCONSISTENCY_FACTOR) -> 
     return lo[1] <= 0 or hi[0] / lo[1] > factor
 
 
+#: a figure is compared with at most this many earlier figures of its event and unit: an article has a handful,
+#: and a document of thousands (a table, hostile input) must not cost, or flag, every pair
+MAX_PEERS = 32
+
+
+def _comparable_pairs(qs: list[Quantity], info: dict[str, dict]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs (earlier, later) of figures with the same event and unit, in document order of the earlier one."""
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    pairs: list[tuple[int, int]] = []
+    for j, q in enumerate(qs):
+        group = groups.setdefault((info[q.id]["event"], q.unit), [])
+        pairs.extend((i, j) for i in group[-MAX_PEERS:])
+        group.append(j)
+    pairs.sort()
+    return [(qs[i], qs[j]) for i, j in pairs]
+
+
 def _source_label(state: DocState, source_id: str | None) -> str:
     if source_id is None:
         return "no named source"
@@ -124,30 +141,29 @@ class ChecksComponent:
         info = state.extra.get("quantity_info") or {}
         qs = [q for q in state.items["quantities"]
               if q.id in info and q.modality in ("asserted", "estimated") and info[q.id].get("event")]
-        for i, a in enumerate(qs):
-            for b in qs[i + 1:]:
-                ia, ib = info[a.id], info[b.id]
-                if ia["sentence"] == ib["sentence"] or a.unit != b.unit or ia["event"] != ib["event"]:
-                    continue
-                if ia.get("subset") or ib.get("subset") or ia["event"] in GENERIC_EVENTS:
-                    continue
-                heads = {ia["subject_head"], ib["subject_head"]}
-                same_thing = (ia["subject_head"] and len(heads) == 1) or (
-                    ia.get("people") and ib.get("people") and bool(heads & GENERIC_PEOPLE))
-                if not same_thing:
-                    continue
-                if ia.get("place") and ib.get("place") and ia["place"] != ib["place"]:
-                    continue
-                if not same_event_args(ia.get("args") or {}, ib.get("args") or {}):
-                    continue
-                if not disagree(a, b):
-                    continue
-                name_a = " ".join(x for x in (a.text, a.subject) if x)
-                name_b = " ".join(x for x in (b.text, b.subject) if x)
-                state.add("flags", Flag(
-                    kind="internal_inconsistency", severity="warning",
-                    message=(f'"{name_a}" (source: {_source_label(state, a.source)}) and "{name_b}" '
-                             f'(source: {_source_label(state, b.source)}) disagree on the same event '
-                             f'("{ia["event"]}")'),
-                    refs=[a.id, b.id], spans=[tuple(a.span), tuple(b.span)],
-                ))
+        for a, b in _comparable_pairs(qs, info):
+            ia, ib = info[a.id], info[b.id]
+            if ia["sentence"] == ib["sentence"]:
+                continue
+            if ia.get("subset") or ib.get("subset") or ia["event"] in GENERIC_EVENTS:
+                continue
+            heads = {ia["subject_head"], ib["subject_head"]}
+            same_thing = (ia["subject_head"] and len(heads) == 1) or (
+                ia.get("people") and ib.get("people") and bool(heads & GENERIC_PEOPLE))
+            if not same_thing:
+                continue
+            if ia.get("place") and ib.get("place") and ia["place"] != ib["place"]:
+                continue
+            if not same_event_args(ia.get("args") or {}, ib.get("args") or {}):
+                continue
+            if not disagree(a, b):
+                continue
+            name_a = " ".join(x for x in (a.text, a.subject) if x)
+            name_b = " ".join(x for x in (b.text, b.subject) if x)
+            state.add("flags", Flag(
+                kind="internal_inconsistency", severity="warning",
+                message=(f'"{name_a}" (source: {_source_label(state, a.source)}) and "{name_b}" '
+                         f'(source: {_source_label(state, b.source)}) disagree on the same event '
+                         f'("{ia["event"]}")'),
+                refs=[a.id, b.id], spans=[tuple(a.span), tuple(b.span)],
+            ))
