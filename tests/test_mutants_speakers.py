@@ -9,26 +9,7 @@ takes. Whole articles are tested in tests/test_speaker_resolution.py.
 from __future__ import annotations
 
 import pytest
-
-
-def registry(analyzer, text: str):
-    """(doc, Sources) for a text parsed up to the attribution component, genders learnt."""
-    from claimgraph.ingest import prepare
-    from claimgraph.nlp.attribution.lexicon import lexicon
-    from claimgraph.nlp.attribution.speakers import Sources
-
-    doc = analyzer._doc(prepare(text))
-    for name, proc in analyzer.nlp.pipeline:
-        if name == "claimgraph_attribution":
-            break
-        doc = proc(doc)
-    sources = Sources(doc._.claimgraph, doc, not_person=frozenset(lexicon().not_person_heads))
-    sources.learn_gender(doc, lexicon().gendered)
-    return doc, sources
-
-
-def token(doc, word: str, nth: int = 0):
-    return [t for t in doc if t.text == word][nth]
+from test_speaker_resolution import registry, token  # the same registry those tests read
 
 
 def by_label(sources) -> dict:
