@@ -89,10 +89,13 @@ class PlacesComponent(Recognition, Resolution, Sites):
     def __init__(self, gazetteer_files: list[str] | None = None) -> None:
         self.gazetteer_files = tuple(gazetteer_files or ())
         self.lex = load_lexicon()
+        self._gaz: Gazetteer | None = None
 
     @property
     def gaz(self) -> Gazetteer:
-        return load_gazetteer(self.gazetteer_files)  # cached per process
+        """The gazetteer of the document being analysed, looked up once per document in `_run` (the look-up reads
+        $CLAIMGRAPH_GAZETTEER, so per mention it was a hot path); the process-wide one outside a run."""
+        return self._gaz if self._gaz is not None else load_gazetteer(self.gazetteer_files)
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -105,7 +108,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         return doc
 
     def _run(self, doc: Doc, state: DocState) -> None:
-        gaz = self.gaz
+        gaz = self._gaz = load_gazetteer(self.gazetteer_files)  # cached per process
         toks = list(doc)  # one pass: spaCy builds a Token object on every access
         self._caps = [_capitalised(t) for t in toks]
         self._hyphen = [t.text == "-" and not t.whitespace_ for t in toks]
