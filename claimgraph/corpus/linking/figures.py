@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimgraph.contract import Analysis, Place
 from claimgraph.data import read_rows
 
 #: a cue word may carry this many more letters than its pattern ("kill" -> "killing", "wound" -> "wounded")
@@ -68,3 +69,26 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|them|those|whom|these)\b", re.I)
 def is_part(text: str, span: tuple[int, int]) -> bool:
     """Whether the number at `span` counts a part of a larger whole its sentence gives ("15 of the wounded")."""
     return bool(_PART_OF.match(text, span[1]))
+
+
+#: place features fine enough that a toll given for one of them, inside a report of another, is a part
+_FINE_PLACES = frozenset({"city", "district", "facility", "admin2"})
+
+
+def placed_elsewhere(analysis: Analysis, span: tuple[int, int], report_place: Place | None) -> bool:
+    """Whether the sentence of the number at `span`, up to the number, names a town, district or site other
+    than its report's (itself one of those): the toll of one place of the area the report tells ("The highest
+    toll was in Douma ... where raids killed 16", in a report of the strikes near Damascus), a part the
+    words do not mark as one."""
+    if report_place is None or report_place.feature not in _FINE_PLACES:
+        return False
+    text = analysis.document.text
+    start = max(text.rfind(". ", 0, span[0]), text.rfind("\n", 0, span[0])) + 1
+    for p in analysis.places:
+        if p.feature not in _FINE_PLACES or p.id == report_place.id:
+            continue
+        if p.gazetteer_id and p.gazetteer_id == report_place.gazetteer_id:
+            continue
+        if any(start <= s and e <= span[0] for s, e in p.mentions):
+            return True
+    return False

@@ -1,13 +1,14 @@
 """Findings: what the linked corpus says about its claims, each resting on items and exact spans.
 
-- corroboration: per incident, how many independent sources report it. Reports count once per upstream:
-  the same publishing outlet, the same cited source in the chain (two articles citing one wire report),
-  or near-duplicate text are one source.
+- corroboration: per incident, how many independent sources report it. Reports count once per upstream
+  (upstreams.py): reports resting on the same cited source (two articles citing one wire report), one
+  outlet's uncited reports, or near-duplicate text are one source.
 - drift: the same figure (killed civilians, injured, displaced ...) changing between reports of one
   incident, with both versions, outlets and dates; a toll written as an update ("rose to") is marked so.
   A quote whose words changed between two reports is drift too.
-- contradiction: incompatible figures for one incident published on the same day (neither an update),
-  and incompatible blame (the reports hold different belligerents responsible).
+- contradiction: incompatible figures for one incident published on the same day (neither an update) by
+  reports citing no upstream in common, neither a town's toll against its area's, and incompatible blame
+  (the reports hold different belligerents responsible).
 - anachronism: a report whose document presents an incident as current (its date for it comes from the
   dateline, not from a year the text writes) while the other reports date it far from that dateline.
 - recycling: near-duplicate text published under dates far apart.
@@ -34,9 +35,10 @@ from claimgraph.corpus.linking.entities import (
     side_of,
     upstream_of,
 )
-from claimgraph.corpus.linking.figures import is_part, stated_kind
+from claimgraph.corpus.linking.figures import is_part, placed_elsewhere, stated_kind
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
+from claimgraph.corpus.linking.upstreams import independent_groups, own_key
 
 #: a document dated this many days away from the date other reports give its incident is anachronistic
 ANACHRONISM_DAYS = 180
@@ -124,7 +126,8 @@ def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) 
         upstream = upstream_of(s.label) or (upstream_of(canon.name) if canon is not None else None)
         if upstream is not None:
             key = "upstream:" + upstream  # "a monitor", "the Observatory", "SOHR": one source
-        elif s.kind == "outlet" or (canon is not None and canon.type == "OUTLET"):
+        elif s.kind in ("outlet", "organization") or (canon is not None and canon.type in ("OUTLET", "ORG")):
+            # one name: what one text calls an outlet another calls an organisation ("UNICEF")
             key = "outlet:" + (outlet_key(canon.name if canon else s.label) or fold(s.label))
             if own and key == "outlet:" + own:
                 continue
@@ -208,44 +211,6 @@ def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
                                        dr.record.doc_id))
 
 
-class _DSU:
-    def __init__(self, items: list[str]) -> None:
-        self.p = {i: i for i in items}
-
-    def find(self, x: str) -> str:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        self.p[self.find(a)] = self.find(b)
-
-
-def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str, float]]) -> list[list[DocReport]]:
-    """Reports grouped by shared upstream: same outlet, same cited source, or near-duplicate text."""
-    ids = [r.record.doc_id for r in reports]
-    dsu = _DSU(ids)
-    by_key: dict[str, str] = {}
-    for r in reports:
-        keys = [f"outlet:{outlet_key(r.record.outlet)}"] if r.record.outlet else []
-        if up := upstream_of(r.record.outlet):
-            keys.append("upstream:" + up)  # SANA's own report and one citing "state media"
-        keys += r.record.sources
-        for k in keys:
-            if k in by_key:
-                dsu.union(r.record.doc_id, by_key[k])
-            else:
-                by_key[k] = r.record.doc_id
-        for other in duplicates.get(r.record.doc_id, {}):
-            if other in dsu.p:
-                dsu.union(r.record.doc_id, other)
-    groups: dict[str, list[DocReport]] = defaultdict(list)
-    for r in reports:
-        groups[dsu.find(r.record.doc_id)].append(r)
-    return list(groups.values())
-
-
 def _bounds(f: Figure) -> tuple[float, float]:
     low = f.low if f.low is not None else 0.0
     high = f.high if f.high is not None else float("inf")
@@ -293,6 +258,21 @@ def _same_act(a: DocReport, b: DocReport) -> bool:
                for x in a.reports for y in b.reports)
 
 
+def _origins(r: DocReport) -> set[str]:
+    """Every upstream a report cites for the incident, and its own outlet."""
+    return {*r.record.sources, own_key(r.record.outlet, r.record.doc_id)}
+
+
+def _apart(ra: DocReport, fa: Figure, rb: DocReport, fb: Figure) -> bool:
+    """Whether two incompatible same-day figures are two sources' claims, not one source's count changing
+    during the day (both cite one upstream: the Observatory's toll rising; SANA's report and one quoting
+    SANA), nor a town's toll against its area's (figures.placed_elsewhere)."""
+    if _origins(ra) & _origins(rb):
+        return False
+    return not any(f.ref.span and placed_elsewhere(r.analysis, f.ref.span, r.reports[0].place)
+                   for r, f in ((ra, fa), (rb, fb)))
+
+
 def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
     """Drift between versions of one figure, and contradictions between same-day incompatible ones."""
     out: list[Finding] = []
@@ -326,7 +306,7 @@ def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
                                                  "low": fa.low, "high": fa.high},
                     "to": {"doc_id": rb.record.doc_id, "outlet": rb.record.outlet, "published": rb.record.published,
                            "text": fb.ref.text, "low": fb.low, "high": fb.high}, "update": fb.update or fa.update}
-            if same_day and incompatible and not (fa.update or fb.update):
+            if same_day and incompatible and not (fa.update or fb.update) and _apart(ra, fa, rb, fb):
                 out.append(Finding(
                     id=_fid("contradiction", "figure", inc_id, kind, group, ra.record.doc_id, rb.record.doc_id),
                     kind="contradiction", aspect="figure", incident=inc_id, refs=refs, data=data,

@@ -1,0 +1,65 @@
+"""Independent sources of an incident's reports: which upstream each report rests on.
+
+A report rests on the first upstream source its account of the incident cites (the Observatory, UNICEF,
+SANA; however wire services name them, linking.json upstream_aliases), or, citing none, on its outlet (an
+upstream outlet such as SANA publishing its own report is that upstream). Reports resting on one upstream
+(so one outlet's reports citing no one) and reports with near-duplicate text (one wire text, reprinted)
+count as one source; one outlet's reports citing different upstreams are not merged for being one outlet's
+(the Reuters stories of the Ghouta attack cite the Observatory, activists and governments in turn).
+Grouping by every source a report cites would chain: an article giving UNICEF's toll and, further down,
+the Observatory's would fold UNICEF's account into the Observatory's and count one source where there are
+two; counting every cited name as a source would count more sources than reports.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from claimgraph.corpus.linking.entities import outlet_key, upstream_of
+
+if TYPE_CHECKING:
+    from claimgraph.corpus.linking.findings import DocReport
+
+
+class _DSU:
+    def __init__(self, items: list[str]) -> None:
+        self.p = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.p[self.find(a)] = self.find(b)
+
+
+def own_key(outlet: str | None, doc_id: str) -> str:
+    """The origin of a report that cites no one: its outlet (an upstream outlet as that upstream)."""
+    if up := upstream_of(outlet):
+        return "upstream:" + up  # SANA's own report and one citing "state media"
+    return f"outlet:{outlet_key(outlet)}" if outlet else "doc:" + doc_id
+
+
+def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str, float]]) -> list[list[DocReport]]:
+    """Reports grouped by the upstream they rest on (see the module's docstring), in first-seen order."""
+    ids = [r.record.doc_id for r in reports]
+    dsu = _DSU(ids)
+    by_key: dict[str, str] = {}
+    for r in reports:
+        doc = r.record.doc_id
+        dsu.union(doc, by_key.setdefault(primary_source(r), doc))
+        for other in duplicates.get(doc, {}):
+            if other in dsu.p:
+                dsu.union(doc, other)
+    groups: dict[str, list[DocReport]] = defaultdict(list)
+    for r in reports:
+        groups[dsu.find(r.record.doc_id)].append(r)
+    return list(groups.values())
+
+
+def primary_source(r: DocReport) -> str:
+    """The upstream a report rests on: the first source it cites for the incident, else its own outlet."""
+    return r.record.sources[0] if r.record.sources else own_key(r.record.outlet, r.record.doc_id)
