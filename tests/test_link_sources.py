@@ -109,11 +109,12 @@ was in Douma, the largest town of the area, where raids killed 16 civilians, the
 """
 
 
-def test_a_towns_toll_is_no_contradiction_of_its_areas(analyzer: Analyzer) -> None:
+def test_a_towns_toll_is_no_version_of_its_areas(analyzer: Analyzer) -> None:
     whole = _analyse(analyzer, GHOUTA_WHOLE, "Al Araby")
     town = _analyse(analyzer, GHOUTA_TOWN, "TRT World")
     linker = Linker()
     linker.add_many([whole, town])
     records = linker.records()
     assert any({whole.document.id, town.document.id} <= set(i.doc_ids) for i in records.incidents)
-    assert not [f for f in records.findings if f.kind == "contradiction"], [f.explanation for f in records.findings]
+    # the town's 16 is no version of the area's 22: neither a contradiction nor a drift
+    assert not [f for f in records.findings if f.aspect == "figure"], [f.explanation for f in records.findings]

@@ -77,9 +77,10 @@ _FINE_PLACES = frozenset({"city", "district", "facility", "admin2"})
 
 def placed_elsewhere(analysis: Analysis, span: tuple[int, int], report_place: Place | None) -> bool:
     """Whether the sentence of the number at `span`, up to the number, names a town, district or site other
-    than its report's (itself one of those): the toll of one place of the area the report tells ("The highest
-    toll was in Douma ... where raids killed 16", in a report of the strikes near Damascus), a part the
-    words do not mark as one."""
+    than its report's (itself one of those) and of another province: the toll of one place of the area the
+    report tells ("The highest toll was in Douma ... where raids killed 16", in a report of the strikes near
+    Damascus), a part the words do not mark as one. A town of the report place's own province is not taken
+    for a part: a report's place is often the province capital standing for the province."""
     if report_place is None or report_place.feature not in _FINE_PLACES:
         return False
     text = analysis.document.text
@@ -89,6 +90,8 @@ def placed_elsewhere(analysis: Analysis, span: tuple[int, int], report_place: Pl
             continue
         if p.gazetteer_id and p.gazetteer_id == report_place.gazetteer_id:
             continue
+        if p.admin1 and p.admin1 == report_place.admin1:
+            continue  # a report placed at a province's capital often means the province ("Idlib" for Ariha)
         if any(start <= s and e <= span[0] for s, e in p.mentions):
             return True
     return False

@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from claimgraph.contract import Analysis, Casualty, Event, Quote
+from claimgraph.contract import Analysis, Casualty, Event, Place, Quote
 from claimgraph.corpus.linking.digest import DateSpan, Digest, Report
 from claimgraph.corpus.linking.entities import (
     EntityIndex,
@@ -160,7 +160,7 @@ def _near(span: tuple[int, int], ev: Event) -> bool:
     return any(s - FIGURE_REACH <= span[0] <= e + FIGURE_REACH for s, e in [ev.span, *ev.mentions])
 
 
-def _figures(analysis: Analysis, events: list[Event], sources: list[str]) -> list[Figure]:
+def _figures(analysis: Analysis, events: list[Event], sources: list[str], place: Place | None) -> list[Figure]:
     quantities = {q.id: q for q in analysis.quantities}
     best: dict[tuple[str, str], tuple[Casualty, Event]] = {}
     for ev in events:
@@ -180,6 +180,8 @@ def _figures(analysis: Analysis, events: list[Event], sources: list[str]) -> lis
             continue  # the words around the number report another kind ("kill 10 civilians injure 16") or a part
         if not _near(span, ev):
             continue  # a number far from every mention of its event is the numbers' guess, not the event's toll
+        if placed_elsewhere(analysis, span, place):
+            continue  # the toll of one town of the area the report tells ("the highest toll was in Douma")
         out.append(Figure(kind=kind, group=group, low=c.low, high=c.high, approx=q.approx,
                           ref=ref(analysis, q.id, span), source=sources[0] if sources else None,
                           update=_is_update(analysis, span)))
@@ -204,7 +206,7 @@ def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
                 d.published.iso if d.published else None),
             date=main.date.iso if main.date else None, date_stated=bool(main.date and main.date.year_stated),
             place=main.place.name if main.place else None,
-            events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources),
+            events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources, main.place),
             sources=sources, blamed=_blamed(a, events), lead=any(r.lead for r in reps))
         out.append(DocReport(d, reps, rec))
     return sorted(out, key=lambda dr: (dr.digest.published.start if dr.digest.published else dt.date.max,
@@ -263,14 +265,11 @@ def _origins(r: DocReport) -> set[str]:
     return {*r.record.sources, own_key(r.record.outlet, r.record.doc_id)}
 
 
-def _apart(ra: DocReport, fa: Figure, rb: DocReport, fb: Figure) -> bool:
+def _apart(ra: DocReport, rb: DocReport) -> bool:
     """Whether two incompatible same-day figures are two sources' claims, not one source's count changing
     during the day (both cite one upstream: the Observatory's toll rising; SANA's report and one quoting
-    SANA), nor a town's toll against its area's (figures.placed_elsewhere)."""
-    if _origins(ra) & _origins(rb):
-        return False
-    return not any(f.ref.span and placed_elsewhere(r.analysis, f.ref.span, r.reports[0].place)
-                   for r, f in ((ra, fa), (rb, fb)))
+    SANA)."""
+    return not _origins(ra) & _origins(rb)
 
 
 def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
@@ -306,7 +305,7 @@ def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
                                                  "low": fa.low, "high": fa.high},
                     "to": {"doc_id": rb.record.doc_id, "outlet": rb.record.outlet, "published": rb.record.published,
                            "text": fb.ref.text, "low": fb.low, "high": fb.high}, "update": fb.update or fa.update}
-            if same_day and incompatible and not (fa.update or fb.update) and _apart(ra, fa, rb, fb):
+            if same_day and incompatible and not (fa.update or fb.update) and _apart(ra, rb):
                 out.append(Finding(
                     id=_fid("contradiction", "figure", inc_id, kind, group, ra.record.doc_id, rb.record.doc_id),
                     kind="contradiction", aspect="figure", incident=inc_id, refs=refs, data=data,
