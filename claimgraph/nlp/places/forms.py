@@ -25,7 +25,9 @@ def name_occurrences(text: str, groups: list[Group]) -> list[tuple[int, str, int
     for gi, g in enumerate(groups):
         if g.best is None:
             continue
-        for fi, form in enumerate(sorted({m.text for m in g.mentions if not m.weak}, key=lambda f: (-len(f), f))):
+        forms = {m.text for m in g.mentions if not m.weak}
+        forms |= {title_form(f) for f in forms if f.isupper() and len(f) > 3}  # a dateline's "TEGA CAY" -> "Tega Cay"
+        for fi, form in enumerate(sorted(forms, key=lambda f: (-len(f), f))):
             first = re.match(r"\w+", form)
             (by_word.setdefault(first.group(), []) if first else odd).append((gi, fi, form))
     hits: list[tuple[int, int, int, int, str]] = []
@@ -40,6 +42,12 @@ def name_occurrences(text: str, groups: list[Group]) -> list[tuple[int, str, int
             hits.append((gi, fi, *hit.span(), form))
     hits.sort()
     return [(gi, form, s, e) for gi, _fi, s, e, form in hits]
+
+
+def title_form(name: str) -> str:
+    """The running-text form of an upper-case name: each word's first letter kept, the rest lower case, also
+    after a hyphen ("WINSTON-SALEM" -> "Winston-Salem"), not after an apostrophe ("ST. JOHN'S" -> "St. John's")."""
+    return re.sub(r"(?<![\w'’])(\w)([\w'’]*)", lambda m: m.group(1) + m.group(2).lower(), name)
 
 
 def partial_name(text: str, gaz: Gazetteer, admin_words: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ from bisect import bisect_left, insort
 from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
-from claimgraph.nlp.places.forms import name_occurrences, partial_name
+from claimgraph.nlp.places.forms import name_occurrences, partial_name, title_form
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
     PLACE_LABELS,
@@ -30,7 +30,9 @@ _DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?][\"”’'] )|(?<=[.!?] ))\s*"
     r"(?P<place>[A-Z][A-Z.'’]+(?:[ \-][A-Z][A-Z.'’]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?))?"
-    r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-])")
+    r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-]|(?P<colon>:)(?= ))")
+# an upper-case word and a colon opening a line or sentence: a dateline ("BEIRUT: ...") or a speaker's label
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))\s*[A-Z][A-Z.'’ -]+:(?= )")
 
 
 MAX_LISTED = 30  # `_division_lists`: names looked at before one plural division word
@@ -47,11 +49,19 @@ class Recognition:
         """Datelines ("HAMILTON --", "ST. JOHN'S, N.L. -"): an upper-case name in that slot is a place the
         gazetteer knows at any size; it says where the story was filed (`Mention.dateline`)."""
         out = []
+        labels = None
         for m in _DATELINE.finditer(doc.text):
             s, e = m.span("place")
             name = m.group("place")
             if sum(c.isalpha() for c in name) < 3 or gaz.demonym(name) or not gaz.lookup(name):
                 continue
+            if m.group("colon"):  # "BEIRUT: ..." is a dateline; "SMITH: ..." a transcript's speaker
+                if labels is None:
+                    labels = len(_LABEL.findall(doc.text))
+                if labels > 2 or title_form(name) in self._name_words or not any(
+                        key(c.name) == key(name) and (c.feature in ("country", "admin1") or c.population >= 100000)
+                        for c in gaz.lookup(name)):
+                    continue
             if (name.rstrip(".") in self.lex.not_places or name.title() in self.lex.not_places) and not any(
                     c.population >= 100000 and key(c.name) == key(name) for c in gaz.lookup(name)):
                 continue  # a word that is rarely a place ("MAY --"), unless a city of that name is big
@@ -125,10 +135,24 @@ class Recognition:
                 span = doc[s:e]
             if ent.label_ == "FAC" and not gaz.lookup(span.text) and self.site_feature(span.text) is None:
                 continue  # buildings we cannot place are not worth a mention (named sites: `sites`)
+            if not self._known(span.text, gaz) and self.site_feature(span.text) is None:
+                continue  # a name no gazetteer knows ("Fargo City", "the Boone County Jail"): its tokens are
+                # left to the scan, which finds the place that opens it, as in an organisation's name
             weak = partial_name(span.text, gaz, self.lex.admin_words)
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
                                ent.label_, admin_hint=admin_hint, weak=weak))
         return out
+
+    def _known(self, text: str, gaz: Gazetteer) -> bool:
+        """Whether resolution has candidates for the name (the lookups of `Resolution._candidates`): the name,
+        its base before a division word ("Latakia province"), or the name after the Arabic article."""
+        if gaz.lookup(text):
+            return True
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in self.lex.admin_words and gaz.lookup(" ".join(words[:-1])):
+            return True
+        article, _, rest = key(text).partition(" ")
+        return bool(rest) and article in self.lex.name_articles and bool(gaz.lookup(rest))
 
     def _division_lists(self, doc: Doc, gaz: Gazetteer, taken: list[bool], found: list[Mention]) -> list[Mention]:
         """Names listed before a plural division word are divisions each ("Barrow, Jackson and Madison
@@ -157,7 +181,7 @@ class Recognition:
                     i -= 1
             if len(names) < 2:
                 continue
-            for s, e in names[1:]:  # the last name reaches the division word through the entity step
+            for s, e in names:  # the last name too: the model often tags it a person ("Jackson and Madison")
                 span = doc[s:e]
                 if not any(c.feature in ("admin1", "admin2") for c in gaz.lookup(f"{span.text} {singular}")):
                     continue

@@ -1,0 +1,50 @@
+"""Places that hold on unseen text (issue 17): toponyms the model mistypes or runs into longer names, datelines
+and lists, written as general sentences (not copies of any benchmark's text)."""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph.ingest import prepare
+from claimgraph.nlp.places.forms import title_form
+
+
+def places_of(analyzer, text: str) -> dict[str, object]:
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+
+
+def test_a_county_opening_a_jail_or_centre_the_model_tags_as_one_place_is_the_county(analyzer) -> None:
+    """The model tags "X County Jail" as one GPE the gazetteer does not know; the county opening it is named."""
+    places = places_of(analyzer, "The driver was taken to the Lubbock County Jail and released on bond the next day.")
+    assert places["Lubbock County"].country == "US" and places["Lubbock County"].feature == "admin2"
+    places = places_of(analyzer, "A deputy drove him to the Boone County Detention Center late on Friday.")
+    assert "Boone County" in places
+
+
+def test_every_name_of_a_division_list_is_a_division_even_the_one_the_model_calls_a_person(analyzer) -> None:
+    text = ("Voters in Lamar, Fannin and Hunt counties approved the measure, while turnout in Delta and Hopkins "
+            "counties was low.")
+    places = places_of(analyzer, text)
+    for name in ("Lamar", "Fannin", "Hunt", "Delta", "Hopkins"):
+        assert places[name].feature == "admin2" and places[name].country == "US", name
+
+
+def test_a_colon_dateline_is_the_filing_place_but_a_transcripts_speaker_label_is_not(analyzer) -> None:
+    analysis = analyzer.analyze_article(prepare(
+        "BEIRUT: Two men were arrested on Monday after a raid on a warehouse, police said.", html=False))
+    assert [(p.country, p.mentions) for p in analysis.places] == [("LB", [(0, 6)])]
+    transcript = ("JACKSON: I think the vote was fair.\nBOSTON: I do not agree with that.\n"
+                  "JACKSON: Then we should count the ballots again.")
+    assert places_of(analyzer, transcript) == {}
+
+
+def test_a_datelines_town_is_found_again_in_running_text(analyzer) -> None:
+    """An upper-case dateline's name written in title case later is the same place, even where the model reads
+    that occurrence as a person's name."""
+    text = ("TEGA CAY -- Firefighters put out a fire at a lakeside home on Tuesday. The family, who moved to Tega "
+            "Cay last year, was not hurt, and Tega Cay officials thanked the neighbours.")
+    places = places_of(analyzer, text)
+    assert places["TEGA CAY"] is places["Tega Cay"]
+    assert title_form("ST. JOHN'S") == "St. John's" and title_form("WINSTON-SALEM") == "Winston-Salem"
