@@ -118,3 +118,35 @@ def test_a_towns_toll_is_no_version_of_its_areas(analyzer: Analyzer) -> None:
     assert any({whole.document.id, town.document.id} <= set(i.doc_ids) for i in records.incidents)
     # the town's 16 is no version of the area's 22: neither a contradiction nor a drift
     assert not [f for f in records.findings if f.aspect == "figure"], [f.explanation for f in records.findings]
+
+
+# A bombing reported on its day, and recalled a few weeks later, dated only to its month, in an article about
+# another bombing.
+HASAKEH_NEWS = """Tue 5 Jul 2016
+
+Suicide bomber kills 16 in Hasakeh
+
+A suicide bomber killed at least 16 civilians outside a bakery in Hasakeh city on Tuesday, the Syrian \
+Observatory for Human Rights said.
+"""
+QAMISHLI_RECALLING_HASAKEH = """Wed 27 Jul 2016
+
+Truck bomb kills 48 in Qamishli
+
+A truck bomb killed at least 48 people near the security headquarters of the Kurdish administration in \
+Qamishli on Wednesday, the Observatory said.
+
+Earlier this month, a suicide bomber killed 18 civilians outside a bakery in Hasakeh city.
+"""
+
+
+def test_a_figure_in_a_recall_dated_to_its_month_is_not_compared(analyzer: Analyzer) -> None:
+    news = _analyse(analyzer, HASAKEH_NEWS, "Daily Sabah")
+    recall = _analyse(analyzer, QAMISHLI_RECALLING_HASAKEH, "TRT World")
+    linker = Linker()
+    linker.add_many([news, recall])
+    records = linker.records()
+    # the recall joins the bombing's incident (a close toll, the same kind and town, in its month) ...
+    assert any({news.document.id, recall.document.id} <= set(i.doc_ids) for i in records.incidents)
+    # ... but its 18 is not compared with the day's 16 as a drift
+    assert not [f for f in records.findings if f.aspect == "figure"], [f.explanation for f in records.findings]
