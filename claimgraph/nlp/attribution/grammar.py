@@ -69,6 +69,9 @@ def subject(cx: Context, verb: Token) -> Token | None:
         return noun_speaker(cx, verb)
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(cx, verb)):
         return None  # "in what is being criticised as ...": a passive cue without its agent names nobody
+    second = second_party(cx, verb)
+    if second is not None:
+        return second
     seen = 0
     v = verb
     while v is not None and seen < 4:
@@ -119,6 +122,26 @@ def subject(cx: Context, verb: Token) -> Token | None:
             continue
         break
     return subject_fallback(cx, verb)
+
+
+def second_party(cx: Context, verb: Token) -> Token | None:
+    """"... mishandled the budget and residents accused the mayor": a cue without a subject right after a
+    noun the parser made a conjunct of the clause before ("the budget and residents") has that noun as its
+    speaker, not the earlier clause's subject."""
+    if verb.pos_ not in VERB_POS or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in near_children(cx, verb)):
+        return None
+    j = verb.i - 1
+    first = cx.sents.start(verb.i)
+    while j > first and cx.deps[j] in {"aux", "neg", "advmod"}:
+        j -= 1
+    if j - 1 <= first:
+        return None
+    prev, conj = verb.doc[j], verb.doc[j - 1]
+    if prev.dep_ == "conj" and prev.pos_ in {"PROPN", "NOUN"} and prev.head.i < prev.i \
+            and conj.lower_ in {"and", "but", "while", "whereas"} and can_speak(cx, prev) \
+            and not cx.inside_quote(prev.idx):
+        return prev
+    return None
 
 
 def can_speak(cx: Context, noun: Token) -> bool:
@@ -238,7 +261,7 @@ def colon_label(cx: Context, toks: list[Token]) -> bool:
     noun ("Poll:", "Officials:"). A headline's topic or rubric ("Flooding:", "Today:", "Correction:",
     "Editor's note:") is none of these and says nothing."""
     words = [t for t in toks if t.is_alpha]
-    if not words:
+    if not words or words[0].lower_ in cx.lex.rubrics:  # "Correction:", "Editor's note:" (not "Human Rights Watch:")
         return False
     if len(words[-1].text) > 1 and all(t.text.isupper() for t in words):
         return True
@@ -247,3 +270,76 @@ def colon_label(cx: Context, toks: list[Token]) -> bool:
     if ent is not None and ent.type in LABEL_TYPES:
         return cx.sources.kind_of(ent) != "organization" or ent.type != "PERSON"
     return last.lemma_.lower() in cx.lex.groups and cx.lex.groups[last.lemma_.lower()] != "organization"
+
+
+def other_reports(cx: Context, comp: list[Token]) -> set[int]:
+    """Token indexes of clauses coordinated with a reported clause that are another speaker's report ("Officials
+    said the road was closed and residents complained that ..."; "Republicans said ... and Democrats accused ..."):
+    the parser hangs them on the cue or on the reported clause, but they are the writer's next report, an
+    attribution of their own, not the first speaker's words. A report that opens the clause ("said residents
+    complained that ...") stays inside: it is what the speaker said."""
+    cut: set[int] = set()
+    doc = cx.doc
+    first = min(c.i for c in comp)
+    for c in comp:
+        for t in c.subtree:
+            if t.i in cut or t.i == first:
+                continue
+            cue = cx.cue_of(t)
+            if cue is None:
+                continue
+            own = same_speakers_report(cx, t, cue)
+            if own is not None:
+                cut.update(own)
+                continue
+            if t.dep_ not in {"conj", "ccomp"}:
+                continue
+            subj = next((k for k in cx.children(t) if k.dep_ == "nsubj"), None)
+            if subj is None:
+                # "... mishandled the investigation and Democrats accused the GOP": the parser makes the second
+                # party a conjunct of the first clause's object and leaves the cue without a subject
+                j = t.i - 1
+                while j > first and cx.deps[j] in {"aux", "neg", "advmod"}:
+                    j -= 1
+                prev, conj = doc[j], doc[j - 1] if j > first else None
+                if prev.dep_ == "conj" and prev.pos_ in {"PROPN", "NOUN"} and conj is not None \
+                        and conj.lower_ in {"and", "but", "while", "whereas"} and can_speak(cx, prev) \
+                        and not any(k.dep_ in {"nsubj", "nsubjpass"} for k in cx.children(t)):
+                    cut.update(x.i for x in t.subtree)
+                    cut.update(range(conj.i, t.i))
+                continue
+            if subj.pos_ not in {"PROPN", "NOUN"} or subj.i < first:
+                continue
+            if t.left_edge.dep_ == "mark" and t.left_edge.lower_ == "that":
+                continue  # "said the videos were inconclusive and that the footage did not show ...": still said
+            before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+            if before is None or before.lower_ not in {"and", "but", "while", "whereas"}:
+                continue
+            cut.update(x.i for x in t.subtree)
+            cut.add(before.i)
+    return cut
+
+
+#: the meanings of a cue that, coordinated with or hung after a reported clause, is the same speaker's next report
+NEXT_REPORT_MEANINGS = {"assert", "claim", "warn", "promise", "demand", "accuse", "deny"}
+
+
+def same_speakers_report(cx: Context, t: Token, cue: Cue) -> set[int] | None:
+    """The tokens of a report the same speaker makes next to the reported clause, to cut from it: "X said the
+    bridge would reopen, arguing that ..." (a participle after a comma) and "X said it opposed the blockade and
+    warned the rebels to ..." (a cue coordinated inside the clause, without a subject of its own). Each is an
+    attribution of its own with the same speaker (subject() climbs from it to the clause's subject)."""
+    if cue.meaning not in NEXT_REPORT_MEANINGS or any(
+            k.dep_ in {"nsubj", "nsubjpass", "auxpass"} for k in cx.children(t)):
+        return None
+    doc = cx.doc
+    before = doc[t.i - 1] if t.i > 0 else None
+    if before is None or t.head.dep_ != "ccomp":
+        return None  # hung on the reported clause itself, not on a relative clause inside it ("that ... and demands")
+    if t.tag_ == "VBG" and t.dep_ in {"advcl", "xcomp", "conj"} and before.text == ",":
+        return {before.i} | {x.i for x in t.subtree if x.i >= t.i}
+    if t.dep_ == "conj" and t.tag_ in {"VBD", "VBZ", "VBP"} and t.head.tag_ in {"VBD", "VBZ", "VBP"} \
+            and before.lower_ == "and" and t.left_edge.i == t.i:
+        return {before.i} | {x.i for x in t.subtree if x.i >= t.i} | (
+            {t.i - 2} if t.i > 1 and doc[t.i - 2].text == "," else set())
+    return None

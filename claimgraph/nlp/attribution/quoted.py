@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Token
 
 from claimgraph.nlp.attribution.context import FINITE_TAGS, FRAME_REACH, Attr, Context, sentence_end, speaker_name
-from claimgraph.nlp.attribution.grammar import according_in, colon_label, governing_cue, subject
+from claimgraph.nlp.attribution.grammar import according_in, colon_label, governing_cue, other_reports, subject
 from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations
 
 #: a quoted fragment that is a small part of the clause a speech cue reports becomes that whole statement
@@ -351,7 +351,8 @@ def statement_of(cx: Context, verb: Token, first: QuoteSpan, last: QuoteSpan) ->
         node = node.head
     if node.head.i != verb.i or node.dep_ != "ccomp" or node.i < verb.i:
         return None
-    toks = [t for t in node.subtree]
+    cut = other_reports(cx, [node])  # "said it was "opposed" to the test and warned ...": the next report is its own
+    toks = [t for t in node.subtree if t.i not in cut]
     span = cx.span_chars(toks)
     if span is None or span[0] > first.start or span[1] < last.end - 1:
         return None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Token
@@ -18,7 +19,15 @@ from claimgraph.nlp.attribution.context import (
     quoting_verb,
     speaker_name,
 )
-from claimgraph.nlp.attribution.grammar import as_put_it, colon_label, near_children, noun_cue, noun_speaker, subject
+from claimgraph.nlp.attribution.grammar import (
+    as_put_it,
+    colon_label,
+    near_children,
+    noun_cue,
+    noun_speaker,
+    other_reports,
+    subject,
+)
 from claimgraph.nlp.attribution.lexicon import Cue
 
 #: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
@@ -35,6 +44,9 @@ def reported_speech(cx: Context) -> None:
     Cue verbs go outermost first and speech before stance, so a cue inside reported content stays content.
     """
     for sent in cx.doc.sents:
+        # a transcript turn first: its words are the labelled speaker's, and an "I think" or "I want" inside
+        # them is part of what that speaker said, not a report of its own
+        transcript_colon(cx, sent)
         hearsay = False  # one "reportedly" per sentence: each reads the whole sentence
         for t in sent:
             if t.i in cx.used_verbs or cx.inside_quote(t.idx):
@@ -65,7 +77,6 @@ def reported_speech(cx: Context) -> None:
                 continue
             if not cx.in_attr(t.idx):
                 reporting_noun(cx, t)
-        transcript_colon(cx, sent)
 
 
 def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
@@ -133,30 +144,6 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
     return toks
 
 
-def other_reports(cx: Context, comp: list[Token]) -> set[int]:
-    """Token indexes of clauses coordinated with a reported clause that are another speaker's report ("Officials
-    said the road was closed and residents complained that ..."; "Republicans said ... and Democrats accused ..."):
-    the parser hangs them on the cue or on the reported clause, but they are the writer's next report, an
-    attribution of their own, not the first speaker's words. A report that opens the clause ("said residents
-    complained that ...") stays inside: it is what the speaker said."""
-    cut: set[int] = set()
-    doc = cx.doc
-    first = min(c.i for c in comp)
-    for c in comp:
-        for t in c.subtree:
-            if t.i in cut or t.i == first or cx.cue_of(t) is None or t.dep_ not in {"conj", "ccomp"}:
-                continue
-            subj = next((k for k in cx.children(t) if k.dep_ == "nsubj"), None)
-            if subj is None or subj.pos_ not in {"PROPN", "NOUN"} or subj.i < first:
-                continue
-            before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
-            if before is None or before.lower_ not in {"and", "but", "while", "whereas"}:
-                continue
-            cut.update(x.i for x in t.subtree)
-            cut.add(before.i)
-    return cut
-
-
 def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     """Indirect speech from a cue verb: "Officials said the town had fallen."
 
@@ -189,6 +176,13 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         fixed = None if subj is not None else "anonymous"
     toks = content_tokens(cx, verb, cue)
     words = [t for t in toks if t.is_alpha]
+    block = colon_block(cx, verb, sent) if len(words) < 2 and cue.content == "clause" else None
+    if block is not None and (subj is not None or fixed is not None):
+        cx.attrs.append(Attr("direct", block[0], block[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                             speaker_head=subj if fixed is None else None, fixed_source=fixed))
+        cx.used_verbs.add(verb.i)
+        cx.take(block)
+        return
     if len(words) < 2:
         # "Mehmet spoke to the BBC.": no words reported, but later quotes came through the outlet
         if subj is not None and cue.meaning == "assert" and via_outlet(cx, verb) is not None:
@@ -224,6 +218,28 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     quoting = quoting_verb(verb)
     if quoting is not None:
         cx.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
+
+
+def colon_block(cx: Context, verb: Token, sent) -> tuple[int, int] | None:
+    """'The governor added:' closing its paragraph, the next paragraph his words set off without quote marks
+    (a block quote): that paragraph, unless quote marks or another attribution already own it."""
+    last = sent[-1]
+    while last.i > verb.i and last.is_space:
+        last = cx.doc[last.i - 1]
+    if last.text != ":" or last.i <= verb.i or any(t.pos_ in VERB_POS for t in cx.doc[verb.i + 1:last.i]):
+        return None
+    p_start, p_end = cx.para_of(last.idx)
+    if cx.text[last.idx + 1:p_end].strip():
+        return None  # the colon does not close its paragraph: what follows on the line is handled as a sentence
+    nxt = bisect.bisect_right(cx.para_starts, last.idx)
+    if nxt >= len(cx.paras):
+        return None
+    s, e = cx.paras[nxt]
+    while e > s and cx.text[e - 1].isspace():
+        e -= 1
+    if e - s < 2 or cx.overlaps_taken(s, e) or cx.text[s] in "\"“”‘'":
+        return None
+    return s, e
 
 
 def agent_of(verb: Token, near: list[Token]) -> Token | None:

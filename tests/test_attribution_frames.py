@@ -1,0 +1,96 @@
+"""Report frames on unseen text (issue 17, item 4, third round): a speaker's next report beside the first one, a
+second party's report the parser hangs on the first one's object, a block quote after "X added:", a transcript
+turn's "I think", and a page rubric before a colon.
+
+Every case is a short article written for the test (no bench or issue text); each fails if its rule is dropped.
+"""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph import analyze
+
+
+def attributions(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, source label) for every quote, in text order."""
+    a = analyze(text)
+    assert_spans_exact(a)
+    sources = {s.id: s for s in a.sources}
+    out = []
+    for q in sorted(a.quotes, key=lambda q: q.span[0]):
+        src = sources.get(q.speaker)
+        out.append((q.text.strip(" ,.\u201c\u201d\""), q.cue, src.label if src else None))
+    return out
+
+
+# ------------------------------------------------------------------ the same speaker's next report
+
+def test_a_participle_after_the_reported_clause_is_the_speakers_next_report() -> None:
+    got = attributions("The mayor said the bridge would reopen in May, arguing that the repairs had gone faster "
+                       "than planned.")
+    assert got == [("the bridge would reopen in May", "said", "mayor"),
+                   ("that the repairs had gone faster than planned", "arguing", "mayor")]
+
+
+def test_a_cue_coordinated_inside_the_reported_clause_is_the_speakers_next_report() -> None:
+    got = attributions("The ministry said it was firmly opposed to the blockade and warned the rebels to withdraw "
+                       "from the port.")
+    assert [(c, label) for c, _, label in got] == [
+        ("it was firmly opposed to the blockade", "ministry"), ("to withdraw from the port", "ministry")]
+
+
+def test_a_coordinated_verb_of_a_relative_clause_stays_inside_the_content() -> None:
+    got = attributions("The director explained how hard it is to fund a campaign that feeds children and demands "
+                       "nothing in return.")
+    assert [cue for _, cue, _ in got] == ["explained"]
+    assert got[0][0].endswith("demands nothing in return")
+
+
+def test_a_second_clause_opened_by_that_is_still_the_same_report() -> None:
+    got = attributions("The mayor also said the videos were \"inconclusive\" and that the footage released on Friday "
+                       "did not show whether he was armed.")
+    assert [(cue, label) for _, cue, label in got] == [("said", "mayor")]
+    assert got[0][0].endswith("did not show whether he was armed")
+
+
+# ------------------------------------------------------------------ a second party's report
+
+def test_a_second_party_the_parser_hangs_on_the_objects_is_its_own_speaker() -> None:
+    got = attributions("Officials said they were convinced the council mishandled the budget and residents accused "
+                       "the mayor of hiding the losses.")
+    assert [(c, label) for c, _, label in got] == [
+        ("they were convinced the council mishandled the budget", "Officials"),
+        ("the mayor of hiding the losses", "residents")]
+
+
+# ------------------------------------------------------------------ block quotes and transcripts
+
+def test_a_paragraph_after_a_cue_and_a_colon_is_the_speakers_block_quote() -> None:
+    text = ("The governor spoke to farmers on Monday about the drought.\n\nThe governor added:\n\n"
+            "It is typical of them. They know nothing about the wells, and they never did.\n\nThe meeting ended.")
+    got = attributions(text)
+    assert got == [("It is typical of them. They know nothing about the wells, and they never did", "added",
+                    "governor")]
+
+
+def test_a_colon_inside_a_paragraph_is_no_block_quote() -> None:
+    text = "The governor added: the wells are dry.\n\nThe meeting ended early after a long debate on the budget."
+    assert all(not c.startswith("The meeting") for c, _, _ in attributions(text))
+
+
+def test_a_transcript_turns_first_person_cues_are_the_turns_words() -> None:
+    text = ("The debate turned tense.\n\n\"SMITH: Governor, I don't want to interrupt, but I want to get an answer.\n\n"
+            "\"JONES: I think that is why the numbers are rising across the state.")
+    got = attributions(text)
+    assert [label for _, _, label in got] == ["SMITH", "JONES"]
+    assert got[0][0].startswith("Governor, I don't want")
+
+
+def test_a_page_rubric_before_a_colon_is_no_speaker() -> None:
+    text = ("The vote was held on Tuesday.\n\nCORRECTION: An earlier version of this article misstated the date "
+            "of the vote.\n\nEditor's note: The council did not respond to requests for comment.")
+    assert attributions(text) == []
+    # a capitalised transcript label is still a speaker
+    assert [label for _, _, label in attributions("The hearing opened.\n\nMORGAN: Well, look, we will not leave.")] \
+        == ["MORGAN"]
