@@ -94,3 +94,35 @@ def test_a_page_rubric_before_a_colon_is_no_speaker() -> None:
     # a capitalised transcript label is still a speaker
     assert [label for _, _, label in attributions("The hearing opened.\n\nMORGAN: Well, look, we will not leave.")] \
         == ["MORGAN"]
+
+
+# ------------------------------------------------------------------ cues the lexicon or the lemmatizer missed
+
+def test_hope_is_a_cue_whatever_the_lemmatizer_makes_of_it() -> None:
+    # the model lemmatizes "hoped"/"hoping" as "hop": the cue is found through the word itself
+    assert attributions("The farmer hoped the rains would come before the harvest.") == [
+        ("the rains would come before the harvest", "hoped", "farmer")]
+    assert [cue for _, cue, _ in attributions("The mayor is hoping that the bridge will reopen in May.")] == [
+        "hoping"]
+
+
+def test_portraying_expressing_and_railing_against_are_reports() -> None:
+    got = attributions("The senator has portrayed himself as a friend of the farmers. Aid groups expressed deep "
+                       "concern about the new rules. The governor railed against the tax on diesel.")
+    assert [(cue, label) for _, cue, label in got] == [
+        ("portrayed", "senator"), ("expressed", "Aid groups"), ("railed", "governor")]
+
+
+def test_a_reporting_noun_of_concern_carries_its_clause() -> None:
+    got = attributions("The union's concern that the mine would close was shared by the council.")
+    assert got == [("that the mine would close", "concern", "union")]
+
+
+# ------------------------------------------------------------------ who speaks in "forced X to admit"
+
+def test_the_object_of_a_verb_that_makes_someone_speak_is_the_speaker() -> None:
+    got = attributions("The senator forced the bank's chief executive, who was under questioning, to admit that "
+                       "no manager had been punished.")
+    assert [(cue, label) for _, cue, label in got] == [("admit", "bank's chief executive")]
+    got = attributions("The council asked the minister to explain why the clinic had closed.")
+    assert [(cue, label) for _, cue, label in got] == [("explain", "minister")]

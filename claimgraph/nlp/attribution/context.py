@@ -190,7 +190,13 @@ class Context:
     def cue_of(self, tok: Token) -> Cue | None:
         if tok.pos_ not in VERB_POS or tok.tag_ == "MD":
             return None
-        return self.lex.verbs.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        cue = self.lex.verbs.get(lemma)
+        if cue is None and lemma + "e" in self.lex.verbs and tok.lower_ in {
+                lemma + "ed", lemma + "es", lemma + "ing", lemma + "e"}:
+            # the lemmatizer's lost "e": "hoped"/"hoping" -> "hop", "lambasted" -> "lambast"
+            cue = self.lex.verbs[lemma + "e"]
+        return cue
 
     def span_chars(self, toks: list[Token]) -> tuple[int, int] | None:
         toks = [t for t in toks if not (t.is_punct or t.is_space)]
@@ -239,7 +245,12 @@ class NoEntity:
 
 
 def strip_det(text: str) -> str:
+    """A source label without its article or possessive ending ("the union's concern" -> "union")."""
     for det in ("the ", "The "):
         if text.startswith(det):
-            return text[len(det):]
+            text = text[len(det):]
+            break
+    for pos in ("'s", "\u2019s"):
+        if text.endswith(pos) and len(text) > len(pos):
+            return text[:-len(pos)]
     return text

@@ -117,6 +117,12 @@ def subject(cx: Context, verb: Token) -> Token | None:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "... by saying", "after calling"
             v = v.head.head
             continue
+        if v.dep_ == "xcomp" and v.head.i != v.i:
+            # "forced the chief executive to admit that ...", "asked the minister to explain": the object speaks
+            obj = next((c for c in near_children(cx, v.head) if c.dep_ == "dobj" and c.i < v.i
+                        and not cx.inside_quote(c.idx)), None)
+            if obj is not None:
+                return obj
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
             v = v.head
             continue
