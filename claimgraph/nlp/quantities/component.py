@@ -89,6 +89,14 @@ class _Chunks:
         return [h for h in self._hedges[lo:hi] if h[1] <= end]
 
 
+def _word_of_a_name(fig: Figure, num_tok: Token) -> bool:
+    """A bare number that the parse hangs off a capitalised word before it is part of that name: "Maroon 5",
+    "Half-Life 2", "Band Aid 20 has ...", "BBC News 24" (a count comes before what it counts)."""
+    head = num_tok.head
+    return (num_tok.dep_ == "nummod" and head.i < num_tok.i and head.text[:1].isupper() and fig.unit is None
+            and fig.approx == "exact" and num_tok.text[:1].isdigit())
+
+
 def _subject(doc: Doc, fig: Figure, chunks: _Chunks | None = None) -> tuple[int, int] | None:
     """The counted noun phrase after the figure: "500 air strikes", "hundreds of Turks"."""
     if fig.unit and fig.unit != "%":
@@ -114,8 +122,8 @@ def _subject(doc: Doc, fig: Figure, chunks: _Chunks | None = None) -> tuple[int,
                     return None  # "3 of more than 40 villages": the second figure's subject, set later
                 return nxt.idx, chunk.root.idx + len(chunk.root.text)
         return _noun_run(doc, nxt)
-    if fig.unit == "%":
-        return None
+    if fig.unit == "%" and not fig.extra.get("ratio"):
+        return None  # "40 percent voted"; a ratio counts the noun after it ("eight of 10 voters")
     return _noun_run(doc, tok)
 
 
@@ -336,6 +344,8 @@ class QuantitiesComponent:
         num_tok = _head_number_token(span)
         if fig.start == span.start_char and span.text.lower() == "one" and num_tok.dep_ != "nummod":
             return None  # "one" as a pronoun ("the best one", "one among millions")
+        if _word_of_a_name(fig, num_tok):
+            return None
         chunks = chunks or _Chunks(doc, text)
         sent = chunks.sent(num_tok) if has_sents else doc[:]
         subj = _subject(doc, fig, chunks)
@@ -361,6 +371,8 @@ class QuantitiesComponent:
             "args": _event_args(verb, subj_span.root if subj_span is not None else num_tok),
             "subset": _in_subset(num_tok),
         }
+        if fig.negated and verb is not None and any(c.tag_ == "MD" for c in verb.children):
+            return None  # "no one can be held as a slave", "nobody will use it": a rule or a guess, not a count
         modality = _modality(fig, num_tok, verb, sent)
         q = Quantity(
             id=state.new_id("quantities"), text=text[fig.start:fig.end], span=(fig.start, fig.end),

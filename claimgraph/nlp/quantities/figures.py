@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from claimgraph.nlp.quantities.labels import merge_ratios, not_a_count, title_case_line
 from claimgraph.nlp.shared.numbers_data import alternation, by_kind, hedge_phrases, no_blank_lines, read_tsv
 
 # ---------------------------------------------------------------- lexicons
@@ -156,9 +157,12 @@ def find_figures(text: str, time_spans: list[tuple[int, int, str]]) -> list[Figu
     times = _Spans(time_spans)
     out: list[Figure] = []
     for m in QUANTITY_RE.finditer(text):
+        if not_a_count(m, text):
+            continue
         fig = _read_match(m, text, times, blocked)
         if fig is not None:
             out.append(fig)
+    out = merge_ratios(out, text)
     found = _Spans([(f.start, f.end, "figure") for f in out])
     for m in NEGATION_RE.finditer(text):
         if found.overlaps(m.start(), m.end(), ("figure",)):
@@ -213,7 +217,7 @@ def _read_match(m: re.Match, text: str, time_spans, blocked) -> Figure | None:  
         return None  # "(CTF) 50"; "33.783": coordinates and codes, not counts
     label = re.search(r"(?:^|[^.!?\n\s]\s|[(\[])([A-Z][A-Za-z]*)\s+$", before)
     if label and not g.get("pre") and not g.get("sym") and label.group(1).lower() not in PRE_MODS \
-            and not re.match(r"^[\s-]*[a-z]", after):
+            and not re.match(r"^[\s-]*[a-z]", after) and not title_case_line(text, core_start):
         return None  # a capitalised name before a figure that counts nothing labels it: "CTF 50", "Radio 4's"
     prev_word = re.search(r"([A-Za-z][A-Za-z.]*)\s*$", before)
     if prev_word and prev_word.group(1).lower() in ID_PREFIXES and not g.get("pre") and not g.get("sym"):

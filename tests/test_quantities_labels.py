@@ -1,0 +1,137 @@
+"""Numbers that count nothing (claimgraph/nlp/quantities/labels.py and the parse rules of the component): scores,
+codes, ranks, years, ages, enumeration labels and words of names are no quantities, while the counts written
+beside them stay; ratios ("eight of 10") are one share. Cases are the kinds of false quantities issue 17's audit
+and BBC non-conflict pages showed, written as new sentences."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_spans_exact
+
+from claimgraph.contract import Analysis
+from claimgraph.ingest import Article
+from claimgraph.meta import DocMeta
+
+
+def run(analyzer, text: str) -> Analysis:
+    analysis = analyzer.analyze_article(Article(text=text, meta=DocMeta(published="2016-05-10")))
+    assert_spans_exact(analysis)
+    return analysis
+
+
+def figures(analyzer, text: str) -> list[str]:
+    return [q.text for q in run(analyzer, text).quantities]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # results of matches: a pair that runs downwards, or sits beside another pair, is a score
+    ("The visitors won 3-1 in front of 40,000 fans.", ["40,000"]),
+    ("Despite losing 31-24 on Sunday, the coach kept all 15 starters.", ["15"]),
+    ("She won 6-7 (4-7) 6-3 against the second seed.", []),
+    # a range still reads as one ("250-500 prisoners")
+    ("The raid left 250-500 prisoners free.", ["250-500"]),
+])
+def test_scores_are_not_counts(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The regulator gave the service the code 0845 and fined it £2m.", ["£2m"]),
+    ("The deal was signed at 0345 GMT by 12 directors.", ["12"]),
+    ("The statue was the 1,024th to be unveiled, before 300 guests.", ["300"]),
+    ("Operators sold 4G phones to 2 million customers.", ["2 million"]),
+    ("The plant makes 300MW for 80,000 homes.", ["300MW", "80,000"]),
+])
+def test_codes_and_glued_labels_are_not_counts(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Firefighters worked for weeks at Ground Zero after 2,753 people died there.", ["2,753"]),
+    ("The final was shown on BBC Four and watched by 3 million viewers.", ["3 million"]),
+    ("The club beat the League Two side and signed four players.", ["four"]),
+    # a number word that opens a sentence, a line or a quotation is a count
+    ("The hospital was hit.\nTwo nurses were hurt.", ["Two"]),
+    ('He said: "Three soldiers died."', ["Three"]),
+    # a title-case headline writes every word with a capital: its counts stay
+    ("Militants Free Five Hostages In Northern Mali", ["Five"]),
+])
+def test_capitalised_number_words_inside_a_sentence_name_something(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The band Maroon 5 played to 20,000 fans.", ["20,000"]),
+    ("Half-Life 2 sold 1.7 million copies.", ["1.7 million"]),
+    # a count before its noun after a place name stays a count
+    ("In Gaza 12 people died on Monday.", ["12"]),
+])
+def test_a_number_after_a_name_it_hangs_off_is_part_of_the_name(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("A 2014 study found 31 cases of fraud.", ["31"]),
+    ("He won gold at the 2000 Olympics with 3 team-mates.", ["3"]),
+    # a bare four-digit number before people counts them; with a bound or a symbol it is no year either
+    ("Police said 2000 people marched and about 1999 tickets were sold for £2014.",
+     ["2000", "about 1999", "£2014"]),
+])
+def test_bare_years_are_not_counts(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The 31 year old driver hit 4 cars.", ["4"]),
+    ("When I was 15 years old I joined 30 other recruits.", ["30"]),
+    ("She has been deaf from the age of seven and teaches 12 pupils.", ["12"]),
+    ("When she was eight, her family moved with 3 goats.", ["3"]),
+    ("The prize went to Okafor, 61, who thanked 200 volunteers.", ["200"]),
+    # "when they were 12 people": a count after "when ... were" with its noun
+    ("The group had shrunk since they were 40 members.", ["40"]),
+])
+def test_ages_are_not_counts(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("His worries are, one, the cost, and two, the delay.", []),
+    ("The plan has flaws: one, it is late; two, it is costly; three, it is vague.", []),
+    # counts after their verbs, separated by commas, are counts
+    ("The strike killed two, wounded three, and displaced 500 families.", ["two", "three", "500"]),
+])
+def test_enumeration_labels_are_not_counts(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The film climbed into the top five, and the top 12 films earned $91m.", ["12", "$91m"]),
+    ("The player, seeded four, beat 3 rivals.", ["3"]),
+])
+def test_ranks_are_not_counts(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+@pytest.mark.parametrize(("text", "figure", "value", "low", "high", "subject"), [
+    ("One in five children is hungry.", "One in five", 20, 20, 20, "children"),
+    ("Nine out of 10 doctors agree.", "Nine out of 10", 90, 90, 90, "doctors"),
+    ("Nearly eight of 10 voters say they will watch.", "Nearly eight of 10", None, None, 80, "voters"),
+    ("More than three in 10 families have left.", "More than three in 10", None, 30, None, "families"),
+])
+def test_ratios_are_one_share(analyzer, text, figure, value, low, high, subject):
+    (q,) = run(analyzer, text).quantities
+    assert (q.text, q.value, q.low, q.high, q.unit, q.subject) == (figure, value, low, high, "%", subject)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # "of" makes a share only of a base of 10 or 100; "in" only of such a base or from one; else two counts
+    ("Only 3 of 40 villages are held.", ["3", "40"]),
+    ("Rebels killed 5 in 30 raids.", ["5", "30"]),
+])
+def test_two_counts_that_are_no_ratio(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
+def test_a_negated_count_under_a_modal_is_no_count(analyzer):
+    got = run(analyzer, "No one can be detained without a charge. No one was hurt in the blast.").quantities
+    assert [(q.text, q.span[0], q.value, q.modality) for q in got] == [("No one", 41, 0, "negated")]
