@@ -63,6 +63,7 @@ def test_capitalised_number_words_inside_a_sentence_name_something(analyzer, tex
 @pytest.mark.parametrize(("text", "kept"), [
     ("The band Maroon 5 played to 20,000 fans.", ["20,000"]),
     ("Half-Life 2 sold 1.7 million copies.", ["1.7 million"]),
+    ("Channel 4 viewers saw 2 goals.", ["2"]),
     # a count before its noun after a place name stays a count
     ("In Gaza 12 people died on Monday.", ["12"]),
 ])
@@ -83,6 +84,7 @@ def test_bare_years_are_not_counts(analyzer, text, kept):
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("The 31 year old driver hit 4 cars.", ["4"]),
+    ("Among 18- to 24-year-old men the rate rose 3 times.", ["3"]),
     ("When I was 15 years old I joined 30 other recruits.", ["30"]),
     ("She has been deaf from the age of seven and teaches 12 pupils.", ["12"]),
     ("When she was eight, her family moved with 3 goats.", ["3"]),

@@ -90,11 +90,18 @@ class _Chunks:
 
 
 def _word_of_a_name(fig: Figure, num_tok: Token) -> bool:
-    """A bare number that the parse hangs off a capitalised word before it is part of that name: "Maroon 5",
-    "Half-Life 2", "Band Aid 20 has ...", "BBC News 24" (a count comes before what it counts)."""
+    """A bare number that the parse hangs off a capitalised word before it, or that follows a name modifying the
+    same noun, is part of that name: "Maroon 5", "Half-Life 2", "BBC News 24", "Channel 4 viewers" (a count comes
+    before what it counts, and before the names that qualify it)."""
+    if num_tok.dep_ != "nummod" or fig.unit is not None or fig.approx != "exact" or not num_tok.text[:1].isdigit():
+        return False
     head = num_tok.head
-    return (num_tok.dep_ == "nummod" and head.i < num_tok.i and head.text[:1].isupper() and fig.unit is None
-            and fig.approx == "exact" and num_tok.text[:1].isdigit())
+    if head.i < num_tok.i and head.text[:1].isupper():
+        return True
+    # "Channel 4 viewers", "Fortune 500 companies": the name before the number modifies the same noun
+    prev = num_tok.doc[num_tok.i - 1] if num_tok.i > 0 else None
+    return (prev is not None and prev.pos_ == "PROPN" and prev.dep_ in ("compound", "nmod") and prev.head == head
+            and head.i > num_tok.i)
 
 
 def _subject(doc: Doc, fig: Figure, chunks: _Chunks | None = None) -> tuple[int, int] | None:

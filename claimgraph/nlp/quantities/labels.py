@@ -98,11 +98,13 @@ def _year(fig: str, after: str) -> bool:
 
 
 def _age(fig: str, before: str, after: str) -> bool:
-    """ "15 years old", "a 31 year old Scot", "from the age of seven", "when she was eight,", "Staunton, 49, who"."""
+    """ "15 years old", "a 31 year old Scot", "18- to 24-year-old men", "from the age of seven", "when she was
+    eight,", "Staunton, 49, who"."""
     value = _WORD_VALUE.get(fig.lower()) if not fig.isdigit() else int(fig)
     if value is None or value > 120:
         return False
-    if re.match(r"[\s-]*years?[\s-]+old\b|[^\S\n]+years?\s+of\s+age\b", after, re.I):
+    if re.match(r"[\s-]*years?[\s-]+old\b|[^\S\n]+years?\s+of\s+age\b|-?[^\S\n]+(?:to|and)[^\S\n]+\d{1,3}-years?-old\b",
+                after, re.I):
         return True
     if _AGE_BEFORE_RE is not None and _AGE_BEFORE_RE.search(before) \
             and re.match(r"\s*(?:[,.;:!?)]|$|and\b|or\b|when\b|but\b)", after):
