@@ -84,7 +84,8 @@ TARGETS: dict[str, Target] = {
     ),
     "casualties": Target(
         files=["claimgraph/nlp/_events_casualties.py", "claimgraph/nlp/events/casualties.py"],
-        tests=["tests/test_mutants_casualties.py", "tests/test_mutants_casualties_more.py", "tests/test_events.py",
+        tests=["tests/test_mutants_casualties.py", "tests/test_mutants_casualties_more.py",
+               "tests/test_mutants_casualties_run3.py", "tests/test_events.py",
                "tests/test_events_evidence.py::test_casualty_rules_of_the_codebook"],
         what="events' casualties (killed/injured counts and who they are)",
     ),
