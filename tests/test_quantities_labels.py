@@ -64,6 +64,8 @@ def test_capitalised_number_words_inside_a_sentence_name_something(analyzer, tex
     ("The band Maroon 5 played to 20,000 fans.", ["20,000"]),
     ("Half-Life 2 sold 1.7 million copies.", ["1.7 million"]),
     ("Channel 4 viewers saw 2 goals.", ["2"]),
+    # a figure given by a source named before it stays ("Gallup 4.3 points"): names take whole numbers
+    ("Polls put her ahead, with Gallup 4.3 points up.", ["4.3"]),
     # a count before its noun after a place name stays a count
     ("In Gaza 12 people died on Monday.", ["12"]),
 ])

@@ -101,7 +101,7 @@ def _word_of_a_name(fig: Figure, num_tok: Token) -> bool:
     # "Channel 4 viewers", "Fortune 500 companies": the name before the number modifies the same noun
     prev = num_tok.doc[num_tok.i - 1] if num_tok.i > 0 else None
     return (prev is not None and prev.pos_ == "PROPN" and prev.dep_ in ("compound", "nmod") and prev.head == head
-            and head.i > num_tok.i)
+            and head.i > num_tok.i and num_tok.text.isdigit())  # "HuffPollster 4.3 points" is a figure of a source
 
 
 def _subject(doc: Doc, fig: Figure, chunks: _Chunks | None = None) -> tuple[int, int] | None:
