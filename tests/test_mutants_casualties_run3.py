@@ -68,6 +68,42 @@ def test_figures_of_a_sentence(analyzer, text, expected):
     assert sentence_figures(analyzer, text) == expected
 
 
+@pytest.mark.parametrize(("text", "group"), [
+    # "dozens of X and Y": a count of both; women, children and civilians together are civilians, else unknown
+    ("Dozens of women and children were killed.", "civilians"),
+    ("Dozens of civilians and children were killed.", "civilians"),
+    ("Dozens of civilians, women and children were killed.", "civilians"),
+    ("Dozens of soldiers and civilians were killed.", "unknown"),
+])
+def test_a_number_word_of_two_groups_counts_both(analyzer, text, group):
+    assert sentence_figures(analyzer, text) == [("Dozens", "killed", group, 12, None, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    # a part of a toll already counted ("including"/"among") is no figure of its own; the sentence is read on
+    "The blast killed 70 people, including dozens of women and children, and wounded 40.",
+    "The blast killed 70 people, among them dozens of women and children, and wounded 40.",
+    # "dozens of homes" counts no people; the toll after it is still read
+    "The strike destroyed dozens of homes, killed 70 people and wounded 40.",
+])
+def test_the_parts_and_the_things_of_a_sentence_leave_its_tolls(analyzer, text):
+    assert [(r[0], r[1]) for r in sentence_figures(analyzer, text)] == [("70", "killed"), ("40", "injured")]
+
+
+@pytest.mark.parametrize("text", [
+    # "N of them/whom/those/these" after a count is a part of the set already counted
+    "The blast injured 10 people, 4 of them critically.",
+    "The blast injured 10 people, 4 of whom were children.",
+    "The blast injured 10 people, and 4 of those were children.",
+    "The blast injured 10 people; 4 of these are in a critical condition.",
+    # ... also where the text is cut right after it, or after its "of"
+    "The blast injured 10 people, 4 of them",
+    "The blast injured 10 people, 4 of",
+])
+def test_a_part_of_a_counted_set_is_no_new_count(analyzer, text):
+    assert sentence_figures(analyzer, text) == [("10", "injured", "unknown", 10, 10, "injured")]
+
+
 def test_an_before_a_family_of_n_counts_the_n_not_one(analyzer):
     assert [row[0] for row in sentence_figures(analyzer, "Gunmen killed an entire family of six.")] == ["six"]
 
