@@ -126,3 +126,37 @@ def test_the_object_of_a_verb_that_makes_someone_speak_is_the_speaker() -> None:
     assert [(cue, label) for _, cue, label in got] == [("admit", "bank's chief executive")]
     got = attributions("The council asked the minister to explain why the clinic had closed.")
     assert [(cue, label) for _, cue, label in got] == [("explain", "minister")]
+
+
+# ------------------------------------------------------------------ objects and infinitives as what is reported
+
+def test_a_cue_reports_its_object_when_it_has_no_clause() -> None:
+    assert attributions("The senator claimed vast support among the farmers.") == [
+        ("vast support among the farmers", "claimed", "senator")]
+    assert attributions("New polls show the mayor ahead by three points.") == [
+        ("the mayor ahead by three points", "show", "New polls")]
+    # a phrasal verb or a passive reports nothing: "showed up", "is shown in"
+    assert attributions("The governor showed up at the debate late.") == []
+
+
+def test_a_commitment_or_a_hope_reports_its_infinitive() -> None:
+    assert attributions("The company agreed to clean up the river by the spring.") == [
+        ("to clean up the river by the spring", "agreed", "company")]
+    assert attributions("The farmer hopes to sell the land before the winter.") == [
+        ("to sell the land before the winter", "hopes", "farmer")]
+
+
+def test_an_aspect_verb_before_a_cue_leaves_the_report_to_the_cue() -> None:
+    got = attributions("The governor continues to insist, most recently in an interview with a local radio station, "
+                       "that the wells are safe.")
+    assert [(c, cue, label) for c, cue, label in got] == [("that the wells are safe", "insist", "governor")]
+    assert attributions("The two candidates continue to ignore the problem of the wells.") == []
+
+
+# ------------------------------------------------------------------ "they" for an organisation
+
+def test_they_in_a_coordinated_clause_is_the_organisation_that_is_its_sentences_subject() -> None:
+    text = ("The city police released their figures on Monday. The Tribune ruled that the claim about the "
+            "shootings is true, but they pointed out that most shootings were not fatal.")
+    got = attributions(text)
+    assert [(cue, label) for _, cue, label in got] == [("ruled", "Tribune"), ("pointed", "Tribune")]

@@ -11,6 +11,7 @@ import itertools
 from spacy.tokens import Token
 
 from claimgraph.nlp.attribution.context import (
+    CLAUSE_CONTENT,
     FINITE_TAGS,
     NOMINATIVE,
     SUBJECT_DEPS,
@@ -245,7 +246,7 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
         for depth, anc in enumerate(itertools.islice(itertools.chain([root], root.ancestors), MAX_DEPTH)):
             if anc.i in inside or (cue := cx.cue_of(anc) or noun_cue(cx, anc)) is None:
                 continue
-            found.append((0 if cue.content == "clause" or cue.meaning in {"accuse", "describe"} else 1,
+            found.append((0 if cue.content in CLAUSE_CONTENT or cue.meaning in {"accuse", "describe"} else 1,
                           depth, anc))
     if found:
         anc = min(found, key=lambda f: (f[0], f[1]))[2]

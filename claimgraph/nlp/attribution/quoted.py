@@ -10,7 +10,15 @@ import re
 
 from spacy.tokens import Token
 
-from claimgraph.nlp.attribution.context import FINITE_TAGS, FRAME_REACH, Attr, Context, sentence_end, speaker_name
+from claimgraph.nlp.attribution.context import (
+    CLAUSE_CONTENT,
+    FINITE_TAGS,
+    FRAME_REACH,
+    Attr,
+    Context,
+    sentence_end,
+    speaker_name,
+)
 from claimgraph.nlp.attribution.grammar import according_in, colon_label, governing_cue, other_reports, subject
 from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations
 
@@ -341,7 +349,7 @@ def statement_of(cx: Context, verb: Token, first: QuoteSpan, last: QuoteSpan) ->
     """The clause a speech cue reports when a quoted fragment is a small part of it (under half its words),
     as a character span: the whole reported statement rather than the fragment."""
     cue = cx.cue_of(verb)
-    if not FRAGMENT_CLAUSE or cue is None or cue.content != "clause":
+    if not FRAGMENT_CLAUSE or cue is None or cue.content not in CLAUSE_CONTENT:
         return None
     tok = cx.doc[cx.tok(first.inner_start)]
     node = tok

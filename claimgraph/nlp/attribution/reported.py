@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import (
+    CLAUSE_CONTENT,
     INDIRECT_WITH_PARTIALS,
     TOPIC_PREPS,
     VERB_POS,
@@ -67,7 +68,7 @@ def reported_speech(cx: Context) -> None:
         # cue inside what someone is already reported to have said is part of that content
         cands = [(t, cue) for t in sent if t.i not in cx.used_verbs and not cx.inside_quote(t.idx)
                  and (cue := cx.cue_of(t)) is not None]
-        cands.sort(key=lambda tc: (tc[1].content != "clause", cx.depth(tc[0]), tc[0].i))
+        cands.sort(key=lambda tc: (tc[1].content not in CLAUSE_CONTENT, cx.depth(tc[0]), tc[0].i))
         for t, cue in cands:
             if t.i in cx.used_verbs or (cx.in_attr(t.idx) and not nested_report(cx, t, cue)):
                 continue
@@ -83,7 +84,7 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
     """'The mayor said that a police officer told him the bridge was down': a report inside a reported
     statement is an attribution of its own when its speaker is named inside it too (the officer's words,
     as the mayor gave them). A stance or a cue without its own speaker stays part of the outer content."""
-    if not NESTED or cue.meaning not in NESTED_MEANINGS or cue.content != "clause":
+    if not NESTED or cue.meaning not in NESTED_MEANINGS or cue.content not in CLAUSE_CONTENT:
         return False
     subj = subject(cx, verb)
     if subj is None or not cx.in_attr(subj.idx):
@@ -95,6 +96,13 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
         cx.lex.groups.get(lemma, "document") != "document" or lemma in cx.lex.titles or lemma in cx.lex.gendered)
 
 
+#: cue contents that report through a direct object as well ("object": "denied the charges"; "either": a clause
+#: if there is one, else the object: "claimed that he won" / "claimed vast wealth")
+OBJECT_CONTENT = {"object", "either"}
+#: the meanings of a clause cue whose infinitive complement is what it reports ("vowed to", "hopes to")
+XCOMP_MEANINGS = {"promise", "warn", "deny", "believe", "ask", "demand", "claim"}
+
+
 def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
     """What a cue verb reports: its clause, its object, or the topic it was about.
 
@@ -102,6 +110,15 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
     'She warned of a new offensive.' (topic) / '"Y," X said.' (the cue hangs off Y's verb).
     """
     comp = [c for c in cx.children(verb) if c.dep_ == "ccomp"]
+    xcomp = [c for c in cx.children(verb) if c.dep_ == "xcomp" and c.i > verb.i]
+    if not comp and any(cx.cue_of(c) is not None for c in xcomp):
+        return []  # "continues to insist that ...", "went on to say": the cue after it reports, this one is aspect
+    if not comp and cue.content in CLAUSE_CONTENT:
+        # "insisted, most recently in an interview, that ...": a that-clause set off by an aside is parsed as an
+        # adverbial of the cue, or of the verb the cue is the infinitive of ("continues to insist, ..., that")
+        hosts = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+        comp = [c for h in hosts for c in cx.children(h) if c.dep_ == "advcl" and c.i > verb.i
+                and any(k.dep_ == "mark" and k.lower_ == "that" and k.i < c.i for k in cx.children(c))][:1]
     # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)
     after = [c for c in comp if c.i > verb.i]
     if after:
@@ -120,16 +137,26 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
         # middle leaves it inside the one span the contract allows
         skip = {x.i for x in verb.subtree}
         toks = [x for x in verb.head.subtree if x.i not in skip]
-    elif cue.content == "object":
-        for c in cx.children(verb):
-            if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}:
+    elif cue.content in OBJECT_CONTENT:
+        kids = cx.children(verb)
+        if any(c.dep_ == "prt" and c.lower_ in {"up", "off"} or c.dep_ == "auxpass" for c in kids):
+            return []  # "showed up at the debate", "called off the talks"; "is shown in ...": no object reported
+        deps = {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}
+        if cue.content == "either":
+            # "claimed vast wealth", "polls show Clinton ahead by three points", "the video shows him with his hands
+            # up": the object and what follows it, not an adverbial before it ("admitted under questioning")
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+            deps = {"xcomp"} if obj is None else deps | {"advmod", "acomp", "npadvmod"}
+            kids = [c for c in kids if c.dep_ == "xcomp" or obj is not None and c.i >= obj.i]
+        for c in kids:
+            if c.i > verb.i and c.dep_ in deps:
                 if c.dep_ == "prep" and c.lower_ in {"to", "with"}:
                     continue  # the audience ("said to reporters"), not what was said
                 toks.extend(c.subtree)
-    elif any(c.dep_ == "xcomp" for c in cx.children(verb)) and cue.meaning in {"promise", "warn", "deny"}:
-        for c in cx.children(verb):
-            if c.dep_ == "xcomp":
-                toks.extend(c.subtree)
+    elif xcomp and cue.meaning in XCOMP_MEANINGS:
+        # "vowed to fight on", "hopes to offset", "agreed to clean up the mines", "asked to see the files"
+        for c in xcomp:
+            toks.extend(c.subtree)
     else:
         # what was talked about: "spoke about X", "warned of X", "commented on X", "called for X"
         for c in cx.children(verb):
@@ -176,7 +203,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         fixed = None if subj is not None else "anonymous"
     toks = content_tokens(cx, verb, cue)
     words = [t for t in toks if t.is_alpha]
-    block = colon_block(cx, verb, sent) if len(words) < 2 and cue.content == "clause" else None
+    block = colon_block(cx, verb, sent) if len(words) < 2 and cue.content in CLAUSE_CONTENT else None
     if block is not None and (subj is not None or fixed is not None):
         cx.attrs.append(Attr("direct", block[0], block[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
                              speaker_head=subj if fixed is None else None, fixed_source=fixed))

@@ -149,6 +149,13 @@ def clause_subject(cx: Context, pron: Token) -> Token | None:
     if v.i == pron.head.i:
         return None  # the pronoun's own clause is the sentence: nothing above it
     subj = next((c for c in cx.children(v) if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pron.i), None)
+    if subj is not None and g == "p" and subj.pos_ == "PROPN" and not cx.inside_quote(subj.idx):
+        # "The watchdog PolitiFact ruled ..., but they pointed out ...": an organisation is "they" in its own
+        # sentence; so is a name no entity holds, or a one-word name the model typed PERSON (a person named in full
+        # has a first name)
+        ent = cx.sources.entity(cx.state.entity_at(subj.idx, subj.idx + len(subj)))
+        return subj if ent is None and subj.ent_type_ != "PERSON" or ent is not None and (
+            ent.type in {"ORG", "OUTLET", "GROUP"} or ent.type == "PERSON" and " " not in ent.name.strip()) else None
     if subj is None or subj.pos_ != "NOUN" or cx.inside_quote(subj.idx) or speaking_head(cx, subj) is not subj:
         return None
     lemma = subj.lemma_.lower()
