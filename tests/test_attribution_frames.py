@@ -160,3 +160,10 @@ def test_they_in_a_coordinated_clause_is_the_organisation_that_is_its_sentences_
             "shootings is true, but they pointed out that most shootings were not fatal.")
     got = attributions(text)
     assert [(cue, label) for _, cue, label in got] == [("ruled", "Tribune"), ("pointed", "Tribune")]
+
+
+def test_a_negated_infinitive_under_a_noun_reports_nothing() -> None:
+    text = "The decision by the agency to not recommend any penalty for the leak, without even a warning, angered many."
+    assert attributions(text) == []
+    # the same cue, said, is a report
+    assert [cue for _, cue, _ in attributions("The agency recommended a penalty for the leak.")] == ["recommended"]

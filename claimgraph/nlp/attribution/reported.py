@@ -103,6 +103,12 @@ OBJECT_CONTENT = {"object", "either"}
 XCOMP_MEANINGS = {"promise", "warn", "deny", "believe", "ask", "demand", "claim"}
 
 
+def that_clause(cx: Context, c: Token) -> bool:
+    """A clause the parser made an adverbial that is a reported clause: opened by "that" (not "because ...")."""
+    marks = [k for k in cx.children(c) if k.dep_ == "mark" and k.i < c.i]
+    return bool(marks) and marks[0].lower_ == "that"
+
+
 def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
     """What a cue verb reports: its clause, its object, or the topic it was about.
 
@@ -118,7 +124,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
         # adverbial of the cue, or of the verb the cue is the infinitive of ("continues to insist, ..., that")
         hosts = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
         comp = [c for h in hosts for c in cx.children(h) if c.dep_ == "advcl" and c.i > verb.i
-                and any(k.dep_ == "mark" and k.lower_ == "that" and k.i < c.i for k in cx.children(c))][:1]
+                and that_clause(cx, c)][:1]
     # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)
     after = [c for c in comp if c.i > verb.i]
     if after:
@@ -185,6 +191,8 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
             c.dep_ == "prep" and c.lower_ == "of" for c in near) and (
             verb.i == cx.sents.start(verb.i) or cx.doc[verb.i - 1].is_punct):
         return  # "Speaking of the debate, ...": the writer turning to a topic, not someone's words
+    if verb.dep_ == "acl" and any(c.dep_ == "neg" for c in near):
+        return  # "the decision by the agency to not recommend charges": nothing was recommended, nothing said
     subj = subject(cx, verb)
     if subj is not None and subj.lower_ == "you" and subj.pos_ == "PRON":
         return  # "Do you know where ...?", "If you think ...": the writer addressing the reader, not a report
