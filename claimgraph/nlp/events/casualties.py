@@ -36,17 +36,40 @@ class Figure:
     conj_root: int = -1  # doc index of the first noun of a coordination ("14 militants and 2 soldiers")
 
 
+#: hyphens a tokenizer may leave inside a number word ("Twenty\u2010six" with U+2010 or U+2011)
+_HYPHENS = re.compile("[-\u2010\u2011]")
+
+
+def word_parts(text: str, lex: Lexicon) -> list[str]:
+    """The number words of one token ("twenty\u2010six" -> twenty, six); [] when it is no number word."""
+    if text in lex.numbers:
+        return [text]
+    parts = _HYPHENS.split(text)
+    return parts if len(parts) > 1 and all(p in lex.numbers for p in parts) else []
+
+
 def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
     """Value of a number written with digits or words ("10,000", "1.5 million", "six", "dozens",
-    "two hundred and fifty", "three thousand two hundred"): "hundred" multiplies the group before it,
-    "thousand" and "million" close a group into the total."""
+    "two hundred and fifty", "three thousand two hundred", "10 000" with a space between its thousands):
+    "hundred" multiplies the group before it, "thousand" and "million" close a group into the total."""
     total: float | None = None
     group: float | None = None
+    previous_digits = False
     for tok in tokens:
         text = tok.lower_.replace("\u2009", "")
         if _DIGITS.match(text):
             num = float(text.replace(",", ""))
-            group = num if group is None else group + num
+            if previous_digits and len(text) == 3 and text.isdigit() and group is not None:
+                group = group * 1000 + num  # "10 000": a thousands group set off by a space
+            else:
+                group = num if group is None else group + num
+            previous_digits = True
+            continue
+        previous_digits = False
+        parts = word_parts(text, lex)
+        if len(parts) > 1:
+            for part in parts:
+                group = lex.numbers[part] if group is None else group + lex.numbers[part]
         elif text in lex.numbers:
             word = lex.numbers[text]
             if text == "hundred" and group is not None:
@@ -132,6 +155,22 @@ def _is_age(run: list[Token]) -> bool:
     return prev is not None and (prev.pos_ == "PROPN" or prev.lemma_.lower() in PERSON_NOUNS)
 
 
+#: words joining the two bounds of a range of digits ("20 to 30", "20-30")
+RANGE_WORDS = {"to", "-", "\u2013"}
+CIVILIAN_GROUPS = {"civilians", "women", "children"}
+
+
+def _people_of(num: Token, lex: Lexicon) -> bool:
+    """Is "one of the X" one of a group of people ("one of the soldiers"), X a word of the groups list?"""
+    for prep in num.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and any(f in lex.groups and lex.groups[f] not in ("-", "military-site")
+                                              for f in (obj.lower_, obj.lemma_.lower())):
+                    return True
+    return False
+
+
 #: nouns of one person an age may follow ("his son, 7,")
 PERSON_NOUNS = {"son", "daughter", "boy", "girl", "child", "brother", "sister", "father", "mother", "man", "woman",
                 "wife", "husband", "baby", "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter"}
@@ -141,11 +180,12 @@ def head_of_match(toks: list[TokForms], m: Match) -> Token:
     """The syntactic head of a multi-word cue ("toll" in "death toll", "lost" in "lost their lives"): the
     number it counts hangs off the head ("the death toll rose to 23"), not off the first word."""
     inside = {toks[i].token.i for i in range(m.start, m.end)}
-    for i in range(m.start, m.end):
-        tok = toks[i].token
-        if tok.head.i not in inside or tok.head.i == tok.i:
-            return tok
-    return toks[m.start].token
+    outside = [toks[i].token for i in range(m.start, m.end)
+               if toks[i].token.head.i not in inside or toks[i].token.head.i == toks[i].token.i]
+    if len(outside) > 1:  # a flat parse ("poisonous gas" both hanging on "attack"): the noun, not its modifier
+        nouns = [t for t in outside if t.dep_ != "amod" and t.pos_ != "ADJ"]
+        return (nouns or outside)[0]
+    return outside[0] if outside else toks[m.start].token
 
 
 def figures(
@@ -171,16 +211,23 @@ def figures(
         if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT:
             continue
         is_digit = bool(_DIGITS.match(tok.lower_))
-        word = tok.lower_ in lex.numbers
+        word = bool(word_parts(tok.lower_, lex))
         if not (is_digit or word or tok.like_num):
             continue
         if tok.lower_ in ("a", "an") and tok.dep_ != "det":
             continue
         # the whole number as written: consecutive number tokens ("1.5 million", "twenty five")
         run = [tok]
+        split = 0  # "20 to 30": where the upper bound of a range starts in the run
         nxt = tok.i + 1
         while nxt < sent.end:
             nt = sent.doc[nxt]
+            if (not split and nt.lower_ in RANGE_WORDS and nxt + 1 < sent.end and _DIGITS.match(run[-1].lower_)
+                    and _DIGITS.match(sent.doc[nxt + 1].lower_)):
+                run.extend([nt, sent.doc[nxt + 1]])  # "20 to 30 people": one figure, a range
+                split = len(run) - 1
+                nxt += 2
+                continue
             if nt.text in ("-", "‐") and nxt + 1 < sent.end and sent.doc[nxt + 1].lower_ in lex.numbers:
                 nxt += 1  # "twenty-six"
                 continue
@@ -196,17 +243,20 @@ def figures(
         # the number's own head word ("hundred" in "two hundred and fifty fighters") says what it counts
         num = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), run[-1])
         noun = _noun_of(num)
-        if tok.lower_ in ("a", "an", "one") and noun is num:
-            continue
+        if tok.lower_ in ("a", "an", "one") and noun is num and not (tok.lower_ == "one" and _people_of(num, lex)):
+            continue  # "one of the first", "one of the most important roads": no count of people
         group = group_of(noun, lex) if noun is not num else "unknown"
         if group is None:
             continue
         if group == "unknown" and noun.lemma_.lower() == "other" and out and out[-1].group != "unknown":
             group = out[-1].group  # "killing 4 civilians, injuring 10 others": more of the same people
         bare = [c for c in noun.conjuncts if not any(g.dep_ in ("nummod", "det") for g in c.children)]
-        if group in ("women", "children") and {group_of(c, lex) for c in bare} - {group, None} and not any(
+        mixed = {group_of(c, lex) for c in bare} - {group, None}
+        if group in ("women", "children") and mixed and not any(
                 t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
             group = "civilians"  # "120, mostly women and children" counts both ("four women and a child" does not)
+        elif mixed and not mixed | {group} <= CIVILIAN_GROUPS:
+            group = "unknown"  # "12 soldiers and civilians": one count of two kinds of people, of no one group
         if tok.lower_ in ("a", "an") and (noun is num or group == "unknown" and noun.lower_ not in (
             "man", "person", "woman", "child",
         )):
@@ -220,6 +270,7 @@ def figures(
         if noun is num and _is_age(run):
             continue  # "Ahmed, 45, and his son, 7, were killed": ages, not counts
         # "dozens of civilians": the number word's noun is the pobj of "of"
+        partitive: Token | None = None
         if noun is num:
             of = [c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"]
             if of:
@@ -233,7 +284,7 @@ def figures(
                         if any(t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
                             continue  # "70 people including dozens of women and children": a part of the toll
                         g = "civilians" if others | {g} <= {"women", "children", "civilians"} else "unknown"
-                    group, noun = g, objs[0]
+                    group, noun, partitive = g, objs[0], objs[0]
         # "dozens more", "40 others": an additional set, counted by a cue after it, never one before
         after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
         if (after_run is not None and after_run.lower_ == "of" and run[-1].i + 2 < sent.end
@@ -247,6 +298,8 @@ def figures(
             reach = noun.head.head
         best: tuple[int, int, int, Token, str] | None = None
         for cue_tok, kind in cues:
+            if partitive is not None and cue_tok.i == partitive.i:
+                continue  # "killed 7 of the 12 hostages", "two of the wounded died": the set, not what befell them
             if additional and cue_tok.i < run[0].i and not (
                     cue_tok.i == noun.head.i and noun.dep_ in ARGUMENT_DEPS):
                 continue  # "killed 12 and 40 more were injured"; but "wounded 40 others" counts its own object
@@ -284,13 +337,19 @@ def figures(
             if t.i in quantity_at:
                 q, low, high = quantity_at[t.i]
                 break
+        if len(run) > 1 and all(_DIGITS.match(t.lower_) for t in run) and not split:
+            q, low, high = None, None, None  # "10 000": the quantity read only its first group
         if q is not None and low is None and high is not None and best[4] not in ("killed", "injured"):
             # "nearly 50,000 displaced": the one figure reported; a toll keeps the quantity's bounds (ACLED
             # takes a conservative figure, and "nearly 50 killed" gives no lower bound)
             low = high
         if q is not None and low is None and high is None:
             continue  # the quantity has neither value nor bounds (a figure beyond float range): no count
-        if q is None:
+        if split and q is None:
+            low, high = parse_number(run[:split - 1], lex), parse_number(run[split:], lex)
+            if low is None:
+                continue
+        elif q is None:
             value = parse_number(run, lex)
             if value is None:
                 continue
