@@ -857,6 +857,67 @@ CASES_7: list[tuple[str, str, str]] = [
 ]
 
 
+#: An eighth set, written from the codebook after the tuning/check split, before the fixes it motivated (main
+#: event vs background mentions, denials of responsibility, the perfect, type precedence in a protest, trigger
+#: senses, and everyday wording of the disaster, crime, mob and protest definitions): 11 of 24 passed then,
+#: 21 after them (the three in CASES_8_OPEN still fail).
+CASES_8: list[tuple[str, str, str]] = [
+    ("The government expelled two diplomats in response to the alleged chemical attack on the town last month.",
+     "Diplomatic event", "Diplomatic event"),
+    ("Army troops detained 14 suspects in retaliation for the ambush on a military convoy.", S, "Arrests"),
+    ("The defence ministry denied that its aircraft were responsible for the air strikes that destroyed a clinic "
+     "in the city.", "Attribution of responsibility", "Attribution of responsibility"),
+    ("The rebel group denied any involvement in the bombing that killed nine people at the bus station.",
+     "Attribution of responsibility", "Attribution of responsibility"),
+    ("Hundreds of students have staged sit-ins at universities across the country against the new law.", P,
+     "Peaceful protest"),
+    ("Dozens of residents were treated after government forces carried out a toxic gas attack on the suburb on "
+     "Monday.", E, "Chemical weapon"),
+    ("Thousands of protesters marched through the capital and clashed with police near parliament on Saturday.",
+     R, "Violent demonstration"),
+    ("Hundreds of demonstrators rallied outside the ministry before police fired tear gas to disperse them.", P,
+     "Protest with intervention"),
+    ("Tens of thousands of protesters flooded the streets of the capital on Friday demanding the president's "
+     "resignation.", P, "Peaceful protest"),
+    ("Insurgents attacked a pro-government militia in the hills on Monday, killing three of its members.", B,
+     "Armed clash"),
+    ("Militants attacked a village in the hills on Monday, killing three farmers.", V, "Attack"),
+    ("Soldiers fended off a rebel attack on their base near the border overnight.", B, "Armed clash"),
+    ("A cargo ship ran aground off the coast on Tuesday, spilling fuel into the sea.", "Man-made disaster",
+     "Man-made disaster"),
+    ("A fire engulfed a crowded market in the city centre on Monday, killing six traders.", "Man-made disaster",
+     "Man-made disaster"),
+    ("More than 100 fires fanned by strong winds are burning in the hills, threatening several villages.",
+     "Natural disaster", "Natural disaster"),
+    ("At least 40 people died after torrential rains lashed the coastal province on Sunday.", "Natural disaster",
+     "Natural disaster"),
+    ("A heavy snowstorm cut off dozens of mountain villages in the north on Friday.", "Natural disaster",
+     "Natural disaster"),
+    ("Police said the killing of the two traders by villagers was an act of mob justice.", R, "Mob violence"),
+    ("Thousands took to the streets of the capital on Sunday to demand fresh elections.", P, "Peaceful protest"),
+    ("Striking workers chanted slogans outside the factory gates on Monday.", P, "Peaceful protest"),
+    ("Hackers stole the personal data of millions of customers in a cyberattack on the bank last week.",
+     "Organized crime", "Organized crime"),
+]
+#: The same set's sentences that still fail: what an event anticipates is absorbed into it (arrests "in
+#: anticipation of protests" become a protest met with arrests); a weapon named in another event's relative
+#: clause re-types the strike; a protest the perfect reports with no place or crowd word has no evidence.
+CASES_8_OPEN: list[tuple[str, str, str]] = [
+    ("Police arrested dozens of opposition activists in anticipation of mass protests planned for the weekend.",
+     S, "Arrests"),
+    ("The coalition launched air strikes on militant positions it accused of carrying out a chlorine attack on a "
+     "village.", E, "Air/drone strike"),
+    ("The shootings have sparked large demonstrations in several cities.", P, "Peaceful protest"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_8_OPEN)
+@pytest.mark.xfail(strict=True, reason="open: see CASES_8_OPEN")
+def test_codebook_sentence_main_event_open(analyzer, text: str, type_: str, subtype: str) -> None:
+    event = _main(analyzer, text)
+    assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
+
+
 def _analyze(analyzer, text: str) -> Analysis:
     analysis = analyzer.analyze_article(prepare(text))
     assert_spans_exact(analysis)
@@ -870,7 +931,7 @@ def _main(analyzer, text: str) -> Event:
 
 
 @pytest.mark.parametrize(("text", "type_", "subtype"), CASES + CASES_2 + CASES_3 + CASES_4 + CASES_5 + CASES_6
-                         + CASES_7)
+                         + CASES_7 + CASES_8)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"

@@ -83,11 +83,13 @@ TOPIC_BONUS = 0.5
 MIN_WEIGHT = 1.5
 #: salience cost of an event named only as what another one is about ("summoned the ambassador to protest
 #: against the air strikes": the summons is the news)
-REASON_PENALTY = 1.5
+REASON_PENALTY = 3.0
 #: the contract's extra type for claims and denials of responsibility
 ATTRIBUTION = "Attribution of responsibility"
 #: how many sentences back a sentence without an event of its own may continue an earlier event's report
 CONTINUATION = 2
+#: dependents that qualify a noun (what kind of group a target is)
+NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
 #: casualty kinds that count an incident's toll (ACLED fatalities); running totals are dropped for them
 INCIDENT_KINDS = {"killed", "injured"}
 KIND_PREFERENCE = {
@@ -264,8 +266,9 @@ class EventsComponent:
                 continue  # "accused of collaboration": no violence is what is claimed or blamed
             ambiguous = weak and (type_needs_anchor(self.lex.types[subtype].type)
                                   or (subtype == "Diplomatic event" and cand.head.pos_ == "ADJ"))
-            if not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous):
-                continue  # a plan, threat, condition, denial, question or general statement
+            why = not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous)
+            if why and not (why == "denied" and self.lex.types[subtype].type == ATTRIBUTION):
+                continue  # a plan, threat, condition, denial, question or general statement (denying is attributing)
             if wrong_patient(subtype, cand.head, persons):
                 instead = patient_instead(subtype)
                 if instead is None:
@@ -321,11 +324,13 @@ class EventsComponent:
             return not (reasons and _in_reason(cue_tok, head))
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
+        cue_tokens = {toks[i].token.i for i in range(cue.start, cue.end)}
         if scope == "subject":
-            head = head_of_match(toks, m)
-            subjects = actor_tokens(head)
-            cue_tokens = {toks[i].token.i for i in range(cue.start, cue.end)}
+            subjects = actor_tokens(head_of_match(toks, m))
             return any(t.i in cue_tokens for s in subjects for t in s.subtree)
+        if scope == "object":  # the noun the act falls on and its own modifiers ("a militia group", "army posts")
+            return any(t.i in cue_tokens or any(c.i in cue_tokens for c in t.children if c.dep_ in NOUN_MODIFIERS)
+                       for t in target_tokens(head_of_match(toks, m)))
         return False
 
     def _attach_figures(

@@ -224,8 +224,9 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
             break  # "denied responsibility for the attack", "the kidnappers demanded": not what is denied
         cur = cur.head
         depth += 1
-        if words.get(cur.lemma_.lower()) == "governor" or words.get(cur.lower_) == "governor":
-            return "governed"
+        kind = words.get(cur.lemma_.lower()) or words.get(cur.lower_)
+        if kind in ("governor", "denial"):
+            return "denied" if kind == "denial" else "governed"
     if _general(head, verb, sent):
         return "general"
     return None
@@ -297,6 +298,9 @@ def _general(head: Token, verb: Token, sent: Span) -> bool:
         return False
     root = sent.root
     present = {"VBP", "VBZ"}
+    if verb.tag_ == "VBN" and verb.lemma_ != "be" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False  # "have sparked demonstrations", "have staged sit-ins": the perfect reports what happened
     if not (verb.tag_ in present or root.tag_ in present or any(
             c.tag_ in present for c in (*verb.children, *root.children) if c.dep_ in ("aux", "auxpass"))):
         return False
