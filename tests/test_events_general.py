@@ -859,8 +859,8 @@ CASES_7: list[tuple[str, str, str]] = [
 
 #: An eighth set, written from the codebook after the tuning/check split, before the fixes it motivated (main
 #: event vs background mentions, denials of responsibility, the perfect, type precedence in a protest, trigger
-#: senses, and everyday wording of the disaster, crime, mob and protest definitions): 11 of 24 passed then,
-#: 21 after them (the three in CASES_8_OPEN still fail).
+#: senses, and everyday wording of the disaster, crime, mob and protest definitions): 12 of 26 passed then,
+#: 23 after them (the three in CASES_8_OPEN still fail).
 CASES_8: list[tuple[str, str, str]] = [
     ("The government expelled two diplomats in response to the alleged chemical attack on the town last month.",
      "Diplomatic event", "Diplomatic event"),
@@ -882,6 +882,8 @@ CASES_8: list[tuple[str, str, str]] = [
     ("Insurgents attacked a pro-government militia in the hills on Monday, killing three of its members.", B,
      "Armed clash"),
     ("Militants attacked a village in the hills on Monday, killing three farmers.", V, "Attack"),
+    ("Unidentified gunmen attacked rebel positions outside the town overnight.", B, "Armed clash"),
+    ("Militants beheaded five captured soldiers in the town square on Friday.", V, "Attack"),
     ("Soldiers fended off a rebel attack on their base near the border overnight.", B, "Armed clash"),
     ("A cargo ship ran aground off the coast on Tuesday, spilling fuel into the sea.", "Man-made disaster",
      "Man-made disaster"),

@@ -88,8 +88,6 @@ REASON_PENALTY = 3.0
 ATTRIBUTION = "Attribution of responsibility"
 #: how many sentences back a sentence without an event of its own may continue an earlier event's report
 CONTINUATION = 2
-#: dependents that qualify a noun (what kind of group a target is)
-NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
 #: casualty kinds that count an incident's toll (ACLED fatalities); running totals are dropped for them
 INCIDENT_KINDS = {"killed", "injured"}
 KIND_PREFERENCE = {
@@ -324,13 +322,11 @@ class EventsComponent:
             return not (reasons and _in_reason(cue_tok, head))
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
-        cue_tokens = {toks[i].token.i for i in range(cue.start, cue.end)}
         if scope == "subject":
-            subjects = actor_tokens(head_of_match(toks, m))
+            head = head_of_match(toks, m)
+            subjects = actor_tokens(head)
+            cue_tokens = {toks[i].token.i for i in range(cue.start, cue.end)}
             return any(t.i in cue_tokens for s in subjects for t in s.subtree)
-        if scope == "object":  # the noun the act falls on and its own modifiers ("a militia group", "army posts")
-            return any(t.i in cue_tokens or any(c.i in cue_tokens for c in t.children if c.dep_ in NOUN_MODIFIERS)
-                       for t in target_tokens(head_of_match(toks, m)))
         return False
 
     def _attach_figures(
