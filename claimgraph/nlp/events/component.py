@@ -265,7 +265,8 @@ class EventsComponent:
             ambiguous = weak and (type_needs_anchor(self.lex.types[subtype].type)
                                   or (subtype == "Diplomatic event" and cand.head.pos_ == "ADJ"))
             why = not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous)
-            if why and not (why == "denied" and self.lex.types[subtype].type == ATTRIBUTION):
+            if why and not (why == "denied" and self.lex.types[subtype].type == ATTRIBUTION) and not (
+                    why == "general" and group == "protest"):  # "Protesters chant slogans": a scene, not a rule
                 continue  # a plan, threat, condition, denial, question or general statement (denying is attributing)
             if wrong_patient(subtype, cand.head, persons):
                 instead = patient_instead(subtype)
@@ -293,6 +294,8 @@ class EventsComponent:
             if rule.source != subtype or n not in hits:
                 continue
             for cue in hits[n]:
+                if in_name(toks, cue) or _inside_name(toks, cue):
+                    continue  # "the New People's Army": a word inside a name is no context ("people" taken)
                 if m.start <= cue.start and cue.end <= m.end and any(
                         toks[i].token.i == head for i in range(cue.start, cue.end)):
                     continue  # the trigger's head word is not its own context ("chemical bombs dropped" is)
@@ -531,6 +534,16 @@ def _background(cand: _Candidate, cumulative: list[Match], toks: list[TokForms])
     head = cand.head.i
     return any(m.size >= 2 and toks[m.start].token.lower_ not in ("this", "last", "in", "so")
                and lo <= head <= hi for m in cumulative for lo, hi in [_total_region(m, toks)])
+
+
+def _inside_name(toks: list[TokForms], cue: Match) -> bool:
+    """Is the cue a word inside an organisation's name but not its head ("People" in "New People's Army"; the
+    "Army" of it, or of "the Syrian Army", says what the organisation is)?"""
+    last = toks[cue.end - 1].token
+    if last.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in last.doc.ents if e.start <= last.i < e.end), None)
+    return ent is not None and last.i != ent.end - 1 and ent[-1].pos_ == "PROPN"
 
 
 def _in_reason(cue: Token, trigger: Token) -> bool:
