@@ -48,3 +48,41 @@ def test_a_datelines_town_is_found_again_in_running_text(analyzer) -> None:
     places = places_of(analyzer, text)
     assert places["TEGA CAY"] is places["Tega Cay"]
     assert title_form("ST. JOHN'S") == "St. John's" and title_form("WINSTON-SALEM") == "Winston-Salem"
+
+
+def test_a_small_town_the_model_takes_for_a_person_is_a_place_in_a_places_context(analyzer) -> None:
+    """A town too small for metonymy, typed PERSON or NORP, is a place after "of" following a person's name
+    ("Jane Doe of X,"), after "the village of", or listed with a place ("Y and X")."""
+    text = ("Police said the driver, Maria Lopez of Jeannette, was taken to a hospital in Greensburg. "
+            "She was born in the small village of Flumeri in southern Italy.")
+    places = places_of(analyzer, text)
+    assert places["Jeannette"].country == "US" and places["Flumeri"].country == "IT"
+
+
+def test_a_street_the_model_takes_for_a_person_is_a_street_after_on_or_block_of(analyzer) -> None:
+    text = ("Police in Newark said a man was hurt on Kelley Lane on Friday. Officers responded to the 500 block of "
+            "Kelley Lane. Ruth Drive will be closed on Monday.")
+    places = places_of(analyzer, text)
+    assert places["Kelley Lane"].feature == "facility" and places["Kelley Lane"].country == "US"
+    assert "Ruth Drive" in places
+
+
+def test_demonyms_opening_a_bodys_name_or_joined_by_hyphens_are_their_countries(analyzer) -> None:
+    text = ("Officials of the Georgian Interior Ministry met the Palestinian Authority envoy after Egyptian-Israeli "
+            "talks and inter-Palestinian reconciliation. A Cypriot-flagged ship was stopped by the US and Iraqi "
+            "militaries.")
+    places = places_of(analyzer, text)
+    for word, iso2 in (("Georgian", "GE"), ("Palestinian", "PS"), ("Egyptian", "EG"), ("Israeli", "IL"),
+                       ("Cypriot", "CY"), ("Iraqi", "IQ")):
+        assert places[word].country == iso2, word
+
+
+def test_demonyms_in_firms_laws_and_as_people_are_no_places(analyzer) -> None:
+    text = ("He flew American Airlines to a Royal Canadian Mint event funded by the American Recovery and "
+            "Reinvestment Act. An American said he spoke in English. Palestinians fled.")
+    assert places_of(analyzer, text) == {}
+
+
+def test_a_country_opening_a_plural_institutions_name_is_the_country(analyzer) -> None:
+    text = "Officials said the U.S. Centers for Disease Control and Prevention had sent a team."
+    assert places_of(analyzer, text)["U.S."].country == "US"

@@ -66,7 +66,10 @@ def _modifies_a_noun(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     tok = span[-1]
     if tok.tag_ in ("NNS", "NNPS") or (tok.text.endswith("s") and gaz.demonym(tok.text[:-1])):
         return False  # a people in the plural ("Palestinians", "Syrians")
-    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i
+    if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and tok.head.i > tok.i:
+        return True  # "Syrian forces", "a Cypriot-flagged ship"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.dep_ == "conj" and nxt is not None and nxt.pos_ == "NOUN"  # "the US and Iraqi militaries"
 
 
 def add_demonyms(state: DocState, gaz: Gazetteer, modifier: Callable[[int, int], bool] = lambda s, e: True) -> None:

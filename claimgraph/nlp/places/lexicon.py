@@ -42,6 +42,7 @@ class PlaceLexicon:
     party_letters: frozenset[str] = frozenset()
     site_heads: dict[str, dict[str, str]] = field(default_factory=dict)
     site_heads_over_person: frozenset[str] = frozenset()
+    street_preps: frozenset[str] = frozenset()
     division_plurals: dict[str, str] = field(default_factory=dict)
     metonymy_min_pop: int = 500000
     locative_preps: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ def load_lexicon() -> PlaceLexicon:
         party_letters=frozenset(data.get("party_letters", [])),
         site_heads={k: dict(v) for k, v in data.get("site_heads", {}).items()},
         site_heads_over_person=frozenset(data.get("site_heads_over_person", [])),
+        street_preps=frozenset(data.get("street_preps", [])),
         division_plurals=dict(data.get("division_plurals", {})),
         metonymy_min_pop=int(data.get("metonymy_min_pop", 500000)),
         locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),

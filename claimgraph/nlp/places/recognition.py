@@ -35,6 +35,9 @@ _DATELINE = re.compile(
 _LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))\s*[A-Z][A-Z.'’ -]+:(?= )")
 
 
+#: labels under which a capitalised demonym is no modifier of a noun: a person's name, a language, a work, a date
+_NOT_DEMONYM_LABELS = {"PERSON", "LANGUAGE", "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+
 MAX_LISTED = 30  # `_division_lists`: names looked at before one plural division word
 
 WEAK = 2  # `_scan_accept`: a candidate that needs support (`Mention.weak`)
@@ -72,13 +75,42 @@ class Recognition:
         return out
 
     def _demonyms(self, doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
-        out = []
+        """NORP entities that are a demonym, and demonyms the model ran into a longer name or a hyphenated pair:
+        opening an organisation's or an event's name ("the Georgian Interior Ministry", "the Palestinian
+        Authority") but not a firm's or team's ("American Airlines"), or joined by hyphens ("Egyptian-Israeli
+        talks", "inter-Palestinian", "Cypriot-flagged")."""
+        out, seen = [], set()
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 iso2 = gaz.demonym(ent.text)
                 if iso2:
                     out.append((ent.start_char, ent.end_char, iso2))
+                    seen.update(range(ent.start, ent.end))
+        for tok in doc:
+            if tok.i in seen or not tok.is_title or tok.ent_type_ in _NOT_DEMONYM_LABELS:
+                continue
+            iso2 = gaz.demonym(tok.text)
+            if not iso2:
+                continue
+            if tok.ent_type_:
+                ent = doc[self._ent_bounds(doc, tok.i)[0]:self._ent_bounds(doc, tok.i)[1]]
+                if any(_capitalised(t) for t in doc[ent.start:tok.i]) \
+                        or any(t.text.rstrip(".") in self.lex.named_after for t in ent[1:]):
+                    continue  # inside a longer name ("Royal Canadian Mint") or a firm's or team's
+            out.append((tok.idx, tok.idx + len(tok.text), iso2))
+        out.sort()
         return out
+
+    @staticmethod
+    def _ent_bounds(doc: Doc, i: int) -> tuple[int, int]:
+        """Token bounds of the entity holding token i (its IOB tags, without walking `doc.ents`)."""
+        s = i
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        e = i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        return s, e
 
     def _entity_mentions(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         out = []
@@ -142,6 +174,20 @@ class Recognition:
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
                                ent.label_, admin_hint=admin_hint, weak=weak))
         return out
+
+    def _place_context(self, doc: Doc, s: int, e: int) -> bool:
+        """Words around tokens [s, e) that make a name a place: a locative preposition before it ("in X"), "of"
+        after a place noun or a person's name ("the village of X", "Jane Doe of X,"), a noun for its people or
+        bodies after it ("X residents"), or a place found before or after it in a pair or list ("Y and X")."""
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        if prev in self.lex.locative_preps or (e < len(doc) and doc[e].lower_ in self.lex.place_followers):
+            return True
+        if prev == "of" and s > 1 and (doc[s - 2].lower_ in self.lex.place_nouns or doc[s - 2].ent_type_ == "PERSON"):
+            return True
+        taken = getattr(self, "_taken", None) or []
+        if prev in ("and", "or", ",") and s > 1 and s - 2 < len(taken) and taken[s - 2]:
+            return True
+        return e + 1 < len(taken) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]
 
     def _known(self, text: str, gaz: Gazetteer) -> bool:
         """Whether resolution has candidates for the name (the lookups of `Resolution._candidates`): the name,
@@ -269,6 +315,9 @@ class Recognition:
         prev = doc[ent.start - 1] if ent.start > 0 else None
         modifier = (prev is not None and prev.lower_ in ("the", "a", "an") and nxt is not None
                     and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in self.lex.named_after_lower)
+        if prev is not None and prev.lower_ == "of" and ent.start > 1 \
+                and doc[ent.start - 2].lower_ in self.lex.place_nouns:
+            return any(c.feature in ("admin1", "admin2", "city") and c.population >= 500 for c in cands)
         if not modifier and (prev is None or prev.lower_ not in self.lex.locative_preps):
             return False  # modifier: "the Aleppo offensive", "a Homs court" name the place too (issue 17)
         return any(c.feature in ("admin1", "city") and c.population >= self.lex.norp_town_min_pop
@@ -314,6 +363,7 @@ class Recognition:
                 self._ent_start[i] = ent.start
                 self._ent_end[i] = ent.end
         out: list[Mention] = []
+        self._taken = taken
         i, n = 0, len(doc)
         caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
         run_start = 0
@@ -411,8 +461,9 @@ class Recognition:
                     return False  # "Secretary Kerry", "President Jackson": a person with a title
                 if whole:  # the model took a lone place name for a person ("Alexandria woman"): it needs
                     # support (nearby places) or a place's context ("in X"), as the name is one too
-                    if not (best.population >= 10000 or strong):
-                        return 0
+                    if not (best.population >= 10000 or strong
+                            or (best.population >= 500 and self._place_context(doc, span.start, span.end))):
+                        return 0  # a small town's name is a person's unless the words around make it a place
                     return 1 if multi or any(self._major(c, text) for c in entries) else WEAK
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
@@ -477,11 +528,14 @@ class Recognition:
             prev = doc[i - 1].lower_ if i > 0 else ""
             nxt = doc[e].lower_ if e < len(doc) else ""
             of_noun = prev == "of" and i > 1 and (doc[i - 2].lower_ in self.lex.place_nouns
-                                                  or doc[i - 2].lower_ in self.lex.directions)
+                                                  or doc[i - 2].lower_ in self.lex.directions
+                                                  or doc[i - 2].ent_type_ == "PERSON")  # "Jane Doe of X"
             if e < len(doc) and doc[e].text in self.lex.institutions:
                 continue  # "at X University": the preposition is the institution's, not evidence for X
             m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
-                or prev in self.lex.locative_preps or nxt in self.lex.place_followers
+                or prev in self.lex.locative_preps or nxt in self.lex.place_followers \
+                or any(not p.weak and self.site_feature(p.text) is None for p in m.peers)  # listed with a
+            # place, not a street ("Y and X"; "Elm Street and Martin Court" puts no town there)
 
     def _propagate(self, doc: Doc, groups: list[Group]) -> None:
         """One sense per name, for finding too: once a name is a place in the document, its other

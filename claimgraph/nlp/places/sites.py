@@ -64,7 +64,8 @@ class Sites:
             elif tok.text in suffix and i > 0 and (i + 1 >= n or not _cap(doc[i + 1])):
                 j = i
                 while j > 0 and i - j < 3 and _cap(doc[j - 1]) and not taken[j - 1] and not doc[j - 1].is_stop \
-                        and doc[j - 1].text not in suffix and not doc[j - 1].is_sent_start:
+                        and doc[j - 1].text not in suffix \
+                        and (not doc[j - 1].is_sent_start or doc[j - 1].pos_ == "PROPN"):  # "Ruth Drive is closed"
                     j -= 1
                 if j < i:
                     span = doc[j:i + 1]
@@ -75,7 +76,8 @@ class Sites:
                 if k >= n or not _cap(doc[k]):
                     span = doc[i:k]
             if span is None or any(t.ent_type_ in NOT_SITE_LABELS and not (
-                    t.ent_type_ == "PERSON" and span[-1].text in self.lex.site_heads_over_person) for t in span):
+                    t.ent_type_ == "PERSON" and (span[-1].text in self.lex.site_heads_over_person
+                                                 or self._on_a_street(doc, span.start))) for t in span):
                 continue
             if self.site_feature(span.text) is None or any(taken[k] for k in range(span.start, span.end)):
                 continue
@@ -83,6 +85,12 @@ class Sites:
             for k in range(span.start, span.end):
                 taken[k] = True
         return out
+
+    def _on_a_street(self, doc: Doc, i: int) -> bool:
+        """A name after a preposition that puts things on a street ("on X Lane", "off X Lane", "the 500 block of
+        X Lane"): a street, even where its head word ends people's names too and the model took it for one."""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        return prev in self.lex.street_preps or (prev == "of" and i > 1 and doc[i - 2].lower_ == "block")
 
     def _place_sites(self, groups: list[Group], focus: list[tuple[str, float]]) -> None:
         """Give each site without a gazetteer reading the point of its container, else of the document's
