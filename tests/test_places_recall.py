@@ -86,3 +86,19 @@ def test_demonyms_in_firms_laws_and_as_people_are_no_places(analyzer) -> None:
 def test_a_country_opening_a_plural_institutions_name_is_the_country(analyzer) -> None:
     text = "Officials said the U.S. Centers for Disease Control and Prevention had sent a team."
     assert places_of(analyzer, text)["U.S."].country == "US"
+
+
+def test_a_land_named_with_a_peoples_adjective_is_one_place_not_a_demonym(analyzer) -> None:
+    """"French Guiana" is the territory, not France and a town called Guiana, even where the model splits it into
+    a people and a person."""
+    text = "Vaccination teams worked along the border between Suriname and French Guiana this week."
+    places = places_of(analyzer, text)
+    assert places["French Guiana"].country == "GF" and "French" not in places
+
+
+def test_a_name_with_a_lower_case_particle_is_taken_whole(analyzer) -> None:
+    """The model stops "Rio Grande do Sul" at "Rio Grande", itself a town's name: the state is the longer name."""
+    text = "Cases were confirmed in Santa Catarina, Parana and Rio Grande do Sul on Friday."
+    places = places_of(analyzer, text)
+    assert places["Rio Grande do Sul"].feature == "admin1" and places["Rio Grande do Sul"].country == "BR"
+    assert "Sul" not in places

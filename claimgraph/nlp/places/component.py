@@ -145,6 +145,8 @@ class PlacesComponent(Recognition, Resolution, Sites):
         self._drop_unsupported(groups)
         self._place_sites(groups, focus)
         self._propagate(doc, groups)
+        spans = sorted((m.start, m.end) for g in groups if g.best is not None for m in g.mentions)
+        demonyms = [d for d in demonyms if not _overlaps(spans, d[0], d[1])]  # "French" of "French Guiana"
         self._emit(state, doc.text, groups, demonyms, focus)
 
     def _emit(self, state: DocState, text: str, groups: list[Group], demonyms: list[tuple[int, int, str]],
@@ -181,6 +183,12 @@ class PlacesComponent(Recognition, Resolution, Sites):
         state.extra["demonyms"] = demonyms
         state.extra["demonym_country"] = _demonym_at(demonyms)
         state.extra["country_focus"] = focus
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, non-nested `spans`?"""
+    i = bisect.bisect_left(spans, (start, start))
+    return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 1])
 
 
 def _untitled(words: list[str]) -> list[str]:

@@ -6,13 +6,13 @@ Istanbul from the scan; "Alexandria, La." / "Syria's Latakia" / "X in Y": the se
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, insort
 
 from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
-from claimgraph.nlp.places.forms import name_occurrences, partial_name, title_form
+from claimgraph.nlp.places.datelines import Datelines
+from claimgraph.nlp.places.forms import name_occurrences, partial_name
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
     PLACE_LABELS,
@@ -24,17 +24,6 @@ from claimgraph.nlp.places.lexicon import (
 from claimgraph.nlp.places.resolution import _prior
 from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
 
-# a dateline opening a story or a paragraph: an upper-case place, an optional region ("ST. JOHN'S, N.L."),
-# an optional wire credit, then a dash ("HAMILTON --", "MOUNT GILEAD (AP) --", "FALLS VILLAGE—The")
-_DATELINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?][\"”’'] )|(?<=[.!?] ))\s*"
-    r"(?P<place>[A-Z][A-Z.'’]+(?:[ \-][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?))?"
-    r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-]|(?P<colon>:)(?= ))")
-# an upper-case word and a colon opening a line or sentence: a dateline ("BEIRUT: ...") or a speaker's label
-_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))\s*[A-Z][A-Z.'’ -]+:(?= )")
-
-
 #: labels under which a capitalised demonym is no modifier of a noun: a person's name, a language, a work, a date
 _NOT_DEMONYM_LABELS = {"PERSON", "LANGUAGE", "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 
@@ -43,36 +32,10 @@ MAX_LISTED = 30  # `_division_lists`: names looked at before one plural division
 WEAK = 2  # `_scan_accept`: a candidate that needs support (`Mention.weak`)
 
 
-class Recognition:
+class Recognition(Datelines):
     """The recognition steps of `PlacesComponent` (per-document scratch lives on the instance)."""
 
     lex: PlaceLexicon
-
-    def _datelines(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
-        """Datelines ("HAMILTON --", "ST. JOHN'S, N.L. -"): an upper-case name in that slot is a place the
-        gazetteer knows at any size; it says where the story was filed (`Mention.dateline`)."""
-        out = []
-        labels = None
-        for m in _DATELINE.finditer(doc.text):
-            s, e = m.span("place")
-            name = m.group("place")
-            if sum(c.isalpha() for c in name) < 3 or gaz.demonym(name) or not gaz.lookup(name):
-                continue
-            if m.group("colon"):  # "BEIRUT: ..." is a dateline; "SMITH: ..." a transcript's speaker
-                if labels is None:
-                    labels = len(_LABEL.findall(doc.text))
-                if labels > 2 or title_form(name) in self._name_words or not any(
-                        key(c.name) == key(name) and (c.feature in ("country", "admin1") or c.population >= 100000)
-                        for c in gaz.lookup(name)):
-                    continue
-            if (name.rstrip(".") in self.lex.not_places or name.title() in self.lex.not_places) and not any(
-                    c.population >= 100000 and key(c.name) == key(name) for c in gaz.lookup(name)):
-                continue  # a word that is rarely a place ("MAY --"), unless a city of that name is big
-            out.append(Mention(s, e, name, key(name), "dateline", "GPE", dateline=True))
-            if m.group("region") and gaz.lookup(m.group("region")):
-                rs, re_ = m.span("region")
-                out.append(Mention(rs, re_, m.group("region"), key(m.group("region")), "dateline", "GPE"))
-        return out
 
     def _demonyms(self, doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         """NORP entities that are a demonym, and demonyms the model ran into a longer name or a hyphenated pair:
@@ -131,8 +94,8 @@ class Recognition:
                     and not doc[e].whitespace_ and doc[s:e + 2].text in gaz:
                 e += 2  # "Guinea-Bissau"
             if s > 0 and _capitalised(doc[s - 1]) and not doc[s - 1].is_sent_start and not doc[s - 1].is_stop \
-                    and doc[s - 1].ent_iob_ == "O" and doc[s - 1:e].text in gaz:
-                s -= 1  # "Goz Beida" when the model only took "Beida"
+                    and (doc[s - 1].ent_iob_ == "O" or doc[s - 1].ent_type_ == "NORP") and doc[s - 1:e].text in gaz:
+                s -= 1  # "Goz Beida" when the model only took "Beida" ("French Guiana": "French" was a NORP)
             e = self._longer_name(doc, s, e, gaz)
             covered = e
             if e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_ \
@@ -327,6 +290,10 @@ class Recognition:
         """Grow an entity over the next few tokens when the longer text is a gazetteer name and the
         entity alone is not: the tagger splits names with lower-case particles ("San Cristobal de" +
         "las Casas")."""
+        if e < len(doc) and doc[e].is_lower and doc[e].is_alpha and len(doc[e]) <= 3:
+            for k in range(min(len(doc), e + 3), e + 1, -1):  # "Rio Grande" + "do Sul": a particle and a name
+                if _capitalised(doc[k - 1]) and doc[s:k].text in gaz:
+                    return k
         if doc[s:e].text in gaz:
             return e
         for k in range(min(len(doc), e + 3), e, -1):
@@ -384,6 +351,9 @@ class Recognition:
                 hit = self._scan_accept(doc, span, gaz, ent_label, lower_words, i > run_start)
                 if hit:
                     e = j
+                    longer = self._longer_name(doc, i, j, gaz)  # "Rio Grande" + "do Sul"
+                    if longer > j and not any(taken[k] for k in range(j, longer)):
+                        e = longer
                     admin_hint = False
                     if e < n and doc[e].lower_ in self.lex.admin_words and not doc[e].is_title:
                         e += 1
@@ -408,6 +378,9 @@ class Recognition:
         multi = len(span) > 1
         if text in self.lex.named_after or text in self.lex.institutions or text in self.lex.not_place_phrases:
             return False
+        if multi and gaz.demonym(span[0].text) and any(
+                c.feature in ("country", "admin1") and key(c.name) == key(text) for c in gaz.lookup(text)):
+            return 1  # "French Guiana", "British Columbia": a land named with a people's adjective
         if not multi and (text in self.lex.not_places or (span[0].is_stop and not text.isupper())
                           or span[0].lower_ in lower_words
                           or len(text) < 3):

@@ -1,0 +1,56 @@
+"""Datelines: the upper-case town a story or paragraph opens with, before a dash or a colon ("HAMILTON --",
+"ST. JOHN'S, N.L. -", "BEIRUT: ..."). Where the report was filed, not where its events happened (issue 17), so
+the mentions are flagged (`Mention.dateline`). Split from `recognition` (one concern: the dateline slot)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimgraph.gazetteer import Gazetteer, key
+from claimgraph.nlp.places.forms import title_form
+from claimgraph.nlp.places.lexicon import Mention, PlaceLexicon
+
+# a dateline opening a story or a paragraph: an upper-case place, an optional region ("ST. JOHN'S, N.L."),
+# an optional wire credit, then a dash ("HAMILTON --", "MOUNT GILEAD (AP) --", "FALLS VILLAGE—The")
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][\"”’'] )|(?<=[.!?] ))\s*"
+    r"(?P<place>[A-Z][A-Z.'’]+(?:[ \-][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?))?"
+    r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-]|(?P<colon>:)(?= ))")
+# an upper-case word and a colon opening a line or sentence: a dateline ("BEIRUT: ...") or a speaker's label
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))\s*[A-Z][A-Z.'’ -]+:(?= )")
+
+
+class Datelines:
+    """The dateline step of `PlacesComponent` (`_name_words` is the document's surnames, set per document)."""
+
+    lex: PlaceLexicon
+    _name_words: set[str]
+
+    def _datelines(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
+        """Datelines ("HAMILTON --", "ST. JOHN'S, N.L. -"): an upper-case name in that slot is a place the
+        gazetteer knows at any size; it says where the story was filed (`Mention.dateline`)."""
+        out = []
+        labels = None
+        for m in _DATELINE.finditer(doc.text):
+            s, e = m.span("place")
+            name = m.group("place")
+            if sum(c.isalpha() for c in name) < 3 or gaz.demonym(name) or not gaz.lookup(name):
+                continue
+            if m.group("colon"):  # "BEIRUT: ..." is a dateline; "SMITH: ..." a transcript's speaker
+                if labels is None:
+                    labels = len(_LABEL.findall(doc.text))
+                if labels > 2 or title_form(name) in self._name_words or not any(
+                        key(c.name) == key(name) and (c.feature in ("country", "admin1") or c.population >= 100000)
+                        for c in gaz.lookup(name)):
+                    continue
+            if (name.rstrip(".") in self.lex.not_places or name.title() in self.lex.not_places) and not any(
+                    c.population >= 100000 and key(c.name) == key(name) for c in gaz.lookup(name)):
+                continue  # a word that is rarely a place ("MAY --"), unless a city of that name is big
+            out.append(Mention(s, e, name, key(name), "dateline", "GPE", dateline=True))
+            if m.group("region") and gaz.lookup(m.group("region")):
+                rs, re_ = m.span("region")
+                out.append(Mention(rs, re_, m.group("region"), key(m.group("region")), "dateline", "GPE"))
+        return out
