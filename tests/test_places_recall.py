@@ -79,7 +79,8 @@ def test_demonyms_opening_a_bodys_name_or_joined_by_hyphens_are_their_countries(
 
 def test_demonyms_in_firms_laws_and_as_people_are_no_places(analyzer) -> None:
     text = ("He flew American Airlines to a Royal Canadian Mint event funded by the American Recovery and "
-            "Reinvestment Act. An American said he spoke in English. Palestinians fled.")
+            "Reinvestment Act. An American said he spoke in English to the non-English speaking world. "
+            "Palestinians fled.")
     assert places_of(analyzer, text) == {}
 
 

@@ -53,8 +53,8 @@ class Recognition(Datelines):
             if tok.i in seen or not tok.is_title or tok.ent_type_ in _NOT_DEMONYM_LABELS:
                 continue
             iso2 = gaz.demonym(tok.text)
-            if not iso2:
-                continue
+            if not iso2 or (tok.i > 1 and self._hyphen[tok.i - 1] and doc[tok.i - 2].lower_ == "non"):
+                continue  # "non-English speakers" are not of that people: no country named
             if tok.ent_type_:
                 ent = doc[self._ent_bounds(doc, tok.i)[0]:self._ent_bounds(doc, tok.i)[1]]
                 if any(_capitalised(t) for t in doc[ent.start:tok.i]) \
