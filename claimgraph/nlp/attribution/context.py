@@ -75,6 +75,7 @@ class Context:
         self.sources = Sources(self.state, self.doc, not_person=frozenset(self.lex.not_person_heads))
         self.sents = self.sources.sents
         self.starts = [t.idx for t in self.doc]
+        self.ends = [t.idx + len(t) for t in self.doc]  # inside_quote is asked per character: no Token per call
         # the parse as plain lists, read by the scans that look around a cue (no Token made per step)
         self.heads = [t.head.i for t in self.doc]
         self.deps = [t.dep_ for t in self.doc]
@@ -131,7 +132,7 @@ class Context:
 
     def inside_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.starts, char) - 1
-        if i >= 0 and self.doc[i].idx <= char < self.doc[i].idx + len(self.doc[i]):
+        if i >= 0 and char < self.ends[i]:  # starts[i] <= char: bisect says so
             return bool(self.taken_tok[i])
         return 0 <= char < len(self.taken_chars) and bool(self.taken_chars[char])
 

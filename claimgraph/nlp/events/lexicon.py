@@ -68,27 +68,57 @@ class PatternIndex:
     """Patterns indexed by the alternatives of their first element; each pattern carries a payload."""
 
     by_first: dict[str, list[tuple[Pattern, object]]] = field(default_factory=dict)
+    #: a token's forms -> the patterns its forms start, in the order `find` tries them (one look-up per token)
+    _starts: dict[tuple[str, ...], tuple[tuple[Pattern, object], ...]] = field(
+        default_factory=dict, repr=False, compare=False)
+    _version: int = field(default=0, repr=False, compare=False)  # patterns added so far: a sentence's kept matches
 
     def add(self, pattern: Pattern, payload: object) -> None:
         if not pattern or pattern[0] == GAP:
             return
+        self._starts.clear()
+        self._version += 1
         for alt in pattern[0]:  # type: ignore[union-attr]
             self.by_first.setdefault(alt, []).append((pattern, payload))
 
+    def _started_by(self, forms: tuple[str, ...]) -> tuple[tuple[Pattern, object], ...]:
+        """The patterns whose first element one of `forms` meets, each once, in the forms' order."""
+        seen: set[int] = set()
+        out: list[tuple[Pattern, object]] = []
+        for form in forms:
+            for pattern, payload in self.by_first.get(form, ()):
+                if id(pattern) not in seen:
+                    seen.add(id(pattern))
+                    out.append((pattern, payload))
+        return tuple(out)
+
     def find(self, toks: Sequence[TokForms]) -> list[Match]:
-        """Every match in `toks` (one sentence), as token-index ranges into `toks`."""
+        """Every match in `toks` (one sentence), as token-index ranges into `toks`.
+
+        A sentence from `token_forms` keeps each index's matches: it is asked about several times.
+        """
+        cache = toks.found if isinstance(toks, Forms) else None
+        key = (id(self), self._version)
+        if cache is not None and key in cache and cache[key][0] is self:
+            return list(cache[key][1])
+        starts = self._starts
+        if len(starts) > _STARTS_MAX:
+            starts.clear()
         found: list[Match] = []
         for i, tok in enumerate(toks):
-            seen: set[int] = set()
-            for form in tok.forms:
-                for pattern, payload in self.by_first.get(form, ()):
-                    if id(pattern) in seen:
-                        continue
-                    seen.add(id(pattern))
-                    end = _match_from(pattern, 1, toks, i + 1)
-                    if end is not None:
-                        found.append(Match(i, end, payload, len(pattern)))
+            patterns = starts.get(tok.forms)
+            if patterns is None:
+                patterns = starts[tok.forms] = self._started_by(tok.forms)
+            for pattern, payload in patterns:
+                end = _match_from(pattern, 1, toks, i + 1)
+                if end is not None:
+                    found.append(Match(i, end, payload, len(pattern)))
+        if cache is not None:
+            cache[key] = (self, tuple(found))
         return found
+
+
+_STARTS_MAX = 100_000
 
 
 @dataclass(frozen=True)
@@ -124,17 +154,42 @@ def _match_from(pattern: Pattern, k: int, toks: Sequence[TokForms], i: int) -> i
     return None
 
 
-def token_forms(sent: Span | Iterable[Token]) -> list[TokForms]:
-    out: list[TokForms] = []
+class Forms(list):  # type: ignore[type-arg]
+    """A sentence's `TokForms` (what `token_forms` returns): a list that also keeps each pattern index's
+    matches in it (`found`). Not to be changed once matched."""
+
+    @functools.cached_property
+    def found(self) -> dict[tuple[int, int], tuple[PatternIndex, tuple[Match, ...]]]:
+        return {}
+
+
+#: (lower, lemma, part of speech) -> the token's forms: a word's forms are worked out once per process
+_FORMS: dict[tuple[int, int, int], tuple[str, ...]] = {}
+_FORMS_MAX = 200_000
+
+
+def _forms(lower: str, lemma: str, pos: str) -> tuple[str, ...]:
+    lower = lower.replace("-", "")
+    lemma = lemma.lower().replace("-", "")
+    pos = "@" + _POS.get(pos, "x")
+    forms: tuple[str, ...] = (lower, LEMMA + lemma, lower + pos, LEMMA + lemma + pos)
+    if lower.endswith("s") and len(lower) > 3 and lemma != lower[:-1]:
+        forms = (*forms, LEMMA + lower[:-1], LEMMA + lower[:-1] + pos)  # lemmatizer misses ("bases")
+    return forms
+
+
+def token_forms(sent: Span | Iterable[Token]) -> Forms:
+    out = Forms()
+    cache = _FORMS
     for tok in sent:
-        if tok.text in SKIP_TOKENS or tok.is_space:
+        if tok.is_space or tok.text in SKIP_TOKENS:
             continue
-        lower = tok.lower_.replace("-", "")
-        lemma = tok.lemma_.lower().replace("-", "")
-        pos = "@" + _POS.get(tok.pos_, "x")
-        forms: tuple[str, ...] = (lower, LEMMA + lemma, lower + pos, LEMMA + lemma + pos)
-        if lower.endswith("s") and len(lower) > 3 and lemma != lower[:-1]:
-            forms = (*forms, LEMMA + lower[:-1], LEMMA + lower[:-1] + pos)  # lemmatizer misses ("bases")
+        key = (tok.lower, tok.lemma, tok.pos)
+        forms = cache.get(key)
+        if forms is None:
+            if len(cache) >= _FORMS_MAX:
+                cache.clear()
+            forms = cache[key] = _forms(tok.lower_, tok.lemma_, tok.pos_)
         out.append(TokForms(tok, forms))
     return out
 
