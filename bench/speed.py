@@ -7,8 +7,10 @@ sample when the data is absent). Both sides get the raw text: claimgraph reads i
 builds the contract; bare spaCy only parses. The headline is a ratio (claimgraph's throughput / bare
 spaCy's), so it holds across machines; runs alternate and the best of each counts, so load from other
 processes hits both alike. `--profile` runs cProfile with a CPU-time clock over one claimgraph pass on each
-set and writes where the time goes (CPU time by module) to the `profile` section. (A wall-clock sampler such
-as pyinstrument mostly records waiting for a core on a loaded machine: 0.5 s of CPU in 4.5 s of wall here.)
+set and writes where the time goes to the `profile` section: CPU time per pipeline stage (exclusive, no
+profiler overhead) and, where py-spy is installed (`pip install py-spy`; it samples a child process), the
+claimgraph functions that take the most of a pass. (cProfile inflates Python-heavy code several times over;
+a wall-clock sampler on a loaded machine mostly records waiting for a core.)
 """
 
 from __future__ import annotations
@@ -69,39 +71,103 @@ def time_ours(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def _area(path: str) -> str | None:
-    """The module a profiled function belongs to: claimgraph by file, other packages by name, None for
-    built-ins and the standard library (their time counts for whoever called them)."""
-    path = path.replace(os.sep, "/")
-    if "/claimgraph/" in path:
-        return "claimgraph/" + path.rsplit("/claimgraph/", 1)[1]
-    if "site-packages/" in path:
-        package = path.split("site-packages/", 1)[1].split("/", 1)[0]
-        return "spacy + thinc (the model)" if package in ("spacy", "thinc") else package
-    return None
+def stage_cpu(texts: list[str], batch: int = 16) -> dict[str, float]:
+    """CPU seconds of each stage over the texts, exclusive: reading (ingest), the tokenizer, each pipeline
+    component, building the contract. The stages run one after the other on each batch of `batch` documents,
+    as `nlp.pipe` runs them (a component with `.pipe` gets the batch), so no profiler skews Python-heavy code."""
+    from claimgraph.assemble import assemble
+    from claimgraph.nlp.state import get_state
+    from claimgraph.pipeline import _coerce
+
+    analyzer = default_analyzer()
+    out: dict[str, float] = defaultdict(float)
+
+    def clock(name: str, fn):  # noqa: ANN001, ANN202
+        c0 = time.process_time()
+        result = fn()
+        out[name] += time.process_time() - c0
+        return result
+
+    for s in range(0, len(texts), batch):
+        articles = clock("reading the input (ingest)", lambda s=s: [_coerce(t, i) for i, t in
+                                                                   enumerate(texts[s:s + batch], s + 1)])
+        docs = clock("tokenizer", lambda a=articles: [analyzer._doc(x) for x in a])
+        for name, proc in analyzer.nlp.pipeline:
+            if hasattr(proc, "pipe"):
+                docs = clock(name, lambda p=proc, d=docs: list(p.pipe(d, batch_size=batch)))
+            else:
+                docs = clock(name, lambda p=proc, d=docs: [p(x) for x in d])
+        clock("building the contract (assemble)", lambda d=docs: [assemble(x, get_state(x)) for x in d])
+    return dict(out)
 
 
-def profile(texts: list[str], top: int = 14) -> list[tuple[str, float]]:
-    """CPU time by module of one pass (cProfile with a CPU-time clock, so waiting for a core on a loaded
-    machine is not counted); built-in and standard-library calls count for the module that made them."""
-    import cProfile
-    import pstats
+def pyspy_hot(texts_set: str, top: int = 15) -> list[tuple[str, float]] | None:
+    """claimgraph's functions by share of py-spy's samples (inclusive) over one analysis pass of a set in a
+    child process (None when py-spy is not installed or may not trace)."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
 
-    prof = cProfile.Profile(time.process_time)
-    prof.enable()
-    time_ours(texts)
-    prof.disable()
-    by_area: dict[str, float] = defaultdict(float)
-    for (path, _, _), (_, _, tottime, _, callers) in pstats.Stats(prof).stats.items():  # type: ignore[attr-defined]
-        area = _area(path)
-        if area is not None or not callers:
-            by_area[area or "(standard library, top level)"] += tottime
-            continue
-        share = sum(c[2] for c in callers.values()) or 1.0
-        for (cpath, _, _), c in callers.items():
-            by_area[_area(cpath) or "(standard library, called from the standard library)"] += tottime * c[2] / share
-    total = sum(by_area.values()) or 1.0
-    return [(a, s / total) for a, s in sorted(by_area.items(), key=lambda kv: -kv[1])[:top]]
+    exe = shutil.which("py-spy")
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = os.path.join(tmp, "samples.txt")
+        run = subprocess.run([exe, "record", "--nonblocking", "-r", "250", "-f", "raw", "-o", raw, "--",
+                              sys.executable, "-m", "bench.speed", "--one-pass", texts_set],
+                             capture_output=True, text=True, cwd=ROOT)
+        if run.returncode != 0 or not os.path.exists(raw):
+            return None
+        counts: dict[str, int] = defaultdict(int)
+        total = 0
+        for line in open(raw, encoding="utf-8"):
+            stack, _, n = line.rstrip().rpartition(" ")
+            if "analyze_many" not in stack or "build_pipeline" in stack:  # imports, model load: not the pass
+                continue
+            total += int(n)
+            names = set()
+            for frame in stack.split(";"):
+                fn, _, where = frame.partition(" (")
+                where = "/" + where.replace(os.sep, "/")  # py-spy writes paths under the cwd relative
+                if ("/claimgraph/" in where and "pipeline.py" not in where and "parallel.py" not in where
+                        and not fn.endswith(".__call__")):  # a component's total is in the stage table
+                    names.add(where.rsplit("/claimgraph/", 1)[1].split(":")[0] + " " + fn)
+            for name in names:
+                counts[name] += int(n)
+    return [(k, v / total) for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:top]] if total else None
+
+
+def one_pass(name: str) -> None:
+    """The pass py-spy samples: warm up, then analyse the set once."""
+    texts = fakes_texts(150) if name == "fakes" else polnear_texts(60)
+    list(claimgraph.analyze_many(texts[:2]))
+    for _ in claimgraph.analyze_many(texts):
+        pass
+
+
+def profile_lines(sets: dict[str, list[str]]) -> list[str]:
+    parts = ["CPU time of each stage, exclusive, over the same documents in batches of 16 (the stages run one after "
+             "the other on each batch, as `nlp.pipe` runs them; no profiler overhead). spaCy's stages are the "
+             "model; `claimgraph_*`, reading and building the contract are claimgraph's. Then, where py-spy is "
+             "installed, claimgraph's functions by share of py-spy's samples over one analysis pass (inclusive: "
+             f"a function's callees count for it too). Load average {os.getloadavg()[0]:.1f}.", ""]
+    for name, texts in sets.items():
+        cpu = stage_cpu(texts)
+        total = sum(cpu.values()) or 1.0
+        ours = sum(v for k, v in cpu.items() if k.startswith("claimgraph") or "(" in k)
+        parts += [f"**{len(texts)} {name}**: {total:.1f} s of CPU, claimgraph's own stages {ours:.1f} s "
+                  f"({100 * ours / total:.0f}%), the model {total - ours:.1f} s", "",
+                  "| stage | CPU s | share |", "|---|---:|---:|"]
+        parts += [f"| {k} | {v:.2f} | {100 * v / total:.1f}% |" for k, v in sorted(cpu.items(), key=lambda kv: -kv[1])
+                  if v >= 0.005]
+        parts.append("")
+        hot = pyspy_hot("fakes" if name.startswith("FA-KES") else "polnear")
+        if hot:
+            parts += ["| claimgraph function (py-spy, inclusive) | share of the pass |", "|---|---:|"]
+            parts += [f"| `{k}` | {100 * v:.1f}% |" for k, v in hot]
+            parts.append("")
+    return parts
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -111,7 +177,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=2, help="alternating runs of each; the best of each counts")
     parser.add_argument("--profile", action="store_true", help="also profile one claimgraph pass per set")
     parser.add_argument("--no-record", action="store_true", help="print only, do not touch BENCHMARKS.md")
+    parser.add_argument("--one-pass", choices=("fakes", "polnear"), help=argparse.SUPPRESS)  # what py-spy samples
     args = parser.parse_args(argv)
+    if args.one_pass:
+        one_pass(args.one_pass)
+        return
 
     sets = {"FA-KES dev": fakes_texts(args.fakes), "PolNeAR dev": polnear_texts(args.polnear)}
     sets = {k: v for k, v in sets.items() if v} or {"sample": load_documents(1)}
@@ -154,18 +224,10 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_record:
         record("speed", "Speed: claimgraph.analyze_many vs bare spaCy", body)
     if args.profile:
-        parts = ["cProfile with a CPU-time clock over one `claimgraph.analyze_many` pass per set: CPU time by "
-                 "module (built-in and standard-library calls counted for the module that called them), share of "
-                 f"the pass; the profiler's own overhead inflates Python-heavy code. Load average "
-                 f"{os.getloadavg()[0]:.1f}.", ""]
-        for name, texts in sets.items():
-            parts += [f"**{len(texts)} {name}**", "", "| module | share of CPU time |", "|---|---:|"]
-            parts += [f"| {area} | {100 * share:.1f}% |" for area, share in profile(texts)]
-            parts.append("")
-        prof = "\n".join(parts)
+        prof = "\n".join(profile_lines(sets))
         print(prof)
         if not args.no_record:
-            record("profile", "Profile: where claimgraph's analysis time goes", prof)
+            record("profile", "Profile: where the analysis time goes", prof)
 
 
 if __name__ == "__main__":
