@@ -118,7 +118,7 @@ class PatternIndex:
         return found
 
 
-_STARTS_MAX = 100_000
+_STARTS_MAX = 20_000  # distinct words remembered per index (~1 MB): a stream of any size stays flat
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class Forms(list):  # type: ignore[type-arg]
 
 #: (lower, lemma, part of speech) -> the token's forms: a word's forms are worked out once per process
 _FORMS: dict[tuple[int, int, int], tuple[str, ...]] = {}
-_FORMS_MAX = 200_000
+_FORMS_MAX = 20_000  # distinct words (a few MB): a stream of any size stays flat
 
 
 def _forms(lower: str, lemma: str, pos: str) -> tuple[str, ...]:
