@@ -18,6 +18,7 @@ from claimgraph.contract import Analysis
 from claimgraph.errors import AnalysisTimeoutError, ClaimgraphError, InputError, InternalAnalysisError
 from claimgraph.ingest import Article, prepare, replace_unencodable
 from claimgraph.nlp import PREFIX, build_pipeline, model_name
+from claimgraph.nlp.lemma_memo import memoize_lemmatizer
 from claimgraph.nlp.state import DocState, get_state
 
 
@@ -117,6 +118,7 @@ class Analyzer:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = build_pipeline(self.model, self.exclude)
+            memoize_lemmatizer(self._nlp)  # the same lemmas, one look-up per distinct word form
             _freeze_once()
         return self._nlp
 
