@@ -4,8 +4,9 @@ RSS as the document count grows, and the cold start of `claimgraph analyze` on t
     python -m bench.scale [--docs 256] [--growth 100,300] [--speed] [--no-dask] [--no-record]
     python -m bench.scale --only-growth --growth 1000,10000     # RSS after 1,000 vs 10,000 documents
 
-`--speed` also runs `bench.speed` (its own `speed` section) first: `python -m bench.scale --speed` is the one
-command that records speed, workers, Dask and cold start on a quiet machine (about 5 minutes on 2 idle cores).
+`--speed` also runs `bench.speed --profile` (its own `speed` and `profile` sections) first: `python -m bench.scale
+--speed` is the one command that records speed, where the time goes, workers, Dask and cold start on a quiet
+machine (about 6 minutes on 2 idle cores).
 
 Documents: the FA-KES dev articles (../shared/bench-data/fakes-syria-dev), cycled, each copy made distinct by
 a numbered last line so no two texts are the same document. The speed-ups use persistent workers: each engine
@@ -169,7 +170,7 @@ def main() -> None:
     if args.speed:
         from bench import speed
 
-        speed.main([] if not args.no_record else ["--no-record"])
+        speed.main(["--profile"] + (["--no-record"] if args.no_record else []))
 
     load_before = os.getloadavg()
     cold = cold_start()
