@@ -139,3 +139,18 @@ def test_two_counts_that_are_no_ratio(analyzer, text, kept):
 def test_a_negated_count_under_a_modal_is_no_count(analyzer):
     got = run(analyzer, "No one can be detained without a charge. No one was hurt in the blast.").quantities
     assert [(q.text, q.span[0], q.value, q.modality) for q in got] == [("No one", 41, 0, "negated")]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a number word that opens a sentence after a flattened dateline, time stamp or agency credit is a count
+    ("Tue 14 Mar 2017 Eleven farmers were wounded by a landmine near the border.", ["Eleven"]),
+    ("Updated 09:40 Four nurses were hurt when the clinic was shelled.", ["Four"]),
+    ("KANDAHAR Three guards died in the ambush, officials said.", ["Three"]),
+    ("DEIR EZZOR, Five fighters were captured overnight.", ["Five"]),
+    ("MOSUL (AFP) - Seven families fled the old city on Friday.", ["Seven"]),
+    # inside a sentence a capitalised number word is still part of a name
+    ("The film was shown on BBC Four and drew 2 million viewers.", ["2 million"]),
+    ("The BBC Four documentary drew 2 million viewers.", ["2 million"]),
+])
+def test_a_sentence_after_a_dateline_starts_anew(analyzer, text, kept):
+    assert figures(analyzer, text) == kept

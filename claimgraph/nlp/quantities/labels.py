@@ -32,6 +32,8 @@ _UNITS = by_kind("numbers_units.tsv")
 _GLUED_UNITS = {r[0] for kind in ("measure", "code", "symbol") for r in _UNITS.get(kind, [])}
 _PAIR = r"\d{1,3}[-–]\d{1,3}"
 _SENTENCE_OPENERS = ".!?:;\"“”‘’'([—–-•*"
+# an upper-case dateline before a sentence's first word: "BEIRUT", "DEIR EZZOR,"
+_CAPITALS_LINE_RE = re.compile(r"[^\S\n]*(?:[A-Z][A-Z.'’-]*,?[^\S\n]+)*")
 
 
 def not_a_count(m: re.Match, text: str) -> bool:
@@ -74,8 +76,14 @@ def _score(fig: str, sep: str, fig2: str, before: str, after: str) -> bool:
 def _inside_a_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` follows another word of its sentence (not the text's, a quote's or a line's
     first word)."""
-    prev = re.search(r"(\S)(\s*)$", text[max(0, start - 200):start])
-    return prev is not None and "\n" not in prev.group(2) and prev.group(1) not in _SENTENCE_OPENERS
+    window = text[max(0, start - 200):start]
+    prev = re.search(r"(\S+)(\s*)$", window)
+    if prev is None or "\n" in prev.group(2) or prev.group(1)[-1] in _SENTENCE_OPENERS:
+        return False
+    if prev.group(1)[-1].isdigit():
+        return False  # a flattened dateline or time stamp before it: "26 Oct 2016 Twenty-two children were killed"
+    line = window[window.rfind("\n") + 1:prev.start()]
+    return not (prev.group(1).isupper() and _CAPITALS_LINE_RE.fullmatch(line))  # "BEIRUT Two civilians ..."
 
 
 def title_case_line(text: str, start: int) -> bool:
