@@ -104,6 +104,34 @@ def test_a_part_of_a_counted_set_is_no_new_count(analyzer, text):
     assert sentence_figures(analyzer, text) == [("10", "injured", "unknown", 10, 10, "injured")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # two cues in a sentence: each count goes to its own cue, before or after it, also "N more"/"N others"
+    ("The strike killed 12 people and 40 more were injured.",
+     [("12", "killed", "unknown", 12, 12, "killed"), ("40", "injured", "unknown", 40, 40, "injured")]),
+    ("Shelling killed 12 and wounded 40 others.",
+     [("12", "killed", "unknown", 12, 12, "killed"), ("40", "injured", "unknown", 40, 40, "wounded")]),
+    ("At least 6 killed, 20 wounded in the blast.",
+     [("6", "killed", "unknown", 6, None, "killed"), ("20", "injured", "unknown", 20, 20, "wounded")]),
+    ("9 civilians injured and 3 killed in the attack.",
+     [("9", "injured", "civilians", 9, 9, "injured"), ("3", "killed", "unknown", 3, 3, "killed")]),
+    ("The attack left 5 dead and 12 wounded.",
+     [("5", "killed", "unknown", 5, 5, "dead"), ("12", "injured", "unknown", 12, 12, "wounded")]),
+    ("The blast killed 3 people and injured dozens more.",
+     [("3", "killed", "unknown", 3, 3, "killed"), ("dozens", "injured", "unknown", 12, None, "injured")]),
+    # "N others" after a count of known people are more of them
+    ("Rebels killed 4 soldiers, while 7 others were wounded.",
+     [("4", "killed", "combatants", 4, 4, "killed"), ("7", "injured", "combatants", 7, 7, "wounded")]),
+    # "those of six children": the pronoun stands in for the counted noun of the cue
+    ("The bombing killed 17, including those of six children.",
+     [("17", "killed", "unknown", 17, 17, "killed"), ("six", "killed", "children", 6, 6, "killed")]),
+    # "include"/"be" between the cue and the count do not make the count another verb's
+    ("The dead include 12 children.", [("12", "killed", "children", 12, 12, "dead")]),
+    ("Among the dead were 12 children.", [("12", "killed", "children", 12, 12, "dead")]),
+])
+def test_counts_of_sentences_with_two_cues_or_a_linking_verb(analyzer, text, expected):
+    assert sentence_figures(analyzer, text) == expected
+
+
 def test_an_before_a_family_of_n_counts_the_n_not_one(analyzer):
     assert [row[0] for row in sentence_figures(analyzer, "Gunmen killed an entire family of six.")] == ["six"]
 
