@@ -132,6 +132,41 @@ def test_counts_of_sentences_with_two_cues_or_a_linking_verb(analyzer, text, exp
     assert sentence_figures(analyzer, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a counted set is skipped, and the sentence's next count is still read
+    ("The blast injured 10 people, 4 of them critically, and killed 3.",
+     [("10", "injured", "unknown", 10, 10, "injured"), ("3", "killed", "unknown", 3, 3, "killed")]),
+    # a count far from the first cue goes to a later one
+    ("The shelling killed 3 people on Monday, and the next day officials said 12 were wounded.",
+     [("3", "killed", "unknown", 3, 3, "killed"), ("12", "injured", "unknown", 12, 12, "wounded")]),
+])
+def test_every_count_of_a_sentence_is_read(analyzer, text, expected):
+    assert sentence_figures(analyzer, text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="bug: 'freed 19 civilians and wounded 5 soldiers' gives the 19 to 'wounded' "
+                                       "(the 'another verb governs it' rule skips a count only when the cue lies "
+                                       "outside that verb's subtree, and the coordinated cue lies inside it)")
+def test_a_count_another_verb_governs_is_not_the_next_cues(analyzer):
+    assert sentence_figures(analyzer, "Troops killed 30 militants, freed 19 civilians and wounded 5 soldiers.") == [
+        ("30", "killed", "combatants", 30, 30, "killed"), ("5", "injured", "combatants", 5, 5, "wounded")]
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the subject of another clause ('The 2 commanders who planned the "
+                                       "operation told reporters that the strikes killed 5 people') is counted as "
+                                       "killed")
+def test_the_subject_of_a_reporting_clause_is_no_casualty(analyzer):
+    text = "The 2 commanders who planned the operation told reporters that the strikes killed 5 people."
+    assert sentence_figures(analyzer, text) == [("5", "killed", "unknown", 5, 5, "killed")]
+
+
+@pytest.mark.xfail(strict=True, reason="bug: in a text cut after 'killed 30 people injured 90' (no full stop) the "
+                                       "parse gives the 90 to 'killed'; with the full stop it goes to 'injured'")
+def test_a_cut_text_keeps_the_count_of_its_last_cue(analyzer):
+    assert sentence_figures(analyzer, "The raid killed 30 people injured 90") == [
+        ("30", "killed", "unknown", 30, 30, "killed"), ("90", "injured", "unknown", 90, 90, "injured")]
+
+
 def test_an_before_a_family_of_n_counts_the_n_not_one(analyzer):
     assert [row[0] for row in sentence_figures(analyzer, "Gunmen killed an entire family of six.")] == ["six"]
 
