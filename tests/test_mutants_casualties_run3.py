@@ -167,6 +167,29 @@ def test_a_cut_text_keeps_the_count_of_its_last_cue(analyzer):
         ("30", "killed", "unknown", 30, 30, "killed"), ("90", "injured", "unknown", 90, 90, "injured")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "an" before the subject of the cue is no count ("An Afghan soldier killed 3 militants")
+    ("An Afghan soldier killed 3 militants.", [("3", "killed", "combatants", 3, 3, "killed")]),
+    # "nearly 50 injured" gives no lower bound, as "nearly 50 killed" does not
+    ("Nearly 50 people were injured.", [("50", "injured", "unknown", None, 50, "injured")]),
+])
+def test_articles_of_subjects_and_bounds_of_injuries(analyzer, text, expected):
+    assert sentence_figures(analyzer, text) == expected
+
+
+def test_figures_link_their_quantity_and_the_first_noun_of_their_coordination(analyzer):
+    doc, quantity_at, blocked = parsed(analyzer, "Shelling killed 14 militants and 2 soldiers.")
+    (sent,) = list(doc.sents)
+    got = figures(sent, token_forms(sent), lexicon(), quantity_at, blocked)
+    militants = next(t.i for t in doc if t.text == "militants")
+    assert [(doc.text[f.start:f.end], f.conj_root) for f in got] == [("14", militants), ("2", militants)]
+    assert [f.quantity for f in got] == [quantity_at[doc.char_span(f.start, f.end)[0].i][0] for f in got]
+    assert all(f.quantity for f in got)  # the event links the quantities that gave the figures
+    doc, quantity_at, blocked = parsed(analyzer, "Shelling killed 14 militants.")
+    (sent,) = list(doc.sents)
+    assert [f.conj_root for f in figures(sent, token_forms(sent), lexicon(), quantity_at, blocked)] == [-1]
+
+
 def test_an_before_a_family_of_n_counts_the_n_not_one(analyzer):
     assert [row[0] for row in sentence_figures(analyzer, "Gunmen killed an entire family of six.")] == ["six"]
 
