@@ -9,29 +9,7 @@ changes which number a cue counts fails here even when the event built from it h
 from __future__ import annotations
 
 import pytest
-
-from claimgraph.ingest import prepare
-from claimgraph.nlp.events.casualties import figures
-from claimgraph.nlp.events.component import EventsComponent
-from claimgraph.nlp.events.lexicon import lexicon, token_forms
-from claimgraph.nlp.state import get_state
-
-Row = tuple[str, str, str, float | None, float | None, str]
-
-
-def sentence_figures(analyzer, text: str) -> list[Row]:
-    """(number as written, kind, group, low, high, cue word) for every casualty figure, in text order."""
-    doc = analyzer._doc(prepare(text))
-    for _, proc in analyzer.nlp.pipeline:
-        doc = proc(doc)
-    state = get_state(doc)
-    component = EventsComponent()
-    quantity_at, blocked = component._quantity_index(doc, state), component._time_tokens(doc, state)
-    out = []
-    for sent in doc.sents:
-        for f in figures(sent, token_forms(sent), lexicon(), quantity_at, blocked):
-            out.append((doc.text[f.start:f.end], f.kind, f.group, f.low, f.high, doc[f.cue_token].text))
-    return out
+from casualty_helpers import sentence_figures
 
 
 @pytest.mark.parametrize(("text", "expected"), [
