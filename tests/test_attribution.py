@@ -576,3 +576,10 @@ def test_transcript_turns_opening_with_unclosed_quote_marks():
     assert turns["I believe it will pass with support from both parties."] == "HARRIS"
     assert any(t.startswith("Well, the members wanted") and s == "HARRIS" for t, s in turns.items())
     assert not any(span_text(a, q.span).startswith("HOST:") for q in a.quotes)
+
+
+def test_a_label_keeps_a_names_s_and_drops_a_possessors() -> None:
+    from claimgraph.nlp.attribution.context import strip_det
+    assert strip_det("Moody's") == "Moody's"
+    assert strip_det("the McDonald's") == "McDonald's"
+    assert strip_det("the union's", possessor=True) == "union"

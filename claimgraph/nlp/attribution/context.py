@@ -247,12 +247,15 @@ class NoEntity:
     type = None
 
 
-def strip_det(text: str) -> str:
-    """A source label without its article or possessive ending ("the union's concern" -> "union")."""
+def strip_det(text: str, possessor: bool = False) -> str:
+    """A source label without its article, and without its possessive ending when the label is built from a
+    possessor ("the union's concern" -> "union"); a name that ends in "'s" keeps it ("Moody's", "McDonald's")."""
     for det in ("the ", "The "):
         if text.startswith(det):
             text = text[len(det):]
             break
+    if not possessor:
+        return text
     for pos in ("'s", "\u2019s"):
         if text.endswith(pos) and len(text) > len(pos):
             return text[:-len(pos)]

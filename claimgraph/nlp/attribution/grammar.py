@@ -73,6 +73,9 @@ def subject(cx: Context, verb: Token) -> Token | None:
     second = second_party(cx, verb)
     if second is not None:
         return second
+    outer = next_reports_cue(cx, verb)
+    if outer is not None:  # "The mayor said the bridge would reopen, insisting ...": the mayor, not the bridge
+        return subject(cx, outer)
     seen = 0
     v = verb
     while v is not None and seen < 4:
@@ -119,11 +122,12 @@ def subject(cx: Context, verb: Token) -> Token | None:
             v = v.head.head
             continue
         if v.dep_ == "xcomp" and v.head.i != v.i:
-            # "forced the chief executive to admit that ...", "asked the minister to explain": the object speaks
+            # "forced the chief executive to admit that ...": the object speaks; "asked the minister to explain",
+            # "ordered the company to disclose": a request, nobody has spoken yet
             obj = next((c for c in near_children(cx, v.head) if c.dep_ == "dobj" and c.i < v.i
                         and not cx.inside_quote(c.idx)), None)
             if obj is not None:
-                return obj
+                return obj if v.head.lemma_.lower() in cx.lex.implicative else None
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
             v = v.head
             continue
@@ -325,6 +329,18 @@ def other_reports(cx: Context, comp: list[Token]) -> set[int]:
             cut.update(x.i for x in t.subtree)
             cut.add(before.i)
     return cut
+
+
+def next_reports_cue(cx: Context, verb: Token) -> Token | None:
+    """The outer cue whose reported clause a same-speaker report was cut from ("said" in "X said the bridge would
+    reopen, insisting that ..."): that report's speaker is the outer cue's, not the reported clause's subject."""
+    cue = cx.cue_of(verb)
+    if cue is None or verb.head.i == verb.i:
+        return None
+    outer = verb.head.head
+    if outer.i == verb.head.i or cx.cue_of(outer) is None or same_speakers_report(cx, verb, cue) is None:
+        return None
+    return outer
 
 
 #: the meanings of a cue that, coordinated with or hung after a reported clause, is the same speaker's next report

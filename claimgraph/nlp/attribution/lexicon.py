@@ -36,6 +36,7 @@ class Lexicon:
     quantifiers: set[str] = field(default_factory=set)  # "a large number of recruits": the recruits speak
     not_speakers: set[str] = field(default_factory=set)  # "this decision", "the way": nobody who can speak
     rubrics: set[str] = field(default_factory=set)  # "Correction:", "UPDATE:": a page's rubric, never a speaker
+    implicative: set[str] = field(default_factory=set)  # "forced the chief to admit": the object did speak
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
 
@@ -80,6 +81,8 @@ def lexicon() -> Lexicon:
             lex.not_speakers.add(word)
         elif kind == "rubric":
             lex.rubrics.add(word)
+        elif kind == "implicative":
+            lex.implicative.add(word)
     cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
     lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

@@ -22,6 +22,7 @@ from claimgraph.nlp.attribution.context import (
 )
 from claimgraph.nlp.attribution.grammar import (
     as_put_it,
+    can_speak,
     colon_label,
     near_children,
     noun_cue,
@@ -98,9 +99,19 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
 
 #: cue contents that report through a direct object as well ("object": "denied the charges"; "either": a clause
 #: if there is one, else the object: "claimed that he won" / "claimed vast wealth")
-OBJECT_CONTENT = {"object", "either"}
+OBJECT_CONTENT = {"object", "either", "as"}
 #: the meanings of a clause cue whose infinitive complement is what it reports ("vowed to", "hopes to")
 XCOMP_MEANINGS = {"promise", "warn", "deny", "believe", "ask", "demand", "claim"}
+
+
+def speaks(cx: Context, speaker: Token | None) -> bool:
+    """Whether a cue's speaker can hold what its object says: a personal pronoun, or a name, speaker, role or
+    document noun (can_speak), not a thing ("the explosion", "the map", "it")."""
+    if speaker is None:
+        return False
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ not in {"it", "this", "that", "which", "what"}
+    return can_speak(cx, speaker)
 
 
 def that_clause(cx: Context, c: Token) -> bool:
@@ -109,11 +120,13 @@ def that_clause(cx: Context, c: Token) -> bool:
     return bool(marks) and marks[0].lower_ == "that"
 
 
-def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
+def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = None) -> list[Token]:
     """What a cue verb reports: its clause, its object, or the topic it was about.
 
     'Officials said that the town had fallen.' (clause) / 'He denied the charges.' (object) /
-    'She warned of a new offensive.' (topic) / '"Y," X said.' (the cue hangs off Y's verb).
+    'She warned of a new offensive.' (topic) / '"Y," X said.' (the cue hangs off Y's verb). An "either" cue
+    reports its object only when its speaker can speak ("the senator claimed vast support", not "the explosion
+    claimed the lives of 20 people"); an "as" cue only with its "as" complement ("painted him as a traitor").
     """
     comp = [c for c in cx.children(verb) if c.dep_ == "ccomp"]
     xcomp = [c for c in cx.children(verb) if c.dep_ == "xcomp" and c.i > verb.i]
@@ -148,6 +161,10 @@ def content_tokens(cx: Context, verb: Token, cue: Cue) -> list[Token]:
         if any(c.dep_ == "prt" and c.lower_ in {"up", "off"} or c.dep_ == "auxpass" for c in kids):
             return []  # "showed up at the debate", "called off the talks"; "is shown in ...": no object reported
         deps = {"dobj", "xcomp", "oprd", "attr", "prep", "pcomp"}
+        if cue.content == "as" and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in kids):
+            return []  # "volunteers painted the school", "the hotel welcomed 200 guests": no view reported
+        if cue.content == "either" and not speaks(cx, speaker):
+            return []  # "the explosion claimed the lives of ...", "the map shows the crossings": no one spoke
         if cue.content == "either":
             # "claimed vast wealth", "polls show Clinton ahead by three points", "the video shows him with his hands
             # up": the object and what follows it, not an adverbial before it ("admitted under questioning")
@@ -209,7 +226,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in near):
         subj = agent_of(verb, near)
         fixed = None if subj is not None else "anonymous"
-    toks = content_tokens(cx, verb, cue)
+    toks = content_tokens(cx, verb, cue, subj)
     words = [t for t in toks if t.is_alpha]
     block = colon_block(cx, verb, sent) if len(words) < 2 and cue.content in CLAUSE_CONTENT else None
     if block is not None and (subj is not None or fixed is not None):

@@ -216,7 +216,7 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
             # organisation that spoke is the one a definite organisation noun takes up again
             if group_kind == "organization" and src.entity and src.kind == "organization":
                 return src
-    label = strip_det(cx.text[span[0]:span[1]])
+    label = strip_det(cx.text[span[0]:span[1]], possessor=head.dep_ == "poss")
     kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
     return cx.sources.get(label, None, kind, role)
 
