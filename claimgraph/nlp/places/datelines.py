@@ -20,7 +20,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?))?"
     r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-]|(?P<colon>:)(?= ))")
 # an upper-case word and a colon opening a line or sentence: a dateline ("BEIRUT: ...") or a speaker's label
-_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))\s*[A-Z][A-Z.'’ -]+:(?= )")
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))\s*(?P<label>[A-Z][A-Z.'’ -]+):(?= )")
 
 
 class Datelines:
@@ -33,16 +33,14 @@ class Datelines:
         """Datelines ("HAMILTON --", "ST. JOHN'S, N.L. -"): an upper-case name in that slot is a place the
         gazetteer knows at any size; it says where the story was filed (`Mention.dateline`)."""
         out = []
-        labels = None
+        opening = len(doc.text) - len(doc.text.lstrip())
         for m in _DATELINE.finditer(doc.text):
             s, e = m.span("place")
             name = m.group("place")
             if sum(c.isalpha() for c in name) < 3 or gaz.demonym(name) or not gaz.lookup(name):
                 continue
-            if m.group("colon"):  # "BEIRUT: ..." is a dateline; "SMITH: ..." a transcript's speaker
-                if labels is None:
-                    labels = len(_LABEL.findall(doc.text))
-                if labels > 2 or title_form(name) in self._name_words or not any(
+            if m.group("colon"):  # "BEIRUT: ..." opening a story is a dateline; "SMITH: ..." a transcript's speaker
+                if s != opening or self._labels(doc.text) > 1 or title_form(name) in self._name_words or not any(
                         key(c.name) == key(name) and (c.feature in ("country", "admin1") or c.population >= 100000)
                         for c in gaz.lookup(name)):
                     continue
@@ -54,3 +52,9 @@ class Datelines:
                 rs, re_ = m.span("region")
                 out.append(Mention(rs, re_, m.group("region"), key(m.group("region")), "dateline", "GPE"))
         return out
+
+    def _labels(self, text: str) -> int:
+        """Upper-case labels before a colon opening a line or sentence, a page's rubrics ("UPDATE:", "EDITOR'S
+        NOTE:") not counted: a colon dateline is one such label, a transcript has one per turn."""
+        return sum(not any(re.sub(r"['’]S$", "", w).lower() in self.lex.rubrics for w in m.group("label").split())
+                   for m in _LABEL.finditer(text))

@@ -13,21 +13,27 @@ from claimgraph.nlp.places.lexicon import Group
 
 _WORD = re.compile(r"(?<![\w.-])\w+")
 _WORD_GOES_ON = re.compile(r"[\w-]")
+_SENTENCE_OPENS = re.compile(r"(?:^|[\n.!?][\"”’')]*)\s*$")  # the text before a word that opens a sentence
 
 
-def name_occurrences(text: str, groups: list[Group]) -> list[tuple[int, str, int, int]]:
+def name_occurrences(text: str, groups: list[Group],
+                     lower_words: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, str, int, int]]:
     """Where each resolved name's forms occur in `text` as whole words: (group index, form, start, end), in
     the order of the groups, a group's longer forms first, then by position. One pass over the text, each
     word looked up among the forms that begin with it: a search of the whole text per form costs the
-    number of names times the length (issue 16)."""
+    number of names times the length (issue 16). A dateline's name in title case ("Mobile" of "MOBILE") is
+    not taken where it opens a sentence or where the text uses it as a lower-case word (`lower_words`):
+    there it is as likely the word ("Mobile phone networks", "Reading the report")."""
     by_word: dict[str, list[tuple[int, int, str]]] = {}
     odd: list[tuple[int, int, str]] = []
+    titled: set[tuple[int, str]] = set()  # (group, form): a title form added from an upper-case name
     for gi, g in enumerate(groups):
         if g.best is None:
             continue
         forms = {m.text for m in g.mentions if not m.weak}
-        forms |= {title_form(f) for f in forms if f.isupper() and len(f) > 3}  # a dateline's "TEGA CAY" -> "Tega Cay"
-        for fi, form in enumerate(sorted(forms, key=lambda f: (-len(f), f))):
+        added = {title_form(f) for f in forms if f.isupper() and len(f) > 3} - forms  # "GLEN ELLYN" -> "Glen Ellyn"
+        titled |= {(gi, f) for f in added}
+        for fi, form in enumerate(sorted(forms | added, key=lambda f: (-len(f), f))):
             first = re.match(r"\w+", form)
             (by_word.setdefault(first.group(), []) if first else odd).append((gi, fi, form))
     hits: list[tuple[int, int, int, int, str]] = []
@@ -35,8 +41,12 @@ def name_occurrences(text: str, groups: list[Group]) -> list[tuple[int, str, int
         for gi, fi, form in by_word.get(w.group(), ()):
             s = w.start()
             e = s + len(form)
-            if text.startswith(form, s) and not _WORD_GOES_ON.match(text, e):
-                hits.append((gi, fi, s, e, form))
+            if not text.startswith(form, s) or _WORD_GOES_ON.match(text, e):
+                continue
+            if (gi, form) in titled and (_SENTENCE_OPENS.search(text, max(0, s - 4), s)
+                                         or all(x in lower_words for x in form.lower().split())):
+                continue
+            hits.append((gi, fi, s, e, form))
     for gi, fi, form in odd:  # a form that does not open with a letter ("'Amran"): rare, searched alone
         for hit in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
             hits.append((gi, fi, *hit.span(), form))

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimgraph.data import read_text
+from claimgraph.data import read_rows, read_text
 from claimgraph.gazetteer import Entry
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -49,6 +49,7 @@ class PlaceLexicon:
     norp_town_min_pop: int = 50000
     calendar_names: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
+    rubrics: frozenset[str] = frozenset()  # "UPDATE:", "CORRECTION:": a page's rubric, never a colon dateline
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,9 @@ def load_lexicon() -> PlaceLexicon:
         norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
         calendar_names=frozenset(data.get("calendar_names", [])),
         name_articles=frozenset(w.lower() for w in data.get("name_articles", [])),
+        # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
+        rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
+                          if len(r) > 1 and r[1].strip() == "rubric"),
     )
 
 

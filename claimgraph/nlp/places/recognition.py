@@ -165,7 +165,7 @@ class Recognition(Datelines):
 
     def _division_lists(self, doc: Doc, gaz: Gazetteer, taken: list[bool], found: list[Mention]) -> list[Mention]:
         """Names listed before a plural division word are divisions each ("Barrow, Jackson and Madison
-        counties"): the names before the last one, which the entity step does not reach."""
+        counties"): every name of the list, the last one too, which the model may tag as a person."""
         out: list[Mention] = []
         found_at = {(m.start, m.end): m for m in found}
         for tok in doc:
@@ -512,7 +512,7 @@ class Recognition(Datelines):
 
     def _propagate(self, doc: Doc, groups: list[Group]) -> None:
         """One sense per name, for finding too: once a name is a place in the document, its other
-        occurrences are that place where the model missed them (a headline's "Tega Cay fire", "Hamilton
+        occurrences are that place where the model missed them (a headline's "Glen Ellyn fire", "Hamilton
         women"), unless they belong to a longer name ("John Hamilton", "Hamilton Beach"), a team or firm's
         name, or a speaker's ("Hamilton said")."""
         label = {}
@@ -522,7 +522,7 @@ class Recognition(Datelines):
         taken = {(m.start, m.end) for g in groups for m in g.mentions}
         spans = sorted(taken)
         text = doc.text  # `Doc.text` joins every token anew on each access
-        for gi, form, s, e in name_occurrences(text, groups):
+        for gi, form, s, e in name_occurrences(text, groups, self._lower_words):
             g = groups[gi]
             if any(a < e and s < b for a, b in spans[max(0, bisect_left(spans, (s, s)) - 2):
                                                   bisect_left(spans, (e, e)) + 1]):
