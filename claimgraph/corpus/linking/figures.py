@@ -80,18 +80,22 @@ def placed_elsewhere(analysis: Analysis, span: tuple[int, int], report_place: Pl
     than its report's (itself one of those) and of another province: the toll of one place of the area the
     report tells ("The highest toll was in Douma ... where raids killed 16", in a report of the strikes near
     Damascus), a part the words do not mark as one. A town of the report place's own province is not taken
-    for a part: a report's place is often the province capital standing for the province."""
+    for a part: a report's place is often the province capital standing for the province. The other town must
+    come after any mention of the report's own place: a town named before it is where the act came from, not
+    where the toll fell."""
     if report_place is None or report_place.feature not in _FINE_PLACES:
         return False
     text = analysis.document.text
     start = max(text.rfind(". ", 0, span[0]), text.rfind("\n", 0, span[0])) + 1
+    own: list[int] = []  # where the sentence names the report's own place (or a town of its province)
+    elsewhere: list[int] = []  # where it names a town of another province
     for p in analysis.places:
-        if p.feature not in _FINE_PLACES or p.id == report_place.id:
+        if p.feature not in _FINE_PLACES:
             continue
-        if p.gazetteer_id and p.gazetteer_id == report_place.gazetteer_id:
-            continue
-        if p.admin1 and p.admin1 == report_place.admin1:
-            continue  # a report placed at a province's capital often means the province ("Idlib" for Ariha)
-        if any(start <= s and e <= span[0] for s, e in p.mentions):
-            return True
-    return False
+        mine = (p.id == report_place.id or bool(p.gazetteer_id and p.gazetteer_id == report_place.gazetteer_id)
+                # a report placed at a province's capital often means the province ("Idlib" for Ariha)
+                or bool(p.admin1 and p.admin1 == report_place.admin1))
+        (own if mine else elsewhere).extend(s for s, e in p.mentions if start <= s and e <= span[0])
+    # the other town must be the one nearest the number: "jets that took off from Hmeimim struck Aleppo,
+    # killing 12" gives Aleppo's toll, not Hmeimim's
+    return bool(elsewhere) and max(elsewhere) > max(own, default=-1)

@@ -38,7 +38,7 @@ from claimgraph.corpus.linking.entities import (
 from claimgraph.corpus.linking.figures import is_part, placed_elsewhere, stated_kind
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
-from claimgraph.corpus.linking.upstreams import independent_groups, own_key
+from claimgraph.corpus.linking.upstreams import independent_groups, primary_source
 
 #: a document dated this many days away from the date other reports give its incident is anachronistic
 ANACHRONISM_DAYS = 180
@@ -126,15 +126,16 @@ def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) 
         upstream = upstream_of(s.label) or (upstream_of(canon.name) if canon is not None else None)
         if upstream is not None:
             key = "upstream:" + upstream  # "a monitor", "the Observatory", "SOHR": one source
-        elif s.kind in ("outlet", "organization") or (canon is not None and canon.type in ("OUTLET", "ORG")):
+        elif s.kind == "outlet" or (
+                canon is not None and (s.kind == "organization" or canon.type in ("OUTLET", "ORG"))):
             # one name: what one text calls an outlet another calls an organisation ("UNICEF")
             key = "outlet:" + (outlet_key(canon.name if canon else s.label) or fold(s.label))
             if own and key == "outlet:" + own:
                 continue
         elif canon is not None:
             key = canon.id
-        elif s.kind in ("anonymous", "unknown"):
-            continue  # "sources said": nothing to tell two chains apart by
+        elif s.kind in ("anonymous", "unknown") or (s.kind == "organization" and s.label.islower()):
+            continue  # "sources said", "terrorist groups" (an actor taken for a source): no one to tell apart by
         else:
             key = "label:" + fold(s.label)
         if key not in out:
@@ -260,16 +261,11 @@ def _same_act(a: DocReport, b: DocReport) -> bool:
                for x in a.reports for y in b.reports)
 
 
-def _origins(r: DocReport) -> set[str]:
-    """Every upstream a report cites for the incident, and its own outlet."""
-    return {*r.record.sources, own_key(r.record.outlet, r.record.doc_id)}
-
-
 def _apart(ra: DocReport, rb: DocReport) -> bool:
     """Whether two incompatible same-day figures are two sources' claims, not one source's count changing
-    during the day (both cite one upstream: the Observatory's toll rising; SANA's report and one quoting
-    SANA)."""
-    return not _origins(ra) & _origins(rb)
+    during the day (both rest on one upstream: the Observatory's toll rising; SANA's report and one quoting
+    SANA). One source is what corroboration counts as one (upstreams.primary_source)."""
+    return primary_source(ra) != primary_source(rb)
 
 
 def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:

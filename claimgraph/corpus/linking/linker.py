@@ -167,10 +167,11 @@ class Linker:
                 c = F.corroboration(inc.id, [d for d in docs if d.record.lead], self.duplicates)
                 findings += [c] if c else []
                 # figures: a document's where it tells the incident as news or dates its own account of it to
-                # the day; a recall dated to a month ("earlier this month") carries the article's own news
-                # figures as often as the incident's, and too little of it to tell them apart
+                # the day (a date the text gives, not the publication day standing in for none); a recall dated
+                # to a month ("earlier this month") or undated carries the article's own news figures as often as
+                # the incident's, and too little of it to tell them apart
                 findings += F.figure_findings(inc.id, [d for d in docs if d.record.lead or any(
-                    r.date is not None and r.date.precision == "day" for r in d.reports)])
+                    r.date is not None and r.date.precision == "day" and not r.date_inferred for r in d.reports)])
                 findings += F.quote_findings(inc.id, docs)
                 findings += F.blame_findings(inc.id, docs)
                 findings += F.anachronism_findings(inc.id, docs, inc.year_free)
