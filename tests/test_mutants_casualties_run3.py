@@ -115,24 +115,16 @@ def test_every_count_of_a_sentence_is_read(analyzer, text, expected):
     assert sentence_figures(analyzer, text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 'freed 19 civilians and wounded 5 soldiers' gives the 19 to 'wounded' "
-                                       "(the 'another verb governs it' rule skips a count only when the cue lies "
-                                       "outside that verb's subtree, and the coordinated cue lies inside it)")
 def test_a_count_another_verb_governs_is_not_the_next_cues(analyzer):
     assert sentence_figures(analyzer, "Troops killed 30 militants, freed 19 civilians and wounded 5 soldiers.") == [
         ("30", "killed", "combatants", 30, 30, "killed"), ("5", "injured", "combatants", 5, 5, "wounded")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the subject of another clause ('The 2 commanders who planned the "
-                                       "operation told reporters that the strikes killed 5 people') is counted as "
-                                       "killed")
 def test_the_subject_of_a_reporting_clause_is_no_casualty(analyzer):
     text = "The 2 commanders who planned the operation told reporters that the strikes killed 5 people."
     assert sentence_figures(analyzer, text) == [("5", "killed", "unknown", 5, 5, "killed")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: in a text cut after 'killed 30 people injured 90' (no full stop) the "
-                                       "parse gives the 90 to 'killed'; with the full stop it goes to 'injured'")
 def test_a_cut_text_keeps_the_count_of_its_last_cue(analyzer):
     assert sentence_figures(analyzer, "The raid killed 30 people injured 90") == [
         ("30", "killed", "unknown", 30, 30, "killed"), ("90", "injured", "unknown", 90, 90, "injured")]
@@ -166,8 +158,6 @@ def test_counts_before_their_cues_go_to_the_cue_right_after_them(analyzer):
     assert [(r[0], r[1], r[3], r[5]) for r in rows_] == [("9", "injured", 9, "injured"), ("3", "killed", 3, "killed")]
 
 
-@pytest.mark.xfail(strict=True, reason="regression of main 3aec5a3 (events/casualties.py): '9 civilians injured and 3 "
-                                       "killed' no longer gives the 9 the group of its noun (civilians at 0b6fbbc)")
 def test_a_count_before_its_cue_keeps_the_group_of_its_noun(analyzer):
     assert sentence_figures(analyzer, "9 civilians injured and 3 killed in the attack.")[0][2] == "civilians"
 
@@ -176,16 +166,11 @@ def test_an_before_a_family_of_n_counts_the_n_not_one(analyzer):
     assert [row[0] for row in sentence_figures(analyzer, "Gunmen killed an entire family of six.")] == ["six"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the 'including'/'among' look-back is two tokens, so 'including at least "
-                                       "12 women and children' reads a count of civilians, while 'including 12 women "
-                                       "and children' stays a part of the toll (women)")
 def test_a_bounded_part_of_a_toll_keeps_its_group(analyzer):
     assert sentence_figures(analyzer, "The strike killed 40 people, including at least 12 women and children.") == [
         ("40", "killed", "unknown", 40, 40, "killed"), ("12", "killed", "women", 12, None, "killed")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the article of 'An estimated 300 civilians' is read as a second count, "
-                                       "of one civilian")
 def test_the_article_of_an_estimated_figure_is_no_count(analyzer):
     assert sentence_figures(analyzer, "An estimated 300 civilians were killed.") == [
         ("300", "killed", "civilians", 300, 300, "killed")]
@@ -233,3 +218,12 @@ def _parse(analyzer, words: list[str], heads: list[int], deps: list[str], pos: l
 def test_a_number_counts_the_head_of_the_compound_it_modifies(analyzer, words, pos, noun):
     doc = _parse(analyzer, words, heads=[1, 2, 3, 3], deps=["nummod", "compound", "compound", "ROOT"], pos=pos)
     assert _noun_of(doc[0]).text == noun
+
+
+def test_a_spaced_thousands_figure_links_the_quantity_that_reads_it_whole(analyzer):
+    """ "1 200": the quantities component reads both groups, so the figure keeps its quantity (and its value)."""
+    doc, quantity_at, blocked = parsed(analyzer, "The shelling killed 1 200 civilians.")
+    (sent,) = list(doc.sents)
+    (fig,) = figures(sent, token_forms(sent), lexicon(), quantity_at, blocked)
+    assert (doc.text[fig.start:fig.end], fig.group, fig.low, fig.high) == ("1 200", "civilians", 1200, 1200)
+    assert fig.quantity is not None and fig.quantity == quantity_at[doc.char_span(fig.start, fig.end)[0].i][0]

@@ -238,3 +238,30 @@ def test_age_in_apposition_is_not_a_count(analyzer):
     """"<Name>, 37, ..." gives the person's age (issue 17); the count in the same sentence stays."""
     a = run(analyzer, "Police said Daniel Hale, 37, was arrested with 12 others after the raid.")
     assert sorted(by_text(a)) == ["12"]
+
+
+@pytest.mark.parametrize(("text", "figure", "value"), [
+    # a space (or a no-break or thin one) between thousands groups is one number, as many outlets write it
+    ("About 10 000 people fled the fighting.", "About 10 000", 10000),
+    ("The shelling displaced 1 500 000 residents.", "1 500 000", 1500000),
+    ("The war displaced 10\u202f000 families.", "10\u202f000", 10000),
+    ("Officials counted 12\u00a0500 refugees.", "12\u00a0500", 12500),
+])
+def test_a_space_between_thousands_groups_is_one_number(analyzer, text, figure, value):
+    q = only(run(analyzer, text))
+    assert (q.text, q.value if q.value is not None else q.low) == (figure, value)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # ... but a year before a count, a group of four digits or a call number are no thousands groups
+    ("In 2015 150 people died.", ["150"]),
+    ("Fighters fired 5 1000-pound bombs.", ["5"]),
+    ("Call +44 20 7946 0958 for details.", []),
+])
+def test_spaced_digits_that_are_no_thousands_groups(analyzer, text, figures):
+    assert [q.text for q in run(analyzer, text).quantities] == figures
+
+
+def test_parse_figure_reads_spaced_thousands():
+    assert parse_figure("10 000") == 10000
+    assert parse_figure("2\u2009500 000") == 2500000

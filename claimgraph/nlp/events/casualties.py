@@ -176,6 +176,48 @@ PERSON_NOUNS = {"son", "daughter", "boy", "girl", "child", "brother", "sister", 
                 "wife", "husband", "baby", "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter"}
 
 
+#: words that make a count a part of a toll already counted ("70 people, including 12 children")
+PART_WORDS = ("including", "among")
+
+
+def _part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
+    """Is the count a part of a toll just counted ("including 12 children", "including at least 12 women and
+    children", "among them dozens of women")? The look-back starts before the number's own bound words."""
+    left = run[0].i
+    for child in num.lefts:  # "at least", "about", "nearly": the number's own modifiers before it
+        if child.dep_ in ("advmod", "quantmod", "amod") and run[0].i - 3 <= child.left_edge.i < left:
+            left = child.left_edge.i
+    return any(t.lower_ in PART_WORDS for t in sent.doc[max(sent.start, left - 2):left])
+
+
+def _own_clause(cue: Token, verb: Token) -> bool:
+    """Is the cue in a clause of its own below the verb ("The 2 commanders told reporters that the strikes
+    killed 5": "killed" has its own subject), so that the verb's subject is no argument of the cue?"""
+    tok = cue
+    for _ in range(8):
+        if tok.i == verb.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _under_another_verb(cue: Token, verb: Token) -> bool:
+    """Is the cue outside what the verb governs: not in its subtree, or in it only through a coordinated verb
+    ("freed 19 civilians and wounded 5 soldiers": "wounded" is a verb of its own, not a part of "freed")?"""
+    tok = cue
+    for _ in range(12):
+        if tok.head.i == verb.i and tok.i != verb.i:
+            return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
+
+
 def head_of_match(toks: list[TokForms], m: Match) -> Token:
     """The syntactic head of a multi-word cue ("toll" in "death toll", "lost" in "lost their lives"): the
     number it counts hangs off the head ("the death toll rose to 23"), not off the first word."""
@@ -201,6 +243,7 @@ def figures(
     if not cue_matches:
         return []
     cues = [(head_of_match(toks, m), str(m.payload)) for m in cue_matches]
+    cue_heads = {c.i for c, _ in cues}
     # a number inside a cue's gap is counted by it ("claimed 17 lives"), so it is not part of the cue
     cue_tokens = {
         toks[i].token.i for m in cue_matches for i in range(m.start, m.end) if not toks[i].token.like_num
@@ -250,10 +293,11 @@ def figures(
             continue
         if group == "unknown" and noun.lemma_.lower() == "other" and out and out[-1].group != "unknown":
             group = out[-1].group  # "killing 4 civilians, injuring 10 others": more of the same people
-        bare = [c for c in noun.conjuncts if not any(g.dep_ in ("nummod", "det") for g in c.children)]
+        # a conjoined number ("9 civilians injured and 3 killed") counts on its own, no second kind of people
+        bare = [c for c in noun.conjuncts if not c.like_num and not any(
+            g.dep_ in ("nummod", "det") for g in c.children)]
         mixed = {group_of(c, lex) for c in bare} - {group, None}
-        if group in ("women", "children") and mixed and not any(
-                t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
+        if group in ("women", "children") and mixed and not _part_of_toll(num, run, sent):
             group = "civilians"  # "120, mostly women and children" counts both ("four women and a child" does not)
         elif mixed and not mixed | {group} <= CIVILIAN_GROUPS:
             group = "unknown"  # "12 soldiers and civilians": one count of two kinds of people, of no one group
@@ -261,6 +305,8 @@ def figures(
             "man", "person", "woman", "child",
         )):
             continue
+        if tok.lower_ in ("a", "an") and any(t.like_num for t in sent.doc[tok.i + 1:noun.i]):
+            continue  # "an estimated 300 civilians", "an additional 20 people": the number counts them, not "an"
         if tok.lower_ in ("a", "an") and any(  # "a family of five": the number after "of" counts them
             c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children) for c in noun.children
         ):
@@ -281,7 +327,7 @@ def figures(
                         continue
                     others = {group_of(c, lex) for c in objs[0].conjuncts} - {None, g}
                     if others:  # "dozens of women and children": a count of both, so of civilians
-                        if any(t.lower_ in ("including", "among") for t in sent.doc[max(sent.start, tok.i - 2):tok.i]):
+                        if _part_of_toll(num, run, sent):
                             continue  # "70 people including dozens of women and children": a part of the toll
                         g = "civilians" if others | {g} <= {"women", "children", "civilians"} else "unknown"
                     group, noun, partitive = g, objs[0], objs[0]
@@ -297,6 +343,9 @@ def figures(
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("those", "that"):
             reach = noun.head.head
         best: tuple[int, int, int, Token, str] | None = None
+        lead = min([run[0].i] + [c.left_edge.i for c in num.lefts if c.dep_ in ("advmod", "quantmod")
+                                 and run[0].i - 3 <= c.left_edge.i])  # "injured at least 90"
+        other_cue_governs = noun.dep_ in ARGUMENT_DEPS and noun.head.i in cue_heads
         for cue_tok, kind in cues:
             if partitive is not None and cue_tok.i == partitive.i:
                 continue  # "killed 7 of the 12 hostages", "two of the wounded died": the set, not what befell them
@@ -315,6 +364,8 @@ def figures(
             owns_next = nxt_tok is not None and nxt_tok.like_num  # "injured 90": that cue counts 90
             if cue_tok.i == max(noun.i, run[-1].i) + 1 and noun.i >= run[-1].i and not owns_next:
                 after = -1  # "6 killed", "9 civilians injured": the cue right after the count
+            elif cue_tok.i == lead - 1 and cue_tok.pos_ == "VERB" and not other_cue_governs:
+                d, after = 0, -1  # "killed 30 people injured 90": a verb right before the count counts it
             elif noun.lemma_.lower() == "other":
                 after = 0 if right_after else 1
             else:
@@ -326,8 +377,11 @@ def figures(
             continue
         verb = noun.head
         if (noun.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("VERB", "ADJ") and verb.i != best[3].i
-                and best[3].i not in {c.i for c in verb.subtree} and verb.lemma_.lower() not in ("be", "include")):
-            continue  # "kill 30 terrorists, free 19 civilians": the 19 were freed, not killed
+                and _under_another_verb(best[3], verb) and verb.lemma_.lower() not in ("be", "include")):
+            continue  # "kill 30 terrorists, free 19 civilians (and wound 5)": the 19 were freed, not killed
+        if (noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i != best[3].i and verb.i not in cue_heads
+                and verb.lemma_.lower() not in ("be", "include") and _own_clause(best[3], verb)):
+            continue  # "The 2 commanders told reporters that the strikes killed 5": they told, no one killed them
         if tok.lower_ in ("a", "an") and (noun.head.i != best[3].i or noun.dep_ in ("nsubj", "csubj")):
             continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
         q = None
@@ -337,8 +391,9 @@ def figures(
             if t.i in quantity_at:
                 q, low, high = quantity_at[t.i]
                 break
-        if len(run) > 1 and all(_DIGITS.match(t.lower_) for t in run) and not split:
-            q, low, high = None, None, None  # "10 000": the quantity read only its first group
+        if len(run) > 1 and all(_DIGITS.match(t.lower_) for t in run) and not split and q is not None and (
+                parse_number(run, lex) not in (low, high)):
+            q, low, high = None, None, None  # "10 000": a quantity that read only its first group is not the figure
         if q is not None and low is None and high is not None and best[4] not in ("killed", "injured"):
             # "nearly 50,000 displaced": the one figure reported; a toll keeps the quantity's bounds (ACLED
             # takes a conservative figure, and "nearly 50 killed" gives no lower bound)

@@ -43,7 +43,11 @@ _ADDRESS_RE = re.compile(r"^(?:\s+[A-Z0-9][\w.]*){1,3}\s+(?:" + alternation(ADDR
 
 # ---------------------------------------------------------------- patterns
 _WORD = alternation(set(UNIT_WORDS) | set(SCALE_WORDS))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: digits, with commas or single spaces (also no-break and thin ones) between thousands groups ("10,000", "10 000")
+_THOUSANDS_SPACE = "[ \u00a0\u2009\u202f]"
+_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:{_THOUSANDS_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
+           r"|\d+(?:\.\d+)?")
+_SPACED_THOUSANDS = re.compile(rf"[1-9]\d{{0,2}}(?:{_THOUSANDS_SPACE}\d{{3}})+")
 _SCALE = alternation(set(SCALE_WORDS) - {"dozen"})
 # one figure: digits with an optional scale word, or a run of number words ("two hundred and fifty")
 _FIG = (
@@ -103,6 +107,7 @@ class Figure:
 def parse_figure(text: str) -> float | None:
     """The value of one figure: "12,000" -> 12000, "1.5 million" -> 1.5e6, "two hundred and fifty" -> 250."""
     t = text.strip().lower().replace("\u00a0", " ")
+    t = re.sub(rf"(?<=\d){_THOUSANDS_SPACE}(?=\d{{3}}(?!\d))", "", t)  # "10 000": one number, its groups spaced
     m = re.match(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([a-z]*)", t)
     if m:
         num = float(m.group(1).replace(",", ""))
@@ -152,7 +157,7 @@ def _overlaps(s: int, e: int, spans: _Spans, kinds: tuple[str, ...]) -> bool:
 def find_figures(text: str, time_spans: list[tuple[int, int, str]]) -> list[Figure]:
     """Figures in the text, minus years, dates, clock times, ordinals, identifiers, phone numbers, list numbers."""
     phones = [(m.start(), m.end(), "phone") for m in _PHONE_RE.finditer(text)
-              if len(re.sub(r"\D", "", m.group())) >= 8]
+              if len(re.sub(r"\D", "", m.group())) >= 8 and not _SPACED_THOUSANDS.fullmatch(m.group())]
     blocked = _Spans(phones + [(m.start(), m.end(), "list") for m in _LIST_NUM_RE.finditer(text)])
     times = _Spans(time_spans)
     out: list[Figure] = []
