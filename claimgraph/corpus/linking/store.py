@@ -27,7 +27,7 @@ from claimgraph.corpus import schema as sch
 from claimgraph.corpus.linking import findings as F
 from claimgraph.corpus.linking.digest import Report
 from claimgraph.corpus.linking.entities import canonical_id, entity_key
-from claimgraph.corpus.linking.incidents import CELL_DEG, cells, reach_days
+from claimgraph.corpus.linking.incidents import CELL_DEG, cells, reach_days, shared_toll_days
 from claimgraph.corpus.linking.linker import Linker, prepare
 from claimgraph.corpus.linking.models import CanonicalEntity, Finding, Incident, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
@@ -48,7 +48,8 @@ LINK_TABLES = [
         C("year_free", "bool", doc="joined its incident on month and day only"), C("lat", "float"), C("lon", "float"),
         C("cell_lat", "int"), C("cell_lon", "int"), C("lead", "bool"),
         C("record", "json", doc="the report (docs/linked-records.md Report)")),
-        ("doc_id", "idx"), indexes=(("grp", "cell_lat", "cell_lon"), ("incident_id",), ("month_day",)),
+        ("doc_id", "idx"),
+        indexes=(("grp", "cell_lat", "cell_lon"), ("incident_id",), ("month_day",), ("grp", "date_start")),
         doc="one document's account of one incident", doc_scoped=True),
     sch.Table("link_incidents", (
         C("incident_id", "text", False), C("type", "text"), C("subtype", "text"), C("date_start", "text"),
@@ -127,14 +128,17 @@ def _candidates(store: Any, reps: list[Report]) -> set[str]:
     """Stored incidents near the new reports: the blocking of incidents.py in SQL, two queries in all. Each
     probe is (kind group, grid cell, calendar month) and joins link_reports on equality, so a query reads
     only the reports of those cells and months however large the store; year-free matches (the same month
-    and day in any year) are a second equality join on the month-day."""
+    and day in any year) are a second equality join on the month-day; a report with a main toll also joins
+    the day-precision reports of its kind group on its day, wherever they are (incidents.SHARED_TOLL)."""
     by_date: set[tuple] = set()
     by_day: set[tuple] = set()
+    by_toll_day: set[tuple] = set()
     slack = dt.timedelta(days=reach_days())
     for rep in reps:
         if rep.place is None or rep.place.lat is None or rep.place.lon is None or rep.date is None:
             continue
         lo, hi = rep.date.start - slack, rep.date.end + slack
+        by_toll_day |= {(rep.group, day.isoformat()) for day in shared_toll_days(rep)}
         for ci, cj in cells(rep.place):
             for month in _months(lo, hi):
                 by_date.add((rep.group, ci, cj, month, lo.isoformat(), hi.isoformat()))
@@ -154,6 +158,12 @@ def _candidates(store: Any, reps: list[Report]) -> set[str]:
         out |= {r[0] for r in store.execute(
             f"SELECT DISTINCT r.incident_id FROM link_reports r JOIN {_probe_table(store, cols)} ON r.grp = p.grp "
             "AND r.cell_lat = p.ci AND r.cell_lon = p.cj AND r.month_day = p.md", [payload])}
+    if by_toll_day:
+        cols = {"grp": "text", "day": "text"}
+        payload = json.dumps([dict(zip(cols, probe, strict=True)) for probe in sorted(by_toll_day)])
+        out |= {r[0] for r in store.execute(
+            f"SELECT DISTINCT r.incident_id FROM link_reports r JOIN {_probe_table(store, cols)} ON r.grp = p.grp "
+            "AND r.date_start = p.day AND r.date_end = p.day", [payload])}
     return out
 
 
