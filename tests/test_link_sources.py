@@ -183,3 +183,71 @@ def test_a_figure_in_a_recall_not_dated_to_its_day_is_not_compared(analyzer: Ana
     assert any({news.document.id, recall.document.id} <= set(i.doc_ids) for i in records.incidents)
     # ... but its 15 is not compared with the day's 13 as a drift
     assert not [f for f in records.findings if f.aspect == "figure"], [f.explanation for f in records.findings]
+
+
+# One school strike, the same day: an article opening on a political body's condemnation and then giving the
+# Observatory's toll, and one giving the Observatory's (lower) toll alone. (Invented accounts.)
+COALITION_FIRST = """Wed 26 Oct 2016
+
+Coalition condemns massacre at Idlib school
+
+The Syrian National Coalition condemned the air strikes that hit a school in the village of Hass in Idlib \
+province on Wednesday, calling them a war crime in a statement. The strikes killed at least 26 civilians, \
+most of them children, the Syrian Observatory for Human Rights said.
+"""
+OBSERVATORY_ONLY = """Wed 26 Oct 2016
+
+Air strikes on Idlib school kill 22
+
+Air strikes hit a school in the village of Hass in Idlib province on Wednesday, killing 22 civilians, the \
+Syrian Observatory for Human Rights said.
+"""
+
+
+def test_a_report_rests_on_the_source_of_its_toll_not_on_the_first_body_it_cites(analyzer: Analyzer) -> None:
+    coalition = _analyse(analyzer, COALITION_FIRST, "Al Araby")
+    observatory = _analyse(analyzer, OBSERVATORY_ONLY, "Ahram Online")
+    linker = Linker()
+    linker.add_many([coalition, observatory])
+    findings = linker.records().findings
+    # both tolls are the Observatory's: its count during the day (drift), one source for corroboration
+    assert [f.kind for f in findings if f.aspect == "figure"] == ["drift"], [f.explanation for f in findings]
+    assert [f.data["independent"] for f in findings if f.kind == "corroboration"] == [1]
+
+
+# Same-day tolls of one shelling: the state agency's own report, and an outlet's report that ties its toll to
+# no one but credits the agency further down; the same report crediting the agency and the Observatory
+# further down rests on neither. (Invented accounts.)
+AGENCY_OWN = """17 August 2016
+
+Terrorist rocket attacks on Salah Eddin neighborhood in Aleppo kill 10 civilians
+
+Ten civilians were killed on Wednesday as terrorist groups targeted the Salah Eddin neighborhood in Aleppo \
+city with rocket shells.
+"""
+CREDIT_LATER = """17-08-2016
+
+Civilians martyred as terrorists shell Aleppo's Salah Eddin
+
+Seven civilians were martyred on Wednesday as terrorists shelled the Salah Eddin neighborhood in Aleppo city.
+
+The attacks caused heavy material damage to the houses of the locals, SANA news agency reported.
+"""
+CREDIT_TWO = CREDIT_LATER + """Fighting raged on the southern edge of the city overnight, the Syrian Observatory \
+for Human Rights said.
+"""
+
+
+def test_an_uncited_toll_rests_on_the_one_upstream_its_document_credits(analyzer: Analyzer) -> None:
+    agency = _analyse(analyzer, AGENCY_OWN, "SANA")
+    later, two = (_analyse(analyzer, t, "Al-Manar") for t in (CREDIT_LATER, CREDIT_TWO))
+    one = Linker()
+    one.add_many([later, agency])
+    findings = one.records().findings
+    assert [f.kind for f in findings if f.aspect == "figure"] == ["drift"], [f.explanation for f in findings]
+    assert [f.data["independent"] for f in findings if f.kind == "corroboration"] == [1]
+    other = Linker()
+    other.add_many([two, agency])
+    findings = other.records().findings
+    assert [f.kind for f in findings if f.aspect == "figure"] == ["contradiction"], [f.explanation for f in findings]
+    assert [f.data["independent"] for f in findings if f.kind == "corroboration"] == [2]

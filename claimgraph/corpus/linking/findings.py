@@ -93,6 +93,7 @@ class DocReport:
     digest: Digest
     reports: list[Report]
     record: ReportRecord
+    cited: tuple[str, ...] = ()  # the upstreams (linking.json upstream_aliases) its document cites anywhere
 
     @property
     def analysis(self) -> Analysis:
@@ -101,8 +102,6 @@ class DocReport:
 
 def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) -> list[str]:
     """Canonical upstream sources cited for these events (the chain, minus the publishing outlet)."""
-    by_id = {s.id: s for s in analysis.sources}
-    own = outlet_key(analysis.document.outlet)
     ids: list[str] = []
     event_ids = {e.id for e in events}
     quantity_ids = {c.quantity for e in events for c in e.casualties if c.quantity}
@@ -111,6 +110,22 @@ def _sources_of(analysis: Analysis, events: list[Event], entities: EntityIndex) 
         if event_ids & set(c.events):
             ids += c.sources
     ids += [q.source for q in analysis.quantities if q.id in quantity_ids and q.source]
+    return _source_keys(analysis, ids, entities)
+
+
+def _figure_source(analysis: Analysis, quantity: str, entities: EntityIndex) -> str | None:
+    """The upstream a figure itself is attributed to (its quantity's source, or a source of the claim holding
+    it), canonical as `_sources_of` gives it; None when the text attributes the number to no one."""
+    ids = [q.source for q in analysis.quantities if q.id == quantity and q.source]
+    ids += [sid for c in analysis.claims if quantity in c.quantities for sid in c.sources]
+    keys = _source_keys(analysis, ids, entities)
+    return next((k for k in keys if k.startswith("upstream:")), keys[0] if keys else None)
+
+
+def _source_keys(analysis: Analysis, ids: list[str], entities: EntityIndex) -> list[str]:
+    """Canonical upstream keys of these source ids, in order, following each one's `via` chain."""
+    by_id = {s.id: s for s in analysis.sources}
+    own = outlet_key(analysis.document.outlet)
     out: list[str] = []
     seen: set[str] = set()
     stack = list(ids)
@@ -161,7 +176,8 @@ def _near(span: tuple[int, int], ev: Event) -> bool:
     return any(s - FIGURE_REACH <= span[0] <= e + FIGURE_REACH for s, e in [ev.span, *ev.mentions])
 
 
-def _figures(analysis: Analysis, events: list[Event], sources: list[str], place: Place | None) -> list[Figure]:
+def _figures(analysis: Analysis, events: list[Event], sources: list[str], place: Place | None,
+             entities: EntityIndex) -> list[Figure]:
     quantities = {q.id: q for q in analysis.quantities}
     best: dict[tuple[str, str], tuple[Casualty, Event]] = {}
     for ev in events:
@@ -184,7 +200,8 @@ def _figures(analysis: Analysis, events: list[Event], sources: list[str], place:
         if placed_elsewhere(analysis, span, place):
             continue  # the toll of one town of the area the report tells ("the highest toll was in Douma")
         out.append(Figure(kind=kind, group=group, low=c.low, high=c.high, approx=q.approx,
-                          ref=ref(analysis, q.id, span), source=sources[0] if sources else None,
+                          ref=ref(analysis, q.id, span),
+                          source=_figure_source(analysis, q.id, entities) or (sources[0] if sources else None),
                           update=_is_update(analysis, span)))
     return out
 
@@ -207,9 +224,10 @@ def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
                 d.published.iso if d.published else None),
             date=main.date.iso if main.date else None, date_stated=bool(main.date and main.date.year_stated),
             place=main.place.name if main.place else None,
-            events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources, main.place),
+            events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources, main.place, entities),
             sources=sources, blamed=_blamed(a, events), lead=any(r.lead for r in reps))
-        out.append(DocReport(d, reps, rec))
+        cited = tuple(k for k in _source_keys(a, [s.id for s in a.sources], entities) if k.startswith("upstream:"))
+        out.append(DocReport(d, reps, rec, cited))
     return sorted(out, key=lambda dr: (dr.digest.published.start if dr.digest.published else dt.date.max,
                                        dr.record.doc_id))
 
@@ -261,11 +279,13 @@ def _same_act(a: DocReport, b: DocReport) -> bool:
                for x in a.reports for y in b.reports)
 
 
-def _apart(ra: DocReport, rb: DocReport) -> bool:
+def _apart(ra: DocReport, fa: Figure, rb: DocReport, fb: Figure) -> bool:
     """Whether two incompatible same-day figures are two sources' claims, not one source's count changing
-    during the day (both rest on one upstream: the Observatory's toll rising; SANA's report and one quoting
-    SANA). One source is what corroboration counts as one (upstreams.primary_source)."""
-    return primary_source(ra) != primary_source(rb)
+    during the day (both given by one upstream: the Observatory's toll rising; SANA's report and one quoting
+    SANA). A figure's source is who the text attributes the number to, else what its report rests on
+    (upstreams.primary_source): a report that first cites a political body's statement and then the
+    Observatory's toll gives the Observatory's toll."""
+    return (fa.source or primary_source(ra)) != (fb.source or primary_source(rb))
 
 
 def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
@@ -301,7 +321,7 @@ def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
                                                  "low": fa.low, "high": fa.high},
                     "to": {"doc_id": rb.record.doc_id, "outlet": rb.record.outlet, "published": rb.record.published,
                            "text": fb.ref.text, "low": fb.low, "high": fb.high}, "update": fb.update or fa.update}
-            if same_day and incompatible and not (fa.update or fb.update) and _apart(ra, rb):
+            if same_day and incompatible and not (fa.update or fb.update) and _apart(ra, fa, rb, fb):
                 out.append(Finding(
                     id=_fid("contradiction", "figure", inc_id, kind, group, ra.record.doc_id, rb.record.doc_id),
                     kind="contradiction", aspect="figure", incident=inc_id, refs=refs, data=data,

@@ -1,8 +1,9 @@
 """Independent sources of an incident's reports: which upstream each report rests on.
 
-A report rests on the first upstream source its account of the incident cites (the Observatory, UNICEF,
-SANA; however wire services name them, linking.json upstream_aliases), or, citing none, on its outlet (an
-upstream outlet such as SANA publishing its own report is that upstream). Reports resting on one upstream
+A report rests on the source its main toll is attributed to, else on the first upstream source its
+account of the incident cites (the Observatory, UNICEF, SANA; however wire services name them, linking.json
+upstream_aliases), else on the one upstream its document credits elsewhere, or, citing none, on its outlet
+(an upstream outlet such as SANA publishing its own report is that upstream). Reports resting on one upstream
 (so one outlet's reports citing no one) and reports with near-duplicate text (one wire text, reprinted)
 count as one source; one outlet's reports citing different upstreams are not merged for being one outlet's
 (the Reuters stories of the Ghouta attack cite the Observatory, activists and governments in turn).
@@ -61,5 +62,16 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
 
 
 def primary_source(r: DocReport) -> str:
-    """The upstream a report rests on: the first source it cites for the incident, else its own outlet."""
-    return r.record.sources[0] if r.record.sources else own_key(r.record.outlet, r.record.doc_id)
+    """The upstream a report rests on: the source of its main toll (its largest death toll, else its largest
+    figure), else the first source it cites for the incident, else its own outlet. A report that opens on a
+    political body's statement and gives the Observatory's toll rests on the Observatory. A report citing no
+    one for the incident rests on the one upstream its document cites elsewhere, if it cites exactly one
+    (Al-Manar's toll, SANA credited three sentences on), else on its own outlet."""
+    figures = sorted(r.record.figures, key=lambda f: (f.kind == "killed", f.low or 0.0), reverse=True)
+    if figures and figures[0].source:
+        return figures[0].source
+    if r.record.sources:
+        return r.record.sources[0]
+    if len(r.cited) == 1:
+        return r.cited[0]
+    return own_key(r.record.outlet, r.record.doc_id)
