@@ -66,3 +66,18 @@ def test_the_store_finds_a_same_toll_incident_placed_apart(tmp_path: Path, three
         shared = [sorted(r.doc_id for r in inc.reports) for inc in store.incidents() if len(inc.reports) > 1]
         assert sorted([monitor.document.id, ministry.document.id]) in shared
         assert not any(clash.document.id in docs for docs in shared)
+
+
+def test_two_copies_of_one_text_typed_apart_are_one_incident(three: list[Analysis]) -> None:
+    monitor = three[0]
+    # the same text republished with its time of day: its analysis may type the act otherwise (FA-KES dev holds
+    # such a pair: one outlet's text twice, an air strike in one analysis, an attack on civilians in the other)
+    text = monitor.document.text.replace("Tue 9 Feb 2016", "Tue 9 Feb 2016 18:20", 1)
+    events = [e.model_copy(update={"type": "Violence against civilians", "subtype": "Attack"})
+              for e in monitor.events]
+    copy = monitor.model_copy(update={"document": monitor.document.model_copy(update={"id": "copy", "text": text}),
+                                      "events": events})
+    linker = Linker()
+    linker.add_many([monitor, copy])
+    assert linker.duplicates[copy.document.id]  # one text: near-duplicates
+    assert {monitor.document.id, "copy"} in linker.incident_docs(lead_only=True)
