@@ -62,7 +62,8 @@ from casualty_helpers import sentence_figures
     # a count of women and children together is of civilians, in either order; "a child" is a figure of its own
     ("The strike killed 12 women and children.", [("12", "killed", "civilians", 12, 12, "killed")]),
     ("The strike killed 6 children and women.", [("6", "killed", "civilians", 6, 6, "killed")]),
-    ("The shelling killed four women and a child.", [("four", "killed", "women", 4, 4, "killed")]),
+    ("The shelling killed four women and a child.",
+     [("four", "killed", "women", 4, 4, "killed"), ("a", "killed", "children", 1, 1, "killed")]),
     # ... but inside a larger toll ("including") it stays a part of it
     ("The strike killed 40 people, including 12 women and children.",
      [("40", "killed", "unknown", 40, 40, "killed"), ("12", "killed", "women", 12, 12, "killed")]),

@@ -158,6 +158,8 @@ def _is_age(run: list[Token]) -> bool:
 #: words joining the two bounds of a range of digits ("20 to 30", "20-30")
 RANGE_WORDS = {"to", "-", "\u2013"}
 CIVILIAN_GROUPS = {"civilians", "women", "children"}
+#: the words that name civilians as such (a medic or a journalist is a civilian of a kind the text names instead)
+CIVILIAN_WORDS = {"civilian", "non-combatant", "noncombatant"}
 
 
 def _people_of(num: Token, lex: Lexicon) -> bool:
@@ -218,6 +220,18 @@ def _under_another_verb(cue: Token, verb: Token) -> bool:
     return True
 
 
+def _among_of(noun: Token) -> Token | None:
+    """The set a count is said to be among ("Six civilians were among at least 22 people killed" -> people;
+    "2 medics among 31 dead" -> dead), else None."""
+    heads = [noun]  # "2 medics among 31 dead" (a headline)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() == "be":
+        heads.append(noun.head)
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ == "among":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def head_of_match(toks: list[TokForms], m: Match) -> Token:
     """The syntactic head of a multi-word cue ("toll" in "death toll", "lost" in "lost their lives"): the
     number it counts hangs off the head ("the death toll rose to 23"), not off the first word."""
@@ -249,11 +263,14 @@ def figures(
         toks[i].token.i for m in cue_matches for i in range(m.start, m.end) if not toks[i].token.like_num
     }
     out: list[Figure] = []
+    kinds_of_civilians: list[Figure] = []  # parts of a toll naming a kind of civilians
     used: set[int] = set()
     for tok in sent:
         if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT:
             continue
         is_digit = bool(_DIGITS.match(tok.lower_))
+        if is_digit and len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
+            continue  # "05-04-2016", "07": a date's or a code's digits, never a count of people
         word = bool(word_parts(tok.lower_, lex))
         if not (is_digit or word or tok.like_num):
             continue
@@ -342,6 +359,9 @@ def figures(
         reach = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("those", "that"):
             reach = noun.head.head
+        among = _among_of(noun)
+        if among is not None:
+            reach = among  # "Six civilians were among 22 people killed": they are of those the cue counts
         best: tuple[int, int, int, Token, str] | None = None
         lead = min([run[0].i] + [c.left_edge.i for c in num.lefts if c.dep_ in ("advmod", "quantmod")
                                  and run[0].i - 3 <= c.left_edge.i])  # "injured at least 90"
@@ -382,8 +402,13 @@ def figures(
         if (noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i != best[3].i and verb.i not in cue_heads
                 and verb.lemma_.lower() not in ("be", "include") and _own_clause(best[3], verb)):
             continue  # "The 2 commanders told reporters that the strikes killed 5": they told, no one killed them
-        if tok.lower_ in ("a", "an") and (noun.head.i != best[3].i or noun.dep_ in ("nsubj", "csubj")):
+        first = noun
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "killed 17 militants and a child": the child is the cue's object too
+        if tok.lower_ in ("a", "an") and (first.head.i != best[3].i or first.dep_ in ("nsubj", "csubj")):
             continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
+        part = (group == "civilians" and noun.lemma_.lower() not in CIVILIAN_WORDS
+                and (_part_of_toll(num, run, sent) or _among_of(noun) is not None))
         q = None
         low: float | None = None
         high: float | None = None
@@ -402,7 +427,8 @@ def figures(
             continue  # the quantity has neither value nor bounds (a figure beyond float range): no count
         if split and q is None:
             low, high = parse_number(run[:split - 1], lex), parse_number(run[split:], lex)
-            if low is None:
+            if low is None or (high is not None and high < low):
+                used.update(t.i for t in run)  # "5-4": a score or a date, no range of a count (nor its "4")
                 continue
         elif q is None:
             value = parse_number(run, lex)
@@ -418,4 +444,25 @@ def figures(
             root = root.head
         conj_root = root.i if root.i != noun.i or any(c.dep_ == "conj" for c in noun.children) else -1
         out.append(Figure(best[4], group, low, high, start, end, q, best[3].i, conj_root))
-    return out
+        if part:
+            kinds_of_civilians.append(out[-1])
+    # "killed 31 people including two medics", "2 medics among 31 dead": who some of a toll of people were,
+    # not a toll of civilians of its own (ACLED counts the 31)
+    return [f for f in out if not any(f is p for p in kinds_of_civilians) or not any(
+        o.kind == f.kind and o.group == "unknown" for o in out)]
+
+
+def same_count_same_people(figs: list[Figure]) -> None:
+    """A count of unknown people repeated elsewhere in the report with its people named ("70 killed in air
+    strikes on a training camp" in the headline, "70 ISIS terrorists killed" in the body) counts those
+    people: one incident's toll reported twice. Only when the document gives that count one group alone."""
+    named: dict[tuple[str, float], set[str]] = {}
+    for f in figs:
+        value = f.low if f.low is not None else f.high
+        if f.group != "unknown" and value is not None:
+            named.setdefault((f.kind, value), set()).add(f.group)
+    for f in figs:
+        value = f.low if f.low is not None else f.high
+        groups = named.get((f.kind, value)) if f.group == "unknown" and value is not None else None
+        if groups and len(groups) == 1:
+            f.group = next(iter(groups))

@@ -33,7 +33,7 @@ from claimgraph.nlp.events.arguments import (
     target_tokens,
     time_of,
 )
-from claimgraph.nlp.events.casualties import Figure, figures, head_of_match
+from claimgraph.nlp.events.casualties import Figure, figures, head_of_match, same_count_same_people
 from claimgraph.nlp.events.evidence import (
     anchored,
     evidence_classes,
@@ -201,6 +201,7 @@ class EventsComponent:
                 self.lex.types[c.subtype].type, evidence_classes(c.toks, c.evidence))]
         if not candidates:
             return
+        same_count_same_people([f for c in candidates for f in c.figures])  # a toll repeated with its people named
         mentions: dict[str, int] = defaultdict(int)
         for cand in candidates:
             mentions[cand.subtype] += 1
