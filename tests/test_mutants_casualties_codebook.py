@@ -8,7 +8,7 @@ The sentences are general news phrasings of the rule, not sentences of any bench
 from __future__ import annotations
 
 import pytest
-from casualty_helpers import sentence_figures
+from casualty_helpers import parsed, rows, sentence_figures
 
 import claimgraph
 
@@ -70,3 +70,25 @@ def test_a_count_repeated_with_its_people_named_counts_those_people(analyzer):
     text = ("22 dead in air strikes near Damascus\n\n"
             "At least 22 civilians were killed on Monday in air strikes on a market near Damascus, a monitor said.")
     assert _civilians_killed(text) == 22
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a toll is counted by the toll's cue, not by a cue inside the part ("children fleeing")
+    ("Air strikes on Thursday night killed 14 people including three children fleeing across the river.",
+     [("14", "killed", "unknown", 14, 14, "killed"), ("three", "killed", "children", 3, 3, "killed")]),
+    # a cue noun's modifier names whom the count counts ("civilian deaths")
+    ("The shelling resulted in at least 49 civilian deaths on Saturday.",
+     [("49", "killed", "civilians", 49, None, "deaths")]),
+    # "killing" tagged a noun is still the cue of its object, not the next cue's
+    ("An airstrike struck a town held by the group killing at least 10 people and wounding dozens activists said.",
+     [("10", "killed", "unknown", 10, None, "killing"), ("dozens", "injured", "unknown", 12, None, "wounding")]),
+])
+def test_each_count_goes_to_the_toll_it_is_of(analyzer, text, expected):
+    assert sentence_figures(analyzer, text) == expected
+
+
+def test_numbers_side_by_side_are_two_and_a_dates_last_part_is_none(analyzer):
+    """ "13-01-2016 8 civilians" with no date recognised (entities cleared): the 8 alone, not "2016 8" read as 2024."""
+    doc, quantity_at, blocked = parsed(analyzer, "Published 13-01-2016 8 civilians killed in attacks on Damascus.")
+    doc.ents = []
+    assert [(r[0], r[3]) for r in rows(doc, quantity_at, set())] == [("8", 8)]

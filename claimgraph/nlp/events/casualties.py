@@ -162,6 +162,12 @@ CIVILIAN_GROUPS = {"civilians", "women", "children"}
 CIVILIAN_WORDS = {"civilian", "non-combatant", "noncombatant"}
 
 
+def _date_part(tok: Token) -> bool:
+    """Is the number the last part of a date written with hyphens or slashes ("13-01-2016", "01/05/2016")?"""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "/") and doc[tok.i - 2].text[-1:].isdigit()
+
+
 def _people_of(num: Token, lex: Lexicon) -> bool:
     """Is "one of the X" one of a group of people ("one of the soldiers"), X a word of the groups list?"""
     for prep in num.children:
@@ -190,6 +196,13 @@ def _part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
         if child.dep_ in ("advmod", "quantmod", "amod") and run[0].i - 3 <= child.left_edge.i < left:
             left = child.left_edge.i
     return any(t.lower_ in PART_WORDS for t in sent.doc[max(sent.start, left - 2):left])
+
+
+def _whole_of(noun: Token) -> Token | None:
+    """The toll a part is part of ("14 people including three children" -> people), else None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in PART_WORDS and noun.head.head.i != noun.head.i:
+        return noun.head.head
+    return None
 
 
 def _own_clause(cue: Token, verb: Token) -> bool:
@@ -269,8 +282,8 @@ def figures(
         if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT:
             continue
         is_digit = bool(_DIGITS.match(tok.lower_))
-        if is_digit and len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
-            continue  # "05-04-2016", "07": a date's or a code's digits, never a count of people
+        if is_digit and (len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit() or _date_part(tok)):
+            continue  # "05-04-2016", "07", "13-01-2016": a date's or a code's digits, never a count of people
         word = bool(word_parts(tok.lower_, lex))
         if not (is_digit or word or tok.like_num):
             continue
@@ -298,6 +311,9 @@ def figures(
                 continue
             if not (_DIGITS.match(nt.lower_) or nt.lower_ in lex.numbers) or nt.lower_ in ("a", "an"):
                 break
+            if _DIGITS.match(run[-1].lower_) and _DIGITS.match(nt.lower_) and not (
+                    len(nt.text) == 3 and nt.text.isdigit() and len(run[-1].text) <= 3):
+                break  # "2016 8": two numbers side by side; only "10 000" (a thousands group) is one
             run.append(nt)
             nxt += 1
         # the number's own head word ("hundred" in "two hundred and fifty fighters") says what it counts
@@ -308,6 +324,9 @@ def figures(
         group = group_of(noun, lex) if noun is not num else "unknown"
         if group is None:
             continue
+        if group == "unknown" and noun.i in cue_tokens:  # "49 civilian deaths": the cue noun's modifier names them
+            group = next((g for g in (group_of(c, lex) for c in noun.children if c.dep_ in ("amod", "compound"))
+                          if g not in (None, "unknown")), group)
         if group == "unknown" and noun.lemma_.lower() == "other" and out and out[-1].group != "unknown":
             group = out[-1].group  # "killing 4 civilians, injuring 10 others": more of the same people
         # a conjoined number ("9 civilians injured and 3 killed") counts on its own, no second kind of people
@@ -363,10 +382,14 @@ def figures(
         if among is not None:
             reach = among  # "Six civilians were among 22 people killed": they are of those the cue counts
         best: tuple[int, int, int, Token, str] | None = None
+        whole = _whole_of(noun) if _part_of_toll(num, run, sent) else None  # "14 people including three children"
         lead = min([run[0].i] + [c.left_edge.i for c in num.lefts if c.dep_ in ("advmod", "quantmod")
                                  and run[0].i - 3 <= c.left_edge.i])  # "injured at least 90"
         other_cue_governs = noun.dep_ in ARGUMENT_DEPS and noun.head.i in cue_heads
         for cue_tok, kind in cues:
+            if whole is not None and any(c.i == whole.head.i for c, _ in cues) and cue_tok.i != whole.head.i:
+                continue  # a part of a toll is counted by the toll's cue ("killed 14 people including 3 children
+                #           fleeing": not by "fleeing")
             if partitive is not None and cue_tok.i == partitive.i:
                 continue  # "killed 7 of the 12 hostages", "two of the wounded died": the set, not what befell them
             if additional and cue_tok.i < run[0].i and not (
