@@ -195,6 +195,8 @@ def _part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
     for child in num.lefts:  # "at least", "about", "nearly": the number's own modifiers before it
         if child.dep_ in ("advmod", "quantmod", "amod") and run[0].i - 3 <= child.left_edge.i < left:
             left = child.left_edge.i
+    if left > sent.start and sent.doc[left - 1].lower_ == "among":
+        return False  # "were among 22 people killed": the 22 are the whole the subject is a part of
     return any(t.lower_ in PART_WORDS for t in sent.doc[max(sent.start, left - 2):left])
 
 
@@ -276,7 +278,7 @@ def figures(
         toks[i].token.i for m in cue_matches for i in range(m.start, m.end) if not toks[i].token.like_num
     }
     out: list[Figure] = []
-    kinds_of_civilians: list[Figure] = []  # parts of a toll naming a kind of civilians
+    kinds_of_civilians: list[Figure] = []  # parts of a toll naming no one or a kind of civilians
     used: set[int] = set()
     for tok in sent:
         if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT:
@@ -430,7 +432,7 @@ def figures(
             first = first.head  # "killed 17 militants and a child": the child is the cue's object too
         if tok.lower_ in ("a", "an") and (first.head.i != best[3].i or first.dep_ in ("nsubj", "csubj")):
             continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
-        part = (group == "civilians" and noun.lemma_.lower() not in CIVILIAN_WORDS
+        part = ((group == "unknown" or group == "civilians" and noun.lemma_.lower() not in CIVILIAN_WORDS)
                 and (_part_of_toll(num, run, sent) or _among_of(noun) is not None))
         q = None
         low: float | None = None
@@ -469,10 +471,10 @@ def figures(
         out.append(Figure(best[4], group, low, high, start, end, q, best[3].i, conj_root))
         if part:
             kinds_of_civilians.append(out[-1])
-    # "killed 31 people including two medics", "2 medics among 31 dead": who some of a toll of people were,
-    # not a toll of civilians of its own (ACLED counts the 31)
+    # "killed 31 people including two medics", "2 medics among 31 dead", "killed 31 civilians including 10 on a
+    # bus": who some of a toll were, no toll of its own that the lowest-figure rule would take (ACLED counts 31)
     return [f for f in out if not any(f is p for p in kinds_of_civilians) or not any(
-        o.kind == f.kind and o.group == "unknown" for o in out)]
+        o.kind == f.kind and o.group in ("unknown", "civilians") and o is not f for o in out)]
 
 
 def same_count_same_people(figs: list[Figure]) -> None:
