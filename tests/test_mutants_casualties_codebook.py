@@ -94,3 +94,53 @@ def test_numbers_side_by_side_are_two_and_a_dates_last_part_is_none(analyzer):
     doc, quantity_at, blocked = parsed(analyzer, "Published 13-01-2016 8 civilians killed in attacks on Damascus.")
     doc.ents = []
     assert [(r[0], r[3]) for r in rows(doc, quantity_at, set())] == [("8", 8)]
+
+
+def test_a_number_counts_what_follows_it_in_a_misparsed_headline(analyzer):
+    """A headline parse may hang the number on the noun before it ("Spokesman Son 20 Terrorists Killed"): the
+    number counts the noun after it (the terrorists), not the son."""
+    assert sentence_figures(analyzer, "Al-Nusra Spokesman Son 20 Terrorists Killed in Idleb Strikes") == [
+        ("20", "killed", "combatants", 20, 20, "Killed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED counts fatalities: a count of the killed and the wounded together is a toll of neither
+    ("More than 100 people were reported dead or wounded.", []),
+    ("More than 100 people were killed and wounded in the attack.", []),
+    ("Five people were killed or injured, the report said, while 3 were killed on Monday.",
+     [("3", "killed", "unknown", 3, 3, "killed")]),
+    # ... while two tolls side by side stay two
+    ("The blast killed 12 and wounded 40.",
+     [("12", "killed", "unknown", 12, 12, "killed"), ("40", "injured", "unknown", 40, 40, "wounded")]),
+])
+def test_a_count_of_the_killed_and_wounded_together_is_no_toll(analyzer, text, expected):
+    assert sentence_figures(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of a verb of its own is no casualty of a cue that has its own victims or lies outside that verb
+    ("30 militants attacked the base and killed 12 soldiers.", [("12", "killed", "combatants", 12, 12, "killed")]),
+    ("The strike hit a school where 300 students were studying, killing 11.",
+     [("11", "killed", "unknown", 11, 11, "killing")]),
+    # ... but a verb that only links its subject to the cue keeps it ("went missing", "are feared dead")
+    ("2 soldiers went missing after the raid.", [("2", "missing", "combatants", 2, 2, "missing")]),
+    ("12 civilians are feared dead.", [("12", "killed", "civilians", 12, 12, "dead")]),
+])
+def test_the_subject_of_another_act_is_no_casualty(analyzer, text, expected):
+    assert sentence_figures(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a 10-year-old boy": "a" counts one child; the age inside the compound is no count, nor part of the "a"
+    ("A 10-year-old boy was killed.", [("A", "killed", "children", 1, 1, "killed")]),
+    # "one" before a noun of no people counts no one ("according to one report"); nor does "one family" after
+    # a count of its members
+    ("The car bomb killed at least 40 people, according to one report, while another put the toll at 52.",
+     [("40", "killed", "unknown", 40, None, "killed"), ("52", "killed", "unknown", 52, 52, "toll")]),
+    ("Gunmen killed four children of one family.", [("four", "killed", "children", 4, 4, "killed")]),
+    # a range a date recogniser took for a date is still read when the quantities component reads it as a count,
+    # and its upper bound is no second count
+    ("Between 20 and 30 people were killed in the raid.", [("20", "killed", "unknown", 20, 30, "killed")]),
+])
+def test_articles_ages_and_ranges(analyzer, text, expected):
+    assert sentence_figures(analyzer, text) == expected

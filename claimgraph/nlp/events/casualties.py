@@ -15,6 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claimgraph.nlp.events.casualties_syntax import (
+    among_of,
+    combined,
+    date_part,
+    own_clause,
+    part_of_toll,
+    under_another_verb,
+    whole_of,
+)
 from claimgraph.nlp.events.lexicon import Lexicon, Match, TokForms, best_matches
 
 MAX_TREE_DISTANCE = 3
@@ -162,12 +171,6 @@ CIVILIAN_GROUPS = {"civilians", "women", "children"}
 CIVILIAN_WORDS = {"civilian", "non-combatant", "noncombatant"}
 
 
-def _date_part(tok: Token) -> bool:
-    """Is the number the last part of a date written with hyphens or slashes ("13-01-2016", "01/05/2016")?"""
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "/") and doc[tok.i - 2].text[-1:].isdigit()
-
-
 def _people_of(num: Token, lex: Lexicon) -> bool:
     """Is "one of the X" one of a group of people ("one of the soldiers"), X a word of the groups list?"""
     for prep in num.children:
@@ -182,69 +185,6 @@ def _people_of(num: Token, lex: Lexicon) -> bool:
 #: nouns of one person an age may follow ("his son, 7,")
 PERSON_NOUNS = {"son", "daughter", "boy", "girl", "child", "brother", "sister", "father", "mother", "man", "woman",
                 "wife", "husband", "baby", "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter"}
-
-
-#: words that make a count a part of a toll already counted ("70 people, including 12 children")
-PART_WORDS = ("including", "among")
-
-
-def _part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
-    """Is the count a part of a toll just counted ("including 12 children", "including at least 12 women and
-    children", "among them dozens of women")? The look-back starts before the number's own bound words."""
-    left = run[0].i
-    for child in num.lefts:  # "at least", "about", "nearly": the number's own modifiers before it
-        if child.dep_ in ("advmod", "quantmod", "amod") and run[0].i - 3 <= child.left_edge.i < left:
-            left = child.left_edge.i
-    if left > sent.start and sent.doc[left - 1].lower_ == "among":
-        return False  # "were among 22 people killed": the 22 are the whole the subject is a part of
-    return any(t.lower_ in PART_WORDS for t in sent.doc[max(sent.start, left - 2):left])
-
-
-def _whole_of(noun: Token) -> Token | None:
-    """The toll a part is part of ("14 people including three children" -> people), else None."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in PART_WORDS and noun.head.head.i != noun.head.i:
-        return noun.head.head
-    return None
-
-
-def _own_clause(cue: Token, verb: Token) -> bool:
-    """Is the cue in a clause of its own below the verb ("The 2 commanders told reporters that the strikes
-    killed 5": "killed" has its own subject), so that the verb's subject is no argument of the cue?"""
-    tok = cue
-    for _ in range(8):
-        if tok.i == verb.i:
-            return False
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _under_another_verb(cue: Token, verb: Token) -> bool:
-    """Is the cue outside what the verb governs: not in its subtree, or in it only through a coordinated verb
-    ("freed 19 civilians and wounded 5 soldiers": "wounded" is a verb of its own, not a part of "freed")?"""
-    tok = cue
-    for _ in range(12):
-        if tok.head.i == verb.i and tok.i != verb.i:
-            return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
-        if tok.head.i == tok.i:
-            return True
-        tok = tok.head
-    return True
-
-
-def _among_of(noun: Token) -> Token | None:
-    """The set a count is said to be among ("Six civilians were among at least 22 people killed" -> people;
-    "2 medics among 31 dead" -> dead), else None."""
-    heads = [noun]  # "2 medics among 31 dead" (a headline)
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() == "be":
-        heads.append(noun.head)
-    for prep in (c for h in heads for c in h.children):
-        if prep.dep_ == "prep" and prep.lower_ == "among":
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
 
 
 def head_of_match(toks: list[TokForms], m: Match) -> Token:
@@ -281,10 +221,11 @@ def figures(
     kinds_of_civilians: list[Figure] = []  # parts of a toll naming no one or a kind of civilians
     used: set[int] = set()
     for tok in sent:
-        if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT:
+        if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT and not (
+                tok.ent_type_ == "DATE" and tok.i in quantity_at):  # "Between 20 and 30 people" tagged a date
             continue
         is_digit = bool(_DIGITS.match(tok.lower_))
-        if is_digit and (len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit() or _date_part(tok)):
+        if is_digit and (len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit() or date_part(tok)):
             continue  # "05-04-2016", "07", "13-01-2016": a date's or a code's digits, never a count of people
         word = bool(word_parts(tok.lower_, lex))
         if not (is_digit or word or tok.like_num):
@@ -311,8 +252,9 @@ def figures(
                 run.append(nt)  # "two hundred and fifty": one number
                 nxt += 1
                 continue
-            if not (_DIGITS.match(nt.lower_) or nt.lower_ in lex.numbers) or nt.lower_ in ("a", "an"):
-                break
+            if not (_DIGITS.match(nt.lower_) or nt.lower_ in lex.numbers) or nt.lower_ in ("a", "an") or (
+                    run[0].lower_ in ("a", "an") and _DIGITS.match(nt.lower_)):
+                break  # "a 10-year-old boy": the "a" counts one; "a hundred" is one number
             if _DIGITS.match(run[-1].lower_) and _DIGITS.match(nt.lower_) and not (
                     len(nt.text) == 3 and nt.text.isdigit() and len(run[-1].text) <= 3):
                 break  # "2016 8": two numbers side by side; only "10 000" (a thousands group) is one
@@ -321,6 +263,12 @@ def figures(
         # the number's own head word ("hundred" in "two hundred and fifty fighters") says what it counts
         num = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), run[-1])
         noun = _noun_of(num)
+        after_num = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
+        if (noun is not num and noun.i < run[0].i and after_num is not None and after_num.pos_ in ("NOUN", "PROPN")
+                and num.dep_ == "nummod"):
+            noun = after_num  # "Spokesman Son 20 Terrorists Killed" (a headline misparsed): it counts what follows
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head
         if tok.lower_ in ("a", "an", "one") and noun is num and not (tok.lower_ == "one" and _people_of(num, lex)):
             continue  # "one of the first", "one of the most important roads": no count of people
         group = group_of(noun, lex) if noun is not num else "unknown"
@@ -335,15 +283,17 @@ def figures(
         bare = [c for c in noun.conjuncts if not c.like_num and not any(
             g.dep_ in ("nummod", "det") for g in c.children)]
         mixed = {group_of(c, lex) for c in bare} - {group, None}
-        if group in ("women", "children") and mixed and not _part_of_toll(num, run, sent):
+        if group in ("women", "children") and mixed and not part_of_toll(num, run, sent):
             group = "civilians"  # "120, mostly women and children" counts both ("four women and a child" does not)
         elif mixed and not mixed | {group} <= CIVILIAN_GROUPS:
             group = "unknown"  # "12 soldiers and civilians": one count of two kinds of people, of no one group
-        if tok.lower_ in ("a", "an") and (noun is num or group == "unknown" and noun.lower_ not in (
-            "man", "person", "woman", "child",
-        )):
+        if (tok.lower_ in ("a", "an", "one") and len(run) == 1 and noun is not num and group == "unknown"
+                and noun.lower_ not in ("man", "person", "woman", "child") and noun.ent_type_ != "NORP"):
+            continue  # "a horse", "according to one report": no person counted ("one Syrian" is one)
+        if tok.lower_ in ("a", "an") and noun is num:
             continue
-        if tok.lower_ in ("a", "an") and any(t.like_num for t in sent.doc[tok.i + 1:noun.i]):
+        if tok.lower_ in ("a", "an") and any(t.like_num and t.dep_ == "nummod" and t.head.i == noun.i
+                                             for t in sent.doc[tok.i + 1:noun.i]):
             continue  # "an estimated 300 civilians", "an additional 20 people": the number counts them, not "an"
         if tok.lower_ in ("a", "an") and any(  # "a family of five": the number after "of" counts them
             c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children) for c in noun.children
@@ -351,6 +301,10 @@ def figures(
             continue
         if noun.lower_ in ("of",):
             continue
+        if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i not in cue_tokens
+                and any(g.dep_ == "nummod" for g in noun.head.head.children)
+                and group_of(noun.head.head, lex) not in (None, "unknown")):
+            continue  # "three members of one family": the family is no count of the dead, the three are
         if noun is num and _is_age(run):
             continue  # "Ahmed, 45, and his son, 7, were killed": ages, not counts
         # "dozens of civilians": the number word's noun is the pobj of "of"
@@ -365,7 +319,7 @@ def figures(
                         continue
                     others = {group_of(c, lex) for c in objs[0].conjuncts} - {None, g}
                     if others:  # "dozens of women and children": a count of both, so of civilians
-                        if _part_of_toll(num, run, sent):
+                        if part_of_toll(num, run, sent):
                             continue  # "70 people including dozens of women and children": a part of the toll
                         g = "civilians" if others | {g} <= {"women", "children", "civilians"} else "unknown"
                     group, noun, partitive = g, objs[0], objs[0]
@@ -380,11 +334,11 @@ def figures(
         reach = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("those", "that"):
             reach = noun.head.head
-        among = _among_of(noun)
+        among = among_of(noun)
         if among is not None:
             reach = among  # "Six civilians were among 22 people killed": they are of those the cue counts
         best: tuple[int, int, int, Token, str] | None = None
-        whole = _whole_of(noun) if _part_of_toll(num, run, sent) else None  # "14 people including three children"
+        whole = whole_of(noun) if part_of_toll(num, run, sent) else None  # "14 people including three children"
         lead = min([run[0].i] + [c.left_edge.i for c in num.lefts if c.dep_ in ("advmod", "quantmod")
                                  and run[0].i - 3 <= c.left_edge.i])  # "injured at least 90"
         other_cue_governs = noun.dep_ in ARGUMENT_DEPS and noun.head.i in cue_heads
@@ -422,18 +376,24 @@ def figures(
             continue
         verb = noun.head
         if (noun.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("VERB", "ADJ") and verb.i != best[3].i
-                and _under_another_verb(best[3], verb) and verb.lemma_.lower() not in ("be", "include")):
+                and under_another_verb(best[3], verb) and verb.lemma_.lower() not in ("be", "include")):
             continue  # "kill 30 terrorists, free 19 civilians (and wound 5)": the 19 were freed, not killed
         if (noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i != best[3].i and verb.i not in cue_heads
-                and verb.lemma_.lower() not in ("be", "include") and _own_clause(best[3], verb)):
-            continue  # "The 2 commanders told reporters that the strikes killed 5": they told, no one killed them
+                and verb.lemma_.lower() not in ("be", "include")
+                and (own_clause(best[3], verb) or under_another_verb(best[3], verb) or any(
+                    c.dep_ in ("dobj", "obj") and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+                    for c in best[3].children))):
+            continue  # "The 2 commanders told reporters that the strikes killed 5", "a school where 300 students were
+            #           studying, killing 11", "30 militants attacked the base and killed 12": they acted, no one hit
+        if combined(best[3], cues):
+            continue  # "100 people were killed or wounded": a toll of both kinds together is a toll of neither
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "killed 17 militants and a child": the child is the cue's object too
         if tok.lower_ in ("a", "an") and (first.head.i != best[3].i or first.dep_ in ("nsubj", "csubj")):
             continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
         part = ((group == "unknown" or group == "civilians" and noun.lemma_.lower() not in CIVILIAN_WORDS)
-                and (_part_of_toll(num, run, sent) or _among_of(noun) is not None))
+                and (part_of_toll(num, run, sent) or among_of(noun) is not None))
         q = None
         low: float | None = None
         high: float | None = None
@@ -463,6 +423,8 @@ def figures(
             if tok.lower_ in lex.numbers and not is_digit and tok.lower_.endswith("s"):
                 high = None  # "dozens": a lowest figure only
         used.update(t.i for t in run)
+        if q is not None:  # "Between 20 and 30": the other bound is of this figure, no count of its own
+            used.update(i for i in range(sent.start, sent.end) if i in quantity_at and quantity_at[i][0] == q)
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         root = noun
         while root.dep_ == "conj" and root.head.i != root.i:

@@ -1,0 +1,91 @@
+"""Syntax of casualty figures: how a count relates to the toll and to the other acts of its sentence.
+
+Split from casualties.py (one concern: the dependency-tree tests the figure reader asks, "is this count a part
+of a toll already counted?", "is its cue another clause's?", "is it a date's digits?"), so that the reader
+itself stays readable and under the module size limit.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+#: words that make a count a part of a toll already counted ("70 people, including 12 children")
+PART_WORDS = ("including", "among")
+
+
+def part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
+    """Is the count a part of a toll just counted ("including 12 children", "including at least 12 women and
+    children", "among them dozens of women")? The look-back starts before the number's own bound words."""
+    left = run[0].i
+    for child in num.lefts:  # "at least", "about", "nearly": the number's own modifiers before it
+        if child.dep_ in ("advmod", "quantmod", "amod") and run[0].i - 3 <= child.left_edge.i < left:
+            left = child.left_edge.i
+    if left > sent.start and sent.doc[left - 1].lower_ == "among":
+        return False  # "were among 22 people killed": the 22 are the whole the subject is a part of
+    return any(t.lower_ in PART_WORDS for t in sent.doc[max(sent.start, left - 2):left])
+
+
+def own_clause(cue: Token, verb: Token) -> bool:
+    """Is the cue in a clause of its own below the verb ("The 2 commanders told reporters that the strikes
+    killed 5": "killed" has its own subject), so that the verb's subject is no argument of the cue?"""
+    tok = cue
+    for _ in range(8):
+        if tok.i == verb.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def under_another_verb(cue: Token, verb: Token) -> bool:
+    """Is the cue outside what the verb governs: not in its subtree, or in it only through a coordinated verb
+    ("freed 19 civilians and wounded 5 soldiers": "wounded" is a verb of its own, not a part of "freed")?"""
+    tok = cue
+    for _ in range(12):
+        if tok.head.i == verb.i and tok.i != verb.i:
+            return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
+
+
+def among_of(noun: Token) -> Token | None:
+    """The set a count is said to be among ("Six civilians were among at least 22 people killed" -> people;
+    "2 medics among 31 dead" -> dead), else None."""
+    heads = [noun]  # "2 medics among 31 dead" (a headline)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() == "be":
+        heads.append(noun.head)
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ == "among":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def combined(cue: Token, cues: list[tuple[Token, str]]) -> bool:
+    """Is the cue joined by "or"/"and" to a cue of another kind ("dead or wounded", "killed and injured")? Then
+    the count is of both kinds together, no toll of either (ACLED counts fatalities only)."""
+    kind_at = {c.i: k for c, k in cues}
+    doc = cue.doc
+    for step in (1, -1):
+        cc, other = cue.i + step, cue.i + 2 * step
+        if 0 <= min(cc, other) and max(cc, other) < len(doc) and doc[cc].lower_ in ("or", "and") and (
+                other in kind_at and kind_at[other] != kind_at.get(cue.i)):
+            return True
+    return False
+
+
+def whole_of(noun: Token) -> Token | None:
+    """The toll a part is part of ("14 people including three children" -> people), else None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in PART_WORDS and noun.head.head.i != noun.head.i:
+        return noun.head.head
+    return None
+
+
+def date_part(tok: Token) -> bool:
+    """Is the number the last part of a date written with hyphens or slashes ("13-01-2016", "01/05/2016")?"""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "/") and doc[tok.i - 2].text[-1:].isdigit()
