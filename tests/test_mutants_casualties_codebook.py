@@ -144,3 +144,12 @@ def test_the_subject_of_another_act_is_no_casualty(analyzer, text, expected):
 ])
 def test_articles_ages_and_ranges(analyzer, text, expected):
     assert sentence_figures(analyzer, text) == expected
+
+
+def test_every_part_of_a_toll_is_a_part_and_others_are_more_of_the_toll(analyzer):
+    """ "including 25 children and 15 women": both are parts of the toll (read by its cue); "400 others" are more
+    of the toll's people (unknown), not more of its last part (children)."""
+    text = "The attack killed more than 100 people including 25 children and 15 women and injured 400 others."
+    assert sentence_figures(analyzer, text) == [
+        ("100", "killed", "unknown", 100, None, "killed"), ("25", "killed", "children", 25, 25, "killed"),
+        ("15", "killed", "women", 15, 15, "killed"), ("400", "injured", "unknown", 400, 400, "injured")]

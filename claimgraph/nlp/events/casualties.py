@@ -219,6 +219,7 @@ def figures(
     }
     out: list[Figure] = []
     kinds_of_civilians: list[Figure] = []  # parts of a toll naming no one or a kind of civilians
+    parts: list[Figure] = []  # every part of a toll ("including 25 children")
     used: set[int] = set()
     for tok in sent:
         if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT and not (
@@ -277,8 +278,9 @@ def figures(
         if group == "unknown" and noun.i in cue_tokens:  # "49 civilian deaths": the cue noun's modifier names them
             group = next((g for g in (group_of(c, lex) for c in noun.children if c.dep_ in ("amod", "compound"))
                           if g not in (None, "unknown")), group)
-        if group == "unknown" and noun.lemma_.lower() == "other" and out and out[-1].group != "unknown":
-            group = out[-1].group  # "killing 4 civilians, injuring 10 others": more of the same people
+        wholes = [f for f in out if not any(f is p for p in parts)]  # "others" are more of a toll, not of its part
+        if group == "unknown" and noun.lemma_.lower() == "other" and wholes and wholes[-1].group != "unknown":
+            group = wholes[-1].group  # "killing 4 civilians, injuring 10 others": more of the same people
         # a conjoined number ("9 civilians injured and 3 killed") counts on its own, no second kind of people
         bare = [c for c in noun.conjuncts if not c.like_num and not any(
             g.dep_ in ("nummod", "det") for g in c.children)]
@@ -331,14 +333,19 @@ def figures(
         additional = noun.lemma_.lower() == "other" or (after_run is not None and after_run.lower_ in (
             "more", "others", "other"))
         # "17 lives, including those of six children": the pronoun stands in for the counted noun
-        reach = noun
+        first = noun
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "killed 17 militants and a child": the child is the cue's object too
+        # "including 25 children and 15 women": the women are of the part too
+        in_part = part_of_toll(num, run, sent) or (first is not noun and whole_of(first) is not None)
+        reach = first if first is not noun and in_part else noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("those", "that"):
             reach = noun.head.head
         among = among_of(noun)
         if among is not None:
             reach = among  # "Six civilians were among 22 people killed": they are of those the cue counts
         best: tuple[int, int, int, Token, str] | None = None
-        whole = whole_of(noun) if part_of_toll(num, run, sent) else None  # "14 people including three children"
+        whole = whole_of(first) if in_part else None  # "14 people including three children"
         lead = min([run[0].i] + [c.left_edge.i for c in num.lefts if c.dep_ in ("advmod", "quantmod")
                                  and run[0].i - 3 <= c.left_edge.i])  # "injured at least 90"
         other_cue_governs = noun.dep_ in ARGUMENT_DEPS and noun.head.i in cue_heads
@@ -387,13 +394,10 @@ def figures(
             #           studying, killing 11", "30 militants attacked the base and killed 12": they acted, no one hit
         if combined(best[3], cues):
             continue  # "100 people were killed or wounded": a toll of both kinds together is a toll of neither
-        first = noun
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # "killed 17 militants and a child": the child is the cue's object too
         if tok.lower_ in ("a", "an") and (first.head.i != best[3].i or first.dep_ in ("nsubj", "csubj")):
             continue  # "a child was killed" counts one; "a suicide bomber killed 30 people" does not
         part = ((group == "unknown" or group == "civilians" and noun.lemma_.lower() not in CIVILIAN_WORDS)
-                and (part_of_toll(num, run, sent) or among_of(noun) is not None))
+                and (in_part or among_of(noun) is not None))
         q = None
         low: float | None = None
         high: float | None = None
@@ -433,6 +437,8 @@ def figures(
         out.append(Figure(best[4], group, low, high, start, end, q, best[3].i, conj_root))
         if part:
             kinds_of_civilians.append(out[-1])
+        if in_part or among_of(noun) is not None:
+            parts.append(out[-1])
     # "killed 31 people including two medics", "2 medics among 31 dead", "killed 31 civilians including 10 on a
     # bus": who some of a toll were, no toll of its own that the lowest-figure rule would take (ACLED counts 31)
     return [f for f in out if not any(f is p for p in kinds_of_civilians) or not any(
