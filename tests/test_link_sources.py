@@ -251,3 +251,39 @@ def test_an_uncited_toll_rests_on_the_one_upstream_its_document_credits(analyzer
     findings = other.records().findings
     assert [f.kind for f in findings if f.aspect == "figure"] == ["contradiction"], [f.explanation for f in findings]
     assert [f.data["independent"] for f in findings if f.kind == "corroboration"] == [2]
+
+
+# One car bomb, two outlets running one wire paragraph about it: one credits state media, the other "the
+# broadcaster" (no upstream named), each in an article of its own otherwise. (Invented accounts.)
+WIRE_STATE_MEDIA = """Tue 6 Aug 2013
+
+Bomb kills 18 in Damascus suburb
+
+A car bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday, the latest in a spate of blasts to \
+hit the mainly Christian and Druze district, state media said. The bomb in the suburb's main square also \
+wounded 56 people as traffic was heavy before the evening meal.
+
+Residents said security forces sealed off the square and ambulances took the wounded to hospitals in the \
+capital. The government blamed rebels fighting to topple the president.
+"""
+WIRE_BROADCASTER = """06-08-2013
+
+Terrorist car bomb strikes Jaramana
+
+A car bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday, the latest in a spate of blasts to \
+hit the mainly Christian and Druze district, the broadcaster said. The bomb in the suburb's main square also \
+wounded 56 people as traffic was heavy before the evening meal.
+
+Officials vowed to pursue the takfiri groups behind the crime, and volunteers queued to give blood at the \
+Mujtahid hospital, where many of the victims were treated overnight.
+"""
+
+
+def test_two_reports_running_one_wire_paragraph_are_one_source(analyzer: Analyzer) -> None:
+    state = _analyse(analyzer, WIRE_STATE_MEDIA, "Ahram Online")
+    broadcaster = _analyse(analyzer, WIRE_BROADCASTER, "Al-Manar")
+    linker = Linker()
+    linker.add_many([state, broadcaster])
+    assert not linker.duplicates[broadcaster.document.id]  # not one text: one paragraph in two articles
+    corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
+    assert [f.data["independent"] for f in corroboration] == [1], [f.explanation for f in corroboration]

@@ -4,9 +4,10 @@ A report rests on the source its main toll is attributed to, else on the first u
 account of the incident cites (the Observatory, UNICEF, SANA; however wire services name them, linking.json
 upstream_aliases), else on the one upstream its document credits elsewhere, or, citing none, on its outlet
 (an upstream outlet such as SANA publishing its own report is that upstream). Reports resting on one upstream
-(so one outlet's reports citing no one) and reports with near-duplicate text (one wire text, reprinted)
-count as one source; one outlet's reports citing different upstreams are not merged for being one outlet's
-(the Reuters stories of the Ghouta attack cite the Observatory, activists and governments in turn).
+(so one outlet's reports citing no one) and reports with near-duplicate text (one wire text, reprinted, or
+one wire paragraph telling the incident in both) count as one source; one outlet's reports citing different
+upstreams are not merged for being one outlet's (the Reuters stories of the Ghouta attack cite the
+Observatory, activists and governments in turn).
 Grouping by every source a report cites would chain: an article giving UNICEF's toll and, further down,
 the Observatory's would fold UNICEF's account into the Observatory's and count one source where there are
 two; counting every cited name as a source would count more sources than reports.
@@ -18,6 +19,11 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from claimgraph.corpus.linking.entities import outlet_key, upstream_of
+from claimgraph.corpus.linking.shingles import passages, similarity
+
+#: two reports whose passages telling the incident (holding one of its events or figures) overlap this much
+#: (estimated Jaccard of word shingles, as linker.PASSAGE_DUPLICATE) carry one wire text: one source
+WIRE_PASSAGE = 0.6
 
 if TYPE_CHECKING:
     from claimgraph.corpus.linking.findings import DocReport
@@ -55,10 +61,22 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
         for other in duplicates.get(doc, {}):
             if other in dsu.p:
                 dsu.union(doc, other)
+    told = {r.record.doc_id: _telling(r) for r in reports}
+    for i, a in enumerate(reports):
+        for b in reports[i + 1:]:
+            x, y = a.record.doc_id, b.record.doc_id
+            if dsu.find(x) != dsu.find(y) and any(similarity(p, q) >= WIRE_PASSAGE for p in told[x] for q in told[y]):
+                dsu.union(x, y)  # one wire paragraph, credited otherwise or not at all
     groups: dict[str, list[DocReport]] = defaultdict(list)
     for r in reports:
         groups[dsu.find(r.record.doc_id)].append(r)
     return list(groups.values())
+
+
+def _telling(r: DocReport) -> list:
+    """Signatures of the document's passages that hold one of the report's events or figures."""
+    starts = [ref.span[0] for ref in [*r.record.events, *(f.ref for f in r.record.figures)] if ref.span]
+    return [p.sig for p in passages(r.analysis.document.text) if any(p.span[0] <= s < p.span[1] for s in starts)]
 
 
 def primary_source(r: DocReport) -> str:
