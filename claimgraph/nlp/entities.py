@@ -16,8 +16,10 @@ components see the same entities, and fills `state.entity_mentions` for `state.e
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -25,7 +27,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.contract import Entity
+from claimgraph.data import read_text
 from claimgraph.nlp.shared.entity_lexicon import Lexicon, load_lexicon
+from claimgraph.nlp.shared.names import leading_date
 from claimgraph.nlp.state import get_state, report_failure
 
 CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
@@ -33,6 +37,8 @@ CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP
 RELABELABLE = {"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 DESCRIBED_TYPES = {"PERSON", "ORG", "OUTLET", "GROUP"}
+#: spaCy labels of a firm or venue whose name may end in "'s" ("Moody's", "McDonald's", "Sotheby's")
+ORG_LIKE = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
 TIME_NOUNS = {"year", "years", "week", "weeks", "month", "months", "day", "days", "time", "night", "morning"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "de", "al", "el", "&"}
 #: a descriptor phrase longer than this (relative clauses included) is a clause, not a title or apposition
@@ -97,6 +103,10 @@ class EntitiesComponent:
                 end -= 1
             if start < end:
                 out.append(Candidate(start, end, ent.label_))
+        named = _names_ending_in_s(doc, out)
+        for cand in out:
+            if cand.end < len(doc) and doc[cand.end].tag_ == "POS" and doc[cand.start:cand.end].text in named:
+                cand.end += 1  # "Moody's analysts": the name and its possessive written as one "'s"
         return out
 
     def _list_candidates(self, doc: Doc) -> list[Candidate]:
@@ -183,6 +193,16 @@ class EntitiesComponent:
             cand.label = "GPE"  # "the town of Foua", "near Hama", "GAZIANTEP, Turkey"
         elif cand.label in {"PRODUCT", "WORK_OF_ART"}:
             cand.label = "DROP"
+        verb = next((t.i for t in span[1:] if t.text in headline_verbs()), None) if cand.label in {"ORG", "PERSON"} \
+            else None
+        if verb is not None:
+            cand.end = verb  # "Merkel Says European Union Will ...": a headline's verb ends the name before it
+            span = doc[cand.start:cand.end]
+        if cand.label in {"ORG", "PERSON", "GPE", "LOC", "FAC"}:
+            lead = leading_date(span, lex.calendar_words)
+            if lead and lead < len(span) and any(t.tag_ == "NNP" for t in span[lead:]):
+                cand.start += lead  # "13 Jun 2016 Syrian Observatory ...": a dateline run into the first sentence
+                span = doc[cand.start:cand.end]
         if cand.label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and any(
             t.like_num or (t.text in lex.calendar_words and cand.label != "PERSON") for t in span
         ):  # (Theresa May stays a person)
@@ -360,6 +380,26 @@ class EntitiesComponent:
         if not any(t.lower_ in self.lexicon.titles or (t.pos_ == "NOUN" and t.is_lower) for t in words):
             return None
         return words.text
+
+
+@lru_cache(maxsize=1)
+def headline_verbs() -> frozenset[str]:
+    """entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Warns")."""
+    return frozenset(json.loads(read_text("entity_cues.json") or "{}").get("headline_verbs", ()))
+
+
+def _names_ending_in_s(doc: Doc, cands: list[Candidate]) -> set[str]:
+    """Organisation names whose "'s" is part of the name ("Moody's", "McDonald's", "Sotheby's"): written with an
+    "'s" somewhere that possesses nothing ("Moody's downgraded the debt", "sold at Sotheby's."), where a
+    possessive ("Trump's campaign") makes the name before it a possessor."""
+    out = set()
+    for cand in cands:
+        if cand.label not in ORG_LIKE or cand.end >= len(doc) or doc[cand.end].tag_ != "POS":
+            continue
+        last = doc[cand.end - 1]
+        if last.dep_ != "poss" and doc[cand.end].head.i == last.i:
+            out.add(doc[cand.start:cand.end].text)
+    return out
 
 
 def _token_owners(cands: list[Candidate]) -> dict[int, Candidate]:

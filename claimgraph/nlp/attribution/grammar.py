@@ -64,6 +64,20 @@ def near_children(cx: Context, v: Token) -> list[Token]:
     return [doc[i] for i in kids]
 
 
+def wished(cx: Context, verb: Token) -> tuple[Token, Token | None, tuple] | None:
+    """'I hope in 2017 the voters say, "..."': a cue in the clause of a verb of wishing or imagining (`wishes`)
+    reports words nobody said; they are the wisher's. The wish verb, its subject and its span as the frame."""
+    wish = verb.head
+    # "I hope next year the voters say, ..." is often parsed as a parataxis after the wish
+    if verb.dep_ not in {"ccomp", "xcomp", "parataxis"} or wish.i == verb.i or (
+            verb.dep_ == "parataxis" and wish.i > verb.i) or wish.pos_ not in {"VERB", "AUX"}:
+        return None
+    cue = cx.cue_of(wish)  # knows the lemmatizer's lost "e" ("hopes" -> "hop")
+    if (cue.text if cue is not None else wish.lemma_.lower()) not in cx.lex.wishes:
+        return None
+    return wish, subject(cx, wish), (wish.idx, wish.idx + len(wish))
+
+
 def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":

@@ -37,6 +37,7 @@ class Lexicon:
     not_speakers: set[str] = field(default_factory=set)  # "this decision", "the way": nobody who can speak
     rubrics: set[str] = field(default_factory=set)  # "Correction:", "UPDATE:": a page's rubric, never a speaker
     implicative: set[str] = field(default_factory=set)  # "forced the chief to admit": the object did speak
+    wishes: set[str] = field(default_factory=set)  # "I hope X says ...": an utterance wished for, not made
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
 
@@ -83,6 +84,8 @@ def lexicon() -> Lexicon:
             lex.rubrics.add(word)
         elif kind == "implicative":
             lex.implicative.add(word)
+        elif kind == "wish":
+            lex.wishes.add(word)
     cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
     lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

@@ -19,7 +19,14 @@ from claimgraph.nlp.attribution.context import (
     sentence_end,
     speaker_name,
 )
-from claimgraph.nlp.attribution.grammar import according_in, colon_label, governing_cue, other_reports, subject
+from claimgraph.nlp.attribution.grammar import (
+    according_in,
+    colon_label,
+    governing_cue,
+    other_reports,
+    subject,
+    wished,
+)
 from claimgraph.nlp.attribution.marks import QuoteSpan, find_quotes, merge_continuations
 
 #: a quoted fragment that is a small part of the clause a speech cue reports becomes that whole statement
@@ -104,6 +111,10 @@ def quoted_material(cx: Context) -> None:
             prev_end = last.end
         if attr.verb is not None:
             cx.used_verbs.add(attr.verb.i)
+            wish = wished(cx, attr.verb)
+            if wish is not None:  # 'I hope the voters say, "..."': the wisher's words, nobody said them
+                attr.verb, attr.speaker_head, attr.cue = wish
+                cx.used_verbs.add(attr.verb.i)
         cx.attrs.append(attr)
         prev = attr
         i += 2 if merged else 1

@@ -29,6 +29,7 @@ from claimgraph.nlp.attribution.grammar import (
     noun_speaker,
     other_reports,
     subject,
+    wished,
 )
 from claimgraph.nlp.attribution.lexicon import Cue
 
@@ -87,6 +88,8 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
     as the mayor gave them). A stance or a cue without its own speaker stays part of the outer content."""
     if not NESTED or cue.meaning not in NESTED_MEANINGS or cue.content not in CLAUSE_CONTENT:
         return False
+    if wished(cx, verb) is not None:
+        return False  # "I hope the voters say that ...": a wish, nobody said it; the wish reports it whole
     subj = subject(cx, verb)
     if subj is None or not cx.in_attr(subj.idx):
         return False

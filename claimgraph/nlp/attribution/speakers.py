@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Token
 from claimgraph.contract import Source
 from claimgraph.nlp.attribution.lexicon import lexicon
 from claimgraph.nlp.attribution.sentences import SentenceIndex
+from claimgraph.nlp.shared.entity_lexicon import load_lexicon
+from claimgraph.nlp.shared.names import leading_date
 from claimgraph.nlp.state import DocState
 
 PRONOUNS = {
@@ -76,6 +78,9 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         if doc[i].text in {",", ")", "\u2014", "\u2013"}:
             left = i + 1
             break
+    # a dateline run into the first sentence ("13 Jun 2016 Syrian Observatory ... said"): a speaker never opens
+    # with a date
+    left += leading_date(doc[left:head.i], load_lexicon().calendar_words)
     return left, right + 1
 
 

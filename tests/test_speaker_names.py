@@ -1,0 +1,102 @@
+"""Speaker and entity names on unseen text (issue 17): a firm's name ending in "'s", a dateline run into the first
+sentence, a headline's speech verb after a name, and an utterance someone only wishes were said.
+
+Every case is a short article written for the test (no bench or issue text); each fails if its rule is dropped.
+"""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph import analyze
+from claimgraph.ingest import prepare
+
+
+def run(text: str, analyzer=None):
+    a = analyzer.analyze_article(prepare(text)) if analyzer is not None else analyze(text)
+    assert_spans_exact(a)
+    return a
+
+
+def speakers(a) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, source label) for every quote, in text order."""
+    sources = {s.id: s for s in a.sources}
+    return [(q.text.strip(" ,.\u201c\u201d\""), q.cue, (sources.get(q.speaker) or None) and sources[q.speaker].label)
+            for q in sorted(a.quotes, key=lambda q: q.span[0])]
+
+
+# ------------------------------------------------------------------ a name ending in "'s"
+
+def test_a_firms_name_ending_in_s_keeps_it_as_entity_and_speaker() -> None:
+    a = run("Moody's cut the rating of the port authority on Friday. Moody's analysts said the outlook was negative.")
+    names = {e.name: e for e in a.entities}
+    assert "Moody's" in names and names["Moody's"].type == "ORG" and len(names["Moody's"].mentions) == 2
+    a = run("McDonald's said it would close its restaurants in the region.")
+    assert [label for *_, label in speakers(a)] == ["McDonald's"]
+
+
+def test_a_possessive_after_a_name_stays_off_the_name() -> None:
+    a = run("Microsoft's chief executive said the company would hire 500 engineers in the city.")
+    assert "Microsoft" in {e.name for e in a.entities}
+    assert "Microsoft's" not in {e.name for e in a.entities}
+
+
+# ------------------------------------------------------------------ a dateline run into the first sentence
+
+def test_a_source_label_never_opens_with_a_dateline() -> None:
+    a = run("13 Jun 2016 Syrian Observatory for Human Rights said 12 civilians were killed in the strikes on the town.")
+    assert [label for *_, label in speakers(a)] == ["Syrian Observatory for Human Rights"]
+    q = a.quotes[0]
+    assert not a.document.text[q.speaker_span[0]:q.speaker_span[1]][:1].isdigit()
+    a = run("Tue 4 Oct 2016 Local officials said the bridge over the river had been destroyed.")
+    assert [label for *_, label in speakers(a)] == ["Local officials"]
+
+
+def test_a_name_opening_with_a_calendar_word_keeps_it() -> None:
+    a = run("The Prime Minister Jan Kowalski said that the border would stay open.")
+    assert [label for *_, label in speakers(a)] == ["Jan Kowalski"]
+
+
+def test_a_date_that_is_the_whole_name_is_still_no_entity() -> None:
+    a = run("Sun 05 Jul 2015 Residents said the bridge had been destroyed.")
+    assert not any(e.type == "ORG" for e in a.entities)
+
+
+# ------------------------------------------------------------------ a headline's verb after a name
+
+def test_a_headlines_speech_verb_is_not_part_of_the_name_before_it() -> None:
+    for text in ("Merkel Says European Union Will Stand Firm on Migrants\n\nChancellor Angela Merkel said the union "
+                 "would not change its course.",
+                 "Ruiz Says American Farmers Will Get Aid\n\nGovernor Ana Ruiz said farmers would receive aid."):
+        names = {e.name for e in run(text).entities}
+        assert not any("Says" in n.split() for n in names), names
+
+
+# ------------------------------------------------------------------ words someone only wishes were said
+
+def test_an_utterance_in_a_wish_is_the_wishers_not_the_named_speakers() -> None:
+    a = run('Nobody has been charged yet. I hope next year the voters say, "Thank you for your years of service."')
+    [(text, cue, label)] = speakers(a)
+    assert (text, cue, label) == ("Thank you for your years of service", "hope", None)
+    q = a.quotes[0]
+    assert a.document.text[q.speaker_span[0]:q.speaker_span[1]] == "I"
+    got = speakers(run('The mayor said she hopes the council says, "We will rebuild the bridge."'))
+    assert [(cue, label) for _, cue, label in got] == [("hopes", "mayor")]
+
+
+def test_a_wish_does_not_make_a_nested_report() -> None:
+    got = speakers(run("The mayor hopes the council will say that the bridge is safe."))
+    assert [(cue, label) for _, cue, label in got] == [("hopes", "mayor")]
+    # a real report inside a report stays its own attribution
+    got = speakers(run("The mayor said that a police officer told him the bridge was down."))
+    assert [(cue, label) for _, cue, label in got] == [("said", "mayor"), ("told", "a police officer")]
+
+
+# ------------------------------------------------------------------ cues that report their object
+
+def test_noted_and_indicated_report_their_object_when_a_speaker_can_hold_it() -> None:
+    got = speakers(run("The senator noted several errors in the city's accounts."))
+    assert got == [("several errors in the city's accounts", "noted", "senator")]
+    got = speakers(run("The polling average indicates a narrowing lead for the mayor."))
+    assert got == [("a narrowing lead for the mayor", "indicates", "polling average")]
+    assert speakers(run("The map indicates two crossings on the river.")) == []
