@@ -100,3 +100,59 @@ def test_noted_and_indicated_report_their_object_when_a_speaker_can_hold_it() ->
     got = speakers(run("The polling average indicates a narrowing lead for the mayor."))
     assert got == [("a narrowing lead for the mayor", "indicates", "polling average")]
     assert speakers(run("The map indicates two crossings on the river.")) == []
+
+
+# ------------------------------------------------------------------ a letter's "I" and its signature
+
+def test_a_letters_i_is_the_name_signing_it() -> None:
+    a = run("The council closed the bridge for repairs. I think the council made the right decision.\n\n"
+            "Mark Olsen.\n\nThe mayor said the bridge would reopen in May.")
+    assert speakers(a) == [("the council made the right decision", "think", "Mark Olsen"),
+                           ("the bridge would reopen in May", "said", "mayor")]
+    got = speakers(run('I hope next year the voters say, "Thank you for your years of service."\n\nJane Doe.'))
+    assert got == [("Thank you for your years of service", "hope", "Jane Doe")]
+
+
+def test_an_i_with_no_signature_stays_unresolved() -> None:
+    got = speakers(run("I think the council made the right decision.\n\nThe mayor said the bridge would reopen."))
+    assert got[0] == ("the council made the right decision", "think", None)
+
+
+# ------------------------------------------------------------------ nothing said
+
+def test_a_cue_under_a_negating_verb_reports_nothing() -> None:
+    assert speakers(run("The governor described the flood as a disaster, but stopped short of calling the "
+                        "response a failure.")) == [("the flood as a disaster", "described", "governor")]
+    assert speakers(run('The governor refused to call the shooting a "massacre" on Monday.')) == []
+    assert speakers(run("The minister declined to say whether the border would reopen.")) == []
+    # "stop" negates only with "short": "stopped calling him a liar" says he had been calling him one
+    got = speakers(run("The governor stopped calling the mayor a liar after the election."))
+    assert [(cue, label) for _, cue, label in got] == [("calling", "governor")]
+
+
+def test_an_extraposed_it_and_lets_speak_for_nobody() -> None:
+    assert speakers(run("The senators have always known that it is necessary to show that they have nothing to "
+                        "hide.")) == [("that it is necessary to show that they have nothing to hide", "known",
+                                       "senators")]
+    assert speakers(run("Let's focus on understanding how the companies keep their money offshore.")) == []
+
+
+# ------------------------------------------------------------------ findings, thoughts and misparsed clauses
+
+def test_a_document_finds_its_object_a_person_finds_a_thing() -> None:
+    assert speakers(run("A 2014 study by a law professor found 31 incidents of voter fraud.")) == [
+        ("31 incidents of voter fraud", "found", "A 2014 study")]
+    assert speakers(run("Police found the bodies of three men near the river.")) == []
+
+
+def test_understanding_and_realising_are_thoughts() -> None:
+    got = speakers(run("The senators have understood that the voters want a new bridge."))
+    assert got == [("that the voters want a new bridge", "understood", "senators")]
+
+
+def test_a_clause_misparsed_as_the_object_of_said_is_the_statement() -> None:
+    got = speakers(run("The spokeswoman for the coalition said many of the examples that critics point to had "
+                       "failed to note the change."))
+    assert got == [("many of the examples that critics point to had failed to note the change", "said", "spokeswoman")]
+    assert speakers(run("She said a prayer for the victims of the flood.")) == []
+    assert speakers(run("The state added an extra week that overlapped with the registration period.")) == []

@@ -28,7 +28,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 FRAME_REACH = 6
 #: prepositions that introduce what a statement was about ("talked about", "warned of", "called for")
 #: cue contents that report a clause ("said that ..."): "either" reports a clause when there is one, else an object
-CLAUSE_CONTENT = {"clause", "either"}
+CLAUSE_CONTENT = {"clause", "either", "finding"}
 TOPIC_PREPS = {"about", "of", "on", "against", "for", "over"}
 #: cue meanings that ascribe a position or wish rather than report words (cues.tsv "meaning")
 STANCE_MEANINGS = {"stance"}

@@ -78,6 +78,25 @@ def wished(cx: Context, verb: Token) -> tuple[Token, Token | None, tuple] | None
     return wish, subject(cx, wish), (wish.idx, wish.idx + len(wish))
 
 
+def negated_by(cx: Context, verb: Token) -> Token | None:
+    """'stopped short of calling the shooting a crime', 'refused to call it a crime', 'declined to say whether':
+    the verb (`negating`) that says a cue under it was not done, so nothing was said; None when there is none."""
+    if verb.dep_ not in {"xcomp", "pcomp"}:
+        return None
+    head = verb.head
+    for _ in range(3):  # through "of" and "short" up to the verb
+        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
+            break
+        head = head.head
+    cue = cx.cue_of(head)
+    lemma = cue.text if cue is not None else head.lemma_.lower()
+    if lemma not in cx.lex.negating or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if lemma == "stop" and not any(c.lower_ == "short" for c in cx.children(head)):
+        return None  # "stopped calling him a liar" says he had been calling him one
+    return head
+
+
 def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":

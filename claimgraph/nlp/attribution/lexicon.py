@@ -38,6 +38,7 @@ class Lexicon:
     rubrics: set[str] = field(default_factory=set)  # "Correction:", "UPDATE:": a page's rubric, never a speaker
     implicative: set[str] = field(default_factory=set)  # "forced the chief to admit": the object did speak
     wishes: set[str] = field(default_factory=set)  # "I hope X says ...": an utterance wished for, not made
+    negating: set[str] = field(default_factory=set)  # "refused to call it ...": the cue under it says nothing
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
 
@@ -86,6 +87,8 @@ def lexicon() -> Lexicon:
             lex.implicative.add(word)
         elif kind == "wish":
             lex.wishes.add(word)
+        elif kind == "negating":
+            lex.negating.add(word)
     cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
     lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

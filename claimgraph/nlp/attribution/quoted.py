@@ -23,6 +23,7 @@ from claimgraph.nlp.attribution.grammar import (
     according_in,
     colon_label,
     governing_cue,
+    negated_by,
     other_reports,
     subject,
     wished,
@@ -336,6 +337,8 @@ def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
                     a.end = last.inner_end
                     return
                 break
+    if gov is not None and negated_by(cx, gov[0]) is not None:
+        return  # 'refused to call it "a massacre"': the words are not his
     if gov is None:
         acc = according_in(cx, cx.sents.sent(cx.doc[cx.tok(first.inner_start)]))
         if acc is None:

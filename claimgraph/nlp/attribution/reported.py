@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
+    FINITE_TAGS,
     INDIRECT_WITH_PARTIALS,
     TOPIC_PREPS,
     VERB_POS,
@@ -25,6 +26,7 @@ from claimgraph.nlp.attribution.grammar import (
     can_speak,
     colon_label,
     near_children,
+    negated_by,
     noun_cue,
     noun_speaker,
     other_reports,
@@ -102,7 +104,7 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
 
 #: cue contents that report through a direct object as well ("object": "denied the charges"; "either": a clause
 #: if there is one, else the object: "claimed that he won" / "claimed vast wealth")
-OBJECT_CONTENT = {"object", "either", "as"}
+OBJECT_CONTENT = {"object", "either", "as", "finding"}
 #: the meanings of a clause cue whose infinitive complement is what it reports ("vowed to", "hopes to")
 XCOMP_MEANINGS = {"promise", "warn", "deny", "believe", "ask", "demand", "claim"}
 
@@ -168,7 +170,10 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
             return []  # "volunteers painted the school", "the hotel welcomed 200 guests": no view reported
         if cue.content == "either" and not speaks(cx, speaker):
             return []  # "the explosion claimed the lives of ...", "the map shows the crossings": no one spoke
-        if cue.content == "either":
+        if cue.content == "finding" and not (speaker is not None and speaker.pos_ == "NOUN"
+                                             and cx.lex.groups.get(speaker.lemma_.lower()) == "document"):
+            return []  # "police found the bodies of three men": a thing found, not a finding stated
+        if cue.content in {"either", "finding"}:
             # "claimed vast wealth", "polls show Clinton ahead by three points", "the video shows him with his hands
             # up": the object and what follows it, not an adverbial before it ("admitted under questioning")
             obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -179,6 +184,12 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
                 if c.dep_ == "prep" and c.lower_ in {"to", "with"}:
                     continue  # the audience ("said to reporters"), not what was said
                 toks.extend(c.subtree)
+    elif cue.content in CLAUSE_CONTENT and (obj := said_object(cx, verb)) is not None:
+        # "said many of the examples that critics cite had failed" (a clause parsed as an object), "said the same of
+        # Trump" (the statement taken up again)
+        toks.extend(obj.subtree)
+        if obj.lower_ in SAME_WORDS:
+            toks.extend(x for c in cx.children(verb) if c.dep_ == "prep" and c.i > obj.i for x in c.subtree)
     elif xcomp and cue.meaning in XCOMP_MEANINGS:
         # "vowed to fight on", "hopes to offset", "agreed to clean up the mines", "asked to see the files"
         for c in xcomp:
@@ -197,6 +208,28 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     return toks
 
 
+#: an object of "said" that takes up a statement made before ("said the same of X", "said as much", "said so")
+SAME_WORDS = {"same", "much", "so"}
+#: the cues that take no object but a said thing ("said goodbye" aside): an object after them is a misparsed clause
+SAID_OBJECT_CUES = {"say"}
+
+
+def said_object(cx: Context, verb: Token) -> Token | None:
+    """The object of a clause cue that stands for a statement: a clause the parser read as an object (a long object
+    with a finite verb inside: "said many of the examples that critics cite had failed") or a statement taken up again
+    ("said the same of X"); not "said goodbye", "said a prayer", "said nothing"."""
+    if cx.cue_of(verb).text not in SAID_OBJECT_CUES:
+        return None  # "added the extra week that ...", "tells so many lies that ...": a real object
+    obj = next((c for c in cx.children(verb) if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None  # "says something about ...", "said nothing that ..."
+    if obj.lower_ in SAME_WORDS and obj.i == verb.i + 1 + (cx.doc[verb.i + 1].lower_ in {"the", "as"}):
+        return obj
+    sub = list(obj.subtree)
+    finite = any(t.tag_ in FINITE_TAGS and t.i != verb.i for t in sub)
+    return obj if finite and sum(t.is_alpha for t in sub) >= 5 else None
+
+
 def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     """Indirect speech from a cue verb: "Officials said the town had fallen."
 
@@ -213,9 +246,14 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         return  # "Speaking of the debate, ...": the writer turning to a topic, not someone's words
     if verb.dep_ == "acl" and any(c.dep_ == "neg" for c in near):
         return  # "the decision by the agency to not recommend charges": nothing was recommended, nothing said
+    if negated_by(cx, verb) is not None:
+        return  # "stopped short of calling the shooting a crime", "refused to call it a crime": nothing said
     subj = subject(cx, verb)
-    if subj is not None and subj.lower_ == "you" and subj.pos_ == "PRON":
-        return  # "Do you know where ...?", "If you think ...": the writer addressing the reader, not a report
+    if subj is not None and subj.lower_ in {"you", "'s", "\u2019s"} and subj.pos_ == "PRON":
+        return  # "Do you know where ...?", "let's focus on understanding ...": the writer and the reader, no report
+    if subj is not None and subj.lower_ == "it" and verb.dep_ == "xcomp" and subj.head.i == verb.head.i and any(
+            c.dep_ == "acomp" for c in cx.children(verb.head)):
+        return  # "it is necessary to show that ...", "it is hard to say": "it" stands for the clause, nobody speaks
     fixed = None
     if subj is None:
         # "It was announced by the army that ...", "The strike was condemned by the ministry, which ...":

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -107,6 +108,12 @@ def speaker_of(cx: Context, a: Attr) -> None:
             remember(cx, src, head.idx, head.lower_, ante)
             return
         cand = cx.sources.resolve_pronoun(head, cx.inside_quote)
+        if cand is None and head.lower_ == "i" and not cx.inside_quote(head.idx):
+            signer = signature(cx, head.idx)
+            if signer is not None:  # a letter's "I": the name signing it
+                a.source = cx.sources.get(signer.name, signer.id, cx.sources.kind_of(signer))
+                remember(cx, a.source, head.idx, None)
+            return
         if cand is None:
             return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
         a.source = cx.sources.by_key.get(cand.source_key) or cx.sources.get(
@@ -131,6 +138,27 @@ def speaker_of(cx: Context, a: Attr) -> None:
     if src is not None:
         a.source = src
         remember(cx, src, span[0], None, head)
+
+
+#: how many paragraphs after a letter's "I" its signature may come (a letter of a few paragraphs)
+SIGNATURE_REACH = 4
+
+
+def signature(cx: Context, char: int):
+    """The person signing the text an "I" of the writer's own words stands in (letters to the editor, statements):
+    the first of the next few paragraphs that is only a person's name ("Jane Doe." on its own line)."""
+    k = bisect.bisect_right(cx.para_starts, char) - 1
+    for p_start, p_end in cx.paras[k + 1:k + 1 + SIGNATURE_REACH]:
+        line = cx.text[p_start:p_end].strip().rstrip(".")
+        if not line or len(line) > 60:
+            continue
+        for t in cx.tokens(p_start, p_end):
+            ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
+            if ent is not None and ent.type == "PERSON" and any(
+                    cx.text[s:e] == line for s, e in ent.mentions if p_start <= s < p_end):
+                return ent
+            break
+    return None
 
 
 def clause_subject(cx: Context, pron: Token) -> Token | None:
