@@ -156,3 +156,14 @@ def test_a_clause_misparsed_as_the_object_of_said_is_the_statement() -> None:
     assert got == [("many of the examples that critics point to had failed to note the change", "said", "spokeswoman")]
     assert speakers(run("She said a prayer for the victims of the flood.")) == []
     assert speakers(run("The state added an extra week that overlapped with the registration period.")) == []
+
+
+# ------------------------------------------------------------------ a guessed pronoun teaches no gender
+
+def test_a_pronoun_guessed_among_people_of_unknown_gender_teaches_none() -> None:
+    a = run('Governor Chris Dalton described the senator Hillary Moss as a "disgrace" after she attacked police '
+            'officers and blamed the shootings on "bias" against minorities.\n\n'
+            "Paul Scott, who was unarmed, was shot by an officer on Monday.\n\n"
+            "Dalton, who has campaigned for the party's nominee since he left the race, blasted Moss as a "
+            '"disgrace" on a radio show.\n\n"She is a disgrace," he said.')
+    assert speakers(a)[-1] == ("She is a disgrace", "said", "Chris Dalton")

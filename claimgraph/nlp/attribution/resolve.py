@@ -118,7 +118,7 @@ def speaker_of(cx: Context, a: Attr) -> None:
             return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
         a.source = cx.sources.by_key.get(cand.source_key) or cx.sources.get(
             cand.label, cand.entity, cand.kind)
-        remember(cx, a.source, head.idx, head.lower_)
+        remember(cx, a.source, head.idx, None if cx.sources.guessed else head.lower_)
         return
     speaker = speaking_head(cx, head)
     if speaker is None:

@@ -145,6 +145,9 @@ class Sources:
     _indexed: int = -1  # how many entities `_entities` indexes
     #: last words that make a name an organisation or facility ("... Hospital"), never a person
     not_person: frozenset[str] = frozenset()
+    #: the last pronoun resolution chose among several people of unknown gender ("X described Y as ... after she
+    #: attacked ..."): it says nothing of the gender of the one chosen
+    guessed: bool = False
     _sents: SentenceIndex | None = None
 
     @property
@@ -277,6 +280,8 @@ class Sources:
 
         # 1. the same sentence: a subject named before the pronoun ("Mican says that ... he ...")
         same = before(sent_start)
+        # several people of unknown gender to choose from: the choice is a guess, and teaches no gender
+        self.guessed = len({c.source_key for c in same if self._gender_of(c) == "?"}) > 1
         if same:
             return ([c for c in same if c.subject] or same)[-1]
         # 2. the last speaker, when quoted recently and no other subject has come up since
