@@ -167,3 +167,14 @@ def test_a_pronoun_guessed_among_people_of_unknown_gender_teaches_none() -> None
             "Dalton, who has campaigned for the party's nominee since he left the race, blasted Moss as a "
             '"disgrace" on a radio show.\n\n"She is a disgrace," he said.')
     assert speakers(a)[-1] == ("She is a disgrace", "said", "Chris Dalton")
+
+
+# ------------------------------------------------------------------ a lost full stop
+
+def test_reported_content_stops_where_the_text_lost_a_full_stop() -> None:
+    got = speakers(run("The immigration agency said it was taking steps to increase its oversight of the regional "
+                       "centers The S.E.C. said it would increase oversight as well."))
+    assert got == [("it was taking steps to increase its oversight of the regional centers", "said",
+                    "immigration agency"), ("it would increase oversight as well", "said", "S.E.C.")]
+    got = speakers(run("The mayor said that the bridge that The Times described would reopen."))
+    assert got == [("that the bridge that The Times described would reopen", "said", "mayor")]

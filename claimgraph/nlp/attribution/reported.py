@@ -230,6 +230,21 @@ def said_object(cx: Context, verb: Token) -> Token | None:
     return obj if finite and sum(t.is_alpha for t in sub) >= 5 else None
 
 
+#: words that open a sentence in capitals: met after a lower-case word with no stop between, a full stop was lost
+SENTENCE_OPENERS = {"The", "A", "An", "It", "He", "She", "They", "We", "This", "That", "These", "Those"}
+
+
+def run_on_cut(toks: list[Token]) -> list[Token]:
+    """Reported content up to a sentence boundary the text lost ("... of the regional centers The S.E.C. said it
+    would ..."): a capitalised sentence opener right after a lower-case word is the next sentence, someone else's."""
+    for k in range(1, len(toks)):
+        t, prev = toks[k], toks[k - 1]
+        if t.text in SENTENCE_OPENERS and prev.i == t.i - 1 and prev.is_alpha and prev.text.islower() and \
+                prev.pos_ in {"NOUN", "ADJ", "ADV", "NUM"}:  # not "the bridge that The Times described"
+            return toks[:k]
+    return toks
+
+
 def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     """Indirect speech from a cue verb: "Officials said the town had fallen."
 
@@ -267,7 +282,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in near):
         subj = agent_of(verb, near)
         fixed = None if subj is not None else "anonymous"
-    toks = content_tokens(cx, verb, cue, subj)
+    toks = run_on_cut(content_tokens(cx, verb, cue, subj))
     words = [t for t in toks if t.is_alpha]
     block = colon_block(cx, verb, sent) if len(words) < 2 and cue.content in CLAUSE_CONTENT else None
     if block is not None and (subj is not None or fixed is not None):
