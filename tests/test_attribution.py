@@ -440,10 +440,26 @@ def test_reporting_noun_with_its_speaker():
     assert (q.kind, q.text, q.cue) == ("partial", "perfectly safe", "claim")
 
 
-def test_what_a_statement_was_about():
-    a = run("The general spoke about the withdrawal of foreign troops.")
+def test_a_topic_talked_about_is_no_statement():
+    # what someone spoke, commented or wrote about names a topic, not words or a position of theirs (issue 17)
+    for text in ("The general spoke about the withdrawal of foreign troops.",
+                 "The senator commented on the governor's resignation during a radio interview.",
+                 "The mayor went on to discuss recent budget figures, including ones showing a deficit.",
+                 "The minister mentioned the new harbour project twice.",
+                 "Her remarks about the harbour project drew criticism from the council."):
+        assert run(text).quotes == [], text
+
+
+def test_a_position_or_a_proposition_after_a_preposition_is_reported():
+    a = run("The general spoke about foreign troops being withdrawn from the border.")
     q = only(a.quotes)
-    assert (q.kind, q.text, q.cue) == ("indirect", "the withdrawal of foreign troops", "spoke")
+    assert (q.kind, q.text, q.cue) == ("indirect", "foreign troops being withdrawn from the border", "spoke")
+    q = only(run("The union warned of a general strike across the region.").quotes)
+    assert q.text == "a general strike across the region"
+    q = only(run("The activists spoke out against the new border fence.").quotes)
+    assert q.text == "the new border fence"
+    q = only(run("The governor bragged about his record on road safety.").quotes)
+    assert q.text == "his record on road safety"
 
 
 def test_quote_of_another_style_inside_a_straight_quote():

@@ -13,6 +13,7 @@ from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
     FINITE_TAGS,
     INDIRECT_WITH_PARTIALS,
+    TOPIC_ONLY,
     TOPIC_PREPS,
     VERB_POS,
     Attr,
@@ -195,9 +196,12 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         for c in xcomp:
             toks.extend(c.subtree)
     else:
-        # what was talked about: "spoke about X", "warned of X", "commented on X", "called for X"
+        # what was talked about: "warned of X", "called for X" state a position; "spoke about X", "commented on
+        # X" name only a topic, nobody's statement (TOPIC_ONLY)
         for c in cx.children(verb):
             if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                if cue.meaning in TOPIC_ONLY[0] and c.lower_ in TOPIC_ONLY[1] and not proposition(cx, c):
+                    break
                 if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in cx.children(c)):
                     continue  # "speaking on condition of anonymity": how they spoke, not what about
                 for obj in cx.children(c):
@@ -228,6 +232,16 @@ def said_object(cx: Context, verb: Token) -> Token | None:
     sub = list(obj.subtree)
     finite = any(t.tag_ in FINITE_TAGS and t.i != verb.i for t in sub)
     return obj if finite and sum(t.is_alpha for t in sub) >= 5 else None
+
+
+def proposition(cx: Context, prep: Token) -> bool:
+    """Whether what a preposition introduces states something rather than names a topic: a clause with its own
+    subject ("spoke about residents being forced out", "talked about how the fight was set back"), not a noun
+    ("spoke about the harbour") nor an open question ("talked about whether ...")."""
+    for c in cx.children(prep):
+        if c.dep_ == "pcomp" and any(k.dep_ in {"nsubj", "nsubjpass"} for k in cx.children(c)):
+            return not any(k.dep_ == "mark" and k.lower_ in {"whether", "if"} for k in cx.children(c))
+    return False
 
 
 #: words that open a sentence in capitals: met after a lower-case word with no stop between, a full stop was lost
@@ -369,6 +383,10 @@ def reporting_noun(cx: Context, noun: Token) -> None:
     if not toks:
         for c in cx.children(noun):
             if c.i > noun.i and c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}:
+                cue = noun_cue(cx, noun)
+                if cue is not None and cue.meaning in TOPIC_ONLY[0] and c.lower_ in TOPIC_ONLY[1] \
+                        and not proposition(cx, c):
+                    break  # "his comments on the ruling", "a statement about the talks": a topic, no statement
                 toks.extend(x for o in cx.children(c) if o.dep_ in {"pobj", "pcomp"} for x in o.subtree)
                 break
     if sum(t.is_alpha for t in toks) < 2:
