@@ -216,7 +216,19 @@ def score_case(rows: list[tuple[str, str, str]]) -> dict[str, object]:
     f1, acc = macro_f1(gold, pred)
     conf = Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p)
     return {"macro_f1": f1, "accuracy": acc, "n": len(gold), "confusions": conf.most_common(12),
-            "abstain": pred.count("NONE")}
+            "abstain": pred.count("NONE"), "per_class": per_class(gold, pred)}
+
+
+def per_class(gold: list[str], pred: list[str]) -> list[tuple[str, int, int, int, float]]:
+    """(label, tp, fp, fn, F1) per class, worst F1 first: aggregate figures, safe to print for the check part
+    (they say which class fails, not which snippet)."""
+    rows = []
+    for lab in sorted((set(gold) | set(pred)) - {"NONE"}):
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if p == lab and g != lab)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
+        rows.append((lab, tp, fp, fn, 2 * tp / (2 * tp + fp + fn) if tp else 0.0))
+    return sorted(rows, key=lambda r: (r[4], r[0]))
 
 
 def _num(x: object) -> float | None:
@@ -352,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse-parse", action="store_true")
     ap.add_argument("--no-record", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="the referee's output on the tuning parts")
+    ap.add_argument("--per-class", action="store_true", help="CASE per-class tp/fp/fn and F1 on both parts")
     args = ap.parse_args(argv)
     lines: list[str] = []
     details: list[str] = []
@@ -389,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"(n={ours['n']}, abstain {ours['abstain']}); referee {ref}; {secs:.1f}s")
             if name == "tune":
                 print("  confusions:", ours["confusions"])
+            if args.per_class:
+                print("  per class (label tp/fp/fn F1):", "; ".join(
+                    f"{lab} {tp}/{fp}/{fn} {f:.2f}" for lab, tp, fp, fn, f in ours["per_class"]))
             if ref is not None and abs(ref - float(ours["macro_f1"])) > 5e-4:
                 print("  DISAGREEMENT with the referee", file=sys.stderr)
                 ok = False

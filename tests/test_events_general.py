@@ -913,13 +913,14 @@ CASES_9: list[tuple[str, str, str]] = [
      "Organized crime"),
     ("Police detained dozens of opposition activists in the capital on Tuesday.", S, "Arrests"),
     ("Protesters chant slogans outside government buildings.", P, "Peaceful protest"),
-]
-#: The same set's sentences that still fail: what an event anticipates is absorbed into it (arrests "in
-#: anticipation of protests" become a protest met with arrests); a weapon named in another event's relative
-#: clause re-types the strike; a protest the perfect reports with no place or crowd word has no evidence.
-CASES_8_OPEN: list[tuple[str, str, str]] = [
+    # open in CASES_8_OPEN until round ten (tests/test_events_codebook.py): a protest named only as what another
+    # event anticipates is no event of the sentence, so it no longer absorbs the arrests
     ("Police arrested dozens of opposition activists in anticipation of mass protests planned for the weekend.",
      S, "Arrests"),
+]
+#: The same set's sentences that still fail: a weapon named in another event's relative clause re-types the
+#: strike; a protest the perfect reports with no place or crowd word has no evidence.
+CASES_8_OPEN: list[tuple[str, str, str]] = [
     ("The coalition launched air strikes on militant positions it accused of carrying out a chlorine attack on a "
      "village.", E, "Air/drone strike"),
     ("The shootings have sparked large demonstrations in several cities.", P, "Peaceful protest"),

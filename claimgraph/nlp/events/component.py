@@ -53,10 +53,10 @@ from claimgraph.nlp.events.lexicon import (
     TokForms,
     best_matches,
     lex_absorb,
-    lex_reasons,
     lexicon,
     token_forms,
 )
+from claimgraph.nlp.events.protests import drop_protest_reasons, in_reason, main_protest
 from claimgraph.nlp.events.setting import (
     SETTING_MIN_SENTENCES,
     court_case,
@@ -86,6 +86,10 @@ MIN_WEIGHT = 1.5
 REASON_PENALTY = 3.0
 #: the contract's extra type for claims and denials of responsibility
 ATTRIBUTION = "Attribution of responsibility"
+#: a protest kept from taking place by the authorities is a protest met with intervention (ACLED)
+PEACEFUL, INTERVENTION, EXCESSIVE = (
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+RIOT = "Violent demonstration"
 #: how many sentences back a sentence without an event of its own may continue an earlier event's report
 CONTINUATION = 2
 #: casualty kinds that count an incident's toll (ACLED fatalities); running totals are dropped for them
@@ -202,6 +206,9 @@ class EventsComponent:
         if not candidates:
             return
         same_count_same_people([f for c in candidates for f in c.figures])  # a toll repeated with its people named
+        for cand in candidates:
+            if cand.subtype in (PEACEFUL, INTERVENTION) and any(f.kind == "killed" for f in cand.figures):
+                cand.subtype = EXCESSIVE  # protesters killed: lethal force met the protest (ACLED)
         mentions: dict[str, int] = defaultdict(int)
         for cand in candidates:
             mentions[cand.subtype] += 1
@@ -232,12 +239,14 @@ class EventsComponent:
         matches = [m for m in best_matches(self.lex.triggers.find(toks)) if not in_name(toks, m)]
         if not matches:
             return []
+        matches = drop_protest_reasons(matches, toks, self.lex)
         context_hits = self._context_hits(toks)
         trigger_tokens = {toks[i].token.i for m in matches for i in range(m.start, m.end)}
+        anchor = main_protest(matches, toks, self.lex)
         by_group: dict[str, dict[str, list[tuple[Match, float]]]] = defaultdict(lambda: defaultdict(list))
         for m in matches:
             subtype, weight = m.payload  # type: ignore[misc]
-            subtype = self._retype(subtype, m, toks, context_hits, matches)
+            subtype = self._retype(subtype, m, toks, context_hits, matches, anchor)
             info = self.lex.types[subtype]
             by_group[info.group][subtype].append((m, weight))
         absorbed = _absorb(by_group)
@@ -266,6 +275,8 @@ class EventsComponent:
             ambiguous = weak and (type_needs_anchor(self.lex.types[subtype].type)
                                   or (subtype == "Diplomatic event" and cand.head.pos_ == "ADJ"))
             why = not_happened(cand.head, sent, trigger_tokens, modifier_check=ambiguous)
+            if why == "blocked" and group == "protest":  # "police prevented them from holding a rally"
+                why, cand.subtype = None, INTERVENTION
             if why and not (why == "denied" and self.lex.types[subtype].type == ATTRIBUTION) and not (
                     why == "general" and group == "protest"):  # "Protesters chant slogans": a scene, not a rule
                 continue  # a plan, threat, condition, denial, question or general statement (denying is attributing)
@@ -285,10 +296,13 @@ class EventsComponent:
 
     def _retype(
         self, subtype: str, m: Match, toks: list[TokForms], hits: dict[int, list[Match]], matches: list[Match],
+        anchor: Token | None = None,
     ) -> str:
         """First context rule (file order) whose cue occurs in its scope re-types the trigger. A cue that is
         only part of a longer trigger phrase of the same kind of event ("riot" in "riot police", for a
-        protest) is not a cue: that phrase already says what it adds."""
+        protest) is not a cue: that phrase already says what it adds. For a protest, a cue inside what the
+        sentence's main protest word is about is no cue either ("marched in memory of the protesters shot
+        dead a year ago": the shooting is what they remember, not how this march went)."""
         group = self.lex.types[subtype].group
         head = head_of_match(toks, m).i
         for n, rule in enumerate(self.lex.context):
@@ -304,28 +318,41 @@ class EventsComponent:
                        and o.end - o.start > cue.end - cue.start
                        and self.lex.types[o.payload[0]].group == group for o in matches):  # type: ignore[index]
                     continue
-                if self._in_scope(rule.scope, cue, m, toks, reasons=group == "protest"):
+                if self._in_scope(rule.scope, cue, m, toks, reasons=group == "protest",
+                                  own_acts=rule.target == RIOT) and not (
+                        group == "protest" and anchor is not None and rule.scope == "sentence"
+                        and in_reason(toks[cue.start].token, anchor)):
                     return rule.target
         return subtype
 
     @staticmethod
-    def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms], reasons: bool = False) -> bool:
-        """Is the cue in the rule's scope? For a protest (`reasons`), what it is about is out of scope."""
+    def _in_scope(scope: str, cue: Match, m: Match, toks: list[TokForms], reasons: bool = False,
+                  own_acts: bool = False) -> bool:
+        """Is the cue in the rule's scope? For a protest (`reasons`), what it is about is out of scope; how the
+        protesters protested is out of scope too, unless the rule is about their own acts (`own_acts`:
+        "burned tyres to protest" is a violent demonstration, "blocked the road to protest" no intervention)."""
         if scope == "sentence":
             head = head_of_match(toks, m)
             cue_tok = toks[cue.start].token
-            if (
+            if not own_acts and (
                 head.dep_ in ("advcl", "xcomp")
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
                 and head.head.i in {toks[i].token.i for i in range(cue.start, cue.end)}
             ):
                 return False  # "residents blocked the road to protest": how the protesters protested
             cue_ids = {toks[i].token.i for i in range(cue.start, cue.end)}
-            if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i in cue_ids:
+            if not own_acts and head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i in cue_ids:
                 return False  # "farmers blocked the highway in protest": the same
-            return not (reasons and _in_reason(cue_tok, head))
+            if in_reason(head, cue_tok, own=False):
+                return False  # "marched to mark the anniversary of the massacre": the massacre is what they mark
+            return not (reasons and in_reason(cue_tok, head))
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
+        if scope == "target":  # near the trigger but not who acted: "soldiers shot dead two villagers" hit no soldiers
+            if not (cue.start - m.end <= 6 and m.start - cue.end <= 6):
+                return False
+            cue_tokens = {toks[i].token.i for i in range(cue.start, cue.end)}
+            return not any(t.i in cue_tokens for s in actor_tokens(head_of_match(toks, m)) for t in s.subtree)
         if scope == "subject":
             head = head_of_match(toks, m)
             subjects = actor_tokens(head)
@@ -376,7 +403,7 @@ class EventsComponent:
         position = 2.0 / (1 + c.sent_index)
         toll = 0.5 if any(f.kind == "killed" for f in c.figures) else 0.0
         topic = TOPIC_BONUS * min(mentions - 1, 3)
-        about = REASON_PENALTY if _in_reason(c.head, c.sent.root) else 0.0
+        about = REASON_PENALTY if in_reason(c.head, c.sent.root) else 0.0
         return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head) + topic - about
 
     # -- fields -------------------------------------------------------------------------------
@@ -545,21 +572,6 @@ def _inside_name(toks: list[TokForms], cue: Match) -> bool:
         return False
     ent = next((e for e in last.doc.ents if e.start <= last.i < e.end), None)
     return ent is not None and last.i != ent.end - 1 and ent[-1].pos_ == "PROPN"
-
-
-def _in_reason(cue: Token, trigger: Token) -> bool:
-    """Is the cue inside what the event is about ("rallied to denounce the arrest of a journalist",
-    "protested against the killing")? Then it does not say how the event went."""
-    reasons = lex_reasons()
-    tok, steps = cue, 0
-    while tok.head.i != tok.i and steps < 8:
-        tok = tok.head
-        steps += 1
-        if tok.i == trigger.i:
-            return False
-        if tok.lower_ in reasons or tok.lemma_.lower() in reasons:
-            return True
-    return False
 
 
 def _sentences(doc: Doc) -> list[Span]:

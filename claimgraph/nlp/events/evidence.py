@@ -199,6 +199,8 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
             or (head.pos_ == "ADJ" and head.dep_ == "amod")):
         return "modifier"  # "protest songs", "bomb tests", "a clam shell device", "an offensive weapon"
     verb = _verb_of(head)
+    if _presupposed(head, words):
+        return None  # "the toll is expected to rise after the bombing": what the toll counts took place
     for c in verb.children:
         kind = words.get(c.lower_) or words.get(c.lemma_.lower())
         if c.dep_ in ("aux", "auxpass") and kind == "modal":
@@ -225,11 +227,24 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
         cur = cur.head
         depth += 1
         kind = words.get(cur.lemma_.lower()) or words.get(cur.lower_)
-        if kind in ("governor", "denial"):
-            return "denied" if kind == "denial" else "governed"
+        if kind in ("governor", "denial", "blocked"):
+            return {"denial": "denied", "blocked": "blocked"}.get(kind, "governed")
     if _general(head, verb, sent):
         return "general"
     return None
+
+
+def _presupposed(head: Token, words: dict[str, str]) -> bool:
+    """Is the trigger noun what a clause takes as given, whatever that clause's modality: the object of a
+    temporal or causal preposition ("feared dead after the bombing", "injuries from the blast"), or the
+    incident a toll rises in ("fatalities expected to increase in suicide blast")?"""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    kind = words.get(prep.lower_)
+    if kind == "presupposing":
+        return True
+    return prep.lower_ == "in" and words.get(prep.head.lemma_.lower()) == "toll"
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,7 +9,8 @@ it what it lacks: a more specific place, a time, actors, targets, and casualty f
 group it has none of (ACLED's toll of the incident is the main report's figure; a recap's other figure is
 another report of the same toll, not an addition; but a count wins over a vague word's reading, "dozens").
 Political violence of different kinds is one family ("when an air strike happens inside a battle, ACLED
-records the battle"): the main listing's subtype wins.
+records the battle"): the main listing's subtype wins. A protest and how it was met are one family too,
+coded by the gravest treatment any of its listings reports (peaceful, intervention, excessive force).
 
 What the text says of each listing (`Hint`, read by the component from the sentence) decides the doubtful
 cases: a place named outside the trigger's own clause ("officials in Ankara blamed the attack") says
@@ -45,8 +46,15 @@ class Hint:
 NO_HINT = Hint()
 
 
+#: protest subtypes from the mildest to the gravest treatment of the protesters: one protest told in several
+#: sentences ("police dispersed the march ... two demonstrators died") is coded by the gravest (ACLED)
+PROTEST_GRAVITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
 def _family(event: Event) -> str:
-    return "violence" if event.type in VIOLENT else event.subtype
+    if event.type in VIOLENT:
+        return "violence"
+    return "protest" if event.subtype in PROTEST_GRAVITY else event.subtype
 
 
 def _inside(small: Place, big: Place) -> bool:
@@ -143,6 +151,9 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
             continue
         target.mentions.append(event.span)
         target.mentions.extend(event.mentions)
+        if event.subtype in PROTEST_GRAVITY and target.subtype in PROTEST_GRAVITY and (
+                PROTEST_GRAVITY.index(event.subtype) > PROTEST_GRAVITY.index(target.subtype)):
+            target.subtype = event.subtype  # the same protest, met with graver force in another sentence
         weak_target = hints.get(target.id, NO_HINT).weak_place
         strong = not hints.get(event.id, NO_HINT).weak_place
         if place is not None and ((weak_target and strong) or (

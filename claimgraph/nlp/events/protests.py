@@ -1,0 +1,82 @@
+"""The protest family's reading of a sentence: what a protest is about, or what another event anticipates,
+is not how it went.
+
+Why a module of its own: the component decides which words are events and re-types them by context; these
+helpers answer one question for protests and for the salience of any event, "is this word inside what an
+event is about?" ("rallied to denounce the arrest of a journalist", "arrested activists in anticipation of
+mass protests", "marched in memory of the protesters shot dead a year ago").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.events.casualties import head_of_match
+from claimgraph.nlp.events.lexicon import Lexicon, Match, TokForms, lex_reasons
+
+
+def depth(tok: Token) -> int:
+    """How many steps the token is below its sentence's root."""
+    steps = 0
+    while tok.head.i != tok.i and steps < 20:
+        tok, steps = tok.head, steps + 1
+    return steps
+
+
+def main_protest(matches: list[Match], toks: list[TokForms], lex: Lexicon) -> Token | None:
+    """The head of the sentence's protest word closest to its root: what the sentence says the protest did."""
+    heads = [head_of_match(toks, m) for m in matches
+             if lex.types[m.payload[0]].group == "protest"]  # type: ignore[index]
+    return min(heads, key=lambda t: (depth(t), t.i)) if heads else None
+
+
+def drop_protest_reasons(matches: list[Match], toks: list[TokForms], lex: Lexicon) -> list[Match]:
+    """A protest named only as what another event is about or anticipates is not an event of the sentence
+    ("arrested activists in anticipation of mass protests", "in response to the protests"): the other event
+    is what happened."""
+    def group(m: Match) -> str:
+        return lex.types[m.payload[0]].group  # type: ignore[index]
+
+    heads = {id(m): head_of_match(toks, m) for m in matches}
+    others = [heads[id(o)] for o in matches if group(o) != "protest"]
+    if not others:
+        return matches
+    reasons = lex_reasons()
+    keep = []
+    for m in matches:
+        word = reason_word(heads[id(m)], reasons) if group(m) == "protest" else None
+        # the reason phrase hangs on the other event's word or on the verb that word completes ("continue to
+        # arrest activists ... in anticipation of protests")
+        if word is None or not any(o.is_ancestor(word) or (o.dep_ in ("xcomp", "ccomp") and o.head.is_ancestor(word))
+                                   for o in others if o.i != heads[id(m)].i):
+            keep.append(m)
+    return keep
+
+
+def reason_word(tok: Token, reasons: frozenset[str] | set[str]) -> Token | None:
+    """The reason word ("anticipation", "against") the token hangs under, at most eight steps up."""
+    steps = 0
+    while tok.head.i != tok.i and steps < 8:
+        tok, steps = tok.head, steps + 1
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in reasons:
+            return None  # a clause of its own: what it is about is no longer the protest's place
+        if tok.lower_ in reasons or tok.lemma_.lower() in reasons:
+            return tok
+    return None
+
+
+def in_reason(cue: Token, trigger: Token, own: bool = True) -> bool:
+    """Is the cue inside what the event is about ("rallied to denounce the arrest of a journalist",
+    "protested against the killing")? Then it does not say how the event went. `own=False`: only words of
+    a clause of its own count, no preposition ("violence against demonstrators", "tear gas against protesters"
+    say whom it hit; "to mark the anniversary of the massacre" is what a march is about)."""
+    reasons = lex_reasons()
+    tok, steps = cue, 0
+    while tok.head.i != tok.i and steps < 8:
+        tok = tok.head
+        steps += 1
+        if tok.i == trigger.i:
+            return False
+        if (tok.lower_ in reasons or tok.lemma_.lower() in reasons) and (own or tok.pos_ != "ADP"):
+            return True
+    return False

@@ -1,0 +1,291 @@
+"""Typing that generalises, round ten: sentences written from the codebook's definitions (shared/ACLED-TYPES.md)
+BEFORE the fixes they motivated (issue 13, after the tuning/check split), each set on one general cause:
+
+- CASES_10: the protest family's precedence (excessive force over intervention over a peaceful protest; the
+  demonstrators' own violence makes a riot whatever the police do; what a protest is about, and a protest an
+  arrest anticipates, is not how it went), mob violence, and bombers on the ground (a "motorcycle bomber" or
+  "car bomber" dies with the bomb: a suicide bomb, not an air strike). 42 of 46 passed before the fixes.
+- CASES_11: classes with too few trigger senses (retaking or taking places in other words, transfers without
+  fighting, attacks repelled, accidents in headline style, rejected allegations, diplomacy, property, crime,
+  agreements). 30 of 42 passed before.
+- CASES_12: a protest told over two sentences is coded by the gravest treatment any sentence reports (protesters
+  killed: excessive force). 3 of 5 passed before.
+- CASES_13: excessive force in other words ("police violence against demonstrators", "deadly crackdown",
+  soldiers who gun down a marcher: the soldiers are who acted, not whom an attack hit). 7 of 10 passed before.
+- CASES_14: road blocks with barricades or burning tyres are destructive (ACLED's violent demonstration). 2 of
+  5 passed before.
+
+Together 84 of 108 before the fixes, 106 after; the two that still fail are CASES_10_OPEN (strict xfails). The
+honest measure of generalisation stays the check part of the benchmark (BENCHMARKS.md, section events).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_spans_exact
+
+from claimgraph.contract import Analysis, Event
+from claimgraph.ingest import prepare
+
+B, P, R, E, V, S = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
+                    "Strategic developments")
+CASES_10: list[tuple[str, str, str]] = [
+    # protest with intervention: peaceful protest dispersed or blocked without lethal or grave force
+    ("Police arrested 20 protesters who had gathered outside the governor's office demanding jobs.", P,
+     "Protest with intervention"),
+    ("Demonstrators marching to the parliament were stopped by police at a barricade and sent home.", P,
+     "Protest with intervention"),
+    ("Riot police fired rubber bullets to scatter hundreds of students demonstrating against tuition fees.", P,
+     "Protest with intervention"),
+    ("Authorities detained several women taking part in a silent vigil for missing relatives.", P,
+     "Protest with intervention"),
+    # peaceful protest: what protesters do or demand, and what they protest about, is no intervention
+    ("Farmers blocked the main highway with tractors to protest against low crop prices.", P, "Peaceful protest"),
+    ("Hundreds of workers marched to the ministry to demand the release of colleagues arrested last week.", P,
+     "Peaceful protest"),
+    ("Residents protested against the killing of a teenager by police last month.", P, "Peaceful protest"),
+    ("Thousands of people marched in memory of the protesters shot dead by soldiers a year ago.", P,
+     "Peaceful protest"),
+    ("Students boycotted classes and held a rally against police violence on the campus.", P, "Peaceful protest"),
+    # excessive force: lethal or grave force on peaceful protesters wins over intervention
+    ("Two protesters died after security forces fired live bullets to disperse a march in the capital.", P,
+     "Excessive force against protesters"),
+    ("Soldiers used live ammunition against a peaceful rally, leaving three people dead.", P,
+     "Excessive force against protesters"),
+    ("A demonstrator was killed and 15 others hospitalised when police charged a sit-in with batons.", P,
+     "Excessive force against protesters"),
+    ("Security forces fired tear gas and live rounds at protesters, killing one man.", P,
+     "Excessive force against protesters"),
+    # violent demonstration: demonstrators' own violence, whatever the police do
+    ("Protesters threw stones at police, who responded with tear gas.", R, "Violent demonstration"),
+    ("Angry demonstrators set fire to a police station after the death of a detainee.", R, "Violent demonstration"),
+    ("Rioters smashed shop windows and clashed with police in the city centre.", R, "Violent demonstration"),
+    ("Protesters stormed the regional parliament building, breaking windows and furniture.", R,
+     "Violent demonstration"),
+    # mob violence: an unorganised crowd attacks people or property
+    ("A mob beat a suspected thief to death in the market on Tuesday.", R, "Mob violence"),
+    ("Villagers attacked and burned the homes of two families accused of witchcraft.", R, "Mob violence"),
+    ("An angry crowd stoned a motorist after he hit a child with his car.", R, "Mob violence"),
+    # suicide bombs: the attacker on a motorcycle or in a car is on the ground, not in the air
+    ("A motorcycle bomber blew himself up at a checkpoint, killing five policemen.", E, "Suicide bomb"),
+    ("A car bomber rammed his vehicle into the gate of the army base.", E, "Suicide bomb"),
+    ("A suicide car bomber struck a military convoy on the highway, killing eight soldiers.", E, "Suicide bomb"),
+    ("Two suicide bombers detonated their explosive vests at a crowded market.", E, "Suicide bomb"),
+    # attribution, abduction, transfer, property, disasters, agreements, diplomacy, crime, shelling, clashes
+    ("The Islamic State group claimed responsibility for the bombing of a church in the city.",
+     "Attribution of responsibility", "Attribution of responsibility"),
+    ("Al-Shabaab claimed the attack in a statement on its radio station.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("The government blamed rebel fighters for the massacre of 30 villagers.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("Gunmen kidnapped 12 passengers from a bus on the highway.", V, "Abduction/forced disappearance"),
+    ("Armed men abducted a local aid worker from her home.", V, "Abduction/forced disappearance"),
+    ("Rebel fighters withdrew from the town under a deal, handing it over to government forces.", S,
+     "Non-violent transfer of territory"),
+    ("The army handed control of the province to local police on Monday.", S, "Non-violent transfer of territory"),
+    ("Militants torched a school and several homes in the village overnight.", S, "Looting/property destruction"),
+    ("Soldiers demolished dozens of houses belonging to families of suspected rebels.", S,
+     "Looting/property destruction"),
+    ("A bus plunged off a bridge into a river, killing 14 passengers.", "Man-made disaster", "Man-made disaster"),
+    ("A building collapsed in the old city, trapping dozens of residents.", "Man-made disaster", "Man-made disaster"),
+    ("An explosion at a fireworks factory killed nine workers.", "Man-made disaster", "Man-made disaster"),
+    ("The two warring sides signed a ceasefire agreement in the capital on Sunday.", S, "Agreement"),
+    ("The government and rebels exchanged dozens of prisoners under a deal brokered by the UN.", S, "Agreement"),
+    ("The foreign minister met his counterpart to discuss the border dispute.", "Diplomatic event",
+     "Diplomatic event"),
+    ("The EU imposed new sanctions on five military officials.", "Diplomatic event", "Diplomatic event"),
+    ("Armed robbers held up a bank in the city centre and escaped with cash.", "Organized crime", "Organized crime"),
+    ("Police seized two tonnes of cocaine hidden in a shipping container.", "Organized crime", "Organized crime"),
+    ("Rebels fired mortar rounds at a residential district, killing two children.", E,
+     "Shelling/artillery/missile attack"),
+    ("Artillery shells hit a hospital in the city on Tuesday.", E, "Shelling/artillery/missile attack"),
+    ("Troops killed five militants in an exchange of fire near the border.", B, "Armed clash"),
+    ("Police and gunmen traded fire for an hour outside the bank.", B, "Armed clash"),
+]
+CASES_11: list[tuple[str, str, str]] = [
+    # government regains territory: other words for retaking ground
+    ("Government troops pushed the insurgents out of three villages near the border on Thursday.", B,
+     "Government regains territory"),
+    ("The army said it had restored control over the entire district after driving out the militants.", B,
+     "Government regains territory"),
+    ("Soldiers cleared the town of jihadist fighters after a week-long operation.", B,
+     "Government regains territory"),
+    ("Army takes full control of rebel stronghold in the east", B, "Government regains territory"),
+    # non-state actor overtakes territory
+    ("Rebel fighters stormed and took over the army outpost after a brief battle.", B,
+     "Non-state actor overtakes territory"),
+    ("Insurgents advanced into the provincial capital, seizing the police headquarters.", B,
+     "Non-state actor overtakes territory"),
+    # non-violent transfer of territory
+    ("Government forces handed over the city to a local militia without a fight.", S,
+     "Non-violent transfer of territory"),
+    ("The rebels pulled out of the town under the terms of the deal, and the army moved in.", S,
+     "Non-violent transfer of territory"),
+    ("Fighters entered the town unopposed after the garrison had left.", S, "Non-violent transfer of territory"),
+    ("The handover of the districts to the government took place peacefully on Sunday.", S,
+     "Non-violent transfer of territory"),
+    # armed clash: an attack repelled, a battle fought
+    ("Soldiers repelled an attack by insurgents on their base overnight, killing six of the attackers.", B,
+     "Armed clash"),
+    ("Government forces and rebels fought for control of the bridge throughout the night.", B, "Armed clash"),
+    ("Police battled gunmen for hours after the men opened fire on a checkpoint.", B, "Armed clash"),
+    # man-made disaster: accidents and failures, headline style too
+    ("Chemical plant explodes and catches fire; nearby homes evacuated", "Man-made disaster", "Man-made disaster"),
+    ("A passenger train derailed in the north of the country, injuring dozens.", "Man-made disaster",
+     "Man-made disaster"),
+    ("An overloaded ferry capsized on the lake, leaving at least 30 people missing.", "Man-made disaster",
+     "Man-made disaster"),
+    ("A gas leak at a fertiliser factory sent dozens of workers to hospital.", "Man-made disaster",
+     "Man-made disaster"),
+    ("Fire guts hospital ward, killing seven patients", "Man-made disaster", "Man-made disaster"),
+    # attribution of responsibility
+    ("The government held the rebels responsible for the attack on the market.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("The ministry rejected allegations that its troops had shelled the village.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("Police blamed the bombing on a local jihadist cell.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    # diplomacy
+    ("The foreign ministry summoned the ambassador over the border incident.", "Diplomatic event",
+     "Diplomatic event"),
+    ("The president paid a state visit to the neighbouring country to discuss trade and security.",
+     "Diplomatic event", "Diplomatic event"),
+    ("Both countries recalled their ambassadors after the dispute over the border.", "Diplomatic event",
+     "Diplomatic event"),
+    # property destruction and looting
+    ("Gunmen burned down the village market and several houses on Sunday night.", S, "Looting/property destruction"),
+    ("Fighters looted shops and government offices after the town was abandoned.", S,
+     "Looting/property destruction"),
+    ("Unknown people vandalised a mosque in the town overnight.", S, "Looting/property destruction"),
+    # organized crime
+    ("A gang of armed robbers attacked a jewellery shop and stole gold worth millions.", "Organized crime",
+     "Organized crime"),
+    ("Police dismantled a human trafficking ring operating across the border.", "Organized crime",
+     "Organized crime"),
+    ("Two members of a drug cartel were shot dead in a turf war in the port city.", "Organized crime",
+     "Organized crime"),
+    # mob violence
+    ("Residents lynched two men suspected of stealing cattle.", R, "Mob violence"),
+    # agreement
+    ("The government and the armed group agreed to a truce starting on Monday.", S, "Agreement"),
+    ("The warring parties signed a peace accord in the capital.", S, "Agreement"),
+    ("Rebels and the army swapped prisoners in a deal brokered by tribal elders.", S, "Agreement"),
+    # violent demonstration, excessive force, intervention in other words
+    ("Demonstrators hurled petrol bombs at security forces and torched a bank.", R, "Violent demonstration"),
+    ("Protesters ransacked the offices of the ruling party in the town.", R, "Violent demonstration"),
+    ("Police shot dead a protester during a demonstration against fuel prices.", P,
+     "Excessive force against protesters"),
+    ("Security forces killed 12 people when they opened fire on a crowd of demonstrators.", P,
+     "Excessive force against protesters"),
+    ("Police prevented opposition supporters from holding a rally in the capital.", P, "Protest with intervention"),
+    ("Police broke up a sit-in by teachers and arrested their leaders.", P, "Protest with intervention"),
+]
+# protests told over two sentences: the toll of the second says how the protest was met (ACLED: deaths from
+# force used on a peaceful protest make it excessive force)
+CASES_12: list[tuple[str, str, str]] = [
+    ("Police used tear gas to disperse hundreds of protesters in the capital on Friday. Two demonstrators died "
+     "of their wounds in hospital.", P, "Excessive force against protesters"),
+    ("Security forces broke up a sit-in outside the ministry on Monday. At least four people were killed, "
+     "medics said.", P, "Excessive force against protesters"),
+    ("Thousands of people rallied in the city centre against the new law. Three protesters were shot dead by "
+     "police.", P, "Excessive force against protesters"),
+    ("Police arrested dozens of students who marched on parliament on Tuesday. Nobody was hurt.", P,
+     "Protest with intervention"),
+    ("Hundreds of farmers protested outside the governor's office on Monday. The protest ended peacefully.", P,
+     "Peaceful protest"),
+]
+# excessive force in other words: the force used is the news, whatever word names the violence
+CASES_13: list[tuple[str, str, str]] = [
+    ("Police violence against peaceful demonstrators left dozens of people injured in the capital.", P,
+     "Excessive force against protesters"),
+    ("The crackdown on the protests has killed at least 40 people since Friday.", P,
+     "Excessive force against protesters"),
+    ("Security forces killed three protesters in the southern city on Sunday, witnesses said.", P,
+     "Excessive force against protesters"),
+    ("Soldiers gunned down a teenager taking part in an anti-government march.", P,
+     "Excessive force against protesters"),
+    ("A student was killed when police fired on a crowd demonstrating against fuel prices.", P,
+     "Excessive force against protesters"),
+    ("Police brutally beat women taking part in a peaceful march, sending 12 to hospital.", P,
+     "Excessive force against protesters"),
+    ("Troops opened fire to disperse a protest in the town, wounding at least nine people.", P,
+     "Excessive force against protesters"),
+    ("Riot police used batons and tear gas against protesters, leaving scores seriously injured.", P,
+     "Excessive force against protesters"),
+    ("The security forces' deadly crackdown on demonstrators drew international condemnation.", P,
+     "Excessive force against protesters"),
+    ("Snipers fired at demonstrators from rooftops, killing five.", P, "Excessive force against protesters"),
+]
+# road blocks with barricades or burning tyres are destructive (ACLED: violent demonstration); a march that
+# only fills a road is not
+CASES_14: list[tuple[str, str, str]] = [
+    ("Protesters blocked roads with burning tyres and barricades in several towns on Monday.", R,
+     "Violent demonstration"),
+    ("Youths erected barricades on the main road to protest against power cuts.", R, "Violent demonstration"),
+    ("Demonstrators barricaded the highway with rocks and tree trunks, cutting off the port.", R,
+     "Violent demonstration"),
+    ("Angry residents burned tyres on the streets to protest against the killing of a trader.", R,
+     "Violent demonstration"),
+    ("Hundreds of people marched along the main road to the town hall to demand clean water.", P,
+     "Peaceful protest"),
+]
+
+#: Still failing after the fixes: a state ("now control the town") is no event word of the lexicon, and the
+#: parser makes "crowd" the root of "A crowd set upon a man ... and burned his shop" (no subject for the verbs).
+CASES_10_OPEN: list[tuple[str, str, str]] = [
+    ("Islamist militants now control the town after heavy fighting with the army.", B,
+     "Non-state actor overtakes territory"),
+    ("A crowd set upon a man accused of blasphemy and burned his shop.", R, "Mob violence"),
+]
+
+
+def _analyze(analyzer, text: str) -> Analysis:
+    analysis = analyzer.analyze_article(prepare(text))
+    assert_spans_exact(analysis)
+    return analysis
+
+
+def _main(analyzer, text: str) -> Event:
+    analysis = _analyze(analyzer, text)
+    assert analysis.events, f"no event in: {text}"
+    return analysis.events[0]
+
+
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10 + CASES_11 + CASES_12 + CASES_13 + CASES_14)
+def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
+    event = _main(analyzer, text)
+    assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
+
+
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10_OPEN)
+@pytest.mark.xfail(strict=True, reason="open: see CASES_10_OPEN")
+def test_codebook_sentence_main_event_open(analyzer, text: str, type_: str, subtype: str) -> None:
+    event = _main(analyzer, text)
+    assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
+
+
+#: The first report of an incident is a mention of it even where its clause is not factual: a toll expected to
+#: rise "in" a blast, or injuries "from" it, take the blast as given (the headline of a report the linking work
+#: saw missed while the body's later mentions were found).
+PRESUPPOSED = [
+    "Fatalities expected to increase in suicide blast in Syria\n\nAt least 48 people were killed when a suicide "
+    "bomber blew himself up at a checkpoint in the city of Qamishli on Wednesday, police said.",
+    "Death toll likely to rise after suicide bombing at market\n\nA suicide bomber killed 20 people at a crowded "
+    "market in the northern town on Tuesday, officials said.",
+]
+
+
+@pytest.mark.parametrize("text", PRESUPPOSED)
+def test_first_mention_of_an_incident_in_a_non_factual_headline(analyzer, text: str) -> None:
+    analysis = _analyze(analyzer, text)
+    headline_end = text.index("\n")
+    suicide = [e for e in analysis.events if e.subtype == "Suicide bomb"]
+    assert len(suicide) == 1, [(e.subtype, e.text) for e in analysis.events]
+    assert any(s < headline_end for s, _ in [suicide[0].span, *suicide[0].mentions])
+
+
+def test_plans_and_threats_stay_no_events(analyzer) -> None:
+    """What a presupposing preposition does not cover: an attack threatened or planned is still no event."""
+    for text in ("Rebels threatened to launch attacks from the hills overlooking the town.",
+                 "The group vowed to carry out suicide bombings during the holiday."):
+        assert not _analyze(analyzer, text).events, text
