@@ -230,6 +230,135 @@ CASES_14: list[tuple[str, str, str]] = [
      "Peaceful protest"),
 ]
 
+#: Round eleven, written after round ten landed and before its fixes (the check part's per-class figures and its
+#: abstentions counted by cause, never its texts, chose the causes): CASES_15 territory, people and weapons taken
+#: (11 of 14 passed before), CASES_16 crimes, talks and accidents in the act's own words (9/16), CASES_17 diplomacy
+#: in other words (8/10), CASES_18 states named by country (1/4; the fix, a country or people named as evidence of
+#: diplomacy, lowered both parts, CASE tune 0.8542 -> 0.8473 and check 0.7610 -> 0.7586, and was reverted),
+#: CASES_19 events whose own words suffice (8/15), CASES_20 arrests ahead of a protest (2/4), CASES_21 what the
+#: protesters themselves block is no intervention (1/5). 40 of 68 before, 61 after; the seven still failing are in
+#: CASES_11_OPEN.
+CASES_15: list[tuple[str, str, str]] = [
+    ("Security forces seized a large cache of weapons and ammunition in the village.", S, "Disrupted weapons use"),
+    ("Hezbollah fighters and Syrian troops recaptured the hilltop from the rebels.", B, "Government regains territory"),
+    ("Pro-government forces took control of the airport after heavy fighting.", B, "Government regains territory"),
+    ("Kurdish-led fighters captured the town from Islamic State militants.", B, "Non-state actor overtakes territory"),
+    ("The army advanced towards the city centre, capturing several neighbourhoods.", B,
+     "Government regains territory"),
+    ("Government troops regained control of the border crossing on Tuesday.", B, "Government regains territory"),
+    ("The rebels took over the police station in the town without a shot being fired.", S,
+     "Non-violent transfer of territory"),
+    ("Militants seized control of the main road linking the two cities.", B, "Non-state actor overtakes territory"),
+    ("Police seized 20 kilograms of heroin at the airport.", "Organized crime", "Organized crime"),
+    ("Soldiers repelled an attack on their base by dozens of insurgents.", B, "Armed clash"),
+    ("The militants' assault on the town was repulsed by the army after hours of fighting.", B, "Armed clash"),
+    ("The army entered the town after the rebels met no resistance and withdrew.", S,
+     "Non-violent transfer of territory"),
+    ("Government forces entered the city without meeting any resistance.", S, "Non-violent transfer of territory"),
+]
+# crimes, diplomacy, accidents and blame told without police, weapons or states named: the words of the act
+# are enough (the codebook's "Organized crime", "Diplomatic event", "Man-made disaster", attribution)
+CASES_16: list[tuple[str, str, str]] = [
+    ("A drug trafficking ring smuggled tonnes of cocaine into Europe through the port.", "Organized crime",
+     "Organized crime"),
+    ("Fraudsters stole millions from pensioners in an online scam.", "Organized crime", "Organized crime"),
+    ("The gang laundered money through a network of shell companies.", "Organized crime", "Organized crime"),
+    ("Human traffickers smuggled hundreds of migrants across the border in trucks.", "Organized crime",
+     "Organized crime"),
+    ("Cattle rustlers made off with 300 cows from the village.", "Organized crime", "Organized crime"),
+    ("Poachers killed three rhinos in the national park.", "Organized crime", "Organized crime"),
+    ("Thieves broke into the bank vault and escaped with gold.", "Organized crime", "Organized crime"),
+    ("The two leaders held talks in Geneva on the nuclear programme.", "Diplomatic event", "Diplomatic event"),
+    ("The prime minister met the visiting French president in the capital.", "Diplomatic event",
+     "Diplomatic event"),
+    ("The UN envoy held talks with both sides in Geneva.", "Diplomatic event", "Diplomatic event"),
+    ("The foreign ministers of the two nations discussed the crisis by phone.", "Diplomatic event",
+     "Diplomatic event"),
+    ("A tanker truck overturned and exploded on the highway, killing 12 people.", "Man-made disaster",
+     "Man-made disaster"),
+    ("Dozens of workers were trapped after a tunnel caved in at the construction site.", "Man-made disaster",
+     "Man-made disaster"),
+    ("A mine collapse killed 15 miners.", "Man-made disaster", "Man-made disaster"),
+    ("Authorities blamed the explosion on separatists.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("Investigators said the militant group was behind the bombing.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+]
+# diplomacy in other words: visits, envoys, formal protests between states, sanctions, condemnations
+CASES_17: list[tuple[str, str, str]] = [
+    ("The president received the credentials of the new ambassador on Monday.", "Diplomatic event",
+     "Diplomatic event"),
+    ("Washington expelled two Russian diplomats over the spy case.", "Diplomatic event", "Diplomatic event"),
+    ("The EU foreign policy chief visited Kabul for talks with the Taliban.", "Diplomatic event", "Diplomatic event"),
+    ("Beijing lodged a formal protest with Tokyo over the island dispute.", "Diplomatic event", "Diplomatic event"),
+    ("The UN Security Council condemned the attack in a unanimous statement.", "Diplomatic event",
+     "Diplomatic event"),
+    ("Turkey summoned the Dutch envoy to protest against the treatment of its ministers.", "Diplomatic event",
+     "Diplomatic event"),
+    ("Moscow recalled its ambassador from Kiev for consultations.", "Diplomatic event", "Diplomatic event"),
+    ("The minister paid a two-day visit to Ankara.", "Diplomatic event", "Diplomatic event"),
+    ("Washington imposed sanctions on three companies accused of supplying weapons to the regime.",
+     "Diplomatic event", "Diplomatic event"),
+    ("The foreign ministry issued a statement condemning the strikes on civilians.", "Diplomatic event",
+     "Diplomatic event"),
+]
+# states named by their country or capital are the parties of diplomacy
+CASES_18: list[tuple[str, str, str]] = [
+    ("Washington and Seoul began negotiations on the cost of keeping troops in the country.", "Diplomatic event",
+     "Diplomatic event"),
+]
+# events whose own words are enough where the sentence names no actor, weapon or place: accidents, blame for
+# violence, a bomb going off, a killing by unnamed attackers, a protest broken up
+CASES_19: list[tuple[str, str, str]] = [
+    ("A fire destroyed dozens of shops at the central market overnight.", "Man-made disaster", "Man-made disaster"),
+    ("An ammonia leak at a fertiliser plant forced the evacuation of nearby homes.", "Man-made disaster",
+     "Man-made disaster"),
+    ("The roof of a school collapsed, injuring 20 pupils.", "Man-made disaster", "Man-made disaster"),
+    ("A boat carrying migrants sank off the coast.", "Man-made disaster", "Man-made disaster"),
+    ("The army blamed the rebels for the deaths of 12 villagers.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("Kiev blames Moscow for the downing of the airliner.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("A bomb went off near a school in the north of the city.", E, "Remote explosive/landmine/IED"),
+    ("An explosive device detonated under a parked car outside the courthouse.", E, "Remote explosive/landmine/IED"),
+    ("An explosion hit a bus carrying students.", E, "Remote explosive/landmine/IED"),
+    ("Assailants stabbed a priest to death inside his church.", V, "Attack"),
+    ("A teacher was shot dead by unknown attackers.", V, "Attack"),
+    ("Masked men executed three farmers in the village.", V, "Attack"),
+    ("Hundreds of marchers were dispersed with water cannon.", P, "Protest with intervention"),
+]
+# arrests before a protest took place are arrests, not an intervention in it; arrests during one are
+CASES_20: list[tuple[str, str, str]] = [
+    ("Police detained dozens of opposition activists ahead of a planned rally in the capital.", S, "Arrests"),
+    ("Several activists were arrested before the president's rally in the city.", S, "Arrests"),
+    ("Authorities rounded up student leaders days before the planned march.", S, "Arrests"),
+    ("Police arrested 30 protesters during a sit-in outside parliament.", P, "Protest with intervention"),
+]
+# what the protesters themselves block, stop or chase is no intervention against them
+CASES_21: list[tuple[str, str, str]] = [
+    ("Hundreds of protesters blocked the main highway for several hours on Monday.", P, "Peaceful protest"),
+    ("Demonstrators stopped traffic on the bridge to demand the release of their leaders.", P, "Peaceful protest"),
+    ("Thousands of farmers marched to the capital and blocked the roads leading to parliament.", P,
+     "Peaceful protest"),
+    ("Police blocked the protesters from marching to the presidential palace.", P, "Protest with intervention"),
+]
+
+#: Round eleven's sentences still failing: a commander captured is arrested (no rule reads the captured as people
+#: without a name), diplomacy between states named only by country (reverted, above), an accusation of using
+#: chemical weapons (the weapon is the main event), a protest broken up named by no crowd word, workers who
+#: prevent managers from entering (a strike's word too weak alone).
+CASES_11_OPEN: list[tuple[str, str, str]] = [
+    ("Troops captured a senior militant commander during a raid on his hideout.", S, "Arrests"),
+    ("Iran and Saudi Arabia held talks in Baghdad on Friday.", "Diplomatic event", "Diplomatic event"),
+    ("Qatar mediated talks between the two sides in Doha.", "Diplomatic event", "Diplomatic event"),
+    ("Moscow and Ankara agreed to hold talks next week to ease tensions.", "Diplomatic event", "Diplomatic event"),
+    ("The opposition accused government forces of using chemical weapons against civilians.",
+     "Attribution of responsibility", "Attribution of responsibility"),
+    ("The demonstration was broken up and dozens of participants were detained.", P, "Protest with intervention"),
+    ("Striking workers prevented managers from entering the factory.", P, "Peaceful protest"),
+]
+
+
 #: Still failing after the fixes: a state ("now control the town") is no event word of the lexicon, and the
 #: parser makes "crowd" the root of "A crowd set upon a man ... and burned his shop" (no subject for the verbs).
 CASES_10_OPEN: list[tuple[str, str, str]] = [
@@ -251,14 +380,15 @@ def _main(analyzer, text: str) -> Event:
     return analysis.events[0]
 
 
-@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10 + CASES_11 + CASES_12 + CASES_13 + CASES_14)
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10 + CASES_11 + CASES_12 + CASES_13 + CASES_14 + CASES_15
+                         + CASES_16 + CASES_17 + CASES_18 + CASES_19 + CASES_20 + CASES_21)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
 
 
-@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10_OPEN)
-@pytest.mark.xfail(strict=True, reason="open: see CASES_10_OPEN")
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10_OPEN + CASES_11_OPEN)
+@pytest.mark.xfail(strict=True, reason="open: see CASES_10_OPEN, CASES_11_OPEN")
 def test_codebook_sentence_main_event_open(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"

@@ -917,13 +917,13 @@ CASES_9: list[tuple[str, str, str]] = [
     # event anticipates is no event of the sentence, so it no longer absorbs the arrests
     ("Police arrested dozens of opposition activists in anticipation of mass protests planned for the weekend.",
      S, "Arrests"),
+    # open until round eleven, where "shootings" became a word of violence (evidence beside the trigger anchors it)
+    ("The shootings have sparked large demonstrations in several cities.", P, "Peaceful protest"),
 ]
-#: The same set's sentences that still fail: a weapon named in another event's relative clause re-types the
-#: strike; a protest the perfect reports with no place or crowd word has no evidence.
+#: The same set's sentence that still fails: a weapon named in another event's relative clause re-types the strike.
 CASES_8_OPEN: list[tuple[str, str, str]] = [
     ("The coalition launched air strikes on militant positions it accused of carrying out a chlorine attack on a "
      "village.", E, "Air/drone strike"),
-    ("The shootings have sparked large demonstrations in several cities.", P, "Peaceful protest"),
 ]
 
 

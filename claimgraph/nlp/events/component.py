@@ -56,7 +56,7 @@ from claimgraph.nlp.events.lexicon import (
     lexicon,
     token_forms,
 )
-from claimgraph.nlp.events.protests import drop_protest_reasons, in_reason, main_protest
+from claimgraph.nlp.events.protests import drop_protest_reasons, in_reason, main_protest, own_act
 from claimgraph.nlp.events.setting import (
     SETTING_MIN_SENTENCES,
     court_case,
@@ -318,6 +318,8 @@ class EventsComponent:
                        and o.end - o.start > cue.end - cue.start
                        and self.lex.types[o.payload[0]].group == group for o in matches):  # type: ignore[index]
                     continue
+                if rule.target == INTERVENTION and own_act(toks[cue.start].token, head_of_match(toks, m)):
+                    continue  # "protesters blocked the highway": what they did, no intervention against them
                 if self._in_scope(rule.scope, cue, m, toks, reasons=group == "protest",
                                   own_acts=rule.target == RIOT) and not (
                         group == "protest" and anchor is not None and rule.scope == "sentence"

@@ -80,3 +80,15 @@ def in_reason(cue: Token, trigger: Token, own: bool = True) -> bool:
         if (tok.lower_ in reasons or tok.lemma_.lower() in reasons) and (own or tok.pos_ != "ADP"):
             return True
     return False
+
+
+def own_act(cue: Token, trigger: Token) -> bool:
+    """Is the cue verb something the protesters did themselves: its subject holds the protest word ("hundreds
+    of protesters blocked the highway"), or it shares the protest verb's subject ("marched to the capital and
+    blocked the roads")? Then it is no intervention against them."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return False
+    if cue.dep_ == "conj" and cue.head.i == trigger.i:
+        return True
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    return any(s.is_ancestor(trigger) or s.i == trigger.i for s in subjects)
