@@ -230,14 +230,14 @@ CASES_14: list[tuple[str, str, str]] = [
      "Peaceful protest"),
 ]
 
-#: Round eleven, written after round ten landed and before its fixes (the check part's per-class figures and its
-#: abstentions counted by cause, never its texts, chose the causes): CASES_15 territory, people and weapons taken
-#: (11 of 14 passed before), CASES_16 crimes, talks and accidents in the act's own words (9/16), CASES_17 diplomacy
-#: in other words (8/10), CASES_18 states named by country (1/4; the fix, a country or people named as evidence of
-#: diplomacy, lowered both parts, CASE tune 0.8542 -> 0.8473 and check 0.7610 -> 0.7586, and was reverted),
-#: CASES_19 events whose own words suffice (8/15), CASES_20 arrests ahead of a protest (2/4), CASES_21 what the
-#: protesters themselves block is no intervention (1/5). 40 of 68 before, 61 after; the seven still failing are in
-#: CASES_11_OPEN.
+#: Round eleven, written after round ten and before its fixes (the check part's per-class figures and its
+#: abstentions counted by cause, never its texts, chose the causes): CASES_15 territory, people and weapons
+#: taken (11 of 14 passed before), CASES_16 crimes, talks and accidents in the act's own words (9/16), CASES_17
+#: diplomacy in other words (8/10, 9 after), CASES_18 states named by country (1/4; the fix, a country or people
+#: named as evidence of diplomacy, lowered both parts, CASE tune 0.8542 -> 0.8473 and check 0.7610 -> 0.7586,
+#: and was reverted), CASES_19 events whose own words suffice (8/15), CASES_20 arrests ahead of a protest
+#: (2/4), CASES_21 what the protesters themselves block is no intervention (1/5). 40 of 68 before, 60 after;
+#: the eight still failing are in CASES_11_OPEN.
 CASES_15: list[tuple[str, str, str]] = [
     ("Security forces seized a large cache of weapons and ammunition in the village.", S, "Disrupted weapons use"),
     ("Hezbollah fighters and Syrian troops recaptured the hilltop from the rebels.", B, "Government regains territory"),
@@ -289,7 +289,6 @@ CASES_17: list[tuple[str, str, str]] = [
     ("The president received the credentials of the new ambassador on Monday.", "Diplomatic event",
      "Diplomatic event"),
     ("Washington expelled two Russian diplomats over the spy case.", "Diplomatic event", "Diplomatic event"),
-    ("The EU foreign policy chief visited Kabul for talks with the Taliban.", "Diplomatic event", "Diplomatic event"),
     ("Beijing lodged a formal protest with Tokyo over the island dispute.", "Diplomatic event", "Diplomatic event"),
     ("The UN Security Council condemned the attack in a unanimous statement.", "Diplomatic event",
      "Diplomatic event"),
@@ -343,11 +342,13 @@ CASES_21: list[tuple[str, str, str]] = [
     ("Police blocked the protesters from marching to the presidential palace.", P, "Protest with intervention"),
 ]
 
-#: Round eleven's sentences still failing: a commander captured is arrested (no rule reads the captured as people
-#: without a name), diplomacy between states named only by country (reverted, above), an accusation of using
-#: chemical weapons (the weapon is the main event), a protest broken up named by no crowd word, workers who
-#: prevent managers from entering (a strike's word too weak alone).
+#: Round eleven's sentences still failing: talks with an armed group (armed actors as evidence of diplomacy passed
+#: it and made "the world condemns" an event in the hand audit: reverted), a commander captured is arrested (no
+#: rule reads the captured as people without a name), diplomacy between states named only by country (reverted,
+#: above), an accusation of using chemical weapons (the weapon is the main event), a protest broken up named by
+#: no crowd word, workers who prevent managers from entering (a strike's word too weak alone).
 CASES_11_OPEN: list[tuple[str, str, str]] = [
+    ("The EU foreign policy chief visited Kabul for talks with the Taliban.", "Diplomatic event", "Diplomatic event"),
     ("Troops captured a senior militant commander during a raid on his hideout.", S, "Arrests"),
     ("Iran and Saudi Arabia held talks in Baghdad on Friday.", "Diplomatic event", "Diplomatic event"),
     ("Qatar mediated talks between the two sides in Doha.", "Diplomatic event", "Diplomatic event"),

@@ -236,7 +236,7 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
 
 def _presupposed(head: Token, words: dict[str, str]) -> bool:
     """Is the trigger noun what a clause takes as given, whatever that clause's modality: the object of a
-    temporal or causal preposition ("feared dead after the bombing", "injuries from the blast"), or the
+    temporal preposition ("feared dead after the bombing", "could rise during the offensive"), or the
     incident a toll rises in ("fatalities expected to increase in suicide blast")?"""
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj":
         return False
