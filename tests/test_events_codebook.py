@@ -342,6 +342,46 @@ CASES_21: list[tuple[str, str, str]] = [
     ("Police blocked the protesters from marching to the presidential palace.", P, "Protest with intervention"),
 ]
 
+#: Round twelve, written before its fixes: CASES_22 the riot/force line in other words (5 of 10 passed before, 10
+#: after); CASES_23 a claim of or blame for an attack is the sentence's news, the attack what it is about (4 of 7
+#: before; a seventh, "No group has claimed responsibility for the bombing" as the bombing, was dropped: it
+#: contradicts CASES' "No group has claimed responsibility for the attack." as an attribution). CASE check
+#: 0.7610 -> 0.7663 (attribution), tune unchanged.
+# riots and force in other words: scuffles, what demonstrators injure or damage themselves (the verb active), an
+# eye lost or protesters blinded or hospitalised
+CASES_22: list[tuple[str, str, str]] = [
+    ("Protesters scuffled with police outside the parliament, and several officers were hurt.", R,
+     "Violent demonstration"),
+    ("Demonstrators fought running battles with riot police in the city centre.", R, "Violent demonstration"),
+    ("Protesters hurled bottles at police, who fired tear gas in response.", R, "Violent demonstration"),
+    ("Demonstrators injured three police officers during confrontations in the capital.", R,
+     "Violent demonstration"),
+    ("Protesters damaged several government vehicles outside the governor's office.", R, "Violent demonstration"),
+    ("A protester lost an eye after being hit by a rubber bullet fired by police.", P,
+     "Excessive force against protesters"),
+    ("Police fired pellet guns at protesters, blinding several of them.", P, "Excessive force against protesters"),
+    ("Several protesters were hospitalised after police beat them with batons.", P,
+     "Excessive force against protesters"),
+    ("Police used tear gas to disperse protesters who had gathered outside the parliament.", P,
+     "Protest with intervention"),
+    ("Riot police detained dozens of demonstrators and cleared the square.", P, "Protest with intervention"),
+]
+# a claim of, or blame for, an attack is the sentence's event; the attack is what it is about
+CASES_23: list[tuple[str, str, str]] = [
+    ("The Islamic State group claimed responsibility for the suicide bombing that killed 20 people at a mosque.",
+     "Attribution of responsibility", "Attribution of responsibility"),
+    ("Al-Shabaab said it carried out the attack on the hotel, in which 15 people died.",
+     "Attribution of responsibility", "Attribution of responsibility"),
+    ("The Taliban claimed the attack, which killed six soldiers.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+    ("A militant group claimed responsibility on Sunday for a car bomb that killed four policemen in the city.",
+     "Attribution of responsibility", "Attribution of responsibility"),
+    ("The army blamed the rebels for the shelling of the market, which killed 12 people.",
+     "Attribution of responsibility", "Attribution of responsibility"),
+    ("Officials blamed Boko Haram for the attack on the village.", "Attribution of responsibility",
+     "Attribution of responsibility"),
+]
+
 #: Round eleven's sentences still failing: talks with an armed group (armed actors as evidence of diplomacy passed
 #: it and made "the world condemns" an event in the hand audit: reverted), a commander captured is arrested (no
 #: rule reads the captured as people without a name), diplomacy between states named only by country (reverted,
@@ -382,7 +422,8 @@ def _main(analyzer, text: str) -> Event:
 
 
 @pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10 + CASES_11 + CASES_12 + CASES_13 + CASES_14 + CASES_15
-                         + CASES_16 + CASES_17 + CASES_18 + CASES_19 + CASES_20 + CASES_21)
+                         + CASES_16 + CASES_17 + CASES_18 + CASES_19 + CASES_20 + CASES_21 + CASES_22
+                         + CASES_23)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"

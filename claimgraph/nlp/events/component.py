@@ -114,6 +114,8 @@ class _Candidate:
     sent: Span
     figures: list[Figure] = field(default_factory=list)
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the event is what a claim or blame of the same sentence is about ("claimed the bombing that killed 20")
+    claimed: bool = False
 
     @property
     def head(self) -> Token:
@@ -196,6 +198,7 @@ class EventsComponent:
             if figs:
                 earlier = [c for c in candidates if 0 < sent_index - c.sent_index <= CONTINUATION]
                 sent_candidates = self._attach_figures(sent_index, sent, toks, sent_candidates, figs, earlier)
+            _mark_claimed(sent_candidates)
             candidates.extend(sent_candidates)
         if candidates and not political and sentences >= SETTING_MIN_SENTENCES:
             candidates = [c for c in candidates if not crime_not_reported(
@@ -348,6 +351,10 @@ class EventsComponent:
             if in_reason(head, cue_tok, own=False):
                 return False  # "marched to mark the anniversary of the massacre": the massacre is what they mark
             return not (reasons and in_reason(cue_tok, head))
+        if scope == "active":  # "protesters injured three officers", not "protesters were injured by officers"
+            verb = toks[cue.start].token
+            return not any(c.dep_ in ("auxpass", "agent") for c in verb.children) and EventsComponent._in_scope(
+                "sentence", cue, m, toks, reasons, own_acts)
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
         if scope == "target":  # near the trigger but not who acted: "soldiers shot dead two villagers" hit no soldiers
@@ -405,7 +412,7 @@ class EventsComponent:
         position = 2.0 / (1 + c.sent_index)
         toll = 0.5 if any(f.kind == "killed" for f in c.figures) else 0.0
         topic = TOPIC_BONUS * min(mentions - 1, 3)
-        about = REASON_PENALTY if in_reason(c.head, c.sent.root) else 0.0
+        about = REASON_PENALTY if in_reason(c.head, c.sent.root) or c.claimed else 0.0
         return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head) + topic - about
 
     # -- fields -------------------------------------------------------------------------------
@@ -502,6 +509,16 @@ class EventsComponent:
             key=lambda p: (len(p.mentions), -(min((s for s, _ in p.mentions), default=10**9))),
         )
         return best.id
+
+
+def _mark_claimed(cands: list[_Candidate]) -> None:
+    """An event inside the phrase of a claim or blame of its sentence ("IS claimed responsibility for the
+    bombing that killed 20", "blamed the rebels for the shelling") is what the claim is about: the claim is
+    the sentence's news (CASE 2021's attribution; the bombing stays listed, with its toll)."""
+    claims = [c.head for c in cands if c.group == "attribution"]
+    for cand in cands:
+        if cand.group != "attribution" and any(h.is_ancestor(cand.head) for h in claims):
+            cand.claimed = True
 
 
 def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]]) -> set[int]:
