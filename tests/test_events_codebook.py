@@ -382,6 +382,22 @@ CASES_23: list[tuple[str, str, str]] = [
      "Attribution of responsibility"),
 ]
 
+#: CASES_24 (round twelve, written before its fix): shelling inside a battle is the battle, interceptions are
+#: disrupted weapons, missiles from jets or drones air strikes (7 of 10 before, 9 after; FA-KES check 0.7062 ->
+#: 0.7113, CASE unchanged; the one left is in CASES_11_OPEN).
+# remote violence against battles and disrupted weapons: intercepted, inside a battle, from the air
+CASES_24: list[tuple[str, str, str]] = [
+    ("Air defences intercepted two rockets fired from Gaza over the city.", S, "Disrupted weapons use"),
+    ("The army said it shot down three missiles launched at the airport.", S, "Disrupted weapons use"),
+    ("Israeli jets fired missiles at a weapons depot near Damascus.", E, "Air/drone strike"),
+    ("A drone fired a missile at a car in the province, killing two militants.", E, "Air/drone strike"),
+    ("Government forces and rebels clashed in the south, with both sides using artillery.", B, "Armed clash"),
+    ("Heavy fighting and shelling between the army and insurgents continued around the town.", B, "Armed clash"),
+    ("The rebels shelled army positions near the airport.", E, "Shelling/artillery/missile attack"),
+    ("Rockets fired by militants hit a residential area, wounding five.", E, "Shelling/artillery/missile attack"),
+    ("Mortar rounds landed near the embassy, causing no casualties.", E, "Shelling/artillery/missile attack"),
+]
+
 #: Round eleven's sentences still failing: talks with an armed group (armed actors as evidence of diplomacy passed
 #: it and made "the world condemns" an event in the hand audit: reverted), a commander captured is arrested (no
 #: rule reads the captured as people without a name), diplomacy between states named only by country (reverted,
@@ -397,6 +413,8 @@ CASES_11_OPEN: list[tuple[str, str, str]] = [
      "Attribution of responsibility", "Attribution of responsibility"),
     ("The demonstration was broken up and dozens of participants were detained.", P, "Protest with intervention"),
     ("Striking workers prevented managers from entering the factory.", P, "Peaceful protest"),
+    # round twelve: "fire" in "set to fire at the base" is read as a blaze
+    ("Security forces dismantled a rocket launcher set to fire at the base.", S, "Disrupted weapons use"),
 ]
 
 
@@ -423,7 +441,7 @@ def _main(analyzer, text: str) -> Event:
 
 @pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10 + CASES_11 + CASES_12 + CASES_13 + CASES_14 + CASES_15
                          + CASES_16 + CASES_17 + CASES_18 + CASES_19 + CASES_20 + CASES_21 + CASES_22
-                         + CASES_23)
+                         + CASES_23 + CASES_24)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
