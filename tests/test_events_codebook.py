@@ -398,6 +398,23 @@ CASES_24: list[tuple[str, str, str]] = [
     ("Mortar rounds landed near the embassy, causing no casualties.", E, "Shelling/artillery/missile attack"),
 ]
 
+#: CASES_25 (round twelve, written before its fix): property destruction and mob violence in other words (8 of
+#: 10 before, 9 after: arsonists). The one left, "Gunmen destroyed a mast" (an actor noun outranks the act), is in
+#: CASES_11_OPEN: demoting a trigger that is only another trigger's subject passed it but lowered CASE tune
+#: 0.8589 -> 0.8527 with check unchanged, and was reverted.
+# property destroyed and crowds that attack, in other words
+CASES_25: list[tuple[str, str, str]] = [
+    ("Militants blew up a bridge on the main road to the north.", S, "Looting/property destruction"),
+    ("Israeli bulldozers demolished three Palestinian homes in the village.", S, "Looting/property destruction"),
+    ("Unknown arsonists set a church on fire overnight.", S, "Looting/property destruction"),
+    ("Insurgents burned several trucks carrying supplies on the highway.", S, "Looting/property destruction"),
+    ("Armed men looted the market and set shops ablaze.", S, "Looting/property destruction"),
+    ("An angry mob lynched a man suspected of theft.", R, "Mob violence"),
+    ("Villagers beat two suspected kidnappers to death.", R, "Mob violence"),
+    ("A crowd attacked a police station after a suspect died in custody.", R, "Mob violence"),
+    ("Residents torched the house of a man accused of killing a child.", R, "Mob violence"),
+]
+
 #: Round eleven's sentences still failing: talks with an armed group (armed actors as evidence of diplomacy passed
 #: it and made "the world condemns" an event in the hand audit: reverted), a commander captured is arrested (no
 #: rule reads the captured as people without a name), diplomacy between states named only by country (reverted,
@@ -413,7 +430,8 @@ CASES_11_OPEN: list[tuple[str, str, str]] = [
      "Attribution of responsibility", "Attribution of responsibility"),
     ("The demonstration was broken up and dozens of participants were detained.", P, "Protest with intervention"),
     ("Striking workers prevented managers from entering the factory.", P, "Peaceful protest"),
-    # round twelve: "fire" in "set to fire at the base" is read as a blaze
+    # round twelve: "fire" in "set to fire at the base" is read as a blaze; the gunmen outrank the destruction
+    ("Gunmen destroyed a telecommunications mast in the district.", S, "Looting/property destruction"),
     ("Security forces dismantled a rocket launcher set to fire at the base.", S, "Disrupted weapons use"),
 ]
 
@@ -441,7 +459,7 @@ def _main(analyzer, text: str) -> Event:
 
 @pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10 + CASES_11 + CASES_12 + CASES_13 + CASES_14 + CASES_15
                          + CASES_16 + CASES_17 + CASES_18 + CASES_19 + CASES_20 + CASES_21 + CASES_22
-                         + CASES_23 + CASES_24)
+                         + CASES_23 + CASES_24 + CASES_25)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
