@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from claimgraph.contract import Time
 from claimgraph.nlp.shared.numbers_data import alternation, by_kind, no_blank_lines, read_tsv
+from claimgraph.nlp.shared.scan import MultiScanner
 from claimgraph.nlp.state import get_state, report_failure
 from claimgraph.nlp.times_direction import future_clause, next_date
 
@@ -104,6 +105,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("duration", rf"{_NUM}-(?P<unit>{_UNIT_ALL})(?:-long)?"),
 ]
 COMPILED = [(kind, re.compile(no_blank_lines(_B + f"(?:{pat})" + _E), re.I)) for kind, pat in PATTERNS]
+_SCANNER = MultiScanner([rx for _, rx in COMPILED], lead=_B, width=3)  # each finditer's matches, but faster
 _YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _LEAD_PREP_RE = re.compile(rf"(?:{alternation(LEAD_PREPS)})[\s-]+$", re.I)
 _DURATION_ENT = re.compile(r"^(?:\d+|[a-z]+)[\s-]+(?:" + _UNIT_ALL + r")(?:-long)?$", re.I)
@@ -165,9 +167,9 @@ def find_times(doc: Doc) -> list[Found]:
     text = doc.text
     cands: list[Found] = []
     check_time = get_state(doc).check_time
-    for kind, rx in COMPILED:
+    for (kind, _), matches in zip(COMPILED, _SCANNER.find(text), strict=True):
         check_time()
-        for m in rx.finditer(text):
+        for m in matches:
             start, end = (m.start("core"), m.end("core")) if m.groupdict().get("core") else (m.start(), m.end())
             found = Found(start, end, kind, m.groupdict())
             if _acceptable(found, text, doc):
@@ -593,7 +595,5 @@ class TimesComponent:
             if f.kind == "spacy" and _DURATION_ENT.search(text[f.start:f.end]):
                 kind = "duration"
             spans.append((f.start, f.end, kind))
-            state.add("times", Time(
-                id=state.new_id("times"), text=text[f.start:f.end], span=(f.start, f.end),
-                value=value, precision=precision, anchor=anchor,
-            ))
+            state.add("times", Time(id=state.new_id("times"), text=text[f.start:f.end], span=(f.start, f.end),
+                                    value=value, precision=precision, anchor=anchor))

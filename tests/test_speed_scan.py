@@ -1,0 +1,58 @@
+"""`MultiScanner` finds exactly what each pattern's own `finditer` finds (the times patterns), on real
+articles and on text made to trip it: matches at the text's ends, in a window, overlapping candidates,
+a case-sensitive pattern among case-insensitive ones, patterns whose first characters are not worked out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from claimgraph.nlp.shared.scan import MultiScanner, prefixes
+from claimgraph.nlp.times import _B, COMPILED
+
+ROOT = Path(__file__).resolve().parents[1]
+TRICKY = (
+    "May 5-7, 2015: On Tuesday, 12 November 2019 (11/12/2019, 2019-11-12) at 10:30 p.m. GMT, the 1990s "
+    "and the '80s, the 19th century, mid-March and late 2016-17, a few days ago, the past 48 hours, "
+    "reportedly, Reportedly, it is said, I think, i think, may, MAY, allegedly\u2019s, ill-judged maybe. "
+    "3rd-century BCE 300 BC; every Monday; since the early spring; this Christmas; last Ramadan; noon. 2016"
+)
+
+
+def texts() -> list[str]:
+    out = [(ROOT / "examples" / "southfront-turkmen-mountain.txt").read_text("utf-8"), TRICKY]
+    for line in (ROOT / "examples" / "articles.jsonl").read_text("utf-8").splitlines():
+        out.append(json.loads(line)["text"])
+    return out
+
+
+def same(found: list[list[re.Match[str]]], patterns: list[re.Pattern[str]], text: str, pos: int = 0,
+         endpos: int | None = None) -> None:
+    for pattern, matches in zip(patterns, found, strict=True):
+        want = list(pattern.finditer(text, pos, len(text) if endpos is None else endpos))
+        assert [(m.span(), m.groups()) for m in matches] == [(m.span(), m.groups()) for m in want], pattern.pattern
+
+
+@pytest.mark.parametrize("width", [1, 2, 3])
+def test_times_patterns_match_as_their_finditer(width: int) -> None:
+    patterns = [rx for _, rx in COMPILED]
+    scanner = MultiScanner(patterns, lead=_B, width=width)
+    assert not scanner._plain  # every times pattern is indexed (else this test would prove little)
+    for text in texts():
+        same(scanner.find(text), patterns, text)
+        same(scanner.find(text, 7, len(text) - 5), patterns, text, 7, len(text) - 5)  # a window cuts matches
+
+
+def test_unknown_first_characters_and_empty_matches_fall_back_to_finditer() -> None:
+    patterns = [re.compile(r"(?<!\w)(?:.ay)"), re.compile(r"(?<!\w)(?:x*)"), re.compile(r"(?<!\w)(?:(a)\1)"),
+                re.compile(r"(?<!\w)(?:[^\s\d]ay)"), re.compile(r"(?<!\w)(?:ma|m)(?:y|ay)?"),
+                re.compile(r"(?<!\w)(?:may)", re.I), re.compile(r"(?<!\w)m|ay")]
+    assert prefixes(patterns[0], 2) is None and prefixes(patterns[1], 2) is None  # any character; empty
+    scanner = MultiScanner(patterns, lead=r"(?<!\w)", width=3)
+    assert scanner._plain == [0, 1, 2, 5, 6]  # a back-reference; other flags; the look-behind in one branch
+    text = "may day, Say aa MAY mamay m! ma"
+    same(scanner.find(text), patterns, text)
+    same(scanner.find(text, 3, 20), patterns, text, 3, 20)
