@@ -1,4 +1,4 @@
-"""`MultiScanner` finds exactly what each pattern's own `finditer` finds (the times patterns), on real
+"""`MultiScanner` finds exactly what each pattern's own `finditer` finds (times patterns, hedges), on real
 articles and on text made to trip it: matches at the text's ends, in a window, overlapping candidates,
 a case-sensitive pattern among case-insensitive ones, patterns whose first characters are not worked out."""
 
@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.nlp.attribution.claims import HEDGE_LEAD
+from claimgraph.nlp.attribution.lexicon import lexicon as attribution_lexicon
 from claimgraph.nlp.shared.scan import MultiScanner, prefixes
 from claimgraph.nlp.times import _B, COMPILED
 
@@ -44,6 +46,20 @@ def test_times_patterns_match_as_their_finditer(width: int) -> None:
     for text in texts():
         same(scanner.find(text), patterns, text)
         same(scanner.find(text, 7, len(text) - 5), patterns, text, 7, len(text) - 5)  # a window cuts matches
+
+
+def test_hedges_match_as_their_finditer_in_every_claim_window() -> None:
+    patterns = [p for p, _ in attribution_lexicon().hedges]
+    scanner = MultiScanner(patterns, lead=HEDGE_LEAD, width=3)
+    assert any(p.flags & re.I == 0 for p in patterns)  # the case-sensitive "I ..." hedges run as they are
+    found_any = False
+    for text in texts():
+        for s in range(0, len(text), 97):
+            e = min(len(text), s + 240)
+            found = scanner.find(text, s, e)
+            same(found, patterns, text, s, e)
+            found_any = found_any or any(found)
+    assert found_any
 
 
 def test_unknown_first_characters_and_empty_matches_fall_back_to_finditer() -> None:

@@ -7,6 +7,7 @@ import bisect
 
 from claimgraph.contract import Claim, Flag, Quote, Source
 from claimgraph.nlp.attribution.context import DATELINE_RE, FINITE_TAGS, STANCE_MEANINGS, Context
+from claimgraph.nlp.shared.scan import MultiScanner
 
 
 def emit_quotes(cx: Context) -> list[Quote]:
@@ -156,12 +157,23 @@ def clauses(cx: Context):
         yield cx.doc[start:sent.end]
 
 
+#: hedges.tsv's patterns as a scanner, per lexicon (a few at most: one per process, a test's own)
+_HEDGE_SCANNERS: dict[int, tuple[list, MultiScanner]] = {}
+HEDGE_LEAD = r"(?<![\w'’])"  # how lexicon.py opens every hedge pattern
+
+
 def hedges_in(cx: Context, sent, s: int, e: int) -> list[str]:
     """The hedge words of a claim in text order (hedges.tsv): "reportedly", "allegedly", a modal "may"."""
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in cx.lex.hedges:
-        for m in pattern.finditer(cx.text, s, e):
+    hedges = cx.lex.hedges
+    scanner = _HEDGE_SCANNERS.get(id(hedges))
+    if scanner is None or scanner[0] is not hedges or len(scanner[1].patterns) != len(hedges):
+        if len(_HEDGE_SCANNERS) > 8:
+            _HEDGE_SCANNERS.clear()  # the matches of each finditer, tried only where it can start
+        scanner = _HEDGE_SCANNERS[id(hedges)] = (hedges, MultiScanner([p for p, _ in hedges], lead=HEDGE_LEAD))
+    for (_pattern, kind), matches in zip(hedges, scanner[1].find(cx.text, s, e), strict=True):
+        for m in matches:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if kind == "modal":
