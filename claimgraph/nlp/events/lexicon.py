@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -121,9 +122,9 @@ class PatternIndex:
 _STARTS_MAX = 20_000  # distinct words remembered per index (~1 MB): a stream of any size stays flat
 
 
-@dataclass(frozen=True)
-class TokForms:
-    """A sentence token as the matcher sees it: its forms and the spaCy token."""
+class TokForms(NamedTuple):
+    """A sentence token as the matcher sees it: its forms and the spaCy token (a tuple: made for every token
+    of every sentence, and a frozen dataclass costs three times as much to make)."""
 
     token: Token
     forms: tuple[str, ...]
@@ -138,20 +139,23 @@ class Match:
 
 
 def _match_from(pattern: Pattern, k: int, toks: Sequence[TokForms], i: int) -> int | None:
-    if k == len(pattern):
-        return i
-    element = pattern[k]
-    if element == GAP:
-        for skip in range(0, MAX_GAP + 1):
-            end = _match_from(pattern, k + 1, toks, i + skip)
-            if end is not None:
-                return end
-        return None
-    if i >= len(toks):
-        return None
-    if any(form in element for form in toks[i].forms):  # type: ignore[operator]
-        return _match_from(pattern, k + 1, toks, i + 1)
-    return None
+    """Where `pattern[k:]` matching from token `i` ends (the first way found, shortest gaps first), or None.
+
+    Elements are frozensets: a token meets one when their forms are not disjoint (one C call, not a loop).
+    """
+    n, size = len(pattern), len(toks)
+    while k < n:
+        element = pattern[k]
+        if element == GAP:
+            for skip in range(0, MAX_GAP + 1):
+                end = _match_from(pattern, k + 1, toks, i + skip)
+                if end is not None:
+                    return end
+            return None
+        if i >= size or element.isdisjoint(toks[i].forms):  # type: ignore[union-attr]
+            return None
+        k, i = k + 1, i + 1
+    return i
 
 
 class Forms(list):  # type: ignore[type-arg]
@@ -163,7 +167,8 @@ class Forms(list):  # type: ignore[type-arg]
         return {}
 
 
-#: (lower, lemma, part of speech) -> the token's forms: a word's forms are worked out once per process
+#: (lower, lemma, part of speech) -> the token's forms (none: a space or a hyphen, skipped): a word's forms are
+#: worked out once per process
 _FORMS: dict[tuple[int, int, int], tuple[str, ...]] = {}
 _FORMS_MAX = 20_000  # distinct words (a few MB): a stream of any size stays flat
 
@@ -179,18 +184,21 @@ def _forms(lower: str, lemma: str, pos: str) -> tuple[str, ...]:
 
 
 def token_forms(sent: Span | Iterable[Token]) -> Forms:
+    """The sentence's tokens with their forms, less spaces and hyphens (a word's forms are looked up once)."""
     out = Forms()
+    append = out.append
     cache = _FORMS
     for tok in sent:
-        if tok.is_space or tok.text in SKIP_TOKENS:
-            continue
         key = (tok.lower, tok.lemma, tok.pos)
         forms = cache.get(key)
         if forms is None:
             if len(cache) >= _FORMS_MAX:
                 cache.clear()
-            forms = cache[key] = _forms(tok.lower_, tok.lemma_, tok.pos_)
-        out.append(TokForms(tok, forms))
+            lower = tok.lower_  # a space or a hyphen is one whatever its case: the lower-case form tells
+            skip = lower.isspace() or lower in SKIP_TOKENS
+            forms = cache[key] = () if skip else _forms(lower, tok.lemma_, tok.pos_)
+        if forms:
+            append(TokForms(tok, forms))
     return out
 
 
