@@ -12,16 +12,20 @@ tagger and the recogniser cost per token (4.4x the time of prose, 1.1 GB). So:
   `PIECE_TOKENS` tokens (one per character or so: `'s's's...`) stays one token.
 The Doc is built from the pieces' tokens with their exact whitespace (and spaCy's norms), so its text is the
 input, character for character, and every span still indexes it exactly; text without such runs goes
-through spaCy's tokenizer unchanged. Tokens per character are thus bounded by what short chunks allow.
+through spaCy's tokenizer unchanged (into a `TextDoc`, which keeps its text: spaCy rebuilds `Doc.text` from the
+tokens on every read). Tokens per character are thus bounded by what short chunks allow.
 """
 
 from __future__ import annotations
 
+import copyreg
 import re
 import unicodedata
 from typing import Any
 
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.tokens import Doc
+from spacy.tokens.doc import pickle_doc
 
 #: a whitespace-free chunk longer than this is not a word: tokenize it in pieces
 LONG_RUN = 100
@@ -49,6 +53,39 @@ def _cut_points(start: int, end: int, text: str) -> list[int]:
     return cuts
 
 
+class TextDoc(Doc):
+    """A spaCy `Doc` that keeps its text: `Doc.text` joins every token's text on every read, making a `Token` per
+    token (about 0.1 ms for a 400-word article), and the components read it about 15 times per document. The
+    text is the tokenizer's input, which spaCy's tokenization reproduces character for character; everything
+    else is spaCy's `Doc` (slicing, `as_doc`, `Doc.from_docs` and unpickling give a plain `Doc`)."""
+
+    _text: str
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def text_with_ws(self) -> str:
+        return self._text
+
+
+copyreg.pickle(TextDoc, pickle_doc)  # as spaCy pickles a Doc (it comes back a plain Doc)
+
+
+def _keeping_text(doc: Doc, text: str) -> Doc:
+    """`doc` as a `TextDoc` with the same tokens, whitespace and norms (spaCy's special-case norms, "n't" -> "not"),
+    remembering `text`; `doc` itself when `text` is not its text (then nothing is assumed)."""
+    if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        return doc
+    rows = doc.to_array([ORTH, SPACY, NORM])
+    strings = doc.vocab.strings
+    out = TextDoc(doc.vocab, words=[strings[o] for o in rows[:, 0].tolist()], spaces=rows[:, 1].astype(bool).tolist())
+    out.from_array([NORM], rows[:, 2:3].copy())
+    out._text = text
+    return out
+
+
 class GuardedTokenizer:
     """Wraps a spaCy tokenizer; behaves like it (attributes are delegated) but never goes quadratic and never
     makes a token of every character of a long run."""
@@ -63,7 +100,7 @@ class GuardedTokenizer:
 
     def __call__(self, text: str) -> Doc:
         if not _HOSTILE.search(text):
-            return self.tokenizer(text)
+            return _keeping_text(self.tokenizer(text), text)
         words: list[str] = []
         spaces: list[bool] = []
         norms: dict[int, str] = {}  # spaCy's special-case norms ("n't" -> "not"), kept
@@ -112,7 +149,7 @@ class GuardedTokenizer:
                 pieces(inner, end, tokenize=True)
             pos = end
         add(text[pos:])
-        doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+        doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)  # rare: a plain Doc, its text from its tokens
         for i, norm in norms.items():
             doc[i].norm_ = norm
         return doc
