@@ -73,7 +73,7 @@ class TextDoc(Doc):
 copyreg.pickle(TextDoc, pickle_doc)  # as spaCy pickles a Doc (it comes back a plain Doc)
 
 
-def _keeping_text(doc: Doc, text: str) -> Doc:
+def keeping_text(doc: Doc, text: str) -> Doc:
     """`doc` as a `TextDoc` with the same tokens, whitespace and norms (spaCy's special-case norms, "n't" -> "not"),
     remembering `text`; `doc` itself when `text` is not its text (then nothing is assumed)."""
     if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
@@ -100,7 +100,7 @@ class GuardedTokenizer:
 
     def __call__(self, text: str) -> Doc:
         if not _HOSTILE.search(text):
-            return _keeping_text(self.tokenizer(text), text)
+            return keeping_text(self.tokenizer(text), text)
         words: list[str] = []
         spaces: list[bool] = []
         norms: dict[int, str] = {}  # spaCy's special-case norms ("n't" -> "not"), kept
