@@ -6,8 +6,9 @@ the whole model's CPU time, more than the tagger and the lemmatizer together. It
 tokens of tests on LOWER, TAG, DEP and IS_SPACE (a value, IN, NOT_IN, REGEX), so indexing the rules by a
 value their first token must have leaves a handful of candidates per token. `index_attribute_ruler` swaps
 only the ruler's `match` for an indexed one returning the same (rule, match id, start, end) matches in the
-same order; spaCy's own `set_annotations` still applies them, so every token gets exactly the attributes it
-got before (tests/test_pipeline.py compares both on real articles). A pattern of any other shape (an `OP`,
+same order (the rules a token starts are worked out once per distinct token row), and applies them with
+spaCy's own `set_token_attrs`, without a `Span` per match, so every token gets exactly the attributes it got
+before (tests/test_pipeline.py compares both on real articles). A pattern of any other shape (an `OP`,
 another attribute) leaves the ruler as spaCy made it.
 """
 
@@ -21,6 +22,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 #: the token attributes a pattern may test, in the column order of `Doc.to_array`
 _ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
@@ -29,7 +31,7 @@ _COLUMNS = [LOWER, TAG, DEP, IS_SPACE]
 
 #: (rule index, match id, per token: its tests as (column, kind, values)), kind "eq"/"in", "not_in" or "regex"
 Rule = tuple[int, int, list[tuple[tuple[int, str, Any], ...]]]
-#: first-token rows remembered for the rules that cannot be indexed (a regex): bounded, then started afresh
+#: distinct token rows remembered with the rules they start: bounded, then started afresh
 MEMO = 20_000
 
 
@@ -40,7 +42,7 @@ class IndexedMatch:
         self.strings = ruler.vocab.strings
         #: per column (LOWER, TAG, DEP, IS_SPACE): value -> the rules whose first token wants it there
         index: list[dict[int, list[Rule]]] = [defaultdict(list) for _ in _ATTRS]
-        self.rest: list[Rule] = []  # no value to index on (a regex): tried once per distinct first-token row
+        self.rest: list[Rule] = []  # no value to index on (a regex): tried on every distinct row
         for rule in rules:
             first = rule[2][0]
             column = next((c for c, kind, _ in first if kind == "in"), None)
@@ -50,39 +52,41 @@ class IndexedMatch:
             for value in next(v for c, _, v in first if c == column):
                 index[column][value].append(rule)
         self.index = [dict(by_value) for by_value in index]
-        self._rest_for: dict[tuple[int, ...], list[Rule]] = {}
+        #: a token's row -> what `_starting` finds for it: the same for every token with that row
+        self._by_row: dict[tuple[int, ...], tuple[list[tuple[int, int]], list[Rule]]] = {}
         self._searched: dict[tuple[int, int], bool] = {}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         rows = [tuple(row) for row in doc.to_array(_COLUMNS).tolist()] if len(doc) else []
         n = len(rows)
-        fits, index = self._fits, self.index
+        fits, by_row = self._fits, self._by_row
         matches = []
         for i, row in enumerate(rows):
-            for column, by_value in enumerate(index):
-                group = by_value.get(row[column])
-                if group is not None:
-                    self._extend(matches, group, rows, i, n)
-            rest = self._rest_for.get(row)
-            if rest is None:
-                if len(self._rest_for) > MEMO:
-                    self._rest_for.clear()
+            found = by_row.get(row)
+            if found is None:
+                if len(by_row) > MEMO:
+                    by_row.clear()
                     self._searched.clear()
-                rest = self._rest_for[row] = [r for r in self.rest if fits(row, r[2][0])]
-            if rest:
-                self._extend(matches, rest, rows, i, n)
+                found = by_row[row] = self._starting(row)
+            singles, longer = found
+            for attr_id, match_id in singles:
+                matches.append((attr_id, match_id, i, i + 1))
+            for attr_id, match_id, tests in longer:
+                size = len(tests)
+                if i + size <= n and all(fits(rows[i + k], tests[k]) for k in range(1, size)):
+                    matches.append((attr_id, match_id, i, i + size))
         matches.sort()
         return matches
 
-    def _extend(self, matches: list[tuple[int, int, int, int]], group: list[Rule], rows: list[tuple[int, ...]],
-                i: int, n: int) -> None:
+    def _starting(self, row: tuple[int, ...]) -> tuple[list[tuple[int, int]], list[Rule]]:
+        """For a token's (LOWER, TAG, DEP, IS_SPACE): the one-token rules it matches, as (rule, match id), and the
+        longer rules whose first token it fits (their other tokens are checked where it occurs)."""
         fits = self._fits
-        for attr_id, match_id, tests in group:
-            if len(tests) == 1:
-                if fits(rows[i], tests[0]):
-                    matches.append((attr_id, match_id, i, i + 1))
-            elif i + len(tests) <= n and all(fits(rows[i + k], test) for k, test in enumerate(tests)):
-                matches.append((attr_id, match_id, i, i + len(tests)))
+        rules = [rule for column, by_value in enumerate(self.index) for rule in by_value.get(row[column], ())]
+        rules += self.rest
+        singles = [(a, m) for a, m, tests in rules if len(tests) == 1 and fits(row, tests[0])]
+        longer = [rule for rule in rules if len(rule[2]) > 1 and fits(row, rule[2][0])]
+        return singles, longer
 
     def _fits(self, row: tuple[int, ...], tests: tuple[tuple[int, str, Any], ...]) -> bool:
         for column, kind, value in tests:
@@ -100,6 +104,26 @@ class IndexedMatch:
                 if not found:
                     return False
         return True
+
+
+class DirectAnnotations:
+    """`AttributeRuler.set_annotations` without a `Span` per match: the same token (`span[index]`, a negative
+    index from the span's end) gets the same attributes by spaCy's own `set_token_attrs`, in the same order; a
+    match whose index falls outside it goes to spaCy's method, which raises its error."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
+
+    def __call__(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for match in matches:
+            attr_id, _match_id, start, end = match
+            index = indices[attr_id]
+            at = (start if index >= 0 else end) + index
+            if not start <= at < end:
+                AttributeRuler.set_annotations(self.ruler, doc, [match])
+                continue
+            set_token_attrs(doc[at], attrs[attr_id])
 
 
 def _test(name: str, value: Any, strings: Any) -> tuple[str, Any] | None | bool:
@@ -160,4 +184,5 @@ def index_attribute_ruler(nlp: Language) -> bool:
     if rules is None:
         return False
     ruler.match = IndexedMatch(ruler, rules)  # type: ignore[method-assign]
+    ruler.set_annotations = DirectAnnotations(ruler)  # type: ignore[method-assign]
     return True
