@@ -153,3 +153,16 @@ def test_every_part_of_a_toll_is_a_part_and_others_are_more_of_the_toll(analyzer
     assert sentence_figures(analyzer, text) == [
         ("100", "killed", "unknown", 100, None, "killed"), ("25", "killed", "children", 25, 25, "killed"),
         ("15", "killed", "women", 15, 15, "killed"), ("400", "injured", "unknown", 400, 400, "injured")]
+
+
+def test_a_part_of_a_set_of_things_another_verb_governs_is_no_casualty(analyzer):
+    """ "18 of the 31 lorries were destroyed": the 18 is the argument of "destroyed" (and counts no people)."""
+    text = "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed."
+    assert sentence_figures(analyzer, text) == [("20", "killed", "civilians", 20, 20, "killed")]
+
+
+def test_a_weekly_toll_is_a_running_total_not_an_incident():
+    """ "killed during the past week" sums many incidents (events_cumulative.tsv): no event's toll."""
+    text = "Activists said 374 people were killed in air strikes on Aleppo during the past week."
+    analysis = claimgraph.analyze(text)
+    assert [c.low for e in analysis.events for c in e.casualties if c.kind == "killed"] == []

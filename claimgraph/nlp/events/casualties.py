@@ -381,11 +381,12 @@ def figures(
                 best = (rank[0], rank[1], rank[2], cue_tok, kind)
         if best is None:
             continue
-        verb = noun.head
-        if (noun.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("VERB", "ADJ") and verb.i != best[3].i
+        arg = num if partitive is not None else noun  # "18 of the 31 lorries were destroyed": the 18 is the argument
+        verb = arg.head
+        if (arg.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("VERB", "ADJ") and verb.i != best[3].i
                 and under_another_verb(best[3], verb) and verb.lemma_.lower() not in ("be", "include")):
             continue  # "kill 30 terrorists, free 19 civilians (and wound 5)": the 19 were freed, not killed
-        if (noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i != best[3].i and verb.i not in cue_heads
+        if (arg.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i != best[3].i and verb.i not in cue_heads
                 and verb.lemma_.lower() not in ("be", "include")
                 and (own_clause(best[3], verb) or under_another_verb(best[3], verb) or any(
                     c.dep_ in ("dobj", "obj") and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
