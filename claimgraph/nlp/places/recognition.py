@@ -11,6 +11,7 @@ from bisect import bisect_left, insort
 from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
+from claimgraph.nlp.places.context import PlaceContext
 from claimgraph.nlp.places.datelines import Datelines
 from claimgraph.nlp.places.forms import name_occurrences, partial_name
 from claimgraph.nlp.places.lexicon import (
@@ -32,7 +33,7 @@ MAX_LISTED = 30  # `_division_lists`: names looked at before one plural division
 WEAK = 2  # `_scan_accept`: a candidate that needs support (`Mention.weak`)
 
 
-class Recognition(Datelines):
+class Recognition(Datelines, PlaceContext):
     """The recognition steps of `PlacesComponent` (per-document scratch lives on the instance)."""
 
     lex: PlaceLexicon
@@ -137,20 +138,6 @@ class Recognition(Datelines):
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
                                ent.label_, admin_hint=admin_hint, weak=weak))
         return out
-
-    def _place_context(self, doc: Doc, s: int, e: int) -> bool:
-        """Words around tokens [s, e) that make a name a place: a locative preposition before it ("in X"), "of"
-        after a place noun or a person's name ("the village of X", "Jane Doe of X,"), a noun for its people or
-        bodies after it ("X residents"), or a place found before or after it in a pair or list ("Y and X")."""
-        prev = doc[s - 1].lower_ if s > 0 else ""
-        if prev in self.lex.locative_preps or (e < len(doc) and doc[e].lower_ in self.lex.place_followers):
-            return True
-        if prev == "of" and s > 1 and (doc[s - 2].lower_ in self.lex.place_nouns or doc[s - 2].ent_type_ == "PERSON"):
-            return True
-        taken = getattr(self, "_taken", None) or []
-        if prev in ("and", "or", ",") and s > 1 and s - 2 < len(taken) and taken[s - 2]:
-            return True
-        return e + 1 < len(taken) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]
 
     def _known(self, text: str, gaz: Gazetteer) -> bool:
         """Whether resolution has candidates for the name (the lookups of `Resolution._candidates`): the name,
@@ -467,49 +454,6 @@ class Recognition(Datelines):
             return 0
         return 1 if multi or strong or any(self._major(c, text) for c in entries) else WEAK
 
-    def _containers(self, doc: Doc, mentions: list[Mention]) -> None:
-        """'X, Y' and 'X in Y' make Y a container hint of X; "Y's X" too."""
-        text = doc.text
-
-        def listed(x: Mention, y: Mention) -> bool:  # "Texas, New Mexico and Ohio": a list, not "X, Y"
-            return text[x.end:y.start].strip() in (",", "and", ", and", "or", ", or", "&")
-
-        for a, b in zip(mentions, mentions[1:], strict=False):
-            if listed(a, b):
-                a.peers.append(b)
-                b.peers.append(a)
-        for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
-            between = text[a.end:b.start]
-            in_list = (i > 0 and listed(mentions[i - 1], a)) or (i + 2 < len(mentions) and listed(b, mentions[i + 2]))
-            if between.strip() == "," and "\n" not in between and not in_list:
-                a.container, a.container_strength = b, 4.0
-            elif _possessive_container(between, self.lex.directions):
-                b.container, b.container_strength = a, 4.0
-            elif (words := between.strip().lower().split()) and words[0] in ("in", "near", "outside", "of") \
-                    and all(w in self.lex.directions for w in words[1:]) and "\n" not in between:
-                a.container, a.container_strength = b, 2.0  # "X in Y", "X in northern Y"
-
-    def _mark_locative(self, doc: Doc, mentions: list[Mention]) -> None:
-        """Mentions in a place's context: after a locative preposition ("in X", "near X"), after a place
-        noun or a direction and "of" ("the village of X", "west of X"), before a noun for its people
-        ("X residents"), holding a container ("X, Y", "X in Y") or a dateline."""
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            i, e = span.start, span.end
-            prev = doc[i - 1].lower_ if i > 0 else ""
-            nxt = doc[e].lower_ if e < len(doc) else ""
-            of_noun = prev == "of" and i > 1 and (doc[i - 2].lower_ in self.lex.place_nouns
-                                                  or doc[i - 2].lower_ in self.lex.directions
-                                                  or doc[i - 2].ent_type_ == "PERSON")  # "Jane Doe of X"
-            if e < len(doc) and doc[e].text in self.lex.institutions:
-                continue  # "at X University": the preposition is the institution's, not evidence for X
-            m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
-                or prev in self.lex.locative_preps or nxt in self.lex.place_followers \
-                or any(not p.weak and self.site_feature(p.text) is None for p in m.peers)  # listed with a
-            # place, not a street ("Y and X"; "Elm Street and Martin Court" puts no town there)
-
     def _propagate(self, doc: Doc, groups: list[Group]) -> None:
         """One sense per name, for finding too: once a name is a place in the document, its other
         occurrences are that place where the model missed them (a headline's "Glen Ellyn fire", "Hamilton
@@ -575,14 +519,6 @@ def _capitalised(tok) -> bool:
 def _tokens_of(doc: Doc, start: int, end: int) -> range:
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
-
-
-def _possessive_container(between: str, directions) -> bool:
-    """"Syria's Latakia", "Syria's northern Latakia": the first place contains the second."""
-    words = between.strip().replace("’", "'").split()
-    if not words or words[0] != "'s":
-        return between in ("'s ", "’s ")
-    return all(w.lower() in directions for w in words[1:])
 
 
 def _is_title(token) -> bool:
