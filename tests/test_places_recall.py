@@ -41,12 +41,17 @@ def test_a_colon_dateline_is_the_filing_place_but_a_transcripts_speaker_label_is
 
 
 def test_a_colon_dateline_opens_the_story_once_and_two_speakers_labels_make_a_transcript(analyzer) -> None:
-    """A colon dateline only opens the document; two labelled turns are a transcript's speakers (a surname that
-    is also a place included), while a page's rubrics ("UPDATE:", "CORRECTION:") are no speakers' labels."""
+    """A colon dateline opens the story (a headline and a summary may come first); two labelled turns are a
+    transcript's speakers (a surname that is also a place included), while a page's rubrics ("UPDATE:",
+    "CORRECTION:") are no speakers' labels."""
     two_turns = "SMITH: We waited for hours at the gate.\nBOSTON: Nobody told us the flight was cancelled."
     assert places_of(analyzer, two_turns) == {}
-    later = "Two men were arrested on Monday.\nCAIRO: Police said the raid was planned for weeks."
+    later = ("Two men were arrested on Monday. Both were released on bail. A court will hear the case in May. "
+             "Their lawyer denied the charges.\nCAIRO: Police said the raid was planned for weeks.")
     assert "CAIRO" not in places_of(analyzer, later)
+    after_headline = ("Two held after warehouse raid . Police had watched the building for weeks. BEIRUT: Two men "
+                      "were arrested on Monday after a raid, police said.")
+    assert places_of(analyzer, after_headline)["BEIRUT"].country == "LB"
     rubrics = ("BEIRUT: Two men were arrested on Monday after a raid, police said.\nUPDATE: A third man was "
                "released.\nCORRECTION: An earlier version gave the wrong day.")
     analysis = analyzer.analyze_article(prepare(rubrics, html=False))

@@ -21,6 +21,11 @@ _DATELINE = re.compile(
     r"(?:\s*\([A-Z][\w&.' ]{0,30}\))?\s*(?:--|[—–\x97-]|(?P<colon>:)(?= ))")
 # an upper-case word and a colon opening a line or sentence: a dateline ("BEIRUT: ...") or a speaker's label
 _LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))\s*(?P<label>[A-Z][A-Z.'’ -]+):(?= )")
+# where a sentence or a line ends: a colon dateline stands among the first few (`OPENING_SENTENCES`)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*")
+#: sentences that may come before a colon dateline: a page puts its headline and a summary first
+#: ("Man found dead in port . Police had warned of ... BEIRUT: The body of ...")
+OPENING_SENTENCES = 3
 
 
 class Datelines:
@@ -33,14 +38,15 @@ class Datelines:
         """Datelines ("HAMILTON --", "ST. JOHN'S, N.L. -"): an upper-case name in that slot is a place the
         gazetteer knows at any size; it says where the story was filed (`Mention.dateline`)."""
         out = []
-        opening = len(doc.text) - len(doc.text.lstrip())
         for m in _DATELINE.finditer(doc.text):
             s, e = m.span("place")
             name = m.group("place")
             if sum(c.isalpha() for c in name) < 3 or gaz.demonym(name) or not gaz.lookup(name):
                 continue
-            if m.group("colon"):  # "BEIRUT: ..." opening a story is a dateline; "SMITH: ..." a transcript's speaker
-                if s != opening or self._labels(doc.text) > 1 or title_form(name) in self._name_words or not any(
+            if m.group("colon"):  # "BEIRUT: ..." opening a story (after its headline and summary at most) is a
+                # dateline, the document's one label; "SMITH: ..." a transcript's speaker
+                if len(_SENTENCE_END.findall(doc.text, 0, s)) > OPENING_SENTENCES or self._labels(doc.text) > 1 \
+                        or title_form(name) in self._name_words or not any(
                         key(c.name) == key(name) and (c.feature in ("country", "admin1") or c.population >= 100000)
                         for c in gaz.lookup(name)):
                     continue
