@@ -14,8 +14,9 @@ import pytest
 
 from claimgraph.gazetteer import Entry, key, load_gazetteer
 from claimgraph.nlp.places.component import PlacesComponent
+from claimgraph.nlp.places.context import _possessive_container
 from claimgraph.nlp.places.lexicon import Group, Mention, load_lexicon
-from claimgraph.nlp.places.recognition import Recognition, _possessive_container
+from claimgraph.nlp.places.recognition import Recognition
 from claimgraph.nlp.places.resolution import Resolution, _contained, _holds, _prior, _support
 
 

@@ -138,7 +138,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         self._mark_locative(doc, mentions)
         self._inner: dict[str, list[Mention]] = {}
         for m in mentions:
-            if m.container is not None:
+            if m.container is not None and not m.container_near:  # "X west of Y" says nothing of what Y is
                 self._inner.setdefault(m.container.key, []).append(m)
         groups = self._group(mentions)
         focus = self._resolve(groups, demonyms, gaz, state)

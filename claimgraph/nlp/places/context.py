@@ -4,9 +4,19 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from claimgraph.gazetteer import Gazetteer
 from claimgraph.nlp.places.lexicon import Mention, PlaceLexicon
+
+#: "X west of Y", "X, 20 km north-east of Y", "X, some five miles to the south of the city of Y": a direction
+#: from a named place (`PlaceContext._direction_of`); `place` is the capitalised name after "of"
+_DIRECTION_OF = re.compile(
+    r",?\s*(?:(?:about|some|around|nearly|roughly|just|only)\s+)?(?:(?:[\d.,]+|[a-z]+)\s*(?:-\s*)?"
+    r"(?:km|kilometers|kilometres|miles|mi)\s+)?(?:to\s+the\s+)?(?P<dir>[A-Za-z]+(?:-[a-z]+)?)\s+of\s+"
+    r"(?:the\s+(?:\w+\s+of\s+)?)?(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
 
 
 class PlaceContext:
@@ -14,6 +24,7 @@ class PlaceContext:
 
     lex: PlaceLexicon
     _taken: list[bool]
+    gaz: Gazetteer
 
     def _place_context(self, doc: Doc, s: int, e: int) -> bool:
         """Words around tokens [s, e) that make a name a place: a locative preposition before it ("in X"), "of"
@@ -27,7 +38,18 @@ class PlaceContext:
         taken = getattr(self, "_taken", None) or []
         if prev in ("and", "or", ",") and s > 1 and s - 2 < len(taken) and taken[s - 2]:
             return True
-        return e + 1 < len(taken) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]
+        if e + 1 < len(taken) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]:
+            return True
+        return self._direction_of(doc, e)
+
+    def _direction_of(self, doc: Doc, e: int) -> bool:
+        """A direction from a known place follows ("X west of Aleppo", "X, 20 km north of Y", "X to the south of
+        Y"): a small place located from a bigger one, as war and disaster reports place villages."""
+        m = _DIRECTION_OF.match(doc.text, doc[e].idx if e < len(doc) else len(doc.text))
+        if m is None or m.group("dir").lower().replace("-", "") not in self.lex.directions:
+            return False
+        place = m.group("place")
+        return bool(self.gaz.lookup(place)) and not self.gaz.demonym(place)
 
     def _containers(self, doc: Doc, mentions: list[Mention]) -> None:
         """'X, Y' and 'X in Y' make Y a container hint of X; "Y's X" too."""
@@ -50,6 +72,9 @@ class PlaceContext:
             elif (words := between.strip().lower().split()) and words[0] in ("in", "near", "outside", "of") \
                     and all(w in self.lex.directions for w in words[1:]) and "\n" not in between:
                 a.container, a.container_strength = b, 2.0  # "X in Y", "X in northern Y"
+            elif (m := _DIRECTION_OF.match(between + b.text)) and m.start("place") == len(between) \
+                    and m.group("dir").lower().replace("-", "") in self.lex.directions:
+                a.container, a.container_strength, a.container_near = b, 2.0, True  # "X west of Y": near Y
 
     def _mark_locative(self, doc: Doc, mentions: list[Mention]) -> None:
         """Mentions in a place's context: after a locative preposition ("in X", "near X"), after a place

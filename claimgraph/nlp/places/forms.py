@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.gazetteer import Gazetteer, key
+from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.lexicon import Group
 
 _WORD = re.compile(r"(?<![\w.-])\w+")
@@ -58,6 +58,56 @@ def title_form(name: str) -> str:
     """The running-text form of an upper-case name: each word's first letter kept, the rest lower case, also
     after a hyphen ("WINSTON-SALEM" -> "Winston-Salem"), not after an apostrophe ("ST. JOHN'S" -> "St. John's")."""
     return re.sub(r"(?<![\w'’])(\w)([\w'’]*)", lambda m: m.group(1) + m.group(2).lower(), name)
+
+
+#: a word that opens with the Arabic article run into its name, the sun letter doubled ("Ezzor" = "ez-Zor")
+_JOINED_ARTICLE = re.compile(r"^([ae])([tdrzsnl])\2(\w{2,})$")
+_SUN_LETTERS = "tdrzsn"
+
+
+def article_variants(name: str, articles: frozenset[str]) -> list[str]:
+    """Other spellings of an Arabic place name that differ only in its article, as match keys, most likely first:
+    the article split off a word it was run into ("Deir Ezzor" -> "deir ez zor"), its assimilated or plain form
+    ("Al-Tamanah" -> "at tamanah"; "Ar-Raqqa" -> "al raqqa") and the name without it ("Al-Dana" -> "dana").
+    News transliterates the article in all these ways and a gazetteer holds one or two of them; they are tried
+    only for a name the gazetteer does not know as written."""
+    words = key(name).split()
+    out: list[str] = []
+
+    def add(ws: list[str]) -> None:
+        k = " ".join(ws)
+        if k and k != key(name) and k not in out:
+            out.append(k)
+
+    for i, w in enumerate(words):
+        m = _JOINED_ARTICLE.match(w)
+        if m and i > 0:  # the second word of a name ("Deir Ezzor", "Ras Alayn"), never a lone word
+            add(words[:i] + [m.group(1) + m.group(2), m.group(2) + m.group(3)] + words[i + 1:])
+    for i, w in enumerate(words[:-1]):
+        if w not in articles:
+            continue
+        nxt = words[i + 1]
+        sun = nxt[:2] if nxt[:2] in ("sh", "th", "dh") else nxt[0]
+        for form in ("a" + sun if nxt[0] in _SUN_LETTERS or sun in ("sh", "th") else "al", "al", "el"):
+            add(words[:i] + [form] + words[i + 1:])
+        add(words[:i] + words[i + 1:])
+    return out
+
+
+def lookup_forms(gaz: Gazetteer, name: str, articles: frozenset[str]) -> tuple[str, list[Entry]]:
+    """The gazetteer's entries for a name, or for the first of its article variants it knows (`article_variants`),
+    with the key that found them."""
+    found = gaz.lookup(name)
+    if found:
+        return key(name), found
+    if not articles.intersection(key(name).split()) and not any(
+            _JOINED_ARTICLE.match(w) for w in key(name).split()[1:]):
+        return key(name), []
+    for k in article_variants(name, articles):
+        found = gaz.lookup(k)
+        if found:
+            return k, found
+    return key(name), []
 
 
 def partial_name(text: str, gaz: Gazetteer, admin_words: frozenset[str]) -> bool:

@@ -95,6 +95,7 @@ class Mention:
     admin_hint: bool = False  # followed by / ends with a division word
     container: Mention | None = None  # "X, Y" / "Y's X" / "X in Y"
     container_strength: float = 0.0
+    container_near: bool = False  # the container is a place it lies near ("X west of Y"), not a division holding it
     peers: list[Mention] = field(default_factory=list)  # its neighbours in a list "X, Y and Z"
     dateline: bool = False  # opens a story as its dateline ("HAMILTON --"): where it was filed
     weak: bool = False  # found by form alone (a name embedded in a longer one): kept only with support nearby

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.context import PlaceContext
 from claimgraph.nlp.places.datelines import Datelines
-from claimgraph.nlp.places.forms import name_occurrences, partial_name
+from claimgraph.nlp.places.forms import lookup_forms, name_occurrences, partial_name
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
     PLACE_LABELS,
@@ -140,15 +140,14 @@ class Recognition(Datelines, PlaceContext):
         return out
 
     def _known(self, text: str, gaz: Gazetteer) -> bool:
-        """Whether resolution has candidates for the name (the lookups of `Resolution._candidates`): the name,
-        its base before a division word ("Latakia province"), or the name after the Arabic article."""
-        if gaz.lookup(text):
+        """Whether resolution has candidates for the name (the lookups of `Resolution._candidates`): the name or
+        its base before a division word ("Latakia province"), as written or in another form of its Arabic article
+        ("Deir Ezzor" -> "Deir ez-Zor", "al-Raqqa" -> "Raqqa": `forms.article_variants`)."""
+        if lookup_forms(gaz, text, self.lex.name_articles)[1]:
             return True
         words = text.split()
-        if len(words) > 1 and words[-1].lower() in self.lex.admin_words and gaz.lookup(" ".join(words[:-1])):
-            return True
-        article, _, rest = key(text).partition(" ")
-        return bool(rest) and article in self.lex.name_articles and bool(gaz.lookup(rest))
+        return len(words) > 1 and words[-1].lower() in self.lex.admin_words \
+            and bool(lookup_forms(gaz, " ".join(words[:-1]), self.lex.name_articles)[1])
 
     def _division_lists(self, doc: Doc, gaz: Gazetteer, taken: list[bool], found: list[Mention]) -> list[Mention]:
         """Names listed before a plural division word are divisions each ("Barrow, Jackson and Madison
@@ -378,10 +377,13 @@ class Recognition(Datelines, PlaceContext):
             return False  # a transcript's speaker label ("SMITH: ...")
         if self._calendar(span) or self._compound_part(doc, span.start, span.end, gaz):
             return False
-        if labels & BLOCKING_LABELS - {"PERSON"}:
-            return False
+        if labels & BLOCKING_LABELS - {"PERSON"} and not (
+                span.start > 1 and doc[span.start - 1].lower_ == "of"
+                and doc[span.start - 2].lower_ in self.lex.directions):
+            return False  # but "west of X" names a place, whatever the model took X for (a people, a language)
         # a name that is only the first word of a place's name ("Gold" of Gold Coast) is no evidence for it
-        entries = [c for c in gaz.lookup(text) if not key(c.name).startswith(key(text) + " ")]
+        found_as, entries = lookup_forms(gaz, text, self.lex.name_articles)
+        entries = [c for c in entries if not key(c.name).startswith(found_as + " ")]
         if not entries:
             return False
         best = max(entries, key=_prior)
@@ -422,7 +424,7 @@ class Recognition(Datelines, PlaceContext):
                 if whole:  # the model took a lone place name for a person ("Alexandria woman"): it needs
                     # support (nearby places) or a place's context ("in X"), as the name is one too
                     if not (best.population >= 10000 or strong
-                            or (best.population >= 500 and self._place_context(doc, span.start, span.end))):
+                            or (_small_known(best) and self._place_context(doc, span.start, span.end))):
                         return 0  # a small town's name is a person's unless the words around make it a place
                     return 1 if multi or any(self._major(c, text) for c in entries) else WEAK
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
@@ -438,8 +440,9 @@ class Recognition(Datelines, PlaceContext):
                 # "Vancouver Coastal Health Authority" names Vancouver; "Ripley Scout" no; nor does "Ben Gurion
                 # Airport" name Bern, whose other spelling "Ben" is (a big city by another name opens no name)
                 return False
-            if not (strong or best.population >= 800 or best.feature == "admin2"):
-                return 0
+            if not (strong or best.population >= 800 or best.feature == "admin2"
+                    or (best.population == 0 and self._place_context(doc, span.start, span.end))):
+                return 0  # a hamlet's name opening an organisation's is the organisation's ("Ripley Scout")
             whole = self._ent_start[span.start] == span.start and self._ent_end[span.start] == span.end
             if whole and not multi and not strong and not any(c.population >= 100000 for c in entries
                                                               if key(c.name) == key(text)):
@@ -451,7 +454,9 @@ class Recognition(Datelines, PlaceContext):
         if inst:
             return WEAK if strong or best.population >= 800 or best.feature == "admin2" else 0
         if not (strong or best.population >= SCAN_MIN_POP):
-            return 0
+            # a small place no entity covers, located from a known one ("X west of Aleppo"); without its
+            # population, GeoNames knows many villages of the war reports only by name and point
+            return WEAK if _small_known(best) and self._direction_of(doc, span.end) else 0
         return 1 if multi or strong or any(self._major(c, text) for c in entries) else WEAK
 
     def _propagate(self, doc: Doc, groups: list[Group]) -> None:
@@ -514,6 +519,12 @@ def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+
+
+def _small_known(e: Entry) -> bool:
+    """A town of at least 500 people, or one whose population the gazetteer does not know (0: many villages of
+    the war reports, which GeoNames holds by name and point alone)."""
+    return e.population >= 500 or e.population == 0
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> range:

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
+from claimgraph.nlp.places.forms import lookup_forms
 from claimgraph.nlp.places.lexicon import (
     ADMIN_FEATURES,
     MAX_CANDIDATES,
@@ -33,13 +34,12 @@ class Resolution:
         cands = gaz.lookup(text)
         words = text.split()
         if len(words) > 1 and words[-1].lower() in self.lex.admin_words:
-            base = " ".join(words[:-1])
-            admins = [e for e in gaz.lookup(base) if e.feature in ADMIN_FEATURES | {"region", "landform"}]
+            base = lookup_forms(gaz, " ".join(words[:-1]), self.lex.name_articles)[1]
+            admins = [e for e in base if e.feature in ADMIN_FEATURES | {"region", "landform"}]
             if not cands:
-                cands = admins or gaz.lookup(base)
-        article, _, rest = key(text).partition(" ")
-        if not cands and rest and article in self.lex.name_articles:
-            cands = gaz.lookup(rest)  # "al-Raqqa", "el-Arish": the name without the Arabic article
+                cands = admins or base
+        if not cands:  # "al-Raqqa", "Deir Ezzor": the Arabic article written another way or not at all
+            cands = lookup_forms(gaz, text, self.lex.name_articles)[1]
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=_prior, reverse=True)[:MAX_CANDIDATES]
         return cands

@@ -1,0 +1,54 @@
+"""Places of war reports (issue 17): villages located from a known town ("X west of Y"), names with the Arabic
+article joined by a hyphen ("Al-X") or run into the name ("Deir Ezzor"), and a province named by its capital with
+a division word ("X province", "the X countryside", "the X governorate"). General sentences, written for these
+tests, not copied from any benchmark's text."""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph.ingest import prepare
+from claimgraph.nlp.places.forms import article_variants
+
+
+def places_of(analyzer, text: str) -> dict[str, object]:
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+
+
+def test_a_village_located_from_a_known_town_is_a_place_whatever_the_model_tags_it(analyzer) -> None:
+    """A small place followed by a direction and a known town is found though the model reads it as an
+    organisation or a person, and it lies near that town, not at a homonym elsewhere."""
+    text = ("Jets bombed Hreitan north of Aleppo before dawn. A day later shells landed in a market in Al-Atarib "
+            "west of Aleppo, and rescuers pulled two children from the rubble.")
+    places = places_of(analyzer, text)
+    for name in ("Hreitan", "Al-Atarib"):
+        assert places[name].country == "SY" and places[name].admin1 == places["Aleppo"].admin1, name
+        assert abs(places[name].lat - places["Aleppo"].lat) < 0.5 and abs(places[name].lon - places["Aleppo"].lon) < 0.5
+
+
+def test_a_direction_with_a_distance_still_locates_the_village(analyzer) -> None:
+    text = "The convoy was stopped at Hreitan, about 10 km north of Aleppo, and turned back."
+    assert places_of(analyzer, text)["Hreitan"].country == "SY"
+
+
+def test_a_name_with_the_arabic_article_joined_by_a_hyphen_is_found_in_a_places_context(analyzer) -> None:
+    """"Al-X": the gazetteer holds the name with the article in another form ("Ad Dana") or without it."""
+    text = "Residents fled Al-Dana near the border after the shelling intensified overnight."
+    assert places_of(analyzer, text)["Al-Dana"].country == "SY"
+
+
+def test_a_province_named_by_its_capital_and_a_division_word_is_the_province(analyzer) -> None:
+    text = ("Fighting spread across the Aleppo countryside on Sunday. Reinforcements were sent to Deir Ezzor "
+            "province, and a curfew was declared in the Daraa governorate.")
+    places = places_of(analyzer, text)
+    for name in ("Aleppo countryside", "Deir Ezzor province", "Daraa governorate"):
+        assert places[name].feature == "admin1" and places[name].country == "SY", name
+
+
+def test_the_article_run_into_a_name_is_another_spelling_of_the_same_name() -> None:
+    articles = frozenset({"al", "el", "ar", "at", "ad", "az", "ez"})
+    assert "deir ez zor" in article_variants("Deir Ezzor", articles)
+    assert "ad dana" in article_variants("Al-Dana", articles) and "dana" in article_variants("Al-Dana", articles)
+    assert article_variants("Ezzor", articles) == []  # never a lone word: "Assad" is no "as-Sad"
