@@ -138,3 +138,14 @@ def test_a_name_with_a_lower_case_particle_is_taken_whole(analyzer) -> None:
     places = places_of(analyzer, text)
     assert places["Rio Grande do Sul"].feature == "admin1" and places["Rio Grande do Sul"].country == "BR"
     assert "Sul" not in places
+
+
+def test_names_listed_before_a_plural_street_word_are_streets_each(analyzer) -> None:
+    """"the junction of Maple and Cedar streets": Maple Street and Cedar Street, placed at the town the story is
+    about, though the model reads the pair as an organisation's name."""
+    text = "Crews closed the junction of Maple and Cedar streets in Springfield, Ill., on Tuesday."
+    places = places_of(analyzer, text)
+    for name in ("Maple", "Cedar"):
+        assert places[name].feature == "facility" and places[name].gazetteer_id is None, name
+        assert (places[name].lat, places[name].lon) == (places["Springfield"].lat, places["Springfield"].lon)
+    assert places["Springfield"].admin1 == "Illinois"

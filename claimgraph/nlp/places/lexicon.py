@@ -43,6 +43,7 @@ class PlaceLexicon:
     site_heads: dict[str, dict[str, str]] = field(default_factory=dict)
     site_heads_over_person: frozenset[str] = frozenset()
     street_preps: frozenset[str] = frozenset()
+    site_plurals: dict[str, str] = field(default_factory=dict)  # "streets" -> "Street": "Elm and Oak streets"
     division_plurals: dict[str, str] = field(default_factory=dict)
     metonymy_min_pop: int = 500000
     locative_preps: frozenset[str] = frozenset()
@@ -72,6 +73,7 @@ def load_lexicon() -> PlaceLexicon:
         site_heads={k: dict(v) for k, v in data.get("site_heads", {}).items()},
         site_heads_over_person=frozenset(data.get("site_heads_over_person", [])),
         street_preps=frozenset(data.get("street_preps", [])),
+        site_plurals=dict(data.get("site_plurals", {})),
         division_plurals=dict(data.get("division_plurals", {})),
         metonymy_min_pop=int(data.get("metonymy_min_pop", 500000)),
         locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),

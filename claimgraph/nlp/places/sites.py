@@ -52,7 +52,7 @@ class Sites:
         ("Villanova Drive"), a capitalised name after a prefix head ("Lake Opechee"), a road and its number."""
         heads = self.lex.site_heads
         suffix, prefix, numbered = heads.get("suffix", {}), heads.get("prefix", {}), heads.get("numbered", {})
-        out: list[Mention] = []
+        out: list[Mention] = self._site_lists(doc, taken)
         n = len(doc)
         for tok in doc:
             i = tok.i
@@ -84,6 +84,42 @@ class Sites:
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "site", "FAC"))
             for k in range(span.start, span.end):
                 taken[k] = True
+        return out
+
+    def _site_lists(self, doc: Doc, taken: list[bool]) -> list[Mention]:
+        """Names listed before a plural site head are sites of that kind each ("the corner of Elm and Oak
+        streets": Elm Street, Oak Street), whatever the model took them for; the mention is the name, its key
+        and text the site's full name."""
+        out: list[Mention] = []
+        for tok in doc:
+            singular = self.lex.site_plurals.get(tok.text)
+            if singular is None or tok.i == 0:
+                continue
+            i, names = tok.i, []
+            while i > 0 and len(names) < 10:
+                j = i
+                while j > 0 and i - j < 3 and _cap(doc[j - 1]) and not doc[j - 1].is_sent_start:
+                    j -= 1
+                if j == i:
+                    break
+                names.append((j, i))
+                sep = doc[j - 1].lower_ if j > 0 else ""
+                if sep not in (",", "and", "or", "&"):
+                    break
+                i = j - 1
+                if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
+                    i -= 1
+            if len(names) < 2:
+                continue
+            for s, e in names:
+                span = doc[s:e]
+                full = f"{span.text} {singular}"
+                if any(taken[k] for k in range(s, e)):  # a town of that name found already stays one: it
+                    # anchors the document's other places (its streets among them)
+                    continue
+                out.append(Mention(span.start_char, span.end_char, full, key(full), "site", "FAC"))
+                for k in range(s, e):
+                    taken[k] = True
         return out
 
     def _on_a_street(self, doc: Doc, i: int) -> bool:
