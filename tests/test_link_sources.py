@@ -218,23 +218,23 @@ def test_a_report_rests_on_the_source_of_its_toll_not_on_the_first_body_it_cites
 # Same-day tolls of one shelling: the state agency's own report, and an outlet's report that ties its toll to
 # no one but credits the agency further down; the same report crediting the agency and the Observatory
 # further down rests on neither. (Invented accounts.)
-AGENCY_OWN = """17 August 2016
+AGENCY_OWN = """9 March 2017
 
-Terrorist rocket attacks on Salah Eddin neighborhood in Aleppo kill 10 civilians
+Terrorist mortar shells on Bab Qebli quarter in Hama kill 9 civilians
 
-Ten civilians were killed on Wednesday as terrorist groups targeted the Salah Eddin neighborhood in Aleppo \
-city with rocket shells.
+Nine civilians lost their lives on Thursday when terrorist groups fired mortar shells at the Bab Qebli \
+quarter of Hama city.
 """
-CREDIT_LATER = """17-08-2016
+CREDIT_LATER = """09-03-2017
 
-Civilians martyred as terrorists shell Aleppo's Salah Eddin
+Civilians martyred in terrorist mortar fire on Hama's Bab Qebli
 
-Seven civilians were martyred on Wednesday as terrorists shelled the Salah Eddin neighborhood in Aleppo city.
+Six civilians were martyred on Thursday in terrorist mortar fire on the Bab Qebli quarter of Hama city.
 
-The attacks caused heavy material damage to the houses of the locals, SANA news agency reported.
+The shells also damaged shops and homes in the quarter, SANA news agency reported.
 """
-CREDIT_TWO = CREDIT_LATER + """Fighting raged on the southern edge of the city overnight, the Syrian Observatory \
-for Human Rights said.
+CREDIT_TWO = CREDIT_LATER + """Clashes went on near the northern approaches to the city overnight, the Syrian \
+Observatory for Human Rights said.
 """
 
 
@@ -255,27 +255,27 @@ def test_an_uncited_toll_rests_on_the_one_upstream_its_document_credits(analyzer
 
 # One car bomb, two outlets running one wire paragraph about it: one credits state media, the other "the
 # broadcaster" (no upstream named), each in an article of its own otherwise. (Invented accounts.)
-WIRE_STATE_MEDIA = """Tue 6 Aug 2013
+WIRE_STATE_MEDIA = """Thu 14 Nov 2013
 
-Bomb kills 18 in Damascus suburb
+Blast kills 14 in Suqaylabiyah
 
-A car bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday, the latest in a spate of blasts to \
-hit the mainly Christian and Druze district, state media said. The bomb in the suburb's main square also \
-wounded 56 people as traffic was heavy before the evening meal.
+A car bomb killed 14 people in Suqaylabiyah, a largely Christian town north-west of Hama, on Thursday, the \
+third blast to strike the town this month, state media said. The explosion near the town's bus station also \
+wounded 41 people as shoppers crowded the market ahead of the weekend.
 
-Residents said security forces sealed off the square and ambulances took the wounded to hospitals in the \
-capital. The government blamed rebels fighting to topple the president.
+Witnesses said soldiers closed the roads into the town and the wounded were driven to hospitals in Hama. \
+The authorities blamed insurgents fighting the government.
 """
-WIRE_BROADCASTER = """06-08-2013
+WIRE_BROADCASTER = """14-11-2013
 
-Terrorist car bomb strikes Jaramana
+Terrorist car bomb hits Suqaylabiyah
 
-A car bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday, the latest in a spate of blasts to \
-hit the mainly Christian and Druze district, the broadcaster said. The bomb in the suburb's main square also \
-wounded 56 people as traffic was heavy before the evening meal.
+A car bomb killed 14 people in Suqaylabiyah, a largely Christian town north-west of Hama, on Thursday, the \
+third blast to strike the town this month, the broadcaster said. The explosion near the town's bus station also \
+wounded 41 people as shoppers crowded the market ahead of the weekend.
 
-Officials vowed to pursue the takfiri groups behind the crime, and volunteers queued to give blood at the \
-Mujtahid hospital, where many of the victims were treated overnight.
+The governor promised to hunt down the gangs behind the attack, and residents lined up to give blood at the \
+national hospital, where most of the wounded were taken during the night.
 """
 
 
