@@ -223,20 +223,20 @@ def test_opposing_camps_doing_different_acts_are_two_incidents_contested_blame_i
 
 
 def _with_quote(who: str, verb: str) -> str:
-    return VIA_REUTERS_1.replace("The evacuees had been", f"{who} said that they had {verb} away at least 100 bodies "
-                                 "from the site of the blast. The evacuees had been")
+    return VIA_REUTERS_1.replace("The evacuees had been", f"{who} said that they had {verb} out some 90 dead "
+                                 "from the burnt-out buses by nightfall. The evacuees had been")
 
 
 def test_a_quote_drifts_only_between_reports_of_one_speaker(analyzer: Analyzer) -> None:
-    variants = (("Rescue workers", "carted", "NNA"), ("Rescue workers", "taken", "Ahram"),
-                ("A local official", "hauled", "SANA"))
+    variants = (("Rescue workers", "pulled", "NNA"), ("Rescue workers", "brought", "Ahram"),
+                ("A local official", "dragged", "SANA"))
     carted, taken, hauled = (_analyse(analyzer, _with_quote(who, verb), outlet) for who, verb, outlet in variants)
     linker = Linker()
     linker.add_many([carted, taken, hauled])
     drifts = [f for f in linker.records().findings if f.kind == "drift" and f.aspect == "quote"]
     assert [[r.text for r in f.refs] for f in drifts] == [
-        ["that they had carted away at least 100 bodies from the site of the blast",
-         "that they had taken away at least 100 bodies from the site of the blast"]]
+        ["that they had pulled out some 90 dead from the burnt-out buses by nightfall",
+         "that they had brought out some 90 dead from the burnt-out buses by nightfall"]]
 
 
 # One city, one day, one kind of act: the air strikes on an aid convoy (two accounts, tolls 20 and "at least
@@ -261,8 +261,8 @@ CLINIC = """Tue 20 Sep 2016
 
 Medics killed in Aleppo
 
-Five medics were killed in Aleppo on Monday when an air strike hit a clinic in the city's east, the aid \
-group that supports it said.
+Five medics died in Aleppo on Monday when warplanes bombed a field clinic in the city's east, the relief \
+charity that runs it said.
 """
 
 
@@ -313,8 +313,8 @@ HASS_UNICEF = """Wed 26 Oct 2016
 
 Air strikes hit school in Idlib
 
-Air strikes hit a school in the village of Hass in Idlib province on Wednesday, killing 22 children and six \
-teachers, the UN children's agency said.
+Air strikes on a school in Hass, a village in Idlib province, on Wednesday left 22 children and six teachers \
+dead, the UN children's agency said.
 """
 HASS_OBSERVATORY = """Wed 26 Oct 2016
 
@@ -348,12 +348,12 @@ def test_a_part_of_a_toll_is_no_contradiction_and_a_monitor_is_the_observatory(a
 
 
 @pytest.mark.parametrize(("sentence", "number", "kind"), [
-    ("Terrorist rocket attacks on Salah Eddin neighborhood in Aleppo kill 10 civilians injure 16.", "10", "killed"),
-    ("Terrorist rocket attacks on Salah Eddin neighborhood in Aleppo kill 10 civilians injure 16.", "16", "injured"),
-    ("Ten civilians were killed and 16 others were injured as terrorist groups targeted Salah Eddin.", "16",
+    ("Militant mortar fire on Bab Qebli quarter in Hama kills 7 civilians injures 13.", "7", "killed"),
+    ("Militant mortar fire on Bab Qebli quarter in Hama kills 7 civilians injures 13.", "13", "injured"),
+    ("Seven people died and 13 others were injured when militants shelled the Bab Qebli quarter.", "13",
      "injured"),
-    ("raids killed 16 civilians including at least one child and wounded 22 it said.", "22", "injured"),
-    ("In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.", "18", None),
+    ("the strikes killed 11 villagers among them two women and wounded 27 the monitor said.", "27", "injured"),
+    ("In the raid 9 of the 24 tankers were burned and 14 drivers were killed.", "9", None),
 ])
 def test_the_words_around_a_figure_give_its_casualty_kind(sentence: str, number: str, kind: str | None) -> None:
     from claimgraph.corpus.linking.figures import stated_kind
@@ -365,7 +365,7 @@ def test_the_words_around_a_figure_give_its_casualty_kind(sentence: str, number:
 def test_a_figure_of_the_whole_is_a_part() -> None:
     from claimgraph.corpus.linking.figures import is_part
 
-    text = "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed."
-    lorries, civilians = text.index("18"), text.index("20")
-    assert is_part(text, (lorries, lorries + 2))
-    assert not is_part(text, (civilians, civilians + 2))
+    text = "In the raid 12 of the 24 tankers were burned and 14 drivers were killed."
+    tankers, drivers = text.index("12"), text.index("14")
+    assert is_part(text, (tankers, tankers + 2))
+    assert not is_part(text, (drivers, drivers + 2))
