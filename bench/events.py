@@ -220,8 +220,8 @@ def score_case(rows: list[tuple[str, str, str]]) -> dict[str, object]:
 
 
 def per_class(gold: list[str], pred: list[str]) -> list[tuple[str, int, int, int, float]]:
-    """(label, tp, fp, fn, F1) per class, worst F1 first: aggregate figures, safe to print for the check part
-    (they say which class fails, not which snippet)."""
+    """(label, tp, fp, fn, F1) per class, worst F1 first: printed for the tune part only (tuning with the check
+    part's per-class figures in view makes its macro-F1 a tuned figure, even though they name no snippet)."""
     rows = []
     for lab in sorted((set(gold) | set(pred)) - {"NONE"}):
         tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse-parse", action="store_true")
     ap.add_argument("--no-record", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="the referee's output on the tuning parts")
-    ap.add_argument("--per-class", action="store_true", help="CASE per-class tp/fp/fn and F1 on both parts")
+    ap.add_argument("--per-class", action="store_true", help="CASE per-class tp/fp/fn and F1 on the tune part")
     args = ap.parse_args(argv)
     lines: list[str] = []
     details: list[str] = []
@@ -402,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"(n={ours['n']}, abstain {ours['abstain']}); referee {ref}; {secs:.1f}s")
             if name == "tune":
                 print("  confusions:", ours["confusions"])
-            if args.per_class:
+            if args.per_class and name == "tune":  # the check part stays held out
                 print("  per class (label tp/fp/fn F1):", "; ".join(
                     f"{lab} {tp}/{fp}/{fn} {f:.2f}" for lab, tp, fp, fn, f in ours["per_class"]))
             if ref is not None and abs(ref - float(ours["macro_f1"])) > 5e-4:
@@ -459,7 +459,11 @@ def main(argv: list[str] | None = None) -> int:
                 "corrected while reading errors on the dev halves before this split existed: the check parts are "
                 "honest only for changes made after it. Changes made after it were decided from tuning-part texts "
                 "and codebook sentences (tests/test_events_*.py); this script prints the check part's aggregate "
-                "figures on every run, so those were seen after each change, never its texts or errors.\n\n"
+                "figures on every run, so those were seen after each change, never its texts or errors. Typing "
+                "rounds eleven and twelve (b4031ac, 37f7f65) were nonetheless chosen with the check part's "
+                "per-class figures and abstention-cause counts in view, so the check part's CASE macro-F1 (0.7663 "
+                "as recorded at 9109b28) is less independent than a purely held-out figure; `--per-class` now "
+                "prints the tuning part only.\n\n"
                 "Generalisation without the dev data: tests/test_events_general.py holds sets of sentences "
                 "written from the codebook definitions (not from bench snippets), each written before the "
                 "round of general fixes that followed it; the before-fix pass rates are listed in that file.\n\n"
