@@ -268,8 +268,8 @@ class EventsComponent:
             cand = _Candidate(subtype, group, total, sent_index, trigger, toks, sent, evidence=evidence or [])
             if evidence is not None:
                 placed = anchored(sent) or any(s < 0 for s, _, _ in evidence)
-                if not any(has_evidence(subtype, w, evidence_classes(toks, evidence, (m.start, m.end), placed))
-                           for m, w in own):
+                if not any(has_evidence(subtype, w, evidence_classes(toks, evidence, (m.start, m.end), placed),
+                                        toks[m.start].token) for m, w in own):
                     continue  # an ordinary sense of the word: no participants of the right kind
             weak = not is_strong(subtype, max(w for _, w in own))
             if (weak and self.lex.types[subtype].type == ATTRIBUTION and evidence is not None

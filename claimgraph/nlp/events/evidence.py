@@ -136,11 +136,33 @@ def anchored(sent: Span) -> bool:
     return any(t.ent_type_ in _PLACE_TIME for t in sent)
 
 
-def has_evidence(subtype: str, weight: float, classes: set[str]) -> bool:
+#: subtypes whose `state` evidence a country named as the actor also gives: diplomacy is between states, and
+#: "Beijing lodged a protest with Tokyo" names no ministry (a club or a firm that lodges a protest is no state)
+STATE_ACTOR_TYPES = {"Diplomatic event"}
+#: ... but only for a verb within this much of the subtype's `strong` ("lodged a protest"): a country as evidence
+#: for every word of diplomacy ("Iran and Saudi Arabia held talks") lowered CASE both parts (round eleven)
+STATE_ACTOR_MARGIN = 0.5
+
+
+def has_evidence(subtype: str, weight: float, classes: set[str], trigger: Token | None = None) -> bool:
+    """Does the sentence hold evidence the subtype needs? `trigger`: the trigger's first token; when it is a
+    near-unambiguous verb of a STATE_ACTOR_TYPES subtype whose subject is a country, that country is the state."""
     need = needs().get(subtype)
     if need is None:
         return True
-    return weight >= need.strong or bool(need.classes & classes)
+    if weight >= need.strong or need.classes & classes:
+        return True
+    return (trigger is not None and subtype in STATE_ACTOR_TYPES and "state" in need.classes
+            and trigger.pos_ == "VERB" and weight >= need.strong - STATE_ACTOR_MARGIN and state_subject(trigger))
+
+
+def state_subject(tok: Token) -> bool:
+    """Is the subject of the verb `tok` hangs on a country ("Pakistan lodged ...", "Pakistan's foreign office ...")?"""
+    verb = _verb_of(tok)
+    for subj in (c for c in verb.children if c.dep_ in SUBJECTS):
+        if subj.ent_type_ == "GPE" or any(g.dep_ == "poss" and g.ent_type_ == "GPE" for g in subj.children):
+            return True
+    return False
 
 
 #: ACLED types whose trigger words are often ordinary words used as modifiers ("protest songs")
