@@ -262,6 +262,16 @@ def test_spaced_digits_that_are_no_thousands_groups(analyzer, text, figures):
     assert [q.text for q in run(analyzer, text).quantities] == figures
 
 
+@pytest.mark.parametrize(("text", "figures"), [
+    # a day of the month is never a thousands group of the count after it
+    ("On April 17 240 fishermen were rescued near Tobruk.", ["240"]),
+    ("Since Oct. 3 450 families have fled the valley.", ["450"]),
+    ("By September 30 120 000 refugees had crossed.", ["120 000"]),
+])
+def test_a_day_of_the_month_is_not_joined_to_the_count_after_it(analyzer, text, figures):
+    assert [q.text for q in run(analyzer, text).quantities] == figures
+
+
 def test_parse_figure_reads_spaced_thousands():
     assert parse_figure("10 000") == 10000
     assert parse_figure("2\u2009500 000") == 2500000

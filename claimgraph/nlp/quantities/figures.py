@@ -48,6 +48,9 @@ _THOUSANDS_SPACE = "[ \u00a0\u2009\u202f]"
 _DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:{_THOUSANDS_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
            r"|\d+(?:\.\d+)?")
 _SPACED_THOUSANDS = re.compile(rf"[1-9]\d{{0,2}}(?:{_THOUSANDS_SPACE}\d{{3}})+")
+#: a month name right before a digit group makes that group a day ("May 22 300 migrants": day 22, then 300)
+_MONTHS = {r[0].lower() for r in by_kind("times_lexicon.tsv").get("month", [])}
+_MONTH_BEFORE_RE = re.compile(r"(?<![\w])(?:" + alternation(_MONTHS) + r")\.?\s+$", re.I)
 _SCALE = alternation(set(SCALE_WORDS) - {"dozen"})
 # one figure: digits with an optional scale word, or a run of number words ("two hundred and fifty")
 _FIG = (
@@ -161,7 +164,13 @@ def find_figures(text: str, time_spans: list[tuple[int, int, str]]) -> list[Figu
     blocked = _Spans(phones + [(m.start(), m.end(), "list") for m in _LIST_NUM_RE.finditer(text)])
     times = _Spans(time_spans)
     out: list[Figure] = []
-    for m in QUANTITY_RE.finditer(text):
+    pos = 0
+    while (m := QUANTITY_RE.search(text, pos)) is not None:
+        pos = m.end()
+        day_end = _day_joined(m, text, times)
+        if day_end is not None:
+            pos = day_end  # the first group is a day of a date: read the figure after it on its own
+            continue
         if not_a_count(m, text):
             continue
         fig = _read_match(m, text, times, blocked)
@@ -177,6 +186,26 @@ def find_figures(text: str, time_spans: list[tuple[int, int, str]]) -> list[Figu
                           num_end=end))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _day_joined(m: re.Match, text: str, times: _Spans) -> int | None:
+    """Where the first group ends when spaced thousands join a date's day to the count after it.
+
+    "On May 22 300 migrants drowned" is day 22 and 300 migrants, not 22,300: digit groups are never joined when
+    the first follows a month name or lies in a time span.
+    """
+    fig = m.group("fig")
+    if not fig or m.group("sym") or m.group("pre"):
+        return None
+    joined = _SPACED_THOUSANDS.match(fig)
+    if joined is None:
+        return None
+    start = m.start("fig")
+    first_end = start + re.match(r"\d+", fig).end()
+    if _MONTH_BEFORE_RE.search(text[max(0, start - 12):start]) or \
+            times.overlaps(start, first_end, ("point", "duration")):
+        return first_end
+    return None
 
 
 def _emergency_call(before: str, after: str) -> bool:
