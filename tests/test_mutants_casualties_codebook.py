@@ -166,3 +166,13 @@ def test_a_weekly_toll_is_a_running_total_not_an_incident():
     text = "Activists said 374 people were killed in air strikes on Aleppo during the past week."
     analysis = claimgraph.analyze(text)
     assert [c.low for e in analysis.events for c in e.casualties if c.kind == "killed"] == []
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    # "the past day" is one day's toll, an incident's: only plural days, weeks and months make a running total
+    ("Drone strikes killed 14 people in Marib over the past day, a rights group said.", 14),
+    ("Artillery fire killed seven civilians in Hama during the last day.", 7),
+])
+def test_a_toll_of_the_past_day_is_an_incident(text, low):
+    analysis = claimgraph.analyze(text)
+    assert [c.low for e in analysis.events for c in e.casualties if c.kind == "killed"] == [low]
