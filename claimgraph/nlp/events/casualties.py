@@ -267,7 +267,7 @@ def figures(
         after_num = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
         if (noun is not num and noun.i < run[0].i and after_num is not None and after_num.pos_ in ("NOUN", "PROPN")
                 and num.dep_ == "nummod"):
-            noun = after_num  # "Spokesman Son 20 Terrorists Killed" (a headline misparsed): it counts what follows
+            noun = after_num  # a title-case headline misparsed ("Commander Son 11 Soldiers"): it counts what follows
             while noun.dep_ == "compound" and noun.head.i > noun.i:
                 noun = noun.head
         if tok.lower_ in ("a", "an", "one") and noun is num and not (tok.lower_ == "one" and _people_of(num, lex)):
