@@ -180,3 +180,13 @@ def test_a_weekly_toll_is_a_running_total_not_an_incident():
 def test_a_toll_of_the_past_day_is_an_incident(text, low):
     analysis = claimgraph.analyze(text)
     assert [c.low for e in analysis.events for c in e.casualties if c.kind == "killed"] == [low]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # a part of a toll named by a role of the toll's own people is who some of them were: the toll keeps its whole
+    ("The ambush killed 12 soldiers, including three officers.", "12"),
+    ("Bandits killed 9 guards including 2 supervisors.", "9"),
+    ("Four commanders were among 15 rebels killed in the raid.", "15"),
+])
+def test_a_role_inside_a_toll_of_its_own_kind_keeps_the_whole(analyzer, text, toll):
+    assert [(r[0], r[1], r[2]) for r in sentence_figures(analyzer, text)] == [(toll, "killed", "combatants")]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.nlp.events.casualties_syntax import (
+    CIVILIAN_WORDS,
+    ONE_PERSON_WORDS,
     among_of,
     combined,
     date_part,
@@ -167,8 +169,6 @@ def _is_age(run: list[Token]) -> bool:
 #: words joining the two bounds of a range of digits ("20 to 30", "20-30")
 RANGE_WORDS = {"to", "-", "\u2013"}
 CIVILIAN_GROUPS = {"civilians", "women", "children"}
-#: the words that name civilians as such (a medic or a journalist is a civilian of a kind the text names instead)
-CIVILIAN_WORDS = {"civilian", "non-combatant", "noncombatant"}
 
 
 def _people_of(num: Token, lex: Lexicon) -> bool:
@@ -290,7 +290,7 @@ def figures(
         elif mixed and not mixed | {group} <= CIVILIAN_GROUPS:
             group = "unknown"  # "12 soldiers and civilians": one count of two kinds of people, of no one group
         if (tok.lower_ in ("a", "an", "one") and len(run) == 1 and noun is not num and group == "unknown"
-                and noun.lower_ not in ("man", "person", "woman", "child") and noun.ent_type_ != "NORP"):
+                and noun.lower_ not in ONE_PERSON_WORDS and noun.ent_type_ != "NORP"):
             continue  # "a horse", "according to one report": no person counted ("one Syrian" is one)
         if tok.lower_ in ("a", "an") and noun is num:
             continue
@@ -442,8 +442,12 @@ def figures(
             parts.append(out[-1])
     # "killed 31 people including two medics", "2 medics among 31 dead", "killed 31 civilians including 10 on a
     # bus": who some of a toll were, no toll of its own that the lowest-figure rule would take (ACLED counts 31)
-    return [f for f in out if not any(f is p for p in kinds_of_civilians) or not any(
-        o.kind == f.kind and o.group in ("unknown", "civilians") and o is not f for o in out)]
+    # "killed 10 fighters, including two commanders (or 2 supervisors)": a part of the toll's own kind of people, or
+    # of no kind, is who some of them were, no toll of its own (the lowest-figure rule would take 2 for the 10)
+    wholes = [o for o in out if not any(o is p for p in parts)]
+    return [f for f in out if (not any(f is p for p in kinds_of_civilians) or not any(
+        o.kind == f.kind and o.group in ("unknown", "civilians") and o is not f for o in out)) and not (
+        any(f is p for p in parts) and any(o.kind == f.kind and f.group in (o.group, "unknown") for o in wholes))]
 
 
 def same_count_same_people(figs: list[Figure]) -> None:

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.data import read_rows
+
+_PEOPLE_WORDS = read_rows("events_people_words.tsv")
 #: words that make a count a part of a toll already counted ("70 people, including 12 children")
-PART_WORDS = ("including", "among")
+PART_WORDS = tuple(w for k, w in _PEOPLE_WORDS if k == "part_word")
+#: the words that name civilians as such (a medic or a journalist is a civilian of a kind the text names instead)
+CIVILIAN_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "civilian_word")
+#: nouns after "a"/"one" that count one person with no group of their own ("a man was killed")
+ONE_PERSON_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "one_person")
 
 
 def part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
