@@ -17,6 +17,7 @@ components see the same entities, and fills `state.entity_mentions` for `state.e
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -193,8 +194,8 @@ class EntitiesComponent:
             cand.label = "GPE"  # "the town of Foua", "near Hama", "GAZIANTEP, Turkey"
         elif cand.label in {"PRODUCT", "WORK_OF_ART"}:
             cand.label = "DROP"
-        verb = next((t.i for t in span[1:] if t.text in headline_verbs()), None) if cand.label in {"ORG", "PERSON"} \
-            else None
+        verb = next((t.i for t in span[1:] if t.text in headline_verbs()), None) \
+            if cand.label in {"ORG", "PERSON"} and _in_title_case_line(doc, span) else None
         if verb is not None:
             cand.end = verb  # "Merkel Says European Union Will ...": a headline's verb ends the name before it
             span = doc[cand.start:cand.end]
@@ -383,6 +384,16 @@ class EntitiesComponent:
 
 
 @lru_cache(maxsize=1)
+def _in_title_case_line(doc: Doc, span: Span) -> bool:
+    """A headline verb only ends a name in a title-case line ("Merkel Says Union Will ..."), never in running prose
+    ("Mohamed Said, a resident of Homs, told ..."): most of the line's longer words are capitalised."""
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def headline_verbs() -> frozenset[str]:
     """entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Warns")."""
     return frozenset(json.loads(read_text("entity_cues.json") or "{}").get("headline_verbs", ()))
