@@ -116,7 +116,7 @@ def test_noted_and_indicated_report_their_object_when_a_speaker_can_hold_it() ->
 
 def test_a_letters_i_is_the_name_signing_it() -> None:
     a = run("The council closed the bridge for repairs. I think the council made the right decision.\n\n"
-            "Mark Olsen.\n\nThe mayor said the bridge would reopen in May.")
+            "Yours sincerely,\n\nMark Olsen.\n\nThe mayor said the bridge would reopen in May.")
     assert speakers(a) == [("the council made the right decision", "think", "Mark Olsen"),
                            ("the bridge would reopen in May", "said", "mayor")]
     got = speakers(run('I hope next year the voters say, "Thank you for your years of service."\n\nJane Doe.'))
@@ -126,6 +126,10 @@ def test_a_letters_i_is_the_name_signing_it() -> None:
 def test_an_i_with_no_signature_stays_unresolved() -> None:
     got = speakers(run("I think the council made the right decision.\n\nThe mayor said the bridge would reopen."))
     assert got[0] == ("the council made the right decision", "think", None)
+    # a name paragraph in the middle of a text (a heading, a caption) signs nothing, and no later "he" is that name
+    got = speakers(run("I asked the guard whether the gate had been shut, and he said it was open.\n\nSami Haddad.\n\n"
+                       "Sami Haddad sells bread in the old market."))
+    assert [(cue, label) for _, cue, label in got] == [("asked", None), ("said", None)]
 
 
 # ------------------------------------------------------------------ nothing said

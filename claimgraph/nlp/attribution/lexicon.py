@@ -39,6 +39,7 @@ class Lexicon:
     implicative: set[str] = field(default_factory=set)  # "forced the chief to admit": the object did speak
     wishes: set[str] = field(default_factory=set)  # "I hope X says ...": an utterance wished for, not made
     negating: set[str] = field(default_factory=set)  # "refused to call it ...": the cue under it says nothing
+    closings: set[str] = field(default_factory=set)  # "Yours sincerely,": the name after it signs the letter
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
 
@@ -89,6 +90,8 @@ def lexicon() -> Lexicon:
             lex.wishes.add(word)
         elif kind == "negating":
             lex.negating.add(word)
+        elif kind == "closing":
+            lex.closings.add(word)
     cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
     lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from claimgraph.contract import Source
+from claimgraph.contract import Entity, Source
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import SUBJECT_DEPS, Attr, Context, strip_det
 from claimgraph.nlp.attribution.speakers import PRONOUNS, RELATIVE, Candidate, mention_tokens, role_of
@@ -110,9 +110,8 @@ def speaker_of(cx: Context, a: Attr) -> None:
         cand = cx.sources.resolve_pronoun(head, cx.inside_quote)
         if cand is None and head.lower_ == "i" and not cx.inside_quote(head.idx):
             signer = signature(cx, head.idx)
-            if signer is not None:  # a letter's "I": the name signing it
+            if signer is not None:  # a letter's "I": the name signing it (not remembered: no later "he" is him)
                 a.source = cx.sources.get(signer.name, signer.id, cx.sources.kind_of(signer))
-                remember(cx, a.source, head.idx, None)
             return
         if cand is None:
             return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
@@ -144,13 +143,22 @@ def speaker_of(cx: Context, a: Attr) -> None:
 SIGNATURE_REACH = 4
 
 
-def signature(cx: Context, char: int):
+def signature(cx: Context, char: int) -> Entity | None:
     """The person signing the text an "I" of the writer's own words stands in (letters to the editor, statements):
-    the first of the next few paragraphs that is only a person's name ("Jane Doe." on its own line)."""
+    the first of the next few paragraphs that is only a person's name ("Jane Doe." on its own line) and signs:
+    the document's last paragraph, or one right after a letter's closing ("Yours sincerely,"). A name paragraph
+    elsewhere is a heading or a caption, not a signature."""
     k = bisect.bisect_right(cx.para_starts, char) - 1
-    for p_start, p_end in cx.paras[k + 1:k + 1 + SIGNATURE_REACH]:
+    filled = [i for i, (s, e) in enumerate(cx.paras) if cx.text[s:e].strip()]
+    last = filled[-1] if filled else -1
+    for j in range(k + 1, min(k + 1 + SIGNATURE_REACH, len(cx.paras))):
+        p_start, p_end = cx.paras[j]
         line = cx.text[p_start:p_end].strip().rstrip(".")
         if not line or len(line) > 60:
+            continue
+        prev = next((cx.text[s:e].strip() for s, e in reversed(cx.paras[:j]) if cx.text[s:e].strip()), "")
+        words = re.findall(r"[^\W\d_]+", prev.lower())
+        if j != last and not (0 < len(words) <= 4 and (words[0] in cx.lex.closings or words[-1] in cx.lex.closings)):
             continue
         for t in cx.tokens(p_start, p_end):
             ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
