@@ -462,6 +462,18 @@ def test_a_position_or_a_proposition_after_a_preposition_is_reported():
     assert q.text == "his record on road safety"
 
 
+def test_a_count_or_a_clause_after_a_topic_preposition_is_reported():
+    # a noun after "spoke of"/"wrote of"/"commented on" that holds a count or a clause of its own states something
+    a = run("Villagers spoke of scores of houses burning on the hillside.")
+    q = only(a.quotes)
+    assert (q.kind, q.cue, q.text) == ("indirect", "spoke", "scores of houses burning on the hillside")
+    q = only(run("The nurse wrote of 30 patients treated for smoke inhalation.").quotes)
+    assert (q.cue, q.text) == ("wrote", "30 patients treated for smoke inhalation")
+    q = only(run("The ministry commented on reports of 12 fishermen detained at sea.").quotes)
+    assert (q.cue, q.text) == ("commented", "reports of 12 fishermen detained at sea")
+    assert run("The ministry commented on the fishing quotas.").quotes == []
+
+
 def test_quote_of_another_style_inside_a_straight_quote():
     text = ('The pollster said: "They asked the question: \u201cWill you vote?\u201d Most said yes." '
             "Turnout rose.")

@@ -237,11 +237,23 @@ def said_object(cx: Context, verb: Token) -> Token | None:
 def proposition(cx: Context, prep: Token) -> bool:
     """Whether what a preposition introduces states something rather than names a topic: a clause with its own
     subject ("spoke about residents being forced out", "talked about how the fight was set back"), not a noun
-    ("spoke about the harbour") nor an open question ("talked about whether ...")."""
+    ("spoke about the harbour") nor an open question ("talked about whether ..."). A noun that holds a count or a
+    clause of its own states something too ("spoke of dozens of bodies lying in the streets", "commented on reports
+    of 50 civilians killed"), unlike a bare topic ("commented on the polls")."""
     for c in cx.children(prep):
         if c.dep_ == "pcomp" and any(k.dep_ in {"nsubj", "nsubjpass"} for k in cx.children(c)):
             return not any(k.dep_ == "mark" and k.lower_ in {"whether", "if"} for k in cx.children(c))
+        if c.dep_ == "pobj" and any(
+            t.dep_ in {"acl", "relcl"}
+            or (t.ent_type_ in COUNT_ENTS or t.like_num) and t.ent_type_ not in {"DATE", "TIME"}
+            for t in c.subtree
+        ):
+            return True
     return False
+
+
+#: entity labels of a count ("dozens", "40", "half"): a topic with a count in it states a figure
+COUNT_ENTS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 #: words that open a sentence in capitals: met after a lower-case word with no stop between, a full stop was lost
