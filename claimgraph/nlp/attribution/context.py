@@ -30,10 +30,6 @@ FRAME_REACH = 6
 #: cue contents that report a clause ("said that ..."): "either" reports a clause when there is one, else an object
 CLAUSE_CONTENT = {"clause", "either", "finding"}
 TOPIC_PREPS = {"about", "of", "on", "against", "for", "over"}
-#: a neutral speech cue (cues.tsv meaning "assert": "commented on", "spoke about", "wrote of") names only what was
-#: talked about with these: a topic, no statement of anyone's (the contract's quote is words, thoughts or a
-#: position); "spoke out against X", "argued for X", "warned of X", "complained about X" do state a position
-TOPIC_ONLY = ({"assert"}, {"about", "of", "on", "over"})
 #: cue meanings that ascribe a position or wish rather than report words (cues.tsv "meaning")
 STANCE_MEANINGS = {"stance"}
 

@@ -92,7 +92,8 @@ def negated_by(cx: Context, verb: Token) -> Token | None:
     lemma = cue.text if cue is not None else head.lemma_.lower()
     if lemma not in cx.lex.negating or head.pos_ not in {"VERB", "AUX"}:
         return None
-    if lemma == "stop" and not any(c.lower_ == "short" for c in cx.children(head)):
+    needed = cx.lex.negating_with.get(lemma)
+    if needed and not any(c.lower_ == needed for c in cx.children(head)):
         return None  # "stopped calling him a liar" says he had been calling him one
     return head
 

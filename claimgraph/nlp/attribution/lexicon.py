@@ -40,8 +40,19 @@ class Lexicon:
     wishes: set[str] = field(default_factory=set)  # "I hope X says ...": an utterance wished for, not made
     negating: set[str] = field(default_factory=set)  # "refused to call it ...": the cue under it says nothing
     closings: set[str] = field(default_factory=set)  # "Yours sincerely,": the name after it signs the letter
+    negating_with: dict[str, str] = field(default_factory=dict)  # "stop" negates only with "short"
+    same_words: set[str] = field(default_factory=set)  # "said the same", "said as much", "said so"
+    said_object_cues: set[str] = field(default_factory=set)  # "say": an object after it is a misparsed clause
+    sentence_openers: set[str] = field(default_factory=set)  # "the", "it": capitalised after a lost full stop
+    topic_meanings: set[str] = field(default_factory=set)  # cue meanings that with topic_preps name only a topic
+    topic_preps: set[str] = field(default_factory=set)  # "commented on", "spoke about": a topic, no statement
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
+
+
+#: attribution_words.tsv classes read into a set of the same purpose
+_SETS = {"same": "same_words", "said_object_cue": "said_object_cues", "sentence_opener": "sentence_openers",
+         "topic_meaning": "topic_meanings", "topic_prep": "topic_preps"}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -92,6 +103,11 @@ def lexicon() -> Lexicon:
             lex.negating.add(word)
         elif kind == "closing":
             lex.closings.add(word)
+        elif kind == "negating_with":
+            verb, _, needed = word.partition(" ")
+            lex.negating_with[verb] = needed
+        elif kind in _SETS:
+            getattr(lex, _SETS[kind]).add(word)
     cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
     lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

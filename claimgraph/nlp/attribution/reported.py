@@ -13,7 +13,6 @@ from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
     FINITE_TAGS,
     INDIRECT_WITH_PARTIALS,
-    TOPIC_ONLY,
     TOPIC_PREPS,
     VERB_POS,
     Attr,
@@ -34,7 +33,7 @@ from claimgraph.nlp.attribution.grammar import (
     subject,
     wished,
 )
-from claimgraph.nlp.attribution.lexicon import Cue
+from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 
 #: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
 NESTED = True
@@ -189,7 +188,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         # "said many of the examples that critics cite had failed" (a clause parsed as an object), "said the same of
         # Trump" (the statement taken up again)
         toks.extend(obj.subtree)
-        if obj.lower_ in SAME_WORDS:
+        if obj.lower_ in cx.lex.same_words:
             toks.extend(x for c in cx.children(verb) if c.dep_ == "prep" and c.i > obj.i for x in c.subtree)
     elif xcomp and cue.meaning in XCOMP_MEANINGS:
         # "vowed to fight on", "hopes to offset", "agreed to clean up the mines", "asked to see the files"
@@ -197,10 +196,10 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
             toks.extend(c.subtree)
     else:
         # what was talked about: "warned of X", "called for X" state a position; "spoke about X", "commented on
-        # X" name only a topic, nobody's statement (TOPIC_ONLY)
+        # X" name only a topic, nobody's statement (attribution_words.tsv topic_meaning, topic_prep)
         for c in cx.children(verb):
             if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
-                if cue.meaning in TOPIC_ONLY[0] and c.lower_ in TOPIC_ONLY[1] and not proposition(cx, c):
+                if topic_only(cx, cue, c) and not proposition(cx, c):
                     break
                 if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in cx.children(c)):
                     continue  # "speaking on condition of anonymity": how they spoke, not what about
@@ -212,22 +211,23 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     return toks
 
 
-#: an object of "said" that takes up a statement made before ("said the same of X", "said as much", "said so")
-SAME_WORDS = {"same", "much", "so"}
-#: the cues that take no object but a said thing ("said goodbye" aside): an object after them is a misparsed clause
-SAID_OBJECT_CUES = {"say"}
+def topic_only(cx: Context, cue: Cue, prep: Token) -> bool:
+    """A neutral speech cue ("commented on", "spoke about", "wrote of") names only what was talked about: a topic,
+    no statement (the contract's quote is words, thoughts or a position); "warned of X", "argued for X" do state
+    one. The meanings and prepositions are attribution_words.tsv topic_meaning / topic_prep."""
+    return cue.meaning in cx.lex.topic_meanings and prep.lower_ in cx.lex.topic_preps
 
 
 def said_object(cx: Context, verb: Token) -> Token | None:
     """The object of a clause cue that stands for a statement: a clause the parser read as an object (a long object
     with a finite verb inside: "said many of the examples that critics cite had failed") or a statement taken up again
     ("said the same of X"); not "said goodbye", "said a prayer", "said nothing"."""
-    if cx.cue_of(verb).text not in SAID_OBJECT_CUES:
+    if cx.cue_of(verb).text not in cx.lex.said_object_cues:
         return None  # "added the extra week that ...", "tells so many lies that ...": a real object
     obj = next((c for c in cx.children(verb) if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ == "PRON":
         return None  # "says something about ...", "said nothing that ..."
-    if obj.lower_ in SAME_WORDS and obj.i == verb.i + 1 + (cx.doc[verb.i + 1].lower_ in {"the", "as"}):
+    if obj.lower_ in cx.lex.same_words and obj.i == verb.i + 1 + (cx.doc[verb.i + 1].lower_ in {"the", "as"}):
         return obj
     sub = list(obj.subtree)
     finite = any(t.tag_ in FINITE_TAGS and t.i != verb.i for t in sub)
@@ -256,17 +256,15 @@ def proposition(cx: Context, prep: Token) -> bool:
 COUNT_ENTS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
-#: words that open a sentence in capitals: met after a lower-case word with no stop between, a full stop was lost
-SENTENCE_OPENERS = {"The", "A", "An", "It", "He", "She", "They", "We", "This", "That", "These", "Those"}
-
-
 def run_on_cut(toks: list[Token]) -> list[Token]:
     """Reported content up to a sentence boundary the text lost ("... of the regional centers The S.E.C. said it
     would ..."): a capitalised sentence opener right after a lower-case word is the next sentence, someone else's."""
+    openers = lexicon().sentence_openers  # attribution_words.tsv sentence_opener
     for k in range(1, len(toks)):
         t, prev = toks[k], toks[k - 1]
-        if t.text in SENTENCE_OPENERS and prev.i == t.i - 1 and prev.is_alpha and prev.text.islower() and \
-                prev.pos_ in {"NOUN", "ADJ", "ADV", "NUM"}:  # not "the bridge that The Times described"
+        if t.text.istitle() and t.lower_ in openers and prev.i == t.i - 1 and prev.is_alpha \
+                and prev.text.islower() and prev.pos_ in {"NOUN", "ADJ", "ADV", "NUM"}:
+            # (not "the bridge that The Times described": after a verb the capital is a name)
             return toks[:k]
     return toks
 
@@ -396,7 +394,7 @@ def reporting_noun(cx: Context, noun: Token) -> None:
         for c in cx.children(noun):
             if c.i > noun.i and c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}:
                 cue = noun_cue(cx, noun)
-                if cue is not None and cue.meaning in TOPIC_ONLY[0] and c.lower_ in TOPIC_ONLY[1] \
+                if cue is not None and topic_only(cx, cue, c) \
                         and not proposition(cx, c):
                     break  # "his comments on the ruling", "a statement about the talks": a topic, no statement
                 toks.extend(x for o in cx.children(c) if o.dep_ in {"pobj", "pcomp"} for x in o.subtree)
