@@ -383,17 +383,23 @@ class EntitiesComponent:
         return words.text
 
 
-@lru_cache(maxsize=1)
+#: how many characters a headline line runs at most on either side of a name
+HEADLINE_REACH = 200
+
+
 def _in_title_case_line(doc: Doc, span: Span) -> bool:
     """A headline verb only ends a name in a title-case line ("Merkel Says Union Will ..."), never in running prose
     ("Mohamed Said, a resident of Homs, told ..."): most of the line's longer words are capitalised."""
-    text = doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    words = [w for w in re.findall(r"[^\W\d_]+", text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    text, reach = doc.text, HEADLINE_REACH  # a headline is short: never scan a long paragraph (linear work)
+    lo, hi = max(0, span.start_char - reach), min(len(text), span.end_char + reach)
+    start, end = text.rfind("\n", lo, span.start_char), text.find("\n", span.end_char, hi)
+    if (start < 0 and lo > 0) or (end < 0 and hi < len(text)):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start + 1:end if end >= 0 else hi]) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+@lru_cache(maxsize=1)
 def headline_verbs() -> frozenset[str]:
     """entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Warns")."""
     return frozenset(json.loads(read_text("entity_cues.json") or "{}").get("headline_verbs", ()))
