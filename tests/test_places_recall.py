@@ -149,3 +149,12 @@ def test_names_listed_before_a_plural_street_word_are_streets_each(analyzer) -> 
         assert places[name].feature == "facility" and places[name].gazetteer_id is None, name
         assert (places[name].lat, places[name].lon) == (places["Springfield"].lat, places["Springfield"].lon)
     assert places["Springfield"].admin1 == "Illinois"
+
+
+def test_a_list_with_an_oxford_comma_before_a_plural_street_word_gives_each_street(analyzer) -> None:
+    """"Elm, Oak, and Maple streets": the comma before "and" still joins the list (the division lists
+    and the street lists walk one list reader, places/forms.py `names_listed_before`)."""
+    text = "The crash happened at the corner of Elm, Oak, and Maple streets in Springfield, Illinois."
+    places = places_of(analyzer, text)
+    for name in ("Oak", "Maple"):
+        assert places[name].feature == "facility" and places[name].gazetteer_id is None, name

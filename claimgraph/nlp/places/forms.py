@@ -5,8 +5,9 @@ that must stay linear in the document's length, issue 16)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.lexicon import Group
@@ -146,3 +147,27 @@ def _title_case(sent: Span) -> bool:
     """Most words capitalised: a headline."""
     words = [t for t in sent if t.is_alpha and not t.is_stop]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def names_listed_before(doc: Doc, head: int, is_name: Callable[[Token], bool], limit: int) -> list[tuple[int, int]]:
+    """Token ranges of the names listed right before a plural head word ("Elm, Oak, and Maple streets",
+    "Barrow, Jackson and Madison counties"), last name first: each name up to three capitalised words, joined
+    by commas, "and", "or", "&" (an Oxford comma too); at most `limit` names, so a long run of capitalised
+    words costs bounded work."""
+    i, names = head, []
+    while i > 0 and len(names) < limit:
+        j = i
+        while j > 0 and i - j < 3 and is_name(doc[j - 1]) and not doc[j - 1].is_sent_start:
+            j -= 1
+        if j == i:
+            break
+        names.append((j, i))
+        sep = doc[j - 1].lower_ if j > 0 else ""
+        if sep not in (",", "and", "or", "&"):
+            break
+        i = j - 1
+        if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
+            i -= 1
+        if i > 0 and doc[i - 1].text == "," and doc[i].lower_ in ("and", "or"):
+            i -= 1
+    return names

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.context import PlaceContext
 from claimgraph.nlp.places.datelines import Datelines
-from claimgraph.nlp.places.forms import lookup_forms, name_occurrences, partial_name
+from claimgraph.nlp.places.forms import lookup_forms, name_occurrences, names_listed_before, partial_name
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
     PLACE_LABELS,
@@ -158,22 +158,7 @@ class Recognition(Datelines, PlaceContext):
             singular = self.lex.division_plurals.get(tok.lower_)
             if singular is None or tok.i == 0:
                 continue
-            i, names = tok.i, []
-            while i > 0 and len(names) < MAX_LISTED:  # bounded: a list never names hundreds of counties
-                j = i
-                while j > 0 and _capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start and i - j < 3:
-                    j -= 1
-                if j == i:
-                    break
-                names.append((j, i))
-                sep = doc[j - 1].lower_ if j > 0 else ""
-                if sep not in (",", "and", "or", "&"):
-                    break
-                i = j - 1
-                if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
-                    i -= 1
-                if i > 0 and doc[i - 1].text == "," and doc[i].lower_ in ("and", "or"):
-                    i -= 1
+            names = names_listed_before(doc, tok.i, _capitalised, MAX_LISTED)  # bounded: never hundreds
             if len(names) < 2:
                 continue
             for s, e in names:  # the last name too: the model often tags it a person ("Jackson and Madison")

@@ -18,6 +18,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from claimgraph.gazetteer import Entry, key
+from claimgraph.nlp.places.forms import names_listed_before
 from claimgraph.nlp.places.lexicon import Group, Mention, PlaceLexicon
 
 SITE_CONFIDENCE = 0.3
@@ -95,20 +96,7 @@ class Sites:
             singular = self.lex.site_plurals.get(tok.text)
             if singular is None or tok.i == 0:
                 continue
-            i, names = tok.i, []
-            while i > 0 and len(names) < 10:
-                j = i
-                while j > 0 and i - j < 3 and _cap(doc[j - 1]) and not doc[j - 1].is_sent_start:
-                    j -= 1
-                if j == i:
-                    break
-                names.append((j, i))
-                sep = doc[j - 1].lower_ if j > 0 else ""
-                if sep not in (",", "and", "or", "&"):
-                    break
-                i = j - 1
-                if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ("and", "or"):
-                    i -= 1
+            names = names_listed_before(doc, tok.i, _cap, 10)
             if len(names) < 2:
                 continue
             for s, e in names:
