@@ -476,8 +476,8 @@ def test_codebook_sentence_main_event_open(analyzer, text: str, type_: str, subt
 #: rise "in" a blast, or injuries "from" it, take the blast as given (the headline of a report the linking work
 #: saw missed while the body's later mentions were found).
 PRESUPPOSED = [
-    "Fatalities expected to increase in suicide blast in Syria\n\nAt least 48 people were killed when a suicide "
-    "bomber blew himself up at a checkpoint in the city of Qamishli on Wednesday, police said.",
+    "Casualties expected to increase in suicide blast near border town\n\nAt least 31 people died when a suicide "
+    "attacker detonated his vest at a police post outside the town of Sinjar on Monday, local officials said.",
     "Death toll likely to rise after suicide bombing at market\n\nA suicide bomber killed 20 people at a crowded "
     "market in the northern town on Tuesday, officials said.",
 ]
