@@ -51,8 +51,11 @@ class Lexicon:
 
 
 #: attribution_words.tsv classes read into a set of the same purpose
-_SETS = {"same": "same_words", "said_object_cue": "said_object_cues", "sentence_opener": "sentence_openers",
-         "topic_meaning": "topic_meanings", "topic_prep": "topic_preps"}
+#: attribution_words.tsv kinds that are plain word sets, and the Lexicon attribute each fills
+_SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for", "quantifier": "quantifiers",
+         "not_speaker": "not_speakers", "rubric": "rubrics", "implicative": "implicative", "wish": "wishes",
+         "negating": "negating", "closing": "closings", "same": "same_words", "said_object_cue": "said_object_cues",
+         "sentence_opener": "sentence_openers", "topic_meaning": "topic_meanings", "topic_prep": "topic_preps"}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -81,28 +84,8 @@ def lexicon() -> Lexicon:
         if len(row) < 2:
             continue
         word, kind = row[0].strip().lower(), row[1].strip()
-        if kind == "particle":
-            lex.particles.add(word)
-        elif kind in {"m", "f"}:
+        if kind in {"m", "f"}:
             lex.gendered[word] = kind
-        elif kind == "manner":
-            lex.manner.add(word)
-        elif kind == "speaks_for":
-            lex.speaks_for.add(word)
-        elif kind == "quantifier":
-            lex.quantifiers.add(word)
-        elif kind == "not_speaker":
-            lex.not_speakers.add(word)
-        elif kind == "rubric":
-            lex.rubrics.add(word)
-        elif kind == "implicative":
-            lex.implicative.add(word)
-        elif kind == "wish":
-            lex.wishes.add(word)
-        elif kind == "negating":
-            lex.negating.add(word)
-        elif kind == "closing":
-            lex.closings.add(word)
         elif kind == "negating_with":
             verb, _, needed = word.partition(" ")
             lex.negating_with[verb] = needed
