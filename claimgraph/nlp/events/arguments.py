@@ -7,11 +7,12 @@ import functools
 import logging
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Casualty
 from claimgraph.data import read_rows
 from claimgraph.nlp.events.casualties import Figure
+from claimgraph.nlp.events.casualties_syntax import CIVILIAN_WORDS
 from claimgraph.nlp.events.lexicon import (
     LEMMA,
     Lexicon,
@@ -213,6 +214,44 @@ def names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
     return False
 
 
+_OPEN_ROWS = read_rows("events_people_words.tsv")
+#: verbs that, negated, leave open who the victims were ("did not specify whether the dead were civilians")
+OPEN_VERBS = frozenset(w for k, w in _OPEN_ROWS if k == "open_verb")
+#: words that say so by themselves ("it was unclear whether they were civilians")
+OPEN_WORDS = frozenset(w for k, w in _OPEN_ROWS if k == "open_word")
+
+
+def victims_default(c: _Candidate, lex: Lexicon, people: str) -> str:
+    """Who victims the report does not describe were: the event type's `people` (an air strike's victims are
+    civilians), unless fighters are counted among them or the source says it does not know whether they were
+    civilians (ACLED: civilians only where the text says or clearly implies them)."""
+    if names_fighters(c.toks, lex):
+        return "unknown"
+    doc = c.sent.doc
+    sents = [c.sent] + ([doc[c.sent.end].sent] if c.sent.end < len(doc) else [])
+    return "unknown" if any(status_left_open(s, lex) for s in sents) else people
+
+
+def status_left_open(sent: Span, lex: Lexicon) -> bool:
+    """Does the sentence say its source leaves open whether people were civilians or fighters ("did not specify
+    whether the dead were civilians", "without saying whether they were fighters", "it was unclear whether
+    they were civilians")? A doubt about anything else ("unclear whether the jets were Russian") is not this."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in OPEN_WORDS:
+            scope = tok.head if tok.dep_ in ("acomp", "attr") else tok
+        elif lemma in OPEN_VERBS and (any(ch.dep_ == "neg" for ch in tok.children) or (
+                tok.dep_ == "pcomp" and tok.head.lower_ == "without")):
+            scope = tok
+        else:
+            continue
+        if any(w.i != tok.i and (w.lemma_.lower() in CIVILIAN_WORDS or w.lower_ in CIVILIAN_WORDS
+                                 or lex.groups.get(w.lemma_.lower()) == "combatants")
+               for w in scope.subtree):
+            return True
+    return False
+
+
 def casualties_of(figs: list[Figure], people: str) -> list[Casualty]:
     """One casualty per kind and group, with ACLED's lowest reported figure (a count over a vague word's
     reading: "dozens killed, at least 18 of them..." is 18). Victims the report does not
@@ -399,6 +438,8 @@ def _in_clause(doc: Doc, start: int, end: int, head: Token, own_verb: Token) -> 
 
 
 def time_of(state: DocState, c: _Candidate, start: int) -> str | None:
+    """The time said nearest the trigger in its sentence, except a time of the clause that reports the event
+    ("the WHO said on Wednesday that the strike had hit the hospital": Wednesday dates the statement)."""
     s0, s1 = c.sent.start_char, c.sent.end_char
     best: tuple[int, str] | None = None
     for t in state.items.get("times", []):
@@ -406,11 +447,37 @@ def time_of(state: DocState, c: _Candidate, start: int) -> str | None:
             ts, te = t.span
         except (AttributeError, TypeError, ValueError):
             continue
-        if s0 <= ts and te <= s1:
+        if s0 <= ts and te <= s1 and not _reporting_time(c.sent.doc, ts, te, c.head):
             dist = abs(ts - start)
             if best is None or dist < best[0]:
                 best = (dist, t.id)
     return best[1] if best else None
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token is said in (the token itself when it is one)."""
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _reporting_time(doc: Doc, ts: int, te: int, head: Token) -> bool:
+    """Is the time said in a clause that reports the event's clause, above it by a clausal complement (the
+    time's verb a statement, the event inside what is stated)?"""
+    span = doc.char_span(ts, te, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = _clause_verb(span.root)
+    tok = _clause_verb(head)
+    for _ in range(10):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.i == verb.i:
+            return True
+        tok = tok.head
+    return False
 
 
 @functools.lru_cache(maxsize=1)

@@ -151,6 +151,23 @@ def group_of(noun: Token, lex: Lexicon) -> str | None:
     return "unknown"
 
 
+def _member_group(noun: Token, group: str, lex: Lexicon) -> str:
+    """"Members of X" are the people X names: of a family, civilians; of a tribe, anyone (unknown); of an armed
+    group or the security forces, fighters (the word's own group, when X names no people of its own)."""
+    if noun.lemma_.lower() != "member":
+        return group
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for tok in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))):
+                    named = [lex.groups[f] for f in (tok.lower_, tok.lemma_.lower()) if f in lex.groups]
+                    if named and named[0] not in ("-", "military-site"):
+                        return named[0]
+    return group
+
+
 def _is_age(run: list[Token]) -> bool:
     """A bare number set off by commas after a name or a person noun ("Ziad, 13,"; "his son, 7,") or in
     apposition is an age."""
@@ -275,6 +292,7 @@ def figures(
         group = group_of(noun, lex) if noun is not num else "unknown"
         if group is None:
             continue
+        group = _member_group(noun, group, lex)
         if group == "unknown" and noun.i in cue_tokens:  # "49 civilian deaths": the cue noun's modifier names them
             group = next((g for g in (group_of(c, lex) for c in noun.children if c.dep_ in ("amod", "compound"))
                           if g not in (None, "unknown")), group)

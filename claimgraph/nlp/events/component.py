@@ -27,11 +27,11 @@ from claimgraph.nlp.events.arguments import (
     entities_in,
     home_state,
     inside_name,
-    names_fighters,
     place_of,
     reference_of,
     target_tokens,
     time_of,
+    victims_default,
 )
 from claimgraph.nlp.events.casualties import Figure, figures, head_of_match, same_count_same_people
 from claimgraph.nlp.events.evidence import (
@@ -445,7 +445,7 @@ class EventsComponent:
                 qid = quantity_at[tok.i][0]
                 if qid not in quantities:
                     quantities.append(qid)
-        people = "unknown" if names_fighters(c.toks, self.lex) else info.people
+        people = victims_default(c, self.lex, info.people)
         casualties = casualties_of(c.figures, people)
         for fig in c.figures:
             if fig.quantity and fig.quantity not in quantities:
