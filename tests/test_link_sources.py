@@ -287,3 +287,44 @@ def test_two_reports_running_one_wire_paragraph_are_one_source(analyzer: Analyze
     assert not linker.duplicates[broadcaster.document.id]  # not one text: one paragraph in two articles
     corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
     assert [f.data["independent"] for f in corroboration] == [1], [f.explanation for f in corroboration]
+
+
+
+# One invented shelling told three times: citing the state news agency by name, as "Syria's official SANA
+# agency" and as "a SANA reporter" (descriptions carrying more words than the upstream's name).
+SHELLING_SANA = """Sat 18 Nov 2017
+
+Shells kill 9 in Harasta
+
+Rocket shells killed nine civilians in Harasta in Eastern Ghouta on Saturday, the state news agency SANA said.
+"""
+SHELLING_OFFICIAL = """Sat 18 Nov 2017
+
+Nine dead as shells hit Harasta
+
+Nine civilians were killed when rocket shells hit Harasta in Eastern Ghouta on Saturday, Syria's official \
+SANA agency said.
+"""
+SHELLING_REPORTER = """Sat 18 Nov 2017
+
+Harasta shelled, nine killed
+
+Rocket shells fired on Harasta in Eastern Ghouta on Saturday killed nine civilians, SANA reporter said.
+"""
+
+
+def test_an_upstream_named_inside_a_longer_description_is_that_upstream(analyzer: Analyzer) -> None:
+    from claimgraph.corpus.linking.entities import upstream_of
+
+    texts = ((SHELLING_SANA, "Al Araby"), (SHELLING_OFFICIAL, "TRT World"), (SHELLING_REPORTER, "Ahram Online"))
+    analyses = [_analyse(analyzer, t, o) for t, o in texts]
+    for a in analyses[1:]:
+        labels = [s.label for s in a.sources if "SANA" in s.label]
+        assert labels and all(upstream_of(x) == "SANA" for x in labels), labels
+    assert upstream_of("monitors with talks failing to curb the bloodshed") is None  # a generic word alone
+    assert upstream_of("a State Department spokeswoman") is None
+    linker = Linker()
+    linker.add_many(analyses)
+    corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
+    assert len(corroboration) == 1 and corroboration[0].data["reports"] == 3, corroboration
+    assert corroboration[0].data["independent"] == 1

@@ -204,10 +204,23 @@ def _upstream_table() -> dict[str, str]:
             for form in [name, *forms]}
 
 
+@lru_cache(maxsize=1)
+def _upstream_names() -> list[tuple[re.Pattern[str], str]]:
+    """linking.json upstream_names as whole-word patterns, longest first."""
+    forms = [(fold(form), name) for name, forms in linking_data().get("upstream_names", {}).items() for form in forms]
+    return [(re.compile(rf"(?<!\w){re.escape(form)}s?(?!\w)"), name)
+            for form, name in sorted(forms, key=lambda x: -len(x[0]))]
+
+
 def upstream_of(label: str | None) -> str | None:
-    """The upstream source a source's description names (linking.json upstream_aliases), if one."""
+    """The upstream source a source's description names (linking.json upstream_aliases as the whole description,
+    upstream_names anywhere in it as whole words: a label carrying a dateline, a weekday or a person's title
+    still names its upstream), if one."""
     if not label:
         return None
     folded = fold(label)
     table = _upstream_table()
-    return table.get(folded) or table.get(re.sub(r"^(?:a|an) ", "", folded))
+    found = table.get(folded) or table.get(re.sub(r"^(?:a|an) ", "", folded))
+    if found:
+        return found
+    return next((name for pattern, name in _upstream_names() if pattern.search(folded)), None)
