@@ -304,6 +304,10 @@ def figure_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
         subject = f"{kind} ({group})"
         if group not in SUBGROUPS:  # a part of a toll (six teachers of 28 dead) is no version of another toll
             versions = [(r, f) for r, f in versions if _figure_value(f) >= main[(r.record.doc_id, kind)]]
+        # within one publication day a figure written as an update ("rose to") comes after the ones it updates,
+        # whatever order the documents' ids give (stable: otherwise publication order)
+        versions.sort(key=lambda v: (v[0].digest.published.start if v[0].digest.published else dt.date.max,
+                                     bool(v[1].update)))
         for (ra, fa), (rb, fb) in zip(versions, versions[1:], strict=False):
             if _figure_value(fa) == _figure_value(fb) and fa.high == fb.high:
                 continue
