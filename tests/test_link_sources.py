@@ -328,3 +328,31 @@ def test_an_upstream_named_inside_a_longer_description_is_that_upstream(analyzer
     corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
     assert len(corroboration) == 1 and corroboration[0].data["reports"] == 3, corroboration
     assert corroboration[0].data["independent"] == 1
+
+
+# One invented bombing: an article crediting its toll to "media reports" (no one named) and SANA further on,
+# and another citing state television: both rest on the state agency.
+BOMBING_MEDIA_REPORTS = """Sun 4 Feb 2018
+
+Car bomb kills 14 in Afrin
+
+A car bomb exploded near a market in Afrin on Sunday, killing 14 people, media reports said. The blast came \
+hours after the state news agency SANA reported clashes on the edge of the town.
+"""
+BOMBING_STATE_TV = """Sun 4 Feb 2018
+
+Blast in Afrin market
+
+Fourteen people were killed when a car bomb exploded near a market in Afrin on Sunday, state television said.
+"""
+
+
+def test_a_toll_credited_to_media_reports_rests_on_the_upstream_its_document_credits(analyzer: Analyzer) -> None:
+    media, state_tv = (_analyse(analyzer, t, o) for t, o in (
+        (BOMBING_MEDIA_REPORTS, "Daily Sabah"), (BOMBING_STATE_TV, "Ahram Online")))
+    assert any(s.kind == "document" and s.label.lower() == "media reports" for s in media.sources)
+    linker = Linker()
+    linker.add_many([media, state_tv])
+    corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
+    assert len(corroboration) == 1 and corroboration[0].data["reports"] == 2, corroboration
+    assert corroboration[0].data["independent"] == 1

@@ -38,7 +38,7 @@ from claimgraph.corpus.linking.entities import (
 from claimgraph.corpus.linking.figures import is_part, placed_elsewhere, stated_kind
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
-from claimgraph.corpus.linking.upstreams import independent_groups, primary_source
+from claimgraph.corpus.linking.upstreams import independent_groups, primary_source, unnamed
 
 #: a document dated this many days away from the date other reports give its incident is anachronistic
 ANACHRONISM_DAYS = 180
@@ -149,8 +149,9 @@ def _source_keys(analysis: Analysis, ids: list[str], entities: EntityIndex) -> l
                 continue
         elif canon is not None:
             key = canon.id
-        elif s.kind in ("anonymous", "unknown") or (s.kind == "organization" and s.label.islower()):
-            continue  # "sources said", "terrorist groups" (an actor taken for a source): no one to tell apart by
+        elif s.kind in ("anonymous", "unknown") or (s.kind == "organization" and s.label.islower()) or (
+                s.kind == "document" and unnamed(s.label)):
+            continue  # "sources said", "terrorist groups" (an actor taken for a source), "media reports": no one
         else:
             key = "label:" + fold(s.label)
         if key not in out:

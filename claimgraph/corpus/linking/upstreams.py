@@ -3,11 +3,12 @@
 A report rests on the source its main toll is attributed to, else on the first upstream source its
 account of the incident cites (the Observatory, UNICEF, SANA; however wire services name them, linking.json
 upstream_aliases), else on the one upstream its document credits elsewhere, or, citing none, on its outlet
-(an upstream outlet such as SANA publishing its own report is that upstream). Reports resting on one upstream
-(so one outlet's reports citing no one) and reports with near-duplicate text (one wire text, reprinted, or
-one wire paragraph telling the incident in both) count as one source; one outlet's reports citing different
-upstreams are not merged for being one outlet's (the Reuters stories of the Ghouta attack cite the
-Observatory, activists and governments in turn).
+(an upstream outlet such as SANA publishing its own report is that upstream). A source described without naming
+anyone ("media reports", "a statement") is no upstream: the report rests on what its document credits.
+Reports resting on one upstream (so one outlet's reports citing no one) and reports with near-duplicate
+text (one wire text, reprinted, or one wire paragraph telling the incident in both) count as one source;
+one outlet's reports citing different upstreams are not merged for being one outlet's (the Reuters
+stories of the Ghouta attack cite the Observatory, activists and governments in turn).
 Grouping by every source a report cites would chain: an article giving UNICEF's toll and, further down,
 the Observatory's would fold UNICEF's account into the Observatory's and count one source where there are
 two; counting every cited name as a source would count more sources than reports.
@@ -15,15 +16,19 @@ two; counting every cited name as a source would count more sources than reports
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimgraph.corpus.linking.entities import outlet_key, upstream_of
 from claimgraph.corpus.linking.shingles import passages, similarity
+from claimgraph.data import read_rows
 
 #: two reports whose passages telling the incident (holding one of its events or figures) overlap this much
 #: (estimated Jaccard of word shingles, as linker.PASSAGE_DUPLICATE) carry one wire text: one source
 WIRE_PASSAGE = 0.6
+_WORDS = re.compile(r"\w+")
 
 if TYPE_CHECKING:
     from claimgraph.corpus.linking.findings import DocReport
@@ -93,3 +98,18 @@ def primary_source(r: DocReport) -> str:
     if len(r.cited) == 1:
         return r.cited[0]
     return own_key(r.record.outlet, r.record.doc_id)
+
+
+def unnamed(label: str) -> bool:
+    """A description that names no issuer: no capitalised word after its first but a weekday or a month
+    ("Media reports", "preliminary reports on Sunday", "a statement"; not "a Defense Ministry statement")."""
+    words = _WORDS.findall(label)
+    if not words or any(c.isupper() for c in words[0][1:]):
+        return False  # "HNC statement", "ISs statement": an acronym names its issuer
+    return all(w.islower() or w.lower() in _calendar_words() for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return frozenset(row[1].lower() for row in read_rows("times_lexicon.tsv", header=False)
+                     if len(row) >= 2 and row[0] in ("weekday", "month"))
