@@ -356,3 +356,32 @@ def test_a_toll_credited_to_media_reports_rests_on_the_upstream_its_document_cre
     corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
     assert len(corroboration) == 1 and corroboration[0].data["reports"] == 2, corroboration
     assert corroboration[0].data["independent"] == 1
+
+
+# One invented air strike, the same day: an article whose headline shortens its body's "at least 31" to "31",
+# and another giving "more than 60": an open toll and a larger one are compatible, no contradiction.
+STRIKE_HEADLINE = """Wed 7 Mar 2018
+
+Air strikes kill 31 civilians in Saraqib
+
+Air strikes killed at least 31 civilians in Saraqib in Idlib province on Wednesday, the Syrian Observatory for \
+Human Rights said. At least 31 people died in the raids on the town's market.
+"""
+STRIKE_LOCAL = """Wed 7 Mar 2018
+
+Dozens dead in Saraqib raids
+
+More than 60 civilians were killed on Wednesday when air strikes hit the market in Saraqib in Idlib province, \
+a local rescue worker said.
+"""
+
+
+def test_a_headline_shortening_its_bodys_open_toll_is_that_open_toll(analyzer: Analyzer) -> None:
+    headline, local = (_analyse(analyzer, t, o) for t, o in ((STRIKE_HEADLINE, "Ahram Online"),
+                                                               (STRIKE_LOCAL, "Sputnik")))
+    linker = Linker()
+    linker.add_many([headline, local])
+    records = linker.records()
+    assert not [f for f in records.findings if f.kind == "contradiction"], [f.explanation for f in records.findings]
+    drift = [f for f in records.findings if f.kind == "drift" and f.aspect == "figure"]
+    assert drift and {r.text for r in drift[0].refs} == {"at least 31", "More than 60"}

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimgraph.contract import Analysis, Place
+from claimgraph.contract import Analysis, Place, Quantity
+from claimgraph.corpus.linking.digest import MIN_SHARED_TOLL
 from claimgraph.data import read_rows
 
+#: qualifiers that leave a figure's upper bound open
+OPEN_APPROX = frozenset({"at_least", "more_than", "vague", "about"})
 #: a cue word may carry this many more letters than its pattern ("kill" -> "killing", "wound" -> "wounded")
 SUFFIX_LETTERS = 3
 #: characters looked at before a number (its governing verb: "killing at least 26") and after it (its clause)
@@ -99,3 +102,15 @@ def placed_elsewhere(analysis: Analysis, span: tuple[int, int], report_place: Pl
     # the other town must be the one nearest the number: "jets that took off from Hmeimim struck Aleppo,
     # killing 12" gives Aleppo's toll, not Hmeimim's
     return bool(elsewhere) and max(elsewhere) > max(own, default=-1)
+
+
+def qualified(analysis: Analysis, q: Quantity, kind: str) -> Quantity:
+    """The same number written with its qualifier elsewhere in the document, if the figure's own wording has none:
+    a headline's "strikes kill 56" is the body's "at least 56" (both claim the one toll, the headline shortened)."""
+    value = q.value if q.value is not None else q.low
+    if q.approx != "exact" or value is None or value < MIN_SHARED_TOLL:
+        return q
+    text = analysis.document.text
+    return next((o for o in analysis.quantities if o.id != q.id and o.approx in OPEN_APPROX and o.high is None
+                 and (o.value if o.value is not None else o.low) == value and o.unit == q.unit
+                 and stated_kind(text, o.span) in (None, kind) and not is_part(text, o.span)), q)

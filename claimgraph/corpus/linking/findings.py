@@ -35,7 +35,7 @@ from claimgraph.corpus.linking.entities import (
     side_of,
     upstream_of,
 )
-from claimgraph.corpus.linking.figures import is_part, placed_elsewhere, stated_kind
+from claimgraph.corpus.linking.figures import OPEN_APPROX, is_part, placed_elsewhere, qualified, stated_kind
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
 from claimgraph.corpus.linking.upstreams import independent_groups, primary_source, unnamed
@@ -200,8 +200,10 @@ def _figures(analysis: Analysis, events: list[Event], sources: list[str], place:
             continue  # a number far from every mention of its event is the numbers' guess, not the event's toll
         if placed_elsewhere(analysis, span, place):
             continue  # the toll of one town of the area the report tells ("the highest toll was in Douma")
-        out.append(Figure(kind=kind, group=group, low=c.low, high=c.high, approx=q.approx,
-                          ref=ref(analysis, q.id, span),
+        if (w := qualified(analysis, q, kind)) is not q:
+            q, span = w, w.span
+        out.append(Figure(kind=kind, group=group, low=c.low, high=None if q.approx in OPEN_APPROX else c.high,
+                          approx=q.approx, ref=ref(analysis, q.id, span),
                           source=_figure_source(analysis, q.id, entities) or (sources[0] if sources else None),
                           update=_is_update(analysis, span)))
     return out
@@ -236,7 +238,7 @@ def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
 def _bounds(f: Figure) -> tuple[float, float]:
     low = f.low if f.low is not None else 0.0
     high = f.high if f.high is not None else float("inf")
-    if f.approx in ("at_least", "more_than", "vague", "about") and f.high is None:
+    if f.approx in OPEN_APPROX and f.high is None:
         high = float("inf")
     return low, high
 
