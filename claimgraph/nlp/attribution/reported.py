@@ -299,13 +299,15 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         # a passive cue's agent is its speaker; "it is said that ..." without one has an unnamed source
         subj = agent_of(verb, near)
         passive = next((c for c in near if c.dep_ == "nsubjpass"), None)
+        if raised_passive(cx, verb, cue, near, subj):
+            return
         if subj is None:
             if passive is None or passive.lower_ != "it":
                 return
-            fixed = "anonymous"
+            fixed = holder_of(cue)
     elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in near):
         subj = agent_of(verb, near)
-        fixed = None if subj is not None else "anonymous"
+        fixed = None if subj is not None else holder_of(cue)
     toks = run_on_cut(content_tokens(cx, verb, cue, subj))
     words = [t for t in toks if t.is_alpha]
     block = colon_block(cx, verb, sent) if len(words) < 2 and cue.content in CLAUSE_CONTENT else None
@@ -350,6 +352,49 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     quoting = quoting_verb(verb)
     if quoting is not None:
         cx.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
+
+
+#: the cue meanings whose agentless passive ("is expected to", "is thought to") names a state of mind held by
+#: nobody in particular: no speaker at all; hearsay ("is said to", "is reported to") has an unnamed source
+HOLDERLESS_MEANINGS = {"believe", "estimate"}
+#: the cue meanings whose agentless passive raises its subject ("the convoy is expected to arrive")
+RAISING_MEANINGS = {"believe", "estimate", "assert", "report", "claim"}
+
+
+def holder_of(cue: Cue) -> str | None:
+    """The fixed source of an agentless passive cue: none for a belief or expectation, an unnamed one for
+    hearsay (the fixed_source of Attr; a None here and no speaker make a speakerless attribution)."""
+    return None if cue.meaning in HOLDERLESS_MEANINGS else "anonymous"
+
+
+def raised_passive(cx: Context, verb: Token, cue: Cue, near: list[Token], agent: Token | None) -> bool:
+    """'The convoy is expected to arrive on Monday.' / 'The town is considered a stronghold.': an agentless
+    passive cue with an infinitive or a predicate noun reports its whole clause, subject included; its agent
+    speaks ("is expected by the engineers to"); with no holder named, a belief or expectation has no speaker
+    and hearsay an unnamed source. Whether it was made."""
+    if cue.meaning not in RAISING_MEANINGS or not any(c.dep_ == "auxpass" for c in near):
+        return False
+    subjects = [c for c in near if c.dep_ == "nsubjpass" and c.i < verb.i]
+    comp = next((c for c in near if c.i > verb.i and (
+        c.dep_ == "oprd" or c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children))),
+        None)
+    if not subjects or comp is None or any(c.dep_ in {"ccomp", "dobj"} for c in near):
+        return False
+    first = min(s.left_edge.i for s in subjects)
+    last = max(t.i for t in comp.subtree)
+    toks = list(cx.doc[first:last + 1])
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if sum(t.is_alpha for t in toks) < 4:
+        return False
+    span = cx.span_chars(toks)
+    if span is None or cx.overlaps_taken(*span):
+        return False
+    fixed = holder_of(cue) if agent is None else None
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                         speaker_head=agent, fixed_source=fixed))
+    cx.used_verbs.add(verb.i)
+    return True
 
 
 def colon_block(cx: Context, verb: Token, sent) -> tuple[int, int] | None:

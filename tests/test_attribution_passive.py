@@ -1,0 +1,66 @@
+"""Agentless passives of report and belief cues (issue 17, item 4: passive frames), fifth round.
+
+"The convoy is expected to arrive on Monday" and "The commander is thought to be hiding in the hills" ascribe an
+expectation or a belief without naming whose: an attribution with no speaker, the whole clause its content
+(PolNeAR annotates them so; the writer's hedge stays on the claim). "The general is said to have fled" reports
+hearsay: an unnamed source, as "it is said that ..." already has. A belief held by nobody named ("it is widely
+believed that ...") has no speaker either. Every case is a sentence written for the test.
+"""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph import analyze
+
+
+def attributions(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(content, cue, source label, source kind) for every quote, in text order."""
+    a = analyze(text)
+    assert_spans_exact(a)
+    sources = {s.id: s for s in a.sources}
+    out = []
+    for q in sorted(a.quotes, key=lambda q: q.span[0]):
+        src = sources.get(q.speaker)
+        out.append((q.text.strip(" ,."), q.cue, src.label if src else None, src.kind if src else None))
+    return out
+
+
+def test_an_expectation_without_a_holder_is_a_speakerless_attribution_of_the_whole_clause() -> None:
+    got = attributions("The harbour is expected to reopen next week after the repairs.")
+    assert got == [("The harbour is expected to reopen next week after the repairs", "expected", None, None)]
+
+
+def test_a_belief_without_a_holder_is_speakerless_and_keeps_its_negation() -> None:
+    got = attributions("The rebels are not thought to hold heavy weapons in the valley.")
+    assert got == [("The rebels are not thought to hold heavy weapons in the valley", "thought", None, None)]
+
+
+def test_a_passive_belief_with_a_predicate_noun_is_an_attribution() -> None:
+    got = attributions("Although the militia is small, it is considered a danger to the farms along the river.")
+    assert [(c, cue, label) for c, cue, label, _ in got] == [
+        ("it is considered a danger to the farms along the river", "considered", None)]
+
+
+def test_hearsay_in_the_passive_has_an_unnamed_source() -> None:
+    got = attributions("The deputy mayor is said to have left the city before the vote.")
+    assert got == [("The deputy mayor is said to have left the city before the vote", "said", "unnamed source",
+                    "anonymous")]
+
+
+def test_an_impersonal_belief_has_no_speaker_but_impersonal_hearsay_keeps_the_unnamed_source() -> None:
+    believed = attributions("It is widely believed that the ceasefire will not last.")
+    assert believed == [("that the ceasefire will not last", "believed", None, None)]
+    said = attributions("It is said that the ceasefire will not last.")
+    assert said == [("that the ceasefire will not last", "said", "unnamed source", "anonymous")]
+
+
+def test_a_passive_with_its_agent_keeps_the_agent_as_speaker() -> None:
+    got = attributions("The bridge is expected by the engineers to reopen in May.")
+    assert [label for _, _, label, _ in got] == ["engineers"]
+
+
+def test_a_passive_that_reports_nothing_is_no_attribution() -> None:
+    # a cue verb in a sense that carries no content: nobody is reported
+    assert attributions("The results were announced on Monday.") == []
+    assert attributions("The prisoners were shown to their cells.") == []
