@@ -64,3 +64,26 @@ def test_a_passive_that_reports_nothing_is_no_attribution() -> None:
     # a cue verb in a sense that carries no content: nobody is reported
     assert attributions("The results were announced on Monday.") == []
     assert attributions("The prisoners were shown to their cells.") == []
+
+
+# ------------------------------------------------------------------ a headline's source label
+
+def test_a_headline_label_naming_a_document_is_its_source() -> None:
+    text = ("Survey: Most Farmers Expect A Poor Harvest.\n\n"
+            "A survey of growers in the valley found that most of them expect the harvest to fail.")
+    got = attributions(text)
+    assert got[0][:3] == ("Most Farmers Expect A Poor Harvest", ":", "Survey")
+
+
+def test_a_headline_label_naming_an_organisation_of_the_article_is_its_source() -> None:
+    text = ("Oxfam: Aid Convoys Are Stuck At The Border.\n\n"
+            "Oxfam said on Tuesday that forty lorries had waited for a week at the crossing.")
+    got = attributions(text)
+    assert got[0][:3] == ("Aid Convoys Are Stuck At The Border", ":", "Oxfam")
+
+
+def test_a_headline_topic_or_rubric_before_a_colon_is_no_source() -> None:
+    for label in ("Flooding", "Today", "Analysis", "Correction"):
+        text = (f"{label}: Roads Closed Across The North.\n\n"
+                "Heavy rain closed roads across the north on Sunday, the police said.")
+        assert [c for c, _, _, _ in attributions(text)] == ["Heavy rain closed roads across the north on Sunday"]

@@ -223,11 +223,16 @@ def quoting_verb(v: Token) -> Token | None:
 
 
 def speaker_name(toks: list[Token]) -> bool:
-    """A short proper name before a colon ("PENCE:", "Pat Caddell:"), not a dateline or a label
-    ("WASHINGTON:", "CLARIFICATION:")."""
-    if not toks or len(toks) > 6 or not any(t.pos_ == "PROPN" for t in toks):
+    """A short proper name before a colon ("PENCE:", "Pat Caddell:"), or a headline's capitalised label that the
+    tagger took for a common noun ("Poll:", "Politifact:"; whether it can speak is colon_label's question), not a
+    dateline or a label ("WASHINGTON:", "CLARIFICATION:")."""
+    if not toks or len(toks) > 6:
         return False
-    return not all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"} for t in toks if t.pos_ == "PROPN")
+    if not any(t.pos_ == "PROPN" for t in toks) and not (
+            len(toks) <= 3 and all(t.is_alpha and t.text[0].isupper() for t in toks)):
+        return False
+    return not all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"} for t in toks if t.pos_ == "PROPN") \
+        or not any(t.pos_ == "PROPN" for t in toks)
 
 
 #: how far up the tree a depth is counted (a chain-shaped parse of a run of cues is O(n) deep)

@@ -312,6 +312,11 @@ def colon_label(cx: Context, toks: list[Token]) -> bool:
         return True
     last = words[-1]
     ent = cx.sources.entity(cx.state.entity_at(last.idx, last.idx + len(last)))
+    if ent is None:
+        # the tagger misses a name in a headline's capitals ("Politifact:"): the entity the article names so
+        label = " ".join(t.text for t in words).lower()
+        ent = next((e for e in cx.state.items["entities"]
+                    if label in {e.name.lower(), *(a.lower() for a in e.aliases)}), None)
     if ent is not None and ent.type in LABEL_TYPES:
         return cx.sources.kind_of(ent) != "organization" or ent.type != "PERSON"
     return last.lemma_.lower() in cx.lex.groups and cx.lex.groups[last.lemma_.lower()] != "organization"
