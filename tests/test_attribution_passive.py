@@ -87,3 +87,16 @@ def test_a_headline_topic_or_rubric_before_a_colon_is_no_source() -> None:
         text = (f"{label}: Roads Closed Across The North.\n\n"
                 "Heavy rain closed roads across the north on Sunday, the police said.")
         assert [c for c, _, _, _ in attributions(text)] == ["Heavy rain closed roads across the north on Sunday"]
+
+
+# ------------------------------------------------------------------ a clause without "that" after an adverbial
+
+def test_a_reported_clause_after_a_time_phrase_is_the_content_without_the_phrase() -> None:
+    got = attributions("The coach said after the final he would not renew his contract if the club were sold.")
+    assert [(c, cue, label) for c, cue, label, _ in got] == [
+        ("he would not renew his contract if the club were sold", "said", "coach")]
+
+
+def test_an_adverbial_clause_with_its_own_conjunction_is_not_reported() -> None:
+    got = attributions("The coach spoke for an hour after the players had left the ground.")
+    assert got == []

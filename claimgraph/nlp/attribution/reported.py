@@ -125,6 +125,19 @@ def that_clause(cx: Context, c: Token) -> bool:
     return bool(marks) and marks[0].lower_ == "that"
 
 
+def bare_clause(cx: Context, c: Token) -> Token | None:
+    """A finite clause the parser made an adverbial though nothing subordinates it, its subject after a phrase
+    of time or place the parser hung on it ("said after the final he would not ..."): a reported clause
+    without "that". Its subject, or None ("left after the players had gone" has its conjunction)."""
+    kids = cx.children(c)
+    if any(k.dep_ == "mark" for k in kids):
+        return None
+    subj = next((k for k in kids if k.dep_ == "nsubj" and k.i < c.i), None)
+    if subj is None or not (c.tag_ in FINITE_TAGS or any(k.dep_ == "aux" and k.tag_ == "MD" for k in kids)):
+        return None
+    return subj
+
+
 def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = None) -> list[Token]:
     """What a cue verb reports: its clause, its object, or the topic it was about.
 
@@ -142,7 +155,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         # adverbial of the cue, or of the verb the cue is the infinitive of ("continues to insist, ..., that")
         hosts = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
         comp = [c for h in hosts for c in cx.children(h) if c.dep_ == "advcl" and c.i > verb.i
-                and that_clause(cx, c)][:1]
+                and (that_clause(cx, c) or bare_clause(cx, c) is not None)][:1]
     # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)
     after = [c for c in comp if c.i > verb.i]
     if after:
@@ -152,7 +165,9 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     toks: list[Token] = []
     if comp:
         for c in comp:
-            toks.extend(c.subtree)
+            bare = bare_clause(cx, c) if c.dep_ == "advcl" else None
+            # a bare clause starts at its subject: the phrase before it is the cue's ("said after the final")
+            toks.extend(t for t in c.subtree if bare is None or t.i >= bare.left_edge.i)
         cut = other_reports(cx, comp)
         if cut:
             toks = [t for t in toks if t.i not in cut]
@@ -203,6 +218,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
                     break
                 if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in cx.children(c)):
                     continue  # "speaking on condition of anonymity": how they spoke, not what about
+                if any(o.dep_ == "pobj" and o.ent_type_ in {"TIME", "DATE"} for o in cx.children(c)):
+                    continue  # "spoke for an hour", "wrote for three years": how long, not what about
                 for obj in cx.children(c):
                     if obj.dep_ in {"pobj", "pcomp"}:
                         toks.extend(obj.subtree)
