@@ -100,3 +100,40 @@ def test_a_reported_clause_after_a_time_phrase_is_the_content_without_the_phrase
 def test_an_adverbial_clause_with_its_own_conjunction_is_not_reported() -> None:
     got = attributions("The coach spoke for an hour after the players had left the ground.")
     assert got == []
+
+
+# ------------------------------------------------------------------ outlets by their kind, roles, pronouns
+
+def sources_of(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, source label, source kind) for every quote, in text order."""
+    return [(c, label, kind) for c, _, label, kind in attributions(text)]
+
+
+def test_an_outlet_described_by_its_kind_is_an_outlet_source() -> None:
+    got = sources_of("The army retook the village on Sunday, state television said. The official news agency "
+                     "reported that four soldiers were wounded. State media said the road was open again.")
+    assert got == [("The army retook the village on Sunday", "state television", "outlet"),
+                   ("that four soldiers were wounded", "official news agency", "outlet"),
+                   ("the road was open again", "State media", "outlet")]
+
+
+def test_a_government_agency_stays_an_official_source() -> None:
+    got = sources_of("The health agency said that the clinic would close.")
+    assert got == [("that the clinic would close", "health agency", "official")]
+
+
+def test_the_role_noun_names_the_person_introduced_with_that_role() -> None:
+    text = ("Omar Haddad, a spokesman for the ministry, declined to comment on Monday. On Tuesday the spokesman "
+            "said the border would stay open.")
+    assert sources_of(text)[-1] == ("the border would stay open", "Omar Haddad", "official")
+
+
+def test_a_pronoun_in_a_subordinate_clause_takes_the_antecedent_of_its_gender() -> None:
+    text = ("Mayor Paul Brandt said on Monday that he would stand again. Senator Ines Vidal said she would "
+            "not. Brandt described Vidal as a \u201cdisgrace\u201d after she criticised his housing plan.")
+    content, label, _ = sources_of(text)[-1]
+    assert content == "his housing plan" and "Vidal" in label
+    text = ("Mayor Paul Brandt said on Monday that he would stand again. Senator Ines Vidal said she would "
+            "not. Vidal described Brandt as a \u201cdisgrace\u201d after she criticised his housing plan.")
+    content, label, _ = sources_of(text)[-1]
+    assert content == "his housing plan" and "Vidal" in label

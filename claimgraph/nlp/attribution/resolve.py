@@ -226,7 +226,7 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
                 break
     role = ent.descriptors[0] if ent is not None and ent.descriptors else (
         None if whole is not None else role_of(head, (s, e), ent_span))
-    group_kind = cx.lex.groups.get(head.lemma_.lower()) if head.pos_ in {"NOUN", "PROPN"} else None
+    group_kind = group_kind_of(cx, head) if head.pos_ in {"NOUN", "PROPN"} else None
     if ent is not None and ent.type not in {"NORP", "GPE"} or (ent is not None and head.pos_ == "PROPN"):
         kind = cx.sources.kind_of(ent)
         if ent.id in cx.outlet_entities:
@@ -252,9 +252,42 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
             # organisation that spoke is the one a definite organisation noun takes up again
             if group_kind == "organization" and src.entity and src.kind == "organization":
                 return src
+        # a person introduced with the role but not yet a source ("X, a spokesman for the ministry, declined ...")
+        holder = role_holder(cx, head) if group_kind in {"official", "expert"} else None
+        if holder is not None:
+            kind = cx.sources.kind_of(holder)
+            role_kind = role_kind_of(cx, holder.descriptors[0])
+            return cx.sources.get(holder.name, holder.id, role_kind if kind == "person" and role_kind in {
+                "official", "expert"} else kind, holder.descriptors[0])
     label = strip_det(cx.text[span[0]:span[1]], possessor=head.dep_ == "poss")
     kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
     return cx.sources.get(label, None, kind, role)
+
+
+def group_kind_of(cx: Context, head: Token) -> str | None:
+    """The source kind a group noun implies (attribution_groups.tsv), a compound before the head first: "the
+    official news agency" is an outlet, "the health agency" an official body."""
+    lemma = head.lemma_.lower()
+    prev = cx.doc[head.i - 1] if head.i > 0 else None
+    if prev is not None and prev.dep_ == "compound" and prev.head.i == head.i:
+        kind = cx.lex.groups.get(f"{prev.lower_} {lemma}")
+        if kind is not None:
+            return kind
+    return cx.lex.groups.get(lemma) or cx.lex.groups.get(head.lower_)  # "media", lemmatised "medium"
+
+
+def role_holder(cx: Context, head: Token) -> Entity | None:
+    """'Omar Haddad, a spokesman for the ministry, ... the spokesman said': the latest person named before with
+    this role noun among his descriptors, the one "the spokesman" takes up again (None if none was)."""
+    lemma = head.lemma_.lower()
+    best, best_pos = None, -1
+    for ent in cx.state.items["entities"]:
+        if ent.type != "PERSON" or not any(lemma in re.findall(r"[a-z]+", d.lower()) for d in ent.descriptors):
+            continue
+        pos = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
+        if pos > best_pos:
+            best, best_pos = ent, pos
+    return best
 
 
 def with_particle(cx: Context, span: tuple[int, int], ent):

@@ -247,6 +247,27 @@ class Sources:
                 if words:
                     self.gender.setdefault(ent.id, gendered[words[-1]])
                     break
+        self._learn_from_pronouns(doc, gendered or {})
+
+    def _learn_from_pronouns(self, doc: Doc, gendered: dict[str, str]) -> None:
+        """'Senator Ana Ruiz said she would not run.': a sentence naming one person and nobody else a gendered
+        pronoun could stand for (no quote marks, no second name, no "his wife" or "the king"), whose pronouns after
+        the name are all of one gender, gives that person's gender."""
+        mentions = [c for c in self.person_mentions() if c.kind == "person"]
+        if not mentions:
+            return
+        positions = [c.pos for c in mentions]
+        for sent in doc.sents:
+            lo = bisect.bisect_left(positions, sent.start_char)
+            hi = bisect.bisect_left(positions, sent.end_char)
+            keys = {c.source_key for c in mentions[lo:hi]}
+            if len(keys) != 1 or any(t.is_quote or t.lower_ in gendered for t in sent):
+                continue
+            first = mentions[lo].pos
+            genders = {PRONOUNS[t.lower_] for t in sent if t.idx > first and t.pos_ == "PRON"
+                       and PRONOUNS.get(t.lower_) in {"m", "f"}}
+            if len(genders) == 1:
+                self.gender.setdefault(keys.pop(), genders.pop())
 
     def resolve_pronoun(self, pron: Token, exclude=None) -> Candidate | None:
         """The antecedent of a pronoun speaker: recent speakers first, then recent named mentions.
