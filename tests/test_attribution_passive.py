@@ -137,3 +137,10 @@ def test_a_pronoun_in_a_subordinate_clause_takes_the_antecedent_of_its_gender() 
             "not. Vidal described Brandt as a \u201cdisgrace\u201d after she criticised his housing plan.")
     content, label, _ = sources_of(text)[-1]
     assert content == "his housing plan" and "Vidal" in label
+
+
+def test_a_coordinated_cue_shares_the_speaker_found_for_the_first_one() -> None:
+    text = ("When raiders are exposed as part of the second wave of the long border war, Smith and Jones call "
+            "them \u201clost boys\u201d and describe their raids as crimes rather than acts of war.")
+    got = [(cue, label) for _, cue, label, _ in attributions(text)]
+    assert got[-1][0] == "describe" and got[-1][1] == got[0][1] != "raiders"

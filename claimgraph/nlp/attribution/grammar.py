@@ -215,6 +215,12 @@ def subject_fallback(cx: Context, verb: Token) -> Token | None:
         return None
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(cx, verb)):
         return None  # "is being criticized as ...": a passive without its agent names nobody
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in VERB_POS:
+        # "..., Smith and Jones call them X and describe Y as Z": the second cue has the first one's speakers,
+        # not the subject of a clause before both
+        first_speaker = subject_fallback(cx, verb.head)
+        if first_speaker is not None:
+            return first_speaker
     # look back at most NEAR_CHILDREN tokens: a sentence that is a run of cues would make this O(n^2)
     first = max(cx.sents.start(verb.i), verb.i - NEAR_CHILDREN)
     j = verb.i - 1
