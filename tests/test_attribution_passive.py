@@ -144,3 +144,18 @@ def test_a_coordinated_cue_shares_the_speaker_found_for_the_first_one() -> None:
             "them \u201clost boys\u201d and describe their raids as crimes rather than acts of war.")
     got = [(cue, label) for _, cue, label, _ in attributions(text)]
     assert got[-1][0] == "describe" and got[-1][1] == got[0][1] != "raiders"
+
+
+# ------------------------------------------------------------------ quoted words nobody was found saying
+
+def test_a_statement_around_quoted_words_without_their_own_frame_is_reported() -> None:
+    got = attributions("Farmers in the valley, the minister said, can \u201cgrow anything\u201d and "
+                       "\u201cfeed the whole country.\u201d")
+    assert [(cue, label) for _, cue, label, _ in got] == [("said", "minister")]
+    assert got[0][0].startswith("Farmers in the valley") and "feed the whole country" in got[0][0]
+
+
+def test_a_statement_around_a_quoted_title_is_reported() -> None:
+    got = attributions("The teacher said her pupils had read \u201cThe Old Man and the Sea\u201d twice this year.")
+    assert [(c, label) for c, _, label, _ in got] == [
+        ("her pupils had read \u201cThe Old Man and the Sea\u201d twice this year", "teacher")]

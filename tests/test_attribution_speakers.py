@@ -153,8 +153,10 @@ def test_a_fragment_inside_a_reported_clause_is_reported_with_its_clause() -> No
 
 
 def test_a_quoted_name_modifying_a_noun_is_a_title_not_words() -> None:
-    assert attributions("The governor praised the " + Q.format("Clean Rivers") + " campaign in a speech on Sunday.") \
-        == []
+    # the title is no quote of its own; the praise is reported as its unquoted twin is, title and all
+    rows = attributions("The governor praised the " + Q.format("Clean Rivers") + " campaign in a speech on Sunday.")
+    assert [(c, w) for c, w, _, _ in rows] == [
+        ("the \u201cClean Rivers\u201d campaign in a speech on Sunday", "The governor")]
 
 
 # ------------------------------------------------------------------ no quote without a frame that names a speaker

@@ -348,7 +348,11 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     # quoted material inside: the quote handling owns it
     if cx.overlaps_taken(s, e):
         covered = cx.taken_chars.count(1, s, e)
-        if covered * 2 >= e - s or not INDIRECT_WITH_PARTIALS:
+        # the quoted words inside are this statement's attribution when they have one; a quoted term or
+        # fragment nobody was found saying ('Farmers, he said, can "grow anything"') leaves the statement
+        # reported here, its only attribution
+        quoted_attr = any(a.kind in {"direct", "partial"} and a.start < e and s < a.end for a in cx.attrs)
+        if covered * 2 >= e - s or quoted_attr and not INDIRECT_WITH_PARTIALS:
             return
     attr = Attr("indirect", s, e, cue=(verb.idx, verb.idx + len(verb)), verb=verb,
                  speaker_head=subj if fixed is None else None, fixed_source=fixed)
