@@ -159,3 +159,13 @@ def test_a_statement_around_a_quoted_title_is_reported() -> None:
     got = attributions("The teacher said her pupils had read \u201cThe Old Man and the Sea\u201d twice this year.")
     assert [(c, label) for c, _, label, _ in got] == [
         ("her pupils had read \u201cThe Old Man and the Sea\u201d twice this year", "teacher")]
+
+
+def test_casting_someone_as_quoted_words_is_the_speakers_portrayal() -> None:
+    got = attributions("For months the senator has been steadily pounding the developer as a \u201ccon artist\u201d "
+                       "in his speeches.")
+    assert [(c, label) for c, _, label, _ in got] == [("con artist", "senator")]
+
+
+def test_quoted_words_used_by_a_thing_portray_nothing() -> None:
+    assert attributions("The storm left the old bridge as a \u201cmonument\u201d to the flood.") == []

@@ -295,10 +295,32 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
     if found:
         anc = min(found, key=lambda f: (f[0], f[1]))[2]
         return anc, subject(cx, anc), (anc.idx, anc.idx + len(anc))
+    portrayal = portraying_verb(cx, roots)
+    if portrayal is not None:
+        return portrayal
     # "according to X, ... "quoted" ..." in the same sentence
     acc = according_in(cx, cx.sents.sent(toks[0]))
     if acc is not None:
         return None if acc[0] is None else (acc[0], acc[1], acc[2])
+    return None
+
+
+def portraying_verb(cx: Context, roots: list[Token]) -> tuple[Token, Token | None, tuple] | None:
+    """'The senator has been pounding the developer as a "con artist"', 'went after him as a "leech"': a verb of any
+    kind that casts its object as the quoted words portrays it, as "described it as" would; its subject, when it
+    can speak, says so."""
+    for root in roots:
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
+            continue
+        verb = prep.head
+        if verb.pos_ not in VERB_POS or not any(c.i < prep.i and (c.dep_ == "dobj" or c.dep_ == "prep" and any(
+                o.dep_ == "pobj" for o in c.children)) for c in verb.children if c.i > verb.i):
+            continue  # "pounding the developer as", "went after the developer as": someone cast as something
+        subj = subject(cx, verb)
+        if subj is not None and (subj.pos_ == "PRON" and subj.lower_ not in {"it", "this", "that", "which", "what"}
+                                 or can_speak(cx, subj)):
+            return verb, subj, (verb.idx, verb.idx + len(verb))
     return None
 
 
