@@ -169,3 +169,17 @@ def test_casting_someone_as_quoted_words_is_the_speakers_portrayal() -> None:
 
 def test_quoted_words_used_by_a_thing_portray_nothing() -> None:
     assert attributions("The storm left the old bridge as a \u201cmonument\u201d to the flood.") == []
+
+
+# ------------------------------------------------------------------ the writer's aside after a reported clause
+
+def test_a_concessive_clause_after_the_reported_clause_is_the_writers_aside() -> None:
+    got = attributions("The minister said the border would stay open, though the army had already closed two "
+                       "crossings.")
+    assert [(c, label) for c, _, label, _ in got] == [("the border would stay open", "minister")]
+
+
+def test_a_concessive_clause_inside_the_reported_clause_stays_in_it() -> None:
+    got = attributions("The minister said that although the army had closed two crossings, the border would stay "
+                       "open.")
+    assert got[0][0] == "that although the army had closed two crossings, the border would stay open"

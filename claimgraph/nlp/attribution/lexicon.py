@@ -44,6 +44,7 @@ class Lexicon:
     same_words: set[str] = field(default_factory=set)  # "said the same", "said as much", "said so"
     said_object_cues: set[str] = field(default_factory=set)  # "say": an object after it is a misparsed clause
     sentence_openers: set[str] = field(default_factory=set)  # "the", "it": capitalised after a lost full stop
+    concessives: set[str] = field(default_factory=set)  # ", although he refused ...": the writer's aside
     topic_meanings: set[str] = field(default_factory=set)  # cue meanings that with topic_preps name only a topic
     topic_preps: set[str] = field(default_factory=set)  # "commented on", "spoke about": a topic, no statement
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
@@ -55,7 +56,8 @@ class Lexicon:
 _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for", "quantifier": "quantifiers",
          "not_speaker": "not_speakers", "rubric": "rubrics", "implicative": "implicative", "wish": "wishes",
          "negating": "negating", "closing": "closings", "same": "same_words", "said_object_cue": "said_object_cues",
-         "sentence_opener": "sentence_openers", "topic_meaning": "topic_meanings", "topic_prep": "topic_preps"}
+         "sentence_opener": "sentence_openers", "concessive": "concessives", "topic_meaning": "topic_meanings",
+         "topic_prep": "topic_preps"}
 
 
 def _rows(name: str) -> list[list[str]]:

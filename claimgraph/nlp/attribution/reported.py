@@ -125,6 +125,22 @@ def that_clause(cx: Context, c: Token) -> bool:
     return bool(marks) and marks[0].lower_ == "that"
 
 
+def asides(cx: Context, comp: list[Token]) -> set[int]:
+    """'He claimed that paying no tax was smart, although he refused to ...': a concessive clause after a comma at
+    the end of the reported clause (attribution_words.tsv concessive) is the writer's aside: its token indexes."""
+    cut: set[int] = set()
+    for c in comp:
+        for t in c.subtree:
+            if t.dep_ != "advcl" or t.i <= c.i:
+                continue
+            mark = next((k for k in cx.children(t) if k.dep_ == "mark" and k.i < t.i), None)
+            if mark is None or mark.lower_ not in cx.lex.concessives or mark.i == 0 \
+                    or cx.doc[mark.i - 1].text != "," or t.right_edge.i < c.right_edge.i:
+                continue
+            cut.update(range(mark.i - 1, t.right_edge.i + 1))
+    return cut
+
+
 def bare_clause(cx: Context, c: Token) -> Token | None:
     """A finite clause the parser made an adverbial though nothing subordinates it, its subject after a phrase
     of time or place the parser hung on it ("said after the final he would not ..."): a reported clause
@@ -168,7 +184,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
             bare = bare_clause(cx, c) if c.dep_ == "advcl" else None
             # a bare clause starts at its subject: the phrase before it is the cue's ("said after the final")
             toks.extend(t for t in c.subtree if bare is None or t.i >= bare.left_edge.i)
-        cut = other_reports(cx, comp)
+        cut = other_reports(cx, comp) | asides(cx, comp)
         if cut:
             toks = [t for t in toks if t.i not in cut]
     elif verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS:
