@@ -1,0 +1,30 @@
+"""Span text without spaCy's token-by-token join: a per-document read of the text the tokenizer kept.
+
+spaCy's `Span.text` joins the text of every token of the span (a `Token` made per token) on every read; the
+components read sentence and mention texts thousands of times per document. A `TextDoc` (claimgraph's tokenizer
+output) keeps its text, which its tokens reproduce character for character, so a span's text is one slice of
+it, from the span's character offsets (C fields, no `Token`). Any other `Doc` (built by hand, or from a hostile
+text) gets spaCy's own `Span.text`. tests/test_speed_text.py compares both on real articles.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.nlp.tokenize import TextDoc
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from a `TextDoc`'s kept text."""
+    doc = span.doc
+    if isinstance(doc, TextDoc) and span.end > span.start:
+        return doc.text[span.start_char:span.end_char]
+    return span.text
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (token indexes), without making the span when the doc keeps its text."""
+    if isinstance(doc, TextDoc) and 0 <= start < end <= len(doc):
+        last = doc[end - 1]
+        return doc.text[doc[start].idx:last.idx + len(last)]
+    return doc[start:end].text

@@ -1,0 +1,40 @@
+"""`span_text` / `tokens_text` (claimgraph/nlp/shared/text.py) give spaCy's `Span.text` exactly: for every
+sentence, entity, noun chunk and token pair of real articles after the whole pipeline, and for a plain `Doc`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from claimgraph.nlp.shared.text import span_text, tokens_text
+from claimgraph.nlp.tokenize import TextDoc
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def texts() -> list[str]:
+    out = [(ROOT / "examples" / "southfront-turkmen-mountain.txt").read_text("utf-8")]
+    out += [json.loads(line)["text"] for line in (ROOT / "examples" / "articles.jsonl").read_text("utf-8").splitlines()]
+    return out + ["They didn't say.  \n\n  Ends with spaces  \n"]
+
+
+def test_span_text_is_spacys_on_analysed_articles(analyzer) -> None:
+    checked = 0
+    for text in texts():
+        doc = analyzer.nlp(text)
+        assert isinstance(doc, TextDoc)
+        spans = [*doc.sents, *doc.ents, *doc.noun_chunks, doc[0:len(doc)], doc[3:3], doc[len(doc):len(doc)]]
+        spans += [doc[i:j] for i in range(0, len(doc), 7) for j in (i, i + 1, i + 2, i + 9) if j <= len(doc)]
+        for span in spans:
+            assert span_text(span) == span.text
+            assert tokens_text(doc, span.start, span.end) == span.text
+            checked += 1
+    assert checked > 500
+
+
+def test_a_plain_doc_gets_spacys_join(analyzer) -> None:
+    doc = Doc(analyzer.nlp.vocab, words=["Shelling", "hit", "Idlib", "."], spaces=[True, True, False, False])
+    assert span_text(doc[1:3]) == tokens_text(doc, 1, 3) == "hit Idlib"
+    assert span_text(doc[0:4]) == "Shelling hit Idlib."
