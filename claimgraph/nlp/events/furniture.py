@@ -22,16 +22,28 @@ def markers() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(rows, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The markers by their first token, each list in `markers()`'s order (longest first): a token is compared
+    only with the markers it can open, not with every marker."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for marker in markers():
+        out.setdefault(marker[0], []).append(marker)
+    return {first: tuple(found) for first, found in out.items()}
+
+
 def furniture_start(doc: Doc) -> int | None:
     """Character offset where the page's furniture begins, or None when the text has none."""
     if len(doc) < 20:
         return None
     first = int(len(doc) * FROM_FRACTION)
-    texts = [t.text for t in doc]
-    for i in range(first, len(doc)):
-        for marker in markers():
+    texts = [t.text for t in doc[first:]]  # texts[k] is token first + k
+    by_first = _by_first()
+    for k, text in enumerate(texts):
+        for marker in by_first.get(text, ()):
             n = len(marker)
-            if tuple(texts[i:i + n]) != marker or i + n >= len(doc):
+            i = first + k
+            if tuple(texts[k:k + n]) != marker or i + n >= len(doc):
                 continue
             nxt = doc[i + n]
             if nxt.text[:1].isupper() or nxt.text[:1].isdigit():
