@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.data import read_rows
 from claimgraph.nlp.events.lexicon import PatternIndex, TokForms, lexicon, parse_pattern, token_forms
+from claimgraph.nlp.shared.text import span_text
 
 #: how far above the trigger a verb of planning, threat or denial still governs it
 GOVERNOR_DEPTH = 4
@@ -198,7 +199,7 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     another noun ("protest songs", "bomb tests", "an offensive weapon") no event? (The caller asks it
     only of ambiguous words of violence and protest: "a recruitment drive", "diplomatic ties" are events.)"""
     words = modality_words()
-    if sent.text.rstrip().endswith("?"):
+    if span_text(sent).rstrip().endswith("?"):
         return "question"
     for c in head.children:
         if c.dep_ in ("det", "neg") and words.get(c.lower_) in ("negation", "determiner"):
