@@ -31,6 +31,7 @@ from claimgraph.contract import Entity
 from claimgraph.data import read_text
 from claimgraph.nlp.shared.entity_lexicon import Lexicon, load_lexicon
 from claimgraph.nlp.shared.names import leading_date
+from claimgraph.nlp.shared.text import tokens_text
 from claimgraph.nlp.state import get_state, report_failure
 
 CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
@@ -303,7 +304,7 @@ class EntitiesComponent:
         for key in order:
             group = groups[key]
             label = _vote(group.label_votes)
-            surface = [doc[s:e].text for s, e in group.mentions]
+            surface = [tokens_text(doc, s, e) for s, e in group.mentions]
             # the fullest form, preferring "Damascus" over a dateline's "DAMASCUS"
             name = group.canonical or max(surface, key=lambda t: (len(t.split()), not t.isupper(), len(t)))
             aliases = list(dict.fromkeys([name, *surface]))
