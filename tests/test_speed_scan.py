@@ -72,3 +72,17 @@ def test_unknown_first_characters_and_empty_matches_fall_back_to_finditer() -> N
     text = "may day, Say aa MAY mamay m! ma"
     same(scanner.find(text), patterns, text)
     same(scanner.find(text, 3, 20), patterns, text, 3, 20)
+
+
+def test_a_counted_repeat_longer_than_the_width_gives_its_first_characters() -> None:
+    """`\\d{4}` opens with three digits, not with anything: the ISO date pattern is tried only where a digit
+    stands, and still finds what its finditer finds."""
+    digit = (False, r"\d")
+    assert prefixes(re.compile(r"(?:\d{4})-\d\d"), 3) == {(digit, digit, digit)}
+    assert prefixes(re.compile(r"(?:ab){2,5}c"), 3) == {((False, "a"), (False, "b"), (False, "a"))}
+    patterns = [re.compile(r"(?<!\w)(?:(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d))(?!\w)"), re.compile(r"(?<!\w)(?:may)")]
+    scanner = MultiScanner(patterns, lead=r"(?<!\w)", width=3)
+    assert scanner._plain == [] and scanner._tried("may") == (1,) and scanner._tried("201") == (0,)
+    text = "On 2024-03-05 and 1999-12-31x, may 12345-01-01 2024-1-05"
+    same(scanner.find(text), patterns, text)
+    assert [m.group() for m in scanner.find(text)[0]] == ["2024-03-05"]

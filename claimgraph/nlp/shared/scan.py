@@ -93,6 +93,7 @@ def _prefixes(seq: object, k: int, ignore_case: bool) -> set[Prefix]:
                 if n >= low:
                     node |= reps
                 if all(len(p) >= k for p in reps):
+                    node |= reps  # every later repetition, the `low`-th included, opens the same way (cut at k)
                     break
                 reps = _cat(reps, once, k)
         else:
