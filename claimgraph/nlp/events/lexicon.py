@@ -106,11 +106,18 @@ class PatternIndex:
         if len(starts) > _STARTS_MAX:
             starts.clear()
         found: list[Match] = []
+        size = len(toks)
         for i, tok in enumerate(toks):
             patterns = starts.get(tok.forms)
             if patterns is None:
                 patterns = starts[tok.forms] = self._started_by(tok.forms)
             for pattern, payload in patterns:
+                if len(pattern) == 1:  # a one-word pattern: matched already (what `_match_from` would say)
+                    found.append(Match(i, i + 1, payload, 1))
+                    continue
+                second = pattern[1]
+                if second != GAP and (i + 1 >= size or second.isdisjoint(toks[i + 1].forms)):  # type: ignore[union-attr]
+                    continue  # the second word is not there (no call to find it out)
                 end = _match_from(pattern, 1, toks, i + 1)
                 if end is not None:
                     found.append(Match(i, end, payload, len(pattern)))
