@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimgraph.nlp.shared.text import span_text, tokens_text
+from claimgraph.nlp.shared.text import span_text, token_texts, tokens_text
 from claimgraph.nlp.tokenize import TextDoc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,3 +38,12 @@ def test_a_plain_doc_gets_spacys_join(analyzer) -> None:
     doc = Doc(analyzer.nlp.vocab, words=["Shelling", "hit", "Idlib", "."], spaces=[True, True, False, False])
     assert span_text(doc[1:3]) == tokens_text(doc, 1, 3) == "hit Idlib"
     assert span_text(doc[0:4]) == "Shelling hit Idlib."
+
+
+def test_token_texts_are_spacys_and_made_once(analyzer) -> None:
+    for text in texts():
+        doc = analyzer.nlp(text)
+        assert token_texts(doc) == [t.text for t in doc] and token_texts(doc) is token_texts(doc)
+        assert "".join(t + doc[i].whitespace_ for i, t in enumerate(token_texts(doc))) == text
+    plain = Doc(analyzer.nlp.vocab, words=["Shelling", "hit", "Idlib"])
+    assert token_texts(plain) == ["Shelling", "hit", "Idlib"]

@@ -9,6 +9,7 @@ text) gets spaCy's own `Span.text`. tests/test_speed_text.py compares both on re
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from claimgraph.nlp.tokenize import TextDoc
@@ -28,3 +29,16 @@ def tokens_text(doc: Doc, start: int, end: int) -> str:
         last = doc[end - 1]
         return doc.text[doc[start].idx:last.idx + len(last)]
     return doc[start:end].text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, in order (`[t.text for t in doc]`), without a `Token` per token. A `TextDoc` keeps
+    the list once made (its tokens never change after tokenizing): callers read it, never change it."""
+    if isinstance(doc, TextDoc):
+        texts: list[str] | None = doc.__dict__.get("_token_texts")
+        if texts is None or len(texts) != len(doc):
+            text = doc.text
+            texts = [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
+            doc.__dict__["_token_texts"] = texts
+        return texts
+    return [t.text for t in doc]
