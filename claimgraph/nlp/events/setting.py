@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from claimgraph.contract import Event
@@ -91,7 +93,15 @@ def court_words() -> frozenset[str]:
 def court_case(doc: Doc) -> bool:
     """Is the text a report of a court case (a trial, a lawsuit)?"""
     words = court_words()
-    return sum(t.lemma_.lower() in words or t.lower_ in words for t in doc) >= COURT_MIN
+    strings = doc.vocab.strings
+    known: dict[tuple[int, int], bool] = {}  # (lemma, lower) -> a court word? (a doc's words repeat)
+    count = 0
+    for lemma, lower in doc.to_array([LEMMA, LOWER]).tolist():  # no Token per token
+        hit = known.get((lemma, lower))
+        if hit is None:
+            hit = known[(lemma, lower)] = strings[lemma].lower() in words or strings[lower] in words
+        count += hit
+    return count >= COURT_MIN
 
 
 def tried_not_reported(event_type: str, classes: set[str]) -> bool:
@@ -120,7 +130,9 @@ def in_name(toks: list[TokForms], m: Match) -> bool:
 def person_tokens(doc: Doc, state: DocState) -> set[int]:
     """Token indexes of the people the text names: PERSON mentions, and names the parser takes for a
     person or an organisation that no place mention covers ("Qanbar was decorated")."""
-    out: set[int] = {t.i for t in doc if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")}
+    labels = {doc.vocab.strings["PERSON"], doc.vocab.strings["ORG"]}
+    out: set[int] = {i for i, (pos, ent_type) in enumerate(doc.to_array([POS, ENT_TYPE]).tolist())
+                     if pos == PROPN and ent_type in labels}  # pos_ == "PROPN", ent_type_ PERSON or ORG
     for place in state.items.get("places", []):
         for s, e in place.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
