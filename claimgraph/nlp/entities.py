@@ -31,7 +31,7 @@ from claimgraph.contract import Entity
 from claimgraph.data import read_text
 from claimgraph.nlp.shared.entity_lexicon import Lexicon, load_lexicon
 from claimgraph.nlp.shared.names import leading_date
-from claimgraph.nlp.shared.text import tokens_text
+from claimgraph.nlp.shared.text import token_texts, tokens_text
 from claimgraph.nlp.state import get_state, report_failure
 
 CONTRACT_TYPES = ("PERSON", "ORG", "OUTLET", "GPE", "LOC", "NORP", "FAC", "GROUP", "EVENT")
@@ -239,18 +239,18 @@ class EntitiesComponent:
         dropped: set[int] = set()
         added: list[Candidate] = []
         check_time = get_state(doc).check_time
-        for token in doc:
-            if not token.i & 1023:
+        for i, text in enumerate(token_texts(doc)):
+            if not i & 1023:
                 check_time()
-            if token.text[:1].isupper() and _fold(token.text) in parts:
-                clash = at.get(token.i)
+            if text[:1].isupper() and _fold(text) in parts:
+                clash = at.get(i)
                 if clash is not None and (
                     (clash.label == "PERSON" and clash.end - clash.start > 1) or clash.from_list
                 ):
                     continue  # part of a full mention already, or a listed outlet or group
                 if clash is not None:
                     dropped.add(id(clash))
-                added.append(Candidate(token.i, token.i + 1, "PERSON"))
+                added.append(Candidate(i, i + 1, "PERSON"))
         return [c for c in cands if id(c) not in dropped] + added
 
     def _add_acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -266,16 +266,16 @@ class EntitiesComponent:
         at = _token_owners(cands)
         dropped: set[int] = set()
         added: list[Candidate] = []
-        for token in doc:
-            full = acronyms.get(token.text)
-            if full is None or full.start <= token.i < full.end:
+        for i, text in enumerate(token_texts(doc)):
+            full = acronyms.get(text)
+            if full is None or full.start <= i < full.end:
                 continue
-            clash = at.get(token.i)
+            clash = at.get(i)
             if clash is not None and clash.from_list and clash.label != full.label:
                 continue
             if clash is not None:
                 dropped.add(id(clash))
-            added.append(Candidate(token.i, token.i + 1, full.label, full.canonical or doc[full.start:full.end].text))
+            added.append(Candidate(i, i + 1, full.label, full.canonical or doc[full.start:full.end].text))
         return [c for c in cands if id(c) not in dropped] + added
 
     # -- grouping and output --------------------------------------------------------------------------
