@@ -47,3 +47,15 @@ def test_token_texts_are_spacys_and_made_once(analyzer) -> None:
         assert "".join(t + doc[i].whitespace_ for i, t in enumerate(token_texts(doc))) == text
     plain = Doc(analyzer.nlp.vocab, words=["Shelling", "hit", "Idlib"])
     assert token_texts(plain) == ["Shelling", "hit", "Idlib"]
+
+
+def test_token_columns_are_spacys(analyzer) -> None:
+    from claimgraph.nlp.shared.columns import dep_labels, heads, offsets
+
+    for text in [*texts(), ""]:
+        doc = analyzer.nlp(text)
+        assert offsets(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+        assert heads(doc) == [t.head.i for t in doc]
+        assert dep_labels(doc) == [t.dep_ for t in doc]
+    doc = analyzer.nlp(texts()[0])
+    assert len(doc) > 100 and any(h < i for i, h in enumerate(heads(doc)))  # heads before their tokens too

@@ -1,0 +1,32 @@
+"""A document's token columns as plain lists, from one `Doc.to_array` each instead of a `Token` per token.
+
+The components index the parse by token (offsets for character look-ups, heads and labels for walking the
+tree); building those lists with `[t.idx for t in doc]` makes a spaCy `Token` per token per list, which is most
+of what they cost. These give the same lists; tests/test_speed_text.py compares them with spaCy's.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LENGTH
+from spacy.tokens import Doc
+
+
+def offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start and end character (`t.idx`, `t.idx + len(t)`)."""
+    rows = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    return rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist()
+
+
+def heads(doc: Doc) -> list[int]:
+    """Each token's head index (`t.head.i`; a root is its own head)."""
+    offset = doc.to_array(HEAD).astype(numpy.int64)  # HEAD is the head's distance, stored unsigned
+    return (offset + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
+
+
+def dep_labels(doc: Doc) -> list[str]:
+    """Each token's dependency label (`t.dep_`)."""
+    ids = doc.to_array(DEP).tolist()
+    strings = doc.vocab.strings
+    names = {i: strings[i] for i in set(ids)}
+    return [names[i] for i in ids]
