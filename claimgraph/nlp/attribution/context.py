@@ -17,6 +17,7 @@ from claimgraph.contract import Source
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.marks import paragraphs
 from claimgraph.nlp.attribution.speakers import Sources
+from claimgraph.nlp.shared.columns import dep_labels, heads, offsets
 from claimgraph.nlp.state import DocState, get_state
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -74,11 +75,10 @@ class Context:
         self.lex = lexicon()
         self.sources = Sources(self.state, self.doc, not_person=frozenset(self.lex.not_person_heads))
         self.sents = self.sources.sents
-        self.starts = [t.idx for t in self.doc]
-        self.ends = [t.idx + len(t) for t in self.doc]  # inside_quote is asked per character: no Token per call
+        self.starts, self.ends = offsets(self.doc)  # inside_quote is asked per character: no Token per call
         # the parse as plain lists, read by the scans that look around a cue (no Token made per step)
-        self.heads = [t.head.i for t in self.doc]
-        self.deps = [t.dep_ for t in self.doc]
+        self.heads = heads(self.doc)
+        self.deps = dep_labels(self.doc)
         self._depths: list[int] = [-1] * len(self.doc)
         # each token's children in text order: spaCy's `Token.children` walks the token's whole subtree span
         self.kids: list[list[int]] = [[] for _ in self.heads]
