@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.contract import Source
 from claimgraph.nlp.attribution.lexicon import lexicon
 from claimgraph.nlp.attribution.sentences import SentenceIndex
+from claimgraph.nlp.shared.columns import offsets
 from claimgraph.nlp.shared.entity_lexicon import load_lexicon
 from claimgraph.nlp.shared.names import leading_date
 from claimgraph.nlp.state import DocState
@@ -227,7 +228,7 @@ class Sources:
     def learn_gender(self, doc: Doc, gendered: dict[str, str] | None = None) -> None:
         """Honorifics before person mentions give their gender ("Mr. Clarke" -> m), and so do gendered role
         nouns describing them ("her brother, Daniel Smith", "the spokeswoman, Ana Ruiz" in `gendered`)."""
-        starts = [t.idx for t in doc]
+        starts = offsets(doc)[0]
         for cand in self.person_mentions():
             if cand.gender != "?":
                 continue
