@@ -327,6 +327,22 @@ def test_a_settled_province_favours_its_towns():
     assert (group.best.gid, group.confidence) == ("p", share(_prior(province) - _prior(small)))
 
 
+@pytest.mark.parametrize(("own_mentions", "city_pop", "bonus"), [(3, 1000, 0.0), (2, 1000, 2.0), (3, 30_000, 2.8)])
+def test_a_provinces_own_name_is_no_evidence_for_its_small_towns(own_mentions, city_pop, bonus):
+    # "Quebec" read first as the province lends its small same-name town nothing by itself (another mention of
+    # it does); a big city of the province's name keeps the bonus and its 0.8 ("New York")
+    province = town("p", "Kafr Zita", admin1="Kafr Zita", feature="admin1", population=200_000)
+    city = town("c", "Kafr Zita", admin1="Kafr Zita", population=city_pop)
+    comp = PlacesComponent()
+    group = Group(key("Kafr Zita"), mentions=[mention("Kafr Zita", 10 * i) for i in range(own_mentions)],
+                  candidates=[province, city])
+    comp._inner, comp._support, comp._by_key = {}, {}, {}
+    comp._own_admin = {group.key: ("SY", "Kafr Zita")}
+    comp._pick(group, {}, Counter({("SY", "Kafr Zita"): 3}), [])
+    lead = _prior(city) + bonus - _prior(province)
+    assert (group.best.gid, group.confidence) == ("c" if lead > 0 else "p", share(abs(lead)))
+
+
 @pytest.mark.parametrize(("names", "bonus"), [(1, 1.2), (3, 3.6), (5, 3.6)])
 def test_support_of_other_names_nearby_counts_up_to_three(names, bonus):
     near, far = town("n", "Binnish"), town("f", "Binnish", country="LB", admin1="North")

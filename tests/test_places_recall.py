@@ -158,3 +158,21 @@ def test_a_list_with_an_oxford_comma_before_a_plural_street_word_gives_each_stre
     places = places_of(analyzer, text)
     for name in ("Oak", "Maple"):
         assert places[name].feature == "facility" and places[name].gazetteer_id is None, name
+
+
+def test_a_country_named_inside_a_body_event_or_outlet_name_is_the_country(analyzer) -> None:
+    """Every mention of a place counts whatever its role (issue 17): a two-letter abbreviation opening a body's
+    name, a country the model ran into the words after it, a war named for its country, a country the entity
+    component took for an outlet of the same name."""
+    text = "The UK Foreign Office said on Monday that the US Navy had sent two ships."
+    places = places_of(analyzer, text)
+    assert places["UK"].country == "GB" and places["US"].country == "US"
+    text = "Veterans of the Vietnam war met in Hanoi on Saturday."
+    assert places_of(analyzer, text)["Vietnam"].country == "VN"
+    text = "Still, the toll kept rising in the region: Sri Lanka - approximately 30,000, India - more than 8,000."
+    assert places_of(analyzer, text)["Sri Lanka"].country == "LK"
+
+
+def test_a_two_letter_word_of_a_line_in_capitals_or_a_pronoun_is_no_country(analyzer) -> None:
+    places = places_of(analyzer, "Let us know what you think. He gave us a call on Friday.")
+    assert places == {}

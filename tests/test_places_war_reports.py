@@ -52,3 +52,51 @@ def test_the_article_run_into_a_name_is_another_spelling_of_the_same_name() -> N
     assert "deir ez zor" in article_variants("Deir Ezzor", articles)
     assert "ad dana" in article_variants("Al-Dana", articles) and "dana" in article_variants("Al-Dana", articles)
     assert article_variants("Ezzor", articles) == []  # never a lone word: "Assad" is no "as-Sad"
+
+
+def test_a_town_named_with_a_settlement_noun_and_its_province_after_a_comma_is_the_town(analyzer) -> None:
+    """"X town, Y" / "X village, Y": the settlement noun makes X a place though the model tags it a people or
+    nothing, and the name after the comma is the province or city holding it, though the model tags it a people;
+    the event of the sentence is placed at the town, not at the province."""
+    text = "Regime shelling on Marea city, Aleppo, killed a woman on Monday."
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    places = {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+    assert places["Marea"].country == "SY" and places["Marea"].feature == "city"
+    assert places["Marea"].admin1 == places["Aleppo"].admin1
+    assert abs(places["Marea"].lat - places["Aleppo"].lat) < 0.5
+    events = [e for e in analysis.events if e.place is not None]
+    assert events and all(e.place == places["Marea"].id for e in events)
+    places = places_of(analyzer, "Rockets fell on Binnish village, Idlib, late on Sunday, wounding two children.")
+    assert places["Binnish"].country == "SY" and places["Binnish"].admin1 == places["Idlib"].admin1 == "Idlib"
+
+
+def test_a_people_before_a_settlement_noun_stays_a_people(analyzer) -> None:
+    """"an Arab village" is a village of a people, not the town called Arab."""
+    places = places_of(analyzer, "Settlers attacked an Arab village near Nablus on Friday, residents said.")
+    assert "Arab" not in places and places["Nablus"].country == "PS"
+
+
+def test_the_town_in_a_named_province_is_the_small_town_not_a_homonym_abroad(analyzer) -> None:
+    """"the city of X in Y province": a town the gazetteer knows by its usual news spelling lies in Y."""
+    text = "Government airstrikes hit the city of Marea in Aleppo province on Tuesday, killing five civilians."
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    places = {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+    assert places["Marea"].country == "SY" and places["Marea"].admin1 == places["Aleppo province"].admin1
+    assert [e.place for e in analysis.events if e.place is not None] == [places["Marea"].id]
+
+
+def test_a_name_with_a_lower_case_article_inside_is_found_though_the_model_takes_it_for_a_person(analyzer) -> None:
+    """"Jisr al-Shughur": the article inside the name is lower case and hyphened to the next word; the whole
+    name is the town (through its other article spelling, "ash-Shughur"), not nothing or its first word."""
+    text = "Airstrikes on Jisr al-Shughur, near Hama city, killed nine people on Sunday."
+    places = places_of(analyzer, text)
+    assert places["Jisr al-Shughur"].country == "SY" and places["Jisr al-Shughur"].admin1 == "Idlib"
+    assert "Jisr" not in places
+
+
+def test_a_name_followed_by_city_is_the_city_not_the_province_named_after_it(analyzer) -> None:
+    places = places_of(analyzer, "Rockets struck a bakery near Idlib city on Sunday, killing nine people.")
+    assert places["Idlib"].feature == "city" and places["Idlib"].country == "SY"
+    places = places_of(analyzer, "Clashes broke out in Deraa city on Friday as protesters marched on the square.")
+    assert places["Deraa"].feature == "city" and places["Deraa"].country == "SY"

@@ -33,6 +33,8 @@ class PlaceContext:
         prev = doc[s - 1].lower_ if s > 0 else ""
         if prev in self.lex.locative_preps or (e < len(doc) and doc[e].lower_ in self.lex.place_followers):
             return True
+        if e < len(doc) and doc[e].text in self.lex.settlement_nouns:
+            return True  # "Mare city", "X village": a settlement named so
         if prev == "of" and s > 1 and (doc[s - 2].lower_ in self.lex.place_nouns or doc[s - 2].ent_type_ == "PERSON"):
             return True
         taken = getattr(self, "_taken", None) or []
@@ -41,6 +43,16 @@ class PlaceContext:
         if e + 1 < len(taken) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]:
             return True
         return self._direction_of(doc, e)
+
+    def _after_place_comma(self, doc: Doc, s: int) -> bool:
+        """Does a name at token s follow a place found just before and a comma ("Mare city, Aleppo",
+        "Binnish, Idlib")? It is then the division or city holding that place, whatever the model tagged it."""
+        taken = getattr(self, "_taken", None) or []
+        if s < 2 or doc[s - 1].text != "," or s - 2 >= len(taken):
+            return False
+        if taken[s - 2]:
+            return True
+        return doc[s - 2].text in self.lex.settlement_nouns and s > 2 and taken[s - 3]
 
     def _direction_of(self, doc: Doc, e: int) -> bool:
         """A direction from a known place follows ("X west of Aleppo", "X, 20 km north of Y", "X to the south of
@@ -87,13 +99,15 @@ class PlaceContext:
             i, e = span.start, span.end
             prev = doc[i - 1].lower_ if i > 0 else ""
             nxt = doc[e].lower_ if e < len(doc) else ""
+            settlement = e < len(doc) and doc[e].text in self.lex.settlement_nouns  # "Mare city", "X village"
+            m.settlement = settlement
             of_noun = prev == "of" and i > 1 and (doc[i - 2].lower_ in self.lex.place_nouns
                                                   or doc[i - 2].lower_ in self.lex.directions
                                                   or doc[i - 2].ent_type_ == "PERSON")  # "Jane Doe of X"
             if e < len(doc) and doc[e].text in self.lex.institutions:
                 continue  # "at X University": the preposition is the institution's, not evidence for X
             m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
-                or prev in self.lex.locative_preps or nxt in self.lex.place_followers \
+                or prev in self.lex.locative_preps or nxt in self.lex.place_followers or settlement \
                 or any(not p.weak and self.site_feature(p.text) is None for p in m.peers)  # listed with a
             # place, not a street ("Y and X"; "Elm Street and Martin Court" puts no town there)
 

@@ -39,6 +39,7 @@ class PlaceLexicon:
     speech_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     place_followers: frozenset[str] = frozenset()
+    settlement_nouns: frozenset[str] = frozenset()  # "Mare city", "X village": a settlement's name before them
     party_letters: frozenset[str] = frozenset()
     site_heads: dict[str, dict[str, str]] = field(default_factory=dict)
     site_heads_over_person: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ def load_lexicon() -> PlaceLexicon:
         speech_verbs=frozenset(data.get("speech_verbs", [])),
         place_nouns=frozenset(data.get("place_nouns", [])),
         place_followers=frozenset(data.get("place_followers", [])),
+        settlement_nouns=frozenset(data.get("settlement_nouns", [])),
         party_letters=frozenset(data.get("party_letters", [])),
         site_heads={k: dict(v) for k, v in data.get("site_heads", {}).items()},
         site_heads_over_person=frozenset(data.get("site_heads_over_person", [])),
@@ -102,6 +104,7 @@ class Mention:
     dateline: bool = False  # opens a story as its dateline ("HAMILTON --"): where it was filed
     weak: bool = False  # found by form alone (a name embedded in a longer one): kept only with support nearby
     locative: bool = False  # in a place's context: "in X", "the village of X", "X, Y", a dateline
+    settlement: bool = False  # followed by a settlement noun ("Idlib city", "X village"): the town, not a division
 
 
 @dataclass

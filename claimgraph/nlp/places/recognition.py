@@ -237,9 +237,9 @@ class Recognition(Datelines, PlaceContext):
 
     def _norp_place(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
         """A NORP the tagger took for a people but that is a place: followed by a division word
-        ("in Michoacan state") or the object of a locative preposition and a sizeable town
-        ("seen in Adigrat"), or a sizeable town modifying a common noun after an article ("the Homs
-        offensive"). A real demonym ("Kurdish region", "in Turkish") stays a NORP."""
+        ("in Michoacan state") or a settlement noun ("Binnish village"), or the object of a locative
+        preposition and a sizeable town ("seen in Adigrat"), or a sizeable town modifying a common noun after
+        an article ("the Homs offensive"). A real demonym ("Kurdish region", "in Turkish") stays a NORP."""
         if ent.label_ != "NORP" or gaz.demonym(ent.text) or not ent.text[:1].isupper():
             return False
         cands = gaz.lookup(ent.text)
@@ -247,6 +247,9 @@ class Recognition(Datelines, PlaceContext):
         if nxt is not None and not nxt.is_upper and nxt.lower_ in self.lex.admin_words:
             return any(c.feature in ("admin1", "admin2") for c in cands)
         prev = doc[ent.start - 1] if ent.start > 0 else None
+        if nxt is not None and nxt.text in self.lex.settlement_nouns and (prev is None or prev.pos_ != "DET"):
+            # "Binnish village", "X town": a settlement by that name ("an Arab village" is a people's)
+            return any(c.feature == "city" and _small_known(c) for c in cands)
         modifier = (prev is not None and prev.lower_ in ("the", "a", "an") and nxt is not None
                     and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in self.lex.named_after_lower)
         if prev is not None and prev.lower_ == "of" and ent.start > 1 \
@@ -304,6 +307,8 @@ class Recognition(Datelines, PlaceContext):
         self._taken = taken
         i, n = 0, len(doc)
         caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
+        # the Arabic article inside a name, lower case and hyphened to the next word ("Jisr al-Shughur")
+        art = [t.is_lower and t.lower_ in self.lex.name_articles for t in doc]
         run_start = 0
         while i < n:
             if taken[i] or not caps[i] or doc[i].lower_ == "the":
@@ -315,7 +320,8 @@ class Recognition(Datelines, PlaceContext):
             for size in range(min(4, n - i), 0, -1):
                 j = i + size
                 if any(taken[k] or not (caps[k] or (hyphen[k] and i < k < j - 1 and caps[k + 1]
-                                                    and not spaced[k - 1]))
+                                                    and not spaced[k - 1])
+                                            or (art[k] and i < k < j - 2 and hyphen[k + 1] and not spaced[k]))
                        for k in range(i, j)):
                     continue
                 span = doc[i:j]
@@ -354,18 +360,28 @@ class Recognition(Datelines, PlaceContext):
             return 1  # "French Guiana", "British Columbia": a land named with a people's adjective
         if not multi and (text in self.lex.not_places or (span[0].is_stop and not text.isupper())
                           or span[0].lower_ in lower_words
-                          or len(text) < 3):
-            return False
+                          or (len(text) < 3 and not (text.isupper() and _country_name(gaz, text)
+                                                     and not _in_upper_line(doc, span.start)))):
+            return False  # a two-letter name only as a country's abbreviation ("the US Army", "UK officials";
+            # not "TELL US WHAT YOU THINK")
         if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz) or self._team_like(doc, span.end):
             return False
         if span.end < len(doc) and doc[span.end].text == ":" and text.isupper():
             return False  # a transcript's speaker label ("SMITH: ...")
         if self._calendar(span) or self._compound_part(doc, span.start, span.end, gaz):
             return False
+        nxt0 = doc[span.end] if span.end < len(doc) else None
+        if labels == {"EVENT"} and span.start == self._ent_start[span.start] and nxt0 is not None \
+                and nxt0.is_lower and _country_name(gaz, text):
+            return 1  # "the Vietnam war", "the Iraq conflict": the country is named (a literal modifier)
         if labels & BLOCKING_LABELS - {"PERSON"} and not (
                 span.start > 1 and doc[span.start - 1].lower_ == "of"
-                and doc[span.start - 2].lower_ in self.lex.directions):
-            return False  # but "west of X" names a place, whatever the model took X for (a people, a language)
+                and doc[span.start - 2].lower_ in self.lex.directions) and not (
+                labels == {"NORP"} and self._after_place_comma(doc, span.start)
+                and any(c.feature in ("admin1", "city") and c.population >= self.lex.norp_town_min_pop
+                        for c in gaz.lookup(text))):
+            return False  # but "west of X" names a place, whatever the model took X for (a people, a language),
+            # and so does a sizeable town or province after a place and a comma ("Mare city, Aleppo")
         # a name that is only the first word of a place's name ("Gold" of Gold Coast) is no evidence for it
         found_as, entries = lookup_forms(gaz, text, self.lex.name_articles)
         entries = [c for c in entries if not key(c.name).startswith(found_as + " ")]
@@ -412,9 +428,15 @@ class Recognition(Datelines, PlaceContext):
                             or (_small_known(best) and self._place_context(doc, span.start, span.end))):
                         return 0  # a small town's name is a person's unless the words around make it a place
                     return 1 if multi or any(self._major(c, text) for c in entries) else WEAK
+                if span.start == self._ent_start[span.start] and not _capitalised(nxt) \
+                        and _country_name(gaz, text):
+                    return 1  # the model ran a country into the words after it ("Sri Lanka - approximately")
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
             elif "OUTLET" in labels:
+                whole = self._ent_start[span.start] == span.start and self._ent_end[span.start] == span.end
+                if whole and _country_name(gaz, text):
+                    return 1  # "Vatican spokesman": a country, not the outlet of that name
                 if _listed_outlet(doc[self._ent_start[span.start]:self._ent_end[span.start]].text):
                     return False  # "The New York Times" is a paper, not the city
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
@@ -504,6 +526,16 @@ def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+
+
+def _in_upper_line(doc: Doc, i: int) -> bool:
+    """Is token i next to another upper-case word (a headline or banner in capitals)?"""
+    return any(0 <= j < len(doc) and doc[j].is_upper and len(doc[j]) > 1 for j in (i - 1, i + 1))
+
+
+def _country_name(gaz: Gazetteer, text: str) -> bool:
+    """Is the text a name or abbreviation of a country ("US", "Sri Lanka", "Vatican")?"""
+    return any(c.feature == "country" for c in gaz.lookup(text))
 
 
 def _small_known(e: Entry) -> bool:

@@ -54,9 +54,11 @@ class Resolution:
         for g in groups:
             self._pick(g, {}, {}, [])
         admin_focus: Counter[tuple[str, str]] = Counter()
+        self._own_admin: dict[str, tuple[str, str]] = {}
         for g in groups:
             if g.best is not None and g.best.feature == "admin1" and g.confidence >= 0.5:
                 admin_focus[(g.best.country or "", g.best.name)] += len(g.mentions)
+                self._own_admin[g.key] = (g.best.country or "", g.best.name)
         # pass 2: focus + containment; pass 3: + closeness to the other places
         votes = _Votes(groups, demonyms)
         for g in groups:
@@ -105,6 +107,7 @@ class Resolution:
             g.best, g.confidence = None, 0.0
             return
         admin_hint = any(m.admin_hint for m in g.mentions)
+        settlement = any(m.settlement for m in g.mentions)
         dateline = any(m.dateline for m in g.mentions)
         containers = [(m.container, m.container_strength) for m in g.mentions if m.container is not None]
         contained = [(m, m.container_strength) for m in self._inner.get(g.key, [])]
@@ -114,6 +117,9 @@ class Resolution:
                         if (p := self._by_key.get(q.key)) is not None and p is not g and p.best is not None
                         and p.confidence >= 0.4)
         list_kind = kinds.most_common(1)[0][0] if kinds else None
+        own = getattr(self, "_own_admin", {}).get(g.key)
+        own_pop = next((x.population for x in g.candidates if x.feature == "admin1"
+                        and (x.country or "", x.name) == own), 0) if own else 0
         scores = []
         for c in g.candidates:
             s = _prior(c)
@@ -126,12 +132,19 @@ class Resolution:
                 s += 2.0
             if admin_hint and c.feature in ADMIN_FEATURES:
                 s += 3.0
+            if settlement and c.feature == "city":
+                s += 3.0  # "Idlib city", "X town": the town, not the province named after it
             if dateline and c.feature == "city":
                 s += 6.0  # a story is filed from a town: a WASHINGTON dateline is the capital, not the state
             if c.country and focus:
                 s += 5.0 * focus.get(c.country, 0.0) ** 0.5
             if c.admin1 and admin_focus and c.feature != "admin1":
-                if admin_focus.get((c.country or "", c.admin1)):
+                n_admin = admin_focus.get((c.country or "", c.admin1), 0)
+                if c.population * 10 < own_pop and (c.country or "", c.admin1) == own:
+                    # a state's own name is no evidence for a small town of its name inside it ("Quebec" is not
+                    # the city in Quebec), while a big city of a state's name is that name's usual sense ("New York")
+                    n_admin -= len(g.mentions)
+                if n_admin > 0:
                     s += 2.0
             for cont, strength in containers:
                 s += strength * _contained(c, cont, self)

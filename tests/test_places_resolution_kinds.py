@@ -1,0 +1,37 @@
+"""Which reading of a name that is both a division and a town (issue 17, GeoVirus tuning-part errors),
+written as general sentences, not copies of any benchmark's text."""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph.ingest import prepare
+
+
+def places_of(analyzer, text: str) -> dict[str, object]:
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+
+
+def test_a_name_in_a_long_list_of_states_is_the_state_not_a_town_of_another_listed_state(analyzer) -> None:
+    """Towns named Washington lie in several of the listed states; the list of states says which kind it is."""
+    text = ("The recalled lettuce was sold in Arizona, Colorado, Illinois, Missouri, New Jersey, Ohio, Oregon, "
+            "Utah, Washington and Wisconsin, the agency said.")
+    places = places_of(analyzer, text)
+    assert places["Washington"].feature == "admin1" and places["Washington"].admin1 == "Washington"
+    text = ("Patients fell ill in Indiana, Michigan, New Jersey and Pennsylvania, and in Canada in Alberta, "
+            "Manitoba, Ontario and New Brunswick.")
+    places = places_of(analyzer, text)
+    assert places["New Brunswick"].country == "CA" and places["New Brunswick"].feature == "admin1"
+
+
+def test_a_province_named_once_does_not_make_itself_a_small_town_of_that_province(analyzer) -> None:
+    """The state a name reads as first is no evidence that the same name is a small town inside that state;
+    a big city of a state's name stays the city ("New York")."""
+    text = ("Nine cases were confirmed in Ontario, four in Alberta, two in Manitoba and one in Quebec, "
+            "health officials said on Tuesday.")
+    places = places_of(analyzer, text)
+    assert places["Quebec"].feature == "admin1" and places["Quebec"].country == "CA"
+    places = places_of(analyzer, "The singer was buried on Saturday after a funeral in New York attended by hundreds.")
+    assert places["New York"].feature == "city" and places["New York"].country == "US"
