@@ -35,3 +35,12 @@ def test_a_province_named_once_does_not_make_itself_a_small_town_of_that_provinc
     assert places["Quebec"].feature == "admin1" and places["Quebec"].country == "CA"
     places = places_of(analyzer, "The singer was buried on Saturday after a funeral in New York attended by hundreds.")
     assert places["New York"].feature == "city" and places["New York"].country == "US"
+
+
+def test_a_former_name_of_a_country_is_that_country_and_a_province_of_the_name_stays_the_province(analyzer) -> None:
+    places = places_of(analyzer, "The dictator ruled Zaire for three decades before fleeing to Morocco.")
+    assert places["Zaire"].country == "CD" and places["Zaire"].feature == "country"
+    places = places_of(analyzer, "Tea from Ceylon was shipped to London every month.")
+    assert places["Ceylon"].country == "LK"
+    places = places_of(analyzer, "Six new cases were found in Zaire province, in the north of Angola, on Friday.")
+    assert places["Zaire province"].country == "AO" and places["Zaire province"].feature == "admin1"
