@@ -30,7 +30,7 @@ import sys
 import time
 from collections import Counter
 
-from bench.common import ROOT, bench_data_dir, part, record
+from bench.common import ROOT, bench_data_dir, commit, part, record
 from claimgraph.contract import Document
 
 #: the fixed seed of the tuning/check split (changing it would let tuned rules leak into the check part)
@@ -39,6 +39,8 @@ PARTS = ("tune", "check")
 
 OUT = ROOT / "bench" / "out" / "link"
 CACHE = OUT / "fakes-dev-analyses.jsonl"
+#: the commit and time the cached analyses were made at (the linking figures depend on them as much as on the code)
+MADE = OUT / "fakes-dev-analyses.made"
 
 
 def fakes_rows() -> list[dict[str, str]]:
@@ -72,6 +74,7 @@ def analyse(rows: list[dict[str, str]]) -> None:
             if outcome.index % 25 == 0:
                 print(f"  analysed {outcome.index}/{len(rows)} in {time.perf_counter() - t0:.0f}s", flush=True)
     tmp.replace(CACHE)
+    MADE.write_text(f"{commit()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n", encoding="utf-8")
     print(f"analysed {len(rows)} articles in {time.perf_counter() - t0:.0f}s -> {CACHE}")
 
 
@@ -349,8 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     growth = (f"From {speed[0]['size']:,} to {speed[-1]['size']:,} documents ({k:.0f}x) linking time grew "
               f"{speed[-1]['link'] / speed[0]['link']:.1f}x (linear: {k:.0f}x, quadratic: {k * k:.0f}x)."
               ) if len(speed) > 1 else ""
+    made = MADE.read_text(encoding="utf-8").strip() if MADE.exists() else "unknown"
     body = f"""FA-KES dev, {len(rows)} articles analysed once as `claimgraph ingest` reads the CSV (text and outlet
-columns; the gold `date` column is not given, dates come from the text). Gold: two articles with the same
+columns; the gold `date` column is not given, dates come from the text; the cached analyses were made at
+commit {made}). Gold: two articles with the same
 `date` and `location` columns report the same incident ({len(gold)} pairs). Predicted: two articles whose
 reports share an incident. "main events": only each article's main events count (the first by salience,
 and any in its headline and first sentence), as the gold gives one incident per article; "any event": any
