@@ -41,6 +41,8 @@ OUT = ROOT / "bench" / "out" / "link"
 CACHE = OUT / "fakes-dev-analyses.jsonl"
 #: the commit and time the cached analyses were made at (the linking figures depend on them as much as on the code)
 MADE = OUT / "fakes-dev-analyses.made"
+#: the last store-path timing (`--no-speed` records it again, with the commit it was measured at)
+SPEED = OUT / "store-speed.json"
 
 
 def fakes_rows() -> list[dict[str, str]]:
@@ -341,6 +343,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"({res['docs_per_s']:.1f} docs/s); 10 new in {res['new']:.2f}s ({res['new_loaded']:.0f} read back; "
                   f"{res['alone']:.2f}s into an empty store)", flush=True)
     load_after = os.getloadavg()[0]
+    measured = f"{commit()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    if speed:
+        SPEED.write_text(json.dumps({"speed": speed, "load": [load_before, load_after], "measured": measured}),
+                         encoding="utf-8")
+    elif SPEED.exists() and not args.no_record:  # --no-speed: the last store timing, said to be that one
+        last = json.loads(SPEED.read_text(encoding="utf-8"))
+        speed, (load_before, load_after), measured = last["speed"], last["load"], last["measured"]
     if args.no_record:
         return 0
     n_tune = sum(p == "tune" for p in parts)
@@ -391,6 +400,7 @@ generated documents are written and linked against the store (goal: under 5 s at
 baseline of the same moment, the same 10 linked into an empty store ("alone"): the ratio is what the stored
 corpus adds. Seconds on a shared 2-core machine (load average {load_before:.1f} before the store runs,
 {load_after:.1f} after; other sessions' jobs share the cores): compare the columns, not the absolute figures.
+Measured at {measured}.
 
 | documents | write s | link s | docs/s | s per doc (x row 1) | 10 new: s | 10 alone: s | x alone | read back |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|
