@@ -415,6 +415,51 @@ CASES_25: list[tuple[str, str, str]] = [
     ("Residents torched the house of a man accused of killing a child.", R, "Mob violence"),
 ]
 
+#: Round thirteen (issue 13, written before its fixes, from the codebook's definitions; chosen on the tuning part
+#: and the codebook only, the check part read once per change as its macro-F1): CASES_26 territory taken, held or
+#: handed over in other words ("established control over", "advanced into", "handed the town over", "met no
+#: resistance"; 6 of 12 passed before), CASES_27 protests in other words (booing strikers, a walk off the job,
+#: a sit-in; 6 of 8 before), CASES_28 the main clause's event over one told as what came before it ("undeterred
+#: by", "a day after"; 2 of 6 before). 14 of 26 before, 22 after; the four still failing are in CASES_13_OPEN. A
+#: fifth rule written in the same round (a withdrawal no one is said to take over is a change to the group's
+#: activity, not a transfer: 4 of 7 sentences before, 7 after; CASE tune 0.8611 -> 0.8629) lowered the check part's
+#: macro-F1 0.7663 -> 0.7415 and was reverted, with its sentences; a default event for reports of armed actors
+#: where no trigger had enough evidence raised BBC non-conflict violent events to 5.0 per 100 and was reverted.
+G, N, T = "Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"
+CASES_26: list[tuple[str, str, str]] = [
+    ("Government forces took full control of the district on Sunday after the rebels fled.", B, G),
+    ("The army declared victory after establishing control over the entire valley.", B, G),
+    ("Troops are now in full control of the town, the military said.", B, G),
+    ("Insurgents advanced into the district on Friday, raising their flag over the main square.", B, N),
+    ("Rebel fighters advanced in the area and took several villages from the militants.", B, N),
+    ("Jihadists gained full control of the border town after a week-long offensive.", B, N),
+    ("Under the deal, the rebels handed the town over to government forces.", S, T),
+    ("The handover of the three districts to Azerbaijan was completed on Sunday.", S, T),
+    ("Turkish-backed fighters entered the city unopposed after Kurdish forces pulled out.", S, T),
+    ("The army pushed the militants out of the village after a day of fighting.", B, G),
+]
+CASES_27: list[tuple[str, str, str]] = [
+    ("Opposition supporters staged a sit-in outside the electoral commission on Monday.", P, "Peaceful protest"),
+    ("Thousands took to the streets of the capital to denounce the election result.", P, "Peaceful protest"),
+    ("Nurses walked off the job across the country to demand better pay.", P, "Peaceful protest"),
+    ("Hundreds of mourners chanted slogans against the government during the funeral.", P, "Peaceful protest"),
+    ("Summit protests turned violent as demonstrators smashed shop windows and set cars alight.", R,
+     "Violent demonstration"),
+    ("The march descended into violence when protesters hurled rocks at shops.", R, "Violent demonstration"),
+    ("Students staged a walkout and rallied in front of the education ministry.", P, "Peaceful protest"),
+]
+CASES_28: list[tuple[str, str, str]] = [
+    ("Thousands marched in the capital on Saturday, a day after police shot dead three demonstrators.", P,
+     "Peaceful protest"),
+    ("Hundreds of workers rallied outside the factory, a week after a bomb exploded near its gate.", P,
+     "Peaceful protest"),
+    ("Government troops recaptured the town on Monday, a month after rebels overran it.", B, G),
+    ("The two sides signed a ceasefire on Friday, days after heavy fighting killed dozens of soldiers.", S,
+     "Agreement"),
+    ("Police arrested five suspects on Tuesday, two weeks after a car bomb killed 12 people in the city.", S,
+     "Arrests"),
+]
+
 #: Round eleven's sentences still failing: talks with an armed group (armed actors as evidence of diplomacy passed
 #: it and made "the world condemns" an event in the hand audit: reverted), a commander captured is arrested (no
 #: rule reads the captured as people without a name), diplomacy between states named only by country (reverted,
@@ -433,6 +478,55 @@ CASES_11_OPEN: list[tuple[str, str, str]] = [
     # round twelve: "fire" in "set to fire at the base" is read as a blaze; the gunmen outrank the destruction
     ("Gunmen destroyed a telecommunications mast in the district.", S, "Looting/property destruction"),
     ("Security forces dismantled a rocket launcher set to fire at the base.", S, "Disrupted weapons use"),
+]
+
+
+#: Round thirteen, continued (written before their rows): CASES_29 mass graves found are ACLED's Other (0 of 4
+#: before), CASES_30 weapons seized, recovered or stockpiled are disrupted weapons use whatever the weapon (3 of 5
+#: before); 9 of 9 after. CASE tune 0.8611 -> 0.8636, check 0.7663 -> 0.7668.
+CASES_29: list[tuple[str, str, str]] = [
+    ("Investigators uncovered a mass grave containing dozens of bodies outside the town.", S, "Other"),
+    ("Mass graves holding the remains of hundreds of soldiers were found near the city.", S, "Other"),
+    ("Forensic teams began exhuming bodies from a mass grave in the village on Monday.", S, "Other"),
+    ("Local officials said a mass grave with at least 40 bodies had been discovered near the former front line.", S,
+     "Other"),
+]
+CASES_30: list[tuple[str, str, str]] = [
+    ("Police seized eight rifles and 300 live rounds during a raid on a house in the city.", S,
+     "Disrupted weapons use"),
+    ("Soldiers recovered a cache of live ammunition and two grenades from a hideout.", S, "Disrupted weapons use"),
+    ("Customs officers confiscated 2,000 bullets hidden in a truck at the border.", S, "Disrupted weapons use"),
+    ("Troops found a stockpile of mortar shells and rockets in an abandoned farmhouse.", S, "Disrupted weapons use"),
+    ("Bomb disposal experts said the parcels contained small improvised explosive devices.", S,
+     "Disrupted weapons use"),
+]
+
+
+#: CASES_31 (round thirteen, written before its rows): violence among criminal groups is organised crime whatever
+#: the weapon (1 of 5 before, 5 after; CASE tune and check unchanged).
+CASES_31: list[tuple[str, str, str]] = [
+    ("A grenade thrown during a feud between rival drug gangs killed two men in the port city.", "Organized crime",
+     "Organized crime"),
+    ("Police said the car bomb was planted by a mafia clan fighting for control of the local cocaine trade.",
+     "Organized crime", "Organized crime"),
+    ("Two cartel gunmen were killed in a shootout with members of a rival gang.", "Organized crime",
+     "Organized crime"),
+    ("The explosion was caused by a dispute between members of a human-trafficking ring, police said.",
+     "Organized crime", "Organized crime"),
+    ("Gang members opened fire on a rival gang's hideout, killing three.", "Organized crime", "Organized crime"),
+]
+
+
+#: Round thirteen's sentences still failing: a place named after a long phrase ("the whole of the eastern
+#: countryside"), "met no resistance" read as negated, "strikers" (a footballer too) no crowd word, a gathering
+#: whose only protest word is in what came before it.
+CASES_13_OPEN: list[tuple[str, str, str]] = [
+    ("Syrian troops and allied militias achieved a major victory by controlling the whole of the eastern "
+     "countryside.", B, G),
+    ("The fighters entered the town before dawn and met no resistance.", S, T),
+    ("A group of strikers booed the president as he left the theatre.", P, "Peaceful protest"),
+    ("Tens of thousands of people gathered in towns across the country on Sunday, undeterred by the killing of "
+     "two protesters the previous day.", P, "Peaceful protest"),
 ]
 
 
@@ -459,14 +553,15 @@ def _main(analyzer, text: str) -> Event:
 
 @pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10 + CASES_11 + CASES_12 + CASES_13 + CASES_14 + CASES_15
                          + CASES_16 + CASES_17 + CASES_18 + CASES_19 + CASES_20 + CASES_21 + CASES_22
-                         + CASES_23 + CASES_24 + CASES_25)
+                         + CASES_23 + CASES_24 + CASES_25 + CASES_26 + CASES_27 + CASES_28
+                         + CASES_29 + CASES_30 + CASES_31)
 def test_codebook_sentence_main_event(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
 
 
-@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10_OPEN + CASES_11_OPEN)
-@pytest.mark.xfail(strict=True, reason="open: see CASES_10_OPEN, CASES_11_OPEN")
+@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_10_OPEN + CASES_11_OPEN + CASES_13_OPEN)
+@pytest.mark.xfail(strict=True, reason="open: see CASES_10_OPEN, CASES_11_OPEN, CASES_13_OPEN")
 def test_codebook_sentence_main_event_open(analyzer, text: str, type_: str, subtype: str) -> None:
     event = _main(analyzer, text)
     assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"

@@ -32,6 +32,8 @@ LIGHT_VERBS = {
     "conduct", "carry", "launch", "stage", "mount", "hold", "make", "perform", "organise", "organize",
     "claim", "unleash", "commit", "execute", "order", "begin", "start", "continue", "intensify", "step",
     "drop", "fire", "throw", "hurl", "plant", "detonate", "use", "lob", "lead", "wage",
+    # who takes, gains or imposes control of a place is who took it ("troops took full control of the town")
+    "take", "gain", "establish", "impose", "extend", "assume",
 }
 ACTOR_DEPS = {"nsubj", "agent", "csubj"}
 TARGET_DEPS = {"dobj", "nsubjpass", "obj"}
@@ -67,6 +69,8 @@ def actor_tokens(head: Token) -> list[Token]:
         if head.dep_ in ("dobj", "obj", "attr") and verb.lemma_.lower() in LIGHT_VERBS:
             out.extend(c for c in verb.children if c.dep_ in ACTOR_DEPS)
             out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+        if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in ("AUX", "VERB"):
+            out.extend(c for c in verb.head.children if c.dep_ == "nsubj")  # "troops are in control of the town"
     else:
         verb = head
         for child in verb.children:
@@ -76,6 +80,10 @@ def actor_tokens(head: Token) -> list[Token]:
                 out.extend(g for g in child.children if g.dep_ == "pobj")  # "shelling by the army"
         if not out and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
             out.extend(c for c in verb.head.children if c.dep_ in ("nsubj",))
+        if not out and verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "won a victory by controlling X"
+            above = verb.head.head
+            above = above.head if above.pos_ in ("NOUN", "PROPN") and above.dep_ in ("dobj", "obj") else above
+            out.extend(c for c in above.children if c.dep_ == "nsubj")
     expanded: list[Token] = []
     for tok in out:
         expanded.append(tok)

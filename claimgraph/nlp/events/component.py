@@ -56,7 +56,14 @@ from claimgraph.nlp.events.lexicon import (
     lexicon,
     token_forms,
 )
-from claimgraph.nlp.events.protests import drop_protest_reasons, in_reason, main_protest, own_act
+from claimgraph.nlp.events.protests import (
+    drop_background,
+    drop_protest_reasons,
+    in_reason,
+    main_figures,
+    main_protest,
+    own_act,
+)
 from claimgraph.nlp.events.setting import (
     SETTING_MIN_SENTENCES,
     court_case,
@@ -68,6 +75,7 @@ from claimgraph.nlp.events.setting import (
     political_setting,
     tried_not_reported,
 )
+from claimgraph.nlp.events.totals import figure_in_total, in_running_total
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -182,10 +190,11 @@ class EventsComponent:
             if any(f.kind in INCIDENT_KINDS for f in figs):
                 evidence.append((-1, -1, "victim"))  # a toll: people were hit
             sent_candidates = self._sentence_events(sent_index, sent, toks, evidence, persons)
+            figs = main_figures(figs, [c.head for c in sent_candidates], doc)
             cumulative = self.lex.cumulative.find(toks)
             background = False
             if cumulative:
-                kept = [c for c in sent_candidates if not _background(c, cumulative, toks)]
+                kept = [c for c in sent_candidates if not in_running_total(c.head, cumulative, toks)]
                 background = len(kept) < len(sent_candidates)
                 sent_candidates = kept
             if figs:
@@ -193,7 +202,7 @@ class EventsComponent:
                     # a war's running total is not the toll of an event (displacement is counted over time,
                     # unless the displacement itself is what the total sums up)
                     figs = [f for f in figs if (f.kind not in INCIDENT_KINDS and not background)
-                            or not _in_total(f, cumulative, toks)]
+                            or not figure_in_total(f, cumulative, toks)]
             figs = [f for f in figs if f.kind not in INCIDENT_KINDS or f.low is None or f.low <= MAX_INCIDENT_TOLL]
             if figs:
                 earlier = [c for c in candidates if 0 < sent_index - c.sent_index <= CONTINUATION]
@@ -247,11 +256,9 @@ class EventsComponent:
         trigger_tokens = {toks[i].token.i for m in matches for i in range(m.start, m.end)}
         anchor = main_protest(matches, toks, self.lex)
         by_group: dict[str, dict[str, list[tuple[Match, float]]]] = defaultdict(lambda: defaultdict(list))
-        for m in matches:
-            subtype, weight = m.payload  # type: ignore[misc]
-            subtype = self._retype(subtype, m, toks, context_hits, matches, anchor)
-            info = self.lex.types[subtype]
-            by_group[info.group][subtype].append((m, weight))
+        retyped = [(m, self._retype(m.payload[0], m, toks, context_hits, matches, anchor)) for m in matches]
+        for m, subtype in drop_background(retyped, toks, self.lex, MIN_WEIGHT):  # what came before: no news
+            by_group[self.lex.types[subtype].group][subtype].append((m, m.payload[1]))  # type: ignore[index]
         absorbed = _absorb(by_group)
         out: list[_Candidate] = []
         for group, subtypes in by_group.items():
@@ -547,40 +554,6 @@ def _distinct_weight(hits: list[tuple[Match, float]], toks: list[TokForms]) -> f
         key = tuple(toks[i].token.lemma_.lower() for i in range(m.start, m.end))
         best[key] = max(w, best.get(key, 0.0))
     return sum(best.values())
-
-
-def _total_region(m: Match, toks: list[TokForms]) -> tuple[int, int]:
-    """The token range (doc indexes, inclusive) a running-total phrase speaks of: the clause it belongs to
-    ("bringing the death toll since the start of the offensive to 1,200"), or the clause a "since ..."
-    clause modifies ("millions have been displaced since the conflict broke out"); the whole sentence
-    when that clause is the main one."""
-    first = toks[m.start].token
-    verb = first
-    for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    head = verb.head if first.dep_ == "mark" and first.head.i == verb.i and verb.head.i != verb.i else verb
-    return head.left_edge.i, head.right_edge.i
-
-
-def _in_total(fig: Figure, cumulative: list[Match], toks: list[TokForms]) -> bool:
-    """Is the figure inside what a running total speaks of? "The shelling killed four people on Monday,
-    bringing the death toll since the start of the offensive to 1,200": 1,200 is the total, four the
-    incident's toll; "the war has killed 300,000 since 2011": the whole sentence is the total."""
-    number = toks[0].token.doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    if number is None:
-        return True
-    return any(lo <= number.start and number.end - 1 <= hi for lo, hi in (_total_region(m, toks) for m in cumulative))
-
-
-def _background(cand: _Candidate, cumulative: list[Match], toks: list[TokForms]) -> bool:
-    """Is the event itself what a running total sums up ("millions have been displaced since the conflict
-    broke out", "air strikes since 2014")? Then it is background, no incident. Bare time words ("this
-    year") are left out: "the deadliest attack this year" is an incident."""
-    head = cand.head.i
-    return any(m.size >= 2 and toks[m.start].token.lower_ not in ("this", "last", "in", "so")
-               and lo <= head <= hi for m in cumulative for lo, hi in [_total_region(m, toks)])
 
 
 def _inside_name(toks: list[TokForms], cue: Match) -> bool:

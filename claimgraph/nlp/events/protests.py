@@ -9,9 +9,9 @@ mass protests", "marched in memory of the protesters shot dead a year ago").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from claimgraph.nlp.events.casualties import head_of_match
+from claimgraph.nlp.events.casualties import Figure, head_of_match
 from claimgraph.nlp.events.lexicon import Lexicon, Match, TokForms, lex_reasons
 
 
@@ -71,6 +71,8 @@ def in_reason(cue: Token, trigger: Token, own: bool = True) -> bool:
     a clause of its own count, no preposition ("violence against demonstrators", "tear gas against protesters"
     say whom it hit; "to mark the anniversary of the massacre" is what a march is about)."""
     reasons = lex_reasons()
+    if own and cue.i != trigger.i and background_word(cue, reasons):
+        return True  # "marched, a day after police shot dead three demonstrators": the shooting came before
     tok, steps = cue, 0
     while tok.head.i != tok.i and steps < 8:
         tok = tok.head
@@ -79,7 +81,55 @@ def in_reason(cue: Token, trigger: Token, own: bool = True) -> bool:
             return False
         if (tok.lower_ in reasons or tok.lemma_.lower() in reasons) and (own or tok.pos_ != "ADP"):
             return True
+        if own and background_word(tok, reasons):
+            return True
     return False
+
+
+def background_word(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
+    """Does the token open what came before an event ("undeterred by the killing", "a day after police shot",
+    "two weeks after the bombing")? "~" words only when a time measures them (events_reasons.tsv)."""
+    if "^" + tok.lower_ in reasons:
+        return True
+    words = [tok] + [c for c in tok.children if c.dep_ == "mark"]
+    return any("~" + w.lower_ in reasons for w in words) and any(c.dep_ == "npadvmod" for c in tok.children)
+
+
+def in_background(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
+    """Is the token (a trigger's head) inside what came before the sentence's news, at most eight steps up?"""
+    for _ in range(8):
+        if background_word(tok, reasons):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def drop_background(
+    retyped: list[tuple[Match, str]], toks: list[TokForms], lex: Lexicon, min_weight: float,
+) -> list[tuple[Match, str]]:
+    """A trigger said only in what came before ("marched, a day after police shot three demonstrators") is no
+    word of the sentence's own event of its kind (by its subtype once re-typed by context), when the main
+    clause's words of that kind make an event by themselves (`min_weight`): it would add its weight and its
+    context to the main clause's event. An event of another kind said there stays (listed after the news)."""
+    reasons = lex_reasons()
+    back = {id(m) for m, _ in retyped if in_background(head_of_match(toks, m), reasons)}
+    weight: dict[str, float] = {}
+    for m, sub in retyped:
+        if id(m) not in back:
+            weight[lex.types[sub].group] = weight.get(lex.types[sub].group, 0.0) + m.payload[1]  # type: ignore[index]
+    main = {g for g, w in weight.items() if w >= min_weight}
+    return [(m, sub) for m, sub in retyped if id(m) not in back or lex.types[sub].group not in main]
+
+
+def main_figures(figs: list[Figure], heads: list[Token], doc: Doc) -> list[Figure]:
+    """A toll said in what came before ("a day after police shot dead three demonstrators") is no toll of the
+    sentence's news, unless the sentence's event is itself said there."""
+    reasons = lex_reasons()
+    if not heads or any(in_background(h, reasons) for h in heads):
+        return figs
+    return [f for f in figs if not in_background(doc[f.cue_token], reasons)]
 
 
 def own_act(cue: Token, trigger: Token) -> bool:
