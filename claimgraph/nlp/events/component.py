@@ -364,6 +364,15 @@ class EventsComponent:
                 "sentence", cue, m, toks, reasons, own_acts)
         if scope == "window":
             return cue.start - m.end <= 6 and m.start - cue.end <= 6
+        if scope == "governs":  # the trigger completes the cue: "tried to seize", "an assault to capture"
+            cue_tokens, tok = {toks[i].token.i for i in range(cue.start, cue.end)}, head_of_match(toks, m)
+            for _ in range(3):
+                if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "acl", "advcl", "pcomp", "prep", "pobj"):
+                    return False
+                tok = tok.head
+                if tok.i in cue_tokens:
+                    return True
+            return False
         if scope == "target":  # near the trigger but not who acted: "soldiers shot dead two villagers" hit no soldiers
             if not (cue.start - m.end <= 6 and m.start - cue.end <= 6):
                 return False
