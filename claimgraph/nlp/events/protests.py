@@ -91,8 +91,11 @@ def background_word(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
     "two weeks after the bombing")? "~" words only when a time measures them (events_reasons.tsv)."""
     if "^" + tok.lower_ in reasons:
         return True
-    words = [tok] + [c for c in tok.children if c.dep_ == "mark"]
-    return any("~" + w.lower_ in reasons for w in words) and any(c.dep_ == "npadvmod" for c in tok.children)
+    # the measure and the "after" open the clause: its first few words, not all of a long clause's children
+    start = tok.left_edge.i
+    opening = [w for w in tok.doc[start:min(tok.i, start + 6)] if w.head.i == tok.i]
+    return (("~" + tok.lower_ in reasons or any(w.dep_ == "mark" and "~" + w.lower_ in reasons for w in opening))
+            and any(w.dep_ == "npadvmod" for w in opening))
 
 
 def in_background(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
