@@ -503,17 +503,13 @@ CASES_30: list[tuple[str, str, str]] = [
 
 
 #: CASES_31 (round thirteen, written before its rows): violence among criminal groups is organised crime whatever
-#: the weapon (1 of 5 before, 5 after; CASE tune and check unchanged).
+#: the weapon (1 of 5 before). The rule written for it (rival gangs, cartels or mafias in the sentence re-type a
+#: grenade, a bomb, a clash or an attack) broke two earlier codebook sentences of tests/test_events_general.py
+#: ("Cartel gunmen fought a pitched battle with soldiers" is a battle, gang members who shoot a shopkeeper attack
+#: a civilian) and moved neither CASE part: reverted; the four it fixed are in CASES_13_OPEN.
 CASES_31: list[tuple[str, str, str]] = [
-    ("A grenade thrown during a feud between rival drug gangs killed two men in the port city.", "Organized crime",
-     "Organized crime"),
-    ("Police said the car bomb was planted by a mafia clan fighting for control of the local cocaine trade.",
-     "Organized crime", "Organized crime"),
     ("Two cartel gunmen were killed in a shootout with members of a rival gang.", "Organized crime",
      "Organized crime"),
-    ("The explosion was caused by a dispute between members of a human-trafficking ring, police said.",
-     "Organized crime", "Organized crime"),
-    ("Gang members opened fire on a rival gang's hideout, killing three.", "Organized crime", "Organized crime"),
 ]
 
 
@@ -533,6 +529,13 @@ CASES_32: list[tuple[str, str, str]] = [
 #: whose only protest word is in what came before it; an attempt told by a noun ("the army's attempt to retake",
 #: "an attack aimed at taking control") is read as a plan and listed as no event at all.
 CASES_13_OPEN: list[tuple[str, str, str]] = [
+    ("A grenade thrown during a feud between rival drug gangs killed two men in the port city.", "Organized crime",
+     "Organized crime"),
+    ("Police said the car bomb was planted by a mafia clan fighting for control of the local cocaine trade.",
+     "Organized crime", "Organized crime"),
+    ("The explosion was caused by a dispute between members of a human-trafficking ring, police said.",
+     "Organized crime", "Organized crime"),
+    ("Gang members opened fire on a rival gang's hideout, killing three.", "Organized crime", "Organized crime"),
     ("The army's attempt to retake the hill was repulsed by insurgents.", B, "Armed clash"),
     ("An Islamist attack aimed at taking control of the checkpoint was fended off by soldiers.", B, "Armed clash"),
     ("Syrian troops and allied militias achieved a major victory by controlling the whole of the eastern "
