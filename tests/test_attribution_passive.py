@@ -183,3 +183,17 @@ def test_a_concessive_clause_inside_the_reported_clause_stays_in_it() -> None:
     got = attributions("The minister said that although the army had closed two crossings, the border would stay "
                        "open.")
     assert got[0][0] == "that although the army had closed two crossings, the border would stay open"
+
+
+# ------------------------------------------------------------------ a transcript turn over several paragraphs
+
+def test_a_turn_runs_on_over_paragraphs_opened_by_the_same_unclosed_quote_mark() -> None:
+    text = ("Partial transcript as follows:\n\n\"HOST: Do you see those two as equal?\n\n\"MAYOR: Well, look, the "
+            "council has been saying tough things about my deputy.\n\n\"But the truth is that I think the budget "
+            "was balanced, and I think the voters know it.\n\n\"(CROSSTALK.)\n\n\"HOST: We have to leave it there.")
+    got = [(c.split("\n")[0].rstrip("."), label) for c, _, label, _ in attributions(text)]
+    assert got == [("Do you see those two as equal?", "HOST"),
+                   ("Well, look, the council has been saying tough things about my deputy", "MAYOR"),
+                   ("We have to leave it there", "HOST")]
+    mayor = [c for c, _, label, _ in attributions(text) if label == "MAYOR"]
+    assert mayor[0].endswith("the voters know it")

@@ -4,7 +4,8 @@
 - `context`: the document context every construction reads and writes (attributions so far, owned words);
 - `quoted`: direct quotes with their frame (after, before, dash byline, colon), split, continued, partial quotes;
 - `reported`: reported speech outside quotes: cue verbs and nouns, "according to", "as X put it",
-  "reportedly", transcript colons;
+  "reportedly";
+- `transcripts`: transcript turns under a speaker's label ("PENCE: ...", over paragraphs) and headline labels;
 - `grammar`: a cue's speaker from the parse, the cue governing a quote, sentence-level sources;
 - `resolve`: speakers to sources (entities, groups, roles, relative and personal pronouns);
 - `channels`: outlets the words went through (`via`), the document's own outlet;

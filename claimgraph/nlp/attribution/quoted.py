@@ -46,7 +46,7 @@ def quoted_material(cx: Context) -> None:
     A quote with no frame, cue or governing verb is a quoted title or term, not a statement.
     """
     # a transcript that opens every turn with an unclosed quote mark ('"PENCE: Well, ...'): the turns
-    # are the speakers' words, each for `reported.transcript_colon`, not one long quote without a frame
+    # are the speakers' words, each for `transcripts.transcript_colon`, not one long quote without a frame
     groups = [g for g in merge_continuations(find_quotes(cx.text))
               if g[0].closed or not TURN_LABEL.match(cx.text, g[0].inner_start)]
     items: list[tuple[QuoteSpan, QuoteSpan, str]] = []

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from spacy.tokens import Token
 
@@ -19,12 +18,10 @@ from claimgraph.nlp.attribution.context import (
     Context,
     NoEntity,
     quoting_verb,
-    speaker_name,
 )
 from claimgraph.nlp.attribution.grammar import (
     as_put_it,
     can_speak,
-    colon_label,
     near_children,
     negated_by,
     noun_cue,
@@ -34,6 +31,7 @@ from claimgraph.nlp.attribution.grammar import (
     wished,
 )
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
+from claimgraph.nlp.attribution.transcripts import transcript_colon
 
 #: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
 NESTED = True
@@ -553,27 +551,3 @@ def reportedly(cx: Context, t: Token, sent) -> None:
         return
     cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)),
                             fixed_source="anonymous"))
-
-
-def transcript_colon(cx: Context, sent) -> None:
-    """Transcripts and headlines: 'PENCE: Well, look, ...' / 'Caddell: Voters Worried ...'."""
-    if sent.start_char not in cx.para_start_set:
-        return
-    p_start, p_end = cx.para_of(sent.start_char)
-    # a transcript may open every turn with a quote mark that is never closed ('"PENCE: Well, ...')
-    m = re.match(r"[\"“]?([A-Z][\w.'’\- ]{0,60}?)\s*:\s+(?=\S)", cx.text[p_start:p_end])
-    if not m:
-        return
-    name_toks = cx.tokens(p_start + m.start(1), p_start + m.end(1))
-    if not speaker_name(name_toks) or not colon_label(cx, name_toks):
-        return
-    if any(t.pos_ in VERB_POS for t in name_toks):
-        return
-    s, e = p_start + m.end(), p_end
-    while e > s and cx.text[e - 1].isspace():
-        e -= 1
-    if e <= s or cx.inside_quote(s) or cx.overlaps_taken(s, e):
-        return
-    colon = p_start + m.end(1) + cx.text[p_start + m.end(1):p_start + m.end()].index(":")
-    cx.attrs.append(Attr("indirect", s, e, cue=(colon, colon + 1), speaker_head=name_toks[-1]))
-    cx.take((s, e))
