@@ -445,21 +445,57 @@ def _in_clause(doc: Doc, start: int, end: int, head: Token, own_verb: Token) -> 
     return False
 
 
-def time_of(state: DocState, c: _Candidate, start: int) -> str | None:
-    """The time said nearest the trigger in its sentence, except a time of the clause that reports the event
-    ("the WHO said on Wednesday that the strike had hit the hospital": Wednesday dates the statement)."""
+def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, bool]:
+    """(time, said of the report): the time said nearest the trigger in its sentence, except a time of the
+    clause that reports the event ("the WHO said on Wednesday that the strike had hit the hospital":
+    Wednesday dates the statement) and a dateline's date. With no time of its own, the event takes its
+    report's time (the reporting clause's, else the dateline's), an upper bound on its date (ACLED codes
+    the report's date when the event's is not given); the flag says so, and a date said of the same
+    incident elsewhere replaces it (`merge_incidents`)."""
     s0, s1 = c.sent.start_char, c.sent.end_char
+    doc = c.sent.doc
+    dash = _dateline_end(c.sent)
     best: tuple[int, str] | None = None
+    report: tuple[int, str] | None = None
+    line: str | None = None
     for t in state.items.get("times", []):
         try:
             ts, te = t.span
         except (AttributeError, TypeError, ValueError):
             continue
-        if s0 <= ts and te <= s1 and not _reporting_time(c.sent.doc, ts, te, c.head):
-            dist = abs(ts - start)
-            if best is None or dist < best[0]:
-                best = (dist, t.id)
-    return best[1] if best else None
+        if not (s0 <= ts and te <= s1):
+            continue
+        dist = abs(ts - start)
+        if te <= dash:
+            line = line or t.id
+        elif _reporting_time(doc, ts, te, c.head):
+            if report is None or dist < report[0]:
+                report = (dist, t.id)
+        elif best is None or dist < best[0]:
+            best = (dist, t.id)
+    if best is not None:
+        return best[1], False
+    if report is not None:
+        return report[1], True
+    return line, line is not None
+
+
+#: tokens that end a dateline ("BEIRUT, March 9 (Reuters) - ..."), the most tokens a dateline runs to
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+DATELINE_TOKENS = 12
+#: a dateline opens the text: only a sentence starting this near the top can open with one
+DATELINE_CHARS = 300
+
+
+def _dateline_end(sent: Span) -> int:
+    """Where the dateline opening the sentence ends (a character offset; the sentence's start when it has
+    none): its date is the report's, said of no event."""
+    if sent.start_char > DATELINE_CHARS:
+        return sent.start_char
+    for tok in sent[:DATELINE_TOKENS]:
+        if tok.text in DATELINE_DASHES:
+            return tok.idx
+    return sent.start_char
 
 
 def _clause_verb(tok: Token) -> Token:

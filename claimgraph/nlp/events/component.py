@@ -471,13 +471,14 @@ class EventsComponent:
         heads = [head_of_match(c.toks, m) for m in best_matches(self.lex.triggers.find(c.toks))
                  if self.lex.types[m.payload[0]].group == c.group]  # type: ignore[index]
         definite, distinct = reference_of(head, heads)
+        time, reported = time_of(state, c, start)
         event = Event(
             id=state.new_id("events"), type=info.type, subtype=info.subtype, text=text[start:end],
             span=(start, end), actors=actors, targets=targets,
-            place=place, time=time_of(state, c, start),
+            place=place, time=time,
             quantities=quantities, casualties=casualties, source=source, hedges=hedges,
         )
-        hints[event.id] = Hint(weak_place, definite, distinct)
+        hints[event.id] = Hint(weak_place, definite, distinct, reported)
         return event
 
     @staticmethod

@@ -15,12 +15,15 @@ coded by the gravest treatment any of its listings reports (peaceful, interventi
 What the text says of each listing (`Hint`, read by the component from the sentence) decides the doubtful
 cases: a place named outside the trigger's own clause ("officials in Ankara blamed the attack") says
 nothing of where the incident was; a definite name ("the attack", "the bombing") refers back to an
-incident already reported; "another", "a second", "a separate" attack is a new one.
+incident already reported; "another", "a second", "a separate" attack is a new one. A listing dated only by
+its report (`report_time`: "activists said on Tuesday that air strikes killed 20") may have happened before
+that date: it is the same incident as a listing dated no later that tells the same toll or names it as known
+("the strikes, which killed 20, hit the town on Sunday"), whose date then replaces the report's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimgraph.contract import Event, Place, Time
 from claimgraph.nlp.events.arguments import vague
@@ -36,11 +39,13 @@ _COARSE = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "landform": 2, "
 @dataclass(frozen=True)
 class Hint:
     """What the sentence says of one listing: is its place only in another clause (`weak_place`), is it
-    named as one already known ("the attack": `definite`), or as a new one ("another attack": `distinct`)?"""
+    named as one already known ("the attack": `definite`), or as a new one ("another attack": `distinct`)?
+    Is its time only its report's (`report_time`: an upper bound on the incident's date)?"""
 
     weak_place: bool = False
     definite: bool = False
     distinct: bool = False
+    report_time: bool = False
 
 
 NO_HINT = Hint()
@@ -79,6 +84,19 @@ def times_agree(a: Time | None, b: Time | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
+def _dated_before_report(a: Event, b: Event, ta: Time | None, tb: Time | None, hints: dict[str, Hint]) -> bool:
+    """Is one listing dated only by its report and the other, dated by its own words, no later than that?"""
+    for report, own, t_report, t_own in ((a, b, ta, tb), (b, a, tb, ta)):
+        if not hints.get(report.id, NO_HINT).report_time or hints.get(own.id, NO_HINT).report_time:
+            continue
+        if t_report is None or t_own is None or not t_report.value or not t_own.value:
+            continue
+        if t_report.value[:4].isdigit() and t_own.value[:4].isdigit():
+            n = min(len(t_report.value), len(t_own.value))
+            return t_own.value[:n] <= t_report.value[:n]
+    return False
+
+
 def _finer(a: Place | None, b: Place | None) -> bool:
     """Does `b` say more precisely where than `a`?"""
     if b is None:
@@ -98,10 +116,14 @@ def _same_incident(a: Event, b: Event, places: dict[str, Place], times: dict[str
     generic attack ("the attack killed 16") or where the later one is named as known ("the bombing").
     "Another attack" is never an earlier one."""
     hint = hints.get(b.id, NO_HINT)
-    if _family(a) != _family(b) or not times_agree(times.get(a.time or ""), times.get(b.time or "")):
+    if _family(a) != _family(b):
         return False
     figures_a = {(c.kind, c.group, c.low) for c in a.casualties if c.low}
-    if figures_a & {(c.kind, c.group, c.low) for c in b.casualties if c.low}:
+    same_toll = bool(figures_a & {(c.kind, c.group, c.low) for c in b.casualties if c.low})
+    ta, tb = times.get(a.time or ""), times.get(b.time or "")
+    if not times_agree(ta, tb) and not ((same_toll or hint.definite) and _dated_before_report(a, b, ta, tb, hints)):
+        return False
+    if same_toll:
         return True  # the same toll told twice ("16 killed" in the headline and in the lead)
     if hint.distinct:
         return False
@@ -160,9 +182,13 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
                 strong == (not weak_target) and _finer(places.get(target.place or ""), place))):
             target.place = event.place  # a place of the incident's own clause over one said elsewhere
             if weak_target and strong:
-                hints[target.id] = Hint(False, hints.get(target.id, NO_HINT).definite)
-        if target.time is None:
-            target.time = event.time
+                hints[target.id] = Hint(False, hints.get(target.id, NO_HINT).definite,
+                                        report_time=hints.get(target.id, NO_HINT).report_time)
+        own_time = event.time is not None and not hints.get(event.id, NO_HINT).report_time
+        if target.time is None or (own_time and hints.get(target.id, NO_HINT).report_time):
+            target.time = event.time  # a date of the incident's own over its report's
+            reported = hints.get(event.id, NO_HINT).report_time
+            hints[target.id] = replace(hints.get(target.id, NO_HINT), report_time=reported)
         target.actors.extend(a for a in event.actors if a not in target.actors)
         target.targets.extend(t for t in event.targets if t not in target.targets and t not in target.actors)
         have = {(c.kind, c.group): n for n, c in enumerate(target.casualties)}
