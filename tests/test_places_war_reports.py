@@ -100,3 +100,24 @@ def test_a_name_followed_by_city_is_the_city_not_the_province_named_after_it(ana
     assert places["Idlib"].feature == "city" and places["Idlib"].country == "SY"
     places = places_of(analyzer, "Clashes broke out in Deraa city on Friday as protesters marched on the square.")
     assert places["Deraa"].feature == "city" and places["Deraa"].country == "SY"
+
+
+def test_a_family_name_with_the_arabic_article_of_someone_named_in_full_is_the_person(analyzer) -> None:
+    """"Omar al-Faris ... Al-Faris described": the lone family name is that person, though the gazetteer holds a
+    district of that name; the town the sentence puts the attack in stays a place."""
+    text = ("Shelling hit a market in Saraqib on Sunday, a civil defence official, Omar al-Faris, said. "
+            "Al-Faris described the attack as a massacre.")
+    places = places_of(analyzer, text)
+    assert "Al-Faris" not in places and places["Saraqib"].country == "SY"
+    text = "Civil defence official Samir al-Hassan said shelling hit Saraqib. Al-Hassan said 12 people were killed."
+    places = places_of(analyzer, text)
+    assert "Al-Hassan" not in places and "Samir al-Hassan" not in places and "Saraqib" in places
+
+
+def test_a_name_with_the_arabic_article_in_a_persons_context_is_no_place(analyzer) -> None:
+    """A role after it (", a spokesman") or a verb of saying makes it a person's name; a preposition before it
+    keeps it a place."""
+    places = places_of(analyzer, "Al-Faris, a spokesman for the rebels, said the village near Hama had fallen.")
+    assert "Al-Faris" not in places and "Hama" in places
+    places = places_of(analyzer, "Shelling hit Al-Faris near Idlib on Sunday.")
+    assert "Al-Faris" in places

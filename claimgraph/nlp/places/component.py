@@ -60,7 +60,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.contract import Place
-from claimgraph.gazetteer import Entry, Gazetteer, load_gazetteer
+from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
 from claimgraph.nlp.places.forms import headline_flags
 from claimgraph.nlp.places.lexicon import (
     Group,
@@ -122,6 +122,12 @@ class PlacesComponent(Recognition, Resolution, Sites):
                             for n in [ent.name, *ent.aliases] if 1 < len(words := _untitled(n.split())) <= 3}
         self._name_words |= {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
                              and 1 < len(_untitled([t.text for t in ent if not t.is_punct])) <= 3}
+        # family names with the Arabic article of people named in full ("Leys al-Faris"): a later "Al-Faris"
+        # is that person, not a place of that name
+        self._family_names = _family_names([n for ent in state.items["entities"] if ent.type == "PERSON"
+                                            for n in [ent.name, *ent.aliases]]
+                                           + [ent.text for ent in doc.ents if ent.label_ == "PERSON"],
+                                           self.lex.name_articles)
         demonyms = self._demonyms(doc, gaz)
         datelines = self._datelines(doc, gaz)
         mentions = [m for m in self._entity_mentions(doc, gaz)
@@ -189,6 +195,18 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap one of the sorted, non-nested `spans`?"""
     i = bisect.bisect_left(spans, (start, start))
     return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 1])
+
+
+def _family_names(names: list[str], articles: frozenset[str]) -> set[str]:
+    """The family names, without their article, of names with a given name before the Arabic article ("Leys
+    al-Faris", "Dr Samir al-Hassan" -> "faris", "hassan")."""
+    out = set()
+    for n in names:
+        words = key(" ".join(_untitled(n.split()))).split()
+        k = next((i for i, w in enumerate(words) if w in articles), 0)
+        if 0 < k < len(words) - 1 and len(words) <= 4:
+            out.add(" ".join(w for w in words[k:] if w not in articles))
+    return out
 
 
 def _untitled(words: list[str]) -> list[str]:

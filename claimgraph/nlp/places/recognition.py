@@ -116,7 +116,7 @@ class Recognition(Datelines, PlaceContext):
             if len(span) == 1 and span.text in self._name_words and not any(
                     self._major(c, span.text) for c in gaz.lookup(span.text)):
                 continue  # a surname of someone the article names in full ("Nelson said")
-            if self._person_like(doc, s, e, gaz) or self._team_like(doc, e):
+            if self._person_like(doc, s, e, gaz) or self._team_like(doc, e) or self._article_person(doc, s, e):
                 continue
             admin_hint = span[-1].lower_ in self.lex.admin_words
             nxt = doc[e] if e < len(doc) else None
@@ -218,6 +218,24 @@ class Recognition(Datelines, PlaceContext):
         if doc[s].text in self._name_words:
             return True  # the surname of someone the article names in full speaks, even if a country's too
         return not any(self._major(c, doc[s:e].text) for c in gaz.lookup(doc[s:e].text))
+
+    def _article_person(self, doc: Doc, s: int, e: int) -> bool:
+        """A name with the Arabic article ("Al-Faris", "X al-Y") names people as often as places: it is a person's
+        when it is the family name of someone the article names in full, follows a title or role ("official",
+        "Dr"), or comes before ", a spokesman", "who" or a verb of saying, unless a preposition puts it somewhere."""
+        words = key(doc[s:e].text).split()
+        if not self.lex.name_articles.intersection(words):
+            return False
+        if " ".join(w for w in words if w not in self.lex.name_articles) in getattr(self, "_family_names", ()):
+            return True
+        if s > 0 and (doc[s - 1].lower_ in self.lex.locative_preps or doc[s - 1].lower_ == "of"):
+            return False  # "in Jisr al-Shughur, said activists"
+        if s > 0 and _is_title(doc[s - 1]):
+            return True
+        nxt = [t.lower_ for t in doc[e:e + 3]]
+        return bool(nxt) and (nxt[0] in self.lex.speech_verbs or nxt[:2] == [",", "who"]
+                              or (nxt[:1] == [","] and len(nxt) == 3 and nxt[1] in ("a", "an", "the")
+                                  and _is_title(doc[e + 2])))
 
     def _team_like(self, doc: Doc, e: int) -> bool:
         """A place name before a capitalised plural that is not a division, office or site word names a team
@@ -364,7 +382,8 @@ class Recognition(Datelines, PlaceContext):
                                                      and not _in_upper_line(doc, span.start)))):
             return False  # a two-letter name only as a country's abbreviation ("the US Army", "UK officials";
             # not "TELL US WHAT YOU THINK")
-        if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz) or self._team_like(doc, span.end):
+        if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz) or self._team_like(doc, span.end) \
+                or self._article_person(doc, span.start, span.end):
             return False
         if span.end < len(doc) and doc[span.end].text == ":" and text.isupper():
             return False  # a transcript's speaker label ("SMITH: ...")
