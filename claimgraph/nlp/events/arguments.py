@@ -335,11 +335,16 @@ def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[in
     s0, s1 = c.sent.start_char, c.sent.end_char
     own_verb = _governing_verb(head)
     best: tuple[float, str, bool] | None = None
+    found: list[tuple[float, str, bool, int, int, object]] = []
+    named: list[tuple[float, str, bool, int, int, object]] = []  # also the target's ("an air strike on X")
     for place in state.items.get("places", []):
         for ms, me in place.mentions:
             if not (s0 <= ms and me <= s1):
                 continue
-            if any(ms < xe and xs < me for xs, xe in exclude) or inside_name(state, ms, me):
+            if inside_name(state, ms, me):
+                continue
+            if any(ms < xe and xs < me for xs, xe in exclude):
+                named.append((0.0, place.id, False, ms, me, place))  # the target may still be the town
                 continue
             if elsewhere(c.sent.doc, ms, me):
                 continue
@@ -351,9 +356,37 @@ def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[in
                 dist += OUTSIDE_CLAUSE
             if place.feature == "country":
                 dist += 60  # a town or region in the sentence says more than its country
+            found.append((dist, place.id, outside, ms, me, place))
             if best is None or dist < best[0]:
                 best = (dist, place.id, outside)
-    return (best[1], best[2]) if best else (None, False)
+    if best is None:
+        return None, False
+    town = _town_tied_to(c.sent.doc.text, next(f for f in found if f[:3] == best), found + named)
+    return (town, best[2]) if town is not None else (best[1], best[2])
+
+
+_TIES = frozenset({",", "in", ", in"} | {f"{c}in {w}" for c in ("", ", ") for w in (
+    "the", "northern", "southern", "eastern", "western", "the northern", "the southern", "the eastern", "the western",
+    "northwestern", "northeastern", "southwestern", "southeastern")})
+
+
+def _town_tied_to(text: str, outer: tuple, found: list[tuple]) -> str | None:
+    """A town the sentence names just before the chosen place as lying in it ("an air strike on X in Y province",
+    "X, Y", "X in the Y countryside"): the event is at the town, the most specific place the text ties it to
+    (issue 13), not the province or region that holds it."""
+    big = outer[5]
+    after = text[outer[4]:outer[4] + 6]
+    if big.feature not in ("country", "admin1", "admin2", "region") and after.startswith((", ", " and ")):
+        return None  # a list of towns ("X, Y and Z"), not a town and its container
+    for _dist, pid, _out, _ms, me, small in found:
+        if small is big or me > outer[3] or small.feature not in ("city", "district", "facility", "landform"):
+            continue
+        if " ".join(text[me:outer[3]].replace(",", " , ").split()).replace(" ,", ",") not in _TIES \
+                or small.country != big.country:
+            continue
+        if big.feature == "country" or (small.admin1 is not None and small.admin1 == big.admin1):
+            return pid
+    return None
 
 
 def claims_violence(c: _Candidate, evidence: list[tuple[int, int, str]]) -> bool:
