@@ -385,3 +385,17 @@ def test_a_headline_shortening_its_bodys_open_toll_is_that_open_toll(analyzer: A
     assert not [f for f in records.findings if f.kind == "contradiction"], [f.explanation for f in records.findings]
     drift = [f for f in records.findings if f.kind == "drift" and f.aspect == "figure"]
     assert drift and {r.text for r in drift[0].refs} == {"at least 31", "More than 60"}
+
+
+def test_another_countrys_state_media_or_observatory_and_the_name_sana_are_no_syrian_upstream() -> None:
+    from claimgraph.corpus.linking.entities import upstream_of
+
+    for label in ("Iranian state TV", "Turkish state television", "Russian state media", "Sana'a officials",
+                  "Sana Ahmed", "SANA'A residents", "the Iraqi Observatory for Human Rights", "the European Observatory",
+                  "Egyptian state television on Friday"):
+        assert upstream_of(label) is None, label
+    for label in ("a SANA reporter", "SANA's correspondent in Homs", "Syrian state TV on Friday",
+                  "Syria's state news agency", "state television"):
+        assert upstream_of(label) == "SANA", label
+    assert upstream_of("the Britain-based Observatory") == "Syrian Observatory for Human Rights"
+    assert upstream_of("Rami Abdel Rahman, who heads the Syrian Observatory") == "Syrian Observatory for Human Rights"

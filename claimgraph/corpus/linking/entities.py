@@ -205,11 +205,18 @@ def _upstream_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _upstream_names() -> list[tuple[re.Pattern[str], str]]:
-    """linking.json upstream_names as whole-word patterns, longest first."""
-    forms = [(fold(form), name) for name, forms in linking_data().get("upstream_names", {}).items() for form in forms]
-    return [(re.compile(rf"(?<!\w){re.escape(form)}s?(?!\w)"), name)
-            for form, name in sorted(forms, key=lambda x: -len(x[0]))]
+def _upstream_names() -> list[tuple[re.Pattern[str], str, bool]]:
+    """linking.json upstream_names as whole-word patterns, longest first, each with whether it is an acronym:
+    one written in capitals there is matched on the label as written, in capitals, and not before an apostrophe
+    other than a possessive's ("SANA's" is SANA, "Sana Ahmed" and "SANA'A" are not)."""
+    forms = [(form, name) for name, forms in linking_data().get("upstream_names", {}).items() for form in forms]
+    out = []
+    for form, name in sorted(forms, key=lambda x: -len(x[0])):
+        if form.isupper():
+            out.append((re.compile(rf"(?<!\w){re.escape(form)}(?!\w)(?!['’](?!s\b))"), name, True))
+        else:
+            out.append((re.compile(rf"(?<!\w){re.escape(fold(form))}s?(?!\w)"), name, False))
+    return out
 
 
 def upstream_of(label: str | None) -> str | None:
@@ -223,4 +230,5 @@ def upstream_of(label: str | None) -> str | None:
     found = table.get(folded) or table.get(re.sub(r"^(?:a|an) ", "", folded))
     if found:
         return found
-    return next((name for pattern, name in _upstream_names() if pattern.search(folded)), None)
+    return next((name for pattern, name, acronym in _upstream_names()
+                 if pattern.search(label if acronym else folded)), None)
