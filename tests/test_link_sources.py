@@ -399,3 +399,13 @@ def test_another_countrys_state_media_or_observatory_and_the_name_sana_are_no_sy
         assert upstream_of(label) == "SANA", label
     assert upstream_of("the Britain-based Observatory") == "Syrian Observatory for Human Rights"
     assert upstream_of("Rami Abdel Rahman, who heads the Syrian Observatory") == "Syrian Observatory for Human Rights"
+
+
+def test_a_description_opening_on_a_name_names_its_issuer() -> None:
+    from claimgraph.corpus.linking.upstreams import unnamed
+
+    for label in ("Pentagon statement", "Hamas statement", "Amnesty's report", "Reuters", "Oxfam report on Monday"):
+        assert not unnamed(label), label
+    for label in ("Media reports", "Unconfirmed reports on Tuesday", "A statement", "Reports", "local media reports",
+                  "a statement"):
+        assert unnamed(label), label

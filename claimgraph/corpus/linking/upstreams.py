@@ -21,7 +21,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimgraph.corpus.linking.entities import outlet_key, upstream_of
+from claimgraph.corpus.linking.entities import linking_data, outlet_key, upstream_of
 from claimgraph.corpus.linking.shingles import passages, similarity
 from claimgraph.data import read_rows
 
@@ -101,12 +101,21 @@ def primary_source(r: DocReport) -> str:
 
 
 def unnamed(label: str) -> bool:
-    """A description that names no issuer: no capitalised word after its first but a weekday or a month
-    ("Media reports", "preliminary reports on Sunday", "a statement"; not "a Defense Ministry statement")."""
+    """A description that names no issuer: no capitalised word after its first but a weekday or a month, and a
+    capitalised first word only an ordinary one opening a sentence (linking.json unnamed_openers)
+    ("Media reports", "preliminary reports on Sunday", "a statement"; not "a Defense Ministry statement",
+    "Pentagon statement", "Reuters")."""
     words = _WORDS.findall(label)
     if not words or any(c.isupper() for c in words[0][1:]):
         return False  # "HNC statement", "ISs statement": an acronym names its issuer
+    if words[0][0].isupper() and words[0].lower() not in _openers():
+        return False  # "Hamas statement", "Amnesty's report": a name
     return all(w.islower() or w.lower() in _calendar_words() for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in linking_data().get("unnamed_openers", []))
 
 
 @lru_cache(maxsize=1)
