@@ -409,3 +409,28 @@ def test_a_description_opening_on_a_name_names_its_issuer() -> None:
     for label in ("Media reports", "Unconfirmed reports on Tuesday", "A statement", "Reports", "local media reports",
                   "a statement"):
         assert unnamed(label), label
+
+
+# (Invented account.) The open "At least 12" counts schools, not the 12 people the strikes killed.
+RAIDS_SCHOOLS = """Mon 6 Mar 2017
+
+Raids on Aleppo
+
+Air strikes killed 12 people in Aleppo on Monday, the monitor said. At least 12 schools were damaged in the raids.
+"""
+RAIDS_CIVILIANS = """Mon 6 Mar 2017
+
+Raids on Aleppo kill 12
+
+Air strikes killed 12 people in Aleppo on Monday, the monitor said. At least 12 civilians died in the raids.
+"""
+
+
+def test_a_figure_takes_a_qualifier_only_from_the_same_number_counting_the_same_thing(analyzer: Analyzer) -> None:
+    from claimgraph.corpus.linking.figures import qualified
+
+    for text, wanted in ((RAIDS_SCHOOLS, "12"), (RAIDS_CIVILIANS, "At least 12")):
+        a = _analyse(analyzer, text, "Reuters")
+        people = [q for q in a.quantities if q.subject == "people"]
+        assert len(people) == 1, [(q.text, q.subject) for q in a.quantities]
+        assert qualified(a, people[0], "killed").text == wanted, text

@@ -113,4 +113,26 @@ def qualified(analysis: Analysis, q: Quantity, kind: str) -> Quantity:
     text = analysis.document.text
     return next((o for o in analysis.quantities if o.id != q.id and o.approx in OPEN_APPROX and o.high is None
                  and (o.value if o.value is not None else o.low) == value and o.unit == q.unit
-                 and stated_kind(text, o.span) in (None, kind) and not is_part(text, o.span)), q)
+                 and stated_kind(text, o.span) in (None, kind) and not is_part(text, o.span)
+                 and same_counted(q, o)), q)
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns counting people (numbers_lexicon.tsv person_noun rows, read as data)."""
+    return frozenset(row[1].lower() for row in read_rows("numbers_lexicon.tsv", header=False)
+                     if len(row) >= 2 and row[0] == "person_noun")
+
+
+def same_counted(a: Quantity, b: Quantity) -> bool:
+    """Whether two numbers may count one thing: their counted nouns are one word or both count people (12 people
+    and 12 civilians may be one toll, 12 people and 12 schools are not); a number without a counted noun (a
+    headline's "strikes kill 56") may count either."""
+    if not a.subject or not b.subject:
+        return True
+    x, y = (_WORD.findall(q.subject or "")[-1:] for q in (a, b))
+    if not x or not y:
+        return True
+    hx, hy = x[0].lower(), y[0].lower()
+    people = _person_nouns()
+    return hx == hy or (hx in people and hy in people)
