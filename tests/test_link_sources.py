@@ -391,8 +391,8 @@ def test_another_countrys_state_media_or_observatory_and_the_name_sana_are_no_sy
     from claimgraph.corpus.linking.entities import upstream_of
 
     for label in ("Iranian state TV", "Turkish state television", "Russian state media", "Sana'a officials",
-                  "Sana Ahmed", "SANA'A residents", "the Iraqi Observatory for Human Rights", "the European Observatory",
-                  "Egyptian state television on Friday"):
+                  "Sana Ahmed", "SANA'A residents", "the Iraqi Observatory for Human Rights",
+                  "the European Observatory", "Egyptian state television on Friday"):
         assert upstream_of(label) is None, label
     for label in ("a SANA reporter", "SANA's correspondent in Homs", "Syrian state TV on Friday",
                   "Syria's state news agency", "state television"):
