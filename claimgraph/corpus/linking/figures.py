@@ -124,15 +124,20 @@ def _person_nouns() -> frozenset[str]:
                      if len(row) >= 2 and row[0] == "person_noun")
 
 
+def _counted(q: Quantity) -> str | None:
+    """The noun a number counts: its subject's last word if that is a people noun or a plural ("schools");
+    a subject ending otherwise ("kills 16 outside bakery") is not what is counted."""
+    words = _WORD.findall(q.subject or "")
+    head = words[-1].lower() if words else ""
+    return head if head in _person_nouns() or (len(head) > 3 and head.endswith("s")) else None
+
+
 def same_counted(a: Quantity, b: Quantity) -> bool:
     """Whether two numbers may count one thing: their counted nouns are one word or both count people (12 people
     and 12 civilians may be one toll, 12 people and 12 schools are not); a number without a counted noun (a
     headline's "strikes kill 56") may count either."""
-    if not a.subject or not b.subject:
+    x, y = _counted(a), _counted(b)
+    if x is None or y is None:
         return True
-    x, y = (_WORD.findall(q.subject or "")[-1:] for q in (a, b))
-    if not x or not y:
-        return True
-    hx, hy = x[0].lower(), y[0].lower()
     people = _person_nouns()
-    return hx == hy or (hx in people and hy in people)
+    return x == y or (x in people and y in people)
