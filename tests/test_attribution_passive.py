@@ -9,6 +9,7 @@ believed that ...") has no speaker either. Every case is a sentence written for 
 
 from __future__ import annotations
 
+import pytest
 from conftest import assert_spans_exact
 
 from claimgraph import analyze
@@ -128,22 +129,30 @@ def test_the_role_noun_names_the_person_introduced_with_that_role() -> None:
     assert sources_of(text)[-1] == ("the border would stay open", "Omar Haddad", "official")
 
 
-def test_a_pronoun_in_a_subordinate_clause_takes_the_antecedent_of_its_gender() -> None:
-    text = ("Mayor Paul Brandt said on Monday that he would stand again. Senator Ines Vidal said she would "
-            "not. Brandt described Vidal as a \u201cdisgrace\u201d after she criticised his housing plan.")
-    content, label, _ = sources_of(text)[-1]
-    assert content == "his housing plan" and "Vidal" in label
-    text = ("Mayor Paul Brandt said on Monday that he would stand again. Senator Ines Vidal said she would "
-            "not. Vidal described Brandt as a \u201cdisgrace\u201d after she criticised his housing plan.")
-    content, label, _ = sources_of(text)[-1]
-    assert content == "his housing plan" and "Vidal" in label
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Councillor Erik Lund said on Friday that he opposed the budget. Judge Mara Quist said she agreed with him. "
+     "Lund left the hall early because she had attacked his tax proposal.", "his tax proposal", "Quist"),
+    ("Councillor Erik Lund said on Friday that he opposed the budget. Judge Mara Quist said she agreed with him. "
+     "Quist left the hall early because she had attacked his tax proposal.", "his tax proposal", "Quist"),
+    ("Governor Ruth Okafor said she would sign the bill. Pastor Daniel Reyes said he would march against it. "
+     "Reyes kept quiet until she condemned his sermon on television.", "his sermon on television", "Okafor"),
+    ("Governor Ruth Okafor said she would sign the bill. Pastor Daniel Reyes said he would march against it. "
+     "Okafor left the church once he denounced her record.", "her record", "Reyes"),
+])
+def test_a_pronoun_in_a_subordinate_clause_takes_the_antecedent_of_its_gender(text: str, content: str,
+                                                                               speaker: str) -> None:
+    got_content, label, _ = sources_of(text)[-1]
+    assert got_content == content and speaker in label
 
 
-def test_a_coordinated_cue_shares_the_speaker_found_for_the_first_one() -> None:
-    text = ("When raiders are exposed as part of the second wave of the long border war, Smith and Jones call "
-            "them \u201clost boys\u201d and describe their raids as crimes rather than acts of war.")
+@pytest.mark.parametrize("text", [
+    "After the strikers are sent home, the two unions reject the new contract and denounce its pay terms as unfair.",
+    "The two senators praise the bill and call its authors brave.",
+    "Local farmers blame the drought on the dam and accuse the company of stealing their water.",
+])
+def test_a_coordinated_cue_shares_the_speaker_found_for_the_first_one(text: str) -> None:
     got = [(cue, label) for _, cue, label, _ in attributions(text)]
-    assert got[-1][0] == "describe" and got[-1][1] == got[0][1] != "raiders"
+    assert len(got) == 2 and got[-1][1] == got[0][1] is not None and "strikers" not in got[0][1]
 
 
 # ------------------------------------------------------------------ quoted words nobody was found saying
@@ -161,10 +170,23 @@ def test_a_statement_around_a_quoted_title_is_reported() -> None:
         ("her pupils had read \u201cThe Old Man and the Sea\u201d twice this year", "teacher")]
 
 
-def test_casting_someone_as_quoted_words_is_the_speakers_portrayal() -> None:
-    got = attributions("For months the senator has been steadily pounding the developer as a \u201ccon artist\u201d "
-                       "in his speeches.")
-    assert [(c, label) for c, _, label, _ in got] == [("con artist", "senator")]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Throughout the campaign the mayor kept hammering her rival as a \u201ccareer liar\u201d on local radio.",
+     [("career liar", "mayor")]),
+    ("The union dismissed the offer as a \u201ccynical stunt\u201d on Monday.", [("cynical stunt", "union")]),
+    ("Critics have long painted the reform as a \u201cgift to landlords\u201d.", [("gift to landlords", "Critics")]),
+])
+def test_casting_someone_as_quoted_words_is_the_speakers_portrayal(text: str, expected: list) -> None:
+    assert [(c, label) for c, _, label, _ in attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He joined the company as a \u201cjunior analyst\u201d in 2010.",
+    "The army used the stadium as a \u201ctemporary hospital\u201d during the siege.",
+    "She started her career as a \u201cjunior reporter\u201d at the paper.",
+])
+def test_a_verb_that_does_not_judge_casts_nobody_as_quoted_words(text: str) -> None:
+    assert attributions(text) == []
 
 
 def test_quoted_words_used_by_a_thing_portray_nothing() -> None:

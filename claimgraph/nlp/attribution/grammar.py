@@ -306,14 +306,18 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
 
 
 def portraying_verb(cx: Context, roots: list[Token]) -> tuple[Token, Token | None, tuple] | None:
-    """'The senator has been pounding the developer as a "con artist"', 'went after him as a "leech"': a verb of any
-    kind that casts its object as the quoted words portrays it, as "described it as" would; its subject, when it
-    can speak, says so."""
+    """'The senator has been pounding the developer as a "con artist"', 'dismissed the plan as a "stunt"': a verb of
+    judging or depicting (attribution_words.tsv portraying, or an accuse / describe cue) that casts its object as the
+    quoted words portrays it, as "described it as" would; its subject, when it can speak, says so. 'Joined the firm
+    as a "junior analyst"' casts nobody."""
     for root in roots:
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
             continue
         verb = prep.head
+        cue = cx.lex.verbs.get(verb.lemma_.lower())
+        if verb.lemma_.lower() not in cx.lex.portrayals and (cue is None or cue.meaning not in {"accuse", "describe"}):
+            continue
         if verb.pos_ not in VERB_POS or not any(c.i < prep.i and (c.dep_ == "dobj" or c.dep_ == "prep" and any(
                 o.dep_ == "pobj" for o in c.children)) for c in verb.children if c.i > verb.i):
             continue  # "pounding the developer as", "went after the developer as": someone cast as something
