@@ -64,7 +64,9 @@ def run(doc: Doc) -> None:
     """The order of work: quoted material owns its words first, then reported speech, speakers, claims."""
     cx = Context(doc)
     cx.outlet_entities = outlet_entities(cx)
-    cx.sources.learn_gender(cx.doc, cx.lex.gendered)
+    people = cx.lex.person_nouns | cx.lex.titles | {n for n, kind in cx.lex.groups.items()
+                                                    if kind in {"official", "anonymous", "expert", "person"}}
+    cx.sources.learn_gender(cx.doc, cx.lex.gendered, people)
     cx.outlet_source = document_outlet(cx)
     quoted_material(cx)
     reported_speech(cx)

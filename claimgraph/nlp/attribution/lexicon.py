@@ -47,6 +47,7 @@ class Lexicon:
     concessives: set[str] = field(default_factory=set)  # ", although he refused ...": the writer's aside
     topic_meanings: set[str] = field(default_factory=set)  # cue meanings that with topic_preps name only a topic
     topic_preps: set[str] = field(default_factory=set)  # "commented on", "spoke about": a topic, no statement
+    person_nouns: set[str] = field(default_factory=set)  # "the coach": a person a pronoun may stand for
     portrayals: set[str] = field(default_factory=set)  # "pounding X as a \"con artist\"": a judging verb casts X
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
@@ -58,7 +59,8 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "not_speaker": "not_speakers", "rubric": "rubrics", "implicative": "implicative", "wish": "wishes",
          "negating": "negating", "closing": "closings", "same": "same_words", "said_object_cue": "said_object_cues",
          "sentence_opener": "sentence_openers", "concessive": "concessives", "topic_meaning": "topic_meanings",
-         "topic_prep": "topic_preps", "portraying": "portrayals"}
+         "topic_prep": "topic_preps", "portraying": "portrayals",
+         "person_noun": "person_nouns"}
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -225,7 +225,8 @@ class Sources:
             return cand.gender
         return self.gender.get(cand.source_key, "?")
 
-    def learn_gender(self, doc: Doc, gendered: dict[str, str] | None = None) -> None:
+    def learn_gender(self, doc: Doc, gendered: dict[str, str] | None = None,
+                     people: set[str] | frozenset[str] = frozenset()) -> None:
         """Honorifics before person mentions give their gender ("Mr. Clarke" -> m), and so do gendered role
         nouns describing them ("her brother, Daniel Smith", "the spokeswoman, Ana Ruiz" in `gendered`)."""
         starts = offsets(doc)[0]
@@ -248,12 +249,14 @@ class Sources:
                 if words:
                     self.gender.setdefault(ent.id, gendered[words[-1]])
                     break
-        self._learn_from_pronouns(doc, gendered or {})
+        self._learn_from_pronouns(doc, gendered or {}, people)
 
-    def _learn_from_pronouns(self, doc: Doc, gendered: dict[str, str]) -> None:
+    def _learn_from_pronouns(self, doc: Doc, gendered: dict[str, str],
+                             people: set[str] | frozenset[str] = frozenset()) -> None:
         """'Senator Ana Ruiz said she would not run.': a sentence naming one person and nobody else a gendered
-        pronoun could stand for (no quote marks, no second name, no "his wife" or "the king"), whose pronouns after
-        the name are all of one gender, gives that person's gender."""
+        pronoun could stand for (no quote marks, no second name, no "his wife" or "the king", no person noun of
+        `people` such as "the coach" before the pronoun), whose pronouns after the name are all of one gender,
+        gives that person's gender."""
         mentions = [c for c in self.person_mentions() if c.kind == "person"]
         if not mentions:
             return
@@ -265,8 +268,10 @@ class Sources:
             if len(keys) != 1 or any(t.is_quote or t.lower_ in gendered for t in sent):
                 continue
             first = mentions[lo].pos
-            genders = {PRONOUNS[t.lower_] for t in sent if t.idx > first and t.pos_ == "PRON"
-                       and PRONOUNS.get(t.lower_) in {"m", "f"}}
+            prons = [t for t in sent if t.idx > first and t.pos_ == "PRON" and PRONOUNS.get(t.lower_) in {"m", "f"}]
+            if prons and any(t.pos_ == "NOUN" and t.lemma_.lower() in people for t in sent if t.i < prons[-1].i):
+                continue  # "praised the coach, saying he had done well": "he" may be the coach
+            genders = {PRONOUNS[t.lower_] for t in prons}
             if len(genders) == 1:
                 self.gender.setdefault(keys.pop(), genders.pop())
 
