@@ -129,6 +129,17 @@ def test_the_role_noun_names_the_person_introduced_with_that_role() -> None:
     assert sources_of(text)[-1] == ("the border would stay open", "Omar Haddad", "official")
 
 
+@pytest.mark.parametrize(("later", "speaker"), [
+    ("The army spokesman said two soldiers were hurt.", "army spokesman"),
+    ("The spokesman for the army said two soldiers were hurt.", "spokesman"),
+    ("The ministry spokesman later said two soldiers were hurt.", "Omar Haddad"),
+])
+def test_a_role_noun_for_someone_else_does_not_take_up_the_person_with_that_role(later: str, speaker: str) -> None:
+    for first in ("declined to comment.", "said the clinics were full."):
+        text = f"Omar Haddad, a spokesman for the health ministry, {first} {later}"
+        assert sources_of(text)[-1] == ("two soldiers were hurt", speaker, "official")
+
+
 @pytest.mark.parametrize(("text", "content", "speaker"), [
     ("Councillor Erik Lund said on Friday that he opposed the budget. Judge Mara Quist said she agreed with him. "
      "Lund left the hall early because she had attacked his tax proposal.", "his tax proposal", "Quist"),

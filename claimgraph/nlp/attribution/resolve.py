@@ -241,7 +241,8 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
             c.dep_ == "det" and c.lower_ == "the" for c in cx.children(head)):
         # the latest sources only: a look-back window, not every source for every role noun
         for src in itertools.islice(reversed(cx.state.items["sources"]), SOURCE_LOOKBACK):
-            if src.role and src.entity and head.lemma_.lower() in re.findall(r"[a-z]+", src.role.lower()):
+            if src.role and src.entity and head.lemma_.lower() in re.findall(r"[a-z]+", src.role.lower()) and \
+                    role_fits(cx, head, src.role):
                 return src
             # "the ministry said" after "the country's foreign ministry denied ...": the latest institution
             # of that name speaks again
@@ -282,12 +283,25 @@ def role_holder(cx: Context, head: Token) -> Entity | None:
     lemma = head.lemma_.lower()
     best, best_pos = None, -1
     for ent in cx.state.items["entities"]:
-        if ent.type != "PERSON" or not any(lemma in re.findall(r"[a-z]+", d.lower()) for d in ent.descriptors):
+        if ent.type != "PERSON" or not any(lemma in re.findall(r"[a-z]+", d.lower()) and role_fits(cx, head, d)
+                                           for d in ent.descriptors):
             continue
         pos = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
         if pos > best_pos:
             best, best_pos = ent, pos
     return best
+
+
+def role_fits(cx: Context, head: Token, role: str) -> bool:
+    """Whether a person's role ("a spokesman for the health ministry") can be the one a role noun takes up again:
+    whatever says whose the noun is ("the army spokesman", "the spokesman for the army", "the army's spokesman")
+    must be in that role too."""
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    whose = [t for c in cx.children(head) if c.i != head.i and (
+        c.dep_ in {"compound", "poss", "amod"} and c.i < head.i or c.dep_ == "prep" and c.lower_ in {"for", "of"})
+        for t in c.subtree]
+    return all(t.lower_ in words or t.lemma_.lower() in words for t in whose
+               if t.is_alpha and t.pos_ in {"NOUN", "PROPN"})
 
 
 def with_particle(cx: Context, span: tuple[int, int], ent):
