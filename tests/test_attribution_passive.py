@@ -32,6 +32,15 @@ def test_an_expectation_without_a_holder_is_a_speakerless_attribution_of_the_who
     assert got == [("The harbour is expected to reopen next week after the repairs", "expected", None, None)]
 
 
+@pytest.mark.parametrize("text", [
+    "The players were told to stay home.",
+    "The journalists were informed to wait outside the court.",
+    "The villagers were urged to leave before the rains.",
+])
+def test_a_passive_whose_subject_is_the_listener_reports_nothing(text: str) -> None:
+    assert attributions(text) == []
+
+
 def test_a_belief_without_a_holder_is_speakerless_and_keeps_its_negation() -> None:
     got = attributions("The rebels are not thought to hold heavy weapons in the valley.")
     assert got == [("The rebels are not thought to hold heavy weapons in the valley", "thought", None, None)]

@@ -16,6 +16,7 @@ class Cue:
     type: str  # verb | phrase | adverb | noun
     meaning: str  # assert | report | claim | believe | estimate | deny | accuse | describe | warn | ...
     content: str  # clause | object
+    passive: str = ""  # "listener": its passive's subject is the one told ("were told to"), nothing said is raised
 
 
 @dataclass
@@ -73,7 +74,8 @@ def lexicon() -> Lexicon:
     for row in _rows("cues.tsv"):
         if len(row) < 4:
             continue
-        cue = Cue(row[0].strip().lower(), row[1].strip(), row[2].strip(), row[3].strip())
+        cue = Cue(row[0].strip().lower(), row[1].strip(), row[2].strip(), row[3].strip(),
+                  row[4].strip() if len(row) > 4 else "")
         by_type = {"verb": lex.verbs, "phrase": lex.phrases, "adverb": lex.adverbs, "noun": lex.nouns}
         by_type.get(cue.type, lex.verbs)[cue.text] = cue
     hedges = sorted((r for r in _rows("hedges.tsv") if len(r) >= 2), key=lambda r: -len(r[0]))

@@ -406,8 +406,9 @@ def raised_passive(cx: Context, verb: Token, cue: Cue, near: list[Token], agent:
     """'The convoy is expected to arrive on Monday.' / 'The town is considered a stronghold.': an agentless
     passive cue with an infinitive or a predicate noun reports its whole clause, subject included; its agent
     speaks ("is expected by the engineers to"); with no holder named, a belief or expectation has no speaker
-    and hearsay an unnamed source. Whether it was made."""
-    if cue.meaning not in RAISING_MEANINGS or not any(c.dep_ == "auxpass" for c in near):
+    and hearsay an unnamed source. A cue whose passive subject is its listener ("the players were told to stay home",
+    cues.tsv passive) raises nothing. Whether it was made."""
+    if cue.meaning not in RAISING_MEANINGS or cue.passive == "listener" or not any(c.dep_ == "auxpass" for c in near):
         return False
     subjects = [c for c in near if c.dep_ == "nsubjpass" and c.i < verb.i]
     comp = next((c for c in near if c.i > verb.i and (
