@@ -119,6 +119,22 @@ def sources_of(text: str) -> list[tuple[str, str | None, str | None]]:
     return [(c, label, kind) for c, _, label, kind in attributions(text)]
 
 
+@pytest.mark.parametrize("text", [
+    "Unemployment rose to 5 percent in March.\n\nSource: Office for National Statistics.",
+    "The bridge reopened on Monday.\n\nSources: Reuters, AP.",
+    "Review: The New Batman Film Is A Triumph.\n\nThe film opens on Friday.",
+    "Interview: The Mayor Explains Her Budget\n\nThe budget passed in May.",
+    "Officials: Office for Roads\n\nThe road reopened in May.",
+])
+def test_a_credit_or_rubric_line_before_a_colon_is_nobodys_statement(text: str) -> None:
+    assert attributions(text) == []
+
+
+def test_a_headline_label_with_a_claim_after_its_colon_still_speaks() -> None:
+    got = sources_of("Officials: Border Will Stay Open\n\nThe border reopened on Monday.")
+    assert got == [("Border Will Stay Open", "Officials", "official")]
+
+
 def test_an_outlet_described_by_its_kind_is_an_outlet_source() -> None:
     got = sources_of("The army retook the village on Sunday, state television said. The official news agency "
                      "reported that four soldiers were wounded. State media said the road was open again.")

@@ -222,14 +222,27 @@ def quoting_verb(v: Token) -> Token | None:
     return None
 
 
-def speaker_name(toks: list[Token]) -> bool:
+#: Penn tags of a finite verb: a headline's claim ("Poll: Voters Want Change") has one, a credit line does not
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def headline_verb(t: Token) -> bool:
+    """A finite verb, or a headline's participle with its subject and the auxiliary dropped ("Voters Worried")."""
+    return t.tag_ in FINITE_TAGS or "Fin" in t.morph.get("VerbForm") or (
+        t.tag_ in {"VBN", "VBG"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children))
+
+
+def speaker_name(toks: list[Token], content: list[Token] | None = None) -> bool:
     """A short proper name before a colon ("PENCE:", "Pat Caddell:"), or a headline's capitalised label that the
     tagger took for a common noun ("Poll:", "Politifact:"; whether it can speak is colon_label's question), not a
-    dateline or a label ("WASHINGTON:", "CLARIFICATION:")."""
+    dateline or a label ("WASHINGTON:", "CLARIFICATION:"). The common-noun label speaks only on one line whose
+    `content` after the colon has a finite verb: "Source: Office for National Statistics." credits, says nothing."""
     if not toks or len(toks) > 6:
         return False
     if not any(t.pos_ == "PROPN" for t in toks) and not (
-            len(toks) <= 3 and all(t.is_alpha and t.text[0].isupper() for t in toks)):
+            len(toks) <= 3 and all(t.is_alpha and t.text[0].isupper() for t in toks) and content is not None
+            and not any("\n" in t.text for t in content)
+            and any(headline_verb(t) for t in content)):
         return False
     return not all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"} for t in toks if t.pos_ == "PROPN") \
         or not any(t.pos_ == "PROPN" for t in toks)

@@ -277,7 +277,9 @@ def colon_speaker(cx: Context, char: int) -> tuple[Token, tuple] | None:
     if not m:
         return None
     toks = cx.tokens(m.start(1), m.end(1))
-    if not speaker_name(toks) or not colon_label(cx, toks):
+    _, para_end = cx.para_of(char)
+    line_end = cx.text.find("\n", char, para_end)
+    if not speaker_name(toks, cx.tokens(char, para_end if line_end < 0 else line_end)) or not colon_label(cx, toks):
         return None
     colon = cx.text.index(":", m.end(1))
     return toks[-1], (colon, colon + 1)

@@ -20,7 +20,9 @@ def transcript_colon(cx: Context, sent) -> None:
     if not m:
         return
     name_toks = cx.tokens(p_start + m.start(1), p_start + m.end(1))
-    if not speaker_name(name_toks) or not colon_label(cx, name_toks):
+    line_end = cx.text.find("\n", p_start + m.end(), p_end)
+    content = cx.tokens(p_start + m.end(), p_end if line_end < 0 else line_end)
+    if not speaker_name(name_toks, content) or not colon_label(cx, name_toks):
         return
     if any(t.pos_ in VERB_POS for t in name_toks):
         return
