@@ -94,6 +94,18 @@ def test_a_transcript_turns_first_person_cues_are_the_turns_words() -> None:
     assert got[0][0].startswith("Doctor, let me stop you")
 
 
+def test_a_transcript_turn_stops_at_a_paragraph_holding_a_quote_of_its_own() -> None:
+    for o, c in (("\u201c", "\u201d"), ('"', '"')):
+        text = (f"{o}MORENO: The tunnel will open next spring.\n\n{o}We are ready,{c} the engineer said after the "
+                f"test.\n\n{o}The lights work,{c} the technician added.")
+        assert [(w, label) for w, _, label in attributions(text)] == [
+            ("The tunnel will open next spring", "MORENO"), ("We are ready", "engineer"),
+            ("The lights work", "technician")]
+    text = '"MORENO: The tunnel will open next spring.\n\n"And the road will follow.\n\n"HOST: Thank you.'
+    assert [label for _, _, label in attributions(text)] == ["MORENO", "HOST"]
+    assert attributions(text)[0][0].endswith("And the road will follow")
+
+
 def test_a_page_rubric_before_a_colon_is_no_speaker() -> None:
     text = ("The vote was held on Tuesday.\n\nCORRECTION: An earlier version of this article misstated the date "
             "of the vote.\n\nEditor's note: The council did not respond to requests for comment.")

@@ -44,8 +44,9 @@ TURN_PARAGRAPHS = 12
 
 def turn_continued(cx: Context, p_end: int, e: int) -> int:
     """'"PENCE: Well, ...' / '"But the truth is ...': a turn opened by a quote mark never closed runs on over the
-    next paragraphs opened the same way (the block-quote convention) up to the next label or stage direction
-    ("(CROSSTALK.)"). Where the turn ends."""
+    next paragraphs opened the same way (the block-quote convention) up to the next label, a stage direction
+    ("(CROSSTALK.)") or a paragraph whose opening quote closes in it ('"We are ready," the coach said.'). Where the
+    turn ends."""
     k = bisect.bisect_right(cx.para_starts, p_end - 1)
     for _ in range(TURN_PARAGRAPHS):
         if k >= len(cx.paras):
@@ -53,8 +54,17 @@ def turn_continued(cx: Context, p_end: int, e: int) -> int:
         ps, pe = cx.paras[k]
         body = cx.text[ps:pe].rstrip()
         if len(body) < 2 or body[0] not in "\"“" or body[1] == "(" or re.match(
-                r"[\"“]?[A-Z][\w.'’\- ]{0,60}?\s*:\s", body) or cx.overlaps_taken(ps, ps + len(body)):
+                r"[\"“]?[A-Z][\w.'’\- ]{0,60}?\s*:\s", body) or cx.overlaps_taken(ps, ps + len(body)) \
+                or quote_closed(body):
             break
         e = ps + len(body)
         k += 1
     return e
+
+
+def quote_closed(body: str) -> bool:
+    """Whether the quote mark opening a paragraph closes inside it: a quote of its own, not a turn running on."""
+    if body[0] == "“":
+        marks = re.findall(r"[“”]", body[1:])
+        return bool(marks) and marks[0] == "”"
+    return body.count('"') % 2 == 0
