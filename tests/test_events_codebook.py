@@ -427,16 +427,19 @@ CASES_25: list[tuple[str, str, str]] = [
 #: where no trigger had enough evidence raised BBC non-conflict violent events to 5.0 per 100 and was reverted.
 G, N, T = "Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"
 CASES_26: list[tuple[str, str, str]] = [
-    ("Government forces took full control of the district on Sunday after the rebels fled.", B, G),
+    ("The army regained the district on Sunday once the rebels had abandoned their positions.", B, G),
     ("The army declared victory after establishing control over the entire valley.", B, G),
     ("Troops are now in full control of the town, the military said.", B, G),
     ("Insurgents advanced into the district on Friday, raising their flag over the main square.", B, N),
-    ("Rebel fighters advanced in the area and took several villages from the militants.", B, N),
+    ("Insurgent units pushed into the farmland and seized a string of hamlets held by a rival faction.", B, N),
     ("Jihadists gained full control of the border town after a week-long offensive.", B, N),
     ("Under the deal, the rebels handed the town over to government forces.", S, T),
     ("The handover of the three districts to Azerbaijan was completed on Sunday.", S, T),
     ("Turkish-backed fighters entered the city unopposed after Kurdish forces pulled out.", S, T),
     ("The army pushed the militants out of the village after a day of fighting.", B, G),
+    # the capture told as how a win was won: its actor is the winner ("scored a win by capturing")
+    ("The army secured a major gain by seizing the ridge.", B, G),
+    ("The troops scored a decisive win by capturing the last rebel-held valley.", B, G),
 ]
 CASES_27: list[tuple[str, str, str]] = [
     ("Opposition supporters staged a sit-in outside the electoral commission on Monday.", P, "Peaceful protest"),
@@ -447,11 +450,16 @@ CASES_27: list[tuple[str, str, str]] = [
      "Violent demonstration"),
     ("The march descended into violence when protesters hurled rocks at shops.", R, "Violent demonstration"),
     ("Students staged a walkout and rallied in front of the education ministry.", P, "Peaceful protest"),
+    ("Striking dock workers jeered the minister outside the port offices.", P, "Peaceful protest"),
 ]
 CASES_28: list[tuple[str, str, str]] = [
     ("Thousands marched in the capital on Saturday, a day after police shot dead three demonstrators.", P,
      "Peaceful protest"),
     ("Hundreds of workers rallied outside the factory, a week after a bomb exploded near its gate.", P,
+     "Peaceful protest"),
+    ("Crowds marched through the capital on Saturday, undeterred by police shooting three demonstrators days "
+     "earlier.", P, "Peaceful protest"),
+    ("Protesters returned to the square on Friday, undeterred by the tear gas fired at them the night before.", P,
      "Peaceful protest"),
     ("Government troops recaptured the town on Monday, a month after rebels overran it.", B, G),
     ("The two sides signed a ceasefire on Friday, days after heavy fighting killed dozens of soldiers.", S,
@@ -524,10 +532,10 @@ CASES_32: list[tuple[str, str, str]] = [
 ]
 
 
-#: Round thirteen's sentences still failing: a place named after a long phrase ("the whole of the eastern
-#: countryside"), "met no resistance" read as negated, "strikers" (a footballer too) no crowd word, a gathering
+#: Round thirteen's sentences still failing: a place named after a long phrase ("all of the southern
+#: farmland from the river to the hills"), "met no resistance" read as negated, a gathering
 #: whose only protest word is in what came before it; an attempt told by a noun ("the army's attempt to retake",
-#: "an attack aimed at taking control") is read as a plan and listed as no event at all.
+#: "an offensive intended to take over") is read as a plan and listed as no event at all.
 CASES_13_OPEN: list[tuple[str, str, str]] = [
     ("A grenade thrown during a feud between rival drug gangs killed two men in the port city.", "Organized crime",
      "Organized crime"),
@@ -537,13 +545,13 @@ CASES_13_OPEN: list[tuple[str, str, str]] = [
      "Organized crime", "Organized crime"),
     ("Gang members opened fire on a rival gang's hideout, killing three.", "Organized crime", "Organized crime"),
     ("The army's attempt to retake the hill was repulsed by insurgents.", B, "Armed clash"),
-    ("An Islamist attack aimed at taking control of the checkpoint was fended off by soldiers.", B, "Armed clash"),
-    ("Syrian troops and allied militias achieved a major victory by controlling the whole of the eastern "
-     "countryside.", B, G),
+    ("A jihadist offensive intended to take over the checkpoint collapsed under fire from the garrison.", B,
+     "Armed clash"),
+    ("By securing all of the southern farmland from the river to the hills, loyalist troops won a decisive "
+     "battle.", B, G),
     ("The fighters entered the town before dawn and met no resistance.", S, T),
-    ("A group of strikers booed the president as he left the theatre.", P, "Peaceful protest"),
-    ("Tens of thousands of people gathered in towns across the country on Sunday, undeterred by the killing of "
-     "two protesters the previous day.", P, "Peaceful protest"),
+    ("Undeterred by the deaths of two marchers the day before, huge crowds assembled in several cities on "
+     "Sunday.", P, "Peaceful protest"),
 ]
 
 
