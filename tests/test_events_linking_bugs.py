@@ -52,6 +52,36 @@ def test_a_toll_whose_people_the_source_leaves_open_is_no_civilian_toll(analyzer
     assert not any(g == "civilians" for g, _ in killed), killed
 
 
+#: the question left open must be who the victims were: a whether/if (or "how many of them") clause with the
+#: victims as subject and a civilian or fighter word as predicate; a fighter word in anything else the source
+#: leaves open ("which army carried out the raid") leaves the event type's default (an air strike's civilians)
+UNSPECIFIED_2 = [
+    ("A drone strike killed 12 people near the market. The monitor did not say how many of the dead were "
+     "civilians.", 12),
+    ("An air raid killed six people in the village, the agency said, without saying if those killed were "
+     "militants.", 6),
+]
+OTHER_OPEN = [
+    ("An air strike killed 12 people in the town on Monday, the monitor said. It did not say which army carried "
+     "out the raid.", 12),
+    ("A drone strike killed five people near the market. The agency did not specify which militia the drone was "
+     "targeting.", 5),
+    ("An air raid killed eight people in the village. It was unclear whether the jets belonged to the army.", 8),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), UNSPECIFIED_2)
+def test_a_toll_left_open_by_a_how_many_or_if_clause_is_no_civilian_toll(analyzer, text: str, count: int) -> None:
+    killed = _killed(_analyze(analyzer, text))
+    assert ("unknown", count) in killed, killed
+    assert not any(g == "civilians" for g, _ in killed), killed
+
+
+@pytest.mark.parametrize(("text", "count"), OTHER_OPEN)
+def test_a_fighter_word_in_another_open_question_keeps_the_default(analyzer, text: str, count: int) -> None:
+    assert ("civilians", count) in _killed(_analyze(analyzer, text))
+
+
 def test_a_toll_named_civilian_stays_civilian_beside_an_open_question(analyzer) -> None:
     """The rule reads what the source leaves open, not any doubt in the report: named civilians stay civilians."""
     text = ("An air strike killed 12 civilians in the town on Monday. It was unclear whether the jets were Russian "

@@ -80,7 +80,7 @@ def actor_tokens(head: Token) -> list[Token]:
                 out.extend(g for g in child.children if g.dep_ == "pobj")  # "shelling by the army"
         if not out and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
             out.extend(c for c in verb.head.children if c.dep_ in ("nsubj",))
-        if not out and verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "won a victory by controlling X"
+        if not out and verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "scored a win by capturing X"
             above = verb.head.head
             above = above.head if above.pos_ in ("NOUN", "PROPN") and above.dep_ in ("dobj", "obj") else above
             out.extend(c for c in above.children if c.dep_ == "nsubj")
@@ -227,6 +227,10 @@ _OPEN_ROWS = read_rows("events_people_words.tsv")
 OPEN_VERBS = frozenset(w for k, w in _OPEN_ROWS if k == "open_verb")
 #: words that say so by themselves ("it was unclear whether they were civilians")
 OPEN_WORDS = frozenset(w for k, w in _OPEN_ROWS if k == "open_word")
+#: what opens the clause left open ("whether", "if")
+OPEN_MARKS = frozenset(w for k, w in _OPEN_ROWS if k == "open_mark")
+#: words naming the victims as that clause's subject ("the dead", "they", "those killed")
+OPEN_SUBJECTS = frozenset(w for k, w in _OPEN_ROWS if k == "open_subject")
 
 
 def victims_default(c: _Candidate, lex: Lexicon, people: str) -> str:
@@ -253,11 +257,23 @@ def status_left_open(sent: Span, lex: Lexicon) -> bool:
             scope = tok
         else:
             continue
-        if any(w.i != tok.i and (w.lemma_.lower() in CIVILIAN_WORDS or w.lower_ in CIVILIAN_WORDS
-                                 or lex.groups.get(w.lemma_.lower()) == "combatants")
-               for w in scope.subtree):
+        if any(_asks_who_victims_were(v, lex) for v in scope.subtree if v.i != tok.i):
             return True
     return False
+
+
+def _asks_who_victims_were(verb: Token, lex: Lexicon) -> bool:
+    """Is `verb` the head of a whether/if clause (or a "how many of them" one) whose subject is the victims and
+    whose predicate is a civilian or fighter word ("whether the dead were civilians")? Such a word elsewhere in
+    what is left open ("did not say which army carried out the raid") asks nothing about the victims."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    toks = list(subj.subtree) if subj is not None else []
+    if not (any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in verb.children)
+            or any(w.tag_ in ("WDT", "WP", "WRB") for w in toks)):
+        return False
+    return any(w.lemma_.lower() in OPEN_SUBJECTS or w.lower_ in OPEN_SUBJECTS for w in toks) and any(
+        w.lemma_.lower() in CIVILIAN_WORDS or w.lower_ in CIVILIAN_WORDS
+        or lex.groups.get(w.lemma_.lower()) == "combatants" for w in verb.subtree if w not in toks)
 
 
 def casualties_of(figs: list[Figure], people: str) -> list[Casualty]:
