@@ -98,6 +98,10 @@ MEMBERS = [
     ("Gunmen killed six members of the security forces at a checkpoint.", "combatants", 6),
     ("Troops killed eight members of the armed group in a raid on its hideout.", "combatants", 8),
     ("Clashes killed two members of the militia near the airport.", "combatants", 2),
+    # members of what names no armed group are no fighters by the word "member"; of a parliament, civilians
+    ("A bomb killed two members of parliament in Kabul.", "civilians", 2),
+    ("Gunmen killed three members of a local charity in the city.", None, 3),
+    ("A drone strike killed four members of the Taliban near the border.", "combatants", 4),
 ]
 
 

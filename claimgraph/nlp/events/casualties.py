@@ -17,10 +17,12 @@ from spacy.tokens import Span, Token
 
 from claimgraph.nlp.events.casualties_syntax import (
     CIVILIAN_WORDS,
+    MEMBER_WORDS,
     ONE_PERSON_WORDS,
     among_of,
     combined,
     date_part,
+    names_armed_group,
     own_clause,
     part_of_toll,
     under_another_verb,
@@ -153,8 +155,9 @@ def group_of(noun: Token, lex: Lexicon) -> str | None:
 
 def _member_group(noun: Token, group: str, lex: Lexicon) -> str:
     """"Members of X" are the people X names: of a family, civilians; of a tribe, anyone (unknown); of an armed
-    group or the security forces, fighters (the word's own group, when X names no people of its own)."""
-    if noun.lemma_.lower() != "member":
+    group or the security forces, fighters; of anything else ("members of a charity"), unknown. With no "of",
+    the word's own group."""
+    if noun.lemma_.lower() not in MEMBER_WORDS:
         return group
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -165,6 +168,8 @@ def _member_group(noun: Token, group: str, lex: Lexicon) -> str:
                     named = [lex.groups[f] for f in (tok.lower_, tok.lemma_.lower()) if f in lex.groups]
                     if named and named[0] not in ("-", "military-site"):
                         return named[0]
+                # "the armed group", "the Islamic State group", "Hamas"; anything else ("a charity") no fighters
+                return "combatants" if names_armed_group(obj.doc[prep.i + 1:obj.i + 1]) else "unknown"
     return group
 
 

@@ -7,6 +7,8 @@ itself stays readable and under the module size limit.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimgraph.data import read_rows
@@ -18,6 +20,26 @@ PART_WORDS = tuple(w for k, w in _PEOPLE_WORDS if k == "part_word")
 CIVILIAN_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "civilian_word")
 #: nouns after "a"/"one" that count one person with no group of their own ("a man was killed")
 ONE_PERSON_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "one_person")
+#: nouns counting people as part of what follows their "of" ("members of the militia")
+MEMBER_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "member_word")
+#: what names an armed group after "members of": the `armed` words of events_evidence.tsv with no gap ("the
+#: militia", "the security forces"), lower-cased, and the groups of armed_groups.tsv by name and alias, as written
+#: ("the Taliban"; names of two letters left out: "IS" is also a verb)
+ARMED_WORDS = frozenset(
+    p.split("@")[0] for p, cls in read_rows("events_evidence.tsv")
+    if cls == "armed" and "*" not in p and "|" not in p)
+ARMED_GROUP_NAMES = frozenset(
+    n for row in read_rows("armed_groups.tsv")
+    for n in [row[0], *(row[1].split("|") if len(row) > 1 else [])] if len(n.strip()) > 2)
+
+
+def names_armed_group(phrase: Span) -> bool:
+    """Does the phrase name an armed group ("the armed group", "the security forces", "Hamas")?"""
+    words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
+    text = phrase.text
+    return (any(w in words for w in ARMED_WORDS if " " not in w)
+            or any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for w in ARMED_WORDS if " " in w)
+            or any(re.search(rf"\b{re.escape(n)}\b", text) for n in ARMED_GROUP_NAMES))
 
 
 def part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
