@@ -147,7 +147,13 @@ class PlacesComponent(Recognition, Resolution, Sites):
             if m.container is not None and not m.container_near:  # "X west of Y" says nothing of what Y is
                 self._inner.setdefault(m.container.key, []).append(m)
         groups = self._group(mentions)
+        # an ethnic group's name ("Turkmen rebels" in Syria) votes for no country and names its namesake
+        # state only when the document names a place there ("Turkmen officials in Ashgabat")
+        ethnic = [d for d in demonyms if doc.text[d[0]:d[1]].lower() in self.lex.ethnic_demonyms]
+        demonyms = [d for d in demonyms if d not in ethnic]
         focus = self._resolve(groups, demonyms, gaz, state)
+        named = {g.best.country for g in groups if g.best is not None}
+        demonyms = sorted(demonyms + [d for d in ethnic if d[2] in named])
         self._drop_unsupported(groups)
         self._place_sites(groups, focus)
         self._propagate(doc, groups)

@@ -52,6 +52,7 @@ class PlaceLexicon:
     calendar_names: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
     rubrics: frozenset[str] = frozenset()  # "UPDATE:", "CORRECTION:": a page's rubric, never a colon dateline
+    ethnic_demonyms: frozenset[str] = frozenset()  # "Turkmen", "Kurdish": a people across borders (lower case)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def load_lexicon() -> PlaceLexicon:
         norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
         calendar_names=frozenset(data.get("calendar_names", [])),
         name_articles=frozenset(w.lower() for w in data.get("name_articles", [])),
+        ethnic_demonyms=frozenset(w.lower() for w in data.get("ethnic_demonyms", [])),
         # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
         rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
                           if len(r) > 1 and r[1].strip() == "rubric"),

@@ -265,8 +265,14 @@ class Recognition(Datelines, PlaceContext):
         if nxt is not None and not nxt.is_upper and nxt.lower_ in self.lex.admin_words:
             return any(c.feature in ("admin1", "admin2") for c in cands)
         prev = doc[ent.start - 1] if ent.start > 0 else None
-        if nxt is not None and nxt.text in self.lex.settlement_nouns and (prev is None or prev.pos_ != "DET"):
-            # "Binnish village", "X town": a settlement by that name ("an Arab village" is a people's)
+        if nxt is not None and nxt.text in self.lex.settlement_nouns:
+            # "Binnish village", "X town": a settlement by that name ("an Arab village", "a mostly Christian
+            # town" are a people's or a faith's: an article, maybe over adverbs, or a word that is no place)
+            det = ent.start - 1
+            while det >= 0 and doc[det].pos_ == "ADV":
+                det -= 1
+            if ent.text in self.lex.not_places or (det >= 0 and doc[det].pos_ == "DET"):
+                return False
             return any(c.feature == "city" and _small_known(c) for c in cands)
         modifier = (prev is not None and prev.lower_ in ("the", "a", "an") and nxt is not None
                     and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in self.lex.named_after_lower)
@@ -449,7 +455,7 @@ class Recognition(Datelines, PlaceContext):
                     return 1 if multi or any(self._major(c, text) for c in entries) else WEAK
                 if span.start == self._ent_start[span.start] and not _capitalised(nxt) \
                         and _country_name(gaz, text):
-                    return 1  # the model ran a country into the words after it ("Sri Lanka - approximately")
+                    return 1  # the model ran a country into the words after it ("X - roughly 70")
                 if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
                     return False
             elif "OUTLET" in labels:
