@@ -547,23 +547,14 @@ def _dateline_end(sent: Span) -> int:
     return sent.start_char
 
 
-def _clause_verb(tok: Token) -> Token:
-    """The verb of the clause a token is said in (the token itself when it is one)."""
-    for _ in range(10):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return tok
-        tok = tok.head
-    return tok
-
-
 def _reporting_time(doc: Doc, ts: int, te: int, head: Token) -> bool:
     """Is the time said in a clause that reports the event's clause, above it by a clausal complement (the
     time's verb a statement, the event inside what is stated)?"""
     span = doc.char_span(ts, te, alignment_mode="expand")
     if span is None:
         return False
-    verb = _clause_verb(span.root)
-    tok = _clause_verb(head)
+    verb = _governing_verb(span.root)
+    tok = _governing_verb(head)
     for _ in range(10):
         if tok.i == verb.i or tok.head.i == tok.i:
             return False
