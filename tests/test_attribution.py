@@ -611,3 +611,28 @@ def test_a_label_keeps_a_names_s_and_drops_a_possessors() -> None:
     assert strip_det("Moody's") == "Moody's"
     assert strip_det("the McDonald's") == "McDonald's"
     assert strip_det("the union's", possessor=True) == "union"
+
+
+def test_every_meaning_role_names_a_meaning_or_content_the_cues_use():
+    """attribution_meanings.tsv gives roles to cues.tsv meanings (and contents for object_content): a value no cue
+    has is a typo that would silently switch a rule off ("asert" nested reports nothing)."""
+    from claimgraph.nlp.attribution.lexicon import lexicon
+
+    lex = lexicon()
+    cues = [*lex.verbs.values(), *lex.phrases.values(), *lex.nouns.values(), *lex.adverbs.values()]
+    meanings = {c.meaning for c in cues}
+    contents = {c.content for c in cues}
+    assert {"nested", "xcomp", "raising", "holderless", "next_report", "portraying", "object_content"} \
+        <= set(lex.meaning_roles)
+    for role, values in lex.meaning_roles.items():
+        assert values <= (contents if role == "object_content" else meanings), role
+    assert lex.meaning_roles["holderless"] <= lex.meaning_roles["raising"]
+
+
+def test_a_pronoun_for_a_thing_speaks_for_nobody():
+    """'It shows ...' / 'which claimed the lives of ...': a thing's pronoun reports nothing through an object, while a
+    person's pronoun does (attribution_words.tsv mute_pronoun)."""
+    said = analyze("The senator met the farmers on Monday. She claimed vast support among the growers of the valley.")
+    assert [q.text for q in said.quotes] == ["vast support among the growers of the valley"]
+    none = analyze("The storm reached the coast on Monday. It claimed the lives of several fishermen in the bay.")
+    assert none.quotes == []

@@ -290,7 +290,7 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
         for depth, anc in enumerate(itertools.islice(itertools.chain([root], root.ancestors), MAX_DEPTH)):
             if anc.i in inside or (cue := cx.cue_of(anc) or noun_cue(cx, anc)) is None:
                 continue
-            found.append((0 if cue.content in CLAUSE_CONTENT or cue.meaning in {"accuse", "describe"} else 1,
+            found.append((0 if cue.content in CLAUSE_CONTENT or cx.lex.plays(cue.meaning, "portraying") else 1,
                           depth, anc))
     if found:
         anc = min(found, key=lambda f: (f[0], f[1]))[2]
@@ -307,22 +307,23 @@ def governing_cue(cx: Context, q: QuoteSpan) -> tuple[Token, Token | None, tuple
 
 def portraying_verb(cx: Context, roots: list[Token]) -> tuple[Token, Token | None, tuple] | None:
     """'The senator has been pounding the developer as a "con artist"', 'dismissed the plan as a "stunt"': a verb of
-    judging or depicting (attribution_words.tsv portraying, or an accuse / describe cue) that casts its object as the
-    quoted words portrays it, as "described it as" would; its subject, when it can speak, says so. 'Joined the firm
-    as a "junior analyst"' casts nobody."""
+    judging or depicting (attribution_words.tsv portraying, or a cue of a portraying meaning: attribution_meanings.tsv)
+    that casts its object as the quoted words portrays it, as "described it as" would; its subject, when it can speak,
+    says so. 'Joined the firm as a "junior analyst"' casts nobody."""
     for root in roots:
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
             continue
         verb = prep.head
         cue = cx.lex.verbs.get(verb.lemma_.lower())
-        if verb.lemma_.lower() not in cx.lex.portrayals and (cue is None or cue.meaning not in {"accuse", "describe"}):
+        if verb.lemma_.lower() not in cx.lex.portrayals and (
+                cue is None or not cx.lex.plays(cue.meaning, "portraying")):
             continue
         if verb.pos_ not in VERB_POS or not any(c.i < prep.i and (c.dep_ == "dobj" or c.dep_ == "prep" and any(
                 o.dep_ == "pobj" for o in c.children)) for c in verb.children if c.i > verb.i):
             continue  # "pounding the developer as", "went after the developer as": someone cast as something
         subj = subject(cx, verb)
-        if subj is not None and (subj.pos_ == "PRON" and subj.lower_ not in {"it", "this", "that", "which", "what"}
+        if subj is not None and (subj.pos_ == "PRON" and subj.lower_ not in cx.lex.mute_pronouns
                                  or can_speak(cx, subj)):
             return verb, subj, (verb.idx, verb.idx + len(verb))
     return None
@@ -414,16 +415,13 @@ def next_reports_cue(cx: Context, verb: Token) -> Token | None:
     return outer
 
 
-#: the meanings of a cue that, coordinated with or hung after a reported clause, is the same speaker's next report
-NEXT_REPORT_MEANINGS = {"assert", "claim", "warn", "promise", "demand", "accuse", "deny"}
-
-
 def same_speakers_report(cx: Context, t: Token, cue: Cue) -> set[int] | None:
     """The tokens of a report the same speaker makes next to the reported clause, to cut from it: "X said the
     bridge would reopen, arguing that ..." (a participle after a comma) and "X said it opposed the blockade and
     warned the rebels to ..." (a cue coordinated inside the clause, without a subject of its own). Each is an
-    attribution of its own with the same speaker (subject() climbs from it to the clause's subject)."""
-    if cue.meaning not in NEXT_REPORT_MEANINGS or any(
+    attribution of its own with the same speaker (subject() climbs from it to the clause's subject). The cue meanings
+    that do are attribution_meanings.tsv next_report."""
+    if not cx.lex.plays(cue.meaning, "next_report") or any(
             k.dep_ in {"nsubj", "nsubjpass", "auxpass"} for k in cx.children(t)):
         return None
     doc = cx.doc

@@ -50,8 +50,15 @@ class Lexicon:
     topic_preps: set[str] = field(default_factory=set)  # "commented on", "spoke about": a topic, no statement
     person_nouns: set[str] = field(default_factory=set)  # "the coach": a person a pronoun may stand for
     portrayals: set[str] = field(default_factory=set)  # "pounding X as a \"con artist\"": a judging verb casts X
+    mute_pronouns: set[str] = field(default_factory=set)  # "it", "which": a pronoun for a thing, never a speaker
+    #: attribution_meanings.tsv: role -> the cue meanings (or contents, for object_content) that play it
+    meaning_roles: dict[str, set[str]] = field(default_factory=dict)
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
+
+    def plays(self, value: str, role: str) -> bool:
+        """Whether a cue meaning (or content) plays a role of attribution_meanings.tsv ("assert" is "nested")."""
+        return value in self.meaning_roles.get(role, ())
 
 
 #: attribution_words.tsv classes read into a set of the same purpose
@@ -61,7 +68,7 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "negating": "negating", "closing": "closings", "same": "same_words", "said_object_cue": "said_object_cues",
          "sentence_opener": "sentence_openers", "concessive": "concessives", "topic_meaning": "topic_meanings",
          "topic_prep": "topic_preps", "portraying": "portrayals",
-         "person_noun": "person_nouns"}
+         "person_noun": "person_nouns", "mute_pronoun": "mute_pronouns"}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -98,6 +105,9 @@ def lexicon() -> Lexicon:
             lex.negating_with[verb] = needed
         elif kind in _SETS:
             getattr(lex, _SETS[kind]).add(word)
+    for row in _rows("attribution_meanings.tsv"):
+        if len(row) >= 2:
+            lex.meaning_roles.setdefault(row[1].strip(), set()).add(row[0].strip())
     cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
     lex.not_person_heads = {w for words in cues.values() for w in words}
     return lex

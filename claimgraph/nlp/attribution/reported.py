@@ -35,8 +35,6 @@ from claimgraph.nlp.attribution.transcripts import transcript_colon
 
 #: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
 NESTED = True
-#: the cue meanings (cues.tsv) a nested report may have: words said or told, not thoughts or findings
-NESTED_MEANINGS = {"assert"}
 
 
 def reported_speech(cx: Context) -> None:
@@ -86,7 +84,7 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
     """'The mayor said that a police officer told him the bridge was down': a report inside a reported
     statement is an attribution of its own when its speaker is named inside it too (the officer's words,
     as the mayor gave them). A stance or a cue without its own speaker stays part of the outer content."""
-    if not NESTED or cue.meaning not in NESTED_MEANINGS or cue.content not in CLAUSE_CONTENT:
+    if not NESTED or not cx.lex.plays(cue.meaning, "nested") or cue.content not in CLAUSE_CONTENT:
         return False
     if wished(cx, verb) is not None:
         return False  # "I hope the voters say that ...": a wish, nobody said it; the wish reports it whole
@@ -100,20 +98,13 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
         cx.lex.groups.get(lemma, "document") != "document" or lemma in cx.lex.titles or lemma in cx.lex.gendered)
 
 
-#: cue contents that report through a direct object as well ("object": "denied the charges"; "either": a clause
-#: if there is one, else the object: "claimed that he won" / "claimed vast wealth")
-OBJECT_CONTENT = {"object", "either", "as", "finding"}
-#: the meanings of a clause cue whose infinitive complement is what it reports ("vowed to", "hopes to")
-XCOMP_MEANINGS = {"promise", "warn", "deny", "believe", "ask", "demand", "claim"}
-
-
 def speaks(cx: Context, speaker: Token | None) -> bool:
     """Whether a cue's speaker can hold what its object says: a personal pronoun, or a name, speaker, role or
     document noun (can_speak), not a thing ("the explosion", "the map", "it")."""
     if speaker is None:
         return False
     if speaker.pos_ == "PRON":
-        return speaker.lower_ not in {"it", "this", "that", "which", "what"}
+        return speaker.lower_ not in cx.lex.mute_pronouns
     return can_speak(cx, speaker)
 
 
@@ -190,7 +181,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         # middle leaves it inside the one span the contract allows
         skip = {x.i for x in verb.subtree}
         toks = [x for x in verb.head.subtree if x.i not in skip]
-    elif cue.content in OBJECT_CONTENT:
+    elif cx.lex.plays(cue.content, "object_content"):
+        # cue contents that report through a direct object as well (attribution_meanings.tsv object_content)
         kids = cx.children(verb)
         if any(c.dep_ == "prt" and c.lower_ in {"up", "off"} or c.dep_ == "auxpass" for c in kids):
             return []  # "showed up at the debate", "called off the talks"; "is shown in ...": no object reported
@@ -219,7 +211,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         toks.extend(obj.subtree)
         if obj.lower_ in cx.lex.same_words:
             toks.extend(x for c in cx.children(verb) if c.dep_ == "prep" and c.i > obj.i for x in c.subtree)
-    elif xcomp and cue.meaning in XCOMP_MEANINGS:
+    elif xcomp and cx.lex.plays(cue.meaning, "xcomp"):
         # "vowed to fight on", "hopes to offset", "agreed to clean up the mines", "asked to see the files"
         for c in xcomp:
             toks.extend(c.subtree)
@@ -389,17 +381,11 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         cx.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
 
 
-#: the cue meanings whose agentless passive ("is expected to", "is thought to") names a state of mind held by
-#: nobody in particular: no speaker at all; hearsay ("is said to", "is reported to") has an unnamed source
-HOLDERLESS_MEANINGS = {"believe", "estimate"}
-#: the cue meanings whose agentless passive raises its subject ("the convoy is expected to arrive")
-RAISING_MEANINGS = {"believe", "estimate", "assert", "report", "claim"}
-
-
 def holder_of(cue: Cue) -> str | None:
     """The fixed source of an agentless passive cue: none for a belief or expectation, an unnamed one for
-    hearsay (the fixed_source of Attr; a None here and no speaker make a speakerless attribution)."""
-    return None if cue.meaning in HOLDERLESS_MEANINGS else "anonymous"
+    hearsay (the fixed_source of Attr; a None here and no speaker make a speakerless attribution). The meanings are
+    attribution_meanings.tsv holderless."""
+    return None if lexicon().plays(cue.meaning, "holderless") else "anonymous"
 
 
 def raised_passive(cx: Context, verb: Token, cue: Cue, near: list[Token], agent: Token | None) -> bool:
@@ -408,7 +394,8 @@ def raised_passive(cx: Context, verb: Token, cue: Cue, near: list[Token], agent:
     speaks ("is expected by the engineers to"); with no holder named, a belief or expectation has no speaker
     and hearsay an unnamed source. A cue whose passive subject is its listener ("the players were told to stay home",
     cues.tsv passive) raises nothing. Whether it was made."""
-    if cue.meaning not in RAISING_MEANINGS or cue.passive == "listener" or not any(c.dep_ == "auxpass" for c in near):
+    if not cx.lex.plays(cue.meaning, "raising") or cue.passive == "listener" or not any(
+            c.dep_ == "auxpass" for c in near):
         return False
     subjects = [c for c in near if c.dep_ == "nsubjpass" and c.i < verb.i]
     comp = next((c for c in near if c.i > verb.i and (
