@@ -7,6 +7,7 @@ import bisect
 
 from spacy.tokens import Token
 
+from claimgraph.nlp.attribution.adverbial import as_said, in_document
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
@@ -78,6 +79,7 @@ def reported_speech(cx: Context) -> None:
                 continue
             if not cx.in_attr(t.idx):
                 reporting_noun(cx, t)
+        in_document(cx, sent)
 
 
 def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
@@ -331,6 +333,8 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in near):
         subj = agent_of(verb, near)
         fixed = None if subj is not None else holder_of(cue)
+    if fixed is None and as_said(cx, verb, cue, subj):
+        return  # "..., as the engineers have said": the main clause is theirs
     toks = run_on_cut(content_tokens(cx, verb, cue, subj))
     words = [t for t in toks if t.is_alpha]
     block = colon_block(cx, verb, sent) if len(words) < 2 and cue.content in CLAUSE_CONTENT else None

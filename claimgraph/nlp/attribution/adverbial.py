@@ -1,0 +1,86 @@
+"""Reports framed by an adverbial rather than by a reporting clause: "..., as the engineers have said" and "In the
+latest survey, ...". The main clause is the source's statement; the frame itself is no content."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.attribution.context import STANCE_MEANINGS, TOPIC_PREPS, VERB_POS, Attr, Context
+from claimgraph.nlp.attribution.lexicon import Cue
+
+#: dependencies of a cue's own complement: "as she said she would" reports its clause, not the main one
+OWN_CONTENT = {"ccomp", "dobj", "xcomp", "oprd", "attr", "csubj"}
+
+
+def _clause_without(cx: Context, head: Token, skip: set[int]) -> tuple[int, int] | None:
+    """The character span of a clause without the frame's tokens, edges trimmed of punctuation."""
+    toks = [x for x in head.subtree if x.i not in skip]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    if sum(t.is_alpha for t in toks) < 3:
+        return None
+    return cx.span_chars(toks)
+
+
+def _free(cx: Context, span: tuple[int, int]) -> bool:
+    """Whether no quote, turn or attribution found so far holds any of the span (one report per clause)."""
+    return not cx.overlaps_taken(*span) and not any(a.start < span[1] and span[0] < a.end for a in cx.attrs)
+
+
+def as_said(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> bool:
+    """'The bridge will not reopen before spring, as the county engineers have said.' / 'As the harbour master
+    reported on Monday, two trawlers sank.': a cue in a clause opened by "as", with a subject and no complement of
+    its own, reports the clause it hangs on. Not "as expected" (nobody named), "as she said she would" (its own
+    clause), nor a stance ("as he wanted"). Whether it was reported."""
+    if speaker is None or verb.dep_ != "advcl" or verb.head.pos_ not in VERB_POS or cue.meaning in STANCE_MEANINGS:
+        return False
+    kids = cx.children(verb)
+    mark = next((k for k in kids if k.dep_ == "mark" and k.i < verb.i), None)
+    if mark is None or mark.lower_ != "as" or any(k.dep_ in OWN_CONTENT for k in kids):
+        return False
+    if speaker.head.i != verb.i or speaker.dep_ != "nsubj":
+        return False  # "as expected": the subject would be the main clause's, nobody who said it
+    if any(k.dep_ == "prep" and k.i > verb.i and k.lower_ in TOPIC_PREPS and not any(
+            o.ent_type_ in {"DATE", "TIME"} for o in cx.children(k)) for k in kids):
+        return False  # "was emotional as she called for reform": "as" of time, the cue reports its own object
+    if cx.in_attr(verb.idx):
+        return False  # inside what someone else is reported to have said: that report holds it
+    span = _clause_without(cx, verb.head, {x.i for x in verb.subtree})
+    if span is None or not _free(cx, span):
+        return False
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                         speaker_head=speaker))
+    cx.used_verbs.add(verb.i)
+    return True
+
+
+def stating_document(cx: Context, noun: Token) -> Token | None:
+    """The document a noun after "in" names when it states findings ("the latest survey", "one of the first polls":
+    attribution_words.tsv stating_document), or None ("the old harbour", "the morning")."""
+    if noun.lemma_.lower() in cx.lex.quantifiers or noun.lower_ == "one":
+        noun = next((o for p in cx.children(noun) if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in cx.children(p) if o.dep_ == "pobj"), noun)
+    return noun if noun.lemma_.lower() in cx.lex.stating_documents else None
+
+
+def in_document(cx: Context, sent) -> None:
+    """'In the latest survey, the mayor leads by six points.' / 'Her approval fell in a new poll.': a poll, survey or
+    study after "in" on the sentence's main verb states the main clause, when no cue of the sentence reports it
+    already ("In a statement, the ministry said ..." is the ministry's, through its cue)."""
+    for t in sent:
+        if t.lower_ != "in" or t.dep_ != "prep" or t.head.dep_ != "ROOT" or t.head.pos_ not in VERB_POS:
+            continue
+        pobj = next((c for c in cx.children(t) if c.dep_ == "pobj"), None)
+        doc_noun = stating_document(cx, pobj) if pobj is not None else None
+        if doc_noun is None or cx.in_attr(t.idx) or cx.inside_quote(t.idx):
+            continue
+        pp = {x.i for x in t.subtree}
+        span = _clause_without(cx, t.head, pp)
+        written = cx.span_chars(list(pobj.subtree))
+        if span is None or written is None or not _free(cx, span):
+            continue
+        cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)), speaker_head=doc_noun,
+                             speaker_span=written))
+        return

@@ -1,0 +1,68 @@
+"""Reports framed by an adverbial rather than a reporting clause (issue 17, item 4): "..., as X has said" gives
+the main clause to X, and "In the latest survey, ..." gives it to the survey.
+
+Every case is a short article written for the test (no bench or issue text); each fails if its rule is dropped.
+"""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph import analyze
+
+
+def attributions(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(content, written speaker, cue, source label) for every quote, in text order."""
+    a = analyze(text)
+    assert_spans_exact(a)
+    sources = {s.id: s for s in a.sources}
+    out = []
+    for q in sorted(a.quotes, key=lambda q: q.span[0]):
+        written = a.document.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None
+        src = sources.get(q.speaker)
+        out.append((q.text.strip(" ,."), written, q.cue, src.label if src else None))
+    return out
+
+
+# ------------------------------------------------------------------ "..., as X has said"
+
+def test_an_as_clause_with_a_speech_cue_gives_the_main_clause_to_its_subject() -> None:
+    got = attributions("The bridge will not reopen before spring, as the county engineers have said.")
+    assert got == [("The bridge will not reopen before spring", "the county engineers", "said", "county engineers")]
+
+
+def test_an_as_clause_before_the_main_clause_and_with_a_time_phrase() -> None:
+    got = attributions("As the harbour master reported on Monday, two trawlers sank in the storm.")
+    assert got == [("two trawlers sank in the storm", "the harbour master", "reported", "harbour master")]
+    got = attributions("The rebels still hold the northern districts, as the ministry has acknowledged.")
+    assert [(c, w) for c, w, _, _ in got] == [("The rebels still hold the northern districts", "the ministry")]
+
+
+def test_an_as_clause_without_a_subject_or_with_its_own_clause_is_no_such_frame() -> None:
+    # "as expected": nobody named; "as she said she would": the cue reports its own clause
+    assert attributions("The river rose above the old markers, as expected.") == []
+    got = attributions("The coach resigned on Friday, as she said she would.")
+    assert [c for c, _, _, _ in got] == ["she would"]
+    # "as" of manner or time with a verb that is no cue, or with a cue that reports its own object
+    assert attributions("The crowd cheered as the runners crossed the line.") == []
+    got = attributions("The teacher was close to tears as she called for a new school in the valley.")
+    assert [c for c, _, _, _ in got] == ["for a new school in the valley"]
+
+
+# ------------------------------------------------------------------ "In the latest survey, ..."
+
+def test_a_survey_or_poll_after_in_states_the_main_clause() -> None:
+    got = attributions("In the latest survey, the mayor leads her rival by six points among older residents.")
+    assert got == [("the mayor leads her rival by six points among older residents", "the latest survey", "In",
+                    "latest survey")]
+    got = attributions("The governor's approval fell sharply in a new poll of likely voters.")
+    assert [(c, w) for c, w, _, _ in got] == [("The governor's approval fell sharply", "a new poll of likely voters")]
+
+
+def test_in_with_a_noun_that_states_nothing_or_a_clause_with_its_own_cue_is_no_such_frame() -> None:
+    # a place, a time or a thing after "in" states nothing; "faith in the survey" is no frame of the sentence
+    assert attributions("In the old harbour, the fishermen mended their nets.") == []
+    assert attributions("Residents lost faith in the survey after the flood.") == []
+    # "In a statement, X said ...": the cue reports, once
+    got = attributions("In a statement, the ministry said the convoy had been turned back at the border.")
+    assert got == [("the convoy had been turned back at the border", "the ministry", "said", "ministry")]
