@@ -66,3 +66,32 @@ def test_in_with_a_noun_that_states_nothing_or_a_clause_with_its_own_cue_is_no_s
     # "In a statement, X said ...": the cue reports, once
     got = attributions("In a statement, the ministry said the convoy had been turned back at the border.")
     assert got == [("the convoy had been turned back at the border", "the ministry", "said", "ministry")]
+
+
+# ------------------------------------------------------------------ headlines the tagger reads as names
+
+HEADLINE_BODY = "\n\nThe story follows here. Nothing more is said about it in this short text.\n"
+
+
+def test_a_title_case_headline_verb_the_tagger_misses_reports_what_follows_it() -> None:
+    got = attributions("Governor Vows To Rebuild The Flooded Bridge By Spring." + HEADLINE_BODY)
+    assert got == [("To Rebuild The Flooded Bridge By Spring", "Governor", "Vows", "Governor")]
+    got = attributions("Minister Denies Role In Fuel Deal." + HEADLINE_BODY)
+    assert [(c, w) for c, w, _, _ in got] == [("Role In Fuel Deal", "Minister")]
+    got = attributions("Back From The Coast, Governor Vows To Rebuild The Bridge." + HEADLINE_BODY)
+    assert [(c, w) for c, w, _, _ in got] == [("To Rebuild The Bridge", "Governor")]
+
+
+def test_a_headline_verb_in_running_prose_or_without_a_speaker_before_it_reports_nothing_new() -> None:
+    # lower-case prose is the parser's: one report, not a second from the headline rule
+    got = attributions("The governor vows to rebuild the flooded bridge by spring, aides said on Monday.")
+    assert [cue for _, _, cue, _ in got].count("vows") <= 1
+    assert attributions("Vows To Rebuild The Flooded Bridge By Spring Are Cheap." + HEADLINE_BODY) == []
+
+
+def test_a_survey_label_gives_a_headline_finding_to_the_survey_and_a_rubric_gives_nothing() -> None:
+    got = attributions("Survey: Young Farmers Leave Valley For Better Jobs." + HEADLINE_BODY)
+    assert got == [("Young Farmers Leave Valley For Better Jobs", "Survey", ":", "Survey")]
+    got = attributions("Poll: Older Residents Back Mayor Over Harbour Plan." + HEADLINE_BODY)
+    assert [(w, label) for _, w, _, label in got] == [("Poll", "Poll")]
+    assert attributions("Analysis: Why The Harbour Vote Matters To Fishermen." + HEADLINE_BODY) == []

@@ -232,6 +232,16 @@ def headline_verb(t: Token) -> bool:
         t.tag_ in {"VBN", "VBG"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children))
 
 
+def finding_label(toks: list[Token], content: list[Token]) -> bool:
+    """'Poll: Wealthy Voters Abandon The Party': a survey's label (attribution_words.tsv stating_document) before a
+    headline's finding, whose title-case verb the tagger may read as a name: the finding needs no finite verb found,
+    only three words. A rubric ("Analysis:") is none."""
+    lemma = toks[-1].lemma_.lower()
+    lex = lexicon()
+    return (lemma in lex.stating_documents or toks[-1].lower_ in lex.stating_documents) \
+        and toks[-1].lower_ not in lex.rubrics and sum(t.is_alpha for t in content) >= 3
+
+
 def speaker_name(toks: list[Token], content: list[Token] | None = None) -> bool:
     """A short proper name before a colon ("PENCE:", "Pat Caddell:"), or a headline's capitalised label that the
     tagger took for a common noun ("Poll:", "Politifact:"; whether it can speak is colon_label's question), not a
@@ -242,7 +252,7 @@ def speaker_name(toks: list[Token], content: list[Token] | None = None) -> bool:
     if not any(t.pos_ == "PROPN" for t in toks) and not (
             len(toks) <= 3 and all(t.is_alpha and t.text[0].isupper() for t in toks) and content is not None
             and not any("\n" in t.text for t in content)
-            and any(headline_verb(t) for t in content)):
+            and (any(headline_verb(t) for t in content) or finding_label(toks, content))):
         return False
     return not all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"} for t in toks if t.pos_ == "PROPN") \
         or not any(t.pos_ == "PROPN" for t in toks)

@@ -56,6 +56,8 @@ class Lexicon:
     meaning_roles: dict[str, set[str]] = field(default_factory=dict)
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
     not_person_heads: set[str] = field(default_factory=set)
+    #: entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Vows")
+    headline_verbs: set[str] = field(default_factory=set)
 
     def plays(self, value: str, role: str) -> bool:
         """Whether a cue meaning (or content) plays a role of attribution_meanings.tsv ("assert" is "nested")."""
@@ -110,6 +112,7 @@ def lexicon() -> Lexicon:
     for row in _rows("attribution_meanings.tsv"):
         if len(row) >= 2:
             lex.meaning_roles.setdefault(row[1].strip(), set()).add(row[0].strip())
-    cues = json.loads(read_text("entity_cues.json") or "{}").get("not_person_heads", {})
-    lex.not_person_heads = {w for words in cues.values() for w in words}
+    entity_cues = json.loads(read_text("entity_cues.json") or "{}")
+    lex.not_person_heads = {w for words in entity_cues.get("not_person_heads", {}).values() for w in words}
+    lex.headline_verbs = set(entity_cues.get("headline_verbs", ()))
     return lex

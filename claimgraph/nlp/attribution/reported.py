@@ -32,7 +32,7 @@ from claimgraph.nlp.attribution.grammar import (
     wished,
 )
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
-from claimgraph.nlp.attribution.transcripts import transcript_colon
+from claimgraph.nlp.attribution.transcripts import headline_report, transcript_colon
 
 #: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
 NESTED = True
@@ -80,6 +80,7 @@ def reported_speech(cx: Context) -> None:
             if not cx.in_attr(t.idx):
                 reporting_noun(cx, t)
         in_document(cx, sent)
+        headline_report(cx, sent)
 
 
 def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:

@@ -1,4 +1,5 @@
-"""Transcripts: turns under a speaker's label ('PENCE: Well, look, ...'), and headline labels ('Poll: ...').
+"""Transcripts: turns under a speaker's label ('PENCE: Well, look, ...'), headline labels ('Poll: ...'), and
+headlines whose title-case speech verb the tagger read as a name ('Governor Vows To Rebuild The Bridge').
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ def transcript_colon(cx: Context, sent) -> None:
     if cx.text[p_start] in "\"“":
         e = turn_continued(cx, p_end, e)
     colon = p_start + m.end(1) + cx.text[p_start + m.end(1):p_start + m.end()].index(":")
-    cx.attrs.append(Attr("indirect", s, e, cue=(colon, colon + 1), speaker_head=name_toks[-1]))
+    # the label as written is the speaker's span: a parse that runs the label into a headline's words after the colon
+    # ("Survey: Young Farmers Leave ...") would otherwise make them the speaker's name
+    cx.attrs.append(Attr("indirect", s, e, cue=(colon, colon + 1), speaker_head=name_toks[-1],
+                         speaker_span=cx.span_chars(name_toks)))
     cx.take((s, e))
 
 
@@ -68,3 +72,46 @@ def quote_closed(body: str) -> bool:
         marks = re.findall(r"[“”]", body[1:])
         return bool(marks) and marks[0] == "”"
     return body.count('"') % 2 == 0
+
+
+#: the most words a headline's speaker runs to before its verb ("Senate Minority Leader Harry Reid Vows ...")
+HEADLINE_SPEAKER_WORDS = 6
+
+
+def title_case_line(words: list[str]) -> bool:
+    """A headline's line: three or more longer words, most of them capitalised ("Governor Vows To Rebuild ...")."""
+    long = [w for w in words if len(w) > 3 and w.isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def headline_report(cx: Context, sent) -> None:
+    """'Governor Vows To Rebuild The Flooded Bridge' / 'Minister Denies Role In Fuel Deal': a title-case line whose
+    speech verb (entity_cues.json headline_verbs) the tagger read as part of a name reports what follows it, said by
+    the capitalised words before it, when no cue of the line was found by the parse already."""
+    if sent.start_char not in cx.para_start_set or cx.inside_quote(sent.start_char):
+        return
+    p_start, p_end = cx.para_of(sent.start_char)
+    line_end = cx.text.find("\n", p_start, p_end)
+    line_end = p_end if line_end < 0 else line_end
+    toks = [t for t in cx.tokens(p_start, line_end) if not t.is_space]
+    if not title_case_line([t.text for t in toks]) or any(
+            a.start < line_end and p_start < a.end for a in cx.attrs) or cx.overlaps_taken(p_start, line_end):
+        return
+    verbs = cx.lex.headline_verbs
+    k = next((k for k, t in enumerate(toks[:HEADLINE_SPEAKER_WORDS + 1]) if t.text in verbs), None)
+    if not k or not all(t.text[0].isupper() or t.is_punct or t.tag_ == "POS" for t in toks[:k]):
+        return
+    content = toks[k + 1:]
+    while content and content[-1].is_punct:
+        content.pop()
+    if sum(t.is_alpha for t in content) < 2 or toks[k].i in cx.used_verbs:
+        return
+    # the speaker after a lead-in set off by a comma ("Railing Against The Plan, Governor Vows ...")
+    first = max((j + 1 for j in range(k) if toks[j].text in {",", ";", ":"}), default=0)
+    span, written = cx.span_chars(content), cx.span_chars(toks[first:k])
+    if span is None or written is None:
+        return
+    verb = toks[k]
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                         speaker_head=toks[k - 1], speaker_span=written))
+    cx.used_verbs.add(verb.i)
