@@ -55,6 +55,8 @@ def test_a_survey_or_poll_after_in_states_the_main_clause() -> None:
     got = attributions("In the latest survey, the mayor leads her rival by six points among older residents.")
     assert got == [("the mayor leads her rival by six points among older residents", "the latest survey", "In",
                     "latest survey")]
+    got = attributions("Despite a costly campaign, the governor trails his rival in the latest survey of farmers.")
+    assert [(c, w) for c, w, _, _ in got] == [("the governor trails his rival", "the latest survey of farmers")]
     got = attributions("The governor's approval fell sharply in a new poll of likely voters.")
     assert [(c, w) for c, w, _, _ in got] == [("The governor's approval fell sharply", "a new poll of likely voters")]
 
@@ -63,6 +65,9 @@ def test_in_with_a_noun_that_states_nothing_or_a_clause_with_its_own_cue_is_no_s
     # a place, a time or a thing after "in" states nothing; "faith in the survey" is no frame of the sentence
     assert attributions("In the old harbour, the fishermen mended their nets.") == []
     assert attributions("Residents lost faith in the survey after the flood.") == []
+    # "..., the agency said in its annual report": the agency's statement, once
+    got = attributions("Fuel prices rose by a third, the agency said in its annual report.")
+    assert [(c, cue) for c, _, cue, _ in got] == [("Fuel prices rose by a third", "said")]
     # "In a statement, X said ...": the cue reports, once
     got = attributions("In a statement, the ministry said the convoy had been turned back at the border.")
     assert got == [("the convoy had been turned back at the border", "the ministry", "said", "ministry")]
@@ -95,3 +100,38 @@ def test_a_survey_label_gives_a_headline_finding_to_the_survey_and_a_rubric_give
     got = attributions("Poll: Older Residents Back Mayor Over Harbour Plan." + HEADLINE_BODY)
     assert [(w, label) for _, w, _, label in got] == [("Poll", "Poll")]
     assert attributions("Analysis: Why The Harbour Vote Matters To Fishermen." + HEADLINE_BODY) == []
+
+
+# ------------------------------------------------------------------ a split quote framed again
+
+def test_a_quote_after_a_frame_whose_sentence_has_its_own_cue_is_no_continuation() -> None:
+    got = attributions('"The harbour is finished," the mayor said. "You left the fishermen with nothing" to save a '
+                       'few dollars, she said, pointing at the council.')
+    assert [(c, cue) for c, _, cue, _ in got] == [("The harbour is finished", "said"),
+                                                  ("You left the fishermen with nothing", "said")]
+    # with no cue of its own after it, the next quote is the same speaker going on: one quote, A to B
+    got = attributions('"The harbour is finished," the mayor said. "We will rebuild it before the winter."')
+    assert len(got) == 1 and got[0][0].endswith("We will rebuild it before the winter")
+
+
+# ------------------------------------------------------------------ a view held through an adjective
+
+def test_a_view_adjective_with_a_clause_is_its_subjects_view() -> None:
+    got = attributions("The minister is convinced that the harbour will reopen in the spring.")
+    assert got == [("that the harbour will reopen in the spring", "The minister", "convinced", "minister")]
+    got = attributions("Officials remain confident the talks will resume next week.")
+    assert [(c, w) for c, w, _, _ in got] == [("the talks will resume next week", "Officials")]
+    got = attributions("The fishermen are worried that the catch will fall again this year.")
+    assert [(c, w) for c, w, _, _ in got] == [("that the catch will fall again this year", "The fishermen")]
+    got = attributions("The mayor made it clear that the old bridge would not reopen.")
+    assert [(c, w) for c, w, _, _ in got] == [("that the old bridge would not reopen", "The mayor")]
+
+
+def test_an_adjective_without_a_clause_or_of_no_view_reports_nothing() -> None:
+    assert attributions("The minister is confident and calm before the vote.") == []
+    assert attributions("The road is clear that leads to the harbour.") == []
+    assert attributions("It is clear that the harbour will reopen in the spring.") == []
+    assert attributions("The fishermen are tired that the season ended early this year.") == []
+    # inside a reported clause the view is part of what was said, not a second report
+    got = attributions("The mayor said she was confident that the bridge would reopen in May.")
+    assert [cue for _, _, cue, _ in got] == ["said"]

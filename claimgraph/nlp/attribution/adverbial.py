@@ -1,11 +1,13 @@
-"""Reports framed by an adverbial rather than by a reporting clause: "..., as the engineers have said" and "In the
-latest survey, ...". The main clause is the source's statement; the frame itself is no content."""
+"""Reports framed without a reporting clause: by an adverbial ("..., as the engineers have said", "In the latest
+survey, ...": the main clause is the source's statement) or by an adjective of a view ("The minister is convinced
+that ..."). The frame itself is no content."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from claimgraph.nlp.attribution.context import STANCE_MEANINGS, TOPIC_PREPS, VERB_POS, Attr, Context
+from claimgraph.nlp.attribution.grammar import subject
 from claimgraph.nlp.attribution.lexicon import Cue
 
 #: dependencies of a cue's own complement: "as she said she would" reports its clause, not the main one
@@ -15,6 +17,11 @@ OWN_CONTENT = {"ccomp", "dobj", "xcomp", "oprd", "attr", "csubj"}
 def _clause_without(cx: Context, head: Token, skip: set[int]) -> tuple[int, int] | None:
     """The character span of a clause without the frame's tokens, edges trimmed of punctuation."""
     toks = [x for x in head.subtree if x.i not in skip]
+    subj = next((c for c in cx.children(head) if c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i < head.i), None)
+    if subj is not None and any(x.text == "," and x.i < subj.left_edge.i for x in toks):
+        # "Despite the forecasts, the mayor leads in the survey": the writer's lead-in set off by a comma is not
+        # what the survey found; the clause runs from its subject
+        toks = [x for x in toks if x.i >= subj.left_edge.i]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
@@ -74,8 +81,9 @@ def in_document(cx: Context, sent) -> None:
             continue
         pobj = next((c for c in cx.children(t) if c.dep_ == "pobj"), None)
         doc_noun = stating_document(cx, pobj) if pobj is not None else None
-        if doc_noun is None or cx.in_attr(t.idx) or cx.inside_quote(t.idx):
-            continue
+        if doc_noun is None or cx.in_attr(t.idx) or cx.inside_quote(t.idx) or any(
+                x.pos_ in VERB_POS and cx.cue_of(x) is not None for x in sent if not cx.inside_quote(x.idx)):
+            continue  # "..., the agency said in its annual report": the cue reports, the report is its channel
         pp = {x.i for x in t.subtree}
         span = _clause_without(cx, t.head, pp)
         written = cx.span_chars(list(pobj.subtree))
@@ -84,3 +92,28 @@ def in_document(cx: Context, sent) -> None:
         cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)), speaker_head=doc_noun,
                              speaker_span=written))
         return
+
+
+def view_adjective(cx: Context, sent) -> None:
+    """'The minister is convinced that the harbour will reopen.' / 'Officials remain confident the talks will resume.'
+    / 'The mayor made it clear that ...': an adjective of a view or feeling (attribution_words.tsv view_adjective) as
+    the complement of its subject's verb, with a clause after it, is that subject's view of the clause ("clear" only
+    after "make"). Not inside another report ("said she was confident that ...": what she said), not "it is clear"."""
+    for t in sent:
+        if t.lower_ not in cx.lex.view_adjectives or t.pos_ not in {"ADJ", "VERB"} or t.head.pos_ not in VERB_POS:
+            continue
+        if (t.dep_ != "acomp" or t.lower_ == "clear") and not (
+                t.lower_ == "clear" and t.dep_ in {"ccomp", "oprd", "acomp"} and t.head.lemma_ == "make"):
+            continue
+        comp = next((c for c in cx.children(t) if c.i > t.i and (
+            c.dep_ == "ccomp" or c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in cx.children(c)) and not any(
+                k.dep_ == "mark" and k.lower_ != "that" for k in cx.children(c)))), None)
+        if comp is None or cx.in_attr(t.idx) or cx.inside_quote(t.idx):
+            continue
+        speaker = subject(cx, t.head)
+        if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in cx.lex.mute_pronouns:
+            continue
+        span = cx.span_chars(list(comp.subtree))
+        if span is None or not _free(cx, span):
+            continue
+        cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)), speaker_head=speaker))

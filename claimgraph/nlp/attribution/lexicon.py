@@ -52,6 +52,7 @@ class Lexicon:
     portrayals: set[str] = field(default_factory=set)  # "pounding X as a \"con artist\"": a judging verb casts X
     mute_pronouns: set[str] = field(default_factory=set)  # "it", "which": a pronoun for a thing, never a speaker
     stating_documents: set[str] = field(default_factory=set)  # "In the latest survey, ...": the survey states it
+    view_adjectives: set[str] = field(default_factory=set)  # "is convinced that ...": the subject's view
     #: attribution_meanings.tsv: role -> the cue meanings (or contents, for object_content) that play it
     meaning_roles: dict[str, set[str]] = field(default_factory=dict)
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
@@ -72,7 +73,7 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "sentence_opener": "sentence_openers", "concessive": "concessives", "topic_meaning": "topic_meanings",
          "topic_prep": "topic_preps", "portraying": "portrayals",
          "person_noun": "person_nouns", "mute_pronoun": "mute_pronouns",
-         "stating_document": "stating_documents"}
+         "stating_document": "stating_documents", "view_adjective": "view_adjectives"}
 
 
 def _rows(name: str) -> list[list[str]]:

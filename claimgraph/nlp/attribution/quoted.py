@@ -14,6 +14,7 @@ from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
     FINITE_TAGS,
     FRAME_REACH,
+    VERB_POS,
     Attr,
     Context,
     sentence_end,
@@ -78,7 +79,7 @@ def quoted_material(cx: Context) -> None:
         if after is None and before is None and colon is None and prev is not None and (
             (prev_end >= 0 and not cx.text[prev_end:first.start].strip())
             or continues_account(cx, prev, first)
-        ):
+        ) and not framed_later(cx, last, nxt[0] if nxt else None):
             # the same speaker goes on: '"A," he said. "B."' or the next paragraph '"C."'
             prev.end = last.inner_end
             prev_end = last.end
@@ -119,6 +120,16 @@ def quoted_material(cx: Context) -> None:
         cx.attrs.append(attr)
         prev = attr
         i += 2 if merged else 1
+
+
+def framed_later(cx: Context, last: QuoteSpan, nxt: QuoteSpan | None) -> bool:
+    """'"A," the mayor said. "B" to save a few dollars, she said.': a quote whose own sentence goes on to a cue with a
+    subject of its own after the writer's words is framed again, a report of its own, not the last speaker going on."""
+    _, para_end = cx.para_of(last.start)
+    limit = min(para_end, nxt.start) if nxt is not None else para_end
+    end = sentence_end(cx.text, last.end, limit) or limit
+    return any(t.pos_ in VERB_POS and cx.cue_of(t) is not None and not cx.inside_quote(t.idx)
+               and any(c.dep_ == "nsubj" for c in cx.children(t)) for t in cx.tokens(last.end, end))
 
 
 def end_of_frame(cx: Context, last: QuoteSpan, nxt, bound: int | None = None) -> int:

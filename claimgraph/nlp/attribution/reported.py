@@ -7,7 +7,7 @@ import bisect
 
 from spacy.tokens import Token
 
-from claimgraph.nlp.attribution.adverbial import as_said, in_document
+from claimgraph.nlp.attribution.adverbial import as_said, in_document, view_adjective
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
@@ -80,6 +80,7 @@ def reported_speech(cx: Context) -> None:
             if not cx.in_attr(t.idx):
                 reporting_noun(cx, t)
         in_document(cx, sent)
+        view_adjective(cx, sent)
         headline_report(cx, sent)
 
 

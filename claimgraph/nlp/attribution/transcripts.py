@@ -101,6 +101,8 @@ def headline_report(cx: Context, sent) -> None:
     k = next((k for k, t in enumerate(toks[:HEADLINE_SPEAKER_WORDS + 1]) if t.text in verbs), None)
     if not k or not all(t.text[0].isupper() or t.is_punct or t.tag_ == "POS" for t in toks[:k]):
         return
+    if any(t.text == ":" for t in toks[:k]) and toks[0].lower_ in cx.lex.rubrics:
+        return  # "Interview: The Mayor Explains Her Budget": a page's rubric over a feature, nobody's statement
     content = toks[k + 1:]
     while content and content[-1].is_punct:
         content.pop()
