@@ -5,7 +5,8 @@ account of the incident cites (the Observatory, UNICEF, SANA; however wire servi
 upstream_aliases), else on the one upstream its document credits elsewhere, or, citing none, on its outlet
 (an upstream outlet such as SANA publishing its own report is that upstream). A source described without naming
 anyone ("media reports", "a statement") is no upstream: the report rests on what its document credits.
-Reports resting on one upstream (so one outlet's reports citing no one) and reports with near-duplicate
+Reports resting on one upstream (so one outlet's reports citing no one), reports giving the same large main
+toll to the unit (one count, however each text credits it), and reports with near-duplicate
 text (one wire text, reprinted, or one wire paragraph telling the incident in both) count as one source;
 one outlet's reports citing different upstreams are not merged for being one outlet's (the Reuters
 stories of the Ghouta attack cite the Observatory, activists and governments in turn).
@@ -29,6 +30,10 @@ from claimgraph.data import read_rows
 #: (estimated Jaccard of word shingles, as linker.PASSAGE_DUPLICATE) carry one wire text: one source
 WIRE_PASSAGE = 0.6
 _WORDS = re.compile(r"\w+")
+#: two reports of one incident whose main tolls are this large and equal (to the unit, whatever their qualifiers:
+#: "1300" and "at least 1300") carry one count: independent counts of a large toll seldom agree to the unit, while
+#: small ones (three dead) are counted alike by anyone
+SAME_TOLL_MIN = 10.0
 
 if TYPE_CHECKING:
     from claimgraph.corpus.linking.findings import DocReport
@@ -66,6 +71,10 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
         for other in duplicates.get(doc, {}):
             if other in dsu.p:
                 dsu.union(doc, other)
+    by_toll: dict[tuple[str, float], str] = {}
+    for r in reports:
+        if (toll := main_toll(r)) is not None:
+            dsu.union(r.record.doc_id, by_toll.setdefault(toll, r.record.doc_id))
     told = {r.record.doc_id: _telling(r) for r in reports}
     for i, a in enumerate(reports):
         for b in reports[i + 1:]:
@@ -82,6 +91,17 @@ def _telling(r: DocReport) -> list:
     """Signatures of the document's passages that hold one of the report's events or figures."""
     starts = [ref.span[0] for ref in [*r.record.events, *(f.ref for f in r.record.figures)] if ref.span]
     return [p.sig for p in passages(r.analysis.document.text) if any(p.span[0] <= s < p.span[1] for s in starts)]
+
+
+def main_toll(r: DocReport) -> tuple[str, float] | None:
+    """The report's main toll (its largest death toll, else its largest figure) as (kind, value), when it is
+    at least SAME_TOLL_MIN: two reports of one incident giving that same number rest on one count, whoever
+    each text credits it to (the opposition's "1300" of the Ghouta attack, credited by one article to its
+    spokesman, by another to the Security Council that repeated it, by a third to a monitor named nearby)."""
+    figures = sorted(r.record.figures, key=lambda f: (f.kind == "killed", f.low or 0.0), reverse=True)
+    if not figures or figures[0].low is None or figures[0].low < SAME_TOLL_MIN:
+        return None
+    return figures[0].kind, figures[0].low
 
 
 def primary_source(r: DocReport) -> str:
