@@ -370,3 +370,29 @@ def test_a_figure_of_the_whole_is_a_part() -> None:
     tankers, drivers = text.index("12"), text.index("14")
     assert is_part(text, (tankers, tankers + 2))
     assert not is_part(text, (drivers, drivers + 2))
+
+
+# The news (Thursday's rockets) told after an opening that names no event, and a shelling the text dates to a day two
+# weeks before the dateline, told more often. (Invented account, after the shape of a wire story.)
+RECALLED_FIRST = """Date of publication 27 October 2016 State media says rebel forces have hit a school in west Aleppo \
+again. Tags Aleppo Syria education children
+
+At least six children were killed and 15 injured in rebel rocket attacks on the government-held west of \
+Aleppo city on Thursday, state media said. The rocket fire hit two neighbourhoods.
+
+Rebel shelling regularly hits west Aleppo. Recently, on October 13, state media reported that four people had \
+been killed in rebel shelling of a school in the Suleimaniyeh district of west Aleppo, and rebel shelling of \
+the district has killed dozens of people since then, and the shelling of schools has outraged residents.
+"""
+
+
+def test_a_happening_dated_weeks_before_the_dateline_is_no_main_event(analyzer: Analyzer) -> None:
+    from claimgraph.corpus.linking.digest import digest
+
+    analysis = _analyse(analyzer, RECALLED_FIRST, "Al Araby")
+    reports = digest(analysis).reports
+    dates = {r.date.iso for r in reports if r.date is not None}
+    assert {"2016-10-13", "2016-10-27"} <= dates, dates
+    main = [r for r in reports if r.lead]
+    assert main and all(r.date is not None and r.date.iso == "2016-10-27" for r in main), [
+        (r.subtype, r.date) for r in main]
