@@ -58,6 +58,8 @@ CACHE_ENV = "CLAIMGRAPH_CACHE_DIR"
 _MAGIC = b"CGLINES1"
 #: one key in this many is kept in memory, so a look-up bisects a short list, then a few mapped lines
 _SPARSE = 64
+#: keys whose rows a gazetteer remembers (a few MB at most)
+_ROWS_MEMO = 20_000
 
 FEATURES = ("country", "admin1", "admin2", "city", "district", "region", "landform", "water", "facility")
 
@@ -115,6 +117,7 @@ class Gazetteer:
         #: every _SPARSE-th key, when the keys are mapped lines (a list is bisected directly)
         self._sparse = [keys[i] for i in range(0, len(keys), _SPARSE)] if isinstance(keys, MappedLines) else []
         self._parsed: dict[int, Entry] = {}
+        self._rows_memo: dict[str, tuple[int, ...]] = {}  # key -> its rows (_rows_for)
         self._extra: dict[str, list[Entry]] = {}  # key -> entries from supplement / user files
         self._alias_of: dict[str, list[str]] = {}  # key -> GeoNames gids amended by the supplement
         self._override: dict[str, Entry] = {}  # gid -> amended entry
@@ -179,6 +182,18 @@ class Gazetteer:
         return e
 
     def _rows_for(self, k: str) -> list[int]:
+        """The rows named `k`. Remembered per key (the table never changes; at most _ROWS_MEMO keys, then
+        forgotten at once, so a stream of any size stays flat): place names repeat within and across
+        articles (three look-ups in four are a name seen before), and each look-up of mapped keys decodes a
+        block of _SPARSE lines."""
+        rows = self._rows_memo.get(k)
+        if rows is None:
+            if len(self._rows_memo) >= _ROWS_MEMO:
+                self._rows_memo.clear()
+            rows = self._rows_memo[k] = self._find_rows(k)
+        return list(rows)
+
+    def _find_rows(self, k: str) -> tuple[int, ...]:
         keys: Sequence[str] = self._keys
         if self._sparse:  # mapped keys: the block that can hold k, read at once, from the in-memory sample
             lo = max(0, (bisect.bisect_left(self._sparse, k + SEP) - 1) * _SPARSE)
@@ -186,7 +201,7 @@ class Gazetteer:
             keys = self._keys.block(lo, hi)  # type: ignore[attr-defined]
         lo = bisect.bisect_left(keys, k + SEP)
         hi = bisect.bisect_left(keys, k + "\x20", lo)
-        return [int(s[len(k) + 1:]) for s in keys[lo:hi]]
+        return tuple(int(s[len(k) + 1:]) for s in keys[lo:hi])
 
     def by_gid(self, gid: str) -> Entry | None:
         """Entry by id ("geonames:173576", or a supplement/user id)."""
