@@ -219,11 +219,11 @@ class Recognition(Datelines, PlaceContext):
             return True  # the surname of someone the article names in full speaks, even if a country's too
         return not any(self._major(c, doc[s:e].text) for c in gaz.lookup(doc[s:e].text))
 
-    def _article_person(self, doc: Doc, s: int, e: int) -> bool:
+    def _article_person(self, doc: Doc, s: int, e: int, text: str | None = None) -> bool:
         """A name with the Arabic article ("Al-Faris", "X al-Y") names people as often as places: it is a person's
         when it is the family name of someone the article names in full, follows a title or role ("official",
         "Dr"), or comes before ", a spokesman", "who" or a verb of saying, unless a preposition puts it somewhere."""
-        words = key(doc[s:e].text).split()
+        words = key(doc[s:e].text if text is None else text).split()  # `text`: the caller's doc[s:e].text
         if not self.lex.name_articles.intersection(words):
             return False
         if " ".join(w for w in words if w not in self.lex.name_articles) in getattr(self, "_family_names", ()):
@@ -389,7 +389,7 @@ class Recognition(Datelines, PlaceContext):
             return False  # a two-letter name only as a country's abbreviation ("the US Army", "UK officials";
             # not "TELL US WHAT YOU THINK")
         if gaz.demonym(text) or self._person_like(doc, span.start, span.end, gaz) or self._team_like(doc, span.end) \
-                or self._article_person(doc, span.start, span.end):
+                or self._article_person(doc, span.start, span.end, text):
             return False
         if span.end < len(doc) and doc[span.end].text == ":" and text.isupper():
             return False  # a transcript's speaker label ("SMITH: ...")
