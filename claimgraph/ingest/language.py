@@ -26,6 +26,7 @@ _OTHERS = {
 MIN_WORDS = 20             # below this a guess is noise: let short texts through
 MAX_SAMPLE_WORDS = 2000
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_BEYOND_LATIN = re.compile("[\u0250-\U0010ffff]")  # beyond Latin Extended-B: a letter there has a script to name
 
 
 @cache
@@ -52,20 +53,21 @@ def _script(ch: str) -> str:
 def check_english(text: str) -> None:
     """Raise UnsupportedLanguageError when `text` is clearly not English."""
     sample = text[:20000]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if len(letters) >= 100:
+    beyond = _BEYOND_LATIN.findall(sample)  # most news is Latin script: then no letter is asked its script
+    letters = sum(map(str.isalpha, sample)) if beyond else 0
+    if letters >= 100:
         scripts: dict[str, int] = {}
-        for ch in letters:
-            if ord(ch) >= 0x250:              # beyond Latin Extended-B
+        for ch in beyond:
+            if ch.isalpha():
                 s = _script(ch)
                 scripts[s] = scripts.get(s, 0) + 1
         if scripts:
             script, n = max(scripts.items(), key=lambda kv: kv[1])
-            if n / len(letters) > 0.5:
+            if n / letters > 0.5:
                 raise UnsupportedLanguageError(
                     f"the text is mostly in {script.title()} script, not English: claimgraph analyses English "
                     "news; pass an English text or translation")
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)][:MAX_SAMPLE_WORDS]
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)[:MAX_SAMPLE_WORDS]]
     if len(words) < MIN_WORDS:
         return
     en = _stop_words("en")
