@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as UPOS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.nlp.attribution.adverbial import as_said, in_document, view_adjective
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
@@ -45,12 +49,14 @@ def reported_speech(cx: Context) -> None:
     / 'Officials said that the town had fallen.' / 'Trump's claim that ...' / 'PENCE: Well, look, ...'.
     Cue verbs go outermost first and speech before stance, so a cue inside reported content stays content.
     """
-    for sent in cx.doc.sents:
+    firsts, verbs, nouns = _scanned(cx)
+    doc = cx.doc
+    for sent in doc.sents:
         # a transcript turn first: its words are the labelled speaker's, and an "I think" or "I want" inside
         # them is part of what that speaker said, not a report of its own
         transcript_colon(cx, sent)
         hearsay = False  # one "reportedly" per sentence: each reads the whole sentence
-        for t in sent:
+        for t in _within(doc, firsts, sent):
             if t.i in cx.used_verbs or cx.inside_quote(t.idx):
                 continue
             if t.lower_ == "according" and t.i + 1 < len(cx.doc) and cx.doc[t.i + 1].lower_ == "to":
@@ -67,14 +73,14 @@ def reported_speech(cx: Context) -> None:
                 as_x_put_it(cx, t, put, sent)
         # reporting verbs, outermost first and speech before stance ("said" before "wants"): a
         # cue inside what someone is already reported to have said is part of that content
-        cands = [(t, cue) for t in sent if t.i not in cx.used_verbs and not cx.inside_quote(t.idx)
-                 and (cue := cx.cue_of(t)) is not None]
+        cands = [(t, cue) for t in _within(doc, verbs, sent) if t.i not in cx.used_verbs
+                 and not cx.inside_quote(t.idx) and (cue := cx.cue_of(t)) is not None]
         cands.sort(key=lambda tc: (tc[1].content not in CLAUSE_CONTENT, cx.depth(tc[0]), tc[0].i))
         for t, cue in cands:
             if t.i in cx.used_verbs or (cx.in_attr(t.idx) and not nested_report(cx, t, cue)):
                 continue
             reported_verb(cx, t, cue, sent)
-        for t in sent:
+        for t in _within(doc, nouns, sent):
             if t.i in cx.used_verbs or cx.inside_quote(t.idx) or noun_cue(cx, t) is None:
                 continue
             if not cx.in_attr(t.idx):
@@ -82,6 +88,32 @@ def reported_speech(cx: Context) -> None:
         in_document(cx, sent)
         view_adjective(cx, sent)
         headline_report(cx, sent)
+
+
+def _scanned(cx: Context) -> tuple[list[int], list[int], list[int]]:
+    """The tokens each of reported_speech's three scans can act on, found from the parse's columns (one
+    `Doc.to_array`, no `Token` per token): "according", a cue adverb or "put" as a verb (the first scan);
+    verbs that are no modal (`Context.cue_of` says None for the rest); nouns (`noun_cue` says None for the
+    rest). Every other token the scans skipped without a side effect. Words compare by their string ids."""
+    doc = cx.doc
+    if not len(doc):
+        return [], [], []
+    cols = doc.to_array([LOWER, LEMMA, POS, TAG])
+    lower, lemma, pos, tag = cols[:, 0], cols[:, 1], cols[:, 2], cols[:, 3]
+    words = numpy.fromiter((get_string_id(w) for w in ("according", *cx.lex.adverbs)), dtype=numpy.uint64)
+    firsts = numpy.isin(lower, words) | ((lemma == numpy.uint64(get_string_id("put"))) & (pos == UPOS["VERB"]))
+    verbs = numpy.isin(pos, numpy.array([UPOS[p] for p in VERB_POS], dtype=numpy.uint64)) \
+        & (tag != numpy.uint64(get_string_id("MD")))
+    nouns = pos == UPOS["NOUN"]
+    return (numpy.flatnonzero(firsts).tolist(), numpy.flatnonzero(verbs).tolist(),
+            numpy.flatnonzero(nouns).tolist())
+
+
+def _within(doc: Doc, indexes: list[int], sent: Span) -> list[Token]:
+    """The tokens at `indexes` (sorted) inside the sentence, in order."""
+    lo = bisect.bisect_left(indexes, sent.start)
+    hi = bisect.bisect_left(indexes, sent.end, lo)
+    return [doc[i] for i in indexes[lo:hi]]
 
 
 def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
