@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import functools
 
+import numpy
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
@@ -94,13 +96,14 @@ def court_case(doc: Doc) -> bool:
     """Is the text a report of a court case (a trial, a lawsuit)?"""
     words = court_words()
     strings = doc.vocab.strings
-    known: dict[tuple[int, int], bool] = {}  # (lemma, lower) -> a court word? (a doc's words repeat)
-    count = 0
-    for lemma, lower in doc.to_array([LEMMA, LOWER]).tolist():  # no Token per token
-        hit = known.get((lemma, lower))
-        if hit is None:
-            hit = known[(lemma, lower)] = strings[lemma].lower() in words or strings[lower] in words
-        count += hit
+    rows = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)  # no Token per token
+    # each distinct lemma and lower-case form is asked once (a doc's words repeat); a form is a court word when
+    # its string id is one of theirs
+    lemmas, lemma_at = numpy.unique(rows[:, 0], return_inverse=True)
+    lowers, lower_at = numpy.unique(rows[:, 1], return_inverse=True)
+    lemma_hit = numpy.array([strings[i].lower() in words for i in lemmas.tolist()], dtype=bool)
+    lower_hit = numpy.isin(lowers, numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64))
+    count = int(numpy.count_nonzero(lemma_hit[lemma_at] | lower_hit[lower_at]))
     return count >= COURT_MIN
 
 
@@ -131,8 +134,9 @@ def person_tokens(doc: Doc, state: DocState) -> set[int]:
     """Token indexes of the people the text names: PERSON mentions, and names the parser takes for a
     person or an organisation that no place mention covers ("Qanbar was decorated")."""
     labels = {doc.vocab.strings["PERSON"], doc.vocab.strings["ORG"]}
-    out: set[int] = {i for i, (pos, ent_type) in enumerate(doc.to_array([POS, ENT_TYPE]).tolist())
-                     if pos == PROPN and ent_type in labels}  # pos_ == "PROPN", ent_type_ PERSON or ORG
+    rows = doc.to_array([POS, ENT_TYPE]).reshape(-1, 2)  # pos_ == "PROPN", ent_type_ PERSON or ORG
+    hit = (rows[:, 0] == PROPN) & numpy.isin(rows[:, 1], numpy.array(sorted(labels), dtype=numpy.uint64))
+    out: set[int] = set(numpy.flatnonzero(hit).tolist())
     for place in state.items.get("places", []):
         for s, e in place.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
