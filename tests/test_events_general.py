@@ -919,19 +919,11 @@ CASES_9: list[tuple[str, str, str]] = [
      S, "Arrests"),
     # open until round eleven, where "shootings" became a word of violence (evidence beside the trigger anchors it)
     ("The shootings have sparked large demonstrations in several cities.", P, "Peaceful protest"),
-]
-#: The same set's sentence that still fails: a weapon named in another event's relative clause re-types the strike.
-CASES_8_OPEN: list[tuple[str, str, str]] = [
+    # open in CASES_8_OPEN until round fourteen (tests/test_events_codebook_main.py): a weapon named in a relative
+    # clause describing the target is no context of the strike
     ("The coalition launched air strikes on militant positions it accused of carrying out a chlorine attack on a "
      "village.", E, "Air/drone strike"),
 ]
-
-
-@pytest.mark.parametrize(("text", "type_", "subtype"), CASES_8_OPEN)
-@pytest.mark.xfail(strict=True, reason="open: see CASES_8_OPEN")
-def test_codebook_sentence_main_event_open(analyzer, text: str, type_: str, subtype: str) -> None:
-    event = _main(analyzer, text)
-    assert (event.type, event.subtype) == (type_, subtype), f"{event.text!r} -> {event.subtype}"
 
 
 def _analyze(analyzer, text: str) -> Analysis:

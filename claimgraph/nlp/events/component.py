@@ -57,6 +57,8 @@ from claimgraph.nlp.events.lexicon import (
     token_forms,
 )
 from claimgraph.nlp.events.protests import (
+    cue_in_background,
+    describes_noun,
     drop_background,
     drop_protest_reasons,
     in_reason,
@@ -124,6 +126,8 @@ class _Candidate:
     evidence: list[tuple[int, int, str]] = field(default_factory=list)
     #: the event is what a claim or blame of the same sentence is about ("claimed the bombing that killed 20")
     claimed: bool = False
+    #: the event is said in a clause describing a noun ("the groups it accused of a chlorine attack"): background
+    background: bool = False
 
     @property
     def head(self) -> Token:
@@ -254,6 +258,8 @@ class EventsComponent:
         matches = drop_protest_reasons(matches, toks, self.lex)
         context_hits = self._context_hits(toks)
         trigger_tokens = {toks[i].token.i for m in matches for i in range(m.start, m.end)}
+        event_words = {toks[i].token.i for m in matches if m.payload[1] >= MIN_WEIGHT  # type: ignore[index]
+                       for i in range(m.start, m.end)}
         anchor = main_protest(matches, toks, self.lex)
         by_group: dict[str, dict[str, list[tuple[Match, float]]]] = defaultdict(lambda: defaultdict(list))
         retyped = [(m, self._retype(m.payload[0], m, toks, context_hits, matches, anchor)) for m in matches]
@@ -295,6 +301,7 @@ class EventsComponent:
                 if instead is None:
                     continue  # a person "captured" is no territory, bodies "taken away" no abduction
                 cand.subtype, cand.group = instead, self.lex.types[instead].group  # people "intercepted": arrests
+            cand.background = cand.group != "protest" and describes_noun(cand.head, event_words)
             out.append(cand)
         return out
 
@@ -330,6 +337,9 @@ class EventsComponent:
                     continue
                 if rule.target == INTERVENTION and own_act(toks[cue.start].token, head_of_match(toks, m)):
                     continue  # "protesters blocked the highway": what they did, no intervention against them
+                if group != "protest" and rule.scope == "sentence" and cue_in_background(toks[cue.start].token,
+                                                                                            head_of_match(toks, m)):
+                    continue  # "warplanes struck the groups it accused of a chlorine attack": not how they struck
                 if self._in_scope(rule.scope, cue, m, toks, reasons=group == "protest",
                                   own_acts=rule.target == RIOT) and not (
                         group == "protest" and anchor is not None and rule.scope == "sentence"
@@ -428,7 +438,8 @@ class EventsComponent:
         position = 2.0 / (1 + c.sent_index)
         toll = 0.5 if any(f.kind == "killed" for f in c.figures) else 0.0
         topic = TOPIC_BONUS * min(mentions - 1, 3)
-        about = REASON_PENALTY if in_reason(c.head, c.sent.root) or c.claimed else 0.0
+        about = REASON_PENALTY if (in_reason(c.head, c.sent.root) or c.claimed
+                                   or c.background) else 0.0
         return min(c.weight, 6.0) * info.prior + position + toll + _prominence(c.head) + topic - about
 
     # -- fields -------------------------------------------------------------------------------

@@ -109,15 +109,57 @@ def in_background(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
     return False
 
 
+#: clauses that describe a noun (spaCy's relative and adnominal clauses)
+NOUN_CLAUSES = ("relcl", "acl")
+NOMINALS = ("NOUN", "PROPN", "PRON")
+
+
+def noun_clause(tok: Token, events: set[int] | frozenset[int] = frozenset()) -> Token | None:
+    """The verb of the clause describing a noun that the token (a trigger's head or a cue) is inside, if any ("the
+    groups it accused of a chlorine attack", "men who had kidnapped a businessman", "villagers executed by the
+    militia"). Such a clause says what the noun is known for, not what the sentence reports. Not: a clause of
+    purpose ("an assault to capture the town": what an act was for), a present participle ("a teenager wearing a
+    suicide vest": how a participant was at the time), a clause on a headline's only noun ("An explosive device
+    detonated under a car"), a clause on an event word itself (`events`, token indices of the sentence's triggers
+    strong enough for an event on their own: "fires fanned by strong winds" say how the fires went)."""
+    for _ in range(8):
+        if (tok.dep_ in NOUN_CLAUSES and tok.head.pos_ in NOMINALS and tok.pos_ in ("VERB", "AUX")
+                and tok.head.dep_ != "ROOT" and tok.head.i not in events and (tok.dep_ == "relcl" or tok.tag_ == "VBN")
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def describes_noun(tok: Token, events: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Is the token inside a clause that describes a noun (`noun_clause`): background to the sentence's news?"""
+    return noun_clause(tok, events) is not None
+
+
+def cue_in_background(cue: Token, head: Token) -> bool:
+    """Is the cue inside a clause describing a noun that the trigger is not inside ("struck the groups it accused
+    of a chlorine attack": the chlorine is what the groups are accused of, not how the jets struck)?"""
+    clause = noun_clause(cue)
+    # a relative clause only: a participle tells how the noun was at the time ("arrested a man found with cocaine")
+    return clause is not None and clause.dep_ == "relcl" and not clause.is_ancestor(head) and clause.i != head.i
+
+
 def drop_background(
     retyped: list[tuple[Match, str]], toks: list[TokForms], lex: Lexicon, min_weight: float,
 ) -> list[tuple[Match, str]]:
     """A trigger said only in what came before ("marched, a day after police shot three demonstrators") is no
     word of the sentence's own event of its kind (by its subtype once re-typed by context), when the main
     clause's words of that kind make an event by themselves (`min_weight`): it would add its weight and its
-    context to the main clause's event. An event of another kind said there stays (listed after the news)."""
+    context to the main clause's event. An event of another kind said there stays (listed after the news). A
+    clause describing a noun is such background too, except for protests (the protesters "who had gathered" are
+    whom an intervention met)."""
     reasons = lex_reasons()
-    back = {id(m) for m, _ in retyped if in_background(head_of_match(toks, m), reasons)}
+    events = {toks[i].token.i for m, _ in retyped if m.payload[1] >= min_weight  # type: ignore[index]
+              for i in range(m.start, m.end)}
+    back = {id(m) for m, sub in retyped if in_background(head_of_match(toks, m), reasons)
+            or (lex.types[sub].group != "protest" and describes_noun(head_of_match(toks, m), events))}
     weight: dict[str, float] = {}
     for m, sub in retyped:
         if id(m) not in back:
