@@ -66,7 +66,8 @@ def actor_tokens(head: Token) -> list[Token]:
                         out.append(g)
                         out.extend(g.conjuncts)
         verb = head.head
-        if head.dep_ in ("dobj", "obj", "attr") and verb.lemma_.lower() in LIGHT_VERBS:
+        # "carried out an attack", and "the attack was carried out by X" (the passive's agent, below)
+        if head.dep_ in ("dobj", "obj", "attr", "nsubjpass") and verb.lemma_.lower() in LIGHT_VERBS:
             out.extend(c for c in verb.children if c.dep_ in ACTOR_DEPS)
             out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
         if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in ("AUX", "VERB"):

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Event
+from claimgraph.nlp.events.actors import give_claimants, places_not_actors
 from claimgraph.nlp.events.arguments import (
     actor_tokens,
     attribution_of,
@@ -236,6 +237,8 @@ class EventsComponent:
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per event
         hints: dict[str, Hint] = {}
         events = [self._event(doc, text, state, cand, quantity_at, hints) for cand in ranked]
+        give_claimants([(e, c.head, c.claimed, [c.toks[i].token for i in range(c.trigger.start, c.trigger.end)]
+                         if c.group == "attribution" else None) for e, c in zip(events, ranked, strict=True)])
         places = {p.id: p for p in state.items.get("places", [])}
         times = {t.id: t for t in state.items.get("times", [])}
         events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state))]
@@ -461,7 +464,7 @@ class EventsComponent:
             else:
                 actor_toks.extend(q for q in t.children if q.dep_ in ("poss", "compound", "amod", "nmod")
                                   and not first.i <= q.i <= last.i)
-        actors = entities_in(state, actor_toks, dateline, home_state(state, dateline))
+        actors = entities_in(state, places_not_actors(state, actor_toks), dateline, home_state(state, dateline))
         targets = [e for e in entities_in(state, target_tokens(head), dateline) if e not in actors]
         exclude = [(t.idx, t.idx + len(t.text)) for t in actor_toks + target_tokens(head)]
         # where the actors come from is not where the event happened ("Fighters of the X brigade")

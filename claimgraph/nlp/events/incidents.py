@@ -140,6 +140,16 @@ def _same_incident(a: Event, b: Event, places: dict[str, Place], times: dict[str
     return places_agree(pa, pb)
 
 
+def _surely_same(a: Event, b: Event, hints: dict[str, Hint]) -> bool:
+    """Is `b` surely a report of the act `a` lists, not only of its incident: the same kind of act, the act
+    named as known ("the bombing was carried out by X") or the same toll? Only then do its actors and targets
+    join `a`'s: a group named with another act near it (IS seizing a village the day a bomb hit Damascus, a
+    general statement about its attacks this year) did not do this one."""
+    figures = {(c.kind, c.group, c.low) for c in a.casualties if c.low}
+    return (a.subtype == b.subtype or hints.get(b.id, NO_HINT).definite
+            or bool(figures & {(c.kind, c.group, c.low) for c in b.casualties if c.low}))
+
+
 def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[str, Time],
                     hints: dict[str, Hint] | None = None, default_place: str | None = None) -> list[Event]:
     """The events of one article with repeated reports of one incident merged into its first listing:
@@ -189,8 +199,9 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
             target.time = event.time  # a date of the incident's own over its report's
             reported = hints.get(event.id, NO_HINT).report_time
             hints[target.id] = replace(hints.get(target.id, NO_HINT), report_time=reported)
-        target.actors.extend(a for a in event.actors if a not in target.actors)
-        target.targets.extend(t for t in event.targets if t not in target.targets and t not in target.actors)
+        if _surely_same(target, event, hints):  # who did it, only from a report surely of this act
+            target.actors.extend(a for a in event.actors if a not in target.actors)
+            target.targets.extend(t for t in event.targets if t not in target.targets and t not in target.actors)
         have = {(c.kind, c.group): n for n, c in enumerate(target.casualties)}
         for c in event.casualties:
             n = have.get((c.kind, c.group))
