@@ -135,3 +135,15 @@ def test_an_adjective_without_a_clause_or_of_no_view_reports_nothing() -> None:
     # inside a reported clause the view is part of what was said, not a second report
     got = attributions("The mayor said she was confident that the bridge would reopen in May.")
     assert [cue for _, _, cue, _ in got] == ["said"]
+
+
+# ------------------------------------------------------------------ a reporting noun with an infinitive
+
+def test_a_promise_or_warning_noun_reports_its_infinitive() -> None:
+    got = attributions("The governor's promise to rebuild the bridge by spring drew cheers.")
+    assert got == [("to rebuild the bridge by spring", "The governor's", "promise", "governor")]
+    got = attributions("The rebels ignored the army's warning to leave the valley.")
+    assert [(c, label) for c, _, _, label in got] == [("to leave the valley", "army")]
+    # a noun of no promise, or a promise that is a thing to keep, reports nothing
+    assert attributions("The mayor's plan to rebuild the bridge drew cheers.") == []
+    assert attributions("The treaty left a promise to keep and a road to build.") == []

@@ -496,6 +496,11 @@ def reporting_noun(cx: Context, noun: Token) -> None:
                 and c.left_edge.dep_ == "mark":
             toks.extend(c.subtree)
             break
+    cue = noun_cue(cx, noun)
+    if not toks and cue is not None and cx.lex.plays(cue.meaning, "xcomp"):
+        # "the governor's promise to rebuild the bridge", "the army's warning to leave the valley": the infinitive
+        toks = next((list(c.subtree) for c in cx.children(noun) if c.i > noun.i and c.dep_ in {"acl", "relcl"}
+                     and any(k.dep_ == "aux" and k.tag_ == "TO" and k.i < c.i for k in cx.children(c))), [])
     if not toks:
         for c in cx.children(noun):
             if c.i > noun.i and c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}:
