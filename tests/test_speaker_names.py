@@ -123,6 +123,14 @@ def test_a_letters_i_is_the_name_signing_it() -> None:
     assert got == [("Thank you for your years of service", "hope", "Jane Doe")]
 
 
+def test_on_a_letters_page_each_i_is_the_name_signing_its_own_letter() -> None:
+    page = ("Letters to the editor.\n\nI think the wetlands will be lost for good if the road is built.\n\n"
+            "Anna Berg\n\nI believe the fishermen deserve a new harbour before the winter.\n\n"
+            "Tom Reyes\n\nI think the old bridge will not last another winter.\n\nMaria Lind\n")
+    got = speakers(run(page))
+    assert [label for _, _, label in got] == ["Anna Berg", "Tom Reyes", "Maria Lind"]
+
+
 def test_an_i_with_no_signature_stays_unresolved() -> None:
     got = speakers(run("I think the council made the right decision.\n\nThe mayor said the bridge would reopen."))
     assert got[0] == ("the council made the right decision", "think", None)

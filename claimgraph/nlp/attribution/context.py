@@ -101,6 +101,7 @@ class Context:
         self.outlet_source: Source | None = None
         self.quote_meaning: dict[str, str | None] = {}
         self.according_cache: dict[int, tuple | None] = {}  # sentence start -> grammar.according_in
+        self.letters: bool | None = None  # resolve.letters_page: a page of signed letters, once read
         # characters of the datelines opening paragraphs ("WASHINGTON -- "): where a story was filed, never a speaker
         self.dateline_chars = bytearray(len(self.text))
         for p_start, p_end in self.paras:

@@ -147,26 +147,48 @@ def signature(cx: Context, char: int) -> Entity | None:
     """The person signing the text an "I" of the writer's own words stands in (letters to the editor, statements):
     the first of the next few paragraphs that is only a person's name ("Jane Doe." on its own line) and signs:
     the document's last paragraph, or one right after a letter's closing ("Yours sincerely,"). A name paragraph
-    elsewhere is a heading or a caption, not a signature."""
+    elsewhere is a heading or a caption, not a signature, except on a letters page (letters_page): there each
+    letter is signed by the first name paragraph after it, not by the page's last name."""
     k = bisect.bisect_right(cx.para_starts, char) - 1
     filled = [i for i, (s, e) in enumerate(cx.paras) if cx.text[s:e].strip()]
     last = filled[-1] if filled else -1
+    page = letters_page(cx, filled)
     for j in range(k + 1, min(k + 1 + SIGNATURE_REACH, len(cx.paras))):
-        p_start, p_end = cx.paras[j]
-        line = cx.text[p_start:p_end].strip().rstrip(".")
-        if not line or len(line) > 60:
+        ent = name_paragraph(cx, j)
+        if ent is None:
             continue
+        if page:
+            return ent
         prev = next((cx.text[s:e].strip() for s, e in reversed(cx.paras[:j]) if cx.text[s:e].strip()), "")
         words = re.findall(r"[^\W\d_]+", prev.lower())
         if j != last and not (0 < len(words) <= 4 and (words[0] in cx.lex.closings or words[-1] in cx.lex.closings)):
             continue
-        for t in cx.tokens(p_start, p_end):
-            ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
-            if ent is not None and ent.type == "PERSON" and any(
-                    cx.text[s:e] == line for s, e in ent.mentions if p_start <= s < p_end):
-                return ent
-            break
+        return ent
     return None
+
+
+def name_paragraph(cx: Context, j: int) -> Entity | None:
+    """The person whose name is all of paragraph j ("Jane Doe." on its own line), or None."""
+    p_start, p_end = cx.paras[j]
+    line = cx.text[p_start:p_end].strip().rstrip(".")
+    if not line or len(line) > 60:
+        return None
+    for t in cx.tokens(p_start, p_end):
+        ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
+        if ent is not None and ent.type == "PERSON" and any(
+                cx.text[s:e] == line for s, e in ent.mentions if p_start <= s < p_end):
+            return ent
+        break
+    return None
+
+
+def letters_page(cx: Context, filled: list[int]) -> bool:
+    """A page of letters, each signed by a name on its own line: two or more name paragraphs, the last paragraph
+    one of them (read once per document)."""
+    if cx.letters is None:
+        names = [j for j in filled if name_paragraph(cx, j) is not None]
+        cx.letters = len(names) >= 2 and bool(filled) and names[-1] == filled[-1]
+    return cx.letters
 
 
 def clause_subject(cx: Context, pron: Token) -> Token | None:
