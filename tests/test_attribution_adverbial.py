@@ -147,3 +147,15 @@ def test_a_promise_or_warning_noun_reports_its_infinitive() -> None:
     # a noun of no promise, or a promise that is a thing to keep, reports nothing
     assert attributions("The mayor's plan to rebuild the bridge drew cheers.") == []
     assert attributions("The treaty left a promise to keep and a road to build.") == []
+
+
+# ------------------------------------------------------------------ a cue set off by commas, hung on a noun
+
+def test_a_parenthetical_tell_inside_the_sentence_reports_the_sentence_around_it() -> None:
+    got = attributions("The difference, the engineer told reporters, is that the new bridge will carry trucks.")
+    assert [(w, cue, label) for _, w, cue, label in got] == [("the engineer", "told", "engineer")]
+    assert got[0][0].startswith("The difference") and got[0][0].endswith("will carry trucks")
+    # a relative clause that reports its own clause, or a verb that is no cue, stays as it was
+    got = attributions("The mayor, who told reporters the bridge was safe, left early.")
+    assert [(c, cue) for c, _, cue, _ in got] == [("the bridge was safe", "told")]
+    assert attributions("The bridge, which the engineers inspected on Monday, will reopen in May.") == []

@@ -63,6 +63,38 @@ def as_said(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> bool:
     return True
 
 
+def parenthetical(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> bool:
+    """'The problem now, he told me on Friday, is that the harbour has no money.' / 'The difference, she told
+    reporters, is that ...': a cue set off by commas inside its sentence, with its own subject and nothing it reports
+    itself, that the parser hung on a noun (the sentence's subject) reports the sentence around it. Whether it did."""
+    if speaker is None or verb.head.pos_ not in {"NOUN", "PROPN"} or verb.dep_ not in {"parataxis", "relcl", "acl"}:
+        return False
+    kids = cx.children(verb)
+    if cue.meaning in STANCE_MEANINGS or speaker.head.i != verb.i or speaker.dep_ != "nsubj" or speaker.i > verb.i:
+        return False
+    if any(k.dep_ in OWN_CONTENT - {"dobj"} for k in kids) or any(
+            k.dep_ == "dobj" and cue.passive != "listener" for k in kids):
+        return False  # "..., she told reporters, ...": the listener is no content; "..., he denied the charge, ..."
+    doc = cx.doc
+    inner = [t for t in verb.subtree if not t.is_punct]  # the commas around it are its children too
+    lo, hi = inner[0].i, inner[-1].i
+    if lo == 0 or hi + 1 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return False
+    if cx.in_attr(verb.idx) or cx.inside_quote(verb.idx):
+        return False
+    sent = cx.sents.sent(verb)
+    root = sent.root
+    if lo <= root.i <= hi:
+        return False
+    span = _clause_without(cx, root, set(range(lo - 1, hi + 2)))
+    if span is None or not _free(cx, span):
+        return False
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                         speaker_head=speaker))
+    cx.used_verbs.add(verb.i)
+    return True
+
+
 def stating_document(cx: Context, noun: Token) -> Token | None:
     """The document a noun after "in" names when it states findings ("the latest survey", "one of the first polls":
     attribution_words.tsv stating_document), or None ("the old harbour", "the morning")."""

@@ -11,7 +11,7 @@ from spacy.parts_of_speech import IDS as UPOS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.nlp.attribution.adverbial import as_said, in_document, view_adjective
+from claimgraph.nlp.attribution.adverbial import as_said, in_document, parenthetical, view_adjective
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
@@ -367,7 +367,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     elif subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in near):
         subj = agent_of(verb, near)
         fixed = None if subj is not None else holder_of(cue)
-    if fixed is None and as_said(cx, verb, cue, subj):
+    if fixed is None and (as_said(cx, verb, cue, subj) or parenthetical(cx, verb, cue, subj)):
         return  # "..., as the engineers have said": the main clause is theirs
     toks = run_on_cut(content_tokens(cx, verb, cue, subj))
     words = [t for t in toks if t.is_alpha]
