@@ -121,3 +121,57 @@ def test_a_name_with_the_arabic_article_in_a_persons_context_is_no_place(analyze
     assert "Al-Faris" not in places and "Hama" in places
     places = places_of(analyzer, "Shelling hit Al-Faris near Idlib on Sunday.")
     assert "Al-Faris" in places
+
+
+def test_a_town_in_a_named_countryside_is_the_place_and_the_countryside_its_province(analyzer) -> None:
+    """"X in the Y countryside", "X in Y's northern countryside": X is the town (though the model tags it an
+    organisation or a person), the countryside phrase names the province it lies in, and the sentence's event is
+    placed at the town, not at the province."""
+    text = "Rebels captured Hreitan in the Aleppo countryside after a week of heavy fighting."
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    places = {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+    assert places["Hreitan"].country == "SY" and places["Hreitan"].feature == "city"
+    assert places["Aleppo countryside"].feature == "admin1"
+    assert places["Hreitan"].admin1 == places["Aleppo countryside"].admin1
+    text = "Warplanes struck Hreitan in Aleppo's northern countryside on Monday, a monitor said."
+    places = places_of(analyzer, text)
+    assert places["Hreitan"].country == "SY" and places["Aleppo"].feature == "admin1"
+    text = "Shells fell on Tal Rifaat in the northern Aleppo countryside, killing three people."
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    places = {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+    assert places["Tal Rifaat"].feature == "city" and places["Aleppo countryside"].feature == "admin1"
+    assert [e.place for e in analysis.events if e.place is not None] == [places["Tal Rifaat"].id]
+
+
+def test_a_bare_city_stays_the_city_without_a_division_word_after_its_possessive(analyzer) -> None:
+    places = places_of(analyzer, "Aleppo's old markets reopened on Friday after years of war.")
+    assert places["Aleppo"].feature == "city"
+
+
+def test_other_romanisations_of_an_arabic_name_find_the_same_town(analyzer) -> None:
+    """News writes the vowels of Arabic names in several ways ("Sheikhoun", "Shaikhoun", "Shaykhoun"; "Atareb",
+    "Atarib"); each is the town the gazetteer holds under one of them, not the bigger city named beside it."""
+    text = ("Jets struck Khan Shaikhoun in the Idlib countryside, killing 30 people. Later they hit Khan Shaykhoun, "
+            "near Hama, again, and shells fell on Al-Atareb in the western Aleppo countryside.")
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    places = {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+    assert places["Khan Shaikhoun"].id == places["Khan Shaykhoun"].id
+    assert places["Khan Shaikhoun"].country == "SY" and places["Khan Shaikhoun"].feature == "city"
+    assert places["Khan Shaikhoun"].id != places["Hama"].id
+    assert places["Al-Atareb"].country == "SY" and places["Al-Atareb"].admin1 == places["Aleppo countryside"].admin1
+    events = [e for e in analysis.events if e.place is not None]
+    assert events and events[0].place == places["Khan Shaikhoun"].id
+
+
+def test_romanised_vowels_are_tried_only_for_places_where_arabic_is_spoken() -> None:
+    from claimgraph.gazetteer import load_gazetteer
+    from claimgraph.nlp.places.forms import lookup_forms, romanised_variants
+
+    articles = frozenset({"al", "el", "ar", "at", "ad", "az", "ez"})
+    assert romanised_variants("khan shaikhoun", articles)[0] == "khan shaykhun"
+    assert "al atarib" in romanised_variants("al atareb", articles)
+    gaz = load_gazetteer()
+    assert gaz.lookup("Tulsa") and lookup_forms(gaz, "Toulsa", articles)[1] == []  # no Arabic name: no variant
+    assert [e.country for e in lookup_forms(gaz, "Beirout", articles)[1]][:1] == ["LB"]

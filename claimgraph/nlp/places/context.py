@@ -42,7 +42,36 @@ class PlaceContext:
             return True
         if e + 1 < len(taken) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]:
             return True
-        return self._direction_of(doc, e)
+        return self._direction_of(doc, e) or self._in_division(doc, e)
+
+    def _in_division(self, doc: Doc, e: int) -> bool:
+        """A found place named as a division follows after "in", "near" or "outside" ("X in the Aleppo
+        countryside", "X in Idlib province", "X in Aleppo's northern countryside", "X near northern Hama
+        province"): war reports place a town by the governorate it lies in, so X is a place."""
+        if e >= len(doc) or doc[e].lower_ not in ("in", "near", "outside"):
+            return False
+        taken = getattr(self, "_taken", None) or []
+        k = e + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        while k < len(doc) and doc[k].lower_ in self.lex.directions:
+            k += 1
+        j = k
+        while j < len(doc) and j < len(taken) and taken[j]:
+            j += 1
+        if j == k:
+            return False
+        return any(t.lower_ in self.lex.admin_words for t in doc[k:j]) or self._possessive_division(doc, j)
+
+    def _possessive_division(self, doc: Doc, e: int) -> bool:
+        """Does "'s", maybe directions, and a division word follow token e ("Aleppo's northern countryside",
+        "Idlib's southern province")? The name before is then the division, not its capital."""
+        if e >= len(doc) or doc[e].lower_ not in ("'s", "’s"):
+            return False
+        k = e + 1
+        while k < len(doc) and doc[k].lower_ in self.lex.directions:
+            k += 1
+        return k < len(doc) and doc[k].is_lower and doc[k].lower_ in self.lex.admin_words
 
     def _after_place_comma(self, doc: Doc, s: int) -> bool:
         """Does a name at token s follow a place found just before and a comma ("Mare city, Aleppo",
@@ -82,8 +111,9 @@ class PlaceContext:
             elif _possessive_container(between, self.lex.directions):
                 b.container, b.container_strength = a, 4.0
             elif (words := between.strip().lower().split()) and words[0] in ("in", "near", "outside", "of") \
-                    and all(w in self.lex.directions for w in words[1:]) and "\n" not in between:
-                a.container, a.container_strength = b, 2.0  # "X in Y", "X in northern Y"
+                    and all(w in self.lex.directions for w in words[1 + (words[1:2] == ["the"]):]) \
+                    and "\n" not in between:
+                a.container, a.container_strength = b, 2.0  # "X in Y", "X in northern Y", "X in the Y countryside"
             elif (m := _DIRECTION_OF.match(between + b.text)) and m.start("place") == len(between) \
                     and m.group("dir").lower().replace("-", "") in self.lex.directions:
                 a.container, a.container_strength, a.container_near = b, 2.0, True  # "X west of Y": near Y

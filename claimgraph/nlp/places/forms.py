@@ -10,7 +10,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
-from claimgraph.nlp.places.lexicon import Group
+from claimgraph.nlp.places.lexicon import Group, load_lexicon
 
 _WORD = re.compile(r"(?<![\w.-])\w+")
 _WORD_GOES_ON = re.compile(r"[\w-]")
@@ -95,20 +95,50 @@ def article_variants(name: str, articles: frozenset[str]) -> list[str]:
     return out
 
 
+def romanised_variants(k: str, articles: frozenset[str]) -> list[str]:
+    """Other romanisations of an Arabic name's vowels, as match keys ("khan shaikhoun" -> "khan shaykhun",
+    "atareb" -> "atarib"): the news spellings of places_lexicon `romanised_arabic` mapped to the gazetteer's forms,
+    first the vowel pairs only ("ou" -> "u", "ei" -> "ay"), then the single vowels too ("e" -> "i", "o" -> "u").
+    The article is left as written (`article_variants` varies it)."""
+    lex = load_lexicon()
+    out: list[str] = []
+    for pairs in (lex.romanised_digraphs, lex.romanised_digraphs + lex.romanised_vowels):
+        words = []
+        for w in k.split():
+            if w not in articles:
+                for a, b in pairs:
+                    w = w.replace(a, b)
+            words.append(w)
+        v = " ".join(words)
+        if v != k and v not in out:
+            out.append(v)
+    return out
+
+
 def lookup_forms(gaz: Gazetteer, name: str, articles: frozenset[str]) -> tuple[str, list[Entry]]:
     """The gazetteer's entries for a name, or for the first of its article variants it knows (`article_variants`),
-    with the key that found them."""
+    or of its vowels' romanisations (`romanised_variants`, kept for places in Arabic-speaking countries only), with
+    the key that found them."""
     found = gaz.lookup(name)
+    k0 = key(name)
     if found:
-        return key(name), found
-    if not articles.intersection(key(name).split()) and not any(
-            _JOINED_ARTICLE.match(w) for w in key(name).split()[1:]):
-        return key(name), []
-    for k in article_variants(name, articles):
-        found = gaz.lookup(k)
-        if found:
-            return k, found
-    return key(name), []
+        return k0, found
+    forms = [k0]
+    if articles.intersection(k0.split()) or any(_JOINED_ARTICLE.match(w) for w in k0.split()[1:]):
+        for k in article_variants(name, articles):
+            found = gaz.lookup(k)
+            if found:
+                return k, found
+            forms.append(k)
+    if not k0 or not k0[0].isalpha():
+        return k0, []
+    countries = load_lexicon().romanised_countries
+    for form in forms[:3]:
+        for k in romanised_variants(form, articles):
+            found = [e for e in gaz.lookup(k) if e.country in countries]
+            if found:
+                return k, found
+    return k0, []
 
 
 def partial_name(text: str, gaz: Gazetteer, admin_words: frozenset[str]) -> bool:

@@ -53,6 +53,11 @@ class PlaceLexicon:
     name_articles: frozenset[str] = frozenset()
     rubrics: frozenset[str] = frozenset()  # "UPDATE:", "CORRECTION:": a page's rubric, never a colon dateline
     ethnic_demonyms: frozenset[str] = frozenset()  # "Turkmen", "Kurdish": a people across borders (lower case)
+    #: news spellings of Arabic vowels and their gazetteer forms ("ou" -> "u", "ei" -> "ay"; then "e" -> "i"), and
+    #: the countries whose place names they are tried for (`forms.romanised_variants`)
+    romanised_digraphs: tuple[tuple[str, str], ...] = ()
+    romanised_vowels: tuple[tuple[str, str], ...] = ()
+    romanised_countries: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +89,9 @@ def load_lexicon() -> PlaceLexicon:
         calendar_names=frozenset(data.get("calendar_names", [])),
         name_articles=frozenset(w.lower() for w in data.get("name_articles", [])),
         ethnic_demonyms=frozenset(w.lower() for w in data.get("ethnic_demonyms", [])),
+        romanised_digraphs=tuple(data.get("romanised_arabic", {}).get("digraphs", {}).items()),
+        romanised_vowels=tuple(data.get("romanised_arabic", {}).get("vowels", {}).items()),
+        romanised_countries=frozenset(data.get("romanised_arabic", {}).get("countries", [])),
         # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
         rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
                           if len(r) > 1 and r[1].strip() == "rubric"),

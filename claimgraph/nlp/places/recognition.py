@@ -123,6 +123,7 @@ class Recognition(Datelines, PlaceContext):
             if nxt is not None and nxt.lower_ in self.lex.admin_words and not nxt.is_upper:
                 e += 1
                 admin_hint = True
+            admin_hint = admin_hint or self._possessive_division(doc, e)  # "Aleppo's northern countryside"
             span = doc[s:e]
             if gaz.demonym(span.text) and span.text not in gaz:
                 continue
@@ -359,6 +360,7 @@ class Recognition(Datelines, PlaceContext):
                     if e < n and doc[e].lower_ in self.lex.admin_words and not doc[e].is_title:
                         e += 1
                         admin_hint = True
+                    admin_hint = admin_hint or self._possessive_division(doc, e)
                     span = doc[i:e]
                     out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan",
                                        "GPE", admin_hint=admin_hint, weak=hit == WEAK))
