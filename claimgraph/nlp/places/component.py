@@ -61,7 +61,7 @@ from spacy.tokens import Doc
 
 from claimgraph.contract import Place
 from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
-from claimgraph.nlp.places.forms import headline_flags
+from claimgraph.nlp.places.forms import elided_names, headline_flags
 from claimgraph.nlp.places.lexicon import (
     Group,
     Mention,
@@ -139,6 +139,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         mentions += self._division_lists(doc, gaz, taken, mentions)
         mentions += self._scan(doc, gaz, taken, lower_words)
         mentions += self._site_scan(doc, taken)
+        mentions += elided_names(doc, mentions, gaz, self.lex.directions)
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
         self._mark_locative(doc, mentions)

@@ -33,8 +33,8 @@ class PlaceContext:
         prev = doc[s - 1].lower_ if s > 0 else ""
         if prev in self.lex.locative_preps or (e < len(doc) and doc[e].lower_ in self.lex.place_followers):
             return True
-        if e < len(doc) and doc[e].text in self.lex.settlement_nouns:
-            return True  # "Mare city", "X village": a settlement named so
+        if e < len(doc) and (doc[e].text in self.lex.settlement_nouns or doc[e].text in self.lex.site_nouns):
+            return True  # "Mare city", "X village": a settlement named so; "the X mine", "X camps": a site there
         if prev == "of" and s > 1 and (doc[s - 2].lower_ in self.lex.place_nouns or doc[s - 2].ent_type_ == "PERSON"):
             return True
         taken = getattr(self, "_taken", None) or []
@@ -62,6 +62,23 @@ class PlaceContext:
         if j == k:
             return False
         return any(t.lower_ in self.lex.admin_words for t in doc[k:j]) or self._possessive_division(doc, j)
+
+    def _held_by_next(self, doc: Doc, e: int, cands: list) -> bool:
+        """Does ", Y" follow token e, Y a country or first-level division that holds a town reading of the name
+        before ("from X, Central Java", "X, Kenya")? A known container next to it makes a name the model took for
+        a people a place."""
+        if e + 1 >= len(doc) or doc[e].text != ",":
+            return False
+        k = e + 1
+        while k < len(doc) and k - e <= 3 and doc[k].text[:1].isupper():
+            k += 1
+        for j in range(k, e + 1, -1):
+            for y in self.gaz.lookup(doc[e + 1:j].text):
+                if y.feature in ("country", "admin1") and any(
+                        c.feature == "city" and c.country == y.country
+                        and (y.feature == "country" or c.admin1 == y.name) for c in cands):
+                    return True
+        return False
 
     def _possessive_division(self, doc: Doc, e: int) -> bool:
         """Does "'s", maybe directions, and a division word follow token e ("Aleppo's northern countryside",
@@ -138,6 +155,7 @@ class PlaceContext:
                 continue  # "at X University": the preposition is the institution's, not evidence for X
             m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
                 or prev in self.lex.locative_preps or nxt in self.lex.place_followers or settlement \
+                or (e < len(doc) and doc[e].text in self.lex.site_nouns) \
                 or any(not p.weak and self.site_feature(p.text) is None for p in m.peers)  # listed with a
             # place, not a street ("Y and X"; "Elm Street and Martin Court" puts no town there)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
-from claimgraph.nlp.places.lexicon import Group, load_lexicon
+from claimgraph.nlp.places.lexicon import Group, Mention, load_lexicon
 
 _WORD = re.compile(r"(?<![\w.-])\w+")
 _WORD_GOES_ON = re.compile(r"[\w-]")
@@ -201,3 +201,48 @@ def names_listed_before(doc: Doc, head: int, is_name: Callable[[Token], bool], l
         if i > 0 and doc[i - 1].text == "," and doc[i].lower_ in ("and", "or"):
             i -= 1
     return names
+
+
+#: "Central and South America", "North, South and East Africa": a direction word whose place name is shared with the
+#: next one's (the text before a mention "South America": the elided word and its joiner)
+_ELIDED = re.compile(r"\b([A-Z][a-z]+)(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
+_JOINED = re.compile(r"^([A-Z][a-z]+)(,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([A-Z][a-z]+ .+)$")
+
+
+def elided_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer, directions: frozenset[str]) -> list[Mention]:
+    """Direction words whose place name the text gives once for two ("Central and South America": Central America;
+    "North and South Korea": North Korea): each such word is a mention of its own place, found only when the
+    gazetteer knows the whole name ("East and West Africa"), and its span is the word alone. The model tags such a
+    pair as one entity or the first word alone; either way the word is read as the whole name."""
+    text = doc.text
+    out: list[Mention] = []
+    for ent in doc.ents:  # "Central and South America" as one entity: its second name is a mention of its own
+        m = _JOINED.match(ent.text) if ent.label_ in ("GPE", "LOC") else None
+        if m is not None and m.group(1).lower() in directions and gaz.lookup(m.group(3)) \
+                and not gaz.lookup(ent.text):
+            s = ent.start_char + m.start(3)
+            out.append(Mention(s, ent.end_char, m.group(3), key(m.group(3)), "elided", ent.label_))
+    spans = {(m.start, m.end): m for m in mentions}
+    todo = sorted(mentions + out, key=lambda m: m.start)
+    while todo:
+        m = todo.pop(0)
+        first, _, rest = m.text.partition(" ")
+        if not rest or first.lower() not in directions:
+            continue
+        hit = _ELIDED.search(text, max(0, m.start - 30), m.start)
+        if hit is None or hit.group(1).lower() not in directions:
+            continue
+        s, e = hit.start(1), hit.end(1)
+        name = f"{hit.group(1)} {rest}"
+        if not gaz.lookup(name):
+            continue
+        if (s, e) in spans:  # the model tagged the word alone ("East" of "East and West Africa")
+            spans[(s, e)].text, spans[(s, e)].key = name, key(name)
+            continue
+        if any(a < e and s < b for a, b in spans):
+            continue
+        new = Mention(s, e, name, key(name), "elided", "LOC")
+        out.append(new)
+        spans[(s, e)] = new
+        todo.insert(0, new)  # "North, Central and South America"
+    return out

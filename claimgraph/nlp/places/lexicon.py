@@ -40,6 +40,7 @@ class PlaceLexicon:
     place_nouns: frozenset[str] = frozenset()
     place_followers: frozenset[str] = frozenset()
     settlement_nouns: frozenset[str] = frozenset()  # "Mare city", "X village": a settlement's name before them
+    site_nouns: frozenset[str] = frozenset()  # "the X mine", "X refugee camps": a site at the place named before
     party_letters: frozenset[str] = frozenset()
     site_heads: dict[str, dict[str, str]] = field(default_factory=dict)
     site_heads_over_person: frozenset[str] = frozenset()
@@ -77,6 +78,7 @@ def load_lexicon() -> PlaceLexicon:
         place_nouns=frozenset(data.get("place_nouns", [])),
         place_followers=frozenset(data.get("place_followers", [])),
         settlement_nouns=frozenset(data.get("settlement_nouns", [])),
+        site_nouns=frozenset(data.get("site_nouns", [])),
         party_letters=frozenset(data.get("party_letters", [])),
         site_heads={k: dict(v) for k, v in data.get("site_heads", {}).items()},
         site_heads_over_person=frozenset(data.get("site_heads_over_person", [])),

@@ -275,6 +275,8 @@ class Recognition(Datelines, PlaceContext):
             if ent.text in self.lex.not_places or (det >= 0 and doc[det].pos_ == "DET"):
                 return False
             return any(c.feature == "city" and _small_known(c) for c in cands)
+        if self._held_by_next(doc, ent.end, cands):
+            return True  # "from X, Central Java": a town of the division named after it
         modifier = (prev is not None and prev.lower_ in ("the", "a", "an") and nxt is not None
                     and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in self.lex.named_after_lower)
         if prev is not None and prev.lower_ == "of" and ent.start > 1 \
@@ -416,8 +418,10 @@ class Recognition(Datelines, PlaceContext):
             return False
         best = max(entries, key=_prior)
         strong = best.source != "geonames" or best.feature in ("country", "admin1", "region", "landform", "water")
-        if not multi and not labels and not strong and span[0].is_sent_start and span[0].pos_ != "PROPN":
-            return False  # a lone capitalised word opening a sentence: only if it is a proper noun
+        if not multi and not labels and not strong and span[0].is_sent_start and span[0].pos_ != "PROPN" and not (
+                self._place_context(doc, span.start, span.end) and any(key(c.name) == found_as for c in entries)):
+            return False  # a lone capitalised word opening a sentence: only if it is a proper noun or a place's own
+            # name in a place's context ("X city alone has ...", "X residents said"; not "Area woman", Mundelein's)
         if mid_run and not strong and not labels:
             return False  # the tail of a longer capitalised name ("West Side Taco Bell")
         if not multi and text in self._name_words and not any(self._major(c, text) for c in entries):
@@ -458,8 +462,9 @@ class Recognition(Datelines, PlaceContext):
                 if span.start == self._ent_start[span.start] and not _capitalised(nxt) \
                         and _country_name(gaz, text):
                     return 1  # the model ran a country into the words after it ("X - roughly 70")
-                if not (starts_ent and nxt_text in self.lex.jurisdiction_titles):
-                    return False
+                site = inst and span.start == self._ent_start[span.start] and nxt_text not in self.lex.schools
+                if not (starts_ent and (nxt_text in self.lex.jurisdiction_titles or site)):
+                    return False  # but a site named for the place it is at ("X Racecourse", "X Hospital") is no person
             elif "OUTLET" in labels:
                 whole = self._ent_start[span.start] == span.start and self._ent_end[span.start] == span.end
                 if whole and _country_name(gaz, text):
