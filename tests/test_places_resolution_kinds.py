@@ -44,3 +44,14 @@ def test_a_former_name_of_a_country_is_that_country_and_a_province_of_the_name_s
     assert places["Ceylon"].country == "LK"
     places = places_of(analyzer, "Six new cases were found in Zaire province, in the north of Angola, on Friday.")
     assert places["Zaire province"].country == "AO" and places["Zaire province"].feature == "admin1"
+
+
+def test_a_sea_or_ocean_before_region_is_that_water_not_a_county_of_its_name(analyzer) -> None:
+    """"the Pacific region", "the Black Sea region": the division word names the area of a sea or ocean, not a
+    county called so; a climate pattern named in Spanish ("El Niño") is no village of that name."""
+    text = "El Nino warms the ocean of the tropical Pacific region and brings floods to Kenya."
+    places = places_of(analyzer, text)
+    assert places["Pacific region"].feature == "water" and places["Pacific region"].country is None
+    assert "El Nino" not in places
+    places = places_of(analyzer, "Prices rose across the Black Sea region this winter.")
+    assert places["Black Sea region"].feature == "water"

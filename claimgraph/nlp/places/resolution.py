@@ -35,7 +35,7 @@ class Resolution:
         words = text.split()
         if len(words) > 1 and words[-1].lower() in self.lex.admin_words:
             base = lookup_forms(gaz, " ".join(words[:-1]), self.lex.name_articles)[1]
-            admins = [e for e in base if e.feature in ADMIN_FEATURES | {"region", "landform"}]
+            admins = [e for e in base if e.feature in ADMIN_FEATURES | {"region", "landform", "water"}]
             if not cands:
                 cands = admins or base
         if not cands:  # "al-Raqqa", "Deir Ezzor": the Arabic article written another way or not at all
