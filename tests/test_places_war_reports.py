@@ -174,4 +174,6 @@ def test_romanised_vowels_are_tried_only_for_places_where_arabic_is_spoken() -> 
     assert "al atarib" in romanised_variants("al atareb", articles)
     gaz = load_gazetteer()
     assert gaz.lookup("Tulsa") and lookup_forms(gaz, "Toulsa", articles)[1] == []  # no Arabic name: no variant
+    assert lookup_forms(gaz, "Jet", articles)[1] == [] and lookup_forms(gaz, "Hoth", articles)[1] == []  # too short:
+    # other vowels make other words (Jit in the West Bank, Huth in Yemen), not other spellings of these
     assert [e.country for e in lookup_forms(gaz, "Beirout", articles)[1]][:1] == ["LB"]

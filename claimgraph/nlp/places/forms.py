@@ -95,6 +95,11 @@ def article_variants(name: str, articles: frozenset[str]) -> list[str]:
     return out
 
 
+#: `lookup_forms` tries other romanisations only for names of at least this many letters (a short word with other
+#: vowels is too often another word: "Jet" -> Jit, "Hoth" -> Huth)
+ROMANISED_MIN_LETTERS = 6
+
+
 def romanised_variants(k: str, articles: frozenset[str]) -> list[str]:
     """Other romanisations of an Arabic name's vowels, as match keys ("khan shaikhoun" -> "khan shaykhun",
     "atareb" -> "atarib"): the news spellings of places_lexicon `romanised_arabic` mapped to the gazetteer's forms,
@@ -130,8 +135,8 @@ def lookup_forms(gaz: Gazetteer, name: str, articles: frozenset[str]) -> tuple[s
             if found:
                 return k, found
             forms.append(k)
-    if not k0 or not k0[0].isalpha():
-        return k0, []
+    if len(k0.replace(" ", "")) < ROMANISED_MIN_LETTERS or not k0[0].isalpha():
+        return k0, []  # a short word's vowels changed make another word ("Jet" -> "Jit", "Hoth" -> "Huth")
     countries = load_lexicon().romanised_countries
     for form in forms[:3]:
         for k in romanised_variants(form, articles):
