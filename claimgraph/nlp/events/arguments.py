@@ -44,6 +44,12 @@ SAME_ACT = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj"}
 OUTSIDE_CLAUSE = 200
 
 
+@functools.lru_cache(maxsize=1)
+def passive_doers() -> frozenset[str]:
+    """Verbs whose passive "by" agent did the act that is their subject (events_doers.tsv)."""
+    return frozenset(row[0].lower() for row in read_rows("events_doers.tsv"))
+
+
 def actor_tokens(head: Token) -> list[Token]:
     """Tokens naming who acted: the verb's subject or "by" agent, a noun trigger's owner ("Russian
     air strikes", "Russia's strikes", "strikes by Russia") or the subject of its light verb."""
@@ -66,8 +72,10 @@ def actor_tokens(head: Token) -> list[Token]:
                         out.append(g)
                         out.extend(g.conjuncts)
         verb = head.head
-        # "carried out an attack", and "the attack was carried out by X" (the passive's agent, below)
-        if head.dep_ in ("dobj", "obj", "attr", "nsubjpass") and verb.lemma_.lower() in LIGHT_VERBS:
+        # "carried out an attack"; in the passive only a verb of doing the act gives its doer ("the attack was
+        # carried out by X", not "the strike was made public by X")
+        if (head.dep_ in ("dobj", "obj", "attr") and verb.lemma_.lower() in LIGHT_VERBS) or (
+                head.dep_ == "nsubjpass" and verb.lemma_.lower() in passive_doers()):
             out.extend(c for c in verb.children if c.dep_ in ACTOR_DEPS)
             out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
         if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in ("AUX", "VERB"):
