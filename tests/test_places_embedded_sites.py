@@ -64,3 +64,30 @@ def test_a_direction_word_sharing_its_place_name_with_the_next_is_a_place_of_its
     assert places["North"].country == "KP" and places["South Korea"].country == "KR"
     places = places_of(analyzer, "He travelled north and South Africa was next.")
     assert "north" not in places and places["South Africa"].country == "ZA"
+
+
+def test_a_name_before_a_site_noun_people_name_sites_for_is_no_place_on_its_own(analyzer) -> None:
+    """A mine, an airport, a dam or a racecourse is named for people and things too ("the Diamond mine", "the
+    Porter airport"): the site noun alone does not make a town of that name the place; the document's other places
+    or its demonyms must be in the country of that town."""
+    for text, name in [("Union members picketed the Diamond mine for a second week.", "Diamond"),
+                       ("Flights from the Porter airport were cancelled after the storm.", "Porter"),
+                       ("Punters packed the Wembley racecourse for the last meeting of the season.", "Wembley"),
+                       ("Engineers inspected the Hunter dam after heavy rain.", "Hunter"),
+                       ("Guards at the Brewster mine said the shift ended early.", "Brewster")]:
+        assert name not in places_of(analyzer, text), text
+
+
+def test_a_town_before_a_site_noun_is_a_place_where_the_story_is_in_its_country(analyzer) -> None:
+    """The same site nouns after a town of the country the story is about ("Scottish police", "Syrian troops", a
+    town near Homs), and "refugee camps", which only places name, make the name the place the site is at."""
+    places = places_of(analyzer, "Scottish police closed the Musselburgh racecourse after a bomb threat.")
+    assert places["Musselburgh"].country == "GB"
+    places = places_of(analyzer, "Syrian troops retook the Palmyra airport from militants.")
+    assert places["Palmyra"].country == "SY"
+    places = places_of(analyzer, "Government troops retook the Palmyra mine from militants near Homs.")
+    assert places["Palmyra"].country == "SY"
+    places = places_of(analyzer, "Food ran short in the Kakuma refugee camps last year.")
+    assert places["Kakuma"].country == "KE"
+    places = places_of(analyzer, "Cholera broke out in the Azraq refugee camps.")
+    assert places["Azraq"].country == "JO"

@@ -155,6 +155,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         focus = self._resolve(groups, demonyms, gaz, state)
         named = {g.best.country for g in groups if g.best is not None}
         demonyms = sorted(demonyms + [d for d in ethnic if d[2] in named])
+        self._site_in_focus(groups, demonyms)
         self._drop_unsupported(groups)
         self._place_sites(groups, focus)
         self._propagate(doc, groups)

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from claimgraph.gazetteer import Gazetteer
-from claimgraph.nlp.places.lexicon import Mention, PlaceLexicon
+from claimgraph.nlp.places.lexicon import Group, Mention, PlaceLexicon
 
 #: "X west of Y", "X, 20 km north-east of Y", "X, some five miles to the south of the city of Y": a direction
 #: from a named place (`PlaceContext._direction_of`); `place` is the capitalised name after "of"
@@ -33,8 +33,9 @@ class PlaceContext:
         prev = doc[s - 1].lower_ if s > 0 else ""
         if prev in self.lex.locative_preps or (e < len(doc) and doc[e].lower_ in self.lex.place_followers):
             return True
-        if e < len(doc) and (doc[e].text in self.lex.settlement_nouns or doc[e].text in self.lex.site_nouns):
-            return True  # "Mare city", "X village": a settlement named so; "the X mine", "X camps": a site there
+        if e < len(doc) and (doc[e].text in self.lex.settlement_nouns or doc[e].text in self.lex.place_site_nouns):
+            return True  # "Mare city", "X village": a settlement named so; "X refugee camps": a site there (a
+            # "mine" or "airport" is named for people and things too: "the Diamond mine", "the Porter airport")
         if prev == "of" and s > 1 and (doc[s - 2].lower_ in self.lex.place_nouns or doc[s - 2].ent_type_ == "PERSON"):
             return True
         taken = getattr(self, "_taken", None) or []
@@ -153,11 +154,27 @@ class PlaceContext:
                                                   or doc[i - 2].ent_type_ == "PERSON")  # "Jane Doe of X"
             if e < len(doc) and doc[e].text in self.lex.institutions:
                 continue  # "at X University": the preposition is the institution's, not evidence for X
+            site = e < len(doc) and doc[e].text in self.lex.site_nouns
+            m.site_context = site and doc[e].text not in self.lex.place_site_nouns  # "the X mine": see below
             m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
                 or prev in self.lex.locative_preps or nxt in self.lex.place_followers or settlement \
-                or (e < len(doc) and doc[e].text in self.lex.site_nouns) \
+                or (site and not m.site_context) \
                 or any(not p.weak and self.site_feature(p.text) is None for p in m.peers)  # listed with a
             # place, not a street ("Y and X"; "Elm Street and Martin Court" puts no town there)
+
+    @staticmethod
+    def _site_in_focus(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> None:
+        """A name before a site noun that people and things name sites too ("the X mine", "X airport"; "the
+        Diamond mine", "the Porter airport") is in a place's context only when the document's other places or
+        demonyms name the country of its reading ("the Musselburgh racecourse" in a story of Scottish police)."""
+        for g in groups:
+            if g.best is None or not any(m.site_context for m in g.mentions):
+                continue
+            others = {o.best.country for o in groups if o is not g and o.best is not None
+                      and not all(m.site_context for m in o.mentions)} | {d[2] for d in demonyms}
+            if g.best.country in others:
+                for m in g.mentions:
+                    m.locative = m.locative or m.site_context
 
 
 def _possessive_container(between: str, directions) -> bool:

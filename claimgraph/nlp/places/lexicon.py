@@ -41,6 +41,7 @@ class PlaceLexicon:
     place_followers: frozenset[str] = frozenset()
     settlement_nouns: frozenset[str] = frozenset()  # "Mare city", "X village": a settlement's name before them
     site_nouns: frozenset[str] = frozenset()  # "the X mine", "X refugee camps": a site at the place named before
+    place_site_nouns: frozenset[str] = frozenset()  # "X refugee camps": site nouns only places name
     party_letters: frozenset[str] = frozenset()
     site_heads: dict[str, dict[str, str]] = field(default_factory=dict)
     site_heads_over_person: frozenset[str] = frozenset()
@@ -79,6 +80,7 @@ def load_lexicon() -> PlaceLexicon:
         place_followers=frozenset(data.get("place_followers", [])),
         settlement_nouns=frozenset(data.get("settlement_nouns", [])),
         site_nouns=frozenset(data.get("site_nouns", [])),
+        place_site_nouns=frozenset(data.get("place_site_nouns", [])),
         party_letters=frozenset(data.get("party_letters", [])),
         site_heads={k: dict(v) for k, v in data.get("site_heads", {}).items()},
         site_heads_over_person=frozenset(data.get("site_heads_over_person", [])),
@@ -117,6 +119,8 @@ class Mention:
     weak: bool = False  # found by form alone (a name embedded in a longer one): kept only with support nearby
     locative: bool = False  # in a place's context: "in X", "the village of X", "X, Y", a dateline
     settlement: bool = False  # followed by a settlement noun ("Idlib city", "X village"): the town, not a division
+    site_context: bool = False  # before a site noun people name sites too ("the X mine"): a place's context only
+    # when the document's focus holds its reading (`PlaceContext._site_in_focus`)
 
 
 @dataclass
