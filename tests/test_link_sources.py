@@ -483,3 +483,35 @@ def test_the_same_large_toll_credited_to_two_bodies_is_one_count(analyzer: Analy
     assert corroboration[0].data["independent"] == 2
     assert sorted(sorted(g) for g in corroboration[0].data["groups"]) == sorted(
         [sorted([opposition.document.id, council.document.id]), [activists.document.id]])
+
+
+# One shelling counted alike by two named bodies, and by a third differently. (Invented accounts.)
+SHELLING_MONITOR = """Fri 9 Jun 2017
+
+Shelling kills 14 in Mayadin
+
+Government shelling killed 14 civilians in the town of Mayadin on Friday, the Syrian Observatory for Human \
+Rights said.
+"""
+SHELLING_AGENCY = """Fri 9 Jun 2017
+
+Shells hit Mayadin
+
+A barrage of shells on the eastern town of Mayadin killed 14 civilians on Friday, the World Health Organization said.
+"""
+SHELLING_OTHER = """Fri 9 Jun 2017
+
+Mayadin shelled
+
+Government shelling killed at least 21 civilians in Mayadin on Friday, Amnesty International said.
+"""
+
+
+def test_one_large_toll_credited_to_two_different_counters_is_two_counts(analyzer: Analyzer) -> None:
+    monitor, agency, other = (_analyse(analyzer, t, o) for t, o in (
+        (SHELLING_MONITOR, "AFP"), (SHELLING_AGENCY, "The National"), (SHELLING_OTHER, "Reuters")))
+    linker = Linker()
+    linker.add_many([monitor, agency, other])
+    corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
+    assert len(corroboration) == 1 and corroboration[0].data["reports"] == 3, corroboration
+    assert corroboration[0].data["independent"] == 3, corroboration[0].data["groups"]

@@ -6,9 +6,9 @@ upstream_aliases), else on the one upstream its document credits elsewhere, or, 
 (an upstream outlet such as SANA publishing its own report is that upstream). A source described without naming
 anyone ("media reports", "a statement") is no upstream: the report rests on what its document credits.
 Reports resting on one upstream (so one outlet's reports citing no one), reports giving the same large main
-toll to the unit (one count, however each text credits it), and reports with near-duplicate
-text (one wire text, reprinted, or one wire paragraph telling the incident in both) count as one source;
-one outlet's reports citing different upstreams are not merged for being one outlet's (the Reuters
+toll to the unit (one count, unless each credits it to a different counter: two counts that agree), and reports
+with near-duplicate text (one wire text, reprinted, or one wire paragraph telling the incident in both) count as
+one source; one outlet's reports citing different upstreams are not merged for being one outlet's (the Reuters
 stories of the Ghouta attack cite the Observatory, activists and governments in turn).
 Grouping by every source a report cites would chain: an article giving UNICEF's toll and, further down,
 the Observatory's would fold UNICEF's account into the Observatory's and count one source where there are
@@ -71,10 +71,7 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
         for other in duplicates.get(doc, {}):
             if other in dsu.p:
                 dsu.union(doc, other)
-    by_toll: dict[tuple[str, float], str] = {}
-    for r in reports:
-        if (toll := main_toll(r)) is not None:
-            dsu.union(r.record.doc_id, by_toll.setdefault(toll, r.record.doc_id))
+    _join_equal_tolls(reports, dsu)
     told = {r.record.doc_id: _telling(r) for r in reports}
     for i, a in enumerate(reports):
         for b in reports[i + 1:]:
@@ -85,6 +82,34 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
     for r in reports:
         groups[dsu.find(r.record.doc_id)].append(r)
     return list(groups.values())
+
+
+def _join_equal_tolls(reports: list[DocReport], dsu: _DSU) -> None:
+    """Reports giving one large main toll carry one count, unless both credit it to counters and to different ones
+    (the Observatory's 12 and the Civil Defence's 12 are two counts that agree). A report crediting no counter (a
+    spokesman, activists, no one) joins every report giving its toll: it repeats the count, whoever's it is."""
+    by_toll: dict[tuple[str, float], list[DocReport]] = defaultdict(list)
+    for r in reports:
+        if (toll := main_toll(r)) is not None:
+            by_toll[toll].append(r)
+    for same in by_toll.values():
+        counters = [(r.record.doc_id, counter(r)) for r in same]
+        for i, (x, cx) in enumerate(counters):
+            for y, cy in counters[i + 1:]:
+                if cx is None or cy is None or cx == cy:
+                    dsu.union(x, y)
+
+
+def counter(r: DocReport) -> str | None:
+    """The body a report's toll rests on when it names one: an upstream or an organisation it credits, or an upstream
+    outlet publishing its own report. A person (who may speak for any body), a description ("activists") or no
+    credit at all (the report resting on its own outlet) names no counter."""
+    source = primary_source(r)
+    if source.startswith("upstream:"):
+        return source
+    if source.startswith("outlet:") and source != own_key(r.record.outlet, r.record.doc_id):
+        return source
+    return None
 
 
 def _telling(r: DocReport) -> list:
