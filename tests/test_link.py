@@ -246,7 +246,7 @@ CONVOY_RED_CROSS = """Tue 20 Sep 2016
 
 Air strikes hit aid convoy near Aleppo
 
-Air strikes hit a United Nations aid convoy at Urum al-Kubra, west of Aleppo, on Monday, killing 20 people, \
+Air strikes hit a United Nations aid convoy on Monday at Urum al-Kubra in Aleppo province, killing 20 people, \
 the Red Cross said.
 
 The convoy of 31 lorries had been carrying food and medicine.
@@ -255,7 +255,7 @@ CONVOY_AID_WORKERS = """Tue 20 Sep 2016
 
 Convoy bombed near Aleppo
 
-At least 18 people were killed on Monday when air strikes hit an aid convoy at Urum al-Kubra near Aleppo, \
+At least 18 people died on Monday when air strikes hit an aid convoy at Urum al-Kubra near Aleppo, \
 aid workers said.
 """
 CLINIC = """Tue 20 Sep 2016
@@ -282,7 +282,7 @@ DOUMA_MONITOR = """Mon 13 Nov 2017
 
 Air strikes pound Douma
 
-On Sunday air strikes hit the town of Douma in Eastern Ghouta, destroying several buildings, a monitor said.
+On Sunday air strikes hit Douma, a town of Eastern Ghouta, destroying several buildings, a monitor said.
 """
 DOUMA_RESIDENTS = """Mon 13 Nov 2017
 
@@ -308,27 +308,27 @@ def test_an_air_strike_and_a_shelling_nearby_need_a_common_toll_to_be_one(analyz
     assert not any(shells.document.id in docs for docs in linked)
 
 
-# One school strike, three accounts: UNICEF's "22 children and six teachers", the Observatory's "at least 26
+# One school strike, three accounts: UNICEF's children and teachers, the Observatory's "at least 26
 # civilians", and an account citing "a Britain-based monitor" (the Observatory by its wire-service name).
 HASS_UNICEF = """Wed 26 Oct 2016
 
 Air strikes hit school in Idlib
 
-Air strikes on a school in Hass, a village in Idlib province, on Wednesday left 22 children and six teachers \
-dead, the UN children's agency said.
+Air strikes on a school in Hass, a village in Idlib province, on Wednesday left 22 children and six of their \
+teachers dead, the UN children's agency said.
 """
 HASS_OBSERVATORY = """Wed 26 Oct 2016
 
 School bombed in Hass
 
-Air strikes on the village of Hass in Idlib province on Wednesday killed at least 26 civilians, most of them \
+Air strikes on Hass, a village of Idlib province, on Wednesday killed at least 26 civilians, most of them \
 children, the Syrian Observatory for Human Rights said.
 """
 HASS_MONITOR = """Wed 26 Oct 2016
 
 Children among dead in Idlib raids
 
-At least 26 civilians were killed when air strikes hit a school in Hass in Idlib province on Wednesday, a \
+At least 26 civilians died when air strikes hit a school in Hass in Idlib province on Wednesday, a \
 Britain-based monitor said.
 """
 
@@ -372,17 +372,17 @@ def test_a_figure_of_the_whole_is_a_part() -> None:
     assert not is_part(text, (drivers, drivers + 2))
 
 
-# The news (Thursday's rockets) told after an opening that names no event, and a shelling the text dates to a day two
-# weeks before the dateline, told more often. (Invented account, after the shape of a wire story.)
-RECALLED_FIRST = """Date of publication 27 October 2016 State media says rebel forces have hit a school in west Aleppo \
-again. Tags Aleppo Syria education children
+# The news (Wednesday's mortars) told after an opening that names no event, and a mortar strike the text dates to a
+# day two weeks before the dateline, told more often. (Invented account.)
+RECALLED_FIRST = """Posted 8 March 2017 Officials say insurgents have once more shelled a clinic in central Daraa. \
+Filed under Daraa health nurses
 
-At least six children were killed and 15 injured in rebel rocket attacks on the government-held west of \
-Aleppo city on Thursday, state media said. The rocket fire hit two neighbourhoods.
+Three nurses were killed and eight wounded on Wednesday when insurgent mortar rounds struck the government-held \
+centre of Daraa city, officials said. The mortars hit a clinic and a bakery.
 
-Rebel shelling regularly hits west Aleppo. Recently, on October 13, state media reported that four people had \
-been killed in rebel shelling of a school in the Suleimaniyeh district of west Aleppo, and rebel shelling of \
-the district has killed dozens of people since then, and the shelling of schools has outraged residents.
+Mortar fire often falls on central Daraa. On February 22, officials said that two patients had died when insurgent \
+mortars struck a clinic in the Mahatta quarter of Daraa, and insurgent mortar fire on the quarter has killed \
+many people since then, and the mortar strikes on clinics have angered residents.
 """
 
 
@@ -392,7 +392,7 @@ def test_a_happening_dated_weeks_before_the_dateline_is_no_main_event(analyzer: 
     analysis = _analyse(analyzer, RECALLED_FIRST, "Al Araby")
     reports = digest(analysis).reports
     dates = {r.date.iso for r in reports if r.date is not None}
-    assert {"2016-10-13", "2016-10-27"} <= dates, dates
+    assert {"2017-02-22", "2017-03-08"} <= dates, dates
     main = [r for r in reports if r.lead]
-    assert main and all(r.date is not None and r.date.iso == "2016-10-27" for r in main), [
+    assert main and all(r.date is not None and r.date.iso == "2017-03-08" for r in main), [
         (r.subtype, r.date) for r in main]

@@ -221,16 +221,38 @@ def _upstream_names() -> list[tuple[re.Pattern[str], str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def _state_outlets() -> list[tuple[re.Pattern[str], str]]:
+    """linking.json state_outlets as whole-word patterns on a folded description: the upstream's country word
+    (possessive or not) or its own name, then one or two state_media qualifiers, then a media noun ("syrian state
+    run tv", "syria s official news agency", "assad regime media"), or a qualifier, the own name and a media noun
+    ("state run sana agency")."""
+    media = linking_data().get("state_media", {})
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+    qualifiers, nouns = alt(media.get("qualifiers", [])), alt(media.get("media", []))
+    out = []
+    for name, forms in linking_data().get("state_outlets", {}).items():
+        country, own = alt(forms.get("country", [])), alt(forms.get("own", []))
+        described = rf"(?<!\w)(?:(?:{country})(?: s)?|{own}) (?:(?:{qualifiers}) ){{1,2}}(?:{nouns})(?!\w)"
+        out.append((re.compile(described), name))
+        out.append((re.compile(rf"(?<!\w)(?:{qualifiers}) (?:{own}) (?:{nouns})(?!\w)"), name))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _calendar() -> frozenset[str]:
-    """Weekday and month words (times_lexicon.tsv) and the few words that date a citation ("on", "yesterday")."""
-    words = {row[1].casefold() for row in read_rows("times_lexicon.tsv", header=False)
-             if len(row) >= 2 and row[0] in ("weekday", "month")}
-    return frozenset(words | {"on", "yesterday", "today", "tonight", "s"})
+    """The words that date a citation (times_lexicon.tsv: weekdays, months, relative days such as "yesterday", parts
+    of a day such as "night", and the prepositions that introduce a time such as "on")."""
+    kinds = ("weekday", "month", "relative_day", "part_of_day", "lead_prep")
+    return frozenset(row[1].casefold() for row in read_rows("times_lexicon.tsv", header=False)
+                     if len(row) >= 2 and row[0] in kinds)
 
 
 def _undated(folded: str) -> str:
-    """A folded description without the dates around it: "monday state media", "state tv on friday" and
-    "24 08 2013 state media" are the description "state media" / "state tv" (a day or a dateline the
+    """A folded description without the dates around it: "monday state media", "state tv on friday night" and
+    "03 11 2015 state media" are the description "state media" / "state tv" (a day or a dateline the
     attribution parser kept with the outlet named by its kind)."""
     words = folded.split()
     cal = _calendar()
@@ -249,10 +271,11 @@ def upstream_of(label: str | None) -> str | None:
         return None
     folded = fold(label)
     table = _upstream_table()
-    bare = _undated(folded)
+    bare = _undated(fold(re.sub(r"['’]s(?!\w)", "", label)))  # "Sunday's state TV": a day's possessive
     found = table.get(folded) or table.get(re.sub(r"^(?:a|an) ", "", folded)) or table.get(bare) or table.get(
         re.sub(r"^(?:a|an) ", "", bare))
     if found:
         return found
     return next((name for pattern, name, acronym in _upstream_names()
-                 if pattern.search(label if acronym else folded)), None)
+                 if pattern.search(label if acronym else folded)), None) or next(
+        (name for pattern, name in _state_outlets() if pattern.search(folded)), None)
