@@ -159,3 +159,72 @@ def test_a_parenthetical_tell_inside_the_sentence_reports_the_sentence_around_it
     got = attributions("The mayor, who told reporters the bridge was safe, left early.")
     assert [(c, cue) for c, _, cue, _ in got] == [("the bridge was safe", "told")]
     assert attributions("The bridge, which the engineers inspected on Monday, will reopen in May.") == []
+
+
+# ------------------------------------------------------------------ review round 4: frames that are no report
+
+def test_an_ordinary_title_case_headline_is_no_report() -> None:
+    # a verb of a match or a fight, a past form (a headline's passive), a phrasal verb: nobody said anything
+    for line in ["Harbour Rovers Hammers Valley Town In Cup Derby", "Final Called Off Due To Heavy Snow",
+                 "Rebels Blasted By Jets Near The Old Harbour", "Frequently Asked Questions About The Fishing Quota",
+                 "Champion Defends Sailing Title In The Bay"]:
+        assert attributions(line + HEADLINE_BODY) == [], line
+    # a present-tense speech verb still reports what follows it
+    got = attributions("Harbour Master Warns Of Rising Tides Next Winter" + HEADLINE_BODY)
+    assert [(c, w, cue) for c, w, cue, _ in got] == [("Of Rising Tides Next Winter", "Harbour Master", "Warns")]
+    got = attributions("Mayor Vows To Reopen The Old Ferry Line" + HEADLINE_BODY)
+    assert [(c, w) for c, w, _, _ in got] == [("To Reopen The Old Ferry Line", "Mayor")]
+    got = attributions("Mayor Pledges To Reopen The Old Ferry Line" + HEADLINE_BODY)  # "Pledges" read as a noun
+    assert [(c, w) for c, w, _, _ in got] == [("To Reopen The Old Ferry Line", "Mayor")]
+
+
+def test_the_second_part_of_a_split_quote_stays_with_its_speaker_when_a_new_sentence_has_a_cue() -> None:
+    got = attributions('"We will rebuild the ferry pier," the mayor said. "It will take two years." Critics said '
+                       'the plan was far too costly.')
+    assert [(c, w) for c, w, _, _ in got] == [
+        ('We will rebuild the ferry pier," the mayor said. "It will take two years', "the mayor"),
+        ("the plan was far too costly", "Critics")]
+    got = attributions('"The pier is unsafe," the engineer said. "Nobody should fish there!" Residents said they '
+                       'would keep fishing.')
+    assert [w for _, w, _, _ in got] == ["the engineer", "Residents"]
+    assert got[0][0].endswith("Nobody should fish there!")
+
+
+def test_an_as_clause_of_time_is_no_report() -> None:
+    for text in ["Hundreds of fishermen cheered loudly as the harbour master spoke.",
+                 "Rain fell on the crowd as the governor spoke.",
+                 "The lights kept flickering as the engineer explained.",
+                 "The ferry left the pier as the captain talked."]:
+        assert attributions(text) == [], text
+    got = attributions("The ferry will not sail before March, as the harbour master has warned.")
+    assert [(c, w) for c, w, _, _ in got] == [("The ferry will not sail before March", "the harbour master")]
+
+
+def test_a_report_noun_after_in_is_a_source_only_opening_the_sentence() -> None:
+    for text in ["The harbour board made several errors in its annual report.",
+                 "Two spelling mistakes appeared in the final report.",
+                 "He spent ten years in analysis at a shipping firm.",
+                 "The figures were printed in a study of the harbour."]:
+        assert attributions(text) == [], text
+    got = attributions("In the annual report, the harbour's losses doubled over the winter.")
+    assert [(c, w) for c, w, _, _ in got] == [("the harbour's losses doubled over the winter", "the annual report")]
+    got = attributions("Support for the ferry plan fell sharply in a new survey of residents.")
+    assert [(c, w) for c, w, _, _ in got] == [("Support for the ferry plan fell sharply", "a new survey of residents")]
+
+
+def test_a_relative_clause_set_off_by_commas_frames_nothing() -> None:
+    for text in ["The referee, who spoke to reporters after the match, was later suspended by the league.",
+                 "The captain, who talked to the crew on Monday, left the harbour at noon."]:
+        assert attributions(text) == [], text
+    got = attributions("The difference, the harbour master told reporters, is that the new pier will hold trucks.")
+    assert [w for _, w, _, _ in got] == ["the harbour master"]
+
+
+def test_an_emotion_adjective_with_a_clause_is_no_view() -> None:
+    for text in ["I am afraid the ferry office is closed on Sundays.",
+                 "The striker was angry that the referee ignored the foul.",
+                 "The fishermen were pleased that the sun came out.",
+                 "She is proud that her daughter won the race."]:
+        assert attributions(text) == [], text
+    got = attributions("The captain is certain that the ferry will sail on time.")
+    assert [(c, w) for c, w, _, _ in got] == [("that the ferry will sail on time", "The captain")]

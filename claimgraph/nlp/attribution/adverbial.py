@@ -4,7 +4,7 @@ that ..."). The frame itself is no content."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimgraph.nlp.attribution.context import STANCE_MEANINGS, TOPIC_PREPS, VERB_POS, Attr, Context
 from claimgraph.nlp.attribution.grammar import subject
@@ -40,8 +40,10 @@ def as_said(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> bool:
     """'The bridge will not reopen before spring, as the county engineers have said.' / 'As the harbour master
     reported on Monday, two trawlers sank.': a cue in a clause opened by "as", with a subject and no complement of
     its own, reports the clause it hangs on. Not "as expected" (nobody named), "as she said she would" (its own
-    clause), nor a stance ("as he wanted"). Whether it was reported."""
-    if speaker is None or verb.dep_ != "advcl" or verb.head.pos_ not in VERB_POS or cue.meaning in STANCE_MEANINGS:
+    clause), a stance ("as he wanted"), nor "as" of time ("booed as the chairman spoke": only a cue of
+    attribution_words.tsv as_report reports). Whether it was reported."""
+    if speaker is None or verb.dep_ != "advcl" or verb.head.pos_ not in VERB_POS or cue.meaning in STANCE_MEANINGS \
+            or verb.lemma_.lower() not in cx.lex.as_reports:
         return False
     kids = cx.children(verb)
     mark = next((k for k in kids if k.dep_ == "mark" and k.i < verb.i), None)
@@ -69,6 +71,8 @@ def parenthetical(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> 
     itself, that the parser hung on a noun (the sentence's subject) reports the sentence around it. Whether it did."""
     if speaker is None or verb.head.pos_ not in {"NOUN", "PROPN"} or verb.dep_ not in {"parataxis", "relcl", "acl"}:
         return False
+    if any(x.tag_ in {"WP", "WDT", "WP$"} for x in verb.subtree if x.i < verb.i):
+        return False  # "The referee, who spoke to reporters, was suspended": a relative clause says who, no frame
     kids = cx.children(verb)
     if cue.meaning in STANCE_MEANINGS or speaker.head.i != verb.i or speaker.dep_ != "nsubj" or speaker.i > verb.i:
         return False
@@ -104,15 +108,28 @@ def stating_document(cx: Context, noun: Token) -> Token | None:
     return noun if noun.lemma_.lower() in cx.lex.stating_documents else None
 
 
-def in_document(cx: Context, sent) -> None:
+def _set_off(cx: Context, t: Token) -> bool:
+    """Whether a comma follows the phrase a token heads ("In the latest report, ...")."""
+    nxt = t.right_edge.i + 1
+    return nxt < len(cx.doc) and cx.doc[nxt].text == ","
+
+
+def in_document(cx: Context, sent: Span) -> None:
     """'In the latest survey, the mayor leads by six points.' / 'Her approval fell in a new poll.': a poll, survey or
     study after "in" on the sentence's main verb states the main clause, when no cue of the sentence reports it
-    already ("In a statement, the ministry said ..." is the ministry's, through its cue)."""
+    already ("In a statement, the ministry said ..." is the ministry's, through its cue). Only a poll, survey or
+    census does so anywhere (attribution_words.tsv stating_document_anywhere); a report or study only opening the
+    sentence, set off by a comma ("made mistakes in its annual report" is no source)."""
+    opening = next((x for x in sent if not (x.is_punct or x.is_space)), None)
     for t in sent:
         if t.lower_ != "in" or t.dep_ != "prep" or t.head.dep_ != "ROOT" or t.head.pos_ not in VERB_POS:
             continue
         pobj = next((c for c in cx.children(t) if c.dep_ == "pobj"), None)
         doc_noun = stating_document(cx, pobj) if pobj is not None else None
+        if doc_noun is not None and doc_noun.lemma_.lower() not in cx.lex.stating_documents_anywhere and not (
+                opening is not None and t.i == opening.i and _set_off(cx, t)
+                and any(c.dep_ in {"det", "poss"} for c in cx.children(pobj))):
+            continue  # "Several typos appeared in the final report": a report only as "In the report, ..."
         if doc_noun is None or cx.in_attr(t.idx) or cx.inside_quote(t.idx) or any(
                 x.pos_ in VERB_POS and cx.cue_of(x) is not None for x in sent if not cx.inside_quote(x.idx)):
             continue  # "..., the agency said in its annual report": the cue reports, the report is its channel
@@ -126,16 +143,21 @@ def in_document(cx: Context, sent) -> None:
         return
 
 
-def view_adjective(cx: Context, sent) -> None:
+def view_adjective(cx: Context, sent: Span) -> None:
     """'The minister is convinced that the harbour will reopen.' / 'Officials remain confident the talks will resume.'
     / 'The mayor made it clear that ...': an adjective of a view or feeling (attribution_words.tsv view_adjective) as
     the complement of its subject's verb, with a clause after it, is that subject's view of the clause ("clear" only
-    after "make"). Not inside another report ("said she was confident that ...": what she said), not "it is clear"."""
+    after "make": attribution_words.tsv view_adjective_with). Not inside another report ("said she was confident
+    that ...": what she said), not "it is clear"."""
+    with_verb = cx.lex.view_adjectives_with
     for t in sent:
-        if t.lower_ not in cx.lex.view_adjectives or t.pos_ not in {"ADJ", "VERB"} or t.head.pos_ not in VERB_POS:
+        if t.lower_ not in cx.lex.view_adjectives and t.lower_ not in with_verb or t.pos_ not in {"ADJ", "VERB"} \
+                or t.head.pos_ not in VERB_POS:
             continue
-        if (t.dep_ != "acomp" or t.lower_ == "clear") and not (
-                t.lower_ == "clear" and t.dep_ in {"ccomp", "oprd", "acomp"} and t.head.lemma_ == "make"):
+        if t.lower_ in with_verb:
+            if t.dep_ not in {"ccomp", "oprd", "acomp"} or t.head.lemma_ != with_verb[t.lower_]:
+                continue
+        elif t.dep_ != "acomp":
             continue
         comp = next((c for c in cx.children(t) if c.i > t.i and (
             c.dep_ == "ccomp" or c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in cx.children(c)) and not any(

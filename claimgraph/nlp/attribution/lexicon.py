@@ -53,6 +53,11 @@ class Lexicon:
     mute_pronouns: set[str] = field(default_factory=set)  # "it", "which": a pronoun for a thing, never a speaker
     stating_documents: set[str] = field(default_factory=set)  # "In the latest survey, ...": the survey states it
     view_adjectives: set[str] = field(default_factory=set)  # "is convinced that ...": the subject's view
+    view_adjectives_with: dict[str, str] = field(default_factory=dict)  # "clear" states a view only after "make"
+    as_reports: set[str] = field(default_factory=set)  # "..., as X has said": "said" reports; "as X spoke" is time
+    stating_documents_anywhere: set[str] = field(default_factory=set)  # "fell in a new poll": no opening needed
+    headline_speech_verbs: set[str] = field(default_factory=set)  # "Governor Vows To ...": a headline's report
+    headline_particles: set[str] = field(default_factory=set)  # "Called Off", "Blasted By": passive or phrasal
     #: attribution_meanings.tsv: role -> the cue meanings (or contents, for object_content) that play it
     meaning_roles: dict[str, set[str]] = field(default_factory=dict)
     #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
@@ -73,7 +78,9 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "sentence_opener": "sentence_openers", "concessive": "concessives", "topic_meaning": "topic_meanings",
          "topic_prep": "topic_preps", "portraying": "portrayals",
          "person_noun": "person_nouns", "mute_pronoun": "mute_pronouns",
-         "stating_document": "stating_documents", "view_adjective": "view_adjectives"}
+         "stating_document": "stating_documents", "view_adjective": "view_adjectives", "as_report": "as_reports",
+         "stating_document_anywhere": "stating_documents_anywhere", "headline_speech_verb": "headline_speech_verbs",
+         "headline_particle": "headline_particles"}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -108,6 +115,9 @@ def lexicon() -> Lexicon:
         elif kind == "negating_with":
             verb, _, needed = word.partition(" ")
             lex.negating_with[verb] = needed
+        elif kind == "view_adjective_with":
+            adjective, _, verb = word.partition(" ")
+            lex.view_adjectives_with[adjective] = verb
         elif kind in _SETS:
             getattr(lex, _SETS[kind]).add(word)
     for row in _rows("attribution_meanings.tsv"):

@@ -124,7 +124,10 @@ def quoted_material(cx: Context) -> None:
 
 def framed_later(cx: Context, last: QuoteSpan, nxt: QuoteSpan | None) -> bool:
     """'"A," the mayor said. "B" to save a few dollars, she said.': a quote whose own sentence goes on to a cue with a
-    subject of its own after the writer's words is framed again, a report of its own, not the last speaker going on."""
+    subject of its own after the writer's words is framed again, a report of its own, not the last speaker going on.
+    A quote whose words end in a full stop, "?" or "!" ended its sentence: what follows is another sentence."""
+    if cx.text[last.inner_start:last.inner_end].rstrip().endswith((".", "?", "!")):
+        return False
     _, para_end = cx.para_of(last.start)
     limit = min(para_end, nxt.start) if nxt is not None else para_end
     end = sentence_end(cx.text, last.end, limit) or limit

@@ -7,6 +7,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.tokens import Span
+
 from claimgraph.nlp.attribution.context import VERB_POS, Attr, Context, speaker_name
 from claimgraph.nlp.attribution.grammar import colon_label
 
@@ -74,6 +76,9 @@ def quote_closed(body: str) -> bool:
     return body.count('"') % 2 == 0
 
 
+#: the tags of a headline's speech verb: read as part of a name or as the head noun of one ("Sanders Vows To ..."),
+#: or as the present-tense verb it is
+HEADLINE_VERB_TAGS = {"NNP", "NNPS", "NNS", "VBZ"}
 #: the most words a headline's speaker runs to before its verb ("Senate Minority Leader Harry Reid Vows ...")
 HEADLINE_SPEAKER_WORDS = 6
 
@@ -84,10 +89,12 @@ def title_case_line(words: list[str]) -> bool:
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
-def headline_report(cx: Context, sent) -> None:
+def headline_report(cx: Context, sent: Span) -> None:
     """'Governor Vows To Rebuild The Flooded Bridge' / 'Minister Denies Role In Fuel Deal': a title-case line whose
-    speech verb (entity_cues.json headline_verbs) the tagger read as part of a name reports what follows it, said by
-    the capitalised words before it, when no cue of the line was found by the parse already."""
+    present-tense speech verb (attribution_words.tsv headline_speech_verb), tagged as part of a name or a noun or as
+    a present-tense verb, reports what follows it, said by the capitalised words before it, when no cue of the line was
+    found by the parse already. Not "Arsenal Hammers Spurs" (no speech verb), "Rebels Blasted By Jets" (a past form is
+    a headline's passive) nor "Game Called Off" (a particle after the verb: headline_particle)."""
     if sent.start_char not in cx.para_start_set or cx.inside_quote(sent.start_char):
         return
     p_start, p_end = cx.para_of(sent.start_char)
@@ -97,9 +104,12 @@ def headline_report(cx: Context, sent) -> None:
     if not title_case_line([t.text for t in toks]) or any(
             a.start < line_end and p_start < a.end for a in cx.attrs) or cx.overlaps_taken(p_start, line_end):
         return
-    verbs = cx.lex.headline_verbs
-    k = next((k for k, t in enumerate(toks[:HEADLINE_SPEAKER_WORDS + 1]) if t.text in verbs), None)
-    if not k or not all(t.text[0].isupper() or t.is_punct or t.tag_ == "POS" for t in toks[:k]):
+    verbs = cx.lex.headline_speech_verbs
+    k = next((k for k, t in enumerate(toks[:HEADLINE_SPEAKER_WORDS + 1]) if t.lower_ in verbs), None)
+    if not k or toks[k].tag_ not in HEADLINE_VERB_TAGS or k + 1 < len(toks) and \
+            toks[k + 1].lower_ in cx.lex.headline_particles:
+        return
+    if not all(t.text[0].isupper() or t.is_punct or t.tag_ == "POS" for t in toks[:k]):
         return
     if any(t.text == ":" for t in toks[:k]) and toks[0].lower_ in cx.lex.rubrics:
         return  # "Interview: The Mayor Explains Her Budget": a page's rubric over a feature, nobody's statement
