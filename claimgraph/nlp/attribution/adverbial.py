@@ -36,6 +36,17 @@ def _free(cx: Context, span: tuple[int, int]) -> bool:
     return not cx.overlaps_taken(*span) and not any(a.start < span[1] and span[0] < a.end for a in cx.attrs)
 
 
+def _report_clause(cx: Context, verb: Token, speaker: Token, span: tuple[int, int] | None) -> bool:
+    """Record the clause a frame reports as the speaker's indirect statement, unless it is missing or already
+    held by another report (one report per clause). Whether it was recorded."""
+    if span is None or not _free(cx, span):
+        return False
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                         speaker_head=speaker))
+    cx.used_verbs.add(verb.i)
+    return True
+
+
 def as_said(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> bool:
     """'The bridge will not reopen before spring, as the county engineers have said.' / 'As the harbour master
     reported on Monday, two trawlers sank.': a cue in a clause opened by "as", with a subject and no complement of
@@ -56,13 +67,7 @@ def as_said(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> bool:
         return False  # "was emotional as she called for reform": "as" of time, the cue reports its own object
     if cx.in_attr(verb.idx):
         return False  # inside what someone else is reported to have said: that report holds it
-    span = _clause_without(cx, verb.head, {x.i for x in verb.subtree})
-    if span is None or not _free(cx, span):
-        return False
-    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
-                         speaker_head=speaker))
-    cx.used_verbs.add(verb.i)
-    return True
+    return _report_clause(cx, verb, speaker, _clause_without(cx, verb.head, {x.i for x in verb.subtree}))
 
 
 def parenthetical(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> bool:
@@ -90,13 +95,7 @@ def parenthetical(cx: Context, verb: Token, cue: Cue, speaker: Token | None) -> 
     root = sent.root
     if lo <= root.i <= hi:
         return False
-    span = _clause_without(cx, root, set(range(lo - 1, hi + 2)))
-    if span is None or not _free(cx, span):
-        return False
-    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
-                         speaker_head=speaker))
-    cx.used_verbs.add(verb.i)
-    return True
+    return _report_clause(cx, verb, speaker, _clause_without(cx, root, set(range(lo - 1, hi + 2))))
 
 
 def stating_document(cx: Context, noun: Token) -> Token | None:
