@@ -64,3 +64,25 @@ def assert_spans_exact(analysis: Analysis) -> None:
     for flag in analysis.flags:
         for s, e in flag.spans:
             assert 0 <= s < e <= len(text)
+
+
+def quote_rows(text: str, strip: str = " ,.") -> list[dict[str, str | None]]:
+    """Every quote of `text`, in text order, as the fields attribution tests compare (content stripped of `strip`,
+    the speaker as written, cue, source label and kind), after checking every span is exact: one reader for the
+    attribution test modules, which each project the fields they assert on."""
+    from claimgraph import analyze  # imported late, as the fixtures above do
+
+    a = analyze(text)
+    assert_spans_exact(a)
+    sources = {s.id: s for s in a.sources}
+    rows: list[dict[str, str | None]] = []
+    for q in sorted(a.quotes, key=lambda q: q.span[0]):
+        src = sources.get(q.speaker)
+        rows.append({
+            "content": q.text.strip(strip),
+            "written": a.document.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None,
+            "cue": q.cue,
+            "label": src.label if src else None,
+            "kind": src.kind if src else None,
+        })
+    return rows

@@ -7,21 +7,12 @@ Every case is a short article written for the test (no bench or issue text); eac
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
-
-from claimgraph import analyze
+from conftest import quote_rows
 
 
 def attributions(text: str) -> list[tuple[str, str | None, str | None]]:
     """(content, cue, source label) for every quote, in text order."""
-    a = analyze(text)
-    assert_spans_exact(a)
-    sources = {s.id: s for s in a.sources}
-    out = []
-    for q in sorted(a.quotes, key=lambda q: q.span[0]):
-        src = sources.get(q.speaker)
-        out.append((q.text.strip(" ,.\u201c\u201d\""), q.cue, src.label if src else None))
-    return out
+    return [tuple(r[k] for k in ('content', 'cue', 'label')) for r in quote_rows(text, " ,.\u201c\u201d\"")]
 
 
 # ------------------------------------------------------------------ the same speaker's next report

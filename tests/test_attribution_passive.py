@@ -10,21 +10,12 @@ believed that ...") has no speaker either. Every case is a sentence written for 
 from __future__ import annotations
 
 import pytest
-from conftest import assert_spans_exact
-
-from claimgraph import analyze
+from conftest import quote_rows
 
 
 def attributions(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
     """(content, cue, source label, source kind) for every quote, in text order."""
-    a = analyze(text)
-    assert_spans_exact(a)
-    sources = {s.id: s for s in a.sources}
-    out = []
-    for q in sorted(a.quotes, key=lambda q: q.span[0]):
-        src = sources.get(q.speaker)
-        out.append((q.text.strip(" ,."), q.cue, src.label if src else None, src.kind if src else None))
-    return out
+    return [tuple(r[k] for k in ('content', 'cue', 'label', 'kind')) for r in quote_rows(text, " ,.")]
 
 
 def test_an_expectation_without_a_holder_is_a_speakerless_attribution_of_the_whole_clause() -> None:

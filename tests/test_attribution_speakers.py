@@ -9,7 +9,7 @@ was said.
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
+from conftest import quote_rows
 
 from claimgraph import analyze
 from claimgraph.contract import Entity
@@ -22,15 +22,7 @@ Q = "\u201c{}\u201d"
 
 def attributions(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
     """(content, written speaker, source label, source kind) for every quote, in text order."""
-    a = analyze(text)
-    assert_spans_exact(a)
-    sources = {s.id: s for s in a.sources}
-    out = []
-    for q in sorted(a.quotes, key=lambda q: q.span[0]):
-        written = a.document.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None
-        src = sources.get(q.speaker)
-        out.append((q.text.strip(" ,.\u201c\u201d"), written, src.label if src else None, src.kind if src else None))
-    return out
+    return [tuple(r[k] for k in ('content', 'written', 'label', 'kind')) for r in quote_rows(text, " ,.\u201c\u201d")]
 
 
 def speaker_of(text: str, content: str) -> tuple[str | None, str | None]:
