@@ -86,3 +86,13 @@ def quote_rows(text: str, strip: str = " ,.") -> list[dict[str, str | None]]:
             "kind": src.kind if src else None,
         })
     return rows
+
+
+def places_of(analyzer: Analyzer, text: str) -> dict[str, object]:
+    """Each place mention's text mapped to its place, after checking every span is exact: the places test modules'
+    one reader of a plain-text article."""
+    from claimgraph.ingest import prepare
+
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}

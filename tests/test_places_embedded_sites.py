@@ -6,15 +6,7 @@ benchmark's text."""
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
-
-from claimgraph.ingest import prepare
-
-
-def places_of(analyzer, text: str) -> dict[str, object]:
-    analysis = analyzer.analyze_article(prepare(text, html=False))
-    assert_spans_exact(analysis)
-    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+from conftest import places_of
 
 
 def test_a_town_before_a_site_noun_is_the_place_the_site_is_at(analyzer) -> None:

@@ -3,16 +3,10 @@ and lists, written as general sentences (not copies of any benchmark's text)."""
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
+from conftest import assert_spans_exact, places_of
 
 from claimgraph.ingest import prepare
 from claimgraph.nlp.places.forms import title_form
-
-
-def places_of(analyzer, text: str) -> dict[str, object]:
-    analysis = analyzer.analyze_article(prepare(text, html=False))
-    assert_spans_exact(analysis)
-    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
 
 
 def test_a_county_opening_a_jail_or_centre_the_model_tags_as_one_place_is_the_county(analyzer) -> None:

@@ -3,15 +3,7 @@ written as general sentences, not copies of any benchmark's text."""
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
-
-from claimgraph.ingest import prepare
-
-
-def places_of(analyzer, text: str) -> dict[str, object]:
-    analysis = analyzer.analyze_article(prepare(text, html=False))
-    assert_spans_exact(analysis)
-    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+from conftest import places_of
 
 
 def test_a_name_in_a_long_list_of_states_is_the_state_not_a_town_of_another_listed_state(analyzer) -> None:

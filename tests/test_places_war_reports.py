@@ -5,16 +5,10 @@ tests, not copied from any benchmark's text."""
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
+from conftest import assert_spans_exact, places_of
 
 from claimgraph.ingest import prepare
 from claimgraph.nlp.places.forms import article_variants
-
-
-def places_of(analyzer, text: str) -> dict[str, object]:
-    analysis = analyzer.analyze_article(prepare(text, html=False))
-    assert_spans_exact(analysis)
-    return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
 
 
 def test_a_village_located_from_a_known_town_is_a_place_whatever_the_model_tags_it(analyzer) -> None:
