@@ -22,10 +22,11 @@ def _analyze(analyzer, text: str) -> Analysis:
     return analysis
 
 
-def _event(analysis: Analysis, text: str, words: str) -> Event:
+def _event(analysis: Analysis, text: str, words: str, skip_type: str | None = None) -> Event:
+    """The first event (not of `skip_type`) one of whose mentions overlaps the words."""
     at = text.index(words)
-    event = next((e for e in analysis.events if any(s <= at < e_ or at <= s < at + len(words)
-                                                    for s, e_ in [e.span, *e.mentions])), None)
+    event = next((e for e in analysis.events if e.type != skip_type and any(
+        s <= at < e_ or at <= s < at + len(words) for s, e_ in [e.span, *e.mentions])), None)
     assert event is not None, [(e.subtype, e.text) for e in analysis.events]
     return event
 

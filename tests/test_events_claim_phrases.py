@@ -8,18 +8,14 @@ light verb that says something else of the act ("was made public by X", "was use
 from __future__ import annotations
 
 import pytest
-from test_events_actor_sources import _analyze, _names
+from test_events_actor_sources import _analyze, _event, _names
 
 from claimgraph.contract import Analysis, Event
 
 
 def _act(analysis: Analysis, text: str, words: str) -> Event:
     """The act the words name (not the claim, whose words may include the act's)."""
-    at = text.index(words)
-    event = next((e for e in analysis.events if e.type != "Attribution of responsibility"
-                  and any(s <= at < t or at <= s < at + len(words) for s, t in [e.span, *e.mentions])), None)
-    assert event is not None, [(e.subtype, e.text) for e in analysis.events]
-    return event
+    return _event(analysis, text, words, skip_type="Attribution of responsibility")
 
 #: (text, words of the act, a name that must not be among its actors)
 NOT_THE_DOER = [
