@@ -25,6 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from claimgraph.contract import Analysis, Casualty, Event, Place, Quote
+from claimgraph.corpus.linking import blame
+from claimgraph.corpus.linking.blame import blamed
 from claimgraph.corpus.linking.digest import DateSpan, Digest, Report
 from claimgraph.corpus.linking.entities import (
     EntityIndex,
@@ -32,7 +34,6 @@ from claimgraph.corpus.linking.entities import (
     fold,
     linking_data,
     outlet_key,
-    side_of,
     upstream_of,
 )
 from claimgraph.corpus.linking.figures import OPEN_APPROX, is_part, placed_elsewhere, qualified, stated_kind
@@ -61,8 +62,6 @@ _WORDS = re.compile(r"\w+")
 FIGURE_REACH = 300
 #: casualty groups compared with the same group only, whatever a report's whole toll (children, women)
 SUBGROUPS = frozenset({"children", "women"})
-#: ACLED types whose actor is blamed for the harm (a battle's two sides are not a blame dispute)
-BLAME_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
 
 def ref(analysis: Analysis, item: str | None, span: tuple[int, int] | None) -> ItemRef:
@@ -159,19 +158,6 @@ def _source_keys(analysis: Analysis, ids: list[str], entities: EntityIndex) -> l
     return out
 
 
-def _blamed(analysis: Analysis, events: list[Event]) -> list[str]:
-    names = {e.id: e.name for e in analysis.entities}
-    sides = []
-    for ev in events:
-        if ev.type not in BLAME_TYPES:
-            continue
-        for a in ev.actors:
-            side = side_of(names.get(a, "")) or names.get(a)
-            if side and side not in sides:
-                sides.append(side)
-    return sides
-
-
 def _near(span: tuple[int, int], ev: Event) -> bool:
     """Whether a figure lies within FIGURE_REACH characters of its event or one of the event's mentions."""
     return any(s - FIGURE_REACH <= span[0] <= e + FIGURE_REACH for s, e in [ev.span, *ev.mentions])
@@ -228,7 +214,7 @@ def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
             date=main.date.iso if main.date else None, date_stated=bool(main.date and main.date.year_stated),
             place=main.place.name if main.place else None,
             events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources, main.place, entities),
-            sources=sources, blamed=_blamed(a, events), lead=any(r.lead for r in reps))
+            sources=sources, blamed=blamed(a, events), lead=any(r.lead for r in reps))
         cited = tuple(k for k in _source_keys(a, [s.id for s in a.sources], entities) if k.startswith("upstream:"))
         out.append(DocReport(d, reps, rec, cited))
     return sorted(out, key=lambda dr: (dr.digest.published.start if dr.digest.published else dt.date.max,
@@ -432,21 +418,8 @@ def quote_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
 
 
 def blame_findings(inc_id: str, reports: list[DocReport]) -> list[Finding]:
-    """Two reports holding different, known belligerents responsible for the same incident."""
-    out = []
-    for i, ra in enumerate(reports):
-        sa = {s for s in ra.record.blamed if side_of(s) or s in linking_data().get("actor_sides", {})}
-        for rb in reports[i + 1:]:
-            sb = {s for s in rb.record.blamed if side_of(s) or s in linking_data().get("actor_sides", {})}
-            if sa and sb and not sa & sb:
-                refs = [e for e in ra.record.events[:1]] + [e for e in rb.record.events[:1]]
-                out.append(Finding(
-                    id=_fid("contradiction", "blame", inc_id, ra.record.doc_id, rb.record.doc_id),
-                    kind="contradiction", aspect="blame", incident=inc_id, refs=refs,
-                    data={"a": sorted(sa), "b": sorted(sb)},
-                    explanation=f"blame: {_label(ra)} holds {', '.join(sorted(sa))} responsible, "
-                                f"{_label(rb)} holds {', '.join(sorted(sb))}"))
-    return out
+    """Two reports holding different, known belligerents responsible for the same incident (blame.py)."""
+    return blame.blame_findings(inc_id, reports, _fid, _label)
 
 
 def _dateline_ref(analysis: Analysis) -> ItemRef:
