@@ -538,3 +538,31 @@ def test_one_large_toll_credited_to_two_different_counters_is_two_counts(analyze
     corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
     assert len(corroboration) == 1 and corroboration[0].data["reports"] == 3, corroboration
     assert corroboration[0].data["independent"] == 3, corroboration[0].data["groups"]
+
+
+# One checkpoint bombing: one article's lead gives the toll with the group that claimed the attack, its body
+# credits the same number to the Observatory; another gives the Observatory's toll alone. (Invented accounts.)
+HOMS_CLAIM = """Tue 6 Mar 2018
+
+IS claims Homs checkpoint bombing
+
+The Islamic State group claimed a suicide bombing that killed at least 23 people at an army checkpoint in Homs \
+on Monday. The Syrian Observatory for Human Rights said at least 23 people were killed in the bombing, most of \
+them soldiers.
+"""
+HOMS_MONITOR = """Mon 5 Mar 2018
+
+Suicide bombing kills 23 at Homs checkpoint
+
+At least 23 people were killed on Monday when a suicide bomber blew himself up at an army checkpoint in Homs, \
+the Syrian Observatory for Human Rights said.
+"""
+
+
+def test_a_toll_its_text_credits_to_the_others_counter_too_is_one_count(analyzer: Analyzer) -> None:
+    claim, monitor = (_analyse(analyzer, t, o) for t, o in ((HOMS_CLAIM, "Alaraby"), (HOMS_MONITOR, "Daily Sabah")))
+    linker = Linker()
+    linker.add_many([claim, monitor])
+    corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
+    assert len(corroboration) == 1 and corroboration[0].data["reports"] == 2, corroboration
+    assert corroboration[0].data["independent"] == 1, corroboration[0].data["groups"]

@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimgraph.contract import Analysis, Casualty, Event, Place, Quote
 from claimgraph.corpus.linking import blame
@@ -93,6 +93,7 @@ class DocReport:
     reports: list[Report]
     record: ReportRecord
     cited: tuple[str, ...] = ()  # the upstreams (linking.json upstream_aliases) its document cites anywhere
+    credits: dict[float, frozenset[str]] = field(default_factory=dict)  # figure -> every body its text credits it to
 
     @property
     def analysis(self) -> Analysis:
@@ -119,6 +120,16 @@ def _figure_source(analysis: Analysis, quantity: str, entities: EntityIndex) -> 
     ids += [sid for c in analysis.claims if quantity in c.quantities for sid in c.sources]
     keys = _source_keys(analysis, ids, entities)
     return next((k for k in keys if k.startswith("upstream:")), keys[0] if keys else None)
+
+
+def _credited(analysis: Analysis, low: float, entities: EntityIndex) -> frozenset[str]:
+    """Every body (upstream or named source) the text credits a number to, wherever it writes it: a lead's "IS
+    claims the bombing ... killing at least 17" and a later "the Observatory said at least 17 people were
+    killed" credit one 17 to both."""
+    same = {q.id for q in analysis.quantities if q.low == low}
+    ids = [q.source for q in analysis.quantities if q.id in same and q.source]
+    ids += [sid for c in analysis.claims if same & set(c.quantities) for sid in c.sources]
+    return frozenset(k for k in _source_keys(analysis, ids, entities) if k.startswith(("upstream:", "outlet:")))
 
 
 def _source_keys(analysis: Analysis, ids: list[str], entities: EntityIndex) -> list[str]:
@@ -216,7 +227,8 @@ def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
             events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources, main.place, entities),
             sources=sources, blamed=blamed(a, events), lead=any(r.lead for r in reps))
         cited = tuple(k for k in _source_keys(a, [s.id for s in a.sources], entities) if k.startswith("upstream:"))
-        out.append(DocReport(d, reps, rec, cited))
+        out.append(DocReport(d, reps, rec, cited, {f.low: _credited(a, f.low, entities)
+                                                   for f in rec.figures if f.low is not None}))
     return sorted(out, key=lambda dr: (dr.digest.published.start if dr.digest.published else dt.date.max,
                                        dr.record.doc_id))
 

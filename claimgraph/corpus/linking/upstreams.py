@@ -87,17 +87,19 @@ def independent_groups(reports: list[DocReport], duplicates: dict[str, dict[str,
 def _join_equal_tolls(reports: list[DocReport], dsu: _DSU) -> None:
     """Reports giving one large main toll carry one count, unless both credit it to counters and to different ones
     (the Observatory's 12 and the Civil Defence's 12 are two counts that agree). A report crediting no counter (a
-    spokesman, activists, no one) joins every report giving its toll: it repeats the count, whoever's it is."""
+    spokesman, activists, no one) joins every report giving its toll: it repeats the count, whoever's it is; so does
+    one whose text credits the number to the other's counter too, wherever it writes it (its lead's "IS claims
+    the bombing ... killing at least 17", a later "the Observatory said at least 17 people were killed")."""
     by_toll: dict[tuple[str, float], list[DocReport]] = defaultdict(list)
     for r in reports:
         if (toll := main_toll(r)) is not None:
             by_toll[toll].append(r)
-    for same in by_toll.values():
-        counters = [(r.record.doc_id, counter(r)) for r in same]
-        for i, (x, cx) in enumerate(counters):
-            for y, cy in counters[i + 1:]:
-                if cx is None or cy is None or cx == cy:
-                    dsu.union(x, y)
+    for (_, value), same in by_toll.items():
+        counters = [(r.record.doc_id, counter(r), r.credits.get(value, frozenset())) for r in same]
+        for i, (x, cx, kx) in enumerate(counters):
+            for y, cy, ky in counters[i + 1:]:
+                if cx is None or cy is None or cx == cy or cx in ky or cy in kx:
+                    dsu.union(x, y)  # one counter, or one text crediting the toll to the other's counter too
 
 
 def counter(r: DocReport) -> str | None:
