@@ -31,6 +31,7 @@ from claimgraph.nlp.shared.numbers_data import alternation, by_kind, no_blank_li
 from claimgraph.nlp.shared.scan import MultiScanner
 from claimgraph.nlp.state import get_state, report_failure
 from claimgraph.nlp.times_direction import future_clause, next_date
+from claimgraph.nlp.times_head import head_base
 
 _LEX = by_kind("times_lexicon.tsv")
 MONTHS = {w: int(v) for w, v in _LEX.get("month", [])}
@@ -584,13 +585,13 @@ class TimesComponent:
         base = parse_base(state.meta.published, state.meta.dateline)
         spans = state.extra.setdefault("time_spans", [])
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per item
+        head = base or head_base(doc)  # no published date or dateline: the date the text prints at its head
         for f in find_times(doc):
             state.check_time()
             if f.kind in ("date", "numeric", "month", "weekday") and not f.groups.get("year"):
                 f.future = future_clause(doc, f.start, f.end)
-            value, precision, anchor = resolve(f, text, base)
-            if value is None:
-                anchor = "unresolved"
+            value, precision, anchor = resolve(f, text, head)
+            anchor = "unresolved" if value is None else ("context" if base is None and anchor == "dateline" else anchor)
             kind = "duration" if f.kind in ("duration", "span", "vague_period") else "point"
             if f.kind == "spacy" and _DURATION_ENT.search(text[f.start:f.end]):
                 kind = "duration"

@@ -1,0 +1,53 @@
+"""An event dated by a weekday or "earlier this week" is dated against the report's date printed at the head of
+the text when the document has no published date (issue 13, extraction bugs seen by linking), written before
+the fix. "Fri Jun 24 2016 ... killed on Thursday" is 23 June 2016: the times component resolves such words only
+against a published date or a dateline, so the event was left undated though the text gives its day. A text
+that prints no date at its head leaves the weekday unresolved: no date is invented. Sentences invented; 0 of 4
+dated before the fix (the fifth, no date at the head, passed), 5 of 5 after.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_spans_exact
+
+from claimgraph.contract import Analysis
+from claimgraph.ingest import prepare
+
+HEAD_DATED = [
+    ("Turkish jets kill 20 militants near Azaz\n\nFri Jun 24 2016 Turkish jets kill 20 militants near Azaz. At least "
+     "20 militants were killed on Thursday in northern Syria during air strikes by Turkish jets, the army said.",
+     "air strikes", "2016-06-23"),
+    ("Car bomb hits Homs market\n\nSaturday 10 Aug 2013 A car bomb exploded in a market in the city of Homs earlier "
+     "this week, killing eight people, activists said.", "car bomb", "2013-W32"),
+    ("Shelling kills three in Daraa\n\n12 March 2016 Government forces shelled the town of Daraa on Monday, killing "
+     "three civilians, a monitor said.", "shelled", "2016-03-07"),
+    ("Rebels ambush convoy\n\nThursday, 3 November 2016. Rebels ambushed an army convoy on the road to Hama "
+     "on Tuesday, killing seven soldiers, state media said.", "ambushed", "2016-11-01"),
+]
+
+
+def _analyze(analyzer, text: str) -> Analysis:
+    analysis = analyzer.analyze_article(prepare(text))
+    assert_spans_exact(analysis)
+    return analysis
+
+
+def _value(analysis: Analysis, text: str, words: str) -> str | None:
+    at = text.rindex(words)
+    event = next((e for e in analysis.events if any(s <= at < t for s, t in [e.span, *e.mentions])), None)
+    assert event is not None, [(e.subtype, e.text, e.span) for e in analysis.events]
+    time = {t.id: t for t in analysis.times}.get(event.time or "")
+    assert time is not None, event
+    return time.value
+
+
+@pytest.mark.parametrize(("text", "words", "value"), HEAD_DATED)
+def test_a_weekday_is_dated_against_the_date_at_the_head(analyzer, text: str, words: str, value: str) -> None:
+    assert _value(_analyze(analyzer, text), text, words) == value
+
+
+def test_no_date_at_the_head_invents_none(analyzer) -> None:
+    text = ("Shelling kills three in Daraa\n\nGovernment forces shelled the town of Daraa on Monday, killing three "
+            "civilians, a monitor said.")
+    assert _value(_analyze(analyzer, text), text, "shelled") is None
