@@ -19,6 +19,7 @@ from claimgraph.nlp.events.lexicon import (
     TokForms,
     lex_place_nouns,
 )
+from claimgraph.nlp.events.setting import after_report, head_date
 from claimgraph.nlp.state import DocState
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -513,6 +514,7 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
     s0, s1 = c.sent.start_char, c.sent.end_char
     doc = c.sent.doc
     dash = _dateline_end(c.sent)
+    reported_on = state.meta.published or head_date(state)
     best: tuple[int, str] | None = None
     report: tuple[int, str] | None = None
     line: str | None = None
@@ -521,8 +523,8 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
             ts, te = t.span
         except (AttributeError, TypeError, ValueError):
             continue
-        if not (s0 <= ts and te <= s1):
-            continue
+        if not (s0 <= ts and te <= s1) or after_report(t.value, reported_on):
+            continue  # a time after the report dates another act ("diplomats would meet next Wednesday")
         dist = abs(ts - start)
         if te <= dash:
             line = line or t.id

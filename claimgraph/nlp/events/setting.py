@@ -14,6 +14,7 @@ stabbing or a kidnapping: a demanding ACLED coder codes neither.
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
@@ -173,3 +174,16 @@ def is_history(event: Event, times: dict, published: str | None) -> bool:
         return int(time.value[:4]) < int(published[:4]) - HISTORY_YEARS
     except ValueError:
         return False
+
+
+#: a calendar date: ISO year, month or day (not a week, an interval or a date with no year)
+_ISO = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
+
+
+def after_report(value: str | None, report: str | None) -> bool:
+    """Is a calendar date (ISO day, month or year) later than the report's? An event reported as having happened
+    was not then."""
+    if not value or not report or not _ISO.match(value) or not _ISO.match(report):
+        return False
+    n = min(len(value), len(report))
+    return value[:n] > report[:n]
