@@ -74,3 +74,21 @@ def test_a_time_after_the_report_dates_no_past_event(analyzer, text: str, words:
     assert_spans_exact(analysis)
     value = _value(analysis, text, words, dated=False)
     assert value is None or value <= "2016-06-24", value
+
+
+#: An incident told over two days ("killed on Thursday and Friday") is dated from its first day, so that a
+#: report of its first day ("on Thursday the group mounted a counterattack") can be the same incident: written
+#: before the fix (0 of 2 before), when resolved weekdays began to keep such reports apart.
+SPAN_OF_DAYS = [
+    ("At least 40 soldiers were killed on Thursday and Friday as the army fought to retake the town of Sukhnah, a "
+     "monitor said.", "retake", "2016-06-23"),
+    ("On Wednesday and Thursday, rebels shelled the outskirts of the town of Kabani, killing six civilians.",
+     "shelled", "2016-06-22"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value"), SPAN_OF_DAYS)
+def test_an_incident_over_two_days_is_dated_from_the_first(analyzer, text: str, words: str, value: str) -> None:
+    analysis = analyzer.analyze_article(Article(text=text, meta=DocMeta(published="2016-06-24")))
+    assert_spans_exact(analysis)
+    assert _value(analysis, text, words) == value

@@ -19,7 +19,7 @@ from claimgraph.nlp.events.lexicon import (
     TokForms,
     lex_place_nouns,
 )
-from claimgraph.nlp.events.setting import after_report, head_date
+from claimgraph.nlp.events.setting import after_report, first_of_span, head_date
 from claimgraph.nlp.state import DocState
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -533,8 +533,8 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
                 report = (dist, t.id)
         elif best is None or dist < best[0]:
             best = (dist, t.id)
-    if best is not None:
-        return best[1], False
+    if best is not None:  # a span of days ("on Thursday and Friday") dates the event from its first
+        return first_of_span(state.items.get("times", []), doc.text, best[1]), False
     if report is not None:
         return report[1], True
     return line, line is not None

@@ -187,3 +187,22 @@ def after_report(value: str | None, report: str | None) -> bool:
         return False
     n = min(len(value), len(report))
     return value[:n] > report[:n]
+
+
+@functools.lru_cache(maxsize=1)
+def _day_span_words() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_rows("events_day_spans.tsv"))
+
+
+def first_of_span(times: list, text: str, tid: str) -> str:
+    """The first time of a span of days that the time closes ("killed on Thursday and Friday": Thursday): an
+    incident told over several days is dated from its first (events_day_spans.tsv)."""
+    by_id = {t.id: t for t in times}
+    cur = by_id.get(tid)
+    for _ in range(3):
+        prev = next((t for t in times if cur is not None and t.span[1] <= cur.span[0]
+                     and text[t.span[1]:cur.span[0]].strip().lower() in _day_span_words()), None)
+        if prev is None:
+            break
+        cur = prev
+    return cur.id if cur is not None else tid
