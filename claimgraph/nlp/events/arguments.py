@@ -20,6 +20,7 @@ from claimgraph.nlp.events.lexicon import (
     lex_place_nouns,
 )
 from claimgraph.nlp.events.setting import after_report, first_of_span, head_date
+from claimgraph.nlp.events.ties import town_tied_to
 from claimgraph.nlp.state import DocState
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -387,32 +388,8 @@ def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[in
                 best = (dist, place.id, outside)
     if best is None:
         return None, False
-    town = _town_tied_to(c.sent.doc.text, next(f for f in found if f[:3] == best), found + named)
+    town = town_tied_to(c.sent.doc.text, next(f for f in found if f[:3] == best), found + named)
     return (town, best[2]) if town is not None else (best[1], best[2])
-
-
-_TIES = frozenset({",", "in", ", in"} | {f"{c}in {w}" for c in ("", ", ") for w in (
-    "the", "northern", "southern", "eastern", "western", "the northern", "the southern", "the eastern", "the western",
-    "northwestern", "northeastern", "southwestern", "southeastern")})
-
-
-def _town_tied_to(text: str, outer: tuple, found: list[tuple]) -> str | None:
-    """A town the sentence names just before the chosen place as lying in it ("an air strike on X in Y province",
-    "X, Y", "X in the Y countryside"): the event is at the town, the most specific place the text ties it to
-    (issue 13), not the province or region that holds it."""
-    big = outer[5]
-    after = text[outer[4]:outer[4] + 6]
-    if big.feature not in ("country", "admin1", "admin2", "region") and after.startswith((", ", " and ")):
-        return None  # a list of towns ("X, Y and Z"), not a town and its container
-    for _dist, pid, _out, _ms, me, small in found:
-        if small is big or me > outer[3] or small.feature not in ("city", "district", "facility", "landform"):
-            continue
-        if " ".join(text[me:outer[3]].replace(",", " , ").split()).replace(" ,", ",") not in _TIES \
-                or small.country != big.country:
-            continue
-        if big.feature == "country" or (small.admin1 is not None and small.admin1 == big.admin1):
-            return pid
-    return None
 
 
 def claims_violence(c: _Candidate, evidence: list[tuple[int, int, str]]) -> bool:

@@ -1,0 +1,39 @@
+"""An event is placed at the place the text names as where the act happened, not at the better-known place
+named only to say where that one lies ("X, near Y", "X, a town near Y", "X on the outskirts of Y"; issue 13:
+the most specific place the text ties to it). General sentences, written for these tests, not copied from
+any benchmark's text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_spans_exact
+
+from claimgraph.ingest import prepare
+
+
+def _event_places(analyzer, text: str) -> tuple[list[str | None], dict[str, str]]:
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    ids = {text[s:e]: p.id for p in analysis.places for s, e in p.mentions}
+    return [e.place for e in analysis.events], ids
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Warplanes struck Kafr Nabl, near Maarat al-Numan, killing six civilians on Sunday.", "Kafr Nabl"),
+    ("Kafr Zita, near Hama, was hit by shelling on Friday that killed four children.", "Kafr Zita"),
+    ("Rebels shelled Mhardeh, a town near Hama, killing three people.", "Mhardeh"),
+    ("Jets bombed Douma, a suburb near Damascus, killing 11 people on Tuesday.", "Douma"),
+    ("A car bomb exploded in Douma on the outskirts of Damascus, killing nine people.", "Douma"),
+    ("Two children were killed when a shell hit Harasta, on the outskirts of Damascus.", "Harasta"),
+    ("Shelling killed five people in Harasta, a suburb of Damascus, on Monday.", "Harasta"),
+])
+def test_the_event_is_at_the_place_named_as_its_site_not_the_place_it_lies_near(analyzer, text: str,
+                                                                                 town: str) -> None:
+    places, ids = _event_places(analyzer, text)
+    assert places and all(p == ids[town] for p in places)
+
+
+def test_a_place_named_alone_near_another_stays_out_of_the_tie(analyzer) -> None:
+    """"near Hama" with no place before it: the event is near Hama, so Hama is the place the text gives."""
+    places, ids = _event_places(analyzer, "Government jets bombed villages near Hama on Monday, killing 12 people.")
+    assert places == [ids["Hama"]]
