@@ -503,8 +503,8 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
         if not (s0 <= ts and te <= s1) or after_report(t.value, reported_on):
             continue  # a time after the report dates another act ("diplomats would meet next Wednesday")
         dist = abs(ts - start)
-        if te <= dash:
-            line = line or t.id
+        if te <= dash or (t.value == reported_on and _opens(doc.text, ts, s0)):
+            line = line or t.id  # a dateline's date, or the date printed at the head ("12 Jul 2016 Rebels ...")
         elif _reporting_time(doc, ts, te, c.head):
             if report is None or dist < report[0]:
                 report = (dist, t.id)
@@ -515,6 +515,11 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
     if report is not None:
         return report[1], True
     return line, line is not None
+
+
+def _opens(text: str, ts: int, s0: int) -> bool:
+    """Does a time open its sentence, or follow only a label ("Date of publication 16 October 2017 ...")?"""
+    return ts == s0 or (ts - s0 <= 40 and "publi" in text[s0:ts].lower())
 
 
 #: tokens that end a dateline ("BEIRUT, March 9 (Reuters) - ..."), the most tokens a dateline runs to

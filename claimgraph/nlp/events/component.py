@@ -47,7 +47,7 @@ from claimgraph.nlp.events.evidence import (
     wrong_patient,
 )
 from claimgraph.nlp.events.furniture import furniture_start
-from claimgraph.nlp.events.incidents import Hint, merge_incidents
+from claimgraph.nlp.events.incidents import Hint, drop_recalled, merge_incidents
 from claimgraph.nlp.events.lexicon import (
     Lexicon,
     Match,
@@ -241,7 +241,9 @@ class EventsComponent:
                          if c.group == "attribution" else None) for e, c in zip(events, ranked, strict=True)])
         places = {p.id: p for p in state.items.get("places", [])}
         times = {t.id: t for t in state.items.get("times", [])}
+        told = {e.id: c.sent_index for e, c in zip(events, ranked, strict=True)}  # the sentence each is told in
         events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state))]
+        events = drop_recalled(events, told, times, hints)
         events = merge_incidents(events, places, times, hints, main_place)
         state._counters["events"] = 0  # ids in order of the events kept
         for event in events:

@@ -32,6 +32,9 @@ from claimgraph.nlp.events.arguments import vague
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 #: characters between two reports of violence close enough to be one account of one incident
 NEAR = 250
+#: the sentences of a text that may hold its headline and lead (a headline, a repeated headline or a dateline, the
+#: lead's first sentences): the report's news is the incident they tell
+LEAD_SENTENCES = 5
 #: place features from the coarsest to the finest
 _COARSE = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "landform": 2, "water": 2}
 
@@ -95,6 +98,47 @@ def _dated_before_report(a: Event, b: Event, ta: Time | None, tb: Time | None, h
             n = min(len(t_report.value), len(t_own.value))
             return t_own.value[:n] <= t_report.value[:n]
     return False
+
+
+def _own_day(event: Event, times: dict[str, Time], hints: dict[str, Hint]) -> str | None:
+    """The day an event's own words date it to (not its report's date, not a month: "since September" may span
+    weeks of a campaign the report is about), if any."""
+    t = times.get(event.time or "")
+    if t is None or hints.get(event.id, NO_HINT).report_time or not t.value or not t.value[:4].isdigit():
+        return None
+    return t.value if len(t.value) >= 7 and t.value[4] == "-" else None
+
+
+def drop_recalled(events: list[Event], sentence_of: dict[str, int], times: dict[str, Time],
+                  hints: dict[str, Hint]) -> list[Event]:
+    """The events of a report without the earlier incidents it recalls as background. The report's news is its
+    headline and lead incident: its date is the first date of its own that an act of violence is given in the
+    lead (the first LEAD_SENTENCES sentences). Violence told after it and dated by its own words to an
+    earlier day ("Friday's attack came after a car bombing killed 100 people on Tuesday") is an earlier incident
+    the report recalls, not one it reports (like the war's history, `is_history`); one that tells the main
+    event's toll again is the main incident told once more, and stays."""
+    if not events:
+        return events
+    main = events[0]
+    lead = sorted((e for e in events if e.type in VIOLENT and sentence_of.get(e.id, 0) < LEAD_SENTENCES
+                   and _own_day(e, times, hints)), key=lambda e: e.span[0])
+    if not lead:
+        return events  # no incident in the lead dated by its own words: nothing to tell background from
+    news, news_day = lead[0], _own_day(lead[0], times, hints) or ""
+    tolls = {(c.kind, c.group, c.low) for e in (main, news) for c in e.casualties if c.low}
+
+    def recalled(e: Event) -> bool:
+        day = _own_day(e, times, hints)
+        if e is news or e is main or day is None or e.type not in VIOLENT:
+            return False
+        if sentence_of.get(e.id, 0) <= sentence_of.get(news.id, 0):
+            return False
+        if tolls & {(c.kind, c.group, c.low) for c in e.casualties if c.low}:
+            return False
+        n = min(len(day), len(news_day))
+        return day[:n] < news_day[:n]
+
+    return [e for e in events if not recalled(e)]
 
 
 def _finer(a: Place | None, b: Place | None) -> bool:
