@@ -348,8 +348,9 @@ def partial_quote(cx: Context, first: QuoteSpan, last: QuoteSpan) -> None:
                 return  # a fragment of the statement reported whole just before
             if a.kind == "partial" and a.verb is not None and a.verb.i == gov[0].i:
                 between = [t for t in cx.tokens(a.end, first.start) if not cx.inside_quote(t.idx)]
+                # the cue itself may stand between ('"a," X said, and "b"'); any other verb opens another clause
                 if "\n" not in cx.text[a.end:first.start] and not any(
-                        t.pos_ == "VERB" for t in between):
+                        t.pos_ == "VERB" and t.i != gov[0].i for t in between):
                     a.end = last.inner_end
                     return
                 break

@@ -166,6 +166,13 @@ def asides(cx: Context, comp: list[Token]) -> set[int]:
     return cut
 
 
+def adverbial_clause(cx: Context, c: Token) -> bool:
+    """A clause the parser made the cue's complement though a conjunction of time or cause opens it ("said before
+    he died", "spoke after the vote was held"; attribution_words.tsv adverbial_mark): when, not what, was said."""
+    mark = next((k for k in cx.children(c) if k.dep_ in {"mark", "advmod"} and k.i < c.i), None)
+    return mark is not None and mark.i == c.left_edge.i and mark.lower_ in cx.lex.adverbial_marks
+
+
 def bare_clause(cx: Context, c: Token) -> Token | None:
     """A finite clause the parser made an adverbial though nothing subordinates it, its subject after a phrase
     of time or place the parser hung on it ("said after the final he would not ..."): a reported clause
@@ -187,7 +194,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     reports its object only when its speaker can speak ("the senator claimed vast support", not "the explosion
     claimed the lives of 20 people"); an "as" cue only with its "as" complement ("painted him as a traitor").
     """
-    comp = [c for c in cx.children(verb) if c.dep_ == "ccomp"]
+    comp = [c for c in cx.children(verb) if c.dep_ == "ccomp" and not adverbial_clause(cx, c)]
     xcomp = [c for c in cx.children(verb) if c.dep_ == "xcomp" and c.i > verb.i]
     if not comp and any(cx.cue_of(c) is not None for c in xcomp):
         return []  # "continues to insist that ...", "went on to say": the cue after it reports, this one is aspect
