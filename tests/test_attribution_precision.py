@@ -36,3 +36,21 @@ def test_a_clause_of_time_after_a_cue_is_not_what_was_said() -> None:
 def test_an_indirect_question_after_a_cue_is_still_reported() -> None:
     rows = attributions("The committee has not said when it would vote on the new budget.")
     assert rows == [("it would vote on the new budget", "committee")]
+
+
+def test_for_after_a_neutral_speech_cue_names_whom_they_speak_or_write_for() -> None:
+    assert attributions("The columnist writes for a weekly paper in the north.") == []
+    assert attributions("The envoy called for an immediate ceasefire.") == [("for an immediate ceasefire", "envoy")]
+
+
+def test_a_name_coordinated_inside_a_speakers_description_is_not_the_speaker() -> None:
+    rows = attributions("The star of Silent Harbour and Tootsie said the film industry was in decline.")
+    assert rows and all(label != "Tootsie" for _, label in rows)
+    rows = attributions("A neighbour of Omar and Lina Haddad said the family had left before dawn.")
+    assert rows and all(label != "Lina Haddad" for _, label in rows)
+
+
+def test_a_two_letter_surname_or_given_name_names_the_person_alone() -> None:
+    rows = attributions("President Xi Jinping met the envoy in Beijing on Monday. The envoy thanked his hosts. "
+                        "Xi said the talks had been useful.")
+    assert ("the talks had been useful", "Xi Jinping") in rows

@@ -231,7 +231,7 @@ class EntitiesComponent:
             span = doc[cand.start:cand.end]
             if cand.label == "PERSON" and len(span) >= 2:
                 for token in (span[-1], span[0]):
-                    if token.text[:1].isupper() and len(token) > 2:
+                    if token.text[:1].isupper() and name_part(token.text):
                         parts.setdefault(_fold(token.text), span.text)
         if not parts:
             return cands
@@ -401,6 +401,18 @@ def _in_title_case_line(doc: Doc, span: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
+def short_name_stop() -> frozenset[str]:
+    """entity_cues.json `short_name_stop`: two-letter title, suffix and particle words ("Dr", "Jr", "Al")."""
+    return frozenset(json.loads(read_text("entity_cues.json") or "{}").get("short_name_stop", ()))
+
+
+def name_part(text: str) -> bool:
+    """Whether a first or last word of a full name names the person alone: three letters or more, or two
+    letters that are no title, suffix or particle ("Xi" of "Xi Jinping", "Oz" of "Mehmet Oz"; not "Jr")."""
+    return len(text) > 2 or len(text) == 2 and text.isalpha() and _fold(text) not in short_name_stop()
+
+
+@lru_cache(maxsize=1)
 def headline_verbs() -> frozenset[str]:
     """entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Warns")."""
     return frozenset(json.loads(read_text("entity_cues.json") or "{}").get("headline_verbs", ()))
@@ -461,7 +473,7 @@ def _name_part_owners(doc: Doc, cands: list[Candidate]) -> dict[tuple[str, str],
         tokens = name.split()
         parts = (tokens[-1], tokens[0]) if label == "PERSON" else (tokens[-1],)
         for part in parts:
-            if len(part) > 2:
+            if name_part(part):
                 owners.setdefault((label, part), name)
     return owners
 

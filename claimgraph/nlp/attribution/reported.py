@@ -265,6 +265,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
             if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
                 if topic_only(cx, cue, c) and not proposition(cx, c):
                     break
+                if cue.meaning in cx.lex.topic_meanings and c.lower_ in cx.lex.audience_preps:
+                    continue  # "writes for the local paper", "spoke for the ministry": for whom, not what
                 if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in cx.children(c)):
                     continue  # "speaking on condition of anonymity": how they spoke, not what about
                 if any(o.dep_ == "pobj" and o.ent_type_ in {"TIME", "DATE"} for o in cx.children(c)):

@@ -360,13 +360,25 @@ def named_inside(cx: Context, head: Token, span: tuple[int, int]):
     # not a possessive or modifier ("Scott's relatives")
     last = cx.doc[cx.tok(span[1] - 1)]
     cand = cx.sources.entity(cx.state.entity_at(last.idx, last.idx + len(last)))
-    if cand is not None and (cand.type == "PERSON" or cand.id in cx.outlet_entities):
+    if cand is not None and (cand.type == "PERSON" or cand.id in cx.outlet_entities) and not coordinated(last, head):
         found.append(cand)
     for kind in ("PERSON", "OUTLET", "ORG"):
         for cand in found:
             if cand.type == kind or (kind == "OUTLET" and cand.id in cx.outlet_entities):
                 return cand
     return None
+
+
+def coordinated(t: Token, head: Token) -> bool:
+    """Whether a token hangs from a speaker's head through a coordination ("the star of Rain Man and Tootsie"): one
+    of several things the head is described by, not a name that ends the mention."""
+    for _ in range(12):
+        if t.i == head.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "conj":
+            return True
+        t = t.head
+    return False
 
 
 def role_kind_of(cx: Context, role: str | None) -> str | None:
