@@ -54,3 +54,24 @@ def test_a_two_letter_surname_or_given_name_names_the_person_alone() -> None:
     rows = attributions("President Xi Jinping met the envoy in Beijing on Monday. The envoy thanked his hosts. "
                         "Xi said the talks had been useful.")
     assert ("the talks had been useful", "Xi Jinping") in rows
+
+
+def test_an_agentless_passive_judgement_with_as_is_reported_without_a_speaker() -> None:
+    assert attributions("The council closed two clinics, in what is being criticised as a cost-cutting raid on the "
+                        "poor.") == [("a cost-cutting raid on the poor", None)]
+    assert attributions("The new levy has been described as a tax on farmers.") == [("a tax on farmers", None)]
+    assert attributions("The siege, described as collective punishment, entered its tenth year.") == [
+        ("collective punishment", None)]
+    assert attributions("He was elected as mayor in 2010.") == []
+
+
+def test_telling_someone_to_act_reports_the_order() -> None:
+    assert attributions("The commander told his soldiers to hold the bridge.") == [
+        ("his soldiers to hold the bridge", "commander")]
+    assert attributions("The players were told to stay home.") == []
+
+
+def test_a_clause_the_parser_hangs_on_the_listener_is_what_was_said() -> None:
+    assert attributions("The mayor assured residents that the water was safe.") == [
+        ("that the water was safe", "mayor")]
+    assert attributions("He tells so many stories that his aides have stopped counting.") == []

@@ -170,3 +170,26 @@ def view_adjective(cx: Context, sent: Span) -> None:
         if span is None or not _free(cx, span):
             continue
         cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)), speaker_head=speaker))
+
+
+def passive_as(cx: Context, verb: Token, cue: Cue, near: list[Token]) -> bool:
+    """'in what is being criticised as "a land grab"', 'the plan has been described as a blockade': an agentless
+    passive of a judging cue (attribution_meanings.tsv portraying) casts its subject as what follows "as": a
+    judgement the text ascribes to nobody named, reported without a speaker. Whether it was reported."""
+    if not cx.lex.plays(cue.meaning, "portraying") or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in near):
+        return False
+    if not any(c.dep_ == "auxpass" for c in near) and verb.dep_ != "acl":
+        return False
+    prep = next((c for c in near if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    obj = next((c for c in cx.children(prep) if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return False
+    toks = list(obj.subtree)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    span = cx.span_chars(toks) if sum(t.is_alpha for t in toks) >= 2 else None
+    if span is None or any(a.start < span[1] and span[0] < a.end for a in cx.attrs):
+        return False  # quoted words inside are not a report of their own: they are what it is cast as
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb))
+    cx.used_verbs.add(verb.i)
+    return True

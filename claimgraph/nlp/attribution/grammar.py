@@ -435,3 +435,45 @@ def same_speakers_report(cx: Context, t: Token, cue: Cue) -> set[int] | None:
         return {before.i} | {x.i for x in t.subtree if x.i >= t.i} | (
             {t.i - 2} if t.i > 1 and doc[t.i - 2].text == "," else set())
     return None
+
+
+def that_clause(cx: Context, c: Token) -> bool:
+    """A clause the parser made an adverbial that is a reported clause: opened by "that" (not "because ...")."""
+    marks = [k for k in cx.children(c) if k.dep_ == "mark" and k.i < c.i]
+    return bool(marks) and marks[0].lower_ == "that"
+
+
+def asides(cx: Context, comp: list[Token]) -> set[int]:
+    """'He claimed that paying no tax was smart, although he refused to ...': a concessive clause after a comma at
+    the end of the reported clause (attribution_words.tsv concessive) is the writer's aside: its token indexes."""
+    cut: set[int] = set()
+    for c in comp:
+        for t in c.subtree:
+            if t.dep_ != "advcl" or t.i <= c.i:
+                continue
+            mark = next((k for k in cx.children(t) if k.dep_ == "mark" and k.i < t.i), None)
+            if mark is None or mark.lower_ not in cx.lex.concessives or mark.i == 0 \
+                    or cx.doc[mark.i - 1].text != "," or t.right_edge.i < c.right_edge.i:
+                continue
+            cut.update(range(mark.i - 1, t.right_edge.i + 1))
+    return cut
+
+
+def adverbial_clause(cx: Context, c: Token) -> bool:
+    """A clause the parser made the cue's complement though a conjunction of time or cause opens it ("said before
+    he died", "spoke after the vote was held"; attribution_words.tsv adverbial_mark): when, not what, was said."""
+    mark = next((k for k in cx.children(c) if k.dep_ in {"mark", "advmod"} and k.i < c.i), None)
+    return mark is not None and mark.i == c.left_edge.i and mark.lower_ in cx.lex.adverbial_marks
+
+
+def bare_clause(cx: Context, c: Token) -> Token | None:
+    """A finite clause the parser made an adverbial though nothing subordinates it, its subject after a phrase
+    of time or place the parser hung on it ("said after the final he would not ..."): a reported clause
+    without "that". Its subject, or None ("left after the players had gone" has its conjunction)."""
+    kids = cx.children(c)
+    if any(k.dep_ == "mark" for k in kids):
+        return None
+    subj = next((k for k in kids if k.dep_ == "nsubj" and k.i < c.i), None)
+    if subj is None or not (c.tag_ in FINITE_TAGS or any(k.dep_ == "aux" and k.tag_ == "MD" for k in kids)):
+        return None
+    return subj

@@ -11,7 +11,7 @@ from spacy.parts_of_speech import IDS as UPOS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.nlp.attribution.adverbial import as_said, in_document, parenthetical, view_adjective
+from claimgraph.nlp.attribution.adverbial import as_said, in_document, parenthetical, passive_as, view_adjective
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
@@ -25,7 +25,10 @@ from claimgraph.nlp.attribution.context import (
     quoting_verb,
 )
 from claimgraph.nlp.attribution.grammar import (
+    adverbial_clause,
     as_put_it,
+    asides,
+    bare_clause,
     can_speak,
     near_children,
     negated_by,
@@ -33,6 +36,7 @@ from claimgraph.nlp.attribution.grammar import (
     noun_speaker,
     other_reports,
     subject,
+    that_clause,
     wished,
 )
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
@@ -144,48 +148,6 @@ def speaks(cx: Context, speaker: Token | None) -> bool:
     return can_speak(cx, speaker)
 
 
-def that_clause(cx: Context, c: Token) -> bool:
-    """A clause the parser made an adverbial that is a reported clause: opened by "that" (not "because ...")."""
-    marks = [k for k in cx.children(c) if k.dep_ == "mark" and k.i < c.i]
-    return bool(marks) and marks[0].lower_ == "that"
-
-
-def asides(cx: Context, comp: list[Token]) -> set[int]:
-    """'He claimed that paying no tax was smart, although he refused to ...': a concessive clause after a comma at
-    the end of the reported clause (attribution_words.tsv concessive) is the writer's aside: its token indexes."""
-    cut: set[int] = set()
-    for c in comp:
-        for t in c.subtree:
-            if t.dep_ != "advcl" or t.i <= c.i:
-                continue
-            mark = next((k for k in cx.children(t) if k.dep_ == "mark" and k.i < t.i), None)
-            if mark is None or mark.lower_ not in cx.lex.concessives or mark.i == 0 \
-                    or cx.doc[mark.i - 1].text != "," or t.right_edge.i < c.right_edge.i:
-                continue
-            cut.update(range(mark.i - 1, t.right_edge.i + 1))
-    return cut
-
-
-def adverbial_clause(cx: Context, c: Token) -> bool:
-    """A clause the parser made the cue's complement though a conjunction of time or cause opens it ("said before
-    he died", "spoke after the vote was held"; attribution_words.tsv adverbial_mark): when, not what, was said."""
-    mark = next((k for k in cx.children(c) if k.dep_ in {"mark", "advmod"} and k.i < c.i), None)
-    return mark is not None and mark.i == c.left_edge.i and mark.lower_ in cx.lex.adverbial_marks
-
-
-def bare_clause(cx: Context, c: Token) -> Token | None:
-    """A finite clause the parser made an adverbial though nothing subordinates it, its subject after a phrase
-    of time or place the parser hung on it ("said after the final he would not ..."): a reported clause
-    without "that". Its subject, or None ("left after the players had gone" has its conjunction)."""
-    kids = cx.children(c)
-    if any(k.dep_ == "mark" for k in kids):
-        return None
-    subj = next((k for k in kids if k.dep_ == "nsubj" and k.i < c.i), None)
-    if subj is None or not (c.tag_ in FINITE_TAGS or any(k.dep_ == "aux" and k.tag_ == "MD" for k in kids)):
-        return None
-    return subj
-
-
 def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = None) -> list[Token]:
     """What a cue verb reports: its clause, its object, or the topic it was about.
 
@@ -195,8 +157,16 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     claimed the lives of 20 people"); an "as" cue only with its "as" complement ("painted him as a traitor").
     """
     comp = [c for c in cx.children(verb) if c.dep_ == "ccomp" and not adverbial_clause(cx, c)]
+    listener = next((c for c in cx.children(verb) if c.dep_ in {"dobj", "dative"} and c.i > verb.i), None)
+    if not comp and listener is not None and cue.passive == "listener" and (
+            listener.pos_ in {"PRON", "PROPN"} or can_speak(cx, listener)):
+        # "assured residents that the water was safe" with the clause hung on the listener ("tells so many lies
+        # that ..." tells no one anything)
+        comp = [c for c in cx.children(listener) if c.dep_ == "acl" and that_clause(cx, c)][:1]
     xcomp = [c for c in cx.children(verb) if c.dep_ == "xcomp" and c.i > verb.i]
-    if not comp and any(cx.cue_of(c) is not None for c in xcomp):
+    # "told his men to hold the bridge": an order reported with its listener ("asked X to explain" asks only)
+    told = listener is not None and cue.passive == "listener" and not cx.lex.plays(cue.meaning, "xcomp")
+    if not comp and not told and any(cx.cue_of(c) is not None for c in xcomp):
         return []  # "continues to insist that ...", "went on to say": the cue after it reports, this one is aspect
     if not comp and cue.content in CLAUSE_CONTENT:
         # "insisted, most recently in an interview, that ...": a that-clause set off by an aside is parsed as an
@@ -254,8 +224,9 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         toks.extend(obj.subtree)
         if obj.lower_ in cx.lex.same_words:
             toks.extend(x for c in cx.children(verb) if c.dep_ == "prep" and c.i > obj.i for x in c.subtree)
-    elif xcomp and cx.lex.plays(cue.meaning, "xcomp"):
-        # "vowed to fight on", "hopes to offset", "agreed to clean up the mines", "asked to see the files"
+    elif xcomp and (cx.lex.plays(cue.meaning, "xcomp") or told):
+        # "vowed to fight on", "hopes to offset", "asked to see the files"; "told his men to hold the bridge"
+        toks.extend(listener.subtree if told else ())
         for c in xcomp:
             toks.extend(c.subtree)
     else:
@@ -351,6 +322,8 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
             c.dep_ == "prep" and c.lower_ == "of" for c in near) and (
             verb.i == cx.sents.start(verb.i) or cx.doc[verb.i - 1].is_punct):
         return  # "Speaking of the debate, ...": the writer turning to a topic, not someone's words
+    if verb.dep_ == "acl" and passive_as(cx, verb, cue, near):
+        return  # "a blockade, described as collective punishment, ...": the judgement of nobody named
     if verb.dep_ == "acl" and any(c.dep_ == "neg" for c in near):
         return  # "the decision by the agency to not recommend charges": nothing was recommended, nothing said
     if negated_by(cx, verb) is not None:
@@ -367,7 +340,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         # a passive cue's agent is its speaker; "it is said that ..." without one has an unnamed source
         subj = agent_of(verb, near)
         passive = next((c for c in near if c.dep_ == "nsubjpass"), None)
-        if raised_passive(cx, verb, cue, near, subj):
+        if raised_passive(cx, verb, cue, near, subj) or subj is None and passive_as(cx, verb, cue, near):
             return
         if subj is None:
             if passive is None or passive.lower_ != "it":
