@@ -406,3 +406,15 @@ def test_a_demonym_naming_people_is_no_place_mention(analyzer) -> None:
     analysis, places = places_of(analyzer, text)
     assert "American" not in places and "Syrians" not in places
     assert places["Rafah"].country == "PS"
+
+
+def test_a_firm_named_like_a_town_after_a_persons_role_and_at_is_an_employer_not_a_place(analyzer) -> None:
+    """"a senior manager at X", "head of research at X": after a person's role, "at" and a lone name the model took
+    for an organisation name the employer, so "at" is no place's context there; the town stays a place where
+    the words make it one ("held at X, a town near Y")."""
+    assert places_of(analyzer, "Reidar Wasenius, a senior project manager at Nokia, said the service would launch "
+                               "in May.")[1] == {}
+    assert places_of(analyzer, "Gerhard Romen, head of market development at Nokia, said the trial will start "
+                               "early next year.")[1] == {}
+    _, places = places_of(analyzer, "The talks were held at Nokia, a town near Tampere in Finland.")
+    assert places["Nokia"].country == "FI" and places["Tampere"].country == "FI"

@@ -136,6 +136,19 @@ class PlaceContext:
                     and m.group("dir").lower().replace("-", "") in self.lex.directions:
                 a.container, a.container_strength, a.container_near = b, 2.0, True  # "X west of Y": near Y
 
+    def _employer(self, doc: Doc, i: int, e: int) -> bool:
+        """A lone name the model took for an organisation after a person's role and "at" ("a senior manager at
+        X", "head of market development at X", "X analyst at Y"): the employer, so "at" says nothing of a place."""
+        if i < 2 or doc[i - 1].lower_ != "at" or e - i != 1 or doc[i].ent_type_ != "ORG":
+            return False
+        for k in range(i - 2, max(-1, i - 8), -1):
+            t = doc[k]
+            if t.lower_ in self.lex.employer_roles:
+                return True
+            if t.is_punct or t.pos_ in ("VERB", "AUX") or t.lower_ in self.lex.locative_preps:
+                return False
+        return False
+
     def _mark_locative(self, doc: Doc, mentions: list[Mention]) -> None:
         """Mentions in a place's context: after a locative preposition ("in X", "near X"), after a place
         noun or a direction and "of" ("the village of X", "west of X"), before a noun for its people
@@ -156,8 +169,9 @@ class PlaceContext:
                 continue  # "at X University": the preposition is the institution's, not evidence for X
             site = e < len(doc) and doc[e].text in self.lex.site_nouns
             m.site_context = site and doc[e].text not in self.lex.place_site_nouns  # "the X mine": see below
+            locative_prep = prev in self.lex.locative_preps and not (m.weak and self._employer(doc, i, e))
             m.locative = m.dateline or m.container is not None or m.admin_hint or of_noun \
-                or prev in self.lex.locative_preps or nxt in self.lex.place_followers or settlement \
+                or locative_prep or nxt in self.lex.place_followers or settlement \
                 or (site and not m.site_context) \
                 or any(not p.weak and self.site_feature(p.text) is None for p in m.peers)  # listed with a
             # place, not a street ("Y and X"; "Elm Street and Martin Court" puts no town there)

@@ -60,6 +60,7 @@ class PlaceLexicon:
     romanised_digraphs: tuple[tuple[str, str], ...] = ()
     romanised_vowels: tuple[tuple[str, str], ...] = ()
     romanised_countries: frozenset[str] = frozenset()
+    employer_roles: frozenset[str] = frozenset()  # "a manager at X": X the model took for a firm is an employer
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +97,7 @@ def load_lexicon() -> PlaceLexicon:
         romanised_digraphs=tuple(data.get("romanised_arabic", {}).get("digraphs", {}).items()),
         romanised_vowels=tuple(data.get("romanised_arabic", {}).get("vowels", {}).items()),
         romanised_countries=frozenset(data.get("romanised_arabic", {}).get("countries", [])),
+        employer_roles=frozenset(w.lower() for w in data.get("employer_roles", [])),
         # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
         rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
                           if len(r) > 1 and r[1].strip() == "rubric"),
