@@ -418,3 +418,13 @@ def test_a_firm_named_like_a_town_after_a_persons_role_and_at_is_an_employer_not
                                "early next year.")[1] == {}
     _, places = places_of(analyzer, "The talks were held at Nokia, a town near Tampere in Finland.")
     assert places["Nokia"].country == "FI" and places["Tampere"].country == "FI"
+
+
+def test_a_planets_name_is_a_town_of_that_name_only_in_a_places_context(analyzer) -> None:
+    """GeoNames holds towns named Earth, Jupiter and Mars; news names the bodies ("aliens invading Earth") or
+    firms named for them ("a Jupiter analyst"): no place there, but "in Jupiter, Florida" is the town."""
+    assert places_of(analyzer, "The game involves killing aliens invading Earth. The lifts are the fastest on "
+                               "Earth.")[1] == {}
+    assert places_of(analyzer, "Said Ian Fogg, a Jupiter analyst, the market for music players is growing.")[1] == {}
+    _, places = places_of(analyzer, "Police in Jupiter, Florida, arrested two men on Monday.")
+    assert places["Jupiter"].country == "US" and places["Jupiter"].admin1 == "Florida"

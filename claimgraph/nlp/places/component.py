@@ -143,6 +143,8 @@ class PlacesComponent(Recognition, Resolution, Sites):
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
         self._mark_locative(doc, mentions)
+        # "aliens invading Earth", "analysts at Jupiter": a planet names a town only in a place's context
+        mentions = [m for m in mentions if m.locative or m.text.removeprefix("the ") not in self.lex.celestial_bodies]
         self._inner: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.container is not None and not m.container_near:  # "X west of Y" says nothing of what Y is

@@ -61,6 +61,7 @@ class PlaceLexicon:
     romanised_vowels: tuple[tuple[str, str], ...] = ()
     romanised_countries: frozenset[str] = frozenset()
     employer_roles: frozenset[str] = frozenset()  # "a manager at X": X the model took for a firm is an employer
+    celestial_bodies: frozenset[str] = frozenset()  # "Earth", "Jupiter": a town of the name only in a place's context
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,7 @@ def load_lexicon() -> PlaceLexicon:
         romanised_vowels=tuple(data.get("romanised_arabic", {}).get("vowels", {}).items()),
         romanised_countries=frozenset(data.get("romanised_arabic", {}).get("countries", [])),
         employer_roles=frozenset(w.lower() for w in data.get("employer_roles", [])),
+        celestial_bodies=frozenset(data.get("celestial_bodies", [])),
         # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
         rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
                           if len(r) > 1 and r[1].strip() == "rubric"),
