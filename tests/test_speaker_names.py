@@ -145,8 +145,11 @@ def test_an_i_with_no_signature_stays_unresolved() -> None:
 def test_a_cue_under_a_negating_verb_reports_nothing() -> None:
     assert speakers(run("The governor described the flood as a disaster, but stopped short of calling the "
                         "response a failure.")) == [("the flood as a disaster", "described", "governor")]
-    assert speakers(run('The governor refused to call the shooting a "massacre" on Monday.')) == []
-    assert speakers(run("The minister declined to say whether the border would reopen.")) == []
+    # the refusal itself is reported (cue "refused"), never the words he refused to use as his
+    assert speakers(run('The governor refused to call the shooting a "massacre" on Monday.')) == [
+        ('to call the shooting a "massacre" on Monday', "refused", "governor")]
+    assert speakers(run("The minister declined to say whether the border would reopen.")) == [
+        ("to say whether the border would reopen", "declined", "minister")]
     # "stop" negates only with "short": "stopped calling him a liar" says he had been calling him one
     got = speakers(run("The governor stopped calling the mayor a liar after the election."))
     assert [(cue, label) for _, cue, label in got] == [("calling", "governor")]

@@ -197,7 +197,8 @@ def can_speak(cx: Context, noun: Token) -> bool:
         return True
     lemma = noun.lemma_.lower()
     return lemma not in cx.lex.not_speakers and (
-        lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.nouns)
+        lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.nouns
+        or lemma in cx.lex.person_nouns)
 
 
 def undated(cx: Context, subj: Token) -> Token | None:

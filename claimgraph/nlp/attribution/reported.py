@@ -166,7 +166,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     xcomp = [c for c in cx.children(verb) if c.dep_ == "xcomp" and c.i > verb.i]
     # "told his men to hold the bridge": an order reported with its listener ("asked X to explain" asks only)
     told = listener is not None and cue.passive == "listener" and not cx.lex.plays(cue.meaning, "xcomp")
-    if not comp and not told and any(cx.cue_of(c) is not None for c in xcomp):
+    if not comp and not told and cue.text not in cx.lex.negating and any(cx.cue_of(c) is not None for c in xcomp):
+        # (a refusal is not aspect: "declined to comment", "refused to say whether ..." report the refusal)
         return []  # "continues to insist that ...", "went on to say": the cue after it reports, this one is aspect
     if not comp and cue.content in CLAUSE_CONTENT:
         # "insisted, most recently in an interview, that ...": a that-clause set off by an aside is parsed as an

@@ -1,0 +1,41 @@
+"""Attributions PolNeAR annotates that we missed (the recall side of issue 17's eighth quotes round): a refusal
+to speak or act is the refuser's reported stance, and a person named by a common role noun can promise or claim.
+General sentences written for these classes before the fixes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quote_rows
+
+
+def attributions(text: str) -> list[tuple[str, str | None]]:
+    return [(r["content"], r["label"]) for r in quote_rows(text, strip=' ,."')]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Through a spokesman, the minister declined to comment on the report.", "to comment on the report", "minister"),
+    ("The governor declined to endorse the candidate.", "to endorse the candidate", "governor"),
+    ("The mayor has refused to release the audit of the water company.", "to release the audit of the water company",
+     "mayor"),
+    ("The general refused to say whether troops had crossed the river.",
+     "to say whether troops had crossed the river", "general"),
+])
+def test_a_refusal_with_an_infinitive_is_the_refusers_report(text: str, content: str, speaker: str) -> None:
+    assert attributions(text) == [(content, speaker)]
+
+
+def test_a_decline_or_refusal_without_an_infinitive_reports_nothing() -> None:
+    assert attributions("Exports declined sharply in the second quarter.") == []
+    assert attributions("The rebels refused the offer of a truce.") == []
+    # inside what someone said it is part of that statement, not a report of its own
+    assert attributions("Police said the driver refused to stop at the checkpoint.") == [
+        ("the driver refused to stop at the checkpoint", "Police")]
+
+
+def test_a_common_noun_for_a_person_can_promise() -> None:
+    assert attributions("The farmers pledged to remain calm.") == [("to remain calm", "farmers")]
+    assert attributions("Demonstrators said they want justice, but pledged to remain peaceful.") == [
+        ("they want justice", "Demonstrators"), ("to remain peaceful", "Demonstrators")]
+    # a thing still promises nothing, and takes nothing it is said to claim
+    assert attributions("The storm promises to be severe.") == []
+    assert attributions("The explosion claimed the lives of 20 people.") == []
