@@ -89,6 +89,20 @@ def title_case_line(words: list[str]) -> bool:
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
+def _line_words(cx: Context, start: int, end: int) -> list[str]:
+    """The texts of the tokens `cx.tokens(start, end)` gives, less spaces, as slices of the text (a token's text
+    is its slice; spaCy's is_space is `str.isspace`)."""
+    text, starts, ends = cx.text, cx.starts, cx.ends
+    i = bisect.bisect_left(starts, start)
+    words = []
+    while i < len(starts) and starts[i] < end:
+        word = text[starts[i]:ends[i]]
+        if not word.isspace():
+            words.append(word)
+        i += 1
+    return words
+
+
 def headline_report(cx: Context, sent: Span) -> None:
     """'Governor Vows To Rebuild The Flooded Bridge' / 'Minister Denies Role In Fuel Deal': a title-case line whose
     present-tense speech verb (attribution_words.tsv headline_speech_verb), tagged as part of a name or a noun or as
@@ -100,6 +114,8 @@ def headline_report(cx: Context, sent: Span) -> None:
     p_start, p_end = cx.para_of(sent.start_char)
     line_end = cx.text.find("\n", p_start, p_end)
     line_end = p_end if line_end < 0 else line_end
+    if not title_case_line(_line_words(cx, p_start, line_end)):
+        return  # most lines: told from the text's token offsets, without a Token per token
     toks = [t for t in cx.tokens(p_start, line_end) if not t.is_space]
     if not title_case_line([t.text for t in toks]) or any(
             a.start < line_end and p_start < a.end for a in cx.attrs) or cx.overlaps_taken(p_start, line_end):
