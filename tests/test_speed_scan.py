@@ -65,13 +65,19 @@ def test_hedges_match_as_their_finditer_in_every_claim_window() -> None:
 def test_unknown_first_characters_and_empty_matches_fall_back_to_finditer() -> None:
     patterns = [re.compile(r"(?<!\w)(?:.ay)"), re.compile(r"(?<!\w)(?:x*)"), re.compile(r"(?<!\w)(?:(a)\1)"),
                 re.compile(r"(?<!\w)(?:[^\s\d]ay)"), re.compile(r"(?<!\w)(?:ma|m)(?:y|ay)?"),
-                re.compile(r"(?<!\w)(?:may)", re.I), re.compile(r"(?<!\w)m|ay")]
+                re.compile(r"(?<!\w)(?:may)", re.I), re.compile(r"(?<!\w)m|ay"), re.compile(r"(?<!\w)^ma", re.M)]
     assert prefixes(patterns[0], 2) is None and prefixes(patterns[1], 2) is None  # any character; empty
     scanner = MultiScanner(patterns, lead=r"(?<!\w)", width=3)
-    assert scanner._plain == [0, 1, 2, 5, 6]  # a back-reference; other flags; the look-behind in one branch
-    text = "may day, Say aa MAY mamay m! ma"
+    # a back-reference; the look-behind in one branch; other flags than case. Case-insensitive "may" is indexed:
+    # the lead has no letter, so it holds at the same places with or without re.I
+    assert scanner._plain == [0, 1, 2, 6, 7]
+    text = "may day, Say aa MAY mamay m! ma\nmay"
     same(scanner.find(text), patterns, text)
     same(scanner.find(text, 3, 20), patterns, text, 3, 20)
+    cased = [re.compile(r"(?<!a)b"), re.compile(r"(?<!a)b", re.I)]  # under re.I the lead also refuses "A"
+    scanner = MultiScanner(cased, lead="(?<!a)")
+    assert scanner._plain == [1]
+    same(scanner.find("Ab ab b AB"), cased, "Ab ab b AB")
 
 
 def test_a_counted_repeat_longer_than_the_width_gives_its_first_characters() -> None:

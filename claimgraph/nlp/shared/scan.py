@@ -137,6 +137,15 @@ def _opens_with(pattern: re.Pattern[str], lead: str) -> bool:
     return len(whole) > len(head) and repr(whole[:len(head)]) == repr(head)
 
 
+def _lead_holds_alike(flags: int, common: int, lead: str) -> bool:
+    """Whether `lead` holds at the same positions under a pattern's `flags` as under the scanner's `common` ones:
+    the same flags, or flags that differ only in case-insensitivity and a lead without a letter of its own
+    (`(?<![\\w'’])`: `\\w` is every letter whatever the case)."""
+    if flags == common:
+        return True
+    return flags ^ common == re.IGNORECASE and not any(c.isalpha() for c in re.sub(r"\\[wWsSdDbBAZ]", "", lead))
+
+
 class MultiScanner:
     """Patterns that all start with the same zero-width `lead` (a look-behind), matched as their own
     `finditer` would match them, after one pass over the text for the positions they can start at."""
@@ -146,8 +155,8 @@ class MultiScanner:
         self.width = width
         common = Counter(p.flags for p in self.patterns).most_common(1)
         flags = common[0][0] if common else 0
-        found = [prefixes(p, width) if _opens_with(p, lead) and p.flags == flags else None
-                 for p in self.patterns]  # a pattern with other flags than most: run as it is
+        found = [prefixes(p, width) if _opens_with(p, lead) and _lead_holds_alike(p.flags, flags, lead) else None
+                 for p in self.patterns]  # a pattern with other flags than most (bar case): run as it is
         self._plain = [i for i, a in enumerate(found) if a is None]  # run with finditer
         self._indexed = [(i, re.compile("|".join(sorted("".join(map(_atom, q)) for q in a)), p.flags))
                          for i, (p, a) in enumerate(zip(self.patterns, found, strict=True)) if a is not None]
