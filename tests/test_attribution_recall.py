@@ -39,3 +39,12 @@ def test_a_common_noun_for_a_person_can_promise() -> None:
     # a thing still promises nothing, and takes nothing it is said to claim
     assert attributions("The storm promises to be severe.") == []
     assert attributions("The explosion claimed the lives of 20 people.") == []
+
+
+def test_a_clause_of_time_is_not_what_was_said_when_what_was_said_stands_before_the_cue() -> None:
+    assert attributions("That was what the envoy said when she resigned from the ministry after the war began.") == []
+    # with nothing said before the cue, "when" still opens what was said (an indirect question)
+    assert attributions("The minister did not say when the border would reopen.") == [
+        ("when the border would reopen", "minister")]
+    assert attributions("The mayor insisted, most recently in an interview on Monday, that the water was safe.") == [
+        ("that the water was safe", "mayor")]
