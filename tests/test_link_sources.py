@@ -540,6 +540,22 @@ def test_one_large_toll_credited_to_two_different_counters_is_two_counts(analyze
     assert corroboration[0].data["independent"] == 3, corroboration[0].data["groups"]
 
 
+@pytest.mark.parametrize("aside", [
+    "The Syrian Observatory for Human Rights said 14 shells fell on the town.",
+    "According to the Syrian Observatory for Human Rights, 14 houses were destroyed.",
+])
+def test_the_same_number_counting_something_else_credits_no_toll(analyzer: Analyzer, aside: str) -> None:
+    # the agency's text credits the monitor with a 14 that counts shells or houses, not the WHO's 14 civilians
+    agency_text = MAYADIN_AGENCY.rstrip("\n") + " " + aside + "\n"
+    monitor, agency, other = (_analyse(analyzer, t, o) for t, o in (
+        (MAYADIN_MONITOR, "AFP"), (agency_text, "The National"), (MAYADIN_OTHER, "Reuters")))
+    linker = Linker()
+    linker.add_many([monitor, agency, other])
+    corroboration = [f for f in linker.records().findings if f.kind == "corroboration"]
+    assert len(corroboration) == 1 and corroboration[0].data["reports"] == 3, corroboration
+    assert corroboration[0].data["independent"] == 3, corroboration[0].data["groups"]
+
+
 # One checkpoint bombing: one article's lead gives the toll with the group that claimed the attack, its body
 # credits the same number to the Observatory; another gives the Observatory's toll alone. (Invented accounts.)
 HOMS_CLAIM = """Tue 6 Mar 2018

@@ -141,3 +141,23 @@ def same_counted(a: Quantity, b: Quantity) -> bool:
         return True
     people = _person_nouns()
     return x == y or (x in people and y in people)
+
+
+def same_count(analysis: Analysis, kind: str, group: str, low: float | None) -> set[str]:
+    """The quantity ids of a document that give one count of (kind, group) equal to `low`, wherever it writes
+    them: numbers its events take as casualties of that kind and group (or of no group named), and numbers no
+    event takes whose words state that kind ("the Observatory said at least 17 people were killed"). The same
+    number counting something else ("14 shells fell", "14 houses") is not that count."""
+    text = analysis.document.text
+    casualties = {c.quantity: c for e in analysis.events for c in e.casualties if c.quantity}
+    out = set()
+    for q in analysis.quantities:
+        if q.low != low or low is None:
+            continue
+        c = casualties.get(q.id)
+        if c is None:
+            if stated_kind(text, q.span) == kind:
+                out.add(q.id)
+        elif c.kind == kind and (c.group == group or "unknown" in (c.group, group)):
+            out.add(q.id)
+    return out

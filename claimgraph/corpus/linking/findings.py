@@ -36,7 +36,7 @@ from claimgraph.corpus.linking.entities import (
     outlet_key,
     upstream_of,
 )
-from claimgraph.corpus.linking.figures import OPEN_APPROX, is_part, placed_elsewhere, qualified, stated_kind
+from claimgraph.corpus.linking.figures import OPEN_APPROX, is_part, placed_elsewhere, qualified, same_count, stated_kind
 from claimgraph.corpus.linking.models import Figure, Finding, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
 from claimgraph.corpus.linking.upstreams import independent_groups, primary_source, unnamed
@@ -93,7 +93,8 @@ class DocReport:
     reports: list[Report]
     record: ReportRecord
     cited: tuple[str, ...] = ()  # the upstreams (linking.json upstream_aliases) its document cites anywhere
-    credits: dict[float, frozenset[str]] = field(default_factory=dict)  # figure -> every body its text credits it to
+    # (kind, figure) -> every body its text credits it to
+    credits: dict[tuple[str, float], frozenset[str]] = field(default_factory=dict)
 
     @property
     def analysis(self) -> Analysis:
@@ -122,14 +123,24 @@ def _figure_source(analysis: Analysis, quantity: str, entities: EntityIndex) -> 
     return next((k for k in keys if k.startswith("upstream:")), keys[0] if keys else None)
 
 
-def _credited(analysis: Analysis, low: float, entities: EntityIndex) -> frozenset[str]:
-    """Every body (upstream or named source) the text credits a number to, wherever it writes it: a lead's "IS
+def _credited(analysis: Analysis, figure: Figure, entities: EntityIndex) -> frozenset[str]:
+    """Every body (upstream or named source) the text credits a figure to, wherever it writes it: a lead's "IS
     claims the bombing ... killing at least 17" and a later "the Observatory said at least 17 people were
-    killed" credit one 17 to both."""
-    same = {q.id for q in analysis.quantities if q.low == low}
+    killed" credit one 17 to both; a 14 counting shells credits no one with 14 killed civilians."""
+    same = same_count(analysis, figure.kind, figure.group, figure.low)
     ids = [q.source for q in analysis.quantities if q.id in same and q.source]
     ids += [sid for c in analysis.claims if same & set(c.quantities) for sid in c.sources]
     return frozenset(k for k in _source_keys(analysis, ids, entities) if k.startswith(("upstream:", "outlet:")))
+
+
+def _credits(analysis: Analysis, figures: list[Figure],
+             entities: EntityIndex) -> dict[tuple[str, float], frozenset[str]]:
+    """(kind, value) of each figure -> the bodies its text credits it to (over the figure's groups)."""
+    out: dict[tuple[str, float], frozenset[str]] = {}
+    for f in figures:
+        if f.low is not None:
+            out[(f.kind, f.low)] = out.get((f.kind, f.low), frozenset()) | _credited(analysis, f, entities)
+    return out
 
 
 def _source_keys(analysis: Analysis, ids: list[str], entities: EntityIndex) -> list[str]:
@@ -227,8 +238,7 @@ def doc_reports(incident_reports: list[Report], digests: dict[str, Digest],
             events=[ref(a, e.id, e.span) for e in events], figures=_figures(a, events, sources, main.place, entities),
             sources=sources, blamed=blamed(a, events), lead=any(r.lead for r in reps))
         cited = tuple(k for k in _source_keys(a, [s.id for s in a.sources], entities) if k.startswith("upstream:"))
-        out.append(DocReport(d, reps, rec, cited, {f.low: _credited(a, f.low, entities)
-                                                   for f in rec.figures if f.low is not None}))
+        out.append(DocReport(d, reps, rec, cited, _credits(a, rec.figures, entities)))
     return sorted(out, key=lambda dr: (dr.digest.published.start if dr.digest.published else dt.date.max,
                                        dr.record.doc_id))
 

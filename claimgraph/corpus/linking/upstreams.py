@@ -94,8 +94,8 @@ def _join_equal_tolls(reports: list[DocReport], dsu: _DSU) -> None:
     for r in reports:
         if (toll := main_toll(r)) is not None:
             by_toll[toll].append(r)
-    for (_, value), same in by_toll.items():
-        counters = [(r.record.doc_id, counter(r), r.credits.get(value, frozenset())) for r in same]
+    for toll, same in by_toll.items():
+        counters = [(r.record.doc_id, counter(r), r.credits.get(toll, frozenset())) for r in same]
         for i, (x, cx, kx) in enumerate(counters):
             for y, cy, ky in counters[i + 1:]:
                 if cx is None or cy is None or cx == cy or cx in ky or cy in kx:
