@@ -250,6 +250,41 @@ def test_blame_the_text_itself_gives_at_the_act_is_no_contradiction(analyzer: An
     assert blame(misread) == []  # the analysis blames the United States; the text says Russian warplanes
 
 
+@pytest.mark.parametrize("aside", [
+    "activists said, rejecting Russian claims.",
+    "activists said. Russian officials denied that the raid took place.",
+    "activists said, as Russian jets circled over the Kurdish quarter.",
+])
+def test_naming_the_other_side_away_from_the_act_keeps_the_blame_contradiction(analyzer: Analyzer,
+                                                                                aside: str) -> None:
+    russia = _analyse(analyzer, STRIKE_RUSSIA)
+    coalition = _analyse(analyzer, STRIKE_COALITION.replace("activists said.", aside))
+    linker = Linker()
+    linker.add_many([russia, coalition])
+    assert {russia.document.id, coalition.document.id} in linker.incident_docs(lead_only=True)
+    blame = [f for f in linker.records().findings if f.kind == "contradiction" and f.aspect == "blame"]
+    assert [{r.doc_id for r in f.refs} for f in blame] == [{russia.document.id, coalition.document.id}]
+
+
+# The same strike told in the passive, its doer named after "by".
+STRIKE_RUSSIA_PASSIVE = """Sat 4 Jun 2016
+
+The Sakhour district of Aleppo was struck on Saturday by Russian warplanes, killing eight civilians, activists \
+said. The activists have long asked the United States to press Moscow to halt the raids.
+"""
+
+
+def test_a_doer_named_after_by_is_named_at_the_act(analyzer: Analyzer) -> None:
+    russia, told = (_analyse(analyzer, t) for t in (STRIKE_RUSSIA, STRIKE_RUSSIA_PASSIVE))
+    us = next(e.id for e in told.entities if e.name == "United States")
+    misread = told.model_copy(update={"events": [e.model_copy(update={"actors": [us]})
+                                                 if e.subtype == "Air/drone strike" else e for e in told.events]})
+    linker = Linker()
+    linker.add_many([russia, misread])
+    assert {russia.document.id, misread.document.id} in linker.incident_docs(lead_only=True)
+    assert [f for f in linker.records().findings if f.kind == "contradiction" and f.aspect == "blame"] == []
+
+
 def _with_quote(who: str, verb: str) -> str:
     return VIA_REUTERS_1.replace("Travellers had been", f"{who} said that they had {verb} out some 30 dead "
                                  "from the wrecked depot by nightfall. Travellers had been")

@@ -2,8 +2,9 @@
 
 A report blames the forces its events of a harmful kind (BLAME_TYPES) name as actors. Two reports of one
 incident contradict each other when each blames known belligerents (linking.json actor_sides) and they share
-none, and when neither text itself names the other's blamed side at the act (in a sentence telling the
-event): a text that says "IS claimed the suicide bombing" while its analysis gives the bombing the actors
+none, and when neither text itself names the other's blamed side as the act's doer (the subject of the words
+telling the event, or its "by" agent; a side named elsewhere in the sentence, "rejecting Russian claims", is
+not): a text that says "IS claimed the suicide bombing" while its analysis gives the bombing the actors
 of other sentences ("charging they took orders from the US-led coalition") disagrees with nobody; the
 disagreement is the analysis's, and a finding must rest on what the outlets wrote.
 """
@@ -23,8 +24,13 @@ if TYPE_CHECKING:
 
 #: ACLED types whose actor is blamed for the harm (a battle's two sides are not a blame dispute)
 BLAME_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
-#: where a sentence ends: a full stop, question or exclamation mark before a space or the end of the text
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+#: words a belligerent's name may stand before its act, or after its agent marker, and still name its doer
+#: ("Russian fighter jets struck", "by the Syrian army's")
+AGENT_GAP_WORDS = 3
+#: how far (characters) after its act a passive's agent may be named ("was struck on Saturday by Russian jets")
+AGENT_AFTER_CHARS = 40
+#: what breaks the clause between a doer's name and its act
+_BREAK = re.compile(r"[.,;:!?()\"\u201c\u201d\n]")
 
 
 def blamed(analysis: Analysis, events: list[Event]) -> list[str]:
@@ -45,21 +51,34 @@ def _known(sides: list[str]) -> set[str]:
     return {s for s in sides if side_of(s) or s in linking_data().get("actor_sides", {})}
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a span (from the last sentence end before it to the first after it)."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return (before[-1] if before else 0), (after.end() if after else len(text))
+def _agent_at(text: str, act: tuple[int, int], mention: tuple[int, int]) -> bool:
+    """Whether a name at `mention` names the doer of the act at `act`: it lies in the act's words, or stands
+    before them at most AGENT_GAP_WORDS words away in one clause ("Russian fighter jets struck"), or follows
+    them in one clause after an agent marker ("was struck on Saturday by Russian jets")."""
+    (s, e), (ms, me) = act, mention
+    if s <= ms and me <= e:
+        return True
+    if me <= s:
+        gap = text[me:s]
+        return not _BREAK.search(gap) and len(gap.split()) <= AGENT_GAP_WORDS
+    gap = text[e:ms]
+    words = [w.lower() for w in gap.split()]
+    markers = [i for i, w in enumerate(words) if w in linking_data().get("agent_markers", [])]
+    return (ms >= e and len(gap) <= AGENT_AFTER_CHARS and not _BREAK.search(gap) and bool(markers)
+            and len(words) - markers[-1] - 1 <= AGENT_GAP_WORDS)
 
 
 def sides_at_act(analysis: Analysis, events: list[Event]) -> set[str]:
-    """The belligerents the text names in the sentences telling these events (their spans and mentions)."""
+    """The belligerents the text names as the doers of these events (at their spans or mentions: the act's
+    subject or its "by" agent; `_agent_at`), and their actors' sides. A side named elsewhere in the sentence
+    ("activists said, rejecting Russian claims") is not named as the doer."""
     text = analysis.document.text
-    spans = [_sentence(text, s, e) for ev in events if ev.type in BLAME_TYPES for s, e in [ev.span, *ev.mentions]]
-    out: set[str] = set()
+    names = {e.id: e.name for e in analysis.entities}
+    acts = [(s, e) for ev in events if ev.type in BLAME_TYPES for s, e in [ev.span, *ev.mentions]]
+    out = {side for ev in events if ev.type in BLAME_TYPES for a in ev.actors if (side := side_of(names.get(a, "")))}
     for ent in analysis.entities:
         side = side_of(ent.name)
-        if side and any(s <= ms and me <= e for ms, me in ent.mentions for s, e in spans):
+        if side and any(_agent_at(text, act, m) for m in ent.mentions for act in acts):
             out.add(side)
     return out
 
