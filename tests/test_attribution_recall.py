@@ -48,3 +48,21 @@ def test_a_clause_of_time_is_not_what_was_said_when_what_was_said_stands_before_
         ("when the border would reopen", "minister")]
     assert attributions("The mayor insisted, most recently in an interview on Monday, that the water was safe.") == [
         ("that the water was safe", "mayor")]
+
+
+def test_a_statement_with_a_fragment_a_cue_inside_it_governs_is_still_reported() -> None:
+    rows = attributions("The manager told reporters on Monday that the campaign expects the host to insert himself "
+                        "into the debate by calling out the mayor for his supposed “lies” during the event.")
+    assert rows[0] == ("that the campaign expects the host to insert himself into the debate by calling out the mayor "
+                       "for his supposed “lies” during the event", "manager")
+    # the speaker's own fragment is part of the one attribution
+    assert attributions('The envoy condemned what he called a "brazen breach" of the truce.') == [
+        ('what he called a "brazen breach" of the truce', "envoy")]
+    # someone else's fragment stays his too
+    assert attributions('The mayor said that the minister, who called the plan "a disaster," should resign.') == [
+        ('that the minister, who called the plan "a disaster," should resign', "mayor"), ("a disaster", "minister")]
+    # a fragment of the statement's own cue still makes the statement one attribution
+    assert attributions('Roberts said the videos were "inconclusive" and should not be released.') == [
+        ('the videos were "inconclusive" and should not be released', "Roberts")]
+    # a fragment its own cue governs outside any statement stays a partial quote
+    assert attributions('The senator called the plan "a disgrace" on Monday.') == [("a disgrace", "senator")]

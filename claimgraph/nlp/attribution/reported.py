@@ -380,9 +380,21 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         # the quoted words inside are this statement's attribution when they have one; a quoted term or
         # fragment nobody was found saying ('Farmers, he said, can "grow anything"') leaves the statement
         # reported here, its only attribution
-        quoted_attr = any(a.kind in {"direct", "partial"} and a.start < e and s < a.end for a in cx.attrs)
+        # a fragment that another cue inside this statement governs is part of this statement: "told CBS that the
+        # campaign expects Holt to call out Trump for his "lies"" is the campaign manager's, "lies" and all
+        inner = [a for a in cx.attrs if a.kind == "partial" and a.start < e and s < a.end
+                 and a.verb is not None and a.verb.i != verb.i and s <= a.verb.idx < e]
+        quoted_attr = any(a.kind in {"direct", "partial"} and a.start < e and s < a.end and not any(
+            a is b for b in inner) for a in cx.attrs)
         if covered * 2 >= e - s or quoted_attr and not INDIRECT_WITH_PARTIALS:
             return
+        # the fragment is this speaker's own ("condemned what he called a "brazen breach""): one attribution; a
+        # fragment of someone else named inside ("said that the minister, who called it "a disaster", ...") stays his
+        inner = [a for a in inner if a.speaker_head is None or a.speaker_head.pos_ == "PRON" and a.speaker_head.lower_
+                 not in {"who", "whom", "which", "that"} or subj is not None and a.speaker_head.lower_ == subj.lower_]
+        if inner:
+            cx.marked -= sum(any(a is b for b in inner) for a in cx.attrs[:cx.marked])  # mark_attrs counts by index
+            cx.attrs = [a for a in cx.attrs if not any(a is b for b in inner)]
     attr = Attr("indirect", s, e, cue=(verb.idx, verb.idx + len(verb)), verb=verb,
                  speaker_head=subj if fixed is None else None, fixed_source=fixed)
     # "Reuters reported, citing two officials, that ...": the officials speak, through Reuters
