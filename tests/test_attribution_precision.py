@@ -40,12 +40,16 @@ def test_an_indirect_question_after_a_cue_is_still_reported() -> None:
 
 def test_for_after_a_neutral_speech_cue_names_whom_they_speak_or_write_for() -> None:
     assert attributions("The columnist writes for a weekly paper in the north.") == []
+    assert attributions("The spokesman spoke for the ministry on Monday.") == []
+    # a cause, not an audience: what they spoke for is their position
+    assert attributions("The senator spoke for an end to the shutdown.") == [("an end to the shutdown", "senator")]
+    assert attributions("The activist spoke for the rights of migrants.") == [("the rights of migrants", "activist")]
     assert attributions("The envoy called for an immediate ceasefire.") == [("for an immediate ceasefire", "envoy")]
 
 
 def test_a_name_coordinated_inside_a_speakers_description_is_not_the_speaker() -> None:
-    rows = attributions("The star of Silent Harbour and Tootsie said the film industry was in decline.")
-    assert rows and all(label != "Tootsie" for _, label in rows)
+    rows = attributions("The singer of Harbour Lights and Mona Vale said touring had become too costly.")
+    assert rows and all(label != "Mona Vale" for _, label in rows)
     rows = attributions("A neighbour of Omar and Lina Haddad said the family had left before dawn.")
     assert rows and all(label != "Lina Haddad" for _, label in rows)
 

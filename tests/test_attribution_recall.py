@@ -24,6 +24,24 @@ def test_a_refusal_with_an_infinitive_is_the_refusers_report(text: str, content:
     assert attributions(text) == [(content, speaker)]
 
 
+@pytest.mark.parametrize("text", [
+    "The engine refused to start in the cold.",
+    "The door refused to open.",
+    "Prices refused to fall despite the glut.",
+    "Liverpool refused to give up and won 2-1 in stoppage time.",
+    "The striker declined to celebrate after scoring against his old club.",
+])
+def test_a_refusal_to_act_rather_than_to_speak_reports_nothing(text: str) -> None:
+    assert attributions(text) == []
+
+
+def test_an_order_needs_someone_who_speaks() -> None:
+    assert attributions("The sign told drivers to slow down.") == []
+    assert attributions("The weather forecast told farmers to expect frost.") == []
+    assert attributions("The commander told his soldiers to hold the bridge.") == [
+        ("his soldiers to hold the bridge", "commander")]
+
+
 def test_a_decline_or_refusal_without_an_infinitive_reports_nothing() -> None:
     assert attributions("Exports declined sharply in the second quarter.") == []
     assert attributions("The rebels refused the offer of a truce.") == []

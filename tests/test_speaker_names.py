@@ -203,3 +203,11 @@ def test_reported_content_stops_where_the_text_lost_a_full_stop() -> None:
                     "immigration agency"), ("it would increase oversight as well", "said", "S.E.C.")]
     got = speakers(run("The mayor said that the bridge that The Times described would reopen."))
     assert got == [("that the bridge that The Times described would reopen", "said", "mayor")]
+
+
+def test_a_two_letter_name_part_matches_in_its_own_case_only() -> None:
+    # "UN" is no part of "Kim Jong Un": the organisation keeps its own quote
+    got = speakers(run("Kim Jong Un met envoys in Pyongyang on Monday. The UN said the talks had been useful."))
+    assert got == [("the talks had been useful", "said", "UN")]
+    got = speakers(run("President Xi Jinping met the envoy in Beijing on Monday. Xi said the talks had been useful."))
+    assert got == [("the talks had been useful", "said", "Xi Jinping")]

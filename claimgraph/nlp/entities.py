@@ -232,7 +232,7 @@ class EntitiesComponent:
             if cand.label == "PERSON" and len(span) >= 2:
                 for token in (span[-1], span[0]):
                     if token.text[:1].isupper() and name_part(token.text):
-                        parts.setdefault(_fold(token.text), span.text)
+                        parts.setdefault(_part_key(token.text), span.text)
         if not parts:
             return cands
         at = _token_owners(cands)
@@ -242,7 +242,7 @@ class EntitiesComponent:
         for i, text in enumerate(token_texts(doc)):
             if not i & 1023:
                 check_time()
-            if text[:1].isupper() and _fold(text) in parts:
+            if text[:1].isupper() and _part_key(text) in parts:
                 clash = at.get(i)
                 if clash is not None and (
                     (clash.label == "PERSON" and clash.end - clash.start > 1) or clash.from_list
@@ -324,7 +324,7 @@ class EntitiesComponent:
         if cand.canonical:
             return cand.canonical
         folded = _fold(span.text)
-        if len(span) == 1 and (cand.label, folded) in name_parts:
+        if len(span) == 1 and (cand.label, folded) in name_parts and (len(span.text) != 2 or span.text.istitle()):
             return name_parts[(cand.label, folded)]
         if cand.label == "PERSON":
             # "De Blasio" after "Bill de Blasio", "O'Neill" after "James O’Neill"
@@ -398,6 +398,12 @@ def _in_title_case_line(doc: Doc, span: Span) -> bool:
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", text[start + 1:end if end >= 0 else hi]) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _part_key(text: str) -> str:
+    """How a lone name part is matched: a two-letter part in its exact case ("Xi", "Oz"; "UN" is not the "Un" of
+    "Kim Jong Un"), a longer one case-folded."""
+    return text if len(text) == 2 else _fold(text)
 
 
 @lru_cache(maxsize=1)

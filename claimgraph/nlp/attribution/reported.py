@@ -148,6 +148,12 @@ def speaks(cx: Context, speaker: Token | None) -> bool:
     return can_speak(cx, speaker)
 
 
+def audience(cx: Context, noun: Token) -> bool:
+    """Whether the object of "for" after a speech cue is whom one speaks or writes for (a person, organisation or
+    outlet: "writes for the local paper", "spoke for the ministry"), not a cause ("spoke for an end to the war")."""
+    return noun.pos_ in {"PROPN", "PRON"} or can_speak(cx, noun) or outlet_token(cx, noun) is not None
+
+
 def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = None) -> list[Token]:
     """What a cue verb reports: its clause, its object, or the topic it was about.
 
@@ -229,6 +235,11 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
             toks.extend(x for c in cx.children(verb) if c.dep_ == "prep" and c.i > obj.i for x in c.subtree)
     elif xcomp and (cx.lex.plays(cue.meaning, "xcomp") or told):
         # "vowed to fight on", "hopes to offset", "asked to see the files"; "told his men to hold the bridge"
+        if told and not speaks(cx, speaker):
+            return []  # "the sign told drivers to slow down": nobody spoke
+        if cx.lex.plays(cue.meaning, "refusal") and not (speaks(cx, speaker) and all(
+                c.lemma_.lower() in cx.lex.refused_acts or cx.cue_of(c) is not None for c in xcomp)):
+            return []  # "the engine refused to start", "Liverpool refused to give up": no refusal to speak
         toks.extend(listener.subtree if told else ())
         for c in xcomp:
             toks.extend(c.subtree)
@@ -239,7 +250,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
             if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
                 if topic_only(cx, cue, c) and not proposition(cx, c):
                     break
-                if cue.meaning in cx.lex.topic_meanings and c.lower_ in cx.lex.audience_preps:
+                if cue.meaning in cx.lex.topic_meanings and c.lower_ in cx.lex.audience_preps and any(
+                        audience(cx, o) for o in cx.children(c) if o.dep_ == "pobj"):
                     continue  # "writes for the local paper", "spoke for the ministry": for whom, not what
                 if any(o.dep_ == "pobj" and o.lemma_.lower() in cx.lex.manner for o in cx.children(c)):
                     continue  # "speaking on condition of anonymity": how they spoke, not what about
