@@ -201,6 +201,27 @@ def can_speak(cx: Context, noun: Token) -> bool:
         or lemma in cx.lex.person_nouns)
 
 
+def verbal_target(cx: Context, verb: Token, kids: list[Token]) -> bool:
+    """Whether a cue that can also be a physical attack ("attacked") attacks in words: its object is cast "as"
+    something or attacked "over"/"for" something ("attacked the plan as a giveaway", "attacked the minister over
+    the budget"), or is someone who speaks or something said ("attacked the senator", "attacked her remarks",
+    "attacked Clinton's record"); not a convoy, a town or a ship."""
+    if any(c.dep_ == "prep" and c.i > verb.i and (c.lower_ == "as" or c.lower_ in {"over", "for"} and any(
+            g.dep_ == "pobj" and not any(t.ent_type_ in {"DATE", "TIME"} or t.like_num for t in g.subtree)
+            for g in c.children)) for c in kids):
+        return True  # grounds; not "over the weekend", "for three hours" (nor a "for" left without its object)
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in cx.lex.mute_pronouns
+    if any(c.dep_ == "poss" and (c.pos_ in {"PRON", "PROPN"} or can_speak(cx, c)) for c in cx.children(obj)):
+        return True  # "attacked Clinton's record", "attacked his plan"
+    if obj.ent_type_ in {"PERSON", "NORP", "ORG"} or cx.lex.nouns.get(obj.lemma_.lower()) is not None:
+        return True
+    return obj.pos_ == "NOUN" and can_speak(cx, obj) and cx.lex.groups.get(obj.lemma_.lower()) != "document"
+
+
 def undated(cx: Context, subj: Token) -> Token | None:
     """A subject outside the dateline: "KABUL -- The governor of the province, ..., said" is parsed with the
     dateline as subject and the governor in apposition; the dateline itself is never a speaker."""

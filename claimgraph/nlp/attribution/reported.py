@@ -37,6 +37,7 @@ from claimgraph.nlp.attribution.grammar import (
     other_reports,
     subject,
     that_clause,
+    verbal_target,
     wished,
 )
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
@@ -213,6 +214,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
             return []  # "volunteers painted the school", "the hotel welcomed 200 guests": no view reported
         if cue.content == "either" and not speaks(cx, speaker):
             return []  # "the explosion claimed the lives of ...", "the map shows the crossings": no one spoke
+        if cue.content == "target" and not verbal_target(cx, verb, kids):
+            return []  # "rebels attacked the convoy", "attacked the USS Cole": a raid, nothing said
         if cue.content == "finding" and not (speaker is not None and speaker.pos_ == "NOUN"
                                              and cx.lex.groups.get(speaker.lemma_.lower()) == "document"):
             return []  # "police found the bodies of three men": a thing found, not a finding stated
