@@ -23,9 +23,13 @@ that date: it is the same incident as a listing dated no later that tells the sa
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from claimgraph.contract import Event, Place, Time
+from claimgraph.data import read_rows
 from claimgraph.nlp.events.arguments import vague
 
 #: ACLED event types of political violence: one incident may be named as a battle, a strike or an attack
@@ -100,23 +104,38 @@ def _dated_before_report(a: Event, b: Event, ta: Time | None, tb: Time | None, h
     return False
 
 
-def _own_day(event: Event, times: dict[str, Time], hints: dict[str, Hint]) -> str | None:
-    """The day an event's own words date it to (not its report's date, not a month: "since September" may span
-    weeks of a campaign the report is about), if any."""
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _recall_cues() -> re.Pattern[str]:
+    """Words telling an act as background the report recalls (events_recall_cues.tsv), as whole words."""
+    words = sorted((r[0].lower() for r in read_rows("events_recall_cues.tsv")), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
+
+
+def _own_day(event: Event, times: dict[str, Time], hints: dict[str, Hint]) -> date | None:
+    """The day an event's own words date it to (not its report's date; not a week or a month: "earlier this week"
+    and "since September" may span days of the campaign the report is about), if any."""
     t = times.get(event.time or "")
-    if t is None or hints.get(event.id, NO_HINT).report_time or not t.value or not t.value[:4].isdigit():
+    if t is None or hints.get(event.id, NO_HINT).report_time or not _DAY.fullmatch(t.value or ""):
         return None
-    return t.value if len(t.value) >= 7 and t.value[4] == "-" else None
+    try:
+        return date.fromisoformat(t.value)
+    except ValueError:
+        return None
 
 
 def drop_recalled(events: list[Event], sentence_of: dict[str, int], times: dict[str, Time],
-                  hints: dict[str, Hint]) -> list[Event]:
+                  hints: dict[str, Hint], said: dict[str, str]) -> list[Event]:
     """The events of a report without the earlier incidents it recalls as background. The report's news is its
-    headline and lead incident: its date is the first date of its own that an act of violence is given in the
-    lead (the first LEAD_SENTENCES sentences). Violence told after it and dated by its own words to an
-    earlier day ("Friday's attack came after a car bombing killed 100 people on Tuesday") is an earlier incident
-    the report recalls, not one it reports (like the war's history, `is_history`); one that tells the main
-    event's toll again is the main incident told once more, and stays."""
+    headline and lead incident: its day is the first day (a calendar day, not a week or a month) of its own that
+    an act of violence is given in the lead (the first LEAD_SENTENCES sentences). Violence told after it, dated
+    by its own words to an earlier day and told in a sentence (`said`: each event's sentence) with a word of recall
+    (events_recall_cues.tsv: "Friday's attack came after a car bombing killed 100 people on Tuesday", "Earlier
+    this week, ...") is an earlier incident the report recalls, not one it reports (like the war's history,
+    `is_history`). Without such a word a later sentence's earlier day is a round-up of several days' acts, all
+    news; one that tells the main event's toll again is the main incident told once more, and stays."""
     if not events:
         return events
     main = events[0]
@@ -124,19 +143,19 @@ def drop_recalled(events: list[Event], sentence_of: dict[str, int], times: dict[
                    and _own_day(e, times, hints)), key=lambda e: e.span[0])
     if not lead:
         return events  # no incident in the lead dated by its own words: nothing to tell background from
-    news, news_day = lead[0], _own_day(lead[0], times, hints) or ""
+    news = lead[0]
+    news_day = _own_day(news, times, hints)
     tolls = {(c.kind, c.group, c.low) for e in (main, news) for c in e.casualties if c.low}
 
     def recalled(e: Event) -> bool:
         day = _own_day(e, times, hints)
-        if e is news or e is main or day is None or e.type not in VIOLENT:
+        if e is news or e is main or day is None or news_day is None or e.type not in VIOLENT:
             return False
         if sentence_of.get(e.id, 0) <= sentence_of.get(news.id, 0):
             return False
         if tolls & {(c.kind, c.group, c.low) for c in e.casualties if c.low}:
             return False
-        n = min(len(day), len(news_day))
-        return day[:n] < news_day[:n]
+        return day < news_day and bool(_recall_cues().search(said.get(e.id, "").lower()))
 
     return [e for e in events if not recalled(e)]
 
