@@ -37,3 +37,20 @@ def test_a_place_named_alone_near_another_stays_out_of_the_tie(analyzer) -> None
     """"near Hama" with no place before it: the event is near Hama, so Hama is the place the text gives."""
     places, ids = _event_places(analyzer, "Government jets bombed villages near Hama on Monday, killing 12 people.")
     assert places == [ids["Hama"]]
+
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Rebels shelled Mhardeh, near the city of Hama, killing three people.", "Mhardeh"),
+    ("Jets bombed Harem, just north of Aleppo, killing five people on Tuesday.", "Harem"),
+    ("Militants stormed Ghazni, 150 kilometres (93 miles) south of Kabul, killing 14 people.", "Ghazni"),
+    ("Rebels shelled Mhardeh, 25 kilometres (15 miles) northwest of Hama, killing three people.", "Mhardeh"),
+    ("Jets bombed Zinjibar, some 60 km from Aden, killing eight fighters on Sunday.", "Zinjibar"),
+    ("Jets bombed Ariha, a small town in the countryside near Idlib, killing four children.", "Ariha"),
+    ("Rebels shelled Mhardeh, a Christian town in the countryside near Hama, killing three people.", "Mhardeh"),
+])
+def test_the_near_tie_holds_with_a_hedge_a_distance_an_aside_or_a_site_noun(analyzer, text: str, town: str) -> None:
+    """"X, near the city of Y", "X, just north of Y", "X, 150 km (93 miles) south of Y", "X, some 60 km from Y",
+    "X, a small town in the countryside near Y": the act is at X all the same."""
+    places, ids = _event_places(analyzer, text)
+    assert places and all(p == ids[town] for p in places)

@@ -22,17 +22,24 @@ _SITES = ("city", "district", "facility", "landform")
 @functools.lru_cache(maxsize=1)
 def _near_pattern() -> re.Pattern[str]:
     """Words between X and Y saying X lies near Y (events_place_near.tsv): an optional site noun with up to two
-    words before it ("a small rebel-held town near"), an optional distance ("20 km north of"), a relation."""
+    words before it ("a small rebel-held town near") and a setting after it ("a town in the countryside near"), an
+    optional distance with a hedge before it and a bracketed aside after it ("some 30 km (19 miles) north of"), a
+    relation ("near", "north of") or, after a distance only, a bare one ("10 miles from"), then an optional site
+    noun naming the second place ("near the city of")."""
     rows = read_rows("events_place_near.tsv")
 
     def alt(kind: str) -> str:
         words = sorted((r[0].lower() for r in rows if r[1] == kind), key=len, reverse=True)
         return "|".join(re.escape(w).replace(r"\ ", " ") for w in words)
 
-    site = rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,2}}(?:{alt('site')}) ?,? )?"
-    distance = rf"(?:(?:about |some |around )?\d+(?:\.\d+)? ?(?:{alt('unit')}) )?"
+    hedge = rf"(?:(?:{alt('hedge')}) )?"
+    setting = rf"(?:in the (?:[\w-]+ )?(?:{alt('setting')}) ,? ?)?"
+    site = rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,2}}(?:{alt('site')}) ?,? {setting})?"
+    length = rf"{hedge}\d+(?:\.\d+)? ?(?:{alt('unit')}) (?:\([^()]*\) )?"
+    relation = rf"(?:(?:{length})?{hedge}(?:{alt('relation')})|{length}(?:{alt('distance')}))"
+    named = rf"(?: (?:the )?(?:[\w-]+ )?(?:{alt('site')}) of)?"  # "near the city of Y"
     suburb = rf"(?:a|an|the) (?:[\w-]+ ){{0,2}}(?:{alt('site')}) of"  # "X, a suburb of Y"
-    return re.compile(rf",? ?(?:{site}{distance}(?:{alt('relation')})|{suburb})")
+    return re.compile(rf",? ?(?:{site}{relation}{named}|{suburb})")
 
 
 def _between(text: str, end: int, start: int) -> str:
