@@ -412,19 +412,19 @@ def test_a_firm_named_like_a_town_after_a_persons_role_and_at_is_an_employer_not
     """"a senior manager at X", "head of research at X": after a person's role, "at" and a lone name the model took
     for an organisation name the employer, so "at" is no place's context there; the town stays a place where
     the words make it one ("held at X, a town near Y")."""
-    assert places_of(analyzer, "Reidar Wasenius, a senior project manager at Nokia, said the service would launch "
-                               "in May.")[1] == {}
-    assert places_of(analyzer, "Gerhard Romen, head of market development at Nokia, said the trial will start "
-                               "early next year.")[1] == {}
+    assert places_of(analyzer, "Harald Brink, a senior product manager at Avon, said the new range would ship "
+                               "in June.")[1] == {}
+    assert places_of(analyzer, "Lena Moreau, head of consumer research at Hershey, said the survey will close "
+                               "later this year.")[1] == {}
     _, places = places_of(analyzer, "The talks were held at Nokia, a town near Tampere in Finland.")
     assert places["Nokia"].country == "FI" and places["Tampere"].country == "FI"
 
 
 def test_a_planets_name_is_a_town_of_that_name_only_in_a_places_context(analyzer) -> None:
-    """GeoNames holds towns named Earth, Jupiter and Mars; news names the bodies ("aliens invading Earth") or
-    firms named for them ("a Jupiter analyst"): no place there, but "in Jupiter, Florida" is the town."""
-    assert places_of(analyzer, "The game involves killing aliens invading Earth. The lifts are the fastest on "
-                               "Earth.")[1] == {}
-    assert places_of(analyzer, "Said Ian Fogg, a Jupiter analyst, the market for music players is growing.")[1] == {}
+    """GeoNames holds towns named Earth, Jupiter and Mars; news names the bodies ("defend Earth from robots") or
+    firms named for them ("a Jupiter researcher"): no place there, but "in Jupiter, Florida" is the town."""
+    assert places_of(analyzer, "Players must defend Earth from robots landing in waves. The tower is the tallest "
+                               "on Earth.")[1] == {}
+    assert places_of(analyzer, "Said Dana Whitfield, a Jupiter researcher, console sales are slowing.")[1] == {}
     _, places = places_of(analyzer, "Police in Jupiter, Florida, arrested two men on Monday.")
     assert places["Jupiter"].country == "US" and places["Jupiter"].admin1 == "Florida"
