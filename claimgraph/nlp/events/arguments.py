@@ -21,6 +21,7 @@ from claimgraph.nlp.events.lexicon import (
 )
 from claimgraph.nlp.events.setting import after_report, first_of_span, head_date
 from claimgraph.nlp.events.ties import town_tied_to
+from claimgraph.nlp.head_date import stands_at_head
 from claimgraph.nlp.state import DocState
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -491,7 +492,7 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
     s0, s1 = c.sent.start_char, c.sent.end_char
     doc = c.sent.doc
     dash = _dateline_end(c.sent)
-    reported_on = state.meta.published or head_date(state)
+    reported_on = state.meta.published or head_date(state, doc.text)
     best: tuple[int, str] | None = None
     report: tuple[int, str] | None = None
     line: str | None = None
@@ -503,7 +504,7 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
         if not (s0 <= ts and te <= s1) or after_report(t.value, reported_on):
             continue  # a time after the report dates another act ("diplomats would meet next Wednesday")
         dist = abs(ts - start)
-        if te <= dash or (t.value == reported_on and _opens(doc.text, ts, s0)):
+        if te <= dash or (t.value == reported_on and _opens(doc.text, ts, te, s0)):
             line = line or t.id  # a dateline's date, or the date printed at the head ("12 Jul 2016 Rebels ...")
         elif _reporting_time(doc, ts, te, c.head):
             if report is None or dist < report[0]:
@@ -517,9 +518,9 @@ def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, boo
     return line, line is not None
 
 
-def _opens(text: str, ts: int, s0: int) -> bool:
-    """Does a time open its sentence, or follow only a label ("Date of publication 16 October 2017 ...")?"""
-    return ts == s0 or (ts - s0 <= 40 and "publi" in text[s0:ts].lower())
+def _opens(text: str, ts: int, te: int, s0: int) -> bool:
+    """Does a time open its sentence, or stand alone at the head after a label ("Posted: 3 May 2019 ...")?"""
+    return ts == s0 or stands_at_head(text, ts, te)
 
 
 #: tokens that end a dateline ("BEIRUT, March 9 (Reuters) - ..."), the most tokens a dateline runs to

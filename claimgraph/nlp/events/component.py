@@ -243,7 +243,7 @@ class EventsComponent:
         times = {t.id: t for t in state.items.get("times", [])}
         told = {e.id: c.sent_index for e, c in zip(events, ranked, strict=True)}  # the sentence each is told in
         said = {e.id: c.sent.text for e, c in zip(events, ranked, strict=True)}
-        events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state))]
+        events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state, text))]
         events = drop_recalled(events, told, times, hints, said)
         events = merge_incidents(events, places, times, hints, main_place)
         state._counters["events"] = 0  # ids in order of the events kept

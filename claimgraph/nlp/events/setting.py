@@ -13,6 +13,7 @@ stabbing or a kidnapping: a demanding ACLED coder codes neither.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -24,14 +25,13 @@ from spacy.tokens import Doc
 
 from claimgraph.contract import Event
 from claimgraph.data import read_rows
+from claimgraph.nlp import head_date as head_rule
 from claimgraph.nlp.events.evidence import EVENT_NOUNS, PARTICIPANT_HEADS
 from claimgraph.nlp.events.lexicon import Match, PatternIndex, TokForms, parse_pattern
 from claimgraph.nlp.state import DocState
 
 #: an event dated more than this many years before the report is history it recalls
 HISTORY_YEARS = 1
-#: how far into a text its printed date may stand
-HEAD_CHARS = 300
 #: words of a court case a report needs before it is read as one
 COURT_MIN = 3
 #: evidence classes that make violence against civilians political violence whatever the setting
@@ -153,15 +153,11 @@ def person_tokens(doc: Doc, state: DocState) -> set[int]:
     return out
 
 
-def head_date(state: DocState) -> str | None:
-    """The date printed at the head of a text without a published date ("21 Jul 2016 Dozens of ..."): the
-    first date given to the month or day within its first lines, taken as the report's date."""
-    for t in sorted(state.items.get("times", []), key=lambda t: t.span[0]):
-        if t.span[0] > HEAD_CHARS:
-            break
-        if t.value and len(t.value) >= 7 and t.value[:4].isdigit():
-            return t.value
-    return None
+def head_date(state: DocState, text: str) -> str | None:
+    """The report's date printed at the head of a text without a published date ("21 Jul 2016 Dozens of ..."):
+    the times component's one rule (`nlp.head_date.head_date`) over the times it emitted."""
+    return head_rule.head_date(text, ((t.span[0], t.span[1], t.value)
+                                       for t in sorted(state.items.get("times", []), key=lambda t: t.span[0])))
 
 
 def is_history(event: Event, times: dict, published: str | None) -> bool:
@@ -194,15 +190,31 @@ def _day_span_words() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_rows("events_day_spans.tsv"))
 
 
+#: the most days between the two times of one span ("on Thursday and Friday")
+SPAN_DAYS = 3
+
+
 def first_of_span(times: list, text: str, tid: str) -> str:
     """The first time of a span of days that the time closes ("killed on Thursday and Friday": Thursday): an
-    incident told over several days is dated from its first (events_day_spans.tsv)."""
+    incident told over several days is dated from its first (events_day_spans.tsv). Only two days of one
+    phrase, a few days apart: "from March until Tuesday" or "postponed from Monday to Thursday" joins no days
+    of the act, whose time is the second."""
     by_id = {t.id: t for t in times}
     cur = by_id.get(tid)
     for _ in range(3):
         prev = next((t for t in times if cur is not None and t.span[1] <= cur.span[0]
-                     and text[t.span[1]:cur.span[0]].strip().lower() in _day_span_words()), None)
+                     and text[t.span[1]:cur.span[0]].strip().lower() in _day_span_words()
+                     and _days_apart(t.value, cur.value)), None)
         if prev is None:
             break
         cur = prev
     return cur.id if cur is not None else tid
+
+
+def _days_apart(first: str | None, second: str | None) -> bool:
+    """Are two times days (ISO) at most `SPAN_DAYS` apart, the first not after the second?"""
+    try:
+        gap = (dt.date.fromisoformat(second or "") - dt.date.fromisoformat(first or "")).days
+    except ValueError:
+        return False
+    return len(first or "") == len(second or "") == 10 and 0 < gap <= SPAN_DAYS
