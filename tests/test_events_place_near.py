@@ -6,16 +6,7 @@ any benchmark's text."""
 from __future__ import annotations
 
 import pytest
-from conftest import assert_spans_exact
-
-from claimgraph.ingest import prepare
-
-
-def _event_places(analyzer, text: str) -> tuple[list[str | None], dict[str, str]]:
-    analysis = analyzer.analyze_article(prepare(text, html=False))
-    assert_spans_exact(analysis)
-    ids = {text[s:e]: p.id for p in analysis.places for s, e in p.mentions}
-    return [e.place for e in analysis.events], ids
+from test_events_place_town import _event_places
 
 
 @pytest.mark.parametrize("text, town", [
