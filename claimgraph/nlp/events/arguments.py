@@ -13,6 +13,7 @@ from claimgraph.contract import Casualty
 from claimgraph.data import read_rows
 from claimgraph.nlp.events.casualties import Figure
 from claimgraph.nlp.events.casualties_syntax import CIVILIAN_WORDS
+from claimgraph.nlp.events.contrast import drop_set_aside
 from claimgraph.nlp.events.lexicon import (
     LEMMA,
     Lexicon,
@@ -100,7 +101,7 @@ def actor_tokens(head: Token) -> list[Token]:
     for tok in out:
         expanded.append(tok)
         expanded.extend(t for t in tok.conjuncts if t not in expanded)
-    return expanded
+    return drop_set_aside(expanded)  # "X warplanes, not Y jets, struck": Y did not act
 
 
 def target_tokens(head: Token) -> list[Token]:
@@ -119,7 +120,7 @@ def target_tokens(head: Token) -> list[Token]:
         expanded.extend(tok.conjuncts)
         # "a Russian jet": the owner of the object is the target entity
         expanded.extend(c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_)
-    return expanded
+    return drop_set_aside(expanded)  # "struck the market, not the hospital": the hospital was not hit
 
 
 def dateline_span(state: DocState) -> tuple[int, int] | None:

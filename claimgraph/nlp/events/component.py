@@ -35,6 +35,7 @@ from claimgraph.nlp.events.arguments import (
     victims_default,
 )
 from claimgraph.nlp.events.casualties import Figure, figures, head_of_match, same_count_same_people
+from claimgraph.nlp.events.contrast import not_set_aside
 from claimgraph.nlp.events.evidence import (
     anchored,
     evidence_classes,
@@ -53,6 +54,7 @@ from claimgraph.nlp.events.lexicon import (
     Match,
     TokForms,
     best_matches,
+    distinct_weight,
     lex_absorb,
     lexicon,
     token_forms,
@@ -258,7 +260,8 @@ class EventsComponent:
         self, sent_index: int, sent: Span, toks: list[TokForms],
         evidence: list[tuple[int, int, str]] | None = None, persons: set[int] | frozenset[int] = frozenset(),
     ) -> list[_Candidate]:
-        matches = [m for m in best_matches(self.lex.triggers.find(toks)) if not in_name(toks, m)]
+        found = not_set_aside(self.lex.triggers.find(toks), toks, sent)  # "X jets, not Y jets": Y's are no trigger
+        matches = [m for m in best_matches(found) if not in_name(toks, m)]
         if not matches:
             return []
         matches = drop_protest_reasons(matches, toks, self.lex)
@@ -280,7 +283,7 @@ class EventsComponent:
             )
             subtype, hits = scored[0]
             total = sum(w for _, w in hits)
-            if _distinct_weight(hits, toks) < MIN_WEIGHT:
+            if distinct_weight(hits, toks) < MIN_WEIGHT:
                 continue  # one weak word said twice ("kept the weapons ... the weapons stayed") is no event
             own = [mw for mw in hits if id(mw[0]) not in absorbed] or hits  # the winner's own words
             trigger = max(own, key=lambda mw: (mw[1], -mw[0].start))[0]
@@ -572,15 +575,6 @@ def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]]) -> set[in
                 del by_group[present[loser]]
             present.pop(loser)
     return moved
-
-
-def _distinct_weight(hits: list[tuple[Match, float]], toks: list[TokForms]) -> float:
-    """Trigger weight of a sentence with each trigger word counted once (by its lemmas)."""
-    best: dict[tuple[str, ...], float] = {}
-    for m, w in hits:
-        key = tuple(toks[i].token.lemma_.lower() for i in range(m.start, m.end))
-        best[key] = max(w, best.get(key, 0.0))
-    return sum(best.values())
 
 
 def _inside_name(toks: list[TokForms], cue: Match) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.data import read_rows
+from claimgraph.nlp.events.contrast import opens_contrast
 from claimgraph.nlp.events.lexicon import PatternIndex, TokForms, lexicon, parse_pattern, token_forms
 from claimgraph.nlp.shared.text import span_text
 
@@ -202,7 +203,7 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
     if span_text(sent).rstrip().endswith("?"):
         return "question"
     for c in head.children:
-        if c.dep_ in ("det", "neg") and words.get(c.lower_) in ("negation", "determiner"):
+        if c.dep_ in ("det", "neg") and words.get(c.lower_) in ("negation", "determiner") and not opens_contrast(c):
             return "negated" if words.get(c.lower_) == "negation" else "non-specific"
     for noun in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj") and c.i in triggers)):
         if any(c.dep_ == "amod" and words.get(c.lower_) == "recalled" for c in noun.children):
@@ -228,8 +229,8 @@ def not_happened(head: Token, sent: Span, triggers: set[int] | frozenset[int] = 
         kind = words.get(c.lower_) or words.get(c.lemma_.lower())
         if c.dep_ in ("aux", "auxpass") and kind == "modal":
             return "modal"
-        if c.dep_ == "neg" and kind == "negation":
-            return "negated"
+        if c.dep_ == "neg" and kind == "negation" and not opens_contrast(c):
+            return "negated"  # not "X warplanes, not Y jets, struck": that "not" sets Y aside
         if c.dep_ == "mark" and kind == "condition":
             return "condition"
         if c.dep_ in SUBJECTS and kind == "nobody" and c.i != head.i:

@@ -309,3 +309,12 @@ def lex_absorb() -> tuple[tuple[str, str, float], ...]:
 def lex_reasons() -> frozenset[str]:
     """Words whose complement says what an event is about ("to denounce the arrest of ...")."""
     return frozenset(row[0].lower() for row in _rows("events_reasons.tsv"))
+
+
+def distinct_weight(hits: list[tuple[Match, float]], toks: list[TokForms]) -> float:
+    """Trigger weight of a sentence with each trigger word counted once (by its lemmas)."""
+    best: dict[tuple[str, ...], float] = {}
+    for m, w in hits:
+        key = tuple(toks[i].token.lemma_.lower() for i in range(m.start, m.end))
+        best[key] = max(w, best.get(key, 0.0))
+    return sum(best.values())
