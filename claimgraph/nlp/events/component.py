@@ -274,7 +274,7 @@ class EventsComponent:
         retyped = [(m, self._retype(m.payload[0], m, toks, context_hits, matches, anchor)) for m in matches]
         for m, subtype in drop_background(retyped, toks, self.lex, MIN_WEIGHT):  # what came before: no news
             by_group[self.lex.types[subtype].group][subtype].append((m, m.payload[1]))  # type: ignore[index]
-        absorbed = _absorb(by_group)
+        absorbed = _absorb(by_group, toks)
         out: list[_Candidate] = []
         for group, subtypes in by_group.items():
             scored = sorted(
@@ -558,16 +558,17 @@ def _mark_claimed(cands: list[_Candidate]) -> None:
             cand.claimed = True
 
 
-def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]]) -> set[int]:
+def _absorb(by_group: dict[str, dict[str, list[tuple[Match, float]]]], toks: list[TokForms]) -> set[int]:
     """Subtypes one sentence reports as one incident (events_absorb.tsv): the loser's trigger weight joins
-    the winner's ("rebels seized the town after heavy fighting" is the seizure). Returns the ids of the
+    the winner's ("rebels seized the town after heavy fighting" is the seizure) when the winner's own words make
+    an event ("jets struck ..., killing 8" is no weak labour strike met with lethal force). Returns the ids of the
     matches moved (the event's text stays one of the winner's own words)."""
     moved: set[int] = set()
     present = {sub: group for group, subs in by_group.items() for sub in subs}
     for loser, winner, min_weight in lex_absorb():
         if loser in present and winner in present and loser != winner and max(
             w for _, w in by_group[present[winner]][winner]
-        ) >= min_weight:
+        ) >= min_weight and distinct_weight(by_group[present[winner]][winner], toks) >= MIN_WEIGHT:
             hits = by_group[present[loser]].pop(loser)
             moved.update(id(m) for m, _ in hits)
             by_group[present[winner]][winner].extend(hits)

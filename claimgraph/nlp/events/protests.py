@@ -88,8 +88,13 @@ def in_reason(cue: Token, trigger: Token, own: bool = True) -> bool:
 
 def background_word(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
     """Does the token open what came before an event ("undeterred by the killing", "a day after police shot",
-    "two weeks after the bombing")? "~" words only when a time measures them (events_reasons.tsv)."""
+    "two weeks after the bombing", "the strike came after shelling killed 30")? "~" words only when a time measures
+    them or a verb of order ("+" words: "came after") says so (events_reasons.tsv)."""
     if "^" + tok.lower_ in reasons:
+        return True
+    if "+" + tok.head.lemma_.lower() in reasons and (  # "the strike came after shelling killed 30 people"
+            (tok.dep_ == "prep" and "~" + tok.lower_ in reasons)
+            or (tok.dep_ == "advcl" and any(w.dep_ == "mark" and "~" + w.lower_ in reasons for w in tok.children))):
         return True
     # the measure and the "after" open the clause: its first few words, not all of a long clause's children
     start = tok.left_edge.i
