@@ -10,6 +10,7 @@ import functools
 import re
 
 from claimgraph.data import read_rows
+from claimgraph.nlp.shared.numbers_data import read_tsv
 
 #: words between a town and the place holding it ("X in the Y countryside", "X, Y")
 _TIES = frozenset({",", "in", ", in"} | {f"{c}in {w}" for c in ("", ", ") for w in (
@@ -23,9 +24,10 @@ _SITES = ("city", "district", "facility", "landform")
 def _near_pattern() -> re.Pattern[str]:
     """Words between X and Y saying X lies near Y (events_place_near.tsv): an optional site noun with up to two
     words before it ("a small rebel-held town near") and a setting after it ("a town in the countryside near"), an
-    optional distance with a hedge before it and a bracketed aside after it ("some 30 km (19 miles) north of"), a
-    relation ("near", "north of") or, after a distance only, a bare one ("10 miles from"), then an optional site
-    noun naming the second place ("near the city of")."""
+    optional distance in figures or words with a hedge before it and a bracketed aside after it ("some 30 km (19
+    miles) north of", "ten miles from", "a few kilometres east of"), a relation ("near", "north of") or, after a
+    distance only, a bare one ("10 miles from"), then an optional site noun naming the second place ("near the city
+    of")."""
     rows = read_rows("events_place_near.tsv")
 
     def alt(kind: str) -> str:
@@ -33,13 +35,26 @@ def _near_pattern() -> re.Pattern[str]:
         return "|".join(re.escape(w).replace(r"\ ", " ") for w in words)
 
     hedge = rf"(?:(?:{alt('hedge')}) )?"
+    count = _count_pattern()
     setting = rf"(?:in the (?:[\w-]+ )?(?:{alt('setting')}) ,? ?)?"
     site = rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,2}}(?:{alt('site')}) ?,? {setting})?"
-    length = rf"{hedge}\d+(?:\.\d+)? ?(?:{alt('unit')}) (?:\([^()]*\) )?"
+    length = rf"{hedge}{count} ?(?:{alt('unit')}) (?:\([^()]*\) )?"
     relation = rf"(?:(?:{length})?{hedge}(?:{alt('relation')})|{length}(?:{alt('distance')}))"
     named = rf"(?: (?:the )?(?:[\w-]+ )?(?:{alt('site')}) of)?"  # "near the city of Y"
     suburb = rf"(?:a|an|the) (?:[\w-]+ ){{0,2}}(?:{alt('site')}) of"  # "X, a suburb of Y"
     return re.compile(rf",? ?(?:{site}{relation}{named}|{suburb})")
+
+
+def _count_pattern() -> str:
+    """A distance's count in figures or in words: "20", "2.5", "ten", "twenty-five", "two hundred", "a few",
+    "several", "a couple of", "a" ("a mile from"). Number words from number_words.tsv (units and scales), vague
+    counts from vague_numbers.tsv: the quantities component's own words."""
+    numbers = sorted((r[0].lower() for r in read_tsv("number_words.tsv") if len(r) >= 3 and r[2] in ("unit", "scale")),
+                     key=len, reverse=True)
+    vague = sorted((r[0].lower() for r in read_tsv("vague_numbers.tsv") if len(r) >= 3), key=len, reverse=True)
+    word = "|".join(re.escape(w) for w in numbers)
+    several = "|".join(re.escape(w).replace(r"\ ", " ") for w in vague)
+    return rf"(?:\d+(?:\.\d+)?|(?:{word})(?:[ -](?:and )?(?:{word}))*|(?:{several})(?: of)?|an?)"
 
 
 def _between(text: str, end: int, start: int) -> str:
