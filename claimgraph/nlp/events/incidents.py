@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from claimgraph.contract import Event, Place, Time
 from claimgraph.data import read_rows
@@ -114,6 +114,27 @@ def _recall_cues() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
 
 
+#: the most days a round-up of a report's recent acts reaches back before its news ("on Sunday ... on Wednesday ...")
+ROUNDUP_DAYS = 7
+_MONTH = re.compile(r"(\d{4})-(\d\d)")
+
+
+def _own_end(event: Event, times: dict[str, Time], hints: dict[str, Hint]) -> date | None:
+    """The last day of the calendar day or month an event's own words date it to ("on October 2", "in late
+    September"), if any; not a week, a year or its report's date."""
+    t = times.get(event.time or "")
+    if t is None or hints.get(event.id, NO_HINT).report_time:
+        return None
+    day = _own_day(event, times, hints)
+    month = _MONTH.fullmatch(t.value or "")
+    if day is not None or month is None:
+        return day
+    year, mon = int(month.group(1)), int(month.group(2))
+    if not 1 <= mon <= 12:
+        return None
+    return date(year + mon // 12, mon % 12 + 1, 1) - timedelta(days=1)
+
+
 def _own_day(event: Event, times: dict[str, Time], hints: dict[str, Hint]) -> date | None:
     """The day an event's own words date it to (not its report's date; not a week or a month: "earlier this week"
     and "since September" may span days of the campaign the report is about), if any."""
@@ -135,7 +156,10 @@ def drop_recalled(events: list[Event], sentence_of: dict[str, int], times: dict[
     (events_recall_cues.tsv: "Friday's attack came after a car bombing killed 100 people on Tuesday", "Earlier
     this week, ...") is an earlier incident the report recalls, not one it reports (like the war's history,
     `is_history`). Without such a word a later sentence's earlier day is a round-up of several days' acts, all
-    news; one that tells the main event's toll again is the main incident told once more, and stays."""
+    news, unless it lies more than ROUNDUP_DAYS before the news day, or is a month that ended that long before it
+    ("IS also claimed an October 2 bombing" in a report of October 16, "the bombing which killed hundreds in late
+    September" in one of November): a round-up tells the report's recent days, not its weeks-old history. One that
+    tells the main event's toll again is the main incident told once more, and stays."""
     if not events:
         return events
     main = events[0]
@@ -148,14 +172,18 @@ def drop_recalled(events: list[Event], sentence_of: dict[str, int], times: dict[
     tolls = {(c.kind, c.group, c.low) for e in (main, news) for c in e.casualties if c.low}
 
     def recalled(e: Event) -> bool:
-        day = _own_day(e, times, hints)
+        day = _own_day(e, times, hints) or _own_end(e, times, hints)
         if e is news or e is main or day is None or news_day is None or e.type not in VIOLENT:
             return False
         if sentence_of.get(e.id, 0) <= sentence_of.get(news.id, 0):
             return False
         if tolls & {(c.kind, c.group, c.low) for c in e.casualties if c.low}:
             return False
-        return day < news_day and bool(_recall_cues().search(said.get(e.id, "").lower()))
+        if day < news_day and bool(_recall_cues().search(said.get(e.id, "").lower())):
+            return True
+        end = _own_end(e, times, hints)  # a day or a month over a week before the news: no round-up of its days
+        return end is not None and (news_day - end).days > ROUNDUP_DAYS
+
 
     return [e for e in events if not recalled(e)]
 
