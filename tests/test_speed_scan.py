@@ -92,3 +92,39 @@ def test_a_counted_repeat_longer_than_the_width_gives_its_first_characters() -> 
     text = "On 2024-03-05 and 1999-12-31x, may 12345-01-01 2024-1-05"
     same(scanner.find(text), patterns, text)
     assert [m.group() for m in scanner.find(text)[0]] == ["2024-03-05"]
+
+
+def test_a_conditional_opens_with_either_branch() -> None:
+    """`(?(btw)and|or)`: the first characters of either branch (the figures pattern's range separator after a
+    one-digit figure). Before, a conditional left the pattern to run as it is."""
+    pattern = re.compile(r"(?<!\w)(?:(?P<btw>between\s+)?\d(?(btw)\s+and\s+|\s*-\s*)\d)(?!\w)", re.I)
+    assert prefixes(pattern, 3) is not None
+    scanner = MultiScanner([pattern], lead=r"(?<!\w)", width=3)
+    assert scanner._plain == []
+    text = "Between 2 and 5 died; 3-4 hurt, between 6 - 7 fled, 8 and 9 left, BETWEEN 1 AND 2"
+    same(scanner.find(text), [pattern], text)
+    assert [m.group() for m in scanner.find(text)[0]] == ["Between 2 and 5", "3-4", "6 - 7", "BETWEEN 1 AND 2"]
+
+
+FIGURES = ("Between 250 and 500 people fled; more than 1,200 were hurt, about 3 500 homes and $4.5 million lost. "
+           "On May 22 300 migrants drowned, a two-front war, dozens of them, half of the 12-15 villages, "
+           "three quarters of the town, tel. +44 20 7946 0958, (3) a 5-5 ruling, some 60 km from Aleppo.")
+
+
+def test_searcher_gives_what_search_gives_from_every_position() -> None:
+    """The figures reader searches again from inside a match (a date's day, "May 22 300"): `searcher(text)(pos)`
+    is `pattern.search(text, pos)` for every `pos`, for the indexed figures pattern and for a pattern run as it is."""
+    from claimgraph.nlp.quantities.figures import _QUANTITY_SCAN, QUANTITY_RE
+
+    assert _QUANTITY_SCAN._plain == []  # indexed (else this test would prove little)
+    plain = re.compile(r"(?<!\w)(?:.ay)")
+    fallback = MultiScanner([plain], lead=r"(?<!\w)")
+    assert fallback._plain == [0]
+    for text in [FIGURES, TRICKY, *texts()[:3]]:
+        search, other = _QUANTITY_SCAN.searcher(text), fallback.searcher(text)
+        step = 1 if len(text) < 1000 else 11
+        for pos in range(0, len(text) + 2, step):
+            want, got = QUANTITY_RE.search(text, pos), search(pos)
+            assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), (text, pos)
+            want, got = plain.search(text, pos), other(pos)
+            assert (want and want.span()) == (got and got.span())

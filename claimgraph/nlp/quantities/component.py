@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.contract import Quantity
 from claimgraph.nlp.quantities.figures import (
     _HEDGE_RE,
+    HEDGE_SCAN,
     HYPOTHETICAL,
     PARTITIVE_DETS,
     PERSON_NOUNS,
@@ -82,7 +83,7 @@ class _Chunks:
         """Hedge matches starting and ending within [start, end)."""
         if self._hedges is None:
             text = self.text if self.text is not None else self.doc.text
-            self._hedges = [(m.start(), m.end(), m.group()) for m in _HEDGE_RE.finditer(text)] if _HEDGE_RE else []
+            self._hedges = [(m.start(), m.end(), m.group()) for m in HEDGE_SCAN.find(text)[0]] if HEDGE_SCAN else []
             self._hedge_starts = [h[0] for h in self._hedges]
         lo = bisect.bisect_left(self._hedge_starts, start)
         hi = bisect.bisect_left(self._hedge_starts, end)

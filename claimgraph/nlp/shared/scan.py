@@ -14,9 +14,10 @@ compares them on real articles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 try:  # Python >= 3.11
     from re import _constants as _sre  # type: ignore[attr-defined]
@@ -96,8 +97,11 @@ def _prefixes(seq: object, k: int, ignore_case: bool) -> set[Prefix]:
                     node |= reps  # every later repetition, the `low`-th included, opens the same way (cut at k)
                     break
                 reps = _cat(reps, once, k)
+        elif op is _sre.GROUPREF_EXISTS:  # a conditional: whichever branch the group's presence picks
+            _group, yes, no = av
+            node = _prefixes(yes, k, ignore_case) | (_prefixes(no, k, ignore_case) if no is not None else {()})
         else:
-            raise _Unknown(op)  # any character, a back-reference, a conditional: not worked out
+            raise _Unknown(op)  # any character, a back-reference: not worked out
         acc = _cat(acc, node, k)
         if all(len(p) >= k for p in acc):
             break
@@ -172,6 +176,34 @@ class MultiScanner:
                 self._by_char.clear()
             out = self._by_char[key] = tuple(i for i, f in self._indexed if f.match(key))
         return out
+
+    def searcher(self, text: str, index: int = 0) -> Callable[[int], re.Match[str] | None]:
+        """`search(pos)`, giving what `self.patterns[index].search(text, pos)` gives for any `pos`: the positions
+        where the pattern can start are found in one pass, then it is tried there only. For a reader that searches
+        again from anywhere (inside the last match too), where `find`'s non-overlapping matches do not serve."""
+        pattern = self.patterns[index]
+        if self._starts is None or index in self._plain:
+            return lambda pos: pattern.search(text, pos)
+        width, end = self.width, len(text)
+        tried = self._by_char
+        starts = []
+        for start in self._starts.finditer(text):
+            at = start.start()
+            key = text[at:min(at + width, end)]
+            which = tried.get(key)
+            if which is None:
+                which = self._tried(key)
+            if index in which:
+                starts.append(at)
+
+        def search(pos: int) -> re.Match[str] | None:
+            for k in range(bisect.bisect_left(starts, pos), len(starts)):
+                m = pattern.match(text, starts[k])
+                if m is not None:
+                    return m
+            return None
+
+        return search
 
     def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[list[re.Match[str]]]:
         """For each pattern, in order, the list `list(pattern.finditer(text, pos, endpos))` would give."""
