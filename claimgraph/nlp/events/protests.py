@@ -90,17 +90,20 @@ def background_word(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
     """Does the token open what came before an event ("undeterred by the killing", "a day after police shot",
     "two weeks after the bombing", "the strike came after shelling killed 30")? "~" words only when a time measures
     them or a verb of order ("+" words: "came after") says so (events_reasons.tsv)."""
-    if "^" + tok.lower_ in reasons:
+    lower = tok.lower_
+    if "^" + lower in reasons:
         return True
-    if "+" + tok.head.lemma_.lower() in reasons and (  # "the strike came after shelling killed 30 people"
-            (tok.dep_ == "prep" and "~" + tok.lower_ in reasons)
-            or (tok.dep_ == "advcl" and any(w.dep_ == "mark" and "~" + w.lower_ in reasons for w in tok.children))):
+    if ((tok.dep_ == "prep" and "~" + lower in reasons)  # "the strike came after shelling killed 30 people"
+            or (tok.dep_ == "advcl" and any(w.dep_ == "mark" and "~" + w.lower_ in reasons for w in tok.children))) \
+            and "+" + tok.head.lemma_.lower() in reasons:
         return True
-    # the measure and the "after" open the clause: its first few words, not all of a long clause's children
-    start = tok.left_edge.i
-    opening = [w for w in tok.doc[start:min(tok.i, start + 6)] if w.head.i == tok.i]
-    return (("~" + tok.lower_ in reasons or any(w.dep_ == "mark" and "~" + w.lower_ in reasons for w in opening))
-            and any(w.dep_ == "npadvmod" for w in opening))
+    # the measure and the "after" open the clause: its first few words, not all of a long clause's children.
+    # Those words are the token's left children (`Token.lefts` scans its subtree's left part in C, making a Token
+    # for a child only) within six of its left edge; most tokens have no measure among them, asked first
+    limit = tok.left_edge.i + 6
+    opening = [w for w in tok.lefts if w.i < limit]
+    return any(w.dep_ == "npadvmod" for w in opening) and (
+        "~" + lower in reasons or any(w.dep_ == "mark" and "~" + w.lower_ in reasons for w in opening))
 
 
 def in_background(tok: Token, reasons: frozenset[str] | set[str]) -> bool:
