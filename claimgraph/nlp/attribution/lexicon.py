@@ -48,6 +48,7 @@ class Lexicon:
     concessives: set[str] = field(default_factory=set)  # ", although he refused ...": the writer's aside
     adverbial_marks: set[str] = field(default_factory=set)  # "said before he died": a time, not a clause said
     audience_preps: set[str] = field(default_factory=set)  # "writes for the paper": for whom, not what
+    statement_preps: set[str] = field(default_factory=set)  # "said in a statement that": the clause is said
     refused_acts: set[str] = field(default_factory=set)  # "declined to comment": a refusal that is a report
     topic_meanings: set[str] = field(default_factory=set)  # cue meanings that with topic_preps name only a topic
     topic_preps: set[str] = field(default_factory=set)  # "commented on", "spoke about": a topic, no statement
@@ -84,7 +85,7 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "stating_document": "stating_documents", "view_adjective": "view_adjectives", "as_report": "as_reports",
          "stating_document_anywhere": "stating_documents_anywhere", "headline_speech_verb": "headline_speech_verbs",
          "headline_particle": "headline_particles", "adverbial_mark": "adverbial_marks",
-         "audience_prep": "audience_preps", "refused_act": "refused_acts"}
+         "audience_prep": "audience_preps", "refused_act": "refused_acts", "statement_prep": "statement_preps"}
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -164,6 +164,12 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     claimed the lives of 20 people"); an "as" cue only with its "as" complement ("painted him as a traitor").
     """
     comp = [c for c in cx.children(verb) if c.dep_ == "ccomp" and not adverbial_clause(cx, c)]
+    quoting = quoting_verb(verb)
+    if not comp and quoting is not None:
+        # "The convoy was hit, the governor was quoted as saying.": the clause hangs on "quoted", not on "saying"
+        comp = [c for c in cx.children(quoting) if c.dep_ == "ccomp" and not adverbial_clause(cx, c)]
+    if not comp and cue.content in CLAUSE_CONTENT:
+        comp = statement_clause(cx, verb)
     listener = next((c for c in cx.children(verb) if c.dep_ in {"dobj", "dative"} and c.i > verb.i), None)
     if not comp and listener is not None and cue.passive == "listener" and (
             listener.pos_ in {"PRON", "PROPN"} or can_speak(cx, listener)):
@@ -199,11 +205,16 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         cut = other_reports(cx, comp) | asides(cx, comp)
         if cut:
             toks = [t for t in toks if t.i not in cut]
-    elif verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS:
+    elif (frame := verb if quoting is None else quoting).dep_ == "parataxis" and frame.head.pos_ in VERB_POS:
         # "Y, X said." / "Y1, X said, Y2" parsed with the cue hanging off Y's verb; a cue in the
         # middle leaves it inside the one span the contract allows
-        skip = {x.i for x in verb.subtree}
-        toks = [x for x in verb.head.subtree if x.i not in skip]
+        skip = {x.i for x in frame.subtree}
+        toks = [x for x in frame.head.subtree if x.i not in skip]
+    elif cue.content in PASSIVE_CONTENT and (passive := passive_subject(cx, verb, speaker)) is not None:
+        # "The attack was condemned by the United Nations": what an object cue reports is its passive subject
+        toks = [x for c in (passive, *(c for c in cx.children(verb) if c.i > verb.i and c.dep_ in {"oprd", "xcomp"}
+                                       or c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"as", "of"}))
+                for x in c.subtree]
     elif cx.lex.plays(cue.content, "object_content"):
         # cue contents that report through a direct object as well (attribution_meanings.tsv object_content)
         kids = cx.children(verb)
@@ -266,6 +277,44 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
                 break
     toks.sort(key=lambda x: x.i)
     return toks
+
+
+#: cue contents whose passive with an agent reports its subject ("the attack was condemned by the UN"); not "either"
+#: cues, whose object is a statement only when the speaker holds it ("the trucks were shown by the guards to the gate")
+PASSIVE_CONTENT = {"object", "as"}
+
+
+def statement_clause(cx: Context, verb: Token) -> list[Token]:
+    """'The ministry said in a statement that 40 people had died' parsed with the that-clause hung on "statement":
+    the clause is what the verb reports, when the noun is a reporting noun (a statement, an interview, a letter) after
+    a preposition of attribution_words.tsv statement_prep."""
+    for c in cx.children(verb):
+        if c.dep_ != "prep" or c.i < verb.i or c.lower_ not in cx.lex.statement_preps:
+            continue
+        for o in cx.children(c):
+            if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in cx.lex.nouns:
+                return [k for k in cx.children(o) if k.dep_ in {"acl", "relcl", "ccomp"} and k.i > o.i
+                        and that_clause(cx, k)][:1]
+    return []
+
+
+def passive_subject(cx: Context, verb: Token, agent: Token | None) -> Token | None:
+    """The subject of a passive cue with an agent that can speak ("the plan was criticised by the governor" -> the
+    plan), when the subject is not the one spoken to ("the players were told by the coach")."""
+    if agent is None or not speaks(cx, agent):
+        return None
+    kids = cx.children(verb)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(
+            c.dep_ == "agent" and any(o.i == agent.i for o in cx.children(c)) for c in kids):
+        return None
+    cue = cx.cue_of(verb)
+    if cue is None or cue.passive == "listener":
+        return None
+    return next((c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i and c.lower_ not in RELATIVE_WORDS), None)
+
+
+#: relative pronouns: a passive subject that stands for a noun outside the clause
+RELATIVE_WORDS = {"who", "whom", "which", "that", "whose"}
 
 
 def topic_only(cx: Context, cue: Cue, prep: Token) -> bool:
@@ -547,8 +596,12 @@ def according_to(cx: Context, t: Token, sent) -> None:
         if x.text in {",", ";", "(", "\u2014"} or (x.is_punct and x.i == sent.end - 1):
             pp_end = x.i
             break
+    # "..., according to the mayor, who said two schools were hit": the source's own clause is a report of its own
+    own = {x.i for c in pobj.subtree if c.dep_ == "relcl" and c.i > pobj.i for x in c.subtree}
+    if own:
+        own.update(x.i for x in cx.doc[pp_end:min(own)] if x.is_punct)
     before = [x for x in sent if x.i < pp_start]
-    after = [x for x in sent if x.i >= pp_end]
+    after = [x for x in sent if x.i >= pp_end and x.i not in own]
     words_before = [x for x in before if x.is_alpha]
     words_after = [x for x in after if x.is_alpha]
     if len(words_after) >= 3 and len(words_before) <= 1:
@@ -556,7 +609,9 @@ def according_to(cx: Context, t: Token, sent) -> None:
     elif len(words_before) >= 3 and len(words_after) <= 1:
         toks = before
     else:
-        toks = [x for x in sent if not (pp_start <= x.i < pp_end)]
+        toks = [x for x in sent if not (pp_start <= x.i < pp_end) and x.i not in own]
+    while toks and toks[-1].is_punct and toks[-1].i in own | {sent.end - 1}:
+        toks.pop()
     span = cx.span_chars(toks)
     if span is None:
         return

@@ -1,0 +1,84 @@
+"""Reported-speech frames of issue 17 item 4, ninth round: passive frames with an agent, a trailing "was quoted as
+saying", "according to X, who said ...", a that-clause hung on "said in a statement", and pronoun speakers that
+take the nearest compatible antecedent. Every case is a sentence written for the test, none copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quote_rows
+
+
+def attributions(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, source label) for every quote, in text order."""
+    return [tuple(r[k] for k in ("content", "cue", "label")) for r in quote_rows(text, " ,.")]
+
+
+def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, speaker as written, source label) for every quote, in text order."""
+    return [tuple(r[k] for k in ("content", "written", "label")) for r in quote_rows(text, " ,.")]
+
+
+# ------------------------------------------------------------------ passive frames with an agent
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("The new curfew was condemned by the opposition party.", "The new curfew", "condemned", "opposition party"),
+    ("The casualty figures were confirmed by the provincial governor.", "The casualty figures", "confirmed",
+     "provincial governor"),
+    ("The planned dam has been criticised by local farmers.", "The planned dam", "criticised", "local farmers"),
+])
+def test_a_passive_cue_with_an_agent_reports_its_subject(text: str, content: str, cue: str, speaker: str) -> None:
+    assert attributions(text) == [(content, cue, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The old bridge was destroyed by the storm.",  # no cue
+    "The workers were told by the foreman to go home.",  # the passive subject is the one told
+    "The trucks were shown by the guards to the gate.",  # the agent's showing reports nothing it can hold
+])
+def test_a_passive_with_an_agent_that_reports_nothing_is_no_attribution(text: str) -> None:
+    assert attributions(text) == []
+
+
+def test_a_passive_cue_with_an_agent_and_its_own_relative_report_gives_both() -> None:
+    got = attributions("The tax was denied by the ministry, which said no new levy had been planned.")
+    assert got == [("The tax", "denied", "ministry"), ("no new levy had been planned", "said", "ministry")]
+
+
+# ------------------------------------------------------------------ "X, the governor was quoted as saying"
+
+@pytest.mark.parametrize("text", [
+    "The ferry will not sail until Friday, the harbour master was quoted as saying.",
+    "The ferry will not sail until Friday, the harbour master was quoted by a local radio station as saying.",
+])
+def test_a_trailing_quoted_as_saying_frame_reports_the_clause_before_it(text: str) -> None:
+    assert attributions(text) == [("The ferry will not sail until Friday", "saying", "harbour master")]
+
+
+def test_a_leading_quoted_as_saying_frame_is_unchanged() -> None:
+    got = attributions("The harbour master was quoted as saying that the ferry would not sail until Friday.")
+    assert got == [("that the ferry would not sail until Friday", "saying", "harbour master")]
+
+
+# ------------------------------------------------------------------ "according to X, who said Y"
+
+def test_according_to_a_source_with_its_own_relative_report_splits_the_two_statements() -> None:
+    got = attributions("The water plant was flooded on Sunday, according to the district engineer, who said "
+                       "repairs would take a month.")
+    assert got == [("The water plant was flooded on Sunday", "according to", "district engineer"),
+                   ("repairs would take a month", "said", "district engineer")]
+
+
+def test_according_to_a_source_with_a_relative_clause_that_reports_nothing_keeps_the_sentence() -> None:
+    got = attributions("According to the district engineer, who inspected the site on Monday, the plant was "
+                       "flooded.")
+    assert got == [("the plant was flooded", "According to", "district engineer")]
+
+
+# ------------------------------------------------------------------ "said in a statement that ..."
+
+def test_a_that_clause_after_said_in_a_statement_is_what_the_speaker_said() -> None:
+    got = attributions("The health ministry said in a statement that 40 people had died. Its spokesman added that "
+                       "the toll would rise.")
+    assert got == [("that 40 people had died", "said", "health ministry"),
+                   ("that the toll would rise", "added", "Its spokesman")]
