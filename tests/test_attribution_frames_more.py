@@ -82,3 +82,42 @@ def test_a_that_clause_after_said_in_a_statement_is_what_the_speaker_said() -> N
                        "the toll would rise.")
     assert got == [("that 40 people had died", "said", "health ministry"),
                    ("that the toll would rise", "added", "Its spokesman")]
+
+
+# ------------------------------------------------------------------ pronoun speakers: the nearest compatible one
+
+def test_she_added_goes_to_the_woman_when_a_man_described_by_a_role_noun_spoke_last() -> None:
+    got = speakers("Helen Ward, a teacher at the school, said she had not been paid since March. Her colleague, "
+                   "Tom Baker, said he had borrowed money to pay the rent. \"We cannot go on like this,\" she added.")
+    assert got[-1] == ("We cannot go on like this", "she", "Helen Ward")
+
+
+def test_he_continued_goes_to_the_man_described_by_a_role_noun() -> None:
+    got = speakers("Helen Ward, a teacher at the school, said she had not been paid since March. Her colleague, "
+                   "Tom Baker, said he had borrowed money to pay the rent. \"We cannot go on like this,\" he "
+                   "continued.")
+    assert got[-1] == ("We cannot go on like this", "he", "Tom Baker")
+
+
+def test_a_person_noun_that_is_someone_else_still_teaches_no_gender() -> None:
+    # "the coach" may be the "he": Rosa Diaz's gender is not learnt from it, so her later "she" still finds her
+    got = speakers("Rosa Diaz praised the coach, saying he had trained the team well. \"We were lucky,\" she added.")
+    assert got[-1] == ("We were lucky", "she", "Rosa Diaz")
+
+
+# ------------------------------------------------------------------ institutions as "it" and "they"
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The local bus company raised its fares in June. It said the rise was needed to buy new buses.",
+     "local bus company"),
+    ("The border police closed the crossing on Sunday. They said the closure would last a week.",
+     "border police"),
+])
+def test_it_or_they_takes_up_an_institution_named_by_a_common_noun_just_before(text: str, label: str) -> None:
+    assert [lab for _, _, lab in speakers(text)] == [label]
+
+
+def test_it_after_a_sentence_about_something_else_stays_unresolved() -> None:
+    got = speakers("The bus company raised its fares in June. The rise angered many families. It said the money "
+                   "would buy new buses.")
+    assert got == [("the money would buy new buses", "It", None)]

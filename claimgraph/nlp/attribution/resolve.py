@@ -114,7 +114,12 @@ def speaker_of(cx: Context, a: Attr) -> None:
                 a.source = cx.sources.get(signer.name, signer.id, cx.sources.kind_of(signer))
             return
         if cand is None:
-            return  # nobody to resolve to: the span stays on the pronoun, the speaker unknown
+            body = institution_before(cx, head)
+            src = named_source(cx, body) if body is not None else None
+            if src is not None:  # "The water company raised its prices. It said ...": the company
+                a.source = src
+                remember(cx, src, head.idx, head.lower_, body)
+            return  # else nobody to resolve to: the span stays on the pronoun, the speaker unknown
         a.source = cx.sources.by_key.get(cand.source_key) or cx.sources.get(
             cand.label, cand.entity, cand.kind)
         remember(cx, a.source, head.idx, None if cx.sources.guessed else head.lower_)
@@ -137,6 +142,36 @@ def speaker_of(cx: Context, a: Attr) -> None:
     if src is not None:
         a.source = src
         remember(cx, src, span[0], None, head)
+
+
+#: how many sentences back "it"/"they" looks for an institution named by a common noun
+INSTITUTION_REACH = 2
+#: source kinds of a group noun (attribution_groups.tsv) that speak as one body through "it" or "they"
+INSTITUTION_KINDS = {"organization", "official", "outlet"}
+
+
+def institution_before(cx: Context, pron: Token) -> Token | None:
+    """'The local water company raised its prices. It said ...': an "it" or "they" speaker that no named entity or
+    earlier speaker resolves takes up the latest institution named by a common noun (a group noun of an
+    organisation, an official body or an outlet) as the subject of a sentence just before, or of its own sentence
+    before the pronoun: "it" a singular noun, "they" a plural one. None when there is none."""
+    g = PRONOUNS.get(pron.lower_)
+    if g not in {"n", "p"} or pron.dep_ not in SUBJECT_DEPS:
+        return None
+    start = cx.sents.start(pron.i)
+    for _ in range(INSTITUTION_REACH):
+        if start == 0:
+            break
+        start = cx.sents.start(start - 1)
+    for t in reversed(cx.doc[start:pron.i]):
+        # (a lower-case noun the tagger took for a name, "the ministry of defence", is a common noun)
+        if t.dep_ not in {"nsubj", "nsubjpass"} or not (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()) \
+                or cx.inside_quote(t.idx):
+            continue
+        if (t.tag_ in {"NN", "NNP"}) != (g == "n") or group_kind_of(cx, t) not in INSTITUTION_KINDS:
+            return None  # the latest subject is something else: "it" is more likely that
+        return t
+    return None
 
 
 #: how many paragraphs after a letter's "I" its signature may come (a letter of a few paragraphs)

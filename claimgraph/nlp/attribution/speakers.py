@@ -269,7 +269,9 @@ class Sources:
                 continue
             first = mentions[lo].pos
             prons = [t for t in sent if t.idx > first and t.pos_ == "PRON" and PRONOUNS.get(t.lower_) in {"m", "f"}]
-            if prons and any(t.pos_ == "NOUN" and t.lemma_.lower() in people for t in sent if t.i < prons[-1].i):
+            own = _describing(doc, first)
+            if prons and any(t.pos_ == "NOUN" and t.lemma_.lower() in people and t.i not in own
+                             for t in sent if t.i < prons[-1].i):
                 continue  # "praised the coach, saying he had done well": "he" may be the coach
             genders = {PRONOUNS[t.lower_] for t in prons}
             if len(genders) == 1:
@@ -333,6 +335,21 @@ class Sources:
         g = PRONOUNS.get(pronoun or "")
         if g in {"m", "f"} and cand.gender == "?":
             self.gender.setdefault(cand.source_key, g)
+
+
+def _describing(doc: Doc, char: int) -> set[int]:
+    """The nouns that describe the person named at `char` in the same phrase ("Her colleague, James Reed" or "James
+    Reed, a nurse": the colleague and the nurse are James Reed, not another person a pronoun could stand for)."""
+    i = _token_at(offsets(doc)[0], char)
+    if i is None:
+        return set()
+    t, own = doc[i], {i}
+    while t.dep_ in {"compound", "flat", "appos"} and t.head.i != t.i and len(own) < 8:
+        t = t.head
+        own.add(t.i)
+    for top in list(own):
+        own.update(c.i for c in doc[top].children if c.dep_ == "appos")
+    return own
 
 
 def _token_at(starts: list[int], char: int) -> int | None:
