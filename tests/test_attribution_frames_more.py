@@ -121,3 +121,31 @@ def test_it_after_a_sentence_about_something_else_stays_unresolved() -> None:
     got = speakers("The bus company raised its fares in June. The rise angered many families. It said the money "
                    "would buy new buses.")
     assert got == [("the money would buy new buses", "It", None)]
+
+
+# ------------------------------------------------------------------ a fronted clause of time or concession
+
+def test_a_fronted_concession_is_not_what_the_main_cue_reports_and_its_own_cue_reports_its_clause() -> None:
+    # the parser reads "the budget was too small" as the complement of "praised" and the cue as an adverbial inside it
+    got = speakers("While she conceded the budget was too small, the director praised the staff.")
+    assert got == [("the budget was too small", "she", "director"), ("the staff", "the director", "director")]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Although he admitted the harvest was poor, the farmer praised the new seeds.",
+     ("the harvest was poor", "he", "farmer")),
+    ("Although she admitted the harvest was poor, Lena Fischer praised the new seeds.",
+     ("the harvest was poor", "she", "Lena Fischer")),
+])
+def test_a_pronoun_in_a_fronted_clause_stands_for_the_subject_after_it(text: str, first: tuple) -> None:
+    assert speakers(text)[0] == first
+
+
+def test_a_pronoun_in_a_fronted_clause_keeps_a_person_named_before_when_the_name_after_may_not_fit() -> None:
+    got = speakers("Omar Said arrived late. Although he admitted the harvest was poor, Lena Fischer praised the "
+                   "new seeds.")
+    assert got[0] == ("the harvest was poor", "he", "Omar Said")
+
+
+def test_a_clause_of_time_after_a_cue_is_still_not_reported() -> None:
+    assert speakers("The mayor left the hall before the vote was counted.") == []

@@ -195,7 +195,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     if after:
         comp = after
     else:
-        comp = [c for c in comp if not any(t.text == ";" for t in verb.doc[c.right_edge.i:verb.i])]
+        comp = [c for c in comp if not any(t.text == ";" for t in verb.doc[c.right_edge.i:verb.i])
+                and not fronted_adverbial(cx, c)]
     toks: list[Token] = []
     if comp:
         for c in comp:
@@ -275,8 +276,31 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
                     if obj.dep_ in {"pobj", "pcomp"}:
                         toks.extend(obj.subtree)
                 break
+    if not toks and cue.content in CLAUSE_CONTENT:
+        toks = inverted_clause(cx, verb)
     toks.sort(key=lambda x: x.i)
     return toks
+
+
+def fronted_adverbial(cx: Context, comp: Token) -> bool:
+    """'While he acknowledged funding was short, the mayor noted ...' parsed with "funding was short" as the complement
+    of "noted" and "While he acknowledged" hung inside it: a clause before the cue that opens with a conjunction of
+    time, cause or concession belonging to a clause inside it is a fronted adverbial, not what the cue reports."""
+    first = comp.left_edge
+    return first.dep_ == "mark" and first.head.i != comp.i and first.head.dep_ == "advcl" and (
+        first.lower_ in cx.lex.adverbial_marks or first.lower_ in cx.lex.concessives)
+
+
+def inverted_clause(cx: Context, verb: Token) -> list[Token]:
+    """'While he acknowledged funding was short, ...' parsed the other way round, the cue an adverbial of the clause it
+    reports: that clause, when its subject follows the cue at once (no comma nor conjunction between)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in VERB_POS:
+        return []
+    subj = next((c for c in cx.children(head) if c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i), None)
+    if subj is None or subj.left_edge.i != verb.right_edge.i + 1:
+        return []
+    return [t for t in head.subtree if t.i > verb.right_edge.i and t.i <= head.right_edge.i]
 
 
 #: cue contents whose passive with an agent reports its subject ("the attack was condemned by the UN"); not "either"

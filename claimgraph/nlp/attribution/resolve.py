@@ -107,11 +107,23 @@ def speaker_of(cx: Context, a: Attr) -> None:
             a.source = src
             remember(cx, src, head.idx, head.lower_, ante)
             return
+        ante = fronted_subject(cx, head)
+        src = named_source(cx, ante) if ante is not None else None
+        if src is not None:  # "While she admitted the plan was costly, the minister defended it": the minister
+            a.source = src
+            remember(cx, src, head.idx, head.lower_, ante)
+            return
         cand = cx.sources.resolve_pronoun(head, cx.inside_quote)
         if cand is None and head.lower_ == "i" and not cx.inside_quote(head.idx):
             signer = signature(cx, head.idx)
             if signer is not None:  # a letter's "I": the name signing it (not remembered: no later "he" is him)
                 a.source = cx.sources.get(signer.name, signer.id, cx.sources.kind_of(signer))
+            return
+        late = fronted_subject(cx, head, strict=False) if cand is None else None
+        src = named_source(cx, late) if late is not None else None
+        if src is not None:  # "Although she admitted ..., Maria Lopez defended it", nobody named before
+            a.source = src
+            remember(cx, src, head.idx, None, late)
             return
         if cand is None:
             body = institution_before(cx, head)
@@ -257,6 +269,46 @@ def clause_subject(cx: Context, pron: Token) -> Token | None:
     gendered = cx.lex.gendered.get(lemma)
     person = lemma in cx.lex.titles or gendered is not None or cx.lex.groups.get(lemma) in {"official", "expert"}
     return subj if subj.tag_ == "NN" and person and gendered in {None, g} else None
+
+
+def fronted_subject(cx: Context, pron: Token, strict: bool = True) -> Token | None:
+    """'While she admitted the plan was costly, the minister defended it': a pronoun subject of a clause that opens the
+    sentence with a conjunction of time, cause or concession (attribution_words.tsv adverbial_mark, concessive) stands
+    for the subject of the clause it leads into, named after it (person_for): a name of a gender not yet known only
+    when not `strict` (no earlier person could be meant). None when the sentence has no such subject."""
+    g = PRONOUNS.get(pron.lower_)
+    if g not in {"m", "f"} or pron.dep_ not in SUBJECT_DEPS or cx.inside_quote(pron.idx):
+        return None
+    v = pron.head
+    start = cx.sents.start(pron.i)
+    mark = next((c for c in cx.children(v) if c.dep_ == "mark" and c.i < pron.i), None)
+    if v.dep_ != "advcl" or mark is None or mark.i != start or not (
+            mark.lower_ in cx.lex.adverbial_marks or mark.lower_ in cx.lex.concessives):
+        return None
+    main = v.head
+    for _ in range(3):
+        # (the parser may hang the fronted clause inside the next one: "While he acknowledged [funding was short]")
+        subj = next((c for c in cx.children(main) if c.dep_ in {"nsubj", "nsubjpass"} and c.i > v.right_edge.i), None)
+        if subj is not None and person_for(cx, subj, g, strict):
+            return subj
+        if main.head.i == main.i:
+            return None
+        main = main.head
+    return None
+
+
+def person_for(cx: Context, subj: Token, g: str, strict: bool) -> bool:
+    """Whether a subject can be the person a "he"/"she" (g) stands for: a PERSON name of that gender (strict) or of a
+    gender not known (not strict), or a singular person noun of that gender or none ("the minister")."""
+    if subj.pos_ == "PROPN":
+        ent = cx.sources.entity(cx.state.entity_at(subj.idx, subj.idx + len(subj)))
+        known = cx.sources.gender.get(ent.id) if ent is not None else None
+        return ent is not None and ent.type == "PERSON" and (known == g or known is None and not strict)
+    lemma = subj.lemma_.lower()
+    gendered = cx.lex.gendered.get(lemma)
+    person = lemma in cx.lex.titles or lemma in cx.lex.person_nouns or gendered is not None or \
+        cx.lex.groups.get(lemma) in {"official", "expert"}
+    return subj.pos_ == "NOUN" and subj.tag_ == "NN" and person and gendered in {None, g}
 
 
 def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) -> Source | None:
