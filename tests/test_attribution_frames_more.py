@@ -149,3 +149,30 @@ def test_a_pronoun_in_a_fronted_clause_keeps_a_person_named_before_when_the_name
 
 def test_a_clause_of_time_after_a_cue_is_still_not_reported() -> None:
     assert speakers("The mayor left the hall before the vote was counted.") == []
+
+
+# ------------------------------------------------------------------ nested reports inside "according to"
+
+def test_a_report_inside_according_to_content_is_nested_with_its_own_speaker() -> None:
+    got = attributions("According to the village elder, a farmer told him the wells had dried up.")
+    assert got == [("a farmer told him the wells had dried up", "According to", "village elder"),
+                   ("the wells had dried up", "told", "a farmer")]
+
+
+def test_a_stance_inside_according_to_content_stays_its_content() -> None:
+    got = attributions("According to the village elder, the herders want to move south.")
+    assert got == [("the herders want to move south", "According to", "village elder")]
+
+
+# ------------------------------------------------------------------ a person named by a role noun sentences earlier
+
+def test_he_said_takes_up_a_person_noun_subject_of_the_sentence_before() -> None:
+    got = speakers("The colonel spoke to reporters at the airfield.\n\n\"The runway will reopen tomorrow,\" he said.")
+    assert got == [("The runway will reopen tomorrow", "he", "colonel")]
+
+
+def test_he_said_does_not_take_up_a_thing_or_a_woman() -> None:
+    got = speakers("The storm damaged the runway.\n\n\"It will reopen tomorrow,\" he said.")
+    assert got == [("It will reopen tomorrow", "he", None)]
+    got = speakers("The actress spoke to reporters at the airfield.\n\n\"The runway will reopen tomorrow,\" he said.")
+    assert got == [("The runway will reopen tomorrow", "he", None)]

@@ -136,7 +136,8 @@ def nested_report(cx: Context, verb: Token, cue: Cue) -> bool:
     # often the outer speaker again) nor a thing ("the videos show")
     lemma = subj.lemma_.lower()
     return subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and (
-        cx.lex.groups.get(lemma, "document") != "document" or lemma in cx.lex.titles or lemma in cx.lex.gendered)
+        cx.lex.groups.get(lemma, "document") != "document" or lemma in cx.lex.titles or lemma in cx.lex.gendered
+        or lemma in cx.lex.person_nouns)
 
 
 def speaks(cx: Context, speaker: Token | None) -> bool:
@@ -652,7 +653,8 @@ def according_to(cx: Context, t: Token, sent) -> None:
         if ents:
             attr.speaker_head = ents[-1]
     cx.attrs.append(attr)
-    cx.take(span)
+    # not taken as quoted words are: a report inside it is nested in it ("According to the mayor, a police officer
+    # told him the bridge was closed": the officer's words, as the mayor gave them), any other cue stays its content
 
 
 def as_x_put_it(cx: Context, t: Token, put: tuple, sent) -> None:

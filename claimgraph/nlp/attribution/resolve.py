@@ -126,7 +126,7 @@ def speaker_of(cx: Context, a: Attr) -> None:
             remember(cx, src, head.idx, None, late)
             return
         if cand is None:
-            body = institution_before(cx, head)
+            body = speaker_subject_before(cx, head)
             src = named_source(cx, body) if body is not None else None
             if src is not None:  # "The water company raised its prices. It said ...": the company
                 a.source = src
@@ -156,22 +156,23 @@ def speaker_of(cx: Context, a: Attr) -> None:
         remember(cx, src, span[0], None, head)
 
 
-#: how many sentences back "it"/"they" looks for an institution named by a common noun
-INSTITUTION_REACH = 2
+#: how many sentences back an unresolved pronoun looks for a subject named by a common noun
+SUBJECT_REACH = 2
 #: source kinds of a group noun (attribution_groups.tsv) that speak as one body through "it" or "they"
 INSTITUTION_KINDS = {"organization", "official", "outlet"}
 
 
-def institution_before(cx: Context, pron: Token) -> Token | None:
+def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
     """'The local water company raised its prices. It said ...': an "it" or "they" speaker that no named entity or
     earlier speaker resolves takes up the latest institution named by a common noun (a group noun of an
     organisation, an official body or an outlet) as the subject of a sentence just before, or of its own sentence
-    before the pronoun: "it" a singular noun, "they" a plural one. None when there is none."""
+    before the pronoun: "it" a singular noun, "they" a plural one; a "he" or "she" takes up a person noun of that
+    gender or none ("The general spoke to reporters. ... he said"). None when the latest subject is none of these."""
     g = PRONOUNS.get(pron.lower_)
-    if g not in {"n", "p"} or pron.dep_ not in SUBJECT_DEPS:
+    if g not in {"n", "p", "m", "f"} or pron.dep_ not in SUBJECT_DEPS:
         return None
     start = cx.sents.start(pron.i)
-    for _ in range(INSTITUTION_REACH):
+    for _ in range(SUBJECT_REACH):
         if start == 0:
             break
         start = cx.sents.start(start - 1)
@@ -180,6 +181,8 @@ def institution_before(cx: Context, pron: Token) -> Token | None:
         if t.dep_ not in {"nsubj", "nsubjpass"} or not (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()) \
                 or cx.inside_quote(t.idx):
             continue
+        if g in {"m", "f"}:
+            return t if person_for(cx, t, g, strict=True) else None  # "The general spoke ... "...," he said."
         if (t.tag_ in {"NN", "NNP"}) != (g == "n") or group_kind_of(cx, t) not in INSTITUTION_KINDS:
             return None  # the latest subject is something else: "it" is more likely that
         return t
