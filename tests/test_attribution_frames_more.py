@@ -176,3 +176,15 @@ def test_he_said_does_not_take_up_a_thing_or_a_woman() -> None:
     assert got == [("It will reopen tomorrow", "he", None)]
     got = speakers("The actress spoke to reporters at the airfield.\n\n\"The runway will reopen tomorrow,\" he said.")
     assert got == [("The runway will reopen tomorrow", "he", None)]
+
+
+def test_a_fronted_concession_before_a_trailing_frame_is_part_of_what_was_said() -> None:
+    got = attributions("Although the old ferry will be retired, the new one will sail next week, says the harbour "
+                       "master.")
+    assert got == [("Although the old ferry will be retired, the new one will sail next week", "says",
+                    "harbour master")]
+
+
+def test_a_participle_before_the_subject_frames_no_clause_of_its_own() -> None:
+    got = attributions("Writing in a medical journal, the surgeon and her team describe how they rebuilt the joint.")
+    assert [cue for _, cue, _ in got] == ["describe"]

@@ -196,8 +196,10 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     if after:
         comp = after
     else:
+        # (a cue with its own object after it reports that: "..., the mayor noted several successes")
+        own = any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i > verb.i for c in cx.children(verb))
         comp = [c for c in comp if not any(t.text == ";" for t in verb.doc[c.right_edge.i:verb.i])
-                and not fronted_adverbial(cx, c)]
+                and not (own and fronted_adverbial(cx, c))]
     toks: list[Token] = []
     if comp:
         for c in comp:
@@ -284,9 +286,10 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
 
 
 def fronted_adverbial(cx: Context, comp: Token) -> bool:
-    """'While he acknowledged funding was short, the mayor noted ...' parsed with "funding was short" as the complement
-    of "noted" and "While he acknowledged" hung inside it: a clause before the cue that opens with a conjunction of
-    time, cause or concession belonging to a clause inside it is a fronted adverbial, not what the cue reports."""
+    """'While he acknowledged funding was short, the mayor noted several successes' parsed with "funding was short" as
+    the complement of "noted" and "While he acknowledged" hung inside it: a clause before a cue that has its own object,
+    opening with a conjunction of time, cause or concession that belongs to a clause inside it, is a fronted adverbial,
+    not what the cue reports. (Before a cue without one, "Although X, Y, says Mr Dean", the whole is what was said.)"""
     first = comp.left_edge
     return first.dep_ == "mark" and first.head.i != comp.i and first.head.dep_ == "advcl" and (
         first.lower_ in cx.lex.adverbial_marks or first.lower_ in cx.lex.concessives)
@@ -294,10 +297,12 @@ def fronted_adverbial(cx: Context, comp: Token) -> bool:
 
 def inverted_clause(cx: Context, verb: Token) -> list[Token]:
     """'While he acknowledged funding was short, ...' parsed the other way round, the cue an adverbial of the clause it
-    reports: that clause, when its subject follows the cue at once (no comma nor conjunction between)."""
+    reports: that clause, when the cue is finite with its own subject and the clause's subject follows the cue at once
+    (no comma nor conjunction between)."""
     head = verb.head
-    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in VERB_POS:
-        return []
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in VERB_POS or verb.tag_ not in FINITE_TAGS \
+            or not any(c.dep_ == "nsubj" for c in cx.children(verb)):
+        return []  # a participle ("Writing in the journal X, Y show ...") frames no clause of its own
     subj = next((c for c in cx.children(head) if c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i), None)
     if subj is None or subj.left_edge.i != verb.right_edge.i + 1:
         return []

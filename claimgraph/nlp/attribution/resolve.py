@@ -169,8 +169,8 @@ def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
     before the pronoun: "it" a singular noun, "they" a plural one; a "he" or "she" takes up a person noun of that
     gender or none ("The general spoke to reporters. ... he said"). None when the latest subject is none of these."""
     g = PRONOUNS.get(pron.lower_)
-    if g not in {"n", "p", "m", "f"} or pron.dep_ not in SUBJECT_DEPS:
-        return None
+    if pron.lower_ not in {"it", "they", "he", "she"} or pron.dep_ not in SUBJECT_DEPS:
+        return None  # ("we" is the writer's or the speaker's own side, never an institution named before)
     start = cx.sents.start(pron.i)
     for _ in range(SUBJECT_REACH):
         if start == 0:
