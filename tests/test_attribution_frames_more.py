@@ -188,3 +188,8 @@ def test_a_fronted_concession_before_a_trailing_frame_is_part_of_what_was_said()
 def test_a_participle_before_the_subject_frames_no_clause_of_its_own() -> None:
     got = attributions("Writing in a medical journal, the surgeon and her team describe how they rebuilt the joint.")
     assert [cue for _, cue, _ in got] == ["describe"]
+
+
+def test_a_verb_inside_the_according_to_source_phrase_reports_nothing() -> None:
+    got = attributions("But according to several people the reporter spoke to, the contract was never signed.")
+    assert got == [("the contract was never signed", "according to", "several people the reporter spoke to")]

@@ -659,7 +659,9 @@ def according_to(cx: Context, t: Token, sent) -> None:
             attr.speaker_head = ents[-1]
     cx.attrs.append(attr)
     # not taken as quoted words are: a report inside it is nested in it ("According to the mayor, a police officer
-    # told him the bridge was closed": the officer's words, as the mayor gave them), any other cue stays its content
+    # told him the bridge was closed": the officer's words, as the mayor gave them), any other cue stays its content;
+    # a verb inside the source's phrase describes the source ("according to people I spoke to"), it reports nothing
+    cx.used_verbs.update(x.i for x in cx.doc[to.i + 1:end_i] if x.pos_ in VERB_POS)
 
 
 def as_x_put_it(cx: Context, t: Token, put: tuple, sent) -> None:
