@@ -193,3 +193,8 @@ def test_a_participle_before_the_subject_frames_no_clause_of_its_own() -> None:
 def test_a_verb_inside_the_according_to_source_phrase_reports_nothing() -> None:
     got = attributions("But according to several people the reporter spoke to, the contract was never signed.")
     assert got == [("the contract was never signed", "according to", "several people the reporter spoke to")]
+
+
+def test_it_said_takes_up_a_document_subject_of_the_sentence_before() -> None:
+    got = speakers("The statement from the water board was short.\n\n\"We regret the delay,\" it said.")
+    assert got == [("We regret the delay", "it", "statement")]

@@ -166,8 +166,9 @@ def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
     """'The local water company raised its prices. It said ...': an "it" or "they" speaker that no named entity or
     earlier speaker resolves takes up the latest institution named by a common noun (a group noun of an
     organisation, an official body or an outlet) as the subject of a sentence just before, or of its own sentence
-    before the pronoun: "it" a singular noun, "they" a plural one; a "he" or "she" takes up a person noun of that
-    gender or none ("The general spoke to reporters. ... he said"). None when the latest subject is none of these."""
+    before the pronoun: "it" a singular noun (a document too: "the statement"), "they" a plural one; a "he" or "she"
+    takes up a person noun of that gender or none ("The general spoke to reporters. ... he said"). None when the
+    latest subject is none of these."""
     g = PRONOUNS.get(pron.lower_)
     if pron.lower_ not in {"it", "they", "he", "she"} or pron.dep_ not in SUBJECT_DEPS:
         return None  # ("we" is the writer's or the speaker's own side, never an institution named before)
@@ -183,7 +184,10 @@ def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
             continue
         if g in {"m", "f"}:
             return t if person_for(cx, t, g, strict=True) else None  # "The general spoke ... "...," he said."
-        if (t.tag_ in {"NN", "NNP"}) != (g == "n") or group_kind_of(cx, t) not in INSTITUTION_KINDS:
+        kind = group_kind_of(cx, t)
+        if g == "n" and t.tag_ in {"NN", "NNP"} and kind == "document":
+            return t  # "The ministry's statement was short. "...," it said.": the statement
+        if (t.tag_ in {"NN", "NNP"}) != (g == "n") or kind not in INSTITUTION_KINDS:
             return None  # the latest subject is something else: "it" is more likely that
         return t
     return None
