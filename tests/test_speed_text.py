@@ -50,12 +50,14 @@ def test_token_texts_are_spacys_and_made_once(analyzer) -> None:
 
 
 def test_token_columns_are_spacys(analyzer) -> None:
-    from claimgraph.nlp.shared.columns import dep_labels, heads, offsets
+    from claimgraph.nlp.shared.columns import dep_labels, heads, lower_forms, offsets, pos_labels
 
     for text in [*texts(), ""]:
         doc = analyzer.nlp(text)
         assert offsets(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
         assert heads(doc) == [t.head.i for t in doc]
         assert dep_labels(doc) == [t.dep_ for t in doc]
+        assert lower_forms(doc) == [t.lower_ for t in doc]
+        assert pos_labels(doc) == [t.pos_ for t in doc]
     doc = analyzer.nlp(texts()[0])
     assert len(doc) > 100 and any(h < i for i, h in enumerate(heads(doc)))  # heads before their tokens too

@@ -120,8 +120,12 @@ def in_document(cx: Context, sent: Span) -> None:
     census does so anywhere (attribution_words.tsv stating_document_anywhere); a report or study only opening the
     sentence, set off by a comma ("made mistakes in its annual report" is no source)."""
     opening = next((x for x in sent if not (x.is_punct or x.is_space)), None)
-    for t in sent:
-        if t.lower_ != "in" or t.dep_ != "prep" or t.head.dep_ != "ROOT" or t.head.pos_ not in VERB_POS:
+    lowers, deps = cx.lowers, cx.deps
+    for i in range(sent.start, sent.end):
+        if lowers[i] != "in" or deps[i] != "prep":
+            continue  # the word and its label from the columns: a Token only for an "in"
+        t = cx.doc[i]
+        if t.head.dep_ != "ROOT" or t.head.pos_ not in VERB_POS:
             continue
         pobj = next((c for c in cx.children(t) if c.dep_ == "pobj"), None)
         doc_noun = stating_document(cx, pobj) if pobj is not None else None
@@ -149,9 +153,12 @@ def view_adjective(cx: Context, sent: Span) -> None:
     after "make": attribution_words.tsv view_adjective_with). Not inside another report ("said she was confident
     that ...": what she said), not "it is clear"."""
     with_verb = cx.lex.view_adjectives_with
-    for t in sent:
-        if t.lower_ not in cx.lex.view_adjectives and t.lower_ not in with_verb or t.pos_ not in {"ADJ", "VERB"} \
-                or t.head.pos_ not in VERB_POS:
+    lowers = cx.lowers
+    for i in range(sent.start, sent.end):
+        if lowers[i] not in cx.lex.view_adjectives and lowers[i] not in with_verb:
+            continue  # the word from the columns: a Token only for a view adjective
+        t = cx.doc[i]
+        if t.pos_ not in {"ADJ", "VERB"} or t.head.pos_ not in VERB_POS:
             continue
         if t.lower_ in with_verb:
             if t.dep_ not in {"ccomp", "oprd", "acomp"} or t.head.lemma_ != with_verb[t.lower_]:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from claimgraph.contract import Source
-from claimgraph.nlp.attribution.context import CHANNEL_PREPS, SUBJECT_DEPS, Context, quoting_verb
+from claimgraph.nlp.attribution.context import CHANNEL_PREPS, SUBJECT_DEPS, VERB_POS, Context, quoting_verb
 
 
 def outlet_entities(cx: Context) -> set[str]:
@@ -17,7 +17,10 @@ def outlet_entities(cx: Context) -> set[str]:
     by_name: dict[str, set[str]] = {}  # entity name -> ids, so an acronym is a look-up, not a scan
     for e in cx.state.items["entities"]:
         by_name.setdefault(e.name, set()).add(e.id)
-    for tok in cx.doc:
+    for i, pos in enumerate(cx.pos):
+        if pos not in VERB_POS:
+            continue  # no cue (`cue_of`): no Token made
+        tok = cx.doc[i]
         cue = cx.cue_of(tok)
         if cue is None or cue.meaning != "report":
             continue

@@ -128,12 +128,14 @@ def clauses(cx: Context):
             interior[lo:hi] = b"\x01" * (hi - lo)
     for sent in cx.doc.sents:
         cuts: list[int] = []  # token index where the right-hand clause starts
-        conjs = [c.i for c in cx.children(sent.root) if c.dep_ == "conj"]  # in order
-        for t in sent:
-            if t.text == ";" and t.i + 1 < sent.end:
-                cuts.append(t.i + 1)
-            elif t.dep_ == "cc" and t.i > sent.start and cx.doc[t.i - 1].text == "," \
-                    and t.head.i == sent.root.i:
+        root = sent.root
+        conjs = [c.i for c in cx.children(root) if c.dep_ == "conj"]  # in order
+        lowers, deps, heads = cx.lowers, cx.deps, cx.heads  # columns: no Token per word (";" and "," are their lower)
+        for i in range(sent.start, sent.end):
+            if lowers[i] == ";" and i + 1 < sent.end:
+                cuts.append(i + 1)
+            elif deps[i] == "cc" and i > sent.start and lowers[i - 1] == "," and heads[i] == root.i:
+                t = cx.doc[i]
                 k = bisect.bisect_right(conjs, t.i)
                 conj = cx.doc[conjs[k]] if k < len(conjs) else None
                 if conj is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cx.children(conj)):

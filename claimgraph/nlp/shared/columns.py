@@ -8,7 +8,7 @@ of what they cost. These give the same lists; tests/test_speed_text.py compares 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LENGTH
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, POS
 from spacy.tokens import Doc
 
 
@@ -26,7 +26,22 @@ def heads(doc: Doc) -> list[int]:
 
 def dep_labels(doc: Doc) -> list[str]:
     """Each token's dependency label (`t.dep_`)."""
-    ids = doc.to_array(DEP).tolist()
+    return _strings(doc, DEP)
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """Each token's lower-case form (`t.lower_`)."""
+    return _strings(doc, LOWER)
+
+
+def pos_labels(doc: Doc) -> list[str]:
+    """Each token's coarse part of speech (`t.pos_`)."""
+    return _strings(doc, POS)
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """Each token's string value of a string-valued attribute (each distinct one looked up once)."""
+    ids = doc.to_array(attr).tolist()
     strings = doc.vocab.strings
     names = {i: strings[i] for i in set(ids)}
     return [names[i] for i in ids]
