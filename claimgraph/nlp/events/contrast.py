@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from claimgraph.data import read_rows
@@ -28,24 +30,41 @@ def _words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
     return tuple(markers), frozenset(r[0].lower() for r in rows if r[1] == "exception")
 
 
+@functools.lru_cache(maxsize=1)
+def _word_ids() -> tuple[dict[int, tuple[tuple[int, ...], ...]], tuple[tuple[int, ...], ...], frozenset[int]]:
+    """`_words()` as spaCy string ids (a token's `LOWER`): the markers by their first word (in `_words()`'s order,
+    longest first), a marker of no words if the file has one (it would match anywhere, after all the others), and
+    the exception words."""
+    markers, exceptions = _words()
+    by_first: dict[int, list[tuple[int, ...]]] = {}
+    for m in markers:
+        if m:
+            by_first.setdefault(get_string_id(m[0]), []).append(tuple(get_string_id(w) for w in m))
+    empty = ((),) if () in markers else ()
+    return {k: tuple(v) for k, v in by_first.items()}, empty, frozenset(get_string_id(w) for w in exceptions)
+
+
 def set_aside(sent: Span) -> frozenset[int]:
     """Token indices (doc positions) of the noun phrases the sentence sets aside with a contrast marker. A marker
-    before a verb or an adverb ("did not shell", "rather than retreat") negates an act, not a party: nothing."""
-    markers, exceptions = _words()
-    toks = list(sent)
-    words = [t.lower_ for t in toks]
+    before a verb or an adverb ("did not shell", "rather than retreat") negates an act, not a party: nothing.
+    The words are read as string ids from one `to_array` and a marker is tried only where its first word stands
+    (a sentence is read for every trigger match and event argument: no Token per word, no tuple per marker)."""
+    by_first, empty, exceptions = _word_ids()
+    doc, base = sent.doc, sent.start
+    words = sent.to_array([LOWER])[:, 0].tolist()
+    size = len(words)
     out: set[int] = set()
     k = 0
-    while k < len(toks):
-        marker = next((m for m in markers if tuple(words[k:k + len(m)]) == m), None)
+    while k < size:
+        marker = next((m for m in by_first.get(words[k], ()) + empty if tuple(words[k:k + len(m)]) == m), None)
         if marker is None:
             k += 1
             continue
         j = k + len(marker)
-        while j < len(toks) and toks[j].pos_ == "ADP":  # "not by the army", "rather than from the air"
+        while j < size and doc[base + j].pos_ == "ADP":  # "not by the army", "rather than from the air"
             j += 1
-        if j < len(toks) and words[j] not in exceptions and toks[j].pos_ in _NOMINAL:
-            out.update(_phrase(toks[j], sent))
+        if j < size and words[j] not in exceptions and doc[base + j].pos_ in _NOMINAL:
+            out.update(_phrase(doc[base + j], sent))
         k = j if j > k else k + 1
     return frozenset(out)
 
