@@ -23,6 +23,7 @@ from claimgraph.nlp.places.lexicon import (
     PlaceLexicon,
 )
 from claimgraph.nlp.places.resolution import _prior
+from claimgraph.nlp.shared.columns import lower_forms
 from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
 
 #: labels under which a capitalised demonym is no modifier of a noun: a person's name, a language, a work, a date
@@ -155,11 +156,11 @@ class Recognition(Datelines, PlaceContext):
         counties"): every name of the list, the last one too, which the model may tag as a person."""
         out: list[Mention] = []
         found_at = {(m.start, m.end): m for m in found}
-        for tok in doc:
-            singular = self.lex.division_plurals.get(tok.lower_)
-            if singular is None or tok.i == 0:
+        for i, lower in enumerate(lower_forms(doc)):  # no Token per word
+            singular = self.lex.division_plurals.get(lower)
+            if singular is None or i == 0:
                 continue
-            names = names_listed_before(doc, tok.i, _capitalised, MAX_LISTED)  # bounded: never hundreds
+            names = names_listed_before(doc, i, _capitalised, MAX_LISTED)  # bounded: never hundreds
             if len(names) < 2:
                 continue
             for s, e in names:  # the last name too: the model often tags it a person ("Jackson and Madison")

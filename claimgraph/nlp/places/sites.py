@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from claimgraph.gazetteer import Entry, key
 from claimgraph.nlp.places.forms import names_listed_before
 from claimgraph.nlp.places.lexicon import Group, Mention, PlaceLexicon
+from claimgraph.nlp.shared.text import token_texts
 
 SITE_CONFIDENCE = 0.3
 LOCAL = ("city", "admin2", "district")
@@ -55,14 +56,17 @@ class Sites:
         suffix, prefix, numbered = heads.get("suffix", {}), heads.get("prefix", {}), heads.get("numbered", {})
         out: list[Mention] = self._site_lists(doc, taken)
         n = len(doc)
-        for tok in doc:
-            i = tok.i
+        texts = token_texts(doc)  # a Token only for a site head (a word of `numbered`, `suffix` or `prefix`)
+        for i in range(n):
             if taken[i]:
                 continue
+            text = texts[i]
+            if text not in numbered and text not in suffix and text not in prefix:
+                continue
             span = None
-            if tok.text in numbered and i + 1 < n and _NUMBER.match(doc[i + 1].text) and not taken[i + 1]:
+            if text in numbered and i + 1 < n and _NUMBER.match(doc[i + 1].text) and not taken[i + 1]:
                 span = doc[i:i + 2]
-            elif tok.text in suffix and i > 0 and (i + 1 >= n or not _cap(doc[i + 1])):
+            elif text in suffix and i > 0 and (i + 1 >= n or not _cap(doc[i + 1])):
                 j = i
                 while j > 0 and i - j < 3 and _cap(doc[j - 1]) and not taken[j - 1] and not doc[j - 1].is_stop \
                         and doc[j - 1].text not in suffix \
@@ -70,7 +74,7 @@ class Sites:
                     j -= 1
                 if j < i:
                     span = doc[j:i + 1]
-            elif tok.text in prefix and i + 1 < n and _cap(doc[i + 1]) and not taken[i + 1]:
+            elif text in prefix and i + 1 < n and _cap(doc[i + 1]) and not taken[i + 1]:
                 k = i + 1
                 while k < n and k - i <= 2 and _cap(doc[k]) and not taken[k]:
                     k += 1
@@ -92,11 +96,11 @@ class Sites:
         streets": Elm Street, Oak Street), whatever the model took them for; the mention is the name, its key
         and text the site's full name."""
         out: list[Mention] = []
-        for tok in doc:
-            singular = self.lex.site_plurals.get(tok.text)
-            if singular is None or tok.i == 0:
+        for i, text in enumerate(token_texts(doc)):  # no Token per word
+            singular = self.lex.site_plurals.get(text)
+            if singular is None or i == 0:
                 continue
-            names = names_listed_before(doc, tok.i, _cap, 10)
+            names = names_listed_before(doc, i, _cap, 10)
             if len(names) < 2:
                 continue
             for s, e in names:
