@@ -50,7 +50,7 @@ def test_token_texts_are_spacys_and_made_once(analyzer) -> None:
 
 
 def test_token_columns_are_spacys(analyzer) -> None:
-    from claimgraph.nlp.shared.columns import dep_labels, heads, lower_forms, offsets, pos_labels
+    from claimgraph.nlp.shared.columns import dep_labels, heads, lower_forms, lower_ids, offsets, pos_labels
 
     for text in [*texts(), ""]:
         doc = analyzer.nlp(text)
@@ -59,5 +59,7 @@ def test_token_columns_are_spacys(analyzer) -> None:
         assert dep_labels(doc) == [t.dep_ for t in doc]
         assert lower_forms(doc) == [t.lower_ for t in doc]
         assert pos_labels(doc) == [t.pos_ for t in doc]
+        assert lower_ids(doc) == [t.lower for t in doc]
     doc = analyzer.nlp(texts()[0])
     assert len(doc) > 100 and any(h < i for i, h in enumerate(heads(doc)))  # heads before their tokens too
+    assert isinstance(doc, TextDoc) and lower_ids(doc) is lower_ids(doc)  # a TextDoc keeps its column

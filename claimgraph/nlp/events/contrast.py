@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 
-from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from claimgraph.data import read_rows
 from claimgraph.nlp.events.lexicon import Match, TokForms
+from claimgraph.nlp.shared.columns import lower_ids
 
 #: parts of speech that open the noun phrase after a marker ("not the army", "not Syrian jets", "not 'the rebels'")
 _NOMINAL = ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON")
@@ -47,11 +47,12 @@ def _word_ids() -> tuple[dict[int, tuple[tuple[int, ...], ...]], tuple[tuple[int
 def set_aside(sent: Span) -> frozenset[int]:
     """Token indices (doc positions) of the noun phrases the sentence sets aside with a contrast marker. A marker
     before a verb or an adverb ("did not shell", "rather than retreat") negates an act, not a party: nothing.
-    The words are read as string ids from one `to_array` and a marker is tried only where its first word stands
-    (a sentence is read for every trigger match and event argument: no Token per word, no tuple per marker)."""
+    The words are read as string ids from the document's column (`lower_ids`) and a marker is tried only where its
+    first word stands (a sentence is read for every trigger match and event argument: no Token per word, no tuple
+    per marker)."""
     by_first, empty, exceptions = _word_ids()
     doc, base = sent.doc, sent.start
-    words = sent.to_array([LOWER])[:, 0].tolist()
+    words = lower_ids(doc)[base:sent.end]
     size = len(words)
     out: set[int] = set()
     k = 0

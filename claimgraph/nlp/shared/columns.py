@@ -11,6 +11,8 @@ import numpy
 from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, POS
 from spacy.tokens import Doc
 
+from claimgraph.nlp.tokenize import TextDoc
+
 
 def offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's start and end character (`t.idx`, `t.idx + len(t)`)."""
@@ -32,6 +34,18 @@ def dep_labels(doc: Doc) -> list[str]:
 def lower_forms(doc: Doc) -> list[str]:
     """Each token's lower-case form (`t.lower_`)."""
     return _strings(doc, LOWER)
+
+
+def lower_ids(doc: Doc) -> list[int]:
+    """Each token's lower-case form as its string id (`t.lower`). A `TextDoc` keeps the list once made (its tokens
+    never change after tokenizing), so a sentence's words are a slice of it: `Span.to_array` costs about a
+    microsecond per token. Callers read it, never change it."""
+    if isinstance(doc, TextDoc):
+        ids: list[int] | None = doc.__dict__.get("_lower_ids")
+        if ids is None or len(ids) != len(doc):
+            ids = doc.__dict__["_lower_ids"] = doc.to_array(LOWER).tolist()
+        return ids
+    return doc.to_array(LOWER).tolist()
 
 
 def pos_labels(doc: Doc) -> list[str]:
