@@ -105,6 +105,8 @@ class PlacesComponent(Recognition, Resolution, Sites):
             report_failure(doc, "claimgraph_places", exc)
             if "place_at" not in state.extra:
                 self._emit(state, "", [], [], [])  # empty lookups, so later components can rely on them
+        finally:
+            self._ents_of = None  # the document's entities are read once per run (`_doc_ents`); not kept after
         return doc
 
     def _run(self, doc: Doc, state: DocState) -> None:
@@ -120,13 +122,13 @@ class PlacesComponent(Recognition, Resolution, Sites):
         # (not from a headline the model read as one long name: "Mayor Joins Race In Springfield")
         self._name_words = {words[-1] for ent in state.items["entities"] if ent.type == "PERSON"
                             for n in [ent.name, *ent.aliases] if 1 < len(words := _untitled(n.split())) <= 3}
-        self._name_words |= {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"
+        self._name_words |= {ent[-1].text for ent in self._doc_ents(doc) if ent.label_ == "PERSON"
                              and 1 < len(_untitled([t.text for t in ent if not t.is_punct])) <= 3}
         # family names with the Arabic article of people named in full ("Leys al-Faris"): a later "Al-Faris"
         # is that person, not a place of that name
         self._family_names = _family_names([n for ent in state.items["entities"] if ent.type == "PERSON"
                                             for n in [ent.name, *ent.aliases]]
-                                           + [ent.text for ent in doc.ents if ent.label_ == "PERSON"],
+                                           + [ent.text for ent in self._doc_ents(doc) if ent.label_ == "PERSON"],
                                            self.lex.name_articles)
         demonyms = self._demonyms(doc, gaz)
         datelines = self._datelines(doc, gaz)
@@ -139,7 +141,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         mentions += self._division_lists(doc, gaz, taken, mentions)
         mentions += self._scan(doc, gaz, taken, lower_words)
         mentions += self._site_scan(doc, taken)
-        mentions += elided_names(doc, mentions, gaz, self.lex.directions)
+        mentions += elided_names(doc, mentions, gaz, self.lex.directions, self._doc_ents(doc))
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
         self._mark_locative(doc, mentions)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Gazetteer
 from claimgraph.nlp.places.lexicon import Group, Mention, PlaceLexicon
@@ -25,6 +25,15 @@ class PlaceContext:
     lex: PlaceLexicon
     _taken: list[bool]
     gaz: Gazetteer
+    #: (the document, its `doc.ents`) while `PlacesComponent` runs on it: spaCy builds every entity's Span anew on
+    #: each read of `doc.ents` (about 50 microseconds for an article), which the steps read eight times
+    _ents_of: tuple[Doc, tuple[Span, ...]] | None = None
+
+    def _doc_ents(self, doc: Doc) -> tuple[Span, ...]:
+        """`doc.ents`, read once per document."""
+        if self._ents_of is None or self._ents_of[0] is not doc:
+            self._ents_of = (doc, doc.ents)
+        return self._ents_of[1]
 
     def _place_context(self, doc: Doc, s: int, e: int) -> bool:
         """Words around tokens [s, e) that make a name a place: a locative preposition before it ("in X"), "of"

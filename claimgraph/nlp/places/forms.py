@@ -214,14 +214,17 @@ _ELIDED = re.compile(r"\b([A-Z][a-z]+)(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 _JOINED = re.compile(r"^([A-Z][a-z]+)(,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([A-Z][a-z]+ .+)$")
 
 
-def elided_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer, directions: frozenset[str]) -> list[Mention]:
+def elided_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer, directions: frozenset[str],
+                 ents: tuple[Span, ...] | None = None) -> list[Mention]:
     """Direction words whose place name the text gives once for two ("Central and South America": Central America;
     "North and South Korea": North Korea): each such word is a mention of its own place, found only when the
     gazetteer knows the whole name ("East and West Africa"), and its span is the word alone. The model tags such a
-    pair as one entity or the first word alone; either way the word is read as the whole name."""
+    pair as one entity or the first word alone; either way the word is read as the whole name. `ents`: `doc.ents`,
+    when the caller has read them already."""
     text = doc.text
     out: list[Mention] = []
-    for ent in doc.ents:  # "Central and South America" as one entity: its second name is a mention of its own
+    # "Central and South America" as one entity: its second name is a mention of its own
+    for ent in doc.ents if ents is None else ents:
         m = _JOINED.match(ent.text) if ent.label_ in ("GPE", "LOC") else None
         if m is not None and m.group(1).lower() in directions and gaz.lookup(m.group(3)) \
                 and not gaz.lookup(ent.text):

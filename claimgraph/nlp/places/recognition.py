@@ -45,7 +45,7 @@ class Recognition(Datelines, PlaceContext):
         Authority") but not a firm's or team's ("American Airlines"), or joined by hyphens ("Egyptian-Israeli
         talks", "inter-Palestinian", "Cypriot-flagged")."""
         out, seen = [], set()
-        for ent in doc.ents:
+        for ent in self._doc_ents(doc):
             if ent.label_ == "NORP":
                 iso2 = gaz.demonym(ent.text)
                 if iso2:
@@ -80,7 +80,7 @@ class Recognition(Datelines, PlaceContext):
     def _entity_mentions(self, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         out = []
         covered = 0
-        for ent in doc.ents:
+        for ent in self._doc_ents(doc):
             if ent.start < covered:
                 continue  # inside a longer name taken from the previous entity ("San Cristobal de las Casas")
             if ent.label_ not in PLACE_LABELS and not self._norp_place(doc, ent, gaz):
@@ -326,7 +326,7 @@ class Recognition(Datelines, PlaceContext):
         ent_label = [""] * len(doc)
         self._ent_start = list(range(len(doc)))
         self._ent_end = list(range(1, len(doc) + 1))
-        for ent in doc.ents:
+        for ent in self._doc_ents(doc):
             for i in range(ent.start, ent.end):
                 ent_label[i] = ent.label_
                 self._ent_start[i] = ent.start
@@ -505,7 +505,7 @@ class Recognition(Datelines, PlaceContext):
         women"), unless they belong to a longer name ("John Hamilton", "Hamilton Beach"), a team or firm's
         name, or a speaker's ("Hamilton said")."""
         label = {}
-        for ent in doc.ents:
+        for ent in self._doc_ents(doc):
             for i in range(ent.start, ent.end):
                 label[i] = ent
         taken = {(m.start, m.end) for g in groups for m in g.mentions}
