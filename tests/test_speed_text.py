@@ -50,7 +50,15 @@ def test_token_texts_are_spacys_and_made_once(analyzer) -> None:
 
 
 def test_token_columns_are_spacys(analyzer) -> None:
-    from claimgraph.nlp.shared.columns import dep_labels, heads, lower_forms, lower_ids, offsets, pos_labels
+    from claimgraph.nlp.shared.columns import (
+        dep_labels,
+        heads,
+        lemma_lowers,
+        lower_forms,
+        lower_ids,
+        offsets,
+        pos_labels,
+    )
 
     for text in [*texts(), ""]:
         doc = analyzer.nlp(text)
@@ -60,6 +68,8 @@ def test_token_columns_are_spacys(analyzer) -> None:
         assert lower_forms(doc) == [t.lower_ for t in doc]
         assert pos_labels(doc) == [t.pos_ for t in doc]
         assert lower_ids(doc) == [t.lower for t in doc]
+        assert lemma_lowers(doc) == [t.lemma_.lower() for t in doc]
     doc = analyzer.nlp(texts()[0])
     assert len(doc) > 100 and any(h < i for i, h in enumerate(heads(doc)))  # heads before their tokens too
-    assert isinstance(doc, TextDoc) and lower_ids(doc) is lower_ids(doc)  # a TextDoc keeps its column
+    assert isinstance(doc, TextDoc) and lower_ids(doc) is lower_ids(doc)  # a TextDoc keeps its columns
+    assert lemma_lowers(doc) is lemma_lowers(doc)

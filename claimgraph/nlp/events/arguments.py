@@ -15,14 +15,15 @@ from claimgraph.nlp.events.casualties import Figure
 from claimgraph.nlp.events.casualties_syntax import CIVILIAN_WORDS
 from claimgraph.nlp.events.contrast import drop_set_aside
 from claimgraph.nlp.events.lexicon import (
-    LEMMA,
     Lexicon,
     TokForms,
     lex_place_nouns,
+    names_fighter,
 )
 from claimgraph.nlp.events.setting import after_report, first_of_span, head_date
 from claimgraph.nlp.events.ties import town_tied_to
 from claimgraph.nlp.head_date import stands_at_head
+from claimgraph.nlp.shared.columns import lemma_lowers
 from claimgraph.nlp.state import DocState
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -224,15 +225,18 @@ def names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
     who acts ("terrorists fired rockets", "a suicide bomber killed 30 people") or a word that only
     qualifies another ("a police station", "terrorist attacks") does not count; a military site hit
     ("a blast at an army outpost") does."""
+    groups = lex.groups
     for t in toks:
+        if not names_fighter(t.forms, groups):  # the word first (one look-up per distinct word), then its role
+            continue
         tok = t.token
         if tok.dep_ in ("nsubj", "compound", "amod", "poss", "nmod", "npadvmod"):  # "rebel-held"
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "by":
             continue
-        if any(lex.groups.get(form.lstrip(LEMMA)) in ("combatants", "military-site") for form in t.forms):
-            return True
+        return True
     return False
+
 
 
 _OPEN_ROWS = read_rows("events_people_words.tsv")
@@ -261,8 +265,13 @@ def status_left_open(sent: Span, lex: Lexicon) -> bool:
     """Does the sentence say its source leaves open whether people were civilians or fighters ("did not specify
     whether the dead were civilians", "without saying whether they were fighters", "it was unclear whether
     they were civilians")? A doubt about anything else ("unclear whether the jets were Russian") is not this."""
-    for tok in sent:
-        lemma = tok.lemma_.lower()
+    doc = sent.doc
+    lemmas = lemma_lowers(doc)  # a Token only for an open word or verb
+    for i in range(sent.start, sent.end):
+        lemma = lemmas[i]
+        if lemma not in OPEN_WORDS and lemma not in OPEN_VERBS:
+            continue
+        tok = doc[i]
         if lemma in OPEN_WORDS:
             scope = tok.head if tok.dep_ in ("acomp", "attr") else tok
         elif lemma in OPEN_VERBS and (any(ch.dep_ == "neg" for ch in tok.children) or (

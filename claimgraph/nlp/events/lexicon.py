@@ -318,3 +318,24 @@ def distinct_weight(hits: list[tuple[Match, float]], toks: list[TokForms]) -> fl
         key = tuple(toks[i].token.lemma_.lower() for i in range(m.start, m.end))
         best[key] = max(w, best.get(key, 0.0))
     return sum(best.values())
+
+
+#: a word's forms (`TokForms.forms`) -> whether one names fighters or a military site, for the groups table in
+#: `_FIGHTER_GROUPS` (the lexicon's: one per process); bounded like the forms cache
+_FIGHTER_FORMS: dict[tuple[str, ...], bool] = {}
+_FIGHTER_GROUPS: list[dict[str, str]] = []
+
+
+def names_fighter(forms: tuple[str, ...], groups: dict[str, str]) -> bool:
+    """Does one of a word's forms name fighters or a military site (events_groups.tsv `combatants`,
+    `military-site`)? Worked out once per distinct word."""
+    if not _FIGHTER_GROUPS or _FIGHTER_GROUPS[0] is not groups:
+        _FIGHTER_GROUPS[:] = [groups]
+        _FIGHTER_FORMS.clear()
+    hit = _FIGHTER_FORMS.get(forms)
+    if hit is None:
+        if len(_FIGHTER_FORMS) >= 20_000:
+            _FIGHTER_FORMS.clear()
+        hit = _FIGHTER_FORMS[forms] = any(groups.get(form.lstrip(LEMMA)) in ("combatants", "military-site")
+                                          for form in forms)
+    return hit

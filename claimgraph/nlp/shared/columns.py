@@ -8,7 +8,7 @@ of what they cost. These give the same lists; tests/test_speed_text.py compares 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc
 
 from claimgraph.nlp.tokenize import TextDoc
@@ -46,6 +46,18 @@ def lower_ids(doc: Doc) -> list[int]:
             ids = doc.__dict__["_lower_ids"] = doc.to_array(LOWER).tolist()
         return ids
     return doc.to_array(LOWER).tolist()
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case (`t.lemma_.lower()`), kept by a `TextDoc` once made as `lower_ids` is (the
+    lemmatizer, the last spaCy stage, has set them before any claimgraph component reads them). Callers read it,
+    never change it."""
+    if isinstance(doc, TextDoc):
+        lemmas: list[str] | None = doc.__dict__.get("_lemma_lowers")
+        if lemmas is None or len(lemmas) != len(doc):
+            lemmas = doc.__dict__["_lemma_lowers"] = [s.lower() for s in _strings(doc, LEMMA)]
+        return lemmas
+    return [s.lower() for s in _strings(doc, LEMMA)]
 
 
 def pos_labels(doc: Doc) -> list[str]:
