@@ -16,8 +16,9 @@ from claimgraph.nlp.events.lexicon import Match, TokForms
 def total_region(m: Match, toks: list[TokForms]) -> tuple[int, int]:
     """The token range (doc indexes, inclusive) a running-total phrase speaks of: the clause it belongs to
     ("bringing the death toll since the start of the offensive to 1,200"), or the clause a "since ..."
-    clause modifies ("millions have been displaced since the conflict broke out"); the whole sentence
-    when that clause is the main one."""
+    clause modifies ("millions have been displaced since the conflict broke out"), or the clause of those counted
+    "among" the ones it describes ("76 children were among those killed over the last 15 days"); the whole
+    sentence when that clause is the main one."""
     first = toks[m.start].token
     verb = first
     for _ in range(8):
@@ -25,6 +26,9 @@ def total_region(m: Match, toks: list[TokForms]) -> tuple[int, int]:
             break
         verb = verb.head
     head = verb.head if first.dep_ == "mark" and first.head.i == verb.i and verb.head.i != verb.i else verb
+    among = head.head.head if head.dep_ in ("acl", "relcl") and head.head.dep_ == "pobj" else None
+    if among is not None and head.head.head.lower_ == "among" and among.head.pos_ in ("VERB", "AUX"):
+        head = among.head  # "76 children were among those killed over the last 15 days": the children too
     return head.left_edge.i, head.right_edge.i
 
 
