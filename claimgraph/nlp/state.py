@@ -44,6 +44,7 @@ class DocState:
     deadline: float | None = None
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _mention_starts: list[int] = field(default_factory=list)
+    _mention_longest: int = 0  # the longest mention's length, in characters (`entity_at` skips what ends before)
     _by_id: dict[str, Any] = field(default_factory=dict)
     _claim_key: tuple[int, int] = (0, -1)
     _claim_order: list[int] = field(default_factory=list)
@@ -104,6 +105,7 @@ class DocState:
             (s, e, ent.id) for ent in self.items["entities"] for s, e in ent.mentions
         )
         self._mention_starts = [m[0] for m in self.entity_mentions]
+        self._mention_longest = max((e - s for s, e, _ in self.entity_mentions), default=0)
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Id of the entity whose mention overlaps [start, end) most, or None."""
@@ -111,8 +113,12 @@ class DocState:
         best, best_overlap = None, 0
         if len(self._mention_starts) != len(self.entity_mentions):  # mentions set without the index
             self._mention_starts = [m[0] for m in self.entity_mentions]
+            self._mention_longest = max((e - s for s, e, _ in self.entity_mentions), default=0)
         i = bisect.bisect_left(self._mention_starts, end)
-        for s, e, ent_id in self.entity_mentions[max(0, i - 50):i]:
+        # of the 50 mentions starting before `end`, those starting at or before `start - longest` end at or before
+        # `start`: they overlap nothing, so they are not looked at
+        lo = bisect.bisect_right(self._mention_starts, start - self._mention_longest, max(0, i - 50), i)
+        for s, e, ent_id in self.entity_mentions[lo:i]:
             overlap = min(e, end) - max(s, start)
             if overlap > best_overlap:
                 best, best_overlap = ent_id, overlap
