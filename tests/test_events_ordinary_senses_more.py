@@ -41,3 +41,23 @@ def test_conflict_sense_is_still_an_event(analyzer, text: str, subtype: str) -> 
     assert_spans_exact(analysis)
     assert analysis.events, f"no event in: {text}"
     assert analysis.events[0].subtype == subtype, [(e.subtype, e.text) for e in analysis.events]
+
+
+ASKED = [
+    "The singer had failed to persuade the other contestants to stage a protest against the show.",
+    "The union encouraged its members to march on the town hall next week.",
+    "Organisers tried to convince the farmers to block the motorway.",
+]
+
+
+@pytest.mark.parametrize("text", ASKED)
+def test_asking_others_to_protest_is_no_protest(analyzer, text: str) -> None:
+    """Persuading, encouraging or convincing others to protest is no protest of theirs (events_modality.tsv
+    governors, like "urge"); "Thousands marched on the town hall" is one. 2 of these 3 gave a protest before
+    (2a55489)."""
+    analysis = analyzer.analyze_article(prepare(text))
+    assert_spans_exact(analysis)
+    assert not analysis.events, [(e.subtype, e.text) for e in analysis.events]
+    marched = analyzer.analyze_article(prepare("Thousands of farmers marched on the town hall in Lyon on Monday."))
+    assert [e.subtype for e in marched.events][:1] == ["Peaceful protest"]
+
