@@ -35,8 +35,10 @@ def _weekdays() -> frozenset[str]:
                      if len(row) > 1 and row[0] == "weekday")
 
 
+@functools.lru_cache(maxsize=4096)
 def _weekday(word: str) -> bool:
-    """A weekday's name or its abbreviation ("Fri", "Tues")."""
+    """A weekday's name or its abbreviation ("Fri", "Tues"). Remembered per word: the events component asks about
+    the head's words for every event (`head_date`), each answer a scan of the weekdays."""
     w = word.lower()
     return len(w) >= 3 and any(day.startswith(w) for day in _weekdays())
 
