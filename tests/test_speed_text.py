@@ -54,8 +54,10 @@ def test_token_columns_are_spacys(analyzer) -> None:
         dep_labels,
         heads,
         lemma_lowers,
+        like_nums,
         lower_forms,
         lower_ids,
+        lower_strings,
         offsets,
         pos_labels,
     )
@@ -69,7 +71,9 @@ def test_token_columns_are_spacys(analyzer) -> None:
         assert pos_labels(doc) == [t.pos_ for t in doc]
         assert lower_ids(doc) == [t.lower for t in doc]
         assert lemma_lowers(doc) == [t.lemma_.lower() for t in doc]
+        assert lower_strings(doc) == [t.lower_ for t in doc] and like_nums(doc) == [t.like_num for t in doc]
     doc = analyzer.nlp(texts()[0])
     assert len(doc) > 100 and any(h < i for i, h in enumerate(heads(doc)))  # heads before their tokens too
     assert isinstance(doc, TextDoc) and lower_ids(doc) is lower_ids(doc)  # a TextDoc keeps its columns
-    assert lemma_lowers(doc) is lemma_lowers(doc)
+    assert lemma_lowers(doc) is lemma_lowers(doc) and lower_strings(doc) is lower_strings(doc)
+    assert like_nums(doc) is like_nums(doc) and any(like_nums(doc))

@@ -29,6 +29,7 @@ from claimgraph.nlp.events.casualties_syntax import (
     whole_of,
 )
 from claimgraph.nlp.events.lexicon import Lexicon, Match, TokForms, best_matches
+from claimgraph.nlp.shared.columns import like_nums, lower_strings
 
 MAX_TREE_DISTANCE = 3
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "obj"}
@@ -243,7 +244,13 @@ def figures(
     kinds_of_civilians: list[Figure] = []  # parts of a toll naming no one or a kind of civilians
     parts: list[Figure] = []  # every part of a toll ("including 25 children")
     used: set[int] = set()
-    for tok in sent:
+    doc = sent.doc
+    lowers, numeric = lower_strings(doc), like_nums(doc)
+    for i in range(sent.start, sent.end):
+        lower = lowers[i]
+        if not (numeric[i] or _DIGITS.match(lower) or word_parts(lower, lex)):
+            continue  # no number (every check below would say so): no Token made
+        tok = doc[i]
         if tok.i in used or tok.i in blocked or tok.i in cue_tokens or tok.ent_type_ in _SKIP_ENT and not (
                 tok.ent_type_ == "DATE" and tok.i in quantity_at):  # "Between 20 and 30 people" tagged a date
             continue

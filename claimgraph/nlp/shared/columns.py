@@ -8,7 +8,7 @@ of what they cost. These give the same lists; tests/test_speed_text.py compares 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LIKE_NUM, LOWER, POS
 from spacy.tokens import Doc
 
 from claimgraph.nlp.tokenize import TextDoc
@@ -58,6 +58,26 @@ def lemma_lowers(doc: Doc) -> list[str]:
             lemmas = doc.__dict__["_lemma_lowers"] = [s.lower() for s in _strings(doc, LEMMA)]
         return lemmas
     return [s.lower() for s in _strings(doc, LEMMA)]
+
+
+def lower_strings(doc: Doc) -> list[str]:
+    """`lower_forms(doc)`, kept by a `TextDoc` once made (as `lower_ids`). Callers read it, never change it."""
+    if isinstance(doc, TextDoc):
+        lowers: list[str] | None = doc.__dict__.get("_lower_strings")
+        if lowers is None or len(lowers) != len(doc):
+            lowers = doc.__dict__["_lower_strings"] = lower_forms(doc)
+        return lowers
+    return lower_forms(doc)
+
+
+def like_nums(doc: Doc) -> list[bool]:
+    """Each token's `t.like_num`, kept by a `TextDoc` once made. Callers read it, never change it."""
+    if isinstance(doc, TextDoc):
+        flags: list[bool] | None = doc.__dict__.get("_like_nums")
+        if flags is None or len(flags) != len(doc):
+            flags = doc.__dict__["_like_nums"] = doc.to_array(LIKE_NUM).astype(bool).tolist()
+        return flags
+    return doc.to_array(LIKE_NUM).astype(bool).tolist()
 
 
 def pos_labels(doc: Doc) -> list[str]:
