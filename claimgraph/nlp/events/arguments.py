@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.contract import Casualty
 from claimgraph.data import read_rows
 from claimgraph.nlp.events.casualties import Figure
-from claimgraph.nlp.events.casualties_syntax import CIVILIAN_WORDS
+from claimgraph.nlp.events.casualties_syntax import CIVILIAN_WORDS, kin_of
 from claimgraph.nlp.events.contrast import drop_set_aside
 from claimgraph.nlp.events.lexicon import (
     Lexicon,
@@ -232,8 +232,8 @@ def names_fighters(toks: list[TokForms], lex: Lexicon) -> bool:
         tok = t.token
         if tok.dep_ in ("nsubj", "compound", "amod", "poss", "nmod", "npadvmod"):  # "rebel-held"
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ == "by":
-            continue
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "by") or kin_of(tok):
+            continue  # "shelling by rebels", "executed six families of rebel fighters": no fighter hit
         return True
     return False
 

@@ -17,11 +17,13 @@ from spacy.tokens import Span, Token
 
 from claimgraph.nlp.events.casualties_syntax import (
     CIVILIAN_WORDS,
+    HOUSEHOLD_WORDS,
     MEMBER_WORDS,
     ONE_PERSON_WORDS,
     among_of,
     combined,
     date_part,
+    kin_of,
     names_armed_group,
     own_clause,
     part_of_toll,
@@ -331,8 +333,8 @@ def figures(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children) for c in noun.children
         ):
             continue
-        if noun.lower_ in ("of",):
-            continue
+        if noun.lower_ in ("of",) or kin_of(noun):
+            continue  # "executed the families of five rebels": the five are whose families were killed
         if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i not in cue_tokens
                 and any(g.dep_ == "nummod" for g in noun.head.head.children)
                 and group_of(noun.head.head, lex) not in (None, "unknown")):
@@ -409,8 +411,8 @@ def figures(
             rank = (min(d, 2 if adjacent else d), after, abs(cue_tok.i - tok.i))
             if best is None or rank < best[:3]:
                 best = (rank[0], rank[1], rank[2], cue_tok, kind)
-        if best is None:
-            continue
+        if best is None or (best[4] in ("killed", "injured") and noun.lemma_.lower() in HOUSEHOLD_WORDS):
+            continue  # "executed six families": no count of the dead ("2 500 families fled" counts who fled)
         arg = num if partitive is not None else noun  # "18 of the 31 lorries were destroyed": the 18 is the argument
         verb = arg.head
         if (arg.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("VERB", "ADJ") and verb.i != best[3].i

@@ -20,6 +20,19 @@ PART_WORDS = tuple(w for k, w in _PEOPLE_WORDS if k == "part_word")
 CIVILIAN_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "civilian_word")
 #: nouns after "a"/"one" that count one person with no group of their own ("a man was killed")
 ONE_PERSON_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "one_person")
+#: nouns of kin: "the families of five rebels" are not the rebels, and the five count whose families they are
+KIN_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "kin_word")
+#: nouns of several people each ("six families were executed": six families, not six people)
+HOUSEHOLD_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "household_word")
+
+
+def kin_of(tok: Token) -> bool:
+    """Is the token the object of "of" after a kin noun ("families of rebel fighters", "the wives of two
+    soldiers")? Then it names whose kin were hit, not who was ("a family of five": the five are the family)."""
+    return (not tok.like_num and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in KIN_WORDS)
+
+
 #: nouns counting people as part of what follows their "of" ("members of the militia")
 MEMBER_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "member_word")
 #: what names an armed group after "members of": the `armed` words of events_evidence.tsv with no gap ("the
