@@ -256,7 +256,22 @@ def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[s
     reported: dict[tuple[str, str, str], int] = {}
     merged = _merge(events, places, times, hints, reported, relax=False, default=default)
     merged = _merge(merged, places, times, hints, reported)
-    return _merge(merged, places, times, hints, reported) if len(merged) < len(events) else merged
+    merged = _merge(merged, places, times, hints, reported) if len(merged) < len(events) else merged
+    for event in merged:
+        _total_of_parts(event)
+    return merged
+
+
+def _total_of_parts(event: Event) -> None:
+    """A civilian count that equals the fighters and the women and children the incident counts together ("strike
+    kills 18" over "killed 17 militants and a child") is their total, not a count of civilians: its people are
+    unknown (ACLED: civilians only where the text says so)."""
+    for kind in {c.kind for c in event.casualties}:
+        low = {c.group: c.low for c in event.casualties if c.kind == kind and c.low}
+        parts = (low.get("children") or 0) + (low.get("women") or 0)
+        if low.get("combatants") and parts and low.get("civilians") == low["combatants"] + parts:
+            event.casualties = [c.model_copy(update={"group": "unknown"}) if (c.kind, c.group) == (kind, "civilians")
+                                else c for c in event.casualties]
 
 
 def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time], hints: dict[str, Hint],
