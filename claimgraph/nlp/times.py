@@ -585,16 +585,16 @@ class TimesComponent:
         base = parse_base(state.meta.published, state.meta.dateline)
         spans = state.extra.setdefault("time_spans", [])
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per item
-        head = base or head_base(doc)  # no published date or dateline: the date the text prints at its head
-        for f in find_times(doc):
+        found = find_times(doc)  # once: also what the head's date (no published date or dateline) is read from
+        head = base or head_base(doc, found)  # before the loop below marks future expressions, as if read afresh
+        for f in found:
             state.check_time()
             if f.kind in ("date", "numeric", "month", "weekday") and not f.groups.get("year"):
                 f.future = future_clause(doc, f.start, f.end)
             value, precision, anchor = resolve(f, text, head)
             anchor = "unresolved" if value is None else ("context" if base is None and anchor == "dateline" else anchor)
-            kind = "duration" if f.kind in ("duration", "span", "vague_period") else "point"
-            if f.kind == "spacy" and _DURATION_ENT.search(text[f.start:f.end]):
-                kind = "duration"
+            kind = "duration" if f.kind in ("duration", "span", "vague_period") or (
+                f.kind == "spacy" and _DURATION_ENT.search(text[f.start:f.end])) else "point"
             spans.append((f.start, f.end, kind))
             state.add("times", Time(id=state.new_id("times"), text=text[f.start:f.end], span=(f.start, f.end),
                                     value=value, precision=precision, anchor=anchor))

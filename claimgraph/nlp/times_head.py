@@ -20,17 +20,17 @@ from spacy.tokens import Doc
 from claimgraph.nlp.head_date import HEAD_CHARS, head_date
 
 if TYPE_CHECKING:
-    from claimgraph.nlp.times import Base
+    from claimgraph.nlp.times import Base, Found
 
 
-def head_base(doc: Doc) -> Base | None:
+def head_base(doc: Doc, found: list[Found] | None = None) -> Base | None:
     """The report's date printed at the head (`head_date`) of explicit dates, as the base relative times are
-    resolved against."""
+    resolved against. `found`: the document's `find_times`, when the caller has them (read once per document)."""
     from claimgraph.nlp.times import find_times, parse_base, resolve  # the times component's own reading of dates
 
     text = doc.text
     dated = []
-    for f in find_times(doc):
+    for f in find_times(doc) if found is None else found:
         if f.start >= HEAD_CHARS:
             break
         value, _precision, anchor = resolve(f, text, None)
