@@ -30,3 +30,14 @@ def test_the_kin_of_fighters_are_counted_as_civilians_and_not_as_fighters(analyz
 
 def test_a_family_of_five_still_counts_five(analyzer) -> None:
     assert _killed(analyzer, "An air strike killed a family of five in the town on Monday.") == {"civilians": 5.0}
+
+
+@pytest.mark.parametrize("text", [
+    "The monitor said 19 regime forces were killed on Monday when rebels blew up a tunnel in the old city.",
+    "A roadside bomb killed 12 government forces in the province on Monday.",
+])
+def test_forces_counted_as_people_are_combatants(analyzer, text: str) -> None:
+    """"19 regime forces were killed": forces counted as people are armed personnel, never civilians (both read
+    as civilians before, d128d13)."""
+    killed = _killed(analyzer, text)
+    assert list(killed) == ["combatants"]
