@@ -81,6 +81,7 @@ from claimgraph.nlp.events.setting import (
     tried_not_reported,
 )
 from claimgraph.nlp.events.totals import figure_in_total, in_running_total
+from claimgraph.nlp.shared.text import span_text
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -244,7 +245,7 @@ class EventsComponent:
         places = {p.id: p for p in state.items.get("places", [])}
         times = {t.id: t for t in state.items.get("times", [])}
         told = {e.id: c.sent_index for e, c in zip(events, ranked, strict=True)}  # the sentence each is told in
-        said = {e.id: c.sent.text for e, c in zip(events, ranked, strict=True)}
+        said = {e.id: span_text(c.sent) for e, c in zip(events, ranked, strict=True)}  # a slice, no Token per word
         events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state, text))]
         events = drop_recalled(events, told, times, hints, said)
         events = merge_incidents(events, places, times, hints, main_place)
