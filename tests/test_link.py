@@ -250,6 +250,23 @@ def test_blame_the_text_itself_gives_at_the_act_is_no_contradiction(analyzer: An
     assert blame(misread) == []  # the analysis blames the United States; the text says Russian warplanes
 
 
+def test_a_side_named_at_the_act_counts_when_its_entity_name_is_misread(analyzer: Analyzer) -> None:
+    # the analysis merges "Russian" into an entity it names after other words (a tag line run into the next
+    # sentence) and gives the strike the actor of another sentence: the text still names Russia at the act
+    russia, told = (_analyse(analyzer, t) for t in (STRIKE_RUSSIA, STRIKE_RUSSIA_TOLD))
+    us = next(e.id for e in told.entities if e.name == "United States")
+    russian = next(e for e in told.entities if e.name == "Russian")
+    strike = next(e for e in told.events if e.subtype == "Air/drone strike")
+    misread = told.model_copy(update={
+        "events": [e.model_copy(update={"actors": [us]}) if e is strike else e for e in told.events],
+        "entities": [e.model_copy(update={"name": "Sakhour Aleppo Russian"}) if e is russian else e
+                     for e in told.entities]})
+    linker = Linker()
+    linker.add_many([russia, misread])
+    assert {russia.document.id, misread.document.id} in linker.incident_docs(lead_only=True)
+    assert [f for f in linker.records().findings if f.kind == "contradiction" and f.aspect == "blame"] == []
+
+
 @pytest.mark.parametrize("aside", [
     "activists said, rejecting Russian claims.",
     "activists said. Russian officials denied that the raid took place.",

@@ -70,16 +70,20 @@ def _agent_at(text: str, act: tuple[int, int], mention: tuple[int, int]) -> bool
 
 def sides_at_act(analysis: Analysis, events: list[Event]) -> set[str]:
     """The belligerents the text names as the doers of these events (at their spans or mentions: the act's
-    subject or its "by" agent; `_agent_at`), and their actors' sides. A side named elsewhere in the sentence
+    subject or its "by" agent; `_agent_at`; a side read from the entity's name or the mention's own words), and
+    their actors' sides. A side named elsewhere in the sentence
     ("activists said, rejecting Russian claims") is not named as the doer."""
     text = analysis.document.text
     names = {e.id: e.name for e in analysis.entities}
     acts = [(s, e) for ev in events if ev.type in BLAME_TYPES for s, e in [ev.span, *ev.mentions]]
     out = {side for ev in events if ev.type in BLAME_TYPES for a in ev.actors if (side := side_of(names.get(a, "")))}
     for ent in analysis.entities:
-        side = side_of(ent.name)
-        if side and any(_agent_at(text, act, m) for m in ent.mentions for act in acts):
-            out.add(side)
+        for m in ent.mentions:
+            # a mention's own words name a side too: the entity's name may be a misread merge ("Russian" at
+            # the act, of an entity the analysis names "Urum al-Kubra Aleppo Russian")
+            side = side_of(ent.name) or side_of(text[m[0]:m[1]])
+            if side and any(_agent_at(text, act, m) for act in acts):
+                out.add(side)
     return out
 
 
