@@ -17,7 +17,8 @@ offensive"), names embedded in longer ones ("Aleppo University" -> Aleppo). So m
      follows a hyphen after a place or a party's letter ("Fargo-Moorhead", "D-Charleston"); not in a
      team's or firm's name ("Carolina Panthers", "Stevens & Wilkinson"), as a speaker ("Nelson said"),
      as a surname of someone named in full, or as a word the document also writes in lower case;
-  5. named sites no gazetteer holds, by their head word (`sites`: "Neches River", "Highway 19");
+  5. named sites no gazetteer holds, by their head word (`sites`: "Neches River", "Highway 19"), and villages no
+     gazetteer holds, by a settlement noun ("the village of X", "X village"), placed at their container like sites;
   6. the other occurrences of a name already found to be a place (one sense per name, for finding too).
 Evidence for a weak candidate (a lone name the model took for a person, a name embedded in a school's):
 a place's context ("in X", "the village of X", "X, Y", "X residents") or places named nearby
@@ -32,7 +33,10 @@ itself) and first-level-division focus; containment hints both ways ("Alexandria
 Latakia province", "X in Y"; a list "Texas, New Mexico and Ohio" is not containment); spatial
 support (towns named together lie together: other names with a reading in the same or a
 neighbouring 1-degree cell, or inside a candidate state or country); closeness to the places
-already settled. One sense per name per document; confidence is the winner's softmax share.
+already settled. Nearness alone is capped for a town a hundred times smaller than a famous reading of its
+name (a country, a state, a big city of the document's country): "Egypt", "Florida", "Denver" named beside
+the story's towns stay the country, the state, the city, unless a container says otherwise. One sense per
+name per document; confidence is the winner's softmax share.
 The steps: `resolution`.
 
 User gazetteers (CSV: name, aliases, lat, lon, country, feature) come from $CLAIMGRAPH_GAZETTEER
@@ -140,6 +144,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
                 taken[t] = True
         mentions += self._division_lists(doc, gaz, taken, mentions)
         mentions += self._scan(doc, gaz, taken, lower_words)
+        mentions += self._settlement_scan(doc, gaz, taken)
         mentions += self._site_scan(doc, taken)
         mentions += elided_names(doc, mentions, gaz, self.lex.directions, self._doc_ents(doc))
         mentions.sort(key=lambda m: m.start)

@@ -123,6 +123,7 @@ class Mention:
     weak: bool = False  # found by form alone (a name embedded in a longer one): kept only with support nearby
     locative: bool = False  # in a place's context: "in X", "the village of X", "X, Y", a dateline
     settlement: bool = False  # followed by a settlement noun ("Idlib city", "X village"): the town, not a division
+    unlisted: bool = False  # no gazetteer entry, a settlement by its context ("the village of X"): placed like a site
     site_context: bool = False  # before a site noun people name sites too ("the X mine"): a place's context only
     # when the document's focus holds its reading (`PlaceContext._site_in_focus`)
 

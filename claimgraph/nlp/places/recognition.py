@@ -133,12 +133,15 @@ class Recognition(Datelines, PlaceContext):
                 span = doc[s:e]
             if ent.label_ == "FAC" and not gaz.lookup(span.text) and self.site_feature(span.text) is None:
                 continue  # buildings we cannot place are not worth a mention (named sites: `sites`)
+            unlisted = False
             if not self._known(span.text, gaz) and self.site_feature(span.text) is None:
-                continue  # a name no gazetteer knows ("Fargo City", "the Boone County Jail"): its tokens are
-                # left to the scan, which finds the place that opens it, as in an organisation's name
+                if not (ent.label_ in ("GPE", "LOC") and self.named_settlement(doc, s, e)):
+                    continue  # a name no gazetteer knows ("Fargo City", "the Boone County Jail"): its tokens are
+                    # left to the scan, which finds the place that opens it, as in an organisation's name
+                unlisted = True  # "the village of X", "X village": a settlement all the same (`sites` places it)
             weak = partial_name(span.text, gaz, self.lex.admin_words)
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "ent",
-                               ent.label_, admin_hint=admin_hint, weak=weak))
+                               ent.label_, admin_hint=admin_hint, weak=weak, unlisted=unlisted))
         return out
 
     def _known(self, text: str, gaz: Gazetteer) -> bool:

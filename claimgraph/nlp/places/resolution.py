@@ -120,14 +120,16 @@ class Resolution:
         own = getattr(self, "_own_admin", {}).get(g.key)
         own_pop = next((x.population for x in g.candidates if x.feature == "admin1"
                         and (x.country or "", x.name) == own), 0) if own else 0
+        famous = max((c.population for c in g.candidates if key(c.name) == g.key and _famous(c, focus)), default=0)
         scores = []
         for c in g.candidates:
             s = _prior(c)
+            near = 0.0  # evidence of nearness alone: other names' readings around it, its state named elsewhere
             if key(c.name) == g.key:
                 s += 1.0  # called by its own name, not an old or foreign one ("Berea" is not Aleppo)
             if c.feature == "city" and c.population * 10 >= admin_pop.get((c.country, key(c.name)), 10**12):
                 s += 0.8  # "Istanbul", "Moscow": the city rather than its same-name province
-            s += 1.2 * min(self._support.get((g.key, c.gid), 0), 3)
+            near += 1.2 * min(self._support.get((g.key, c.gid), 0), 3)
             if list_kind is not None and c.feature == list_kind:
                 s += 2.0
             if admin_hint and c.feature in ADMIN_FEATURES:
@@ -145,7 +147,7 @@ class Resolution:
                     # the city in Quebec), while a big city of a state's name is that name's usual sense ("New York")
                     n_admin -= len(g.mentions)
                 if n_admin > 0:
-                    s += 2.0
+                    near += 2.0
             for cont, strength in containers:
                 s += strength * _contained(c, cont, self)
             for inner, strength in contained:  # "Atlanta, Georgia": Georgia is the one holding an Atlanta
@@ -157,8 +159,11 @@ class Resolution:
                     s += 2.0
                 else:
                     d = min(_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
-                    s += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
-            scores.append(s)
+                    near += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
+            if famous and c.feature in ("city", "admin2") and c.population * FAMOUS_RATIO < famous:
+                near = min(near, NEAR_CAP)  # a hamlet called "Florida" or "Boston" next to the towns named: being
+                # near says little against a state, a country or a big city of that name; a container must say it
+            scores.append(s + near)
         top = max(scores)
         z = sum(math.exp(s - top) for s in scores)
         i = scores.index(top)
@@ -214,6 +219,21 @@ def _list_members(g: Group) -> list[Mention]:
             seen[id(q)] = q
             todo.extend(q.peers)
     return list(seen.values())
+
+
+#: a town or county this many times smaller than a famous reading of its name (`_famous`) gets at most NEAR_CAP
+#: from nearness alone (support, its state named elsewhere, closeness to settled places); a container still counts
+FAMOUS_RATIO = 100
+NEAR_CAP = 2.0
+FAMOUS_CITY_POP = 500_000
+FAMOUS_FOCUS = 0.25
+
+
+def _famous(c: Entry, focus: dict[str, float]) -> bool:
+    """A reading known well beyond its region: a country, a first-level division, or a big city of a country the
+    document is about (a big Alexandria abroad says nothing against the towns of that name at home)."""
+    return c.feature in ("country", "admin1") or (
+        c.feature == "city" and c.population >= FAMOUS_CITY_POP and focus.get(c.country or "", 0.0) >= FAMOUS_FOCUS)
 
 
 def _prior(e: Entry) -> float:

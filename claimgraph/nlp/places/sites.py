@@ -8,6 +8,8 @@ Y", "X Street in Y"), else the town or county the document is mostly about (for 
 document names it more than once: one named in passing may lie anywhere). With neither (a document
 that names only countries or states) the site is not emitted: a point a state's width away is no answer.
 Such a place carries no gazetteer id and a low confidence (SITE_CONFIDENCE).
+Villages no gazetteer holds are placed the same way when a settlement noun names them ("the village of X",
+"X village"): war and outbreak reports name hamlets that no list of populated places has.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from claimgraph.gazetteer import Entry, key
+from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.forms import names_listed_before
 from claimgraph.nlp.places.lexicon import Group, Mention, PlaceLexicon
 from claimgraph.nlp.shared.text import token_texts
@@ -28,6 +30,9 @@ LOCAL = ("city", "admin2", "district")
 NOT_SITE_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "DATE", "TIME", "MONEY",
                    "PERCENT", "QUANTITY", "LANGUAGE", "OUTLET", "GROUP"}
 _NUMBER = re.compile(r"^\d{1,4}[A-Z]?$")
+#: labels under which a capitalised word after "the village of" is no settlement's name: a time, a number, a work
+_NOT_SETTLEMENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
+                          "EVENT", "LAW", "LANGUAGE", "PRODUCT"}
 
 
 class Sites:
@@ -91,6 +96,42 @@ class Sites:
                 taken[k] = True
         return out
 
+    def _settlement_scan(self, doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
+        """Capitalised names after "the village of", "a town called" that no step found and no gazetteer lists
+        (the model tags small places as persons, or not at all): settlements by their context, placed at their
+        container (`sites`). Up to three words; a name the gazetteer knows is the scan's."""
+        out: list[Mention] = []
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if tok.lower_ not in ("of", "called", "named") or i == 0 or i + 1 >= n \
+                    or doc[i - 1].text not in self.lex.settlement_nouns:  # lower case: not "our 'City of Seekers'"
+                continue
+            k = i + 1
+            while k < n and k - i <= 3 and _cap(doc[k]) and not taken[k] and not doc[k].is_stop \
+                    and doc[k].ent_type_ not in _NOT_SETTLEMENT_LABELS:
+                k += 1
+            if k == i + 1 or (k < n and _cap(doc[k])):
+                continue  # nothing, or a longer name than a village's
+            span = doc[i + 1:k]
+            if self._known(span.text, gaz) or span.text in self.lex.not_places or self._calendar(span):
+                continue
+            out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan", "GPE",
+                               unlisted=True, locative=True))
+            for t in range(span.start, span.end):
+                taken[t] = True
+        return out
+
+    def named_settlement(self, doc: Doc, s: int, e: int) -> bool:
+        """A settlement noun names the place tokens [s, e) are: "the village of X", "a town called X", "X village"
+        (`settlement_nouns`): a village no gazetteer lists is still a place, with a point from its container."""
+        if e < len(doc) and doc[e].text in self.lex.settlement_nouns:
+            return True
+        if s > 1 and doc[s - 1].lower_ in ("of", "called", "named") and doc[s - 2].text in self.lex.settlement_nouns:
+            return True
+        return s > 2 and doc[s - 1].lower_ == "of" and doc[s - 2].is_lower \
+            and doc[s - 3].lower_ in self.lex.settlement_nouns
+
     def _site_lists(self, doc: Doc, taken: list[bool]) -> list[Mention]:
         """Names listed before a plural site head are sites of that kind each ("the corner of Elm and Oak
         streets": Elm Street, Oak Street), whatever the model took them for; the mention is the name, its key
@@ -133,7 +174,8 @@ class Sites:
         for g in groups:
             if g.candidates or g.best is not None:
                 continue
-            feature = self.site_feature(g.mentions[0].text)
+            feature = self.site_feature(g.mentions[0].text) or (
+                "city" if any(m.unlisted for m in g.mentions) else None)
             if feature is None:
                 continue
             anchor = None
