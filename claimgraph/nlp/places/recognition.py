@@ -135,7 +135,7 @@ class Recognition(Datelines, PlaceContext):
                 continue  # buildings we cannot place are not worth a mention (named sites: `sites`)
             unlisted = False
             if not self._known(span.text, gaz) and self.site_feature(span.text) is None:
-                if not (ent.label_ in ("GPE", "LOC") and self.named_settlement(doc, s, e)):
+                if not (ent.label_ in ("GPE", "LOC") and self.named_settlement(doc, s, e, gaz)):
                     continue  # a name no gazetteer knows ("Fargo City", "the Boone County Jail"): its tokens are
                     # left to the scan, which finds the place that opens it, as in an organisation's name
                 unlisted = True  # "the village of X", "X village": a settlement all the same (`sites` places it)

@@ -30,6 +30,8 @@ LOCAL = ("city", "admin2", "district")
 NOT_SITE_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "DATE", "TIME", "MONEY",
                    "PERCENT", "QUANTITY", "LANGUAGE", "OUTLET", "GROUP"}
 _NUMBER = re.compile(r"^\d{1,4}[A-Z]?$")
+#: a word of a would-be village's name that alone names a town this big is that town, not part of a village's name
+VILLAGE_WORD_MAX_POP = 200_000
 #: labels under which a capitalised word after "the village of" is no settlement's name: a time, a number, a work
 _NOT_SETTLEMENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
                           "EVENT", "LAW", "LANGUAGE", "PRODUCT"}
@@ -109,12 +111,13 @@ class Sites:
                 continue
             k = i + 1
             while k < n and k - i <= 3 and _cap(doc[k]) and not taken[k] and not doc[k].is_stop \
-                    and doc[k].ent_type_ not in _NOT_SETTLEMENT_LABELS:
+                    and doc[k].ent_type_ not in _NOT_SETTLEMENT_LABELS and (k == i + 1 or doc[k].ent_iob_ != "B"):
                 k += 1
             if k == i + 1 or (k < n and _cap(doc[k])):
-                continue  # nothing, or a longer name than a village's
+                continue  # nothing, or a run into another name ("X Amnesty International said"): not only a village's
             span = doc[i + 1:k]
-            if self._known(span.text, gaz) or span.text in self.lex.not_places or self._calendar(span):
+            if self._known(span.text, gaz) or span.text in self.lex.not_places or self._calendar(span) \
+                    or not self.village_like(span, gaz):
                 continue
             out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan", "GPE",
                                unlisted=True, locative=True))
@@ -122,9 +125,26 @@ class Sites:
                 taken[t] = True
         return out
 
-    def named_settlement(self, doc: Doc, s: int, e: int) -> bool:
+    def village_like(self, span, gaz: Gazetteer) -> bool:
+        """Can the words be one village's name? Capitalised words (or the Arabic article), none of them a direction
+        and none a country, state or sizeable town on its own: "X Syria", "Palmyra Daesh", "X western Idlib" are a
+        name run into its container or into the next sentence of a text stripped of its punctuation."""
+        for tok in span:
+            low = tok.lower_
+            if low in self.lex.name_articles:
+                continue
+            if not _cap(tok) or low in self.lex.directions:
+                return False
+            if any(c.feature in ("country", "admin1", "region") or c.population >= VILLAGE_WORD_MAX_POP
+                   for c in gaz.lookup(tok.text)):
+                return False
+        return True
+
+    def named_settlement(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         """A settlement noun names the place tokens [s, e) are: "the village of X", "a town called X", "X village"
         (`settlement_nouns`): a village no gazetteer lists is still a place, with a point from its container."""
+        if not self.village_like(doc[s:e], gaz):
+            return False
         if e < len(doc) and doc[e].text in self.lex.settlement_nouns:
             return True
         if s > 1 and doc[s - 1].lower_ in ("of", "called", "named") and doc[s - 2].text in self.lex.settlement_nouns:
