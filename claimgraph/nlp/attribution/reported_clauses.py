@@ -1,0 +1,151 @@
+"""Reported speech: which clause a cue reports (fronted adverbials, inverted clauses, passive frames,
+statement clauses, run-on cuts), kept apart from reported.py so each module stays one readable concern."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.attribution.context import (
+    FINITE_TAGS,
+    VERB_POS,
+    Context,
+)
+from claimgraph.nlp.attribution.grammar import (
+    can_speak,
+    that_clause,
+)
+from claimgraph.nlp.attribution.lexicon import Cue, lexicon
+
+#: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
+
+
+def speaks(cx: Context, speaker: Token | None) -> bool:
+    """Whether a cue's speaker can hold what its object says: a personal pronoun, or a name, speaker, role or
+    document noun (can_speak), not a thing ("the explosion", "the map", "it")."""
+    if speaker is None:
+        return False
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ not in cx.lex.mute_pronouns
+    return can_speak(cx, speaker)
+
+
+
+
+def fronted_adverbial(cx: Context, comp: Token) -> bool:
+    """'While he acknowledged funding was short, the mayor noted several successes' parsed with "funding was short" as
+    the complement of "noted" and "While he acknowledged" hung inside it: a clause before a cue that has its own object,
+    opening with a conjunction of time, cause or concession that belongs to a clause inside it, is a fronted adverbial,
+    not what the cue reports. (Before a cue without one, "Although X, Y, says Mr Dean", the whole is what was said.)"""
+    first = comp.left_edge
+    return first.dep_ == "mark" and first.head.i != comp.i and first.head.dep_ == "advcl" and (
+        first.lower_ in cx.lex.adverbial_marks or first.lower_ in cx.lex.concessives)
+
+
+def inverted_clause(cx: Context, verb: Token) -> list[Token]:
+    """'While he acknowledged funding was short, ...' parsed the other way round, the cue an adverbial of the clause it
+    reports: that clause, when the cue is finite with its own subject and the clause's subject follows the cue at once
+    (no comma nor conjunction between)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in VERB_POS or verb.tag_ not in FINITE_TAGS \
+            or not any(c.dep_ == "nsubj" for c in cx.children(verb)):
+        return []  # a participle ("Writing in the journal X, Y show ...") frames no clause of its own
+    subj = next((c for c in cx.children(head) if c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i), None)
+    if subj is None or subj.left_edge.i != verb.right_edge.i + 1:
+        return []
+    return [t for t in head.subtree if t.i > verb.right_edge.i and t.i <= head.right_edge.i]
+
+
+#: cue contents whose passive with an agent reports its subject ("the attack was condemned by the UN"); not "either"
+#: cues, whose object is a statement only when the speaker holds it ("the trucks were shown by the guards to the gate")
+PASSIVE_CONTENT = {"object", "as"}
+
+
+def statement_clause(cx: Context, verb: Token) -> list[Token]:
+    """'The ministry said in a statement that 40 people had died' parsed with the that-clause hung on "statement":
+    the clause is what the verb reports, when the noun is a reporting noun (a statement, an interview, a letter) after
+    a preposition of attribution_words.tsv statement_prep."""
+    for c in cx.children(verb):
+        if c.dep_ != "prep" or c.i < verb.i or c.lower_ not in cx.lex.statement_preps:
+            continue
+        for o in cx.children(c):
+            if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in cx.lex.nouns:
+                return [k for k in cx.children(o) if k.dep_ in {"acl", "relcl", "ccomp"} and k.i > o.i
+                        and that_clause(cx, k)][:1]
+    return []
+
+
+def passive_subject(cx: Context, verb: Token, agent: Token | None) -> Token | None:
+    """The subject of a passive cue with an agent that can speak ("the plan was criticised by the governor" -> the
+    plan), when the subject is not the one spoken to ("the players were told by the coach")."""
+    if agent is None or not speaks(cx, agent):
+        return None
+    kids = cx.children(verb)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(
+            c.dep_ == "agent" and any(o.i == agent.i for o in cx.children(c)) for c in kids):
+        return None
+    cue = cx.cue_of(verb)
+    if cue is None or cue.passive == "listener":
+        return None
+    return next((c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i and c.lower_ not in RELATIVE_WORDS), None)
+
+
+#: relative pronouns: a passive subject that stands for a noun outside the clause
+RELATIVE_WORDS = {"who", "whom", "which", "that", "whose"}
+
+
+def topic_only(cx: Context, cue: Cue, prep: Token) -> bool:
+    """A neutral speech cue ("commented on", "spoke about", "wrote of") names only what was talked about: a topic,
+    no statement (the contract's quote is words, thoughts or a position); "warned of X", "argued for X" do state
+    one. The meanings and prepositions are attribution_words.tsv topic_meaning / topic_prep."""
+    return cue.meaning in cx.lex.topic_meanings and prep.lower_ in cx.lex.topic_preps
+
+
+def said_object(cx: Context, verb: Token) -> Token | None:
+    """The object of a clause cue that stands for a statement: a clause the parser read as an object (a long object
+    with a finite verb inside: "said many of the examples that critics cite had failed") or a statement taken up again
+    ("said the same of X"); not "said goodbye", "said a prayer", "said nothing"."""
+    if cx.cue_of(verb).text not in cx.lex.said_object_cues:
+        return None  # "added the extra week that ...", "tells so many lies that ...": a real object
+    obj = next((c for c in cx.children(verb) if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None  # "says something about ...", "said nothing that ..."
+    if obj.lower_ in cx.lex.same_words and obj.i == verb.i + 1 + (cx.doc[verb.i + 1].lower_ in {"the", "as"}):
+        return obj
+    sub = list(obj.subtree)
+    finite = any(t.tag_ in FINITE_TAGS and t.i != verb.i for t in sub)
+    return obj if finite and sum(t.is_alpha for t in sub) >= 5 else None
+
+
+def proposition(cx: Context, prep: Token) -> bool:
+    """Whether what a preposition introduces states something rather than names a topic: a clause with its own
+    subject ("spoke about residents being forced out", "talked about how the fight was set back"), not a noun
+    ("spoke about the harbour") nor an open question ("talked about whether ..."). A noun that holds a count or a
+    clause of its own states something too ("spoke of dozens of bodies lying in the streets", "commented on reports
+    of 50 civilians killed"), unlike a bare topic ("commented on the polls")."""
+    for c in cx.children(prep):
+        if c.dep_ == "pcomp" and any(k.dep_ in {"nsubj", "nsubjpass"} for k in cx.children(c)):
+            return not any(k.dep_ == "mark" and k.lower_ in {"whether", "if"} for k in cx.children(c))
+        if c.dep_ == "pobj" and any(
+            t.dep_ in {"acl", "relcl"}
+            or (t.ent_type_ in COUNT_ENTS or t.like_num) and t.ent_type_ not in {"DATE", "TIME"}
+            for t in c.subtree
+        ):
+            return True
+    return False
+
+
+#: entity labels of a count ("dozens", "40", "half"): a topic with a count in it states a figure
+COUNT_ENTS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+def run_on_cut(toks: list[Token]) -> list[Token]:
+    """Reported content up to a sentence boundary the text lost ("... of the regional centers The S.E.C. said it
+    would ..."): a capitalised sentence opener right after a lower-case word is the next sentence, someone else's."""
+    openers = lexicon().sentence_openers  # attribution_words.tsv sentence_opener
+    for k in range(1, len(toks)):
+        t, prev = toks[k], toks[k - 1]
+        if t.text.istitle() and t.lower_ in openers and prev.i == t.i - 1 and prev.is_alpha \
+                and prev.text.islower() and prev.pos_ in {"NOUN", "ADJ", "ADV", "NUM"}:
+            # (not "the bridge that The Times described": after a verb the capital is a name)
+            return toks[:k]
+    return toks
