@@ -177,6 +177,19 @@ class MultiScanner:
             out = self._by_char[key] = tuple(i for i, f in self._indexed if f.match(key))
         return out
 
+    def _candidates(self, text: str, pos: int, end: int) -> list[tuple[int, tuple[int, ...]]]:
+        """Each position in text[pos:end] where some pattern may start, with the indexes of the patterns that may
+        (memoised by the first `width` characters there)."""
+        assert self._starts is not None
+        tried, width, memo = self._by_char, self.width, self._tried
+        out = []
+        for start in self._starts.finditer(text, pos, end):
+            at = start.start()
+            key = text[at:min(at + width, end)]
+            which = tried.get(key)
+            out.append((at, memo(key) if which is None else which))
+        return out
+
     def searcher(self, text: str, index: int = 0) -> Callable[[int], re.Match[str] | None]:
         """`search(pos)`, giving what `self.patterns[index].search(text, pos)` gives for any `pos`: the positions
         where the pattern can start are found in one pass, then it is tried there only. For a reader that searches
@@ -184,17 +197,7 @@ class MultiScanner:
         pattern = self.patterns[index]
         if self._starts is None or index in self._plain:
             return lambda pos: pattern.search(text, pos)
-        width, end = self.width, len(text)
-        tried = self._by_char
-        starts = []
-        for start in self._starts.finditer(text):
-            at = start.start()
-            key = text[at:min(at + width, end)]
-            which = tried.get(key)
-            if which is None:
-                which = self._tried(key)
-            if index in which:
-                starts.append(at)
+        starts = [at for at, which in self._candidates(text, 0, len(text)) if index in which]
 
         def search(pos: int) -> re.Match[str] | None:
             for k in range(bisect.bisect_left(starts, pos), len(starts)):
@@ -215,13 +218,7 @@ class MultiScanner:
             return out
         patterns = self.patterns
         free = [pos] * len(patterns)  # where each pattern's next match may start (finditer goes on from an end)
-        tried, width = self._by_char, self.width
-        for start in self._starts.finditer(text, pos, end):
-            at = start.start()
-            key = text[at:min(at + width, end)]
-            which = tried.get(key)
-            if which is None:
-                which = self._tried(key)
+        for at, which in self._candidates(text, pos, end):
             for i in which:
                 if at < free[i]:
                     continue
