@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.contract import Casualty
 from claimgraph.data import read_rows
-from claimgraph.nlp.events.casualties import Figure
 from claimgraph.nlp.events.casualties_syntax import CIVILIAN_WORDS, kin_of
 from claimgraph.nlp.events.contrast import drop_set_aside
 from claimgraph.nlp.events.lexicon import (
@@ -296,62 +294,6 @@ def _asks_who_victims_were(verb: Token, lex: Lexicon) -> bool:
     return any(w.lemma_.lower() in OPEN_SUBJECTS or w.lower_ in OPEN_SUBJECTS for w in toks) and any(
         w.lemma_.lower() in CIVILIAN_WORDS or w.lower_ in CIVILIAN_WORDS
         or lex.groups.get(w.lemma_.lower()) == "combatants" for w in verb.subtree if w not in toks)
-
-
-def casualties_of(figs: list[Figure], people: str) -> list[Casualty]:
-    """One casualty per kind and group, with ACLED's lowest reported figure (a count over a vague word's
-    reading: "dozens killed, at least 18 of them..." is 18). Victims the report does not
-    describe take the event type's `people` group (events_types.tsv), unless fighters are counted
-    among them (then `people` is "unknown", or another figure of the kind counts combatants)."""
-    fighters = {f.kind for f in figs if f.group == "combatants"}
-    for fig in figs:
-        if fig.group == "unknown" and fig.kind not in fighters:
-            fig.group = people
-    figs = sum_coordinated(figs)
-    best: dict[tuple[str, str], Figure] = {}
-    for fig in figs:
-        key = (fig.kind, fig.group)
-        cur = best.get(key)
-        if cur is None or (_vague(cur), cur.low is None) > (_vague(fig), fig.low is None) or (
-                _vague(cur) == _vague(fig) and fig.low is not None and (cur.low is None or fig.low < cur.low)):
-            best[key] = fig
-    return [
-        Casualty(kind=f.kind, group=f.group, low=f.low, high=f.high, quantity=f.quantity)  # type: ignore[arg-type]
-        for f in sorted(best.values(), key=lambda f: f.start)
-    ]
-
-
-def _vague(fig: Figure | Casualty) -> bool:
-    """Is the figure a vague word's conservative reading ("dozens" as 12, "scores" as 20), not a count? Our own
-    parser gives those no upper bound and no quantity."""
-    return fig.quantity is None and fig.high is None
-
-
-def vague(c: Casualty) -> bool:
-    """A casualty figure read from a vague word: ACLED takes such a word only when no count is reported."""
-    return _vague(c)
-
-
-def sum_coordinated(figs: list[Figure]) -> list[Figure]:
-    """Counts of one group joined by "and" are parts of one toll ("14 militants and two soldiers died"
-    is 16 combatants), not alternative reports of it; the lowest-figure rule applies after the sum."""
-    out: list[Figure] = []
-    sums: dict[tuple[str, str, int], Figure] = {}
-    for fig in figs:
-        if fig.conj_root < 0:
-            out.append(fig)
-            continue
-        key = (fig.kind, fig.group, fig.conj_root)
-        cur = sums.get(key)
-        if cur is None:
-            sums[key] = Figure(fig.kind, fig.group, fig.low, fig.high, fig.start, fig.end, fig.quantity,
-                               fig.cue_token, fig.conj_root)
-            out.append(sums[key])
-            continue
-        cur.low = None if cur.low is None or fig.low is None else cur.low + fig.low
-        cur.high = None if cur.high is None or fig.high is None else cur.high + fig.high
-        cur.quantity = None  # the sum is no single quantity of the text
-    return out
 
 
 def attribution_of(state: DocState, start: int, end: int) -> tuple[str | None, list[str]]:

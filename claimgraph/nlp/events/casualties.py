@@ -50,6 +50,7 @@ class Figure:
     quantity: str | None
     cue_token: int  # doc index of the cue
     conj_root: int = -1  # doc index of the first noun of a coordination ("14 militants and 2 soldiers")
+    part: bool = False  # a part of a toll ("including 8 civilians", "among the dead"): who some of its people were
 
 
 #: hyphens a tokenizer may leave inside a number word ("Twenty\u2010six" with U+2010 or U+2011)
@@ -471,6 +472,7 @@ def figures(
         if part:
             kinds_of_civilians.append(out[-1])
         if in_part or among_of(noun) is not None:
+            out[-1].part = True
             parts.append(out[-1])
     # "killed 31 people including two medics", "2 medics among 31 dead", "killed 31 civilians including 10 on a
     # bus": who some of a toll were, no toll of its own that the lowest-figure rule would take (ACLED counts 31)

@@ -22,7 +22,6 @@ from claimgraph.nlp.events.actors import give_claimants, places_not_actors
 from claimgraph.nlp.events.arguments import (
     actor_tokens,
     attribution_of,
-    casualties_of,
     claims_violence,
     dateline_span,
     entities_in,
@@ -80,6 +79,7 @@ from claimgraph.nlp.events.setting import (
     political_setting,
     tried_not_reported,
 )
+from claimgraph.nlp.events.tolls import casualties_of
 from claimgraph.nlp.events.totals import figure_in_total, in_running_total
 from claimgraph.nlp.shared.text import span_text
 from claimgraph.nlp.state import DocState, get_state, report_failure
@@ -483,7 +483,7 @@ class EventsComponent:
                 if qid not in quantities:
                     quantities.append(qid)
         people = victims_default(c, self.lex, info.people)
-        casualties = casualties_of(c.figures, people)
+        casualties, assumed = casualties_of(c.figures, people)
         for fig in c.figures:
             if fig.quantity and fig.quantity not in quantities:
                 quantities.append(fig.quantity)
@@ -499,7 +499,7 @@ class EventsComponent:
             place=place, time=time,
             quantities=quantities, casualties=casualties, source=source, hedges=hedges,
         )
-        hints[event.id] = Hint(weak_place, definite, distinct, reported)
+        hints[event.id] = Hint(weak_place, definite, distinct, reported, tuple(assumed))
         return event
 
     @staticmethod

@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from claimgraph.contract import Event, Place, Time
+from claimgraph.contract import Casualty, Event, Place, Time
 from claimgraph.data import read_rows
-from claimgraph.nlp.events.arguments import vague
+from claimgraph.nlp.events.tolls import total_of_parts, vague
 
 #: ACLED event types of political violence: one incident may be named as a battle, a strike or an attack
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -47,12 +47,15 @@ _COARSE = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "landform": 2, "
 class Hint:
     """What the sentence says of one listing: is its place only in another clause (`weak_place`), is it
     named as one already known ("the attack": `definite`), or as a new one ("another attack": `distinct`)?
-    Is its time only its report's (`report_time`: an upper bound on the incident's date)?"""
+    Is its time only its report's (`report_time`: an upper bound on the incident's date)? Which of its
+    casualties have their group only from the event type's default (`assumed`: "Strike kills 18"), not from
+    the text's words (tolls.py)?"""
 
     weak_place: bool = False
     definite: bool = False
     distinct: bool = False
     report_time: bool = False
+    assumed: tuple[Casualty, ...] = ()
 
 
 NO_HINT = Hint()
@@ -257,21 +260,10 @@ def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[s
     merged = _merge(events, places, times, hints, reported, relax=False, default=default)
     merged = _merge(merged, places, times, hints, reported)
     merged = _merge(merged, places, times, hints, reported) if len(merged) < len(events) else merged
+    assumed = [c for hint in hints.values() for c in hint.assumed]  # casualties move between listings as they merge
     for event in merged:
-        _total_of_parts(event)
+        total_of_parts(event, assumed)  # a headline's undescribed toll that is its fighters and children (tolls.py)
     return merged
-
-
-def _total_of_parts(event: Event) -> None:
-    """A civilian count that equals the fighters and the women and children the incident counts together ("strike
-    kills 18" over "killed 17 militants and a child") is their total, not a count of civilians: its people are
-    unknown (ACLED: civilians only where the text says so)."""
-    for kind in {c.kind for c in event.casualties}:
-        low = {c.group: c.low for c in event.casualties if c.kind == kind and c.low}
-        parts = (low.get("children") or 0) + (low.get("women") or 0)
-        if low.get("combatants") and parts and low.get("civilians") == low["combatants"] + parts:
-            event.casualties = [c.model_copy(update={"group": "unknown"}) if (c.kind, c.group) == (kind, "civilians")
-                                else c for c in event.casualties]
 
 
 def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time], hints: dict[str, Hint],
@@ -298,8 +290,7 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
                 strong == (not weak_target) and _finer(places.get(target.place or ""), place))):
             target.place = event.place  # a place of the incident's own clause over one said elsewhere
             if weak_target and strong:
-                hints[target.id] = Hint(False, hints.get(target.id, NO_HINT).definite,
-                                        report_time=hints.get(target.id, NO_HINT).report_time)
+                hints[target.id] = replace(hints.get(target.id, NO_HINT), weak_place=False, distinct=False)
         own_time = event.time is not None and not hints.get(event.id, NO_HINT).report_time
         if target.time is None or (own_time and hints.get(target.id, NO_HINT).report_time):
             target.time = event.time  # a date of the incident's own over its report's
