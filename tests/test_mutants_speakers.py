@@ -68,7 +68,7 @@ def speakers(text: str) -> list[tuple[str | None, str | None]]:
     ("a police spokesman", "he"),           # an unnamed official: no name to fall back on
     ("a senior official", "he"),
     ("an analyst at the Carnegie Endowment", "she"),  # an unnamed expert
-    ("a police spokesman", "they"),         # an official may be "they" too
+    ("a police spokesperson", "they"),      # an official of no known gender may be "they" too ("spokesman": he)
     ("doctors at the hospital", "they"),    # experts, plural
     ("a source close to the talks", "they"),  # an anonymous source
 ])

@@ -9,6 +9,7 @@
 - `grammar`: a cue's speaker from the parse, the cue governing a quote, sentence-level sources;
 - `resolve`: speakers to sources (entities, groups, roles, relative and personal pronouns);
 - `channels`: outlets the words went through (`via`), the document's own outlet;
+- `issuers`: who issued a document ("the ministry's statement"), whose words "citing"/"quoting" relay;
 - `claims`: the contract quotes, and claims with their chains and hedges;
 - `marks`: pairing quotation marks of any style into quote spans, paragraphs;
 - `speakers`: speaker candidates, names, groups, roles and the pronoun history;

@@ -112,6 +112,9 @@ class Context:
             if m:
                 self.dateline_chars[p_start:m.end()] = b"\x01" * (m.end() - p_start)
         self.surnames: dict | None = None  # "al-haddad" -> the PERSON entity "Omar Al-Haddad" (resolve.with_particle)
+        #: document source id -> the source that issued it ("the ministry's statement" -> the ministry), for an "it"
+        #: that takes the document up again (issuers.issuer_of)
+        self.issuers: dict[str, Source] = {}
 
     def tok(self, char: int) -> int:
         """Index of the token containing (or first after) a character offset."""
@@ -221,7 +224,7 @@ _ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\b[a-z])$")
 
 def quoting_verb(v: Token) -> Token | None:
     """The "quoted"/"cited" of "quoted X as saying ...", when v is that "saying"."""
-    if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_ in {"quote", "cite"}:
+    if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_ in lexicon().citing:
         return v.head.head
     return None
 

@@ -53,6 +53,7 @@ class Lexicon:
     topic_meanings: set[str] = field(default_factory=set)  # cue meanings that with topic_preps name only a topic
     topic_preps: set[str] = field(default_factory=set)  # "commented on", "spoke about": a topic, no statement
     person_nouns: set[str] = field(default_factory=set)  # "the coach": a person a pronoun may stand for
+    citing: set[str] = field(default_factory=set)  # "citing officials", "quoting the mayor": whose words are relayed
     portrayals: set[str] = field(default_factory=set)  # "pounding X as a \"con artist\"": a judging verb casts X
     mute_pronouns: set[str] = field(default_factory=set)  # "it", "which": a pronoun for a thing, never a speaker
     stating_documents: set[str] = field(default_factory=set)  # "In the latest survey, ...": the survey states it
@@ -69,6 +70,12 @@ class Lexicon:
     #: entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Vows")
     headline_verbs: set[str] = field(default_factory=set)
 
+    def names_person(self, lemma: str) -> bool:
+        """Whether a common noun names one person by role, title or relation ("the officer", "a witness", "the
+        spokeswoman"), never an institution ("the ministry", "the army"): such a noun is "he"/"she", never "it"."""
+        return lemma in self.titles or lemma in self.person_nouns or lemma in self.gendered or \
+            self.groups.get(lemma) in {"expert", "anonymous", "person"}
+
     def plays(self, value: str, role: str) -> bool:
         """Whether a cue meaning (or content) plays a role of attribution_meanings.tsv ("assert" is "nested")."""
         return value in self.meaning_roles.get(role, ())
@@ -81,7 +88,7 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "negating": "negating", "closing": "closings", "same": "same_words", "said_object_cue": "said_object_cues",
          "sentence_opener": "sentence_openers", "concessive": "concessives", "topic_meaning": "topic_meanings",
          "topic_prep": "topic_preps", "portraying": "portrayals",
-         "person_noun": "person_nouns", "mute_pronoun": "mute_pronouns",
+         "person_noun": "person_nouns", "citing": "citing", "mute_pronoun": "mute_pronouns",
          "stating_document": "stating_documents", "view_adjective": "view_adjectives", "as_report": "as_reports",
          "stating_document_anywhere": "stating_documents_anywhere", "headline_speech_verb": "headline_speech_verbs",
          "headline_particle": "headline_particles", "adverbial_mark": "adverbial_marks",

@@ -39,6 +39,7 @@ from claimgraph.nlp.attribution.grammar import (
     verbal_target,
     wished,
 )
+from claimgraph.nlp.attribution.issuers import cited_by
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
@@ -373,15 +374,16 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
             cx.attrs = [a for a in cx.attrs if not any(a is b for b in inner)]
     attr = Attr("indirect", s, e, cue=(verb.idx, verb.idx + len(verb)), verb=verb,
                  speaker_head=subj if fixed is None else None, fixed_source=fixed)
-    # "Reuters reported, citing two officials, that ...": the officials speak, through Reuters
-    # a child or grandchild of the verb: read near it, not over the whole sentence (a run of cues is O(n^2))
-    citing = next((g for c in near_children(cx, verb) for g in (c, *near_children(cx, c))
-                   if g.lemma_ == "cite" and g.tag_ == "VBG" and verb.i in {g.head.i, g.head.head.i}), None)
-    cited = next((c for c in cx.children(citing) if c.dep_ == "dobj"), None) if citing is not None else None
-    if cited is not None and subj is not None and outlet_token(cx, subj):
+    # "Reuters reported, citing two officials, that ...", "State television said, quoting the mayor, ...": the cited
+    # speak, through the cue's subject; the citing words are the chain, not what was said
+    cites = cited_by(cx, verb, subj) if fixed is None else None
+    if cites is not None:
+        citing, cited = cites
         attr.speaker_head, attr.via_head = cited, subj
         cx.used_verbs.add(citing.i)
-        skip = {x.i for x in citing.subtree}
+        skip = {x.i for x in citing.subtree} | {x.i for x in cited.subtree}
+        if citing.head.i == cited.i:  # "Quoting witnesses, ...": the participle is no part of who speaks
+            attr.speaker_span = cx.span_chars([x for x in cited.subtree if x.i != citing.i])
         rest = cx.span_chars([t for t in toks if t.i not in skip])
         if rest is not None:
             attr.start, attr.end = rest

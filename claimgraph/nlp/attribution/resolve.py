@@ -12,7 +12,15 @@ from spacy.tokens import Token
 from claimgraph.contract import Entity, Source
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import SUBJECT_DEPS, Attr, Context, strip_det
-from claimgraph.nlp.attribution.speakers import PRONOUNS, RELATIVE, Candidate, mention_tokens, role_of
+from claimgraph.nlp.attribution.issuers import issuer_of
+from claimgraph.nlp.attribution.speakers import (
+    PRONOUNS,
+    RELATIVE,
+    Candidate,
+    mention_tokens,
+    plural_name,
+    role_of,
+)
 
 #: how many of the latest sources "the minister" is matched against
 SOURCE_LOOKBACK = 100
@@ -41,7 +49,7 @@ def resolve_speakers(cx: Context) -> None:
             continue
         speaker_of(cx, a)
         if a.verb is not None and a.source is not None:
-            via = outlet_token(cx, a.via_head) if a.via_head is not None else via_outlet(cx, a.verb)
+            via = relay_source(cx, a.via_head) if a.via_head is not None else via_outlet(cx, a.verb)
             if via is not None and via.id != a.source.id:
                 if a.source.via is None:
                     a.source.via = via.id
@@ -49,6 +57,19 @@ def resolve_speakers(cx: Context) -> None:
     # a cue whose subject cannot speak frames no speech ("This decision shows ...", "Many cases report ..."):
     # reported words go; quoted words stay, with no speaker
     cx.attrs = [a for a in cx.attrs if not (a.void and a.kind != "direct")]
+
+
+def relay_source(cx: Context, head: Token) -> Source | None:
+    """The source whose report relays a cited speaker ("Reuters reported, citing ...", "the ministry said, quoting
+    ..."): an outlet, a pronoun's antecedent ("It reported, citing ..."), else whoever the phrase names."""
+    outlet = outlet_token(cx, head)
+    if outlet is not None:
+        return outlet
+    if head.pos_ == "PRON":
+        cand = cx.sources.resolve_pronoun(head, cx.inside_quote) if head.lower_ in PRONOUNS else None
+        return None if cand is None else cx.sources.by_key.get(cand.source_key) or cx.sources.get(
+            cand.label, cand.entity, cand.kind)
+    return named_source(cx, head)
 
 
 def speaking_head(cx: Context, head: Token) -> Token | None:
@@ -129,12 +150,19 @@ def speaker_of(cx: Context, a: Attr) -> None:
             body = speaker_subject_before(cx, head)
             src = named_source(cx, body) if body is not None else None
             if src is not None:  # "The water company raised its prices. It said ...": the company
+                if head.lower_ == "it" and src.kind == "person" and src.entity is None:
+                    src.kind = "organization"  # a name no entity holds ("Human Rights Watch"): "it" is no person
                 a.source = src
                 remember(cx, src, head.idx, head.lower_, body)
             return  # else nobody to resolve to: the span stays on the pronoun, the speaker unknown
         a.source = cx.sources.by_key.get(cand.source_key) or cx.sources.get(
             cand.label, cand.entity, cand.kind)
-        remember(cx, a.source, head.idx, None if cx.sources.guessed else head.lower_)
+        issuer = cx.issuers.get(a.source.id) if head.lower_ == "it" else None
+        if issuer is not None:  # "The ministry's statement said ... It added ...": the ministry
+            a.source = issuer
+            remember(cx, issuer, head.idx, None, gender="n")
+            return
+        remember(cx, a.source, head.idx, None if cx.sources.guessed else head.lower_, gender=cand.gender)
         return
     speaker = speaking_head(cx, head)
     if speaker is None:
@@ -154,6 +182,10 @@ def speaker_of(cx: Context, a: Attr) -> None:
     if src is not None:
         a.source = src
         remember(cx, src, span[0], None, head)
+        issuer = issuer_of(cx, head) if src.kind == "document" and src.id not in cx.issuers else None
+        issued = named_source(cx, issuer) if issuer is not None else None
+        if issued is not None and issued.id != src.id:
+            cx.issuers[src.id] = issued
 
 
 #: how many sentences back an unresolved pronoun looks for a subject named by a common noun
@@ -166,9 +198,10 @@ def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
     """'The local water company raised its prices. It said ...': an "it" or "they" speaker that no named entity or
     earlier speaker resolves takes up the latest institution named by a common noun (a group noun of an
     organisation, an official body or an outlet) as the subject of a sentence just before, or of its own sentence
-    before the pronoun: "it" a singular noun (a document too: "the statement"), "they" a plural one; a "he" or "she"
-    takes up a person noun of that gender or none ("The general spoke to reporters. ... he said"). None when the
-    latest subject is none of these."""
+    before the pronoun: "it" a singular noun (a document's issuer when the text names it, else the document: "the
+    statement"), passing over people ("the pilot" is no "it"), "they" a plural one; a "he" or "she" takes up a person
+    noun of that gender or none ("The general spoke to reporters. ... he said"). None when the latest subject is none
+    of these."""
     g = PRONOUNS.get(pron.lower_)
     if pron.lower_ not in {"it", "they", "he", "she"} or pron.dep_ not in SUBJECT_DEPS:
         return None  # ("we" is the writer's or the speaker's own side, never an institution named before)
@@ -184,9 +217,12 @@ def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
             continue
         if g in {"m", "f"}:
             return t if person_for(cx, t, g, strict=True) else None  # "The general spoke ... "...," he said."
+        if g == "n" and cx.lex.names_person(t.lemma_.lower()):
+            continue  # "A pilot waited on the quay. It said ...": a person is no "it"; an institution before may be
         kind = group_kind_of(cx, t)
         if g == "n" and t.tag_ in {"NN", "NNP"} and kind == "document":
-            return t  # "The ministry's statement was short. "...," it said.": the statement
+            # "The ministry's statement was short. "...," it said.": the ministry, the statement if nobody issued it
+            return issuer_of(cx, t) or t
         if (t.tag_ in {"NN", "NNP"}) != (g == "n") or kind not in INSTITUTION_KINDS:
             return None  # the latest subject is something else: "it" is more likely that
         return t
@@ -488,17 +524,28 @@ def role_kind_of(cx: Context, role: str | None) -> str | None:
     return None
 
 
-def remember(cx: Context, src: Source, pos: int, pronoun: str | None, head: Token | None = None) -> None:
-    """Add a speaker to the document's history, with what a later pronoun needs (gender/number)."""
-    if head is not None and head.tag_ in {"NNS", "NNPS"}:
-        gender = "p"  # "officials", "residents": they
+def remember(cx: Context, src: Source, pos: int, pronoun: str | None, head: Token | None = None,
+             gender: str | None = None) -> None:
+    """Add a speaker to the document's history, with what a later pronoun needs (gender/number): `gender` when the
+    caller knows it (a pronoun's antecedent keeps its own), else from the words naming the speaker."""
+    lemma = head.lemma_.lower() if head is not None else ""
+    ent = cx.sources.entity(src.entity)
+    if gender is not None:
+        pass
+    elif head is not None and (head.tag_ in {"NNS", "NNPS"} or ent is not None and ent.type == "GROUP" and
+                               plural_name(cx.doc[head.i:head.i + 1])):
+        gender = "p"  # "officials", "residents", "the Houthis": they
+    elif ent is not None and cx.sources.kind_of(ent) != "person":
+        gender = "p" if ent.type == "NORP" else "n"  # "Russia said ...", "Hamas said ...": it, never he or she
     elif src.kind in {"person", "expert"} or src.entity and src.kind == "official":
         gender = "?"  # a person: he or she
-    elif head is not None and head.lemma_.lower() in cx.lex.titles:
-        gender = "?"  # "the spokesman"
+    elif head is not None and head.pos_ != "PROPN" and cx.lex.names_person(lemma):
+        gender = "?"  # "the spokesman", "a witness": he or she, never "it"
     elif head is None and src.kind in {"official", "anonymous"}:
         gender = "?"
     else:
         gender = "n"  # "the coalition", "the statement": it
+    if gender == "?" and head is not None and head.pos_ == "NOUN" and lemma in cx.lex.gendered:
+        cx.sources.gender.setdefault(cx.sources.key_of(src), cx.lex.gendered[lemma])  # "the spokeswoman": she
     cand = Candidate(pos, cx.sources.key_of(src), src.label, src.entity, src.kind, gender)
     cx.sources.remember(cand, pronoun)

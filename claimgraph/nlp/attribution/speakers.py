@@ -11,7 +11,7 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.contract import Source
 from claimgraph.nlp.attribution.lexicon import lexicon
@@ -31,6 +31,7 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 LOOKBACK = 200
 MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "sister"}
+HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS
 # dependents that are not part of the naming words of a mention
 NOT_NAMING = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"}
 ENTITY_KIND = {
@@ -234,9 +235,10 @@ class Sources:
             if cand.gender != "?":
                 continue
             i = _token_at(starts, cand.pos)
-            if i is None or i == 0:
+            if i is None or i == 0 and doc[i].lower_ not in HONORIFICS:
                 continue
-            prev = doc[i - 1].lower_
+            # the honorific before the mention, or its first word when the tagger took it in ("Ms Ruiz")
+            prev = doc[i - 1].lower_ if doc[i].lower_ not in HONORIFICS else doc[i].lower_
             if prev in MALE_HONORIFICS:
                 self.gender.setdefault(cand.source_key, "m")
             elif prev in FEMALE_HONORIFICS:
@@ -284,19 +286,32 @@ class Sources:
         g = PRONOUNS.get(pron.lower_)
         if g is None or g == "s":
             return None
+        found = self._antecedent(pron, exclude, lambda c: self._agrees(c, g))
+        if found is None and g == "p":
+            # singular "they": an unnamed source whose gender the text never gives ("a source close to the talks said
+            # ... they added"), only when no group or plural is there to take it
+            found = self._antecedent(pron, exclude, lambda c: c.entity is None and c.kind in {
+                "official", "anonymous", "expert"} and self._gender_of(c) == "?")
+        return found
+
+    def _agrees(self, c: Candidate, g: str) -> bool:
+        """Whether a candidate can be what a pronoun of gender/number `g` stands for."""
+        cg = self._gender_of(c)
+        if g in {"m", "f"}:
+            return c.kind in {"person", "expert", "official"} and cg in {g, "?"} and c.gender not in {"p", "n"}
+        if g == "p":  # "they": groups and organisations, not places (a country is "it") nor one person
+            return (cg == "p" or c.kind in {"organization", "official", "anonymous"} and cg == "n") and not (
+                c.entity and c.kind == "official" and c.gender == "n")
+        # "it": one organisation, country, outlet or document, never a person ("the officer") nor a group of many
+        return cg == "n"
+
+    def _antecedent(self, pron: Token, exclude, compatible) -> Candidate | None:
+        """The latest `compatible` candidate a pronoun takes up: in its own sentence, the speaker being quoted, the
+        latest subject, the latest mention (`resolve_pronoun`)."""
         pos = pron.idx
         sent_start = self.sents.start_char(pron)
         # window: this sentence before the pronoun and the preceding few sentences
         horizon = self.sents.start_before(pron, 4)
-
-        def compatible(c: Candidate) -> bool:
-            cg = self._gender_of(c)
-            if g in {"m", "f"}:
-                return c.kind in {"person", "expert", "official"} and cg in {g, "?"} and c.gender not in {"p", "n"}
-            if g == "p":  # "they": groups and organisations, not places (a country is "it")
-                return (cg == "p" or c.kind in {"organization", "official", "anonymous"}) and not (
-                    c.entity and c.kind == "official" and c.gender == "n")
-            return cg == "n" or (cg != "p" and c.kind in {"organization", "outlet", "document"})
 
         # names inside quoted words are what the speaker talks about, not the speaker; the look-ups are
         # bisections over the mentions in text order, each reading at most LOOKBACK of them back
@@ -335,6 +350,14 @@ class Sources:
         g = PRONOUNS.get(pronoun or "")
         if g in {"m", "f"} and cand.gender == "?":
             self.gender.setdefault(cand.source_key, g)
+
+
+def plural_name(span: Span) -> bool:
+    """'the Houthis', 'the Kurds': a name after "the" ending in a plural "-s" names many ("Hamas" has no "the"; the
+    tagger often says NNP for such a plural)."""
+    root, first = span.root, span[0]
+    det = first if first.lower_ == "the" else (span.doc[first.i - 1] if first.i > 0 else None)
+    return det is not None and det.lower_ == "the" and root.lower_.endswith("s") and not root.lower_.endswith("ss")
 
 
 def _describing(doc: Doc, char: int) -> set[int]:

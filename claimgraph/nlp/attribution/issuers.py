@@ -1,0 +1,102 @@
+"""Who issued a document and whose words a cue relays: the source behind "the statement" and "citing X".
+
+Why: "The ministry issued a statement. ... It said ..." is the ministry speaking, not a piece of paper; and
+"State television reported, quoting the mayor, that ..." is the mayor's statement through the broadcaster, not a
+report whose content is "quoting the mayor". Both read only the parse and the lexicon (attribution_groups.tsv,
+attribution_words.tsv `citing`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.attribution.context import Context
+from claimgraph.nlp.attribution.grammar import can_speak, near_children
+
+#: entity types that can issue a document ("the UN report", "a statement from Hamas", "Russia's note")
+ISSUING_TYPES = {"ORG", "OUTLET", "GPE", "PERSON", "GROUP", "NORP"}
+#: prepositions that name a document's issuer ("a statement from the ministry", "a report by Amnesty")
+ISSUER_PREPS = {"from", "by", "of"}
+#: how many sentences back "the statement" looks for where it was issued ("The ministry issued a statement.")
+ISSUER_REACH = 3
+
+
+def can_issue(cx: Context, t: Token) -> bool:
+    """Whether a noun names someone who can issue a document: an organisation, a country, a person, an outlet or an
+    institution noun ("the ministry"), a person noun ("the officer"); not a pronoun nor another document."""
+    if t.pos_ == "PRON":
+        return False
+    ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
+    if ent is not None:
+        return ent.type in ISSUING_TYPES
+    if t.pos_ == "PROPN":
+        return True  # a name the tagger left without a type ("Human Rights Watch")
+    lemma = t.lemma_.lower()
+    kind = cx.lex.groups.get(lemma)
+    return t.pos_ in {"NOUN", "PROPN"} and kind is not None and kind != "document" or cx.lex.names_person(lemma)
+
+
+def own_issuer(cx: Context, noun: Token) -> Token | None:
+    """The issuer a document's own phrase names: "the ministry's statement", "a report by Amnesty", "the UN report";
+    with a passive, its agent ("A statement was released by the ministry")."""
+    for c in cx.children(noun):
+        if c.dep_ == "poss" and can_issue(cx, c):
+            return c
+        if c.dep_ == "compound" and c.i < noun.i and cx.state.entity_at(c.idx, c.idx + len(c)) is not None \
+                and can_issue(cx, c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS and c.i > noun.i:
+            obj = next((o for o in cx.children(c) if o.dep_ == "pobj"), None)
+            if obj is not None and can_issue(cx, obj):
+                return obj
+    if noun.dep_ == "nsubjpass":
+        return next((o for c in cx.children(noun.head) if c.dep_ == "agent" for o in cx.children(c)
+                     if o.dep_ == "pobj" and can_issue(cx, o)), None)
+    return None
+
+
+def issuer_of(cx: Context, noun: Token) -> Token | None:
+    """Who issued the document a noun names: named in its own phrase, else, for "the statement", where that
+    document was last mentioned a few sentences back as the object of someone ("The ministry issued a statement on
+    Tuesday. The statement was read on television."). None when the text does not say."""
+    if cx.lex.groups.get(noun.lemma_.lower()) != "document":
+        return None
+    own = own_issuer(cx, noun)
+    if own is not None or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in cx.children(noun)):
+        return own
+    start = cx.sents.start(noun.i)
+    for _ in range(ISSUER_REACH):
+        if start == 0:
+            break
+        start = cx.sents.start(start - 1)
+    for t in reversed(cx.doc[start:noun.i]):
+        if t.lemma_ != noun.lemma_ or t.pos_ != "NOUN" or cx.inside_quote(t.idx):
+            continue
+        own = own_issuer(cx, t)
+        if own is None and t.dep_ == "dobj":
+            own = next((c for c in cx.children(t.head) if c.dep_ == "nsubj" and can_issue(cx, c)), None)
+        return own  # the latest mention of that document decides
+    return None
+
+
+def cited_by(cx: Context, verb: Token, subj: Token | None) -> tuple[Token, Token] | None:
+    """'Reuters reported, citing two officials, that ...', 'The channel, quoting security sources, said ...', 'Citing
+    the ministry, the paper said ...': the participle of a citing verb on the cue (or its clause, or its subject)
+    and the one it cites, when that one can speak ("citing security concerns" cites nobody). None when the cue
+    relays nobody's words."""
+    if subj is None:
+        return None
+    # a child or grandchild of the verb, read near it (a run of cues is O(n^2) otherwise), or the subject's participle
+    near = [g for c in near_children(cx, verb) for g in (c, *near_children(cx, c))]
+    near += [c for c in near_children(cx, subj) if c.dep_ == "acl"]
+    for g in near:
+        if g.tag_ != "VBG" or g.lemma_ not in cx.lex.citing:
+            continue
+        if g.dep_ == "amod" and g.head.i == g.i + 1 and g.head.head.i == verb.i and can_speak(cx, g.head):
+            return g, g.head  # "Quoting witnesses, the broadcaster said ...", parsed as an adjective on "witnesses"
+        if g.dep_ not in {"advcl", "acl", "xcomp", "conj"}:
+            continue
+        cited = next((o for o in cx.children(g) if o.dep_ == "dobj"), None)
+        if cited is not None and cited.i != subj.i and can_speak(cx, cited):
+            return g, cited
+    return None

@@ -1,0 +1,175 @@
+"""Pronoun speakers agree with what they stand for, and cited speakers are sources, not content.
+
+The rules under test (claimgraph/nlp/attribution: `Sources.resolve_pronoun` and `remember` for agreement,
+`resolve.speaker_subject_before` and `issuers.issuer_of` for "it" and documents, `issuers.cited_by` for "citing" /
+"quoting"):
+- "it" stands for one organisation, country, outlet or document, never a person ("the pilot", "a witness") nor a
+  plural ("the Houthis"); a document whose issuer the text names speaks as that issuer;
+- "they" stands for a plural or a group; a single unnamed source only when no group is there (singular "they");
+- "he"/"she" agree with a gender the text gives (Mr/Ms, a gendered noun such as "spokeswoman");
+- "X reported, quoting Y, that ...": Y speaks through X; "quoting Y" is part of the chain, not of what was said.
+Every case is a short article written for the test; each fails if its rule is dropped.
+"""
+
+from __future__ import annotations
+
+from conftest import assert_spans_exact
+
+from claimgraph import analyze
+
+Q = "\u201c{}\u201d"
+
+
+def speakers(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(quoted words, written speaker, resolved source label, via label) for every quote, in text order."""
+    a = analyze(text)
+    assert_spans_exact(a)
+    labels = {s.id: s.label for s in a.sources}
+    out = []
+    for q in sorted(a.quotes, key=lambda q: q.span[0]):
+        written = a.document.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None
+        out.append((q.text.strip(" ,.\u201c\u201d"), written, labels.get(q.speaker), labels.get(q.via)))
+    return out
+
+
+def last(text: str) -> tuple[str | None, str | None]:
+    """(written speaker, resolved source label) of the last quote."""
+    return speakers(text)[-1][1:3]
+
+
+# ------------------------------------------------------------------ "it" is never a person
+
+def test_it_passes_over_a_person_noun_for_the_institution_before():
+    text = ("The port authority closed the harbour on Monday. A pilot waited on the quay. "
+            "It said ships would be turned away.")
+    assert last(text) == ("It", "port authority")
+
+
+def test_it_after_an_injured_guard_is_not_the_guard():
+    text = "A border guard was wounded in the clash on Friday. It said the crossing would stay shut."
+    assert last(text)[1] is None
+
+
+def test_it_does_not_continue_a_witness():
+    text = "A witness said the market was hit twice. " + Q.format("The shells came from the hills,") + " it said."
+    got = speakers(text)
+    assert got[0][2] == "A witness"
+    assert got[-1][1:3] == ("it", None)
+
+
+def test_a_country_is_never_he_or_she():
+    text = "Turkey said its troops crossed the border at dawn. " + Q.format("We will not stop,") + " she said."
+    assert last(text) == ("she", None)
+
+
+# ------------------------------------------------------------------ a document speaks as its issuer
+
+def test_it_after_the_report_is_the_ministry_that_released_it():
+    text = ("The health ministry released a report on Friday. The report was shared widely online. "
+            "It said cholera cases had tripled.")
+    assert last(text) == ("It", "health ministry")
+
+
+def test_it_after_a_statement_from_the_army_is_the_army():
+    text = "A statement from the army said two bridges were destroyed. It added that the roads were open."
+    got = speakers(text)
+    assert got[0][2] == "A statement"  # the document as written
+    assert got[-1][1:3] == ("It", "army")
+
+
+def test_it_after_a_possessed_statement_is_its_owner():
+    text = "The opposition party's statement was brief. It said the vote had been rigged."
+    assert last(text) == ("It", "opposition party")
+
+
+def test_a_statement_nobody_issued_stays_the_statement():
+    text = "The statement was read on state radio at noon. It said the vote had been rigged."
+    assert last(text) == ("It", "statement")
+
+
+# ------------------------------------------------------------------ number: "it" one, "they" many
+
+def test_it_does_not_continue_a_plural_group():
+    text = "The Houthis said they shot down a drone. It said the drone was American."
+    got = speakers(text)
+    assert got[0][2] == "Houthis"
+    assert got[-1][1:3] == ("It", None)
+
+
+def test_they_takes_the_plural_group():
+    text = "The Houthis fired missiles at the port. They said the drone was American."
+    assert last(text) == ("They", "Houthis")
+
+
+def test_it_is_not_plural_officials():
+    text = "Local officials said the water plant was damaged. It said repairs would take a month."
+    assert last(text) == ("It", None)
+
+
+def test_they_is_not_a_named_man():
+    text = "Interior Minister Ali Hassan said the curfew would end. They said the streets were calm."
+    got = speakers(text)
+    assert got[0][2] == "Ali Hassan"
+    assert got[-1][1:3] == ("They", None)
+
+
+def test_they_is_not_a_man_named_by_a_gendered_noun():
+    text = "A police spokesman said the curfew would end. They said the streets were calm."
+    assert last(text) == ("They", None)
+
+
+# ------------------------------------------------------------------ gender: "she" is never a known man
+
+def test_he_skips_a_woman_named_with_ms_for_the_man_before():
+    text = (Q.format("The wells are dry,") + " Mr Karimi told reporters. Ms Novak said the convoy was late. "
+            + Q.format("We will wait,") + " he added.")
+    assert last(text) == ("he", "Karimi")
+
+
+def test_she_skips_a_man_named_with_mr_for_the_woman_before():
+    text = (Q.format("The wells are dry,") + " Ms Novak said. Mr Karimi said the convoy was late. "
+            + Q.format("We will wait,") + " she added.")
+    assert last(text) == ("she", "Ms Novak")
+
+
+def test_he_does_not_continue_the_spokeswoman():
+    text = "The spokeswoman said the camp was full. " + Q.format("We will open another one,") + " he added."
+    assert last(text) == ("he", None)
+
+
+def test_she_continues_the_spokeswoman():
+    text = "The spokeswoman said the camp was full. " + Q.format("We will open another one,") + " she added."
+    assert last(text) == ("she", "spokeswoman")
+
+
+# ------------------------------------------------------------------ "quoting" and "citing" are the chain
+
+def test_reported_quoting_an_official_that():
+    text = "The radio station reported, quoting a hospital director, that the wards were full."
+    (words, written, label, via), = speakers(text)
+    assert "quoting" not in words and words.endswith("the wards were full")
+    assert (written, label, via) == ("a hospital director", "a hospital director", "radio station")
+
+
+def test_citing_before_the_subject_adds_no_attribution_of_its_own():
+    text = "Citing the health ministry, the paper said 14 people had died."
+    assert speakers(text) == [("14 people had died", "the health ministry", "health ministry", "paper")]
+
+
+def test_quoting_after_the_clause_leaves_the_clause():
+    text = "Local television said the dam had burst, quoting a regional governor."
+    assert speakers(text) == [("the dam had burst", "a regional governor", "a regional governor",
+                               "Local television")]
+
+
+def test_the_claim_chain_runs_through_the_one_quoting():
+    a = analyze("The channel, quoting security sources, said the convoy was ambushed near the border.")
+    labels = {s.id: s.label for s in a.sources}
+    (claim,) = a.claims
+    assert [labels[s] for s in claim.sources] == ["channel", "security sources"]
+
+
+def test_citing_a_concern_cites_nobody():
+    text = "The ministry said, citing security concerns, that the border would close on Monday."
+    (_, written, label, via), = speakers(text)
+    assert (written, label, via) == ("The ministry", "ministry", None)
