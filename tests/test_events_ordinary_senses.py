@@ -3,8 +3,12 @@ name an event only with the participants or the wording the codebook gives them:
 control", "cave in" and "lodge/file a protest" (reviewer's finding on the codebook rows of rounds 11-25: a place
 taken or an armed actor; something physical that collapses; a state that protests); data "plundered" by a computer
 worm, lawyers "sitting in" a room, a firm's or a club's "headquarters" named as a landmark (armed actors or rioters
-who loot; a sit-in staged; a headquarters set up; before 16f2b66 all five of those gave an event). Sentences invented
-for these tests, each phrase in several paraphrases, not copied from any benchmark's text.
+who loot; a sit-in staged; a headquarters set up; before 16f2b66 all five of those gave an event); archives, drawers
+and memories "ransacked", catalogues "pillaged", treasuries and natural resources "looted" or "plundered" (armed
+actors, rioters or a crowd who loot property in an incident, ACLED's Looting/property destruction, or the riot it
+is part of; before the fix on top of df46b80, 4 of those 7 gave an event, and 3 of the 4 "pillage" sentences of
+CONFLICT gave none, the fourth one only through its "burned"). Sentences invented for these tests, each phrase in
+several paraphrases, not copied from any benchmark's text.
 """
 
 from __future__ import annotations
@@ -32,6 +36,13 @@ ORDINARY = [
     "The band played a late show at a pub next to the football club's headquarters.",
     "The company moved its headquarters to a new building in the city centre last year.",
     "Shares in the bank marched on to a record high on Friday.",
+    "Historians spent years ransacking the archives for documents about the dynasty.",
+    "She ransacked her memory for the name of the hotel.",
+    "Corrupt officials looted the state treasury for years.",
+    "The plundering of natural resources has hurt the economy.",
+    "Critics called the new levy a tax plunder.",
+    "Armed groups have plundered the region's natural resources for years.",
+    "Hollywood studios keep pillaging old comic books for new films.",
 ]
 
 CONFLICT = [
@@ -52,6 +63,17 @@ CONFLICT = [
      "Looting/property destruction"),
     ("Hundreds of students staged a sit-in outside the ministry in Dhaka on Monday.", "Peaceful protest"),
     ("Rebels set up a headquarters in the captured town on Tuesday.", "Headquarters or base established"),
+    ("Soldiers plundered the village on Tuesday.", "Looting/property destruction"),
+    ("Retreating troops pillaged villages along the road.", "Looting/property destruction"),
+    ("Police said the militia pillaged and burned the market town.", "Looting/property destruction"),
+    ("Witnesses described the pillage of the town by rebel fighters on Sunday.", "Looting/property destruction"),
+    ("Armed men ransacked the offices of the electoral commission on Monday.", "Looting/property destruction"),
+    ("Army troops pillaged the town after the battle.", "Looting/property destruction"),
+    ("Militiamen looted shops and torched houses in the town.", "Looting/property destruction"),
+    ("A mob looted shops and burned cars after the match.", "Mob violence"),
+    ("An angry crowd looted shops in the market on Saturday.", "Mob violence"),
+    ("Protesters ransacked the governor's office.", "Violent demonstration"),
+    ("Protesters looted shops and set fire to a bank during the demonstration.", "Violent demonstration"),
 ]
 
 
@@ -88,3 +110,12 @@ def test_asking_others_to_protest_is_no_protest(analyzer, text: str) -> None:
     marched = analyzer.analyze_article(prepare("Thousands of farmers marched on the town hall in Lyon on Monday."))
     assert [e.subtype for e in marched.events][:1] == ["Peaceful protest"]
 
+
+def test_looting_by_an_armed_actor_is_a_strategic_development(analyzer) -> None:
+    """ACLED files looting and property destruction by an armed actor, with no violence against people, as a
+    strategic development (shared/ACLED-TYPES.md); the crowd's or the demonstrators' looting is a riot."""
+    analysis = analyzer.analyze_article(prepare("Soldiers plundered the village on Tuesday."))
+    assert [(e.type, e.subtype) for e in analysis.events] == [
+        ("Strategic developments", "Looting/property destruction")]
+    analysis = analyzer.analyze_article(prepare("Rioters looted shops in the city centre on Sunday night."))
+    assert [e.type for e in analysis.events][:1] == ["Riots"]

@@ -356,18 +356,20 @@ PEOPLE_GROUPS = {"civilians", "combatants", "children", "women", "unknown"}
 
 
 @functools.lru_cache(maxsize=1)
-def _patient_rules() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
+def _patient_rules() -> tuple[dict[str, str], dict[str, frozenset[str]], dict[str, str]]:
+    """(subtype -> banned kinds, kind -> its nouns, subtype -> the subtype instead) of events_patients.tsv: a row
+    whose first column is a lower-case kind ("thing", "wealth") lists a noun of that kind."""
     rules: dict[str, str] = {}
     instead: dict[str, str] = {}
-    things: set[str] = set()
+    nouns: dict[str, set[str]] = {}
     for row in read_rows("events_patients.tsv"):
-        if row[0] == "thing":
-            things.add(row[1].lower())
+        if row[0].islower():
+            nouns.setdefault(row[0], set()).add(row[1].lower())
         else:
             rules[row[0]] = row[1]
             if len(row) > 2 and row[2].strip():
                 instead[row[0]] = row[2].strip()
-    return rules, frozenset(things), instead
+    return rules, {k: frozenset(v) for k, v in nouns.items()}, instead
 
 
 def patient_instead(subtype: str) -> str | None:
@@ -400,7 +402,7 @@ def patients(head: Token) -> list[Token]:
 def wrong_patient(subtype: str, head: Token, persons: set[int] | frozenset[int] = frozenset()) -> bool:
     """Does the act fall on what rules the subtype out (events_patients.tsv): a person "captured" is no
     territory taken, "bodies taken away" are no abduction? `persons`: token indexes of named people."""
-    rules, things, _ = _patient_rules()
+    rules, nouns, _ = _patient_rules()
     banned = set(rules.get(subtype, "").split("|")) - {""}
     if not banned:
         return False
@@ -411,7 +413,7 @@ def wrong_patient(subtype: str, head: Token, persons: set[int] | frozenset[int] 
         lemma = tok.lemma_.lower()
         people = (tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ == "PERSON" or tok.i in persons
                   or groups.get(lemma) in PEOPLE_GROUPS or groups.get(tok.lower_) in PEOPLE_GROUPS)
-        if "thing" in banned and (lemma in things or tok.lower_ in things):
+        if any(lemma in nouns.get(k, ()) or tok.lower_ in nouns.get(k, ()) for k in banned - {"person"}):
             return True
         if "person" in banned and people:
             return True
