@@ -191,3 +191,18 @@ def test_an_ethnic_groups_name_places_its_namesake_country_only_where_the_story_
     assert all(p.country != "TM" for p in places.values())
     places = places_of(analyzer, "Turkmen officials in Ashgabat announced a new gas deal with China.")
     assert places["Turkmen"].country == "TM" and places["Ashgabat"].country == "TM"
+
+
+def test_a_town_the_model_missed_is_found_again_once_two_places_contexts_confirm_it(analyzer) -> None:
+    """One sense per name: a town found by form alone ("near X", "the area of X") is that town again where it opens a
+    sentence; a surname after a lone "from" is not spread over the person's other mentions."""
+    text = ("Thousands of fish washed up on the beaches near Esperance this week, officials in Western Australia said. "
+            "Farmers in the area of Esperance blame the dry winter. Esperance recorded less rain than in any year "
+            "since 1990, and Esperance fishermen fear for their catch.")
+    spans = _mentions_of(analyzer, text)
+    starts = [i for i in range(len(text)) if text.startswith("Esperance", i)]
+    assert [s for s, e in spans if text[s:e] == "Esperance"] == starts
+    assert places_of(analyzer, text)["Esperance"].country == "AU"
+    text = ("Detectives said the two men had taken money from Welch before the fight. Welch told them that he knew "
+            "neither man, and Welch was treated in hospital.")
+    assert sum(text[s:e] == "Welch" for s, e in _mentions_of(analyzer, text)) <= 1

@@ -17,6 +17,11 @@ _WORD_GOES_ON = re.compile(r"[\w-]")
 _SENTENCE_OPENS = re.compile(r"(?:^|[\n.!?][\"”’')]*)\s*$")  # the text before a word that opens a sentence
 
 
+#: how many of a name's mentions found by form alone must stand in a place's context before its other occurrences
+#: count as that place (`name_occurrences`)
+WEAK_CONFIRMATIONS = 2
+
+
 def name_occurrences(text: str, groups: list[Group],
                      lower_words: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, str, int, int]]:
     """Where each resolved name's forms occur in `text` as whole words: (group index, form, start, end), in
@@ -31,7 +36,10 @@ def name_occurrences(text: str, groups: list[Group],
     for gi, g in enumerate(groups):
         if g.best is None:
             continue
-        forms = {m.text for m in g.mentions if not m.weak}
+        # a name found by form alone ("X" the model did not tag) spreads once two places' contexts confirm it ("the
+        # area of X", "near X"); one context can be a person's or a firm's ("property stolen from X")
+        confirmed = sum(m.locative for m in g.mentions if m.weak) >= WEAK_CONFIRMATIONS
+        forms = {m.text for m in g.mentions if not m.weak or (confirmed and m.locative)}
         added = {title_form(f) for f in forms if f.isupper() and len(f) > 3} - forms  # "GLEN ELLYN" -> "Glen Ellyn"
         titled |= {(gi, f) for f in added}
         for fi, form in enumerate(sorted(forms | added, key=lambda f: (-len(f), f))):
