@@ -206,6 +206,9 @@ class Context:
                 lemma + "ed", lemma + "es", lemma + "ing", lemma + "e"}:
             # the lemmatizer's lost "e": "hoped"/"hoping" -> "hop", "lambasted" -> "lambast"
             cue = self.lex.verbs[lemma + "e"]
+        particles = self.lex.particle_verbs.get(lemma) if cue is None else None
+        if particles:  # "she went on": a verb that reports only with its particle
+            cue = next((particles[c.lower_] for c in tok.children if c.dep_ == "prt" and c.lower_ in particles), None)
         return cue
 
     def span_chars(self, toks: list[Token]) -> tuple[int, int] | None:

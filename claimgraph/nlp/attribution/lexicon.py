@@ -53,6 +53,8 @@ class Lexicon:
     topic_meanings: set[str] = field(default_factory=set)  # cue meanings that with topic_preps name only a topic
     topic_preps: set[str] = field(default_factory=set)  # "commented on", "spoke about": a topic, no statement
     person_nouns: set[str] = field(default_factory=set)  # "the coach": a person a pronoun may stand for
+    #: verb cues of two words ("go on"): the verb's lemma -> its particle -> the cue ('"...," she went on')
+    particle_verbs: dict[str, dict[str, Cue]] = field(default_factory=dict)
     citing: set[str] = field(default_factory=set)  # "citing officials", "quoting the mayor": whose words are relayed
     portrayals: set[str] = field(default_factory=set)  # "pounding X as a \"con artist\"": a judging verb casts X
     mute_pronouns: set[str] = field(default_factory=set)  # "it", "which": a pronoun for a thing, never a speaker
@@ -109,6 +111,9 @@ def lexicon() -> Lexicon:
                   row[4].strip() if len(row) > 4 else "")
         by_type = {"verb": lex.verbs, "phrase": lex.phrases, "adverb": lex.adverbs, "noun": lex.nouns}
         by_type.get(cue.type, lex.verbs)[cue.text] = cue
+        verb, _, particle = cue.text.partition(" ")
+        if cue.type == "verb" and particle:
+            lex.particle_verbs.setdefault(verb, {})[particle] = cue
     hedges = sorted((r for r in _rows("hedges.tsv") if len(r) >= 2), key=lambda r: -len(r[0]))
     for row in hedges:
         words = r"\s+".join(re.escape(w) for w in row[0].split())

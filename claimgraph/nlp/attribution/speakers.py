@@ -32,6 +32,8 @@ LOOKBACK = 200
 MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "sister"}
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS
+#: the honorifics that address only a person (never "King" of a place or "Father" of a church)
+ADDRESS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"}
 # dependents that are not part of the naming words of a mention
 NOT_NAMING = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"}
 ENTITY_KIND = {
@@ -151,6 +153,7 @@ class Sources:
     #: attacked ..."): it says nothing of the gender of the one chosen
     guessed: bool = False
     _sents: SentenceIndex | None = None
+    _addressed_ids: set[str] | None = None
 
     @property
     def sents(self) -> SentenceIndex:
@@ -214,12 +217,31 @@ class Sources:
 
     def kind_of(self, ent) -> str:
         """The source kind an entity's type implies; a PERSON whose name ends in an organisation's or a
-        facility's head word ("... Hospital", "... University") is an organisation, whatever the tagger said."""
+        facility's head word ("... Hospital", "... University") is an organisation, whatever the tagger said; a
+        name written after Mr, Mrs or Ms ("Mr Salem", typed a place) is a person."""
         kind = ENTITY_KIND.get(ent.type, "unknown")
         words = ent.name.split()
         if kind == "person" and words and words[-1] in self.not_person:
             return "organization"
+        if kind != "person" and ent.type in {"ORG", "GPE", "LOC", "FAC"} and ent.id in self._addressed():
+            return "person"
         return kind
+
+    def _addressed(self) -> set[str]:
+        """Ids of the entities not typed PERSON that a mention shows addressed as a person: Mr, Mrs or Ms right before
+        it or as its first word (once per document)."""
+        if self._addressed_ids is None:
+            starts = offsets(self.doc)[0]
+            self._addressed_ids = set()
+            for ent in self.state.items["entities"]:
+                if ent.type not in {"ORG", "GPE", "LOC", "FAC"}:
+                    continue
+                for s, _ in ent.mentions:
+                    i = _token_at(starts, s)
+                    if i is not None and (self.doc[i].lower_ in ADDRESS or i > 0 and self.doc[i - 1].lower_ in ADDRESS):
+                        self._addressed_ids.add(ent.id)
+                        break
+        return self._addressed_ids
 
     def _gender_of(self, cand: Candidate) -> str:
         if cand.gender in {"p", "n"}:
@@ -231,17 +253,20 @@ class Sources:
         """Honorifics before person mentions give their gender ("Mr. Clarke" -> m), and so do gendered role
         nouns describing them ("her brother, Daniel Smith", "the spokeswoman, Ana Ruiz" in `gendered`)."""
         starts = offsets(doc)[0]
+        titled = gendered or {}
         for cand in self.person_mentions():
             if cand.gender != "?":
                 continue
             i = _token_at(starts, cand.pos)
-            if i is None or i == 0 and doc[i].lower_ not in HONORIFICS:
+            if i is None:
                 continue
-            # the honorific before the mention, or its first word when the tagger took it in ("Ms Ruiz")
-            prev = doc[i - 1].lower_ if doc[i].lower_ not in HONORIFICS else doc[i].lower_
-            if prev in MALE_HONORIFICS:
+            # the honorific or gendered title before the mention, or its first word when the tagger took it in ("Ms
+            # Ruiz", "Sheikh Ahmed")
+            first = doc[i].lower_
+            prev = first if first in HONORIFICS or first in titled else doc[i - 1].lower_ if i > 0 else ""
+            if prev in MALE_HONORIFICS or titled.get(prev) == "m":
                 self.gender.setdefault(cand.source_key, "m")
-            elif prev in FEMALE_HONORIFICS:
+            elif prev in FEMALE_HONORIFICS or titled.get(prev) == "f":
                 self.gender.setdefault(cand.source_key, "f")
         for ent in self.state.items["entities"] if gendered else ():
             if ent.type != "PERSON":
