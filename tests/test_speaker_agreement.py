@@ -206,3 +206,13 @@ def test_went_on_continues_the_speaker_and_keeps_the_quotes_apart():
 
 def test_went_on_without_speech_reports_nothing():
     assert speakers("The convoy went on to the next village after the checkpoint opened.") == []
+
+
+def test_the_clause_hung_on_quoting_is_the_cited_speakers():
+    text = "The newspaper said, quoting an unnamed official, that the deal had been signed in secret."
+    assert speakers(text) == [("that the deal had been signed in secret", "an unnamed official", "an unnamed official",
+                               "newspaper")]
+
+
+def test_quoting_with_no_words_reported_is_no_attribution():
+    assert speakers("The paper ran the story on Monday, quoting two officials.") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.nlp.attribution.context import Context
-from claimgraph.nlp.attribution.grammar import can_speak, near_children
+from claimgraph.nlp.attribution.grammar import near_children
 
 #: entity types that can issue a document ("the UN report", "a statement from Hamas", "Russia's note")
 ISSUING_TYPES = {"ORG", "OUTLET", "GPE", "PERSON", "GROUP", "NORP"}
@@ -34,6 +34,17 @@ def can_issue(cx: Context, t: Token) -> bool:
     lemma = t.lemma_.lower()
     kind = cx.lex.groups.get(lemma)
     return t.pos_ in {"NOUN", "PROPN"} and kind is not None and kind != "document" or cx.lex.names_person(lemma)
+
+
+def can_be_cited(cx: Context, t: Token) -> bool:
+    """Whether the object of "citing"/"quoting" is someone or something whose words are relayed: a name, a speaker or
+    document noun of the lexicon ("citing two officials", "quoting a report"); not a reason ("citing security
+    concerns", "citing a lack of funds")."""
+    if t.pos_ == "PROPN" or cx.state.entity_at(t.idx, t.idx + len(t)) is not None:
+        return True
+    lemma = t.lemma_.lower()
+    return t.pos_ == "NOUN" and lemma not in cx.lex.not_speakers and (
+        lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.person_nouns)
 
 
 def own_issuer(cx: Context, noun: Token) -> Token | None:
@@ -86,17 +97,21 @@ def cited_by(cx: Context, verb: Token, subj: Token | None) -> tuple[Token, Token
     relays nobody's words."""
     if subj is None:
         return None
+    if verb.tag_ == "VBG" and verb.lemma_ in cx.lex.citing and verb.dep_ in {"advcl", "acl"}:
+        # "The paper said, quoting an official, that ...", the clause parsed on "quoting": the participle is the cue
+        cited = next((o for o in cx.children(verb) if o.dep_ == "dobj"), None)
+        return (verb, cited) if cited is not None and cited.i != subj.i and can_be_cited(cx, cited) else None
     # a child or grandchild of the verb, read near it (a run of cues is O(n^2) otherwise), or the subject's participle
     near = [g for c in near_children(cx, verb) for g in (c, *near_children(cx, c))]
     near += [c for c in near_children(cx, subj) if c.dep_ == "acl"]
     for g in near:
         if g.tag_ != "VBG" or g.lemma_ not in cx.lex.citing:
             continue
-        if g.dep_ == "amod" and g.head.i == g.i + 1 and g.head.head.i == verb.i and can_speak(cx, g.head):
+        if g.dep_ == "amod" and g.head.i == g.i + 1 and g.head.head.i == verb.i and can_be_cited(cx, g.head):
             return g, g.head  # "Quoting witnesses, the broadcaster said ...", parsed as an adjective on "witnesses"
         if g.dep_ not in {"advcl", "acl", "xcomp", "conj"}:
             continue
         cited = next((o for o in cx.children(g) if o.dep_ == "dobj"), None)
-        if cited is not None and cited.i != subj.i and can_speak(cx, cited):
+        if cited is not None and cited.i != subj.i and can_be_cited(cx, cited):
             return g, cited
     return None

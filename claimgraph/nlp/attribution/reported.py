@@ -381,12 +381,14 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         citing, cited = cites
         attr.speaker_head, attr.via_head = cited, subj
         cx.used_verbs.add(citing.i)
-        skip = {x.i for x in citing.subtree} | {x.i for x in cited.subtree}
+        skip = {x.i for x in cited.subtree} | ({citing.i} if citing.i == verb.i else {x.i for x in citing.subtree})
         if citing.head.i == cited.i:  # "Quoting witnesses, ...": the participle is no part of who speaks
             attr.speaker_span = cx.span_chars([x for x in cited.subtree if x.i != citing.i])
         rest = cx.span_chars([t for t in toks if t.i not in skip])
-        if rest is not None:
-            attr.start, attr.end = rest
+        if rest is None:  # "The paper ran the story, quoting two officials.": whose words, but no words
+            cx.used_verbs.add(verb.i)
+            return
+        attr.start, attr.end = rest
     cx.attrs.append(attr)
     cx.used_verbs.add(verb.i)
     quoting = quoting_verb(verb)
