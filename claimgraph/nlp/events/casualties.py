@@ -37,6 +37,8 @@ MAX_TREE_DISTANCE = 3
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "obj"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _SKIP_ENT = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+#: determiners of a set already named ("three of the civilians", "two of these victims")
+_DEFINITE = {"the", "these", "those"}
 
 
 @dataclass
@@ -474,6 +476,8 @@ def figures(
         if in_part or among_of(noun) is not None:
             out[-1].part = True
             parts.append(out[-1])
+        elif partitive is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in partitive.children):
+            out[-1].part = True  # "three of the dead civilians were children": some of a set already counted
     # "killed 31 people including two medics", "2 medics among 31 dead", "killed 31 civilians including 10 on a
     # bus": who some of a toll were, no toll of its own that the lowest-figure rule would take (ACLED counts 31)
     # "killed 10 fighters, including two commanders (or 2 supervisors)": a part of the toll's own kind of people, or

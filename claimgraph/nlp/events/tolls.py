@@ -47,11 +47,12 @@ def casualties_of(figs: list[Figure], people: str) -> tuple[list[Casualty], list
                 assumed.append(fig)
     figs = sum_coordinated(figs, assumed)
     best: dict[tuple[str, str], Figure] = {}
-    for fig in figs:
+    for fig in figs:  # a part is who some of a toll were, never a lower report of it ("three of the civilians")
         key = (fig.kind, fig.group)
         cur = best.get(key)
-        if cur is None or (_vague(cur), cur.low is None) > (_vague(fig), fig.low is None) or (
-                _vague(cur) == _vague(fig) and fig.low is not None and (cur.low is None or fig.low < cur.low)):
+        if cur is None or (cur.part, _vague(cur), cur.low is None) > (fig.part, _vague(fig), fig.low is None) or (
+                (cur.part, _vague(cur)) == (fig.part, _vague(fig)) and fig.low is not None
+                and (cur.low is None or fig.low < cur.low)):
             best[key] = fig
     out: list[Casualty] = []
     defaults: list[Casualty] = []
