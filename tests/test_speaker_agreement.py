@@ -82,6 +82,17 @@ def test_it_after_a_possessed_statement_is_its_owner():
     assert last(text) == ("It", "opposition party")
 
 
+def test_it_after_a_statement_issued_by_the_army_is_the_army():
+    text = "A statement issued by the army said two bridges were destroyed. It added that the roads were open."
+    assert last(text) == ("It", "army")
+
+
+def test_it_after_a_statement_a_minister_signed_stays_the_statement():
+    text = ("The statement, signed by the interior minister, said the curfew would end. "
+            "It said shops could reopen.")
+    assert last(text) == ("It", "statement")  # a person who signed it is no "it"
+
+
 def test_a_statement_nobody_issued_stays_the_statement():
     text = "The statement was read on state radio at noon. It said the vote had been rigged."
     assert last(text) == ("It", "statement")

@@ -48,8 +48,8 @@ def can_be_cited(cx: Context, t: Token) -> bool:
 
 
 def own_issuer(cx: Context, noun: Token) -> Token | None:
-    """The issuer a document's own phrase names: "the ministry's statement", "a report by Amnesty", "the UN report";
-    with a passive, its agent ("A statement was released by the ministry")."""
+    """The issuer a document's own phrase names: "the ministry's statement", "a report by Amnesty", "the UN report",
+    "a statement issued by the army"; with a passive, its agent ("A statement was released by the ministry")."""
     for c in cx.children(noun):
         if c.dep_ == "poss" and can_issue(cx, c):
             return c
@@ -60,16 +60,38 @@ def own_issuer(cx: Context, noun: Token) -> Token | None:
             obj = next((o for o in cx.children(c) if o.dep_ == "pobj"), None)
             if obj is not None and can_issue(cx, obj):
                 return obj
-    if noun.dep_ == "nsubjpass":
-        return next((o for c in cx.children(noun.head) if c.dep_ == "agent" for o in cx.children(c)
-                     if o.dep_ == "pobj" and can_issue(cx, o)), None)
-    return None
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "a statement issued by the army", "signed by the minister"
+            agent = _agent(cx, c)
+            if agent is not None:
+                return agent
+    return _agent(cx, noun.head) if noun.dep_ == "nsubjpass" else None
+
+
+def _agent(cx: Context, verb: Token) -> Token | None:
+    """The "by" agent of a passive verb, when it can issue a document."""
+    return next((o for c in cx.children(verb) if c.dep_ == "agent" for o in cx.children(c)
+                 if o.dep_ == "pobj" and can_issue(cx, o)), None)
 
 
 def issuer_of(cx: Context, noun: Token) -> Token | None:
-    """Who issued the document a noun names: named in its own phrase, else, for "the statement", where that
-    document was last mentioned a few sentences back as the object of someone ("The ministry issued a statement on
-    Tuesday. The statement was read on television."). None when the text does not say."""
+    """Who issued the document a noun names, as "it" may stand for: an organisation, a country or an outlet (a person
+    who signed it is no "it"), named in its own phrase, else, for "the statement", where that document was last
+    mentioned a few sentences back as the object of someone ("The ministry issued a statement on Tuesday. The
+    statement was read on television."). None when the text does not say."""
+    found = _issuer(cx, noun)
+    return None if found is None or _person(cx, found) else found
+
+
+def _person(cx: Context, t: Token) -> bool:
+    """Whether a token names a person: a PERSON entity or a person noun ("the minister", "a spokesman")."""
+    ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
+    if ent is not None:
+        return cx.sources.kind_of(ent) == "person"
+    return t.pos_ == "NOUN" and cx.lex.names_person(t.lemma_.lower())
+
+
+def _issuer(cx: Context, noun: Token) -> Token | None:
+    """issuer_of, people included."""
     if cx.lex.groups.get(noun.lemma_.lower()) != "document":
         return None
     own = own_issuer(cx, noun)
