@@ -47,3 +47,12 @@ def test_a_sea_or_ocean_before_region_is_that_water_not_a_county_of_its_name(ana
     assert "El Nino" not in places
     places = places_of(analyzer, "Prices rose across the Black Sea region this winter.")
     assert places["Black Sea region"].feature == "water"
+
+
+def test_a_county_is_read_in_the_state_named_just_before_it_not_in_another_state_of_the_story(analyzer) -> None:
+    """A text names the state before the counties in it: "found in Michigan, on a marsh in Monroe County" is
+    Michigan's Monroe County, though Iowa (named earlier, with a town of its own) also has one."""
+    text = ("Scientists in Ames, Iowa, tested samples from dead geese last month. The geese were found in Michigan, "
+            "on a marsh in Monroe County, by a hunter.")
+    places = places_of(analyzer, text)
+    assert places["Monroe County"].admin1 == "Michigan" and places["Ames"].admin1 == "Iowa"

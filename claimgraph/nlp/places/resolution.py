@@ -5,6 +5,7 @@ spatial support and closeness to places already settled; one sense per name, con
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -59,12 +60,14 @@ class Resolution:
             if g.best is not None and g.best.feature == "admin1" and g.confidence >= 0.5:
                 admin_focus[(g.best.country or "", g.best.name)] += len(g.mentions)
                 self._own_admin[g.key] = (g.best.country or "", g.best.name)
-        # pass 2: focus + containment; pass 3: + closeness to the other places
+        # pass 2: focus + containment + the state named just before; pass 3: + closeness to the other places
+        self._frame = _state_frames(groups)
         votes = _Votes(groups, demonyms)
         for g in groups:
             self._pick(g, votes.without(g), admin_focus, [])
             votes.update(g)
         self._support = _support(groups)
+        self._frame = _state_frames(groups)
         self._by_key = {g.key: g for g in groups}
         anchors = [(g.key, g.best) for g in groups if g.best is not None and g.confidence >= 0.6
                    and g.best.feature in ("city", "admin2", "district")]
@@ -118,6 +121,7 @@ class Resolution:
                         and p.confidence >= 0.4)
         list_kind = kinds.most_common(1)[0][0] if kinds else None
         own = getattr(self, "_own_admin", {}).get(g.key)
+        frames = getattr(self, "_frame", {}).get(g.key, set())
         own_pop = next((x.population for x in g.candidates if x.feature == "admin1"
                         and (x.country or "", x.name) == own), 0) if own else 0
         famous = max((c.population for c in g.candidates if key(c.name) == g.key and _famous(c, focus)), default=0)
@@ -148,6 +152,8 @@ class Resolution:
                     n_admin -= len(g.mentions)
                 if n_admin > 0:
                     near += 2.0
+            if c.feature not in ("country", "region", "admin1") and (c.country, c.admin1) in frames:
+                near += FRAME_BONUS  # the state named just before it ("in Michigan ... in Monroe County")
             for cont, strength in containers:
                 s += strength * _contained(c, cont, self)
             for inner, strength in contained:  # "Atlanta, Georgia": Georgia is the one holding an Atlanta
@@ -168,6 +174,33 @@ class Resolution:
         z = sum(math.exp(s - top) for s in scores)
         i = scores.index(top)
         g.best, g.confidence = g.candidates[i], round(max(0.05, min(0.99, 1.0 / z)), 3)
+
+
+#: how far back (characters) a state named before a mention frames it, and what being in that state adds
+FRAME_CHARS = 300
+FRAME_BONUS = 1.5
+
+
+def _state_frames(groups: list[Group]) -> dict[str, set[tuple[str, str]]]:
+    """The state (first-level division) named last before each mention, close by ("birds died in Michigan, near the
+    game area in Monroe County"): a text names the state before the towns and counties in it, so their readings in
+    that state are preferred over namesakes in a state named elsewhere in the document. Items of one list ("Ontario
+    and New Brunswick") frame no one another. Per group: the union over its mentions."""
+    settled = sorted((m.start, id(m), (g.best.country or "", g.best.name)) for g in groups
+                     if g.best is not None and g.confidence >= 0.5 and g.best.feature == "admin1" for m in g.mentions)
+    starts = [x[0] for x in settled]
+    out: dict[str, set[tuple[str, str]]] = {}
+    for g in groups:
+        frames: set[tuple[str, str]] = set()
+        for m in g.mentions:
+            peers = {id(q) for q in m.peers}
+            for k in range(bisect_left(starts, m.start) - 1, bisect_left(starts, m.start - FRAME_CHARS) - 1, -1):
+                _start, mid, state = settled[k]
+                if mid not in peers and g.key != key(state[1]):
+                    frames.add(state)
+                    break
+        out[g.key] = frames
+    return out
 
 
 def _vote(g: Group) -> tuple[str | None, float]:
