@@ -77,3 +77,4 @@ def test_token_columns_are_spacys(analyzer) -> None:
     assert isinstance(doc, TextDoc) and lower_ids(doc) is lower_ids(doc)  # a TextDoc keeps its columns
     assert lemma_lowers(doc) is lemma_lowers(doc) and lower_strings(doc) is lower_strings(doc)
     assert like_nums(doc) is like_nums(doc) and any(like_nums(doc))
+    assert offsets(doc) is offsets(doc)  # read by several components: made once

@@ -17,7 +17,7 @@ from claimgraph.contract import Source
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.marks import paragraphs
 from claimgraph.nlp.attribution.speakers import Sources
-from claimgraph.nlp.shared.columns import dep_labels, heads, lower_forms, offsets, pos_labels
+from claimgraph.nlp.shared.columns import dep_labels, heads, lower_strings, offsets, pos_labels
 from claimgraph.nlp.state import DocState, get_state
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -80,7 +80,7 @@ class Context:
         self.heads = heads(self.doc)
         self.deps = dep_labels(self.doc)
         # the words and parts of speech the per-sentence scans test first: a Token only for a word that passes
-        self.lowers = lower_forms(self.doc)
+        self.lowers = lower_strings(self.doc)  # the document's list, kept (read, never changed)
         self.pos = pos_labels(self.doc)
         self._depths: list[int] = [-1] * len(self.doc)
         # each token's children in text order: spaCy's `Token.children` walks the token's whole subtree span

@@ -192,14 +192,15 @@ class EventsComponent:
                 continue
             figs = figures(sent, toks, self.lex, quantity_at, blocked)
             trigger_ids = {toks[i].token.i for m in self.lex.triggers.find(toks) for i in range(m.start, m.end)}
-            evidence = evidence_matches(toks, trigger_ids)
+            # evidence is read only for the sentence's triggers (`_sentence_events` finds none without one)
+            evidence = evidence_matches(toks, trigger_ids) if trigger_ids else []
             sentences += 1
             political = political or political_setting(toks)
             if any(f.kind in INCIDENT_KINDS for f in figs):
                 evidence.append((-1, -1, "victim"))  # a toll: people were hit
             sent_candidates = self._sentence_events(sent_index, sent, toks, evidence, persons)
             figs = main_figures(figs, [c.head for c in sent_candidates], doc)
-            cumulative = self.lex.cumulative.find(toks)
+            cumulative = self.lex.cumulative.find(toks) if sent_candidates or figs else []  # it filters those only
             background = False
             if cumulative:
                 kept = [c for c in sent_candidates if not in_running_total(c.head, cumulative, toks)]

@@ -107,10 +107,14 @@ class PatternIndex:
             starts.clear()
         found: list[Match] = []
         size = len(toks)
+        get = starts.get
         for i, tok in enumerate(toks):
-            patterns = starts.get(tok.forms)
+            forms = tok[1]  # TokForms.forms
+            patterns = get(forms)
             if patterns is None:
-                patterns = starts[tok.forms] = self._started_by(tok.forms)
+                patterns = starts[forms] = self._started_by(forms)
+            if not patterns:
+                continue  # most words start no pattern
             for pattern, payload in patterns:
                 if len(pattern) == 1:  # a one-word pattern: matched already (what `_match_from` would say)
                     found.append(Match(i, i + 1, payload, 1))
@@ -195,6 +199,7 @@ def token_forms(sent: Span | Iterable[Token]) -> Forms:
     out = Forms()
     append = out.append
     cache = _FORMS
+    new = tuple.__new__  # what `TokForms(tok, forms)` does, without its Python-level `__new__` (one per token)
     for tok in sent:
         key = (tok.lower, tok.lemma, tok.pos)
         forms = cache.get(key)
@@ -205,7 +210,7 @@ def token_forms(sent: Span | Iterable[Token]) -> Forms:
             skip = lower.isspace() or lower in SKIP_TOKENS
             forms = cache[key] = () if skip else _forms(lower, tok.lemma_, tok.pos_)
         if forms:
-            append(TokForms(tok, forms))
+            append(new(TokForms, (tok, forms)))
     return out
 
 

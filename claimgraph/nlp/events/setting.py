@@ -97,15 +97,36 @@ def court_case(doc: Doc) -> bool:
     """Is the text a report of a court case (a trial, a lawsuit)?"""
     words = court_words()
     strings = doc.vocab.strings
+    seen = _COURT_LEMMAS
+    if len(seen) > 20_000:  # distinct lemmas remembered (a stream of any size stays flat)
+        seen.clear()
     rows = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)  # no Token per token
-    # each distinct lemma and lower-case form is asked once (a doc's words repeat); a form is a court word when
-    # its string id is one of theirs
-    lemmas, lemma_at = numpy.unique(rows[:, 0], return_inverse=True)
-    lowers, lower_at = numpy.unique(rows[:, 1], return_inverse=True)
-    lemma_hit = numpy.array([strings[i].lower() in words for i in lemmas.tolist()], dtype=bool)
-    lower_hit = numpy.isin(lowers, numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64))
-    count = int(numpy.count_nonzero(lemma_hit[lemma_at] | lower_hit[lower_at]))
+    lemmas, lowers = rows[:, 0].tolist(), rows[:, 1].tolist()
+    # a lemma is a court word once lower-cased (each distinct lemma asked once per process), a lower-case form
+    # when its string id is one of the court words'
+    hits = set()
+    for lemma in set(lemmas):
+        hit = seen.get(lemma)
+        if hit is None:
+            hit = seen[lemma] = strings[lemma].lower() in words
+        if hit:
+            hits.add(lemma)
+    court = _court_ids(words)
+    if hits:
+        count = sum(1 for lemma, lower in zip(lemmas, lowers, strict=True) if lemma in hits or lower in court)
+    else:
+        count = sum(map(court.__contains__, lowers))
     return count >= COURT_MIN
+
+
+#: a lemma's string id -> whether it is a court word once lower-cased (`court_case`)
+_COURT_LEMMAS: dict[int, bool] = {}
+
+
+@functools.lru_cache(maxsize=4)
+def _court_ids(words: frozenset[str]) -> frozenset[int]:
+    """The court words' string ids (a lower-case form is one when its id is one of these)."""
+    return frozenset(get_string_id(w) for w in words)
 
 
 def tried_not_reported(event_type: str, classes: set[str]) -> bool:
@@ -134,22 +155,22 @@ def in_name(toks: list[TokForms], m: Match) -> bool:
 def person_tokens(doc: Doc, state: DocState) -> set[int]:
     """Token indexes of the people the text names: PERSON mentions, and names the parser takes for a
     person or an organisation that no place mention covers ("Qanbar was decorated")."""
-    labels = {doc.vocab.strings["PERSON"], doc.vocab.strings["ORG"]}
+    person, org = doc.vocab.strings["PERSON"], doc.vocab.strings["ORG"]
     rows = doc.to_array([POS, ENT_TYPE]).reshape(-1, 2)  # pos_ == "PROPN", ent_type_ PERSON or ORG
-    hit = (rows[:, 0] == PROPN) & numpy.isin(rows[:, 1], numpy.array(sorted(labels), dtype=numpy.uint64))
+    hit = (rows[:, 0] == PROPN) & ((rows[:, 1] == person) | (rows[:, 1] == org))
     out: set[int] = set(numpy.flatnonzero(hit).tolist())
-    for place in state.items.get("places", []):
+    for place in state.items.get("places", []):  # a span's token indexes: no Token per token
         for s, e in place.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
-                out.difference_update(t.i for t in span)
+                out.difference_update(range(span.start, span.end))
     for ent in state.items.get("entities", []):
         if ent.type != "PERSON":
             continue
         for s, e in ent.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
-                out.update(t.i for t in span)
+                out.update(range(span.start, span.end))
     return out
 
 

@@ -23,7 +23,7 @@ from claimgraph.nlp.places.lexicon import (
     PlaceLexicon,
 )
 from claimgraph.nlp.places.resolution import _prior
-from claimgraph.nlp.shared.columns import lower_forms
+from claimgraph.nlp.shared.columns import lower_strings
 from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
 
 #: labels under which a capitalised demonym is no modifier of a noun: a person's name, a language, a work, a date
@@ -159,7 +159,7 @@ class Recognition(Datelines, PlaceContext):
         counties"): every name of the list, the last one too, which the model may tag as a person."""
         out: list[Mention] = []
         found_at = {(m.start, m.end): m for m in found}
-        for i, lower in enumerate(lower_forms(doc)):  # no Token per word
+        for i, lower in enumerate(lower_strings(doc)):  # no Token per word (the document's kept list)
             singular = self.lex.division_plurals.get(lower)
             if singular is None or i == 0:
                 continue

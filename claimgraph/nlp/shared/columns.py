@@ -15,7 +15,17 @@ from claimgraph.nlp.tokenize import TextDoc
 
 
 def offsets(doc: Doc) -> tuple[list[int], list[int]]:
-    """Each token's start and end character (`t.idx`, `t.idx + len(t)`)."""
+    """Each token's start and end character (`t.idx`, `t.idx + len(t)`), kept by a `TextDoc` once made (as
+    `lower_ids`: several components and the speakers' look-ups ask for them). Callers read them, never change them."""
+    if isinstance(doc, TextDoc):
+        kept: tuple[list[int], list[int]] | None = doc.__dict__.get("_offsets")
+        if kept is None or len(kept[0]) != len(doc):
+            kept = doc.__dict__["_offsets"] = _offsets(doc)
+        return kept
+    return _offsets(doc)
+
+
+def _offsets(doc: Doc) -> tuple[list[int], list[int]]:
     rows = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
     return rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist()
 
@@ -55,9 +65,9 @@ def lemma_lowers(doc: Doc) -> list[str]:
     if isinstance(doc, TextDoc):
         lemmas: list[str] | None = doc.__dict__.get("_lemma_lowers")
         if lemmas is None or len(lemmas) != len(doc):
-            lemmas = doc.__dict__["_lemma_lowers"] = [s.lower() for s in _strings(doc, LEMMA)]
+            lemmas = doc.__dict__["_lemma_lowers"] = _strings(doc, LEMMA, _LOWERED)
         return lemmas
-    return [s.lower() for s in _strings(doc, LEMMA)]
+    return _strings(doc, LEMMA, _LOWERED)
 
 
 def lower_strings(doc: Doc) -> list[str]:
@@ -85,9 +95,26 @@ def pos_labels(doc: Doc) -> list[str]:
     return _strings(doc, POS)
 
 
-def _strings(doc: Doc, attr: int) -> list[str]:
-    """Each token's string value of a string-valued attribute (each distinct one looked up once)."""
+#: a string id -> its string, for every id `_strings` has met: the `StringStore` decodes a new `str` on every look-up,
+#: and a text's words, labels and lemmas are mostly ones met before (an id is the string's hash: it names the same
+#: string in any vocabulary); bounded like the other word caches
+_NAMES: dict[int, str] = {}
+#: the same, lower-cased (`lemma_lowers`)
+_LOWERED: dict[int, str] = {}
+_NAMES_MAX = 50_000
+
+
+def _strings(doc: Doc, attr: int, names: dict[int, str] = _NAMES) -> list[str]:
+    """Each token's string value of a string-valued attribute (each distinct one looked up once); lower-cased when
+    `names` is `_LOWERED`."""
     ids = doc.to_array(attr).tolist()
-    strings = doc.vocab.strings
-    names = {i: strings[i] for i in set(ids)}
+    if len(names) > _NAMES_MAX:
+        names.clear()
+    missing = set(ids).difference(names)
+    if missing:
+        strings = doc.vocab.strings
+        if names is _LOWERED:
+            names.update((i, strings[i].lower()) for i in missing)
+        else:
+            names.update((i, strings[i]) for i in missing)
     return [names[i] for i in ids]
