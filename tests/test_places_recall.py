@@ -206,3 +206,23 @@ def test_a_town_the_model_missed_is_found_again_once_two_places_contexts_confirm
     text = ("Detectives said the two men had taken money from Welch before the fight. Welch told them that he knew "
             "neither man, and Welch was treated in hospital.")
     assert sum(text[s:e] == "Welch" for s, e in _mentions_of(analyzer, text)) <= 1
+
+
+def test_a_lower_case_word_the_model_tags_as_a_place_names_none(analyzer) -> None:
+    """Place names are capitalised: "cheddar cheese" or "the gulf in test scores" puts nothing in Cheddar or a gulf,
+    while the capitalised towns of the same sentences stay places."""
+    cases = [("Inspectors took samples of the lettuce, cheddar cheese and salsa served in Denver.", "Denver"),
+             ("The gulf in test scores between rich and poor pupils has grown in Chicago schools.", "Chicago")]
+    for text, town in cases:
+        spans = _mentions_of(analyzer, text)
+        assert [text[s:e] for s, e in spans] == [town]
+
+
+def test_a_disease_named_for_a_place_is_not_that_place(analyzer) -> None:
+    """"Reston ebolavirus", "Marburg haemorrhagic fever": viruses named for where they were found, not places of the
+    story (data/places_lexicon.json, named_after_lower)."""
+    text = ("Three farm workers in the Philippines became infected with Reston ebolavirus, officials in Manila said. "
+            "Doctors in Uganda described the symptoms of Marburg haemorrhagic fever to visitors from Kampala.")
+    places = places_of(analyzer, text)
+    assert "Reston" not in places and "Marburg" not in places
+    assert places["Manila"].country == "PH" and places["Kampala"].country == "UG"

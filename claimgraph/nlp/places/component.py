@@ -147,6 +147,8 @@ class PlacesComponent(Recognition, Resolution, Sites):
         mentions += self._settlement_scan(doc, gaz, taken)
         mentions += self._site_scan(doc, taken)
         mentions += elided_names(doc, mentions, gaz, self.lex.directions, self._doc_ents(doc))
+        # a place's name is capitalised: a lower-case word the model tagged ("cheddar cheese") names none
+        mentions = [m for m in mentions if any(ch.isupper() for ch in m.text)]
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
         self._mark_locative(doc, mentions)
