@@ -128,3 +128,19 @@ def test_searcher_gives_what_search_gives_from_every_position() -> None:
             assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), (text, pos)
             want, got = plain.search(text, pos), other(pos)
             assert (want and want.span()) == (got and got.span())
+
+
+@pytest.mark.parametrize("lead", [_B, HEDGE_LEAD, r"(?<![\w.,$£€¥₹₽-])(?<![\w][-–])"])
+def test_a_start_found_as_the_character_after_gives_the_look_behinds_matches(lead: str) -> None:
+    """A lead opening with a one-character look-behind is run as that character consumed (`[^...]`, skipped in C
+    over the letters of words): the matches stay those of each pattern's `finditer`, in every window, a window
+    starting just after a word or a currency sign (the look-behind sees before the window), and at the text's
+    first character, which has none before it."""
+    words = [rf"{lead}(?:\d+(?:[.,]\d+)?|one|two|three|dozens?|some)\b", rf"{lead}(?i:may|reportedly|\$\d+)"]
+    patterns = [re.compile(p) for p in words]
+    scanner = MultiScanner(patterns, lead=lead, width=3)
+    assert scanner._after is not None and not scanner._plain  # the path under test
+    for text in [FIGURES, "12 dead", "some 40, $5 or 2.5 - two-3 said x-12 one", *texts()[:2]]:
+        same(scanner.find(text), patterns, text)
+        for s in range(0, min(len(text), 400)):
+            same(scanner.find(text, s, min(len(text), s + 60)), patterns, text, s, min(len(text), s + 60))

@@ -132,6 +132,18 @@ def _classes(atoms: list[Atom]) -> str:
     return "|".join([_atom((case, body)) for case, body in bodies.items() if body] + list(negated))
 
 
+_ONE_CHAR_LOOKBEHIND = re.compile(r"\(\?<!\[((?:\\.|[^\]\\])+)\]\)")
+
+
+def _after_char(lead: str) -> tuple[str, str] | None:
+    """(`[^...]`, the rest of the lead) when `lead` opens with a negative look-behind of one character class
+    (`(?<![...])`, not itself negated): the class of the character a start follows, and what else must hold there."""
+    m = _ONE_CHAR_LOOKBEHIND.match(lead)
+    if m is None or m.group(1).startswith("^"):
+        return None
+    return f"[^{m.group(1)}]", lead[m.end():]
+
+
 def _opens_with(pattern: re.Pattern[str], lead: str) -> bool:
     """Every match of `pattern` starts where `lead` holds: its parse opens with `lead`'s (not in one branch)."""
     if not pattern.pattern.startswith(lead):
@@ -166,6 +178,12 @@ class MultiScanner:
                          for i, (p, a) in enumerate(zip(self.patterns, found, strict=True)) if a is not None]
         union = _classes([q[0] for a in found if a is not None for q in a])
         self._starts = re.compile(f"{lead}(?={union})", flags) if self._indexed else None
+        # the same positions but the text's first, as the ends of one-character matches: a lead that opens with a
+        # one-character look-behind (`(?<![\w'])`) becomes that character, consumed (`[^\w']`), and a pattern that
+        # opens with a character class lets `re` skip in C the characters that cannot come before a start (the
+        # letters inside words, most of a text) instead of trying the look-behind at each of them
+        after = _after_char(lead) if self._indexed else None
+        self._after = re.compile(f"{after[0]}{after[1]}(?={union})", flags) if after is not None else None
         self._by_char: dict[str, tuple[int, ...]] = {}
 
     def _tried(self, key: str) -> tuple[int, ...]:
@@ -179,15 +197,23 @@ class MultiScanner:
 
     def _candidates(self, text: str, pos: int, end: int) -> list[tuple[int, tuple[int, ...]]]:
         """Each position in text[pos:end] where some pattern may start, with the indexes of the patterns that may
-        (memoised by the first `width` characters there)."""
+        (memoised by the first `width` characters there), in order; positions where none may are left out."""
         assert self._starts is not None
         tried, width, memo = self._by_char, self.width, self._tried
+        if self._after is None:
+            ats = [m.start() for m in self._starts.finditer(text, pos, end)]
+        else:  # a start after a character (the text's first position has none before it: asked on its own)
+            ats = [m.end() for m in self._after.finditer(text, pos - 1 if pos > 0 else 0, end)]
+            if pos == 0 < end and self._starts.match(text, 0, end) is not None:
+                ats.insert(0, 0)
         out = []
-        for start in self._starts.finditer(text, pos, end):
-            at = start.start()
+        for at in ats:
             key = text[at:min(at + width, end)]
             which = tried.get(key)
-            out.append((at, memo(key) if which is None else which))
+            if which is None:
+                which = memo(key)
+            if which:
+                out.append((at, which))
         return out
 
     def searcher(self, text: str, index: int = 0) -> Callable[[int], re.Match[str] | None]:
