@@ -7,7 +7,8 @@ toll that equals the fighters and the women or children of the report is their t
 text. Before the fix (9838c10) the three civilian counts of CIVILIANS_STAY were relabelled "unknown", and three of
 the five totals of TOTAL_AND_PARTS were lost (the total took the default group, and the lowest-figure rule then
 took the civilian part for it); before the follow-up on top of 6b54b45, 2 of the 3 DEFINITE_PARTS gave the part's
-count ("three of the dead civilians") as the civilian toll."""
+count ("three of the dead civilians") as the civilian toll; before the one on top of 65e9be9, the last four
+TOTAL_AND_PARTS ("25 of them civilians", a list set off after the toll) lost their total or their parts."""
 
 from __future__ import annotations
 
@@ -50,6 +51,14 @@ TOTAL_AND_PARTS = [
      {"unknown": 12.0, "civilians": 8.0}),
     ("Ten people, including four civilians and six rebel fighters, died in the clashes near the border.",
      {"unknown": 10.0, "civilians": 4.0, "combatants": 6.0}),
+    ("The air strike killed 30 people, 25 of them civilians, in the town on Monday.",
+     {"unknown": 30.0, "civilians": 25.0}),
+    ("The air strike killed 30 people, 25 of whom were civilians, in the town on Monday.",
+     {"unknown": 30.0, "civilians": 25.0}),
+    ("Rebels shelled the market on Friday, killing 20 people: 8 civilians and 3 children.",
+     {"unknown": 20.0, "civilians": 8.0, "children": 3.0}),
+    ("Rebels shelled the market on Friday, killing 20 people: 8 civilians, 5 soldiers and 3 children.",
+     {"unknown": 20.0, "civilians": 8.0, "combatants": 5.0, "children": 3.0}),
 ]
 
 
@@ -93,3 +102,12 @@ def test_undescribed_victims_with_only_children_among_them_keep_the_default(anal
     type's default (only a part named civilians or fighters says who the rest were not)."""
     killed = _killed(analyzer, "An air strike on the village killed 14 people on Monday, including three children.")
     assert killed == {"civilians": 14.0, "children": 3.0}
+
+
+def test_how_some_of_a_toll_were_hurt_is_no_part_of_a_kind(analyzer) -> None:
+    """"10 of them seriously" says how badly, not who: the 40 stay one toll of the type's default group."""
+    text = "Shelling wounded 40 people, 10 of them seriously, in the city on Monday."
+    analysis = analyzer.analyze_article(prepare(text))
+    assert_spans_exact(analysis)
+    injured = {c.group: c.low for e in analysis.events[:1] for c in e.casualties if c.kind == "injured"}
+    assert injured == {"civilians": 40.0}

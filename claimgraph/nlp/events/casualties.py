@@ -20,13 +20,16 @@ from claimgraph.nlp.events.casualties_syntax import (
     HOUSEHOLD_WORDS,
     MEMBER_WORDS,
     ONE_PERSON_WORDS,
+    SET_PRONOUNS,
     among_of,
     combined,
     date_part,
     kin_of,
+    listed_whole,
     names_armed_group,
     own_clause,
     part_of_toll,
+    said_to_be,
     under_another_verb,
     whole_of,
 )
@@ -346,10 +349,14 @@ def figures(
             continue  # "Ahmed, 45, and his son, 7, were killed": ages, not counts
         # "dozens of civilians": the number word's noun is the pobj of "of"
         partitive: Token | None = None
+        of_set = False  # "30 people, 25 of them civilians": a part of the set just counted, of the kind named
         if noun is num:
             of = [c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"]
             if of:
                 objs = [c for c in of[0].children if c.dep_ == "pobj"]
+                named = said_to_be(num) if objs and objs[0].lower_ in SET_PRONOUNS else None
+                if named is not None and group_of(named, lex) not in (None, "unknown"):
+                    group, noun, of_set, objs = group_of(named, lex) or group, named, True, []
                 if objs:
                     g = group_of(objs[0], lex)
                     if g is None:
@@ -362,8 +369,8 @@ def figures(
                     group, noun, partitive = g, objs[0], objs[0]
         # "dozens more", "40 others": an additional set, counted by a cue after it, never one before
         after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
-        if (after_run is not None and after_run.lower_ == "of" and run[-1].i + 2 < sent.end
-                and sent.doc[run[-1].i + 2].lower_ in ("them", "whom", "those", "these")):
+        if (not of_set and after_run is not None and after_run.lower_ == "of" and run[-1].i + 2 < sent.end
+                and sent.doc[run[-1].i + 2].lower_ in SET_PRONOUNS):
             continue  # "injuring 10 others, 4 of them critically": a part of a set already counted
         additional = noun.lemma_.lower() == "other" or (after_run is not None and after_run.lower_ in (
             "more", "others", "other"))
@@ -372,7 +379,8 @@ def figures(
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "killed 17 militants and a child": the child is the cue's object too
         # "including 25 children and 15 women": the women are of the part too
-        in_part = part_of_toll(num, run, sent) or (first is not noun and whole_of(first) is not None)
+        in_part = (part_of_toll(num, run, sent) or (first is not noun and whole_of(first) is not None) or of_set
+                   or listed_whole(first) is not None)  # "killing 20 people: 8 civilians and 3 children"
         reach = first if first is not noun and in_part else noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("those", "that"):
             reach = noun.head.head

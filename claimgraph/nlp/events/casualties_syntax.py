@@ -127,6 +127,30 @@ def whole_of(noun: Token) -> Token | None:
     return None
 
 
+def listed_whole(noun: Token) -> Token | None:
+    """The counted toll a list set off after it breaks down by kind ("killing 20 people: 8 civilians and 3 children",
+    "killed 18 people, 17 militants and a child" -> people), else None."""
+    if noun.dep_ == "appos" and noun.head.i != noun.i and any(c.dep_ == "nummod" for c in noun.head.children):
+        return noun.head
+    return None
+
+
+#: pronouns standing for a set just counted ("30 people, 25 of them civilians", "25 of whom were civilians")
+SET_PRONOUNS = {"them", "whom", "those", "these"}
+
+
+def said_to_be(num: Token) -> Token | None:
+    """The noun a count of a set just counted is said to be ("25 of them civilians": civilians, "25 of whom were
+    civilians": civilians), else None."""
+    if num.dep_ != "nsubj":
+        return None
+    if num.head.pos_ in ("NOUN", "PROPN") and num.head.dep_ == "appos":
+        return num.head
+    if num.head.lemma_ == "be":
+        return next((c for c in num.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return None
+
+
 def date_part(tok: Token) -> bool:
     """Is the number the last part of a date written with hyphens or slashes ("13-01-2016", "01/05/2016")?"""
     doc = tok.doc
