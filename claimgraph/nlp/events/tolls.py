@@ -17,7 +17,13 @@ civilians", "killed 20 people: 14 civilians and 6 fighters", or a headline's "St
   fighters among them or names civilians as such as a part of them (then it has said who the civilians were).
   Across the reports of one incident the same holds where the sum shows it: a headline's toll of undescribed
   victims that equals the fighters and the women and children the incident's other reports count is their total,
-  of no one group.
+  of no one group;
+- a part is never a lower report of its own group's toll (ACLED's lowest-figure rule is between reports of one
+  toll): "killed eight civilians ... three of the dead civilians were children" is eight civilians.
+
+casualties.py marks a figure a part (`Figure.part`) when the text says so: "including", "among", "25 of them
+civilians" / "25 of whom were civilians", a list set off after the toll ("20 people: 8 civilians and 3
+children"), and "three of the (these, those) civilians".
 """
 
 from __future__ import annotations
