@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from conftest import assert_spans_exact
+from conftest import assert_spans_exact, places_of
 
 from claimgraph.ingest import prepare
 
@@ -107,3 +107,13 @@ def test_world_place_within_161_km(analyzer, sentence: str, name: str, lat: floa
     p = hits[0]
     assert p.lat is not None and p.lon is not None, (name, p)
     assert km(p.lat, p.lon, lat, lon) <= 161, (name, p.lat, p.lon, p.name if hasattr(p, "name") else None)
+
+
+def test_a_small_town_abroad_that_nothing_else_points_to_is_dropped(analyzer) -> None:
+    """A London story's "a coffee shop in Piccadilly" is no hamlet in Western Australia (the gazetteer holds no
+    London street of the name); the same hamlet stays where the text puts it in its state."""
+    places = places_of(analyzer, "He later met a friend at a coffee shop in Piccadilly, police in London said.")
+    assert "Piccadilly" not in places and places["London"].country == "GB"
+    places = places_of(analyzer, "Police in London said the suspect had lived for years in Piccadilly, a small town "
+                                 "in Western Australia.")
+    assert places["Piccadilly"].country == "AU" and places["London"].country == "GB"

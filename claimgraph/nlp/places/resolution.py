@@ -92,6 +92,24 @@ class Resolution:
                 g.best, g.confidence = None, 0.0
 
     @staticmethod
+    def _drop_strays(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> None:
+        """A small town abroad that nothing else in the document points to ("a sushi bar in Piccadilly" of a London
+        story read as a hamlet in Australia): when the document's other places and peoples all lie in other countries
+        and no container names its own, the name is something the gazetteer does not hold (a street, a district),
+        not that town."""
+        votes: Counter[str] = Counter(iso2 for _s, _e, iso2 in demonyms)
+        for g in groups:
+            if g.best is not None and g.best.country:
+                votes[g.best.country] += len(g.mentions)
+        for g in groups:
+            b = g.best
+            if b is None or b.feature != "city" or b.population >= STRAY_MAX_POP or not b.country \
+                    or any(m.container is not None or m.dateline for m in g.mentions):
+                continue
+            if votes[b.country] == len(g.mentions) and sum(votes.values()) > len(g.mentions):
+                g.best, g.confidence = None, 0.0
+
+    @staticmethod
     def _focus(groups: list[Group], demonyms: list[tuple[int, int, str]],
                skip: Group | None = None) -> list[tuple[str, float]]:
         """Share of the document's place evidence per country (without `skip`'s own votes)."""
@@ -286,6 +304,8 @@ def _prior(e: Entry) -> float:
 
 
 SUPPORT_KM = 150.0
+#: a town this small is dropped when nothing else in the document lies in its country (`_drop_strays`)
+STRAY_MAX_POP = 10000
 
 
 def _near(b: Entry, a: Entry) -> bool:
