@@ -168,7 +168,8 @@ class PlacesComponent(Recognition, Resolution, Sites):
         demonyms = sorted(demonyms + [d for d in ethnic if d[2] in named])
         self._site_in_focus(groups, demonyms)
         self._drop_unsupported(groups)
-        self._drop_strays(groups, demonyms)
+        if self._drop_strays(groups, demonyms):
+            focus = self._focus(groups, demonyms)  # sites take the main town of the country the story is about
         self._place_sites(groups, focus)
         self._propagate(doc, groups)
         spans = sorted((m.start, m.end) for g in groups if g.best is not None for m in g.mentions)

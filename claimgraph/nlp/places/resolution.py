@@ -92,12 +92,13 @@ class Resolution:
                 g.best, g.confidence = None, 0.0
 
     @staticmethod
-    def _drop_strays(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> None:
+    def _drop_strays(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> bool:
         """A small town abroad that nothing else in the document points to ("a sushi bar in Piccadilly" of a London
         story read as a hamlet in Australia): when the document's other places and peoples all lie in other countries
         and no container names its own, the name is something the gazetteer does not hold (a street, a district),
-        not that town."""
+        not that town. True when one was dropped."""
         votes: Counter[str] = Counter(iso2 for _s, _e, iso2 in demonyms)
+        dropped = False
         for g in groups:
             if g.best is not None and g.best.country:
                 votes[g.best.country] += len(g.mentions)
@@ -108,6 +109,8 @@ class Resolution:
                 continue
             if votes[b.country] == len(g.mentions) and sum(votes.values()) > len(g.mentions):
                 g.best, g.confidence = None, 0.0
+                dropped = True
+        return dropped
 
     @staticmethod
     def _focus(groups: list[Group], demonyms: list[tuple[int, int, str]],
