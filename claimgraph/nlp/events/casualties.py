@@ -221,6 +221,8 @@ PERSON_NOUNS = {"son", "daughter", "boy", "girl", "child", "brother", "sister", 
 def head_of_match(toks: list[TokForms], m: Match) -> Token:
     """The syntactic head of a multi-word cue ("toll" in "death toll", "lost" in "lost their lives"): the
     number it counts hangs off the head ("the death toll rose to 23"), not off the first word."""
+    if m.end - m.start == 1:
+        return toks[m.start].token  # one word (most cues and triggers) is its own head: no look at the parse
     inside = {toks[i].token.i for i in range(m.start, m.end)}
     outside = [toks[i].token for i in range(m.start, m.end)
                if toks[i].token.head.i not in inside or toks[i].token.head.i == toks[i].token.i]

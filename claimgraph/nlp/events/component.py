@@ -10,6 +10,7 @@ Casualty figures attach to the event of their kind. Events are ordered by salien
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -133,8 +134,8 @@ class _Candidate:
     #: the event is said in a clause describing a noun ("the groups it accused of a chlorine attack"): background
     background: bool = False
 
-    @property
-    def head(self) -> Token:
+    @functools.cached_property
+    def head(self) -> Token:  # found once: the trigger and its sentence never change, and it is asked often
         return head_of_match(self.toks, self.trigger)
 
 

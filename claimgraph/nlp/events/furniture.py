@@ -10,6 +10,7 @@ import functools
 from spacy.tokens import Doc
 
 from claimgraph.data import read_rows
+from claimgraph.nlp.shared.text import token_texts
 
 #: a marker counts only in the second half of a text (furniture follows the article)
 FROM_FRACTION = 0.5
@@ -37,7 +38,7 @@ def furniture_start(doc: Doc) -> int | None:
     if len(doc) < 20:
         return None
     first = int(len(doc) * FROM_FRACTION)
-    texts = [t.text for t in doc[first:]]  # texts[k] is token first + k
+    texts = token_texts(doc)[first:]  # texts[k] is token first + k (the document's kept list: no Token per word)
     by_first = _by_first()
     for k, text in enumerate(texts):
         for marker in by_first.get(text, ()):

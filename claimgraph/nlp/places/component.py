@@ -60,6 +60,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from spacy.attrs import IS_LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -71,9 +72,11 @@ from claimgraph.nlp.places.lexicon import (
     Mention,
     load_lexicon,
 )
-from claimgraph.nlp.places.recognition import Recognition, _capitalised, _is_title_word, _tokens_of
+from claimgraph.nlp.places.recognition import Recognition, _is_title_word, _tokens_of
 from claimgraph.nlp.places.resolution import Resolution
 from claimgraph.nlp.places.sites import Sites
+from claimgraph.nlp.shared.columns import lower_strings
+from claimgraph.nlp.shared.text import capitalised_text, token_texts
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 
@@ -115,12 +118,13 @@ class PlacesComponent(Recognition, Resolution, Sites):
 
     def _run(self, doc: Doc, state: DocState) -> None:
         gaz = self._gaz = load_gazetteer(self.gazetteer_files)  # cached per process
-        toks = list(doc)  # one pass: spaCy builds a Token object on every access
-        self._caps = [_capitalised(t) for t in toks]
-        self._hyphen = [t.text == "-" and not t.whitespace_ for t in toks]
-        self._spaced = [bool(t.whitespace_) for t in toks]
+        # the token columns (no Token per token): texts, whether a space follows, lower-case forms
+        texts, spaced = token_texts(doc), doc.to_array(SPACY).astype(bool).tolist()
+        self._caps = [capitalised_text(t) for t in texts]
+        self._hyphen = [t == "-" and not sp for t, sp in zip(texts, spaced, strict=True)]
+        self._spaced = spaced
         self._headline = headline_flags(doc)
-        lower_words = {t.lower_ for t in toks if t.is_lower}
+        lower_words = {w for w, low in zip(lower_strings(doc), doc.to_array(IS_LOWER).tolist(), strict=True) if low}
         self._lower_words = lower_words
         # words of people's full names: a lone "Brown" or "Moore" later is that person, not a county
         # (not from a headline the model read as one long name: "Mayor Joins Race In Springfield")

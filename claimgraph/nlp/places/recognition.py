@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
+from spacy.attrs import IS_LOWER
 from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
@@ -25,6 +26,7 @@ from claimgraph.nlp.places.lexicon import (
 from claimgraph.nlp.places.resolution import _prior
 from claimgraph.nlp.shared.columns import lower_strings
 from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
+from claimgraph.nlp.shared.text import capitalised_text
 
 #: labels under which a capitalised demonym is no modifier of a noun: a person's name, a language, a work, a date
 _NOT_DEMONYM_LABELS = {"PERSON", "LANGUAGE", "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
@@ -339,7 +341,8 @@ class Recognition(Datelines, PlaceContext):
         i, n = 0, len(doc)
         caps, hyphen, spaced = self._caps, self._hyphen, self._spaced
         # the Arabic article inside a name, lower case and hyphened to the next word ("Jisr al-Shughur")
-        art = [t.is_lower and t.lower_ in self.lex.name_articles for t in doc]
+        lowered = zip(lower_strings(doc), doc.to_array(IS_LOWER).tolist(), strict=True)  # columns: no Token per token
+        art = [bool(low) and w in self.lex.name_articles for w, low in lowered]
         run_start = 0
         while i < n:
             if taken[i] or not caps[i] or doc[i].lower_ == "the":
@@ -557,11 +560,7 @@ class Recognition(Datelines, PlaceContext):
 
 
 def _capitalised(tok) -> bool:
-    if tok is None:  # past the end of the document
-        return False
-    t = tok.text
-    return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
-                                           or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+    return tok is not None and capitalised_text(tok.text)  # None: past the end of the document
 
 
 def _in_upper_line(doc: Doc, i: int) -> bool:

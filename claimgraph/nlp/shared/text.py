@@ -42,3 +42,10 @@ def token_texts(doc: Doc) -> list[str]:
             doc.__dict__["_token_texts"] = texts
         return texts
     return [t.text for t in doc]
+
+
+def capitalised_text(t: str) -> bool:
+    """Is a token's text a capitalised word ("Aleppo", "McCain", "al-Bab" opening with a capital, "UN")? The places
+    component asks it of every token, from the document's kept texts (`token_texts`): no Token per token."""
+    return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
+                                           or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
