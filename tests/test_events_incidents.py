@@ -204,3 +204,29 @@ def test_a_count_wins_over_a_vague_word(analyzer, text: str, toll: float) -> Non
     assert len(violent) == 1, [(e.text, e.subtype) for e in violent]
     killed = [c.low for c in violent[0].casualties if c.kind == "killed" and c.group == "civilians"]
     assert killed == [toll], violent[0].casualties
+
+
+#: property looted or destroyed in a sentence that tells people killed or injured: (text, the incident's subtype)
+LOOTING_IN_VIOLENCE = [
+    ("Militants pillaged the village and killed five residents on Tuesday.", "Attack"),
+    ("Soldiers looted shops and shot dead two traders in the market on Friday.", "Attack"),
+    ("Rebels burned houses and killed a farmer in the village on Sunday.", "Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "subtype"), LOOTING_IN_VIOLENCE)
+def test_looting_told_with_violence_against_people_is_that_incident(analyzer, text: str, subtype: str) -> None:
+    """ACLED codes looting and property destruction as such only outside the context of other violence: told with
+    killings, it is part of that incident, one event coded as the violence, the looting a mention of it. All three
+    gave the looting as the main event before (ab6fbbf)."""
+    analysis = analyzer.analyze_article(prepare(text))
+    assert_spans_exact(analysis)
+    assert [e.subtype for e in analysis.events] == [subtype], [(e.subtype, e.text) for e in analysis.events]
+    assert len(analysis.events[0].mentions) == 1
+
+
+def test_looting_on_another_day_stays_its_own_event(analyzer) -> None:
+    analysis = analyzer.analyze_article(prepare(
+        "Soldiers looted shops in the town on Monday. On Friday, rebels killed two soldiers in the north."))
+    assert_spans_exact(analysis)
+    assert [e.subtype for e in analysis.events] == ["Looting/property destruction", "Armed clash"]

@@ -501,7 +501,7 @@ class EventsComponent:
             place=place, time=time,
             quantities=quantities, casualties=casualties, source=source, hedges=hedges,
         )
-        hints[event.id] = Hint(weak_place, definite, distinct, reported, tuple(assumed))
+        hints[event.id] = Hint(weak_place, definite, distinct, reported, tuple(assumed), c.sent_index)
         return event
 
     @staticmethod

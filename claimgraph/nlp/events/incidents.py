@@ -10,7 +10,9 @@ group it has none of (ACLED's toll of the incident is the main report's figure; 
 another report of the same toll, not an addition; but a count wins over a vague word's reading, "dozens").
 Political violence of different kinds is one family ("when an air strike happens inside a battle, ACLED
 records the battle"): the main listing's subtype wins. A protest and how it was met are one family too,
-coded by the gravest treatment any of its listings reports (peaceful, intervention, excessive force).
+coded by the gravest treatment any of its listings reports (peaceful, intervention, excessive force). Property
+looted or destroyed in a sentence that tells people killed or injured is part of that violence (ACLED codes
+looting as such only outside the context of other violence).
 
 What the text says of each listing (`Hint`, read by the component from the sentence) decides the doubtful
 cases: a place named outside the trigger's own clause ("officials in Ankara blamed the attack") says
@@ -56,6 +58,7 @@ class Hint:
     distinct: bool = False
     report_time: bool = False
     assumed: tuple[Casualty, ...] = ()
+    sentence: int = -1  # the sentence the listing is told in
 
 
 NO_HINT = Hint()
@@ -244,6 +247,32 @@ def _surely_same(a: Event, b: Event, hints: dict[str, Hint]) -> bool:
             or bool(figures & {(c.kind, c.group, c.low) for c in b.casualties if c.low}))
 
 
+#: ACLED codes looting and property destruction only "outside the context of other forms of violence"
+PROPERTY = "Looting/property destruction"
+
+
+def property_in_violence(events: list[Event], hints: dict[str, Hint]) -> list[Event]:
+    """Property looted or destroyed in a sentence that tells violence killing or injuring people ("Militants
+    pillaged the village and killed five residents") is part of that incident, coded as the violence (ACLED: looting
+    is coded as such only outside the context of other violence): the looting listing becomes a mention of the
+    violent one, which takes its place in the order when it was ranked first; a place, a time or actors only the
+    looting named are the incident's."""
+    out = list(events)
+    for prop in [e for e in events if e.subtype == PROPERTY]:
+        sent = hints.get(prop.id, NO_HINT).sentence
+        violent = next((e for e in out if e.type in VIOLENT and sent >= 0 and hints.get(e.id, NO_HINT).sentence == sent
+                        and any(c.kind in ("killed", "injured") for c in e.casualties)), None)
+        if violent is None:
+            continue
+        violent.mentions.extend([prop.span, *prop.mentions])
+        violent.place, violent.time = violent.place or prop.place, violent.time or prop.time
+        violent.actors = violent.actors or prop.actors
+        i, j = out.index(prop), out.index(violent)
+        out[min(i, j)] = violent
+        del out[max(i, j)]
+    return out
+
+
 def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[str, Time],
                     hints: dict[str, Hint] | None = None, default_place: str | None = None) -> list[Event]:
     """The events of one article with repeated reports of one incident merged into its first listing:
@@ -252,6 +281,7 @@ def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[s
     place said only outside the trigger's clause nor the article's main place does; a last pass merges
     listings that only a merge made comparable (a toll they now share)."""
     hints = hints or {}
+    events = property_in_violence(events, hints)
     default = places.get(default_place or "")
     if default is not None and default.feature == "country":
         default = None
