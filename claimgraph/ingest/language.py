@@ -67,11 +67,12 @@ def check_english(text: str) -> None:
                 raise UnsupportedLanguageError(
                     f"the text is mostly in {script.title()} script, not English: claimgraph analyses English "
                     "news; pass an English text or translation")
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)[:MAX_SAMPLE_WORDS]]
-    if len(words) < MIN_WORDS:
+    # the words lower-cased in one call (a word holds no space, so joining and splitting gives them back)
+    words = " ".join(_WORD.findall(sample)[:MAX_SAMPLE_WORDS]).lower().replace("’", "'").split(" ")
+    if len(words) < MIN_WORDS:  # (no word: [""], one entry, below the minimum too)
         return
     en = _stop_words("en")
-    en_ratio = sum(w in en for w in words) / len(words)
+    en_ratio = sum(map(en.__contains__, words)) / len(words)
     if en_ratio >= 0.2:
         return
     best_lang, best_ratio = None, 0.0

@@ -37,6 +37,15 @@ PUNCT_RUN = 10
 PIECE_TOKENS = 16
 _HOSTILE = re.compile(rf"\S{{{LONG_RUN + 1},}}|[^\w\s]{{{PUNCT_RUN},}}")
 _PUNCT = re.compile(rf"[^\w\s]{{{PUNCT_RUN},}}")
+#: whether `_HOSTILE` finds anything, asked of every text, as searches that open with a character class (which `re`
+#: skips to in C): a long run starts the text or follows a space; a punctuation run is `_PUNCT`
+_LONG_AFTER_SPACE = re.compile(rf"\s\S{{{LONG_RUN + 1}}}")
+_LONG_AT_START = re.compile(rf"\S{{{LONG_RUN + 1}}}")
+
+
+def _hostile(text: str) -> bool:
+    """`_HOSTILE.search(text) is not None`, without trying its long-run branch at every character."""
+    return bool(_PUNCT.search(text) or _LONG_AFTER_SPACE.search(text) or _LONG_AT_START.match(text))
 
 
 def _cut_points(start: int, end: int, text: str) -> list[int]:
@@ -99,7 +108,7 @@ class GuardedTokenizer:
         return getattr(self.tokenizer, name)
 
     def __call__(self, text: str) -> Doc:
-        if not _HOSTILE.search(text):
+        if not _hostile(text):
             return keeping_text(self.tokenizer(text), text)
         words: list[str] = []
         spaces: list[bool] = []
