@@ -226,3 +226,18 @@ def test_a_disease_named_for_a_place_is_not_that_place(analyzer) -> None:
     places = places_of(analyzer, text)
     assert "Reston" not in places and "Marburg" not in places
     assert places["Manila"].country == "PH" and places["Kampala"].country == "UG"
+
+
+def test_a_place_no_gazetteer_lists_is_placed_at_the_known_place_holding_it(analyzer) -> None:
+    """A name the model took for a place, after "in"/"at" and held by a place the gazetteer knows ("X, Quezon City",
+    "the X district of Uttar Pradesh", "X in Nyanza province"), is a place at its container's point; names listed
+    together ("at X, Y and Z schools") hold no one another."""
+    places = places_of(analyzer, "Inspectors seized rotten pork at a market in Balintawak, Quezon City, on Wednesday.")
+    assert places["Balintawak"].country == "PH" and places["Balintawak"].lat == places["Quezon City"].lat
+    places = places_of(analyzer, "A villager in the Gondra district of Uttar Pradesh said the food packages arrived "
+                                 "late. Health workers opened clinics in Kogelo in Nyanza province.")
+    assert places["Gondra district"].admin1 == "Uttar Pradesh" and places["Gondra district"].country == "IN"
+    assert places["Kogelo"].country == "KE" and abs(places["Kogelo"].lat - places["Nyanza province"].lat) < 0.01
+    places = places_of(analyzer, "Teachers at Willow Brook, Cedar Hill and Oakwood elementary schools joined the "
+                                 "program this year.")
+    assert "Willow Brook" not in places

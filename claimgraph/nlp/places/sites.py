@@ -143,14 +143,37 @@ class Sites:
     def named_settlement(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         """A settlement noun names the place tokens [s, e) are: "the village of X", "a town called X", "X village"
         (`settlement_nouns`): a village no gazetteer lists is still a place, with a point from its container."""
-        if not self.village_like(doc[s:e], gaz):
+        if not self.village_like(doc[s:e - 1] if e - s > 1 and doc[e - 1].lower_ in self.lex.admin_words
+                                 else doc[s:e], gaz):
             return False
         if e < len(doc) and doc[e].text in self.lex.settlement_nouns:
             return True
         if s > 1 and doc[s - 1].lower_ in ("of", "called", "named") and doc[s - 2].text in self.lex.settlement_nouns:
             return True
-        return s > 2 and doc[s - 1].lower_ == "of" and doc[s - 2].is_lower \
-            and doc[s - 3].lower_ in self.lex.settlement_nouns
+        if s > 2 and doc[s - 1].lower_ == "of" and doc[s - 2].is_lower \
+                and doc[s - 3].lower_ in self.lex.settlement_nouns:
+            return True
+        return self.held_by_known(doc, s, e, gaz)
+
+    def held_by_known(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+        """A name the model took for a place, after a locative preposition and held by a place the gazetteer knows:
+        "a market in X, Quezon City", "in the X district of Uttar Pradesh", "clinics in X in Nyanza province"."""
+        i = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+        if i == 0 or doc[i - 1].lower_ not in self.lex.locative_preps or e + 1 >= len(doc):
+            return False
+        if doc[e - 1].lower_ in self.lex.admin_words:  # "the X district of Y"
+            if e - 1 == s or doc[e].lower_ != "of":
+                return False
+        elif doc[e].text != "," and doc[e].lower_ != "in":
+            return False
+        for k in range(min(len(doc), e + 4), e + 1, -1):
+            if all(_cap(t) or t.lower_ in self.lex.admin_words for t in doc[e + 1:k]) \
+                    and self._known(doc[e + 1:k].text, gaz):
+                # "at X, Y and Z schools", "X, Y, Z" are lists of names, not X in Y ("in X, Y, on Monday" is)
+                nxt = doc[k] if k < len(doc) else None
+                return nxt is None or not (nxt.lower_ in ("and", "or", "&") or (
+                    nxt.text == "," and k + 1 < len(doc) and _cap(doc[k + 1])))
+        return False
 
     def _site_lists(self, doc: Doc, taken: list[bool]) -> list[Mention]:
         """Names listed before a plural site head are sites of that kind each ("the corner of Elm and Oak
@@ -201,7 +224,9 @@ class Sites:
             anchor = None
             for m in g.mentions:
                 c = by_key.get(m.container.key) if m.container is not None else None
-                if c is not None and c.best is not None and c.best.feature in LOCAL:
+                # a village no gazetteer lists takes the point of its province too ("X in Nyanza province")
+                if c is not None and c.best is not None and (c.best.feature in LOCAL or (
+                        m.unlisted and c.best.feature in ("admin1", "region") and c.best.country)):
                     anchor = c
                     break
             if anchor is None and len(g.mentions) < 2 and g.mentions[0].text.split()[0] in ("Mount", "Mt."):
