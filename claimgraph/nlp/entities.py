@@ -532,8 +532,8 @@ def _in_all_caps_line(span: Span, text: str, lines: dict[int, tuple[int, bool]] 
     if known is None:
         line_end = text.find("\n", span.end_char)
         line = text[line_start: line_end if line_end >= 0 else len(text)]
-        letters = [c for c in line if c.isalpha()]
-        known = (len(letters), all(c.isupper() for c in letters))
+        upper = all(map(str.isupper, filter(str.isalpha, line)))  # C-level loops: stops at the first lower letter
+        known = (sum(map(str.isalpha, line)) if upper else 0, upper)  # the count matters only for an upper line
         if lines is not None:
             lines[line_start] = known
     return known[0] > len(span.text) + 3 and known[1]

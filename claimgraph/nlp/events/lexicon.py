@@ -108,6 +108,7 @@ class PatternIndex:
         found: list[Match] = []
         size = len(toks)
         get = starts.get
+        new = tuple.__new__  # what `Match(...)` does, without its Python-level `__new__`
         for i, tok in enumerate(toks):
             forms = tok[1]  # TokForms.forms
             patterns = get(forms)
@@ -117,14 +118,14 @@ class PatternIndex:
                 continue  # most words start no pattern
             for pattern, payload in patterns:
                 if len(pattern) == 1:  # a one-word pattern: matched already (what `_match_from` would say)
-                    found.append(Match(i, i + 1, payload, 1))
+                    found.append(new(Match, (i, i + 1, payload, 1)))
                     continue
                 second = pattern[1]
                 if second != GAP and (i + 1 >= size or second.isdisjoint(toks[i + 1].forms)):  # type: ignore[union-attr]
                     continue  # the second word is not there (no call to find it out)
                 end = _match_from(pattern, 1, toks, i + 1)
                 if end is not None:
-                    found.append(Match(i, end, payload, len(pattern)))
+                    found.append(new(Match, (i, end, payload, len(pattern))))
         if cache is not None:
             cache[key] = (self, tuple(found))
         return found
@@ -141,8 +142,10 @@ class TokForms(NamedTuple):
     forms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """A pattern's match in a sentence (a tuple: `find` makes tens of thousands per pass over a corpus, and a frozen
+    dataclass costs several times as much to make)."""
+
     start: int  # index into the TokForms list
     end: int  # exclusive
     payload: object

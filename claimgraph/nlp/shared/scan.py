@@ -206,15 +206,14 @@ class MultiScanner:
             ats = [m.end() for m in self._after.finditer(text, pos - 1 if pos > 0 else 0, end)]
             if pos == 0 < end and self._starts.match(text, 0, end) is not None:
                 ats.insert(0, 0)
-        out = []
-        for at in ats:
-            key = text[at:min(at + width, end)]
-            which = tried.get(key)
-            if which is None:
-                which = memo(key)
-            if which:
-                out.append((at, which))
-        return out
+        # each position's key (its next `width` characters, none past `end`) and its memoised patterns, in C-level
+        # loops; a key not seen before is worked out once
+        src = text if end >= len(text) else text[:end]
+        keys = [src[at:at + width] for at in ats]
+        which = list(map(tried.get, keys))
+        if None in which:
+            which = [memo(key) if w is None else w for key, w in zip(keys, which, strict=True)]
+        return [(at, w) for at, w in zip(ats, which, strict=True) if w]
 
     def searcher(self, text: str, index: int = 0) -> Callable[[int], re.Match[str] | None]:
         """`search(pos)`, giving what `self.patterns[index].search(text, pos)` gives for any `pos`: the positions
