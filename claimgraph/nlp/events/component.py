@@ -474,13 +474,14 @@ class EventsComponent:
                 actor_toks.extend(q for q in t.children if q.dep_ in ("poss", "compound", "amod", "nmod")
                                   and not first.i <= q.i <= last.i)
         actors = entities_in(state, places_not_actors(state, actor_toks), dateline, home_state(state, dateline))
-        targets = [e for e in entities_in(state, target_tokens(head), dateline) if e not in actors]
-        exclude = [(t.idx, t.idx + len(t.text)) for t in actor_toks + target_tokens(head)]
+        target_toks = target_tokens(head)
+        targets = [e for e in entities_in(state, target_toks, dateline) if e not in actors]
+        exclude = [(t.idx, t.idx + len(t.text)) for t in actor_toks + target_toks]
         # where the actors come from is not where the event happened ("Fighters of the X brigade")
         exclude += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in actor_toks]
         quantities: list[str] = []
-        for tok in c.sent:
-            if tok.i in quantity_at and (tok.head.i == head.i or tok.head.head.i == head.i) and tok.i != head.i:
+        for tok in (doc[i] for i in range(c.sent.start, c.sent.end) if i in quantity_at):  # a Token for a figure only
+            if (tok.head.i == head.i or tok.head.head.i == head.i) and tok.i != head.i:
                 qid = quantity_at[tok.i][0]
                 if qid not in quantities:
                     quantities.append(qid)
