@@ -3,7 +3,7 @@
 Why: "The ministry issued a statement. ... It said ..." is the ministry speaking, not a piece of paper; and
 "State television reported, quoting the mayor, that ..." is the mayor's statement through the broadcaster, not a
 report whose content is "quoting the mayor". Both read only the parse and the lexicon (attribution_groups.tsv,
-attribution_words.tsv `citing`).
+attribution_words.tsv `citing`, `issuer_prep`, attribution_entity_types.tsv).
 """
 
 from __future__ import annotations
@@ -13,10 +13,6 @@ from spacy.tokens import Token
 from claimgraph.nlp.attribution.context import Context
 from claimgraph.nlp.attribution.grammar import near_children
 
-#: entity types that can issue a document ("the UN report", "a statement from Hamas", "Russia's note")
-ISSUING_TYPES = {"ORG", "OUTLET", "GPE", "PERSON", "GROUP", "NORP"}
-#: prepositions that name a document's issuer ("a statement from the ministry", "a report by Amnesty")
-ISSUER_PREPS = {"from", "by", "of"}
 #: how many sentences back "the statement" looks for where it was issued ("The ministry issued a statement.")
 ISSUER_REACH = 3
 
@@ -27,8 +23,8 @@ def can_issue(cx: Context, t: Token) -> bool:
     if t.pos_ == "PRON":
         return False
     ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
-    if ent is not None:
-        return ent.type in ISSUING_TYPES
+    if ent is not None:  # attribution_entity_types.tsv issuer: "the UN report", "a statement from Hamas"
+        return ent.type in cx.lex.entity_roles.get("issuer", ())
     if t.pos_ == "PROPN":
         return True  # a name the tagger left without a type ("Human Rights Watch")
     lemma = t.lemma_.lower()
@@ -56,7 +52,7 @@ def own_issuer(cx: Context, noun: Token) -> Token | None:
         if c.dep_ == "compound" and c.i < noun.i and cx.state.entity_at(c.idx, c.idx + len(c)) is not None \
                 and can_issue(cx, c):
             return c
-        if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS and c.i > noun.i:
+        if c.dep_ == "prep" and c.lower_ in cx.lex.issuer_preps and c.i > noun.i:
             obj = next((o for o in cx.children(c) if o.dep_ == "pobj"), None)
             if obj is not None and can_issue(cx, obj):
                 return obj

@@ -71,6 +71,12 @@ class Lexicon:
     not_person_heads: set[str] = field(default_factory=set)
     #: entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Vows")
     headline_verbs: set[str] = field(default_factory=set)
+    #: attribution_words.tsv honorific_m / honorific_f: "Mr", "Lady" before a name -> "m" | "f"
+    honorifics: dict[str, str] = field(default_factory=dict)
+    address: set[str] = field(default_factory=set)  # "Mr", "Ms": a name after it is a person's
+    issuer_preps: set[str] = field(default_factory=set)  # "a statement from the ministry": its issuer
+    #: attribution_entity_types.tsv: role ("issuer", "cited") -> the entity types that can play it
+    entity_roles: dict[str, set[str]] = field(default_factory=dict)
 
     def names_person(self, lemma: str) -> bool:
         """Whether a common noun names one person by role, title or relation ("the officer", "a witness", "the
@@ -94,7 +100,10 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "stating_document": "stating_documents", "view_adjective": "view_adjectives", "as_report": "as_reports",
          "stating_document_anywhere": "stating_documents_anywhere", "headline_speech_verb": "headline_speech_verbs",
          "headline_particle": "headline_particles", "adverbial_mark": "adverbial_marks",
-         "audience_prep": "audience_preps", "refused_act": "refused_acts", "statement_prep": "statement_preps"}
+         "audience_prep": "audience_preps", "refused_act": "refused_acts", "statement_prep": "statement_preps",
+         "address": "address", "issuer_prep": "issuer_preps"}
+#: attribution_words.tsv honorific classes and the gender each gives
+_HONORIFIC = {"honorific_m": "m", "honorific_f": "f"}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -135,6 +144,8 @@ def lexicon() -> Lexicon:
         elif kind == "view_adjective_with":
             adjective, _, verb = word.partition(" ")
             lex.view_adjectives_with[adjective] = verb
+        elif kind in _HONORIFIC:
+            lex.honorifics[word] = _HONORIFIC[kind]
         elif kind in _SETS:
             getattr(lex, _SETS[kind]).add(word)
     for row in _rows("attribution_meanings.tsv"):
@@ -142,5 +153,8 @@ def lexicon() -> Lexicon:
             lex.meaning_roles.setdefault(row[1].strip(), set()).add(row[0].strip())
     entity_cues = json.loads(read_text("entity_cues.json") or "{}")
     lex.not_person_heads = {w for words in entity_cues.get("not_person_heads", {}).values() for w in words}
+    for row in _rows("attribution_entity_types.tsv"):
+        if len(row) >= 2:
+            lex.entity_roles.setdefault(row[1].strip(), set()).add(row[0].strip().upper())
     lex.headline_verbs = set(entity_cues.get("headline_verbs", ()))
     return lex

@@ -29,11 +29,6 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 #: how many earlier mentions or speakers a pronoun reads back at most: news refers back a few sentences,
 #: and a document of thousands of pronouns must not read its whole history for each (O(n^2))
 LOOKBACK = 200
-MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"}
-FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "sister"}
-HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS
-#: the honorifics that address only a person (never "King" of a place or "Father" of a church)
-ADDRESS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"}
 # dependents that are not part of the naming words of a mention
 NOT_NAMING = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"}
 ENTITY_KIND = {
@@ -232,13 +227,14 @@ class Sources:
         it or as its first word (once per document)."""
         if self._addressed_ids is None:
             starts = offsets(self.doc)[0]
+            address = lexicon().address  # attribution_words.tsv: "Mr", "Ms", never "King" of a place
             self._addressed_ids = set()
             for ent in self.state.items["entities"]:
                 if ent.type not in {"ORG", "GPE", "LOC", "FAC"}:
                     continue
                 for s, _ in ent.mentions:
                     i = _token_at(starts, s)
-                    if i is not None and (self.doc[i].lower_ in ADDRESS or i > 0 and self.doc[i - 1].lower_ in ADDRESS):
+                    if i is not None and (self.doc[i].lower_ in address or i > 0 and self.doc[i - 1].lower_ in address):
                         self._addressed_ids.add(ent.id)
                         break
         return self._addressed_ids
@@ -254,6 +250,7 @@ class Sources:
         nouns describing them ("her brother, Daniel Smith", "the spokeswoman, Ana Ruiz" in `gendered`)."""
         starts = offsets(doc)[0]
         titled = gendered or {}
+        honorifics = lexicon().honorifics  # attribution_words.tsv honorific_m / honorific_f
         for cand in self.person_mentions():
             if cand.gender != "?":
                 continue
@@ -263,10 +260,10 @@ class Sources:
             # the honorific or gendered title before the mention, or its first word when the tagger took it in ("Ms
             # Ruiz", "Sheikh Ahmed")
             first = doc[i].lower_
-            prev = first if first in HONORIFICS or first in titled else doc[i - 1].lower_ if i > 0 else ""
-            if prev in MALE_HONORIFICS or titled.get(prev) == "m":
+            prev = first if first in honorifics or first in titled else doc[i - 1].lower_ if i > 0 else ""
+            if honorifics.get(prev) == "m" or titled.get(prev) == "m":
                 self.gender.setdefault(cand.source_key, "m")
-            elif prev in FEMALE_HONORIFICS or titled.get(prev) == "f":
+            elif honorifics.get(prev) == "f" or titled.get(prev) == "f":
                 self.gender.setdefault(cand.source_key, "f")
         for ent in self.state.items["entities"] if gendered else ():
             if ent.type != "PERSON":
