@@ -241,3 +241,17 @@ def test_a_place_no_gazetteer_lists_is_placed_at_the_known_place_holding_it(anal
     places = places_of(analyzer, "Teachers at Willow Brook, Cedar Hill and Oakwood elementary schools joined the "
                                  "program this year.")
     assert "Willow Brook" not in places
+
+
+def test_names_listed_after_a_plural_settlement_noun_are_villages_placed_in_the_storys_province(analyzer) -> None:
+    """"four villages: A, B, C and D", "the villages of A and B": each is a settlement no gazetteer lists; with no
+    container and no town of the country named, they take the point of the province the story names."""
+    text = ("A doctor in Kasai said the illness had reached four villages: Kampungu, Makonono, Kaluamba and Mombo, but "
+            "was spreading. The Democratic Republic of the Congo asked for help.")
+    places = places_of(analyzer, text)
+    for name in ("Kampungu", "Makonono", "Kaluamba", "Mombo"):
+        assert places[name].country == "CD" and places[name].lat == places["Kasai"].lat
+    places = places_of(analyzer, "Floods cut off the villages of Kafr Nabudah and Hasraya in the north of Hama "
+                                 "province, activists said.")
+    assert places["Kafr Nabudah"].country == "SY" and places["Hasraya"].country == "SY"
+    assert "Hama province" in places

@@ -123,6 +123,45 @@ class Sites:
                                unlisted=True, locative=True))
             for t in range(span.start, span.end):
                 taken[t] = True
+        return out + self._settlement_lists(doc, gaz, taken)
+
+    def _settlement_lists(self, doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
+        """Names listed after a plural settlement noun and a colon or "of" ("four villages: A, B, C and D", "the
+        villages of A and B") are settlements each, found and placed as "the village of X" is."""
+        out: list[Mention] = []
+        n = len(doc)
+        for tok in doc:
+            low = tok.lower_
+            if tok.i + 2 >= n or not tok.is_lower or doc[tok.i + 1].lower_ not in (":", "of") \
+                    or not (low[:-1] in self.lex.settlement_nouns or low[:-3] + "y" in self.lex.settlement_nouns):
+                continue
+            k = tok.i + 2
+            names: list[tuple[int, int]] = []
+            while k < n:
+                e = k
+                while e < n and e - k < 3 and _cap(doc[e]) and not taken[e] and not doc[e].is_stop \
+                        and doc[e].ent_type_ not in _NOT_SETTLEMENT_LABELS:
+                    e += 1
+                if e == k:
+                    break
+                names.append((k, e))
+                if e + 1 < n and doc[e].text == "," and doc[e + 1].lower_ == "and":
+                    k = e + 2
+                elif e < n and (doc[e].text == "," or doc[e].lower_ == "and"):
+                    k = e + 1
+                else:
+                    break
+            if len(names) < 2:
+                continue  # one name after "villages:" is no list
+            for s, e in names:
+                span = doc[s:e]
+                if self._known(span.text, gaz) or span.text in self.lex.not_places or self._calendar(span) \
+                        or not self.village_like(span, gaz):
+                    continue
+                out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan", "GPE",
+                                   unlisted=True, locative=True))
+                for t in range(s, e):
+                    taken[t] = True
         return out
 
     def village_like(self, span, gaz: Gazetteer) -> bool:
@@ -213,6 +252,10 @@ class Sites:
         counts = Counter({g.key: len(g.mentions) for g in local})
         order = {g.key: min(m.start for m in g.mentions) for g in local}
         main = max(local, key=lambda g: (counts[g.key], -order[g.key]), default=None)
+        # a story that names no town of its country but one of its provinces: its villages lie there
+        provinces = [g for g in groups if g.best is not None and g.best.feature == "admin1" and g.confidence >= 0.5
+                     and g.best.country == top]
+        province = max(provinces, key=lambda g: (len(g.mentions), -min(m.start for m in g.mentions)), default=None)
         by_key = {g.key: g for g in groups}
         for g in groups:
             if g.candidates or g.best is not None:
@@ -231,7 +274,7 @@ class Sites:
                     break
             if anchor is None and len(g.mentions) < 2 and g.mentions[0].text.split()[0] in ("Mount", "Mt."):
                 continue  # a mountain named once may lie anywhere ("to climb Mt. Everest")
-            anchor = anchor or main
+            anchor = anchor or main or (province if any(m.unlisted for m in g.mentions) else None)
             if anchor is None or anchor.best is None:
                 continue
             a = anchor.best
