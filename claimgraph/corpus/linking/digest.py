@@ -133,16 +133,29 @@ def time_span(t: Time) -> DateSpan | None:
 OPENING_CHARS = 300
 
 
+@lru_cache(maxsize=1)
+def _frame_before() -> re.Pattern[str]:
+    """A word that makes the date after it the start of a period (events_time_frames.tsv: "since"), at the end of
+    the text before the date."""
+    words = sorted((row[0].lower() for row in read_rows("events_time_frames.tsv") if row[1] == "period"),
+                   key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def published_span(analysis: Analysis) -> DateSpan | None:
-    """The publication date, or else the first explicit full date in the opening (a dateline in the text)."""
+    """The publication date, or else the first explicit full date in the opening (a dateline in the text), not one
+    that starts a period ("a town rebels have held since 12 March 2015": background, not the report's date)."""
     iv = interval(analysis.document.published)
     if iv is not None:
         return DateSpan(iv[0], iv[1], analysis.document.published or "", iv[2], True)
+    text = analysis.document.text
     for t in sorted(analysis.times, key=lambda t: t.span[0]):
         if t.span[0] > OPENING_CHARS:
             break
         iv = interval(t.value)
         if t.anchor == "explicit" and iv is not None and iv[2] == "day":
+            if _frame_before().search(text[max(0, t.span[0] - 30):t.span[0]]):
+                continue
             return DateSpan(iv[0], iv[1], t.value or "", "day", True)
     return None
 

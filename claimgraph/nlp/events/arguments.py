@@ -18,9 +18,7 @@ from claimgraph.nlp.events.lexicon import (
     lex_place_nouns,
     names_fighter,
 )
-from claimgraph.nlp.events.setting import after_report, first_of_span, head_date
 from claimgraph.nlp.events.ties import town_tied_to
-from claimgraph.nlp.head_date import stands_at_head
 from claimgraph.nlp.shared.columns import lemma_lowers
 from claimgraph.nlp.state import DocState
 
@@ -431,82 +429,6 @@ def _in_clause(doc: Doc, start: int, end: int, head: Token, own_verb: Token) -> 
         verb = verb.head
         if verb.i == tok.i:
             return True
-    return False
-
-
-def time_of(state: DocState, c: _Candidate, start: int) -> tuple[str | None, bool]:
-    """(time, said of the report): the time said nearest the trigger in its sentence, except a time of the
-    clause that reports the event ("the WHO said on Wednesday that the strike had hit the hospital":
-    Wednesday dates the statement) and a dateline's date. With no time of its own, the event takes its
-    report's time (the reporting clause's, else the dateline's), an upper bound on its date (ACLED codes
-    the report's date when the event's is not given); the flag says so, and a date said of the same
-    incident elsewhere replaces it (`merge_incidents`)."""
-    s0, s1 = c.sent.start_char, c.sent.end_char
-    doc = c.sent.doc
-    dash = _dateline_end(c.sent)
-    reported_on = state.meta.published or head_date(state, doc.text)
-    best: tuple[int, str] | None = None
-    report: tuple[int, str] | None = None
-    line: str | None = None
-    for t in state.items.get("times", []):
-        try:
-            ts, te = t.span
-        except (AttributeError, TypeError, ValueError):
-            continue
-        if not (s0 <= ts and te <= s1) or after_report(t.value, reported_on):
-            continue  # a time after the report dates another act ("diplomats would meet next Wednesday")
-        dist = abs(ts - start)
-        if te <= dash or (t.value == reported_on and _opens(doc.text, ts, te, s0)):
-            line = line or t.id  # a dateline's date, or the date printed at the head ("12 Jul 2016 Rebels ...")
-        elif _reporting_time(doc, ts, te, c.head):
-            if report is None or dist < report[0]:
-                report = (dist, t.id)
-        elif best is None or dist < best[0]:
-            best = (dist, t.id)
-    if best is not None:  # a span of days ("on Thursday and Friday") dates the event from its first
-        return first_of_span(state.items.get("times", []), doc.text, best[1]), False
-    if report is not None:
-        return report[1], True
-    return line, line is not None
-
-
-def _opens(text: str, ts: int, te: int, s0: int) -> bool:
-    """Does a time open its sentence, or stand alone at the head after a label ("Posted: 3 May 2019 ...")?"""
-    return ts == s0 or stands_at_head(text, ts, te)
-
-
-#: tokens that end a dateline ("BEIRUT, March 9 (Reuters) - ..."), the most tokens a dateline runs to
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-DATELINE_TOKENS = 12
-#: a dateline opens the text: only a sentence starting this near the top can open with one
-DATELINE_CHARS = 300
-
-
-def _dateline_end(sent: Span) -> int:
-    """Where the dateline opening the sentence ends (a character offset; the sentence's start when it has
-    none): its date is the report's, said of no event."""
-    if sent.start_char > DATELINE_CHARS:
-        return sent.start_char
-    for tok in sent[:DATELINE_TOKENS]:
-        if tok.text in DATELINE_DASHES:
-            return tok.idx
-    return sent.start_char
-
-
-def _reporting_time(doc: Doc, ts: int, te: int, head: Token) -> bool:
-    """Is the time said in a clause that reports the event's clause, above it by a clausal complement (the
-    time's verb a statement, the event inside what is stated)?"""
-    span = doc.char_span(ts, te, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = _governing_verb(span.root)
-    tok = _governing_verb(head)
-    for _ in range(10):
-        if tok.i == verb.i or tok.head.i == tok.i:
-            return False
-        if tok.dep_ in ("ccomp", "parataxis") and tok.head.i == verb.i:
-            return True
-        tok = tok.head
     return False
 
 

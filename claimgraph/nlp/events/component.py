@@ -31,7 +31,6 @@ from claimgraph.nlp.events.arguments import (
     place_of,
     reference_of,
     target_tokens,
-    time_of,
     victims_default,
 )
 from claimgraph.nlp.events.casualties import Figure, figures, head_of_match, same_count_same_people
@@ -80,6 +79,7 @@ from claimgraph.nlp.events.setting import (
     political_setting,
     tried_not_reported,
 )
+from claimgraph.nlp.events.timing import act_words, time_of
 from claimgraph.nlp.events.tolls import casualties_of
 from claimgraph.nlp.events.totals import figure_in_total, in_running_total
 from claimgraph.nlp.shared.text import span_text
@@ -492,10 +492,11 @@ class EventsComponent:
                 quantities.append(fig.quantity)
         source, hedges = attribution_of(state, start, end)
         place, weak_place = place_of(state, c, head, exclude)
-        heads = [head_of_match(c.toks, m) for m in best_matches(self.lex.triggers.find(c.toks))
+        matches = best_matches(found := self.lex.triggers.find(c.toks))
+        heads = [head_of_match(c.toks, m) for m in matches
                  if self.lex.types[m.payload[0]].group == c.group]  # type: ignore[index]
         definite, distinct = reference_of(head, heads)
-        time, reported = time_of(state, c, start)
+        time, reported = time_of(state, c, start, act_words(c.toks, found, matches))
         event = Event(
             id=state.new_id("events"), type=info.type, subtype=info.subtype, text=text[start:end],
             span=(start, end), actors=actors, targets=targets,
