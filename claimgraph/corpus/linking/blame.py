@@ -4,7 +4,8 @@ A report blames the forces its events of a harmful kind (BLAME_TYPES) name as ac
 incident contradict each other when each blames known belligerents (linking.json actor_sides) and they share
 none, and when neither text itself names the other's blamed side as the act's doer (the subject of the words
 telling the event, or its "by" agent; a side named elsewhere in the sentence, "rejecting Russian claims", is
-not): a text that says "IS claimed the suicide bombing" while its analysis gives the bombing the actors
+not, nor one a reporting verb joins to the act, "warplanes confirmed by US officials": a source is not a
+perpetrator): a text that says "IS claimed the suicide bombing" while its analysis gives the bombing the actors
 of other sentences ("charging they took orders from the US-led coalition") disagrees with nobody; the
 disagreement is the analysis's, and a finding must rest on what the outlets wrote.
 """
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimgraph.contract import Analysis, Event
 from claimgraph.corpus.linking.entities import linking_data, side_of
 from claimgraph.corpus.linking.models import Finding
+from claimgraph.data import read_rows
 
 if TYPE_CHECKING:
     from claimgraph.corpus.linking.findings import DocReport
@@ -51,21 +54,44 @@ def _known(sides: list[str]) -> set[str]:
     return {s for s in sides if side_of(s) or s in linking_data().get("actor_sides", {})}
 
 
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    """Word forms of the verbs that report (cues.tsv verbs: "confirmed", "reports", "said"), by regular English
+    inflection of their lemmas, with the irregular forms cues.tsv lists (its `form` rows)."""
+    out: set[str] = set()
+    for row in read_rows("cues.tsv"):
+        if len(row) > 1 and row[1] == "verb":
+            lemma = row[0].lower()
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            out |= {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+            if lemma.endswith("y"):
+                out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    out |= {w.lower() for w in linking_data().get("reporting_forms", [])}
+    return frozenset(out)
+
+
+def _reports(gap: str) -> bool:
+    """Whether the words between a name and an act hold a reporting verb: the name is then who reports the act
+    ("warplanes confirmed by US officials", "US officials confirmed jets struck"), its source, not its doer."""
+    return any(w.strip("\"'’").lower() in _reporting_forms() for w in gap.split())
+
+
 def _agent_at(text: str, act: tuple[int, int], mention: tuple[int, int]) -> bool:
     """Whether a name at `mention` names the doer of the act at `act`: it lies in the act's words, or stands
     before them at most AGENT_GAP_WORDS words away in one clause ("Russian fighter jets struck"), or follows
-    them in one clause after an agent marker ("was struck on Saturday by Russian jets")."""
+    them in one clause after an agent marker ("was struck on Saturday by Russian jets"); not when a reporting
+    verb stands between (`_reports`: a source is not a perpetrator)."""
     (s, e), (ms, me) = act, mention
     if s <= ms and me <= e:
         return True
     if me <= s:
         gap = text[me:s]
-        return not _BREAK.search(gap) and len(gap.split()) <= AGENT_GAP_WORDS
+        return not _BREAK.search(gap) and len(gap.split()) <= AGENT_GAP_WORDS and not _reports(gap)
     gap = text[e:ms]
     words = [w.lower() for w in gap.split()]
     markers = [i for i, w in enumerate(words) if w in linking_data().get("agent_markers", [])]
     return (ms >= e and len(gap) <= AGENT_AFTER_CHARS and not _BREAK.search(gap) and bool(markers)
-            and len(words) - markers[-1] - 1 <= AGENT_GAP_WORDS)
+            and len(words) - markers[-1] - 1 <= AGENT_GAP_WORDS and not _reports(gap))
 
 
 def sides_at_act(analysis: Analysis, events: list[Event]) -> set[str]:

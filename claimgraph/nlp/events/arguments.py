@@ -61,7 +61,9 @@ def actor_tokens(head: Token) -> list[Token]:
                 out.append(child)
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 out.extend(g for g in child.children if g.dep_ == "pobj")
-            if child.dep_ == "acl":  # "a car bomb claimed by the Islamic State group"
+            if child.dep_ == "acl" and child.lemma_.lower() in passive_doers():
+                # "a car bomb claimed by the Islamic State group", "strikes carried out by Russian jets"; not a
+                # report's source ("warplanes confirmed by US officials", "shelling reported by the Observatory")
                 out.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
             if child.dep_ in ("amod", "compound"):  # "US-led air strikes", "US-led coalition air strikes"
                 for led in (child, *child.children):
