@@ -57,7 +57,11 @@ def set_aside(sent: Span) -> frozenset[int]:
     out: set[int] = set()
     k = 0
     while k < size:
-        marker = next((m for m in by_first.get(words[k], ()) + empty if tuple(words[k:k + len(m)]) == m), None)
+        firsts = by_first.get(words[k])
+        if firsts is None and not empty:  # most words open no marker: no generator made for them
+            k += 1
+            continue
+        marker = next((m for m in (firsts or ()) + empty if tuple(words[k:k + len(m)]) == m), None)
         if marker is None:
             k += 1
             continue

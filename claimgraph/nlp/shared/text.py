@@ -9,9 +9,9 @@ text) gets spaCy's own `Span.text`. tests/test_speed_text.py compares both on re
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
+from claimgraph.nlp.shared.columns import offsets
 from claimgraph.nlp.tokenize import TextDoc
 
 
@@ -37,8 +37,8 @@ def token_texts(doc: Doc) -> list[str]:
     if isinstance(doc, TextDoc):
         texts: list[str] | None = doc.__dict__.get("_token_texts")
         if texts is None or len(texts) != len(doc):
-            text = doc.text
-            texts = [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
+            starts, ends = offsets(doc)  # kept by the doc too; the slices are made in C (`map`)
+            texts = list(map(doc.text.__getitem__, map(slice, starts, ends)))
             doc.__dict__["_token_texts"] = texts
         return texts
     return [t.text for t in doc]
