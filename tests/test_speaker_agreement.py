@@ -227,3 +227,50 @@ def test_the_clause_hung_on_quoting_is_the_cited_speakers():
 
 def test_quoting_with_no_words_reported_is_no_attribution():
     assert speakers("The paper ran the story on Monday, quoting two officials.") == []
+
+
+# ------------------------------------------------------------------ what "citing" names must be able to speak
+
+def test_citing_a_holiday_leaves_the_subject_the_speaker():
+    assert speakers("The ministry said, citing Ramadan, that the vote would be delayed.") == [
+        ("that the vote would be delayed", "The ministry", "ministry", None)]
+    # the tagger types "Easter" a person here: a holiday is a reason all the same
+    assert speakers("The court said, citing Easter, that hearings would resume in May.") == [
+        ("that hearings would resume in May", "The court", "court", None)]
+
+
+def test_citing_a_treaty_or_a_law_leaves_the_subject_the_speaker():
+    assert speakers("The government said, citing the Geneva Conventions, that the strikes were illegal.") == [
+        ("that the strikes were illegal", "The government", "government", None)]
+    assert speakers("The ministry said, citing the treaty, that the strikes were illegal.") == [
+        ("that the strikes were illegal", "The ministry", "ministry", None)]
+    assert speakers("The government said, citing the 1951 Refugee Convention, that the camp must stay open.") == [
+        ("that the camp must stay open", "The government", "government", None)]
+
+
+def test_citing_a_numbered_article_leaves_the_subject_the_speaker():
+    assert speakers("The minister said, citing Article 5, that allies must respond.") == [
+        ("that allies must respond", "The minister", "minister", None)]
+    assert speakers("The council said, citing Resolution 2254, that elections must be held.") == [
+        ("that elections must be held", "The council", "council", None)]
+
+
+def test_the_grounds_cited_after_the_clause_are_not_what_was_said():
+    assert speakers("The ministry said the border would close on Monday, citing security concerns.") == [
+        ("the border would close on Monday", "The ministry", "ministry", None)]
+
+
+def test_citing_a_speaker_still_relays_their_words():
+    assert speakers("Reuters reported, citing the World Bank, that growth had slowed.") == [
+        ("that growth had slowed", "the World Bank", "World Bank", "Reuters")]
+    assert speakers("The agency said, quoting General Ahmed Saleh, that the road was open.")[0][2:] == (
+        "Ahmed Saleh", "agency")
+    assert speakers("The paper reported, citing Human Rights Watch, that the camp was full.")[0][2:] == (
+        "Human Rights Watch", "paper")
+
+
+def test_an_honorific_from_the_lexicon_gives_the_gender():
+    text = ("Lady Ashton and the minister met on Monday. " + Q.format("We spoke for an hour,") + " she said.")
+    assert last(text) == ("she", "Lady Ashton")
+    text = ("Lady Ashton and the minister met on Monday. " + Q.format("We spoke for an hour,") + " he said.")
+    assert last(text)[1] != "Lady Ashton"

@@ -3,7 +3,7 @@
 Why: "The ministry issued a statement. ... It said ..." is the ministry speaking, not a piece of paper; and
 "State television reported, quoting the mayor, that ..." is the mayor's statement through the broadcaster, not a
 report whose content is "quoting the mayor". Both read only the parse and the lexicon (attribution_groups.tsv,
-attribution_words.tsv `citing`, `issuer_prep`, attribution_entity_types.tsv).
+attribution_words.tsv `citing`, `issuer_prep`, `ruling_document`, attribution_entity_types.tsv).
 """
 
 from __future__ import annotations
@@ -33,14 +33,38 @@ def can_issue(cx: Context, t: Token) -> bool:
 
 
 def can_be_cited(cx: Context, t: Token) -> bool:
-    """Whether the object of "citing"/"quoting" is someone or something whose words are relayed: a name, a speaker or
-    document noun of the lexicon ("citing two officials", "quoting a report"); not a reason ("citing security
-    concerns", "citing a lack of funds")."""
-    if t.pos_ == "PROPN" or cx.state.entity_at(t.idx, t.idx + len(t)) is not None:
-        return True
+    """Whether the object of "citing"/"quoting" is someone or something whose words are relayed, a possible speaker: a
+    name of a person, an organisation, an outlet, a country or a people (attribution_entity_types.tsv `cited`), a
+    speaker or document noun of the lexicon ("citing two officials", "quoting a report"). Not the grounds of the
+    statement, which leave the cue's subject the speaker: a reason ("citing security concerns"), a law, a treaty or a
+    holiday ("citing the Geneva Conventions", "citing Article 5", "citing Ramadan"), a ruling document ("citing the
+    treaty")."""
+    if t.lower_ in cx.lex.holidays:
+        return False  # "citing Easter", typed a person or not: a reason
+    cited = cx.lex.entity_roles.get("cited", set())
+    ent = cx.sources.entity(cx.state.entity_at(t.idx, t.idx + len(t)))
+    if ent is not None:
+        return ent.type in cited
+    if t.ent_type_:  # a name claimgraph keeps no entity of: the tagger's type ("the Geneva Conventions": LAW)
+        return t.ent_type_ in cited
+    if t.pos_ == "PROPN" and not t.text.islower():
+        return _speaker_name(cx, t)
     lemma = t.lemma_.lower()
-    return t.pos_ == "NOUN" and lemma not in cx.lex.not_speakers and (
-        lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.person_nouns)
+    if t.pos_ not in {"NOUN", "PROPN"} or lemma in cx.lex.not_speakers or lemma in cx.lex.ruling_documents:
+        return False
+    if any(c.dep_ == "nummod" and c.i > t.i for c in cx.children(t)):
+        return False  # "citing Article 5", "citing paragraph 4": a numbered provision ("two officials" speak)
+    return lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.person_nouns
+
+
+def _speaker_name(cx: Context, t: Token) -> bool:
+    """Whether a name no tagger typed is a speaker's: a person's with a title or an honorific in it ("quoting General
+    Haftar", "citing Mr Salem") or an organisation's by its last word ("citing Human Rights Watch"); an untyped name
+    otherwise is more often a thing, a season or an event ("citing Ramadan", "citing Brexit") than a voice."""
+    if t.text in cx.lex.not_person_heads:
+        return True
+    words = [c for c in cx.children(t) if c.dep_ in {"compound", "flat"} and c.i < t.i]
+    return any(w.lower_.rstrip(".") in cx.lex.titles or w.lower_ in cx.lex.honorifics for w in words)
 
 
 def own_issuer(cx: Context, noun: Token) -> Token | None:
@@ -132,4 +156,19 @@ def cited_by(cx: Context, verb: Token, subj: Token | None) -> tuple[Token, Token
         cited = next((o for o in cx.children(g) if o.dep_ == "dobj"), None)
         if cited is not None and cited.i != subj.i and can_be_cited(cx, cited):
             return g, cited
+    return None
+
+
+def grounds(cx: Context, toks: list[Token]) -> tuple[Token, set[int]] | None:
+    """'The ministry said, citing the treaty, that the border was closed', '..., citing security concerns.': a "citing"
+    participle that cites no speaker and whose phrase opens or closes a statement's words (punctuation aside), with
+    the indices of that phrase: the grounds the speaker gives, not what was said. None when there is none."""
+    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    inside = {t.i for t in toks}
+    for g in words:
+        if g.tag_ != "VBG" or g.lemma_ not in cx.lex.citing or g.dep_ not in {"advcl", "acl", "xcomp", "conj"}:
+            continue
+        phrase = {t.i for t in g.subtree if t.i in inside}
+        if words[0].i in phrase or words[-1].i in phrase:
+            return g, phrase
     return None

@@ -75,6 +75,8 @@ class Lexicon:
     honorifics: dict[str, str] = field(default_factory=dict)
     address: set[str] = field(default_factory=set)  # "Mr", "Ms": a name after it is a person's
     issuer_preps: set[str] = field(default_factory=set)  # "a statement from the ministry": its issuer
+    ruling_documents: set[str] = field(default_factory=set)  # "citing the treaty": grounds, no words relayed
+    holidays: set[str] = field(default_factory=set)  # "citing Ramadan": grounds, never a speaker
     #: attribution_entity_types.tsv: role ("issuer", "cited") -> the entity types that can play it
     entity_roles: dict[str, set[str]] = field(default_factory=dict)
 
@@ -101,7 +103,8 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "stating_document_anywhere": "stating_documents_anywhere", "headline_speech_verb": "headline_speech_verbs",
          "headline_particle": "headline_particles", "adverbial_mark": "adverbial_marks",
          "audience_prep": "audience_preps", "refused_act": "refused_acts", "statement_prep": "statement_preps",
-         "address": "address", "issuer_prep": "issuer_preps"}
+         "address": "address", "issuer_prep": "issuer_preps", "ruling_document": "ruling_documents",
+         "holiday": "holidays"}
 #: attribution_words.tsv honorific classes and the gender each gives
 _HONORIFIC = {"honorific_m": "m", "honorific_f": "f"}
 

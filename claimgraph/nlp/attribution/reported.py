@@ -39,7 +39,7 @@ from claimgraph.nlp.attribution.grammar import (
     verbal_target,
     wished,
 )
-from claimgraph.nlp.attribution.issuers import cited_by
+from claimgraph.nlp.attribution.issuers import cited_by, grounds
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
@@ -389,6 +389,12 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
             cx.used_verbs.add(verb.i)
             return
         attr.start, attr.end = rest
+    elif fixed is None:  # "said, citing the treaty, that ...": the grounds given are no part of what was said
+        reason = grounds(cx, toks)
+        rest = cx.span_chars([t for t in toks if t.i not in reason[1]]) if reason is not None else None
+        if rest is not None:  # (and "citing" reports nothing of its own: the treaty said nothing)
+            attr.start, attr.end = rest
+            cx.used_verbs.add(reason[0].i)
     cx.attrs.append(attr)
     cx.used_verbs.add(verb.i)
     quoting = quoting_verb(verb)
