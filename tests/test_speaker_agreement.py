@@ -269,6 +269,48 @@ def test_citing_a_speaker_still_relays_their_words():
         "Human Rights Watch", "paper")
 
 
+# ------------------------------------------------------------------ an organisation's name is "it", never a person
+
+def kinds(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(quoted words, resolved source label, its kind) for every quote, in text order."""
+    a = analyze(text)
+    by_id = {s.id: s for s in a.sources}
+    return [(q.text.strip(" ,."), by_id[q.speaker].label if q.speaker else None,
+             by_id[q.speaker].kind if q.speaker else None) for q in sorted(a.quotes, key=lambda q: q.span[0])]
+
+
+def test_it_takes_up_an_organisation_named_by_no_entity():
+    text = "Human Rights Watch said the strikes were illegal. It called for an inquiry."
+    assert kinds(text) == [("the strikes were illegal", "Human Rights Watch", "organization"),
+                           ("for an inquiry", "Human Rights Watch", "organization")]
+    text = "Human Rights Watch published a report on Monday. It said the strikes were illegal."
+    assert last(text) == ("It", "Human Rights Watch")
+
+
+def test_an_organisation_the_tagger_typed_a_person_is_it():
+    # the small model types "Airwars Monitor" PERSON: its last word makes it an organisation
+    text = "Airwars Monitor said the strikes were illegal. It called for an inquiry."
+    assert kinds(text) == [("the strikes were illegal", "Airwars Monitor", "organization"),
+                           ("for an inquiry", "Airwars Monitor", "organization")]
+
+
+def test_it_never_takes_up_a_named_person():
+    text = "Sami Haddad said the strikes were illegal. It called for an inquiry."
+    assert kinds(text) == [("the strikes were illegal", "Sami Haddad", "person"), ("for an inquiry", None, None)]
+
+
+def test_a_name_ending_in_watch_or_monitor_is_no_person():
+    from claimgraph.contract import Entity
+    from claimgraph.nlp.attribution.lexicon import lexicon
+    from claimgraph.nlp.attribution.speakers import Sources
+    from claimgraph.nlp.state import DocState
+
+    sources = Sources(DocState(), None, not_person=frozenset(lexicon().not_person_heads))
+    for name in ("Human Rights Watch", "Euro-Med Monitor", "Amnesty International"):
+        assert sources.kind_of(Entity(id="e1", name=name, type="PERSON", mentions=[(0, len(name))])) == "organization"
+    assert sources.kind_of(Entity(id="e2", name="Omar Watson", type="PERSON", mentions=[(0, 11)])) == "person"
+
+
 def test_an_honorific_from_the_lexicon_gives_the_gender():
     text = ("Lady Ashton and the minister met on Monday. " + Q.format("We spoke for an hour,") + " she said.")
     assert last(text) == ("she", "Lady Ashton")

@@ -67,7 +67,8 @@ class Lexicon:
     headline_particles: set[str] = field(default_factory=set)  # "Called Off", "Blasted By": passive or phrasal
     #: attribution_meanings.tsv: role -> the cue meanings (or contents, for object_content) that play it
     meaning_roles: dict[str, set[str]] = field(default_factory=dict)
-    #: entity_cues.json `not_person_heads`: a name ending in one of these is an organisation or a facility
+    #: entity_cues.json `not_person_heads` and attribution_words.tsv organisation_end ("Watch"): a name ending in one
+    #: of these is an organisation or a facility, never a person
     not_person_heads: set[str] = field(default_factory=set)
     #: entity_cues.json `headline_verbs`: a headline's title-case speech verbs ("Says", "Vows")
     headline_verbs: set[str] = field(default_factory=set)
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
         if len(row) >= 2:
             lex.groups[row[0].strip().lower()] = row[1].strip()
     lex.titles = {row[0].strip().lower() for row in read_rows("titles.txt", header=False)}
+    org_ends: set[str] = set()
     for row in _rows("attribution_words.tsv"):
         if len(row) < 2:
             continue
@@ -149,13 +151,15 @@ def lexicon() -> Lexicon:
             lex.view_adjectives_with[adjective] = verb
         elif kind in _HONORIFIC:
             lex.honorifics[word] = _HONORIFIC[kind]
+        elif kind == "organisation_end":
+            org_ends.add(word.title())  # compared with a name's last word as written ("Human Rights Watch")
         elif kind in _SETS:
             getattr(lex, _SETS[kind]).add(word)
     for row in _rows("attribution_meanings.tsv"):
         if len(row) >= 2:
             lex.meaning_roles.setdefault(row[1].strip(), set()).add(row[0].strip())
     entity_cues = json.loads(read_text("entity_cues.json") or "{}")
-    lex.not_person_heads = {w for words in entity_cues.get("not_person_heads", {}).values() for w in words}
+    lex.not_person_heads = {w for words in entity_cues.get("not_person_heads", {}).values() for w in words} | org_ends
     for row in _rows("attribution_entity_types.tsv"):
         if len(row) >= 2:
             lex.entity_roles.setdefault(row[1].strip(), set()).add(row[0].strip().upper())

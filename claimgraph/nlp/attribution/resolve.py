@@ -148,10 +148,9 @@ def speaker_of(cx: Context, a: Attr) -> None:
             return
         if cand is None:
             body = speaker_subject_before(cx, head)
-            src = named_source(cx, body) if body is not None else None
+            # "it" takes up no person: a name typed by nothing it stands for is an organisation's from the start
+            src = named_source(cx, body, institution=head.lower_ == "it") if body is not None else None
             if src is not None:  # "The water company raised its prices. It said ...": the company
-                if head.lower_ == "it" and src.kind == "person" and src.entity is None:
-                    src.kind = "organization"  # a name no entity holds ("Human Rights Watch"): "it" is no person
                 a.source = src
                 remember(cx, src, head.idx, head.lower_, body)
             return  # else nobody to resolve to: the span stays on the pronoun, the speaker unknown
@@ -212,8 +211,12 @@ def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
         start = cx.sents.start(start - 1)
     for t in reversed(cx.doc[start:pron.i]):
         # (a lower-case noun the tagger took for a name, "the ministry of defence", is a common noun)
-        if t.dep_ not in {"nsubj", "nsubjpass"} or not (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()) \
-                or cx.inside_quote(t.idx):
+        if t.dep_ not in {"nsubj", "nsubjpass"} or cx.inside_quote(t.idx):
+            continue
+        if g == "n" and t.pos_ == "PROPN" and t.text in cx.lex.not_person_heads and \
+                cx.state.entity_at(t.idx, t.idx + len(t)) is None:
+            return t  # "Human Rights Watch said ... It called for ...": an organisation's name no entity holds
+        if not (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()):
             continue
         if g in {"m", "f"}:
             return t if person_for(cx, t, g, strict=True) else None  # "The general spoke ... "...," he said."
@@ -354,8 +357,10 @@ def person_for(cx: Context, subj: Token, g: str, strict: bool) -> bool:
     return subj.pos_ == "NOUN" and subj.tag_ == "NN" and person and gendered in {None, g}
 
 
-def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) -> Source | None:
-    """The source a noun phrase names: its entity if one covers the head, else a group or label."""
+def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None,
+                 institution: bool = False) -> Source | None:
+    """The source a noun phrase names: its entity if one covers the head, else a group or label (of kind
+    "organization" when `institution` says the phrase names no person, else `name_kind`'s)."""
     s, e = mention_tokens(head)
     if span is None:
         span = cx.span_chars(list(cx.doc[s:e]))
@@ -413,8 +418,17 @@ def named_source(cx: Context, head: Token, span: tuple[int, int] | None = None) 
             return cx.sources.get(holder.name, holder.id, role_kind if kind == "person" and role_kind in {
                 "official", "expert"} else kind, holder.descriptors[0])
     label = strip_det(cx.text[span[0]:span[1]], possessor=head.dep_ == "poss")
-    kind = group_kind or ("person" if head.pos_ == "PROPN" else "unknown")
+    kind = group_kind or ("organization" if institution and head.pos_ == "PROPN" else name_kind(cx, head))
     return cx.sources.get(label, None, kind, role)
+
+
+def name_kind(cx: Context, head: Token) -> str:
+    """The kind of a source named by words no entity or group noun types: a name is a person's unless its last word
+    is an organisation's ("Human Rights Watch", "the Kamal Adwan Hospital": entity_cues.json not_person_heads,
+    attribution_words.tsv organisation_end), decided here once, so that every quote of that source has one kind."""
+    if head.pos_ != "PROPN":
+        return "unknown"
+    return "organization" if head.text in cx.lex.not_person_heads else "person"
 
 
 def group_kind_of(cx: Context, head: Token) -> str | None:
