@@ -255,3 +255,10 @@ def test_names_listed_after_a_plural_settlement_noun_are_villages_placed_in_the_
                                  "province, activists said.")
     assert places["Kafr Nabudah"].country == "SY" and places["Hasraya"].country == "SY"
     assert "Hama province" in places
+
+
+def test_a_name_described_as_a_settlement_right_after_it_is_a_place(analyzer) -> None:
+    """"X, a rural township in Y": a settlement no gazetteer lists, placed at the story's town of its country."""
+    places = places_of(analyzer, "Bird flu was found on a farm in Lujhu, a rural township in northern Taoyuan, "
+                                 "officials in Taiwan said.")
+    assert places["Lujhu"].country == "TW" and places["Taoyuan"].country == "TW"

@@ -192,7 +192,24 @@ class Sites:
         if s > 2 and doc[s - 1].lower_ == "of" and doc[s - 2].is_lower \
                 and doc[s - 3].lower_ in self.lex.settlement_nouns:
             return True
-        return self.held_by_known(doc, s, e, gaz)
+        return self.described_settlement(doc, e) or self.held_by_known(doc, s, e, gaz)
+
+    def described_settlement(self, doc: Doc, e: int) -> bool:
+        """A name described as a settlement right after it: "X, a village in Y", "X is a rural township in Y"."""
+        k = e
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        elif k < len(doc) and doc[k].lower_ in ("is", "was"):
+            k += 1
+        else:
+            return False
+        if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+            k += 1
+        for _ in range(2):  # "a small", "a rural farming"
+            if k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                k += 1
+        return k + 1 < len(doc) and doc[k].lower_ in self.lex.settlement_nouns \
+            and doc[k + 1].lower_ in ("in", "of", "near", "outside")
 
     def held_by_known(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         """A name the model took for a place, after a locative preposition and held by a place the gazetteer knows:
