@@ -255,9 +255,12 @@ def figures(
     parts: list[Figure] = []  # every part of a toll ("including 25 children")
     used: set[int] = set()
     doc = sent.doc
-    lowers, numeric = lower_strings(doc), like_nums(doc)
+    lowers, numeric, numbers = lower_strings(doc), like_nums(doc), lex.numbers
     for i in range(sent.start, sent.end):
         lower = lowers[i]
+        if not (numeric[i] or lower[:1].isdigit() or lower in numbers or "-" in lower or "\u2010" in lower
+                or "\u2011" in lower):
+            continue  # what the check below needs (a digit first, a number word or a hyphen), looked at without a regex
         if not (numeric[i] or _DIGITS.match(lower) or word_parts(lower, lex)):
             continue  # no number (every check below would say so): no Token made
         tok = doc[i]
