@@ -262,3 +262,11 @@ def test_a_name_described_as_a_settlement_right_after_it_is_a_place(analyzer) ->
     places = places_of(analyzer, "Bird flu was found on a farm in Lujhu, a rural township in northern Taoyuan, "
                                  "officials in Taiwan said.")
     assert places["Lujhu"].country == "TW" and places["Taoyuan"].country == "TW"
+
+
+def test_a_name_the_model_missed_that_the_text_calls_a_township_is_a_place(analyzer) -> None:
+    """"X is a rural township in Y" opening a sentence: the model tags no entity, the description makes it a
+    settlement, placed at the story's town of its country."""
+    places = places_of(analyzer, "Lujhu is a rural township in northern Taoyuan. Farmers there culled chickens, "
+                                 "officials in Taiwan said.")
+    assert places["Lujhu"].country == "TW"

@@ -123,7 +123,33 @@ class Sites:
                                unlisted=True, locative=True))
             for t in range(span.start, span.end):
                 taken[t] = True
-        return out + self._settlement_lists(doc, gaz, taken)
+        return out + self._settlement_lists(doc, gaz, taken) + self._described_settlements(doc, gaz, taken)
+
+    def _described_settlements(self, doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
+        """Capitalised names no step found that the text describes as a settlement right after them ("X is a rural
+        township in Y", "X, a village near Y"; the model tags such names as persons, or not at all)."""
+        out: list[Mention] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tail = i > 0 and _cap(doc[i - 1]) and not taken[i - 1] and not doc[i].is_sent_start
+            if taken[i] or not _cap(doc[i]) or doc[i].is_stop or tail:
+                i += 1
+                continue
+            e = i
+            while e < n and e - i < 3 and _cap(doc[e]) and not taken[e] \
+                    and doc[e].ent_type_ not in _NOT_SETTLEMENT_LABELS:
+                e += 1
+            span = doc[i:e]
+            if e > i and self.described_settlement(doc, e) and not self._known(span.text, gaz) \
+                    and span.text not in self.lex.not_places and not self._calendar(span) \
+                    and self.village_like(span, gaz):
+                out.append(Mention(span.start_char, span.end_char, span.text, key(span.text), "scan", "GPE",
+                                   unlisted=True, locative=True))
+                for t in range(i, e):
+                    taken[t] = True
+            i = max(e, i + 1)
+        return out
 
     def _settlement_lists(self, doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
         """Names listed after a plural settlement noun and a colon or "of" ("four villages: A, B, C and D", "the
