@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                     "`page` field); LGL's is the GeoNames record's. For countries and continents the two differ by "
                     "180-650 km (China, Australia, Brazil, Sudan, Nigeria, Russia, Japan, Myanmar, Europe, ...): "
                     "claimgraph keeps GeoNames' points, and about 90 of GeoVirus tune's 110 resolution errors "
-                    "(besides 22 missed toponyms) are these (66 countries, 21 continents and regions, 3 seas; "
+                    "(besides 21 missed toponyms) are these (66 countries, 21 continents and regions, 3 seas; "
                     "Queensland adds 7). "
                     "LGL's gold keeps GeoNames' points, so a move toward Wikipedia's loses there what it gains here "
                     "(Russia: 27 LGL tune mentions at 60N 100E, 4 GeoVirus ones at 60N 90E). No published table that "
