@@ -13,13 +13,14 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.nlp.events.casualties_syntax import (
     CIVILIAN_WORDS,
     HOUSEHOLD_WORDS,
     MEMBER_WORDS,
     ONE_PERSON_WORDS,
+    SET_DETERMINERS,
     SET_PRONOUNS,
     among_of,
     combined,
@@ -40,8 +41,6 @@ MAX_TREE_DISTANCE = 3
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "attr", "obj"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _SKIP_ENT = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
-#: determiners of a set already named ("three of the civilians", "two of these victims")
-_DEFINITE = {"the", "these", "those"}
 
 
 @dataclass
@@ -56,6 +55,7 @@ class Figure:
     cue_token: int  # doc index of the cue
     conj_root: int = -1  # doc index of the first noun of a coordination ("14 militants and 2 soldiers")
     part: bool = False  # a part of a toll ("including 8 civilians", "among the dead"): who some of its people were
+    noun: int = -1  # doc index of the noun the number counts
 
 
 #: hyphens a tokenizer may leave inside a number word ("Twenty\u2010six" with U+2010 or U+2011)
@@ -372,6 +372,10 @@ def figures(
                             continue  # "70 people including dozens of women and children": a part of the toll
                         g = "civilians" if others | {g} <= {"women", "children", "civilians"} else "unknown"
                     group, noun, partitive = g, objs[0], objs[0]
+        elif num.dep_ == "nummod" and any(  # the same with "25" parsed as the number of "civilians"
+                o.dep_ == "pobj" and o.lower_ in SET_PRONOUNS for c in num.children
+                if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
+            of_set = said_to_be(num) is not None and group_of(noun, lex) not in (None, "unknown")
         # "dozens more", "40 others": an additional set, counted by a cue after it, never one before
         after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
         if (not of_set and after_run is not None and after_run.lower_ == "of" and run[-1].i + 2 < sent.end
@@ -483,22 +487,52 @@ def figures(
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         conj_root = root.i if root.i != noun.i or any(c.dep_ == "conj" for c in noun.children) else -1
-        out.append(Figure(best[4], group, low, high, start, end, q, best[3].i, conj_root))
+        out.append(Figure(best[4], group, low, high, start, end, q, best[3].i, conj_root, noun=noun.i))
         if part:
             kinds_of_civilians.append(out[-1])
         if in_part or among_of(noun) is not None:
             out[-1].part = True
             parts.append(out[-1])
-        elif partitive is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in partitive.children):
+        elif partitive is not None and any(c.dep_ == "det" and c.lower_ in SET_DETERMINERS for c in partitive.children):
             out[-1].part = True  # "three of the dead civilians were children": some of a set already counted
     # "killed 31 people including two medics", "2 medics among 31 dead", "killed 31 civilians including 10 on a
     # bus": who some of a toll were, no toll of its own that the lowest-figure rule would take (ACLED counts 31)
     # "killed 10 fighters, including two commanders (or 2 supervisors)": a part of the toll's own kind of people, or
     # of no kind, is who some of them were, no toll of its own (the lowest-figure rule would take 2 for the 10)
+    for f in listed_parts(out, doc):  # "killed 15 militants, 10 Taliban fighters and 5 foreign fighters"
+        f.part = True
+        parts.append(f)
     wholes = [o for o in out if not any(o is p for p in parts)]
     return [f for f in out if (not any(f is p for p in kinds_of_civilians) or not any(
         o.kind == f.kind and o.group in ("unknown", "civilians") and o is not f for o in out)) and not (
         any(f is p for p in parts) and any(o.kind == f.kind and f.group in (o.group, "unknown") for o in wholes))]
+
+
+def listed_parts(figs: list[Figure], doc: Doc) -> list[Figure]:
+    """The items of a list set off by a comma after a count of their own group that add up to it ("killed 15
+    militants, 10 Taliban fighters and 5 foreign fighters": the 10 and the 5 are who the 15 were, not 15 more).
+    The parse makes them one coordination, which sum_coordinated would add up; only when the items name one kind
+    of person told apart by a modifier (Taliban / foreign fighters) and their sum is the first count: "killed 12
+    rebels, 7 soldiers and 5 policemen" (other kinds of people) and "2 soldiers, a policeman and a militiaman" are
+    a list of the dead."""
+    lists: dict[tuple[str, int], list[Figure]] = {}
+    for f in figs:
+        if f.conj_root >= 0 and f.noun >= 0 and not f.part:
+            lists.setdefault((f.kind, f.conj_root), []).append(f)
+    found: list[Figure] = []
+    for (_, root), items in lists.items():
+        items.sort(key=lambda f: f.start)
+        whole, rest = items[0], items[1:]
+        if len(rest) < 2 or whole.noun != root or whole.noun + 1 >= len(doc) or doc[whole.noun + 1].text != ",":
+            continue
+        nouns = [doc[f.noun] for f in rest]
+        if (whole.low is None or any(f.low is None or f.group != whole.group for f in rest)
+                or sum(f.low or 0.0 for f in rest) != whole.low
+                or len({n.lemma_.lower() for n in nouns}) != 1
+                or not all(any(c.dep_ in ("compound", "amod") for c in n.children) for n in nouns)):
+            continue
+        found.extend(rest)
+    return found
 
 
 def same_count_same_people(figs: list[Figure]) -> None:

@@ -24,6 +24,14 @@ ONE_PERSON_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "one_person")
 KIN_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "kin_word")
 #: nouns of several people each ("six families were executed": six families, not six people)
 HOUSEHOLD_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "household_word")
+#: determiners of a set already named ("three of the civilians", "two of these victims")
+SET_DETERMINERS = frozenset(w for k, w in _PEOPLE_WORDS if k == "set_determiner")
+#: pronouns standing for a set just counted ("30 people, 25 of them civilians", "25 of whom were civilians")
+SET_PRONOUNS = frozenset(w for k, w in _PEOPLE_WORDS if k == "set_pronoun")
+#: groups a part of a toll may name that say who the rest were not: fighters, or civilians named as such
+NAMING_GROUPS = frozenset(w for k, w in _PEOPLE_WORDS if k == "naming_group")
+#: casualty kinds that tell violence against people (looting in the same clause is part of that violence)
+HARM_KINDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "harm_kind")
 
 
 def kin_of(tok: Token) -> bool:
@@ -135,16 +143,16 @@ def listed_whole(noun: Token) -> Token | None:
     return None
 
 
-#: pronouns standing for a set just counted ("30 people, 25 of them civilians", "25 of whom were civilians")
-SET_PRONOUNS = {"them", "whom", "those", "these"}
-
-
 def said_to_be(num: Token) -> Token | None:
     """The noun a count of a set just counted is said to be ("25 of them civilians": civilians, "25 of whom were
-    civilians": civilians), else None."""
+    civilians": civilians), else None. The count may be parsed as the noun's subject or as its number ("25" nummod
+    of "civilians", as often when the clause ends the sentence), the noun as an apposition or an adverbial; the
+    caller has seen its "of them"."""
+    if num.dep_ == "nummod" and num.head.i != num.i and num.head.pos_ in ("NOUN", "PROPN"):
+        return num.head
     if num.dep_ != "nsubj":
         return None
-    if num.head.pos_ in ("NOUN", "PROPN") and num.head.dep_ == "appos":
+    if num.head.pos_ in ("NOUN", "PROPN") and num.head.i > num.i:  # appos, or npadvmod when set off after a place
         return num.head
     if num.head.lemma_ == "be":
         return next((c for c in num.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)

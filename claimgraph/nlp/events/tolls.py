@@ -19,7 +19,9 @@ civilians", "killed 20 people: 14 civilians and 6 fighters", or a headline's "St
   victims that equals the fighters and the women and children the incident's other reports count is their total,
   of no one group;
 - a part is never a lower report of its own group's toll (ACLED's lowest-figure rule is between reports of one
-  toll): "killed eight civilians ... three of the dead civilians were children" is eight civilians.
+  toll): "killed eight civilians ... three of the dead civilians were children" is eight civilians; but a count
+  still wins over a vague word's reading, so a part loses only to a whole that is itself a count ("dozens of
+  civilians were killed ... eighteen of the civilians died" is 18).
 
 casualties.py marks a figure a part (`Figure.part`) when the text says so: "including", "among", "25 of them
 civilians" / "25 of whom were civilians", a list set off after the toll ("20 people: 8 civilians and 3
@@ -33,9 +35,7 @@ from dataclasses import replace
 
 from claimgraph.contract import Casualty, Event
 from claimgraph.nlp.events.casualties import Figure
-
-#: groups a part of a toll may name that say who the rest were not: fighters, or civilians named as such
-_NAMING_PARTS = {"combatants", "civilians"}
+from claimgraph.nlp.events.casualties_syntax import NAMING_GROUPS
 
 
 def casualties_of(figs: list[Figure], people: str) -> tuple[list[Casualty], list[Casualty]]:
@@ -44,7 +44,7 @@ def casualties_of(figs: list[Figure], people: str) -> tuple[list[Casualty], list
     type's default. Victims the report does not describe take the event type's `people` group
     (events_types.tsv), unless fighters are counted among them or a part of them is named civilians ("12 people,
     including eight civilians": the 12 are of several kinds, so "unknown"; the eight stay civilians)."""
-    named = {f.kind for f in figs if f.group == "combatants" or (f.part and f.group in _NAMING_PARTS)}
+    named = {f.kind for f in figs if f.group == "combatants" or (f.part and f.group in NAMING_GROUPS)}
     assumed: list[Figure] = []
     for fig in figs:
         if fig.group == "unknown" and fig.kind not in named:
@@ -53,11 +53,11 @@ def casualties_of(figs: list[Figure], people: str) -> tuple[list[Casualty], list
                 assumed.append(fig)
     figs = sum_coordinated(figs, assumed)
     best: dict[tuple[str, str], Figure] = {}
-    for fig in figs:  # a part is who some of a toll were, never a lower report of it ("three of the civilians")
-        key = (fig.kind, fig.group)
-        cur = best.get(key)
-        if cur is None or (cur.part, _vague(cur), cur.low is None) > (fig.part, _vague(fig), fig.low is None) or (
-                (cur.part, _vague(cur)) == (fig.part, _vague(fig)) and fig.low is not None
+    for fig in figs:  # a part is who some of a toll were, never a lower report of it ("three of the civilians"),
+        key = (fig.kind, fig.group)  # but only a whole that is itself a count beats it: "dozens of civilians were
+        cur = best.get(key)  # killed ... eighteen of the civilians died" is 18, not the vague word's 12
+        if cur is None or (_vague(cur), cur.part, cur.low is None) > (_vague(fig), fig.part, fig.low is None) or (
+                (_vague(cur), cur.part) == (_vague(fig), fig.part) and fig.low is not None
                 and (cur.low is None or fig.low < cur.low)):
             best[key] = fig
     out: list[Casualty] = []
