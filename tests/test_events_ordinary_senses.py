@@ -43,6 +43,8 @@ ORDINARY = [
     "Critics called the new levy a tax plunder.",
     "Armed groups have plundered the region's natural resources for years.",
     "Hollywood studios keep pillaging old comic books for new films.",
+    "The former minister was accused of looting public funds.",
+    "Officials plundered state assets during the privatisation.",
 ]
 
 CONFLICT = [
@@ -74,6 +76,16 @@ CONFLICT = [
     ("An angry crowd looted shops in the market on Saturday.", "Mob violence"),
     ("Protesters ransacked the governor's office.", "Violent demonstration"),
     ("Protesters looted shops and set fire to a bank during the demonstration.", "Violent demonstration"),
+    # a bank's funds and assets, an aid store's resources, villagers' savings seized by armed men: an incident, not
+    # corruption (only public finance and natural wealth rule looting out, events_patients.tsv); all four gave no
+    # looting on top of 6b54b45 (reviewer's finding 6; the first three are the review's sentences)
+    ("Armed men stormed the bank in Gao and looted its funds.", "Looting/property destruction"),
+    ("Rebels looted the assets of the central bank branch in Bunia after seizing the town.",
+     "Looting/property destruction"),
+    ("Militiamen plundered the relief resources stored at the UN warehouse in Malakal.",
+     "Looting/property destruction"),
+    ("Gunmen raided the cooperative in the village and looted the farmers' savings on Tuesday.",
+     "Looting/property destruction"),
 ]
 
 

@@ -47,7 +47,7 @@ from claimgraph.nlp.events.evidence import (
     wrong_patient,
 )
 from claimgraph.nlp.events.furniture import furniture_start
-from claimgraph.nlp.events.incidents import Hint, drop_recalled, merge_incidents
+from claimgraph.nlp.events.incidents import Hint, clause_of, drop_recalled, merge_incidents
 from claimgraph.nlp.events.lexicon import (
     Lexicon,
     Match,
@@ -503,7 +503,7 @@ class EventsComponent:
             place=place, time=time,
             quantities=quantities, casualties=casualties, source=source, hedges=hedges,
         )
-        hints[event.id] = Hint(weak_place, definite, distinct, reported, tuple(assumed), c.sent_index)
+        hints[event.id] = Hint(weak_place, definite, distinct, reported, tuple(assumed), c.sent_index, clause_of(head))
         return event
 
     @staticmethod

@@ -413,7 +413,10 @@ def wrong_patient(subtype: str, head: Token, persons: set[int] | frozenset[int] 
         lemma = tok.lemma_.lower()
         people = (tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ == "PERSON" or tok.i in persons
                   or groups.get(lemma) in PEOPLE_GROUPS or groups.get(tok.lower_) in PEOPLE_GROUPS)
-        if any(lemma in nouns.get(k, ()) or tok.lower_ in nouns.get(k, ()) for k in banned - {"person"}):
+        forms = {lemma, tok.lower_}  # with a modifier too: "public funds", "natural resources" (a row of two words)
+        forms |= {f"{m.lower_} {f}" for m in tok.children if m.dep_ in ("amod", "compound")
+                  for f in (lemma, tok.lower_)}
+        if any(forms & nouns.get(k, frozenset()) for k in banned - {"person"}):
             return True
         if "person" in banned and people:
             return True

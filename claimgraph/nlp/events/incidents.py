@@ -11,8 +11,8 @@ another report of the same toll, not an addition; but a count wins over a vague 
 Political violence of different kinds is one family ("when an air strike happens inside a battle, ACLED
 records the battle"): the main listing's subtype wins. A protest and how it was met are one family too,
 coded by the gravest treatment any of its listings reports (peaceful, intervention, excessive force). Property
-looted or destroyed in a sentence that tells people killed or injured is part of that violence (ACLED codes
-looting as such only outside the context of other violence).
+looted or destroyed in the act that kills or injures people (one clause or two coordinated ones, one doer, place
+and day) is part of that violence (ACLED codes looting as such only outside the context of other violence).
 
 What the text says of each listing (`Hint`, read by the component from the sentence) decides the doubtful
 cases: a place named outside the trigger's own clause ("officials in Ankara blamed the attack") says
@@ -29,10 +29,15 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from claimgraph.contract import Casualty, Event, Place, Time
 from claimgraph.data import read_rows
+from claimgraph.nlp.events.casualties_syntax import HARM_KINDS
 from claimgraph.nlp.events.tolls import total_of_parts, vague
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: ACLED event types of political violence: one incident may be named as a battle, a strike or an attack
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -43,6 +48,52 @@ NEAR = 250
 LEAD_SENTENCES = 5
 #: place features from the coarsest to the finest
 _COARSE = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "landform": 2, "water": 2}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The clause a trigger is told in, for telling whether two acts of one sentence are one incident: its verb (doc
+    index), the verbs coordinated with it ("looted shops and killed two traders": conj; "while rebels killed three
+    soldiers": advcl), the lemma of its subject (a conjoined verb with no subject of its own shares its head's: the
+    same doer), and whether it names its act a separate incident ("in a separate raid", "in another attack")."""
+
+    verb: int = -1
+    links: frozenset[int] = frozenset()
+    doer: str = ""
+    apart: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def _distinct_words() -> frozenset[str]:
+    """Words naming an incident a new one ("another", "separate": events_reference.tsv's `distinct` kind)."""
+    return frozenset(row[0].lower() for row in read_rows("events_reference.tsv") if row[1] == "distinct")
+
+
+def clause_of(head: Token) -> Clause:
+    """The clause of a trigger's head (`Clause`); a trigger outside any verb's clause (a headline's noun) has none."""
+    verb = head
+    for _ in range(6):  # "killed three soldiers in an ambush": the ambush is told in the clause of "killed"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return Clause()
+    links = {c.i for c in verb.children if c.dep_ in ("conj", "advcl")}
+    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        links.add(verb.head.i)
+    doer, tok = "", verb
+    for _ in range(4):
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            doer = subject.lemma_.lower()
+            break
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    words = _distinct_words()
+    apart = any(w.lower_ in words and w.dep_ in ("det", "amod") for t in {verb, head} for p in t.children
+                if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for w in o.children)
+    return Clause(verb.i, frozenset(links), doer, apart)
 
 
 @dataclass(frozen=True)
@@ -59,6 +110,7 @@ class Hint:
     report_time: bool = False
     assumed: tuple[Casualty, ...] = ()
     sentence: int = -1  # the sentence the listing is told in
+    clause: Clause = Clause()  # the clause its trigger is told in
 
 
 NO_HINT = Hint()
@@ -251,17 +303,41 @@ def _surely_same(a: Event, b: Event, hints: dict[str, Hint]) -> bool:
 PROPERTY = "Looting/property destruction"
 
 
-def property_in_violence(events: list[Event], hints: dict[str, Hint]) -> list[Event]:
-    """Property looted or destroyed in a sentence that tells violence killing or injuring people ("Militants
-    pillaged the village and killed five residents") is part of that incident, coded as the violence (ACLED: looting
-    is coded as such only outside the context of other violence): the looting listing becomes a mention of the
-    violent one, which takes its place in the order when it was ranked first; a place, a time or actors only the
-    looting named are the incident's."""
+def _one_act(prop: Event, violent: Event, places: dict[str, Place], times: dict[str, Time],
+             hints: dict[str, Hint]) -> bool:
+    """Is the looting told as part of the violent act: one sentence, one clause or two coordinated ones ("pillaged
+    the village and killed five residents", "looted shops during an attack that killed two"), the same doer ("while
+    rebels killed three soldiers" is another's act), neither named a separate incident ("in a separate raid"), and
+    nothing else that sets incidents apart in `_same_incident`: a place or a day of each that disagree, or actors
+    named for both with none in common?"""
+    hp, hv = hints.get(prop.id, NO_HINT), hints.get(violent.id, NO_HINT)
+    cp, cv = hp.clause, hv.clause
+    if hp.sentence < 0 or hp.sentence != hv.sentence or cp.verb < 0 or cv.verb < 0 or cp.apart or cv.apart:
+        return False
+    if not (cp.verb == cv.verb or cv.verb in cp.links or cp.verb in cv.links):
+        return False
+    if cp.doer and cv.doer and cp.doer != cv.doer:
+        return False
+    if prop.actors and violent.actors and not set(prop.actors) & set(violent.actors):
+        return False
+    pp = None if hp.weak_place else places.get(prop.place or "")
+    pv = None if hv.weak_place else places.get(violent.place or "")
+    return places_agree(pp, pv) and times_agree(times.get(prop.time or ""), times.get(violent.time or ""))
+
+
+def property_in_violence(events: list[Event], hints: dict[str, Hint], places: dict[str, Place] | None = None,
+                         times: dict[str, Time] | None = None) -> list[Event]:
+    """Property looted or destroyed in the act of violence that kills or injures people ("Militants pillaged the
+    village and killed five residents") is part of that incident, coded as the violence (ACLED: looting is coded as
+    such only outside the context of other violence): the looting listing becomes a mention of the violent one,
+    which takes its place in the order when it was ranked first; a place, a time or actors only the looting named are
+    the incident's. Looting told beside other violence in one sentence but not as one act (`_one_act`: another
+    clause, doer, place or day) stays an incident of its own."""
+    places, times = places or {}, times or {}
     out = list(events)
     for prop in [e for e in events if e.subtype == PROPERTY]:
-        sent = hints.get(prop.id, NO_HINT).sentence
-        violent = next((e for e in out if e.type in VIOLENT and sent >= 0 and hints.get(e.id, NO_HINT).sentence == sent
-                        and any(c.kind in ("killed", "injured") for c in e.casualties)), None)
+        violent = next((e for e in out if e.type in VIOLENT and any(c.kind in HARM_KINDS for c in e.casualties)
+                        and _one_act(prop, e, places, times, hints)), None)
         if violent is None:
             continue
         violent.mentions.extend([prop.span, *prop.mentions])
@@ -281,7 +357,7 @@ def merge_incidents(events: list[Event], places: dict[str, Place], times: dict[s
     place said only outside the trigger's clause nor the article's main place does; a last pass merges
     listings that only a merge made comparable (a toll they now share)."""
     hints = hints or {}
-    events = property_in_violence(events, hints)
+    events = property_in_violence(events, hints, places, times)
     default = places.get(default_place or "")
     if default is not None and default.feature == "country":
         default = None
