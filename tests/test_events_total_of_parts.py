@@ -150,3 +150,23 @@ SAME_GROUP_LIST = [
 @pytest.mark.parametrize(("text", "combatants"), SAME_GROUP_LIST)
 def test_a_same_group_list_after_the_toll_is_its_parts(analyzer, text: str, combatants: float) -> None:
     assert _killed(analyzer, text) == {"combatants": combatants}
+
+
+#: "N of them <kind>" after two counts: "them" is the set counted last, so the part is of that set's kind of harm
+#: (text, the injured by group); with the number parsed as the noun's, a first version took the killing's cue
+OF_THE_LAST_SET = [
+    ("Shelling killed 7 people, wounding 15 others, 3 of them children.", {"civilians": 15.0, "children": 3.0}),
+    ("Rebels shelled the town on Monday, killing a man and injuring 11 people, four of them children.",
+     {"civilians": 11.0, "children": 4.0}),
+    ("A car bomb killed one person and wounded 14 in the town, six of them children.",
+     {"civilians": 14.0, "children": 6.0}),
+]
+
+
+@pytest.mark.parametrize(("text", "injured"), OF_THE_LAST_SET)
+def test_some_of_them_are_of_the_set_counted_last(analyzer, text: str, injured: dict) -> None:
+    analysis = analyzer.analyze_article(prepare(text))
+    assert_spans_exact(analysis)
+    casualties = [c for e in analysis.events[:1] for c in e.casualties]
+    assert {c.group: c.low for c in casualties if c.kind == "injured"} == injured, casualties
+    assert "children" not in {c.group for c in casualties if c.kind == "killed"}, casualties

@@ -401,7 +401,12 @@ def figures(
         lead = min([run[0].i] + [c.left_edge.i for c in num.lefts if c.dep_ in ("advmod", "quantmod")
                                  and run[0].i - 3 <= c.left_edge.i])  # "injured at least 90"
         other_cue_governs = noun.dep_ in ARGUMENT_DEPS and noun.head.i in cue_heads
+        # "killing 7 people, wounding 15 others, 3 of them children": "them" is the set counted last, and its cue
+        # says what befell the part ("wounding"), whatever the parse hangs the part on
+        of_cue = next((f.cue_token for f in reversed(out) if f.end <= run[0].idx), None) if of_set else None
         for cue_tok, kind in cues:
+            if of_cue is not None and cue_tok.i != of_cue:
+                continue
             if whole is not None and any(c.i == whole.head.i for c, _ in cues) and cue_tok.i != whole.head.i:
                 continue  # a part of a toll is counted by the toll's cue ("killed 14 people including 3 children
                 #           fleeing": not by "fleeing")
