@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.forms import names_listed_before
 from claimgraph.nlp.places.lexicon import Group, Mention, PlaceLexicon
+from claimgraph.nlp.shared.columns import lower_strings
 from claimgraph.nlp.shared.text import token_texts
 
 SITE_CONFIDENCE = 0.3
@@ -104,10 +105,10 @@ class Sites:
         container (`sites`). Up to three words; a name the gazetteer knows is the scan's."""
         out: list[Mention] = []
         n = len(doc)
-        for tok in doc:
-            i = tok.i
-            if tok.lower_ not in ("of", "called", "named") or i == 0 or i + 1 >= n \
-                    or doc[i - 1].text not in self.lex.settlement_nouns:  # lower case: not "our 'City of Seekers'"
+        texts = token_texts(doc)
+        for i, low in enumerate(lower_strings(doc)):  # the columns: no Token for the words that are not "of"
+            if low not in ("of", "called", "named") or i == 0 or i + 1 >= n \
+                    or texts[i - 1] not in self.lex.settlement_nouns:  # lower case: not "our 'City of Seekers'"
                 continue
             k = i + 1
             while k < n and k - i <= 3 and _cap(doc[k]) and not taken[k] and not doc[k].is_stop \
@@ -130,14 +131,18 @@ class Sites:
         township in Y", "X, a village near Y"; the model tags such names as persons, or not at all)."""
         out: list[Mention] = []
         n = len(doc)
+        caps = [_cap_text(t) for t in token_texts(doc)]  # a Token only for the capitalised words
         i = 0
         while i < n:
-            tail = i > 0 and _cap(doc[i - 1]) and not taken[i - 1] and not doc[i].is_sent_start
-            if taken[i] or not _cap(doc[i]) or doc[i].is_stop or tail:
+            if taken[i] or not caps[i]:
+                i += 1
+                continue
+            tok = doc[i]
+            if tok.is_stop or i > 0 and caps[i - 1] and not taken[i - 1] and not tok.is_sent_start:  # a name's tail
                 i += 1
                 continue
             e = i
-            while e < n and e - i < 3 and _cap(doc[e]) and not taken[e] \
+            while e < n and e - i < 3 and caps[e] and not taken[e] \
                     and doc[e].ent_type_ not in _NOT_SETTLEMENT_LABELS:
                 e += 1
             span = doc[i:e]
@@ -156,12 +161,13 @@ class Sites:
         villages of A and B") are settlements each, found and placed as "the village of X" is."""
         out: list[Mention] = []
         n = len(doc)
-        for tok in doc:
-            low = tok.lower_
-            if tok.i + 2 >= n or not tok.is_lower or doc[tok.i + 1].lower_ not in (":", "of") \
-                    or not (low[:-1] in self.lex.settlement_nouns or low[:-3] + "y" in self.lex.settlement_nouns):
+        lows = lower_strings(doc)
+        for i, low in enumerate(lows):
+            if i + 2 >= n or lows[i + 1] not in (":", "of") \
+                    or not (low[:-1] in self.lex.settlement_nouns or low[:-3] + "y" in self.lex.settlement_nouns) \
+                    or not doc[i].is_lower:
                 continue
-            k = tok.i + 2
+            k = i + 2
             names: list[tuple[int, int]] = []
             while k < n:
                 e = k
@@ -327,6 +333,10 @@ class Sites:
 
 
 def _cap(tok) -> bool:
-    t = tok.text
+    return _cap_text(tok.text)
+
+
+def _cap_text(t: str) -> bool:
+    """`_cap` of a token's text, read from the document's kept texts (`token_texts`)."""
     return bool(t) and t[0].isupper() and not t.isupper() or (t.isupper() and len(t) > 1 and t.isalpha()) \
         or t in ("St.", "Mt.", "N.", "S.", "E.", "W.")
