@@ -196,36 +196,35 @@ def test_an_ethnic_groups_name_places_its_namesake_country_only_where_the_story_
 def test_a_town_the_model_missed_is_found_again_once_two_places_contexts_confirm_it(analyzer) -> None:
     """One sense per name: a town found by form alone ("near X", "the area of X") is that town again where it opens a
     sentence; a surname after a lone "from" is not spread over the person's other mentions."""
-    text = ("Thousands of fish washed up on the beaches near Esperance this week, officials in Western Australia said. "
-            "Farmers in the area of Esperance blame the dry winter. Esperance recorded less rain than in any year "
-            "since 1990, and Esperance fishermen fear for their catch.")
+    text = ("Hundreds of cattle died on stations near Kununurra this month, officials in Western Australia said. "
+            "Graziers in the area of Kununurra blame the late wet season. Kununurra recorded less rain than in any "
+            "year since 1985, and Kununurra graziers fear for their herds.")
     spans = _mentions_of(analyzer, text)
-    starts = [i for i in range(len(text)) if text.startswith("Esperance", i)]
-    assert [s for s, e in spans if text[s:e] == "Esperance"] == starts
-    assert places_of(analyzer, text)["Esperance"].country == "AU"
+    starts = [i for i in range(len(text)) if text.startswith("Kununurra", i)]
+    assert [s for s, e in spans if text[s:e] == "Kununurra"] == starts
+    assert places_of(analyzer, text)["Kununurra"].country == "AU"
     text = ("Detectives said the two men had taken money from Welch before the fight. Welch told them that he knew "
             "neither man, and Welch was treated in hospital.")
     assert sum(text[s:e] == "Welch" for s, e in _mentions_of(analyzer, text)) <= 1
 
 
 def test_a_lower_case_word_the_model_tags_as_a_place_names_none(analyzer) -> None:
-    """Place names are capitalised: "cheddar cheese" or "the gulf in test scores" puts nothing in Cheddar or a gulf,
-    while the capitalised towns of the same sentences stay places."""
-    cases = [("Inspectors took samples of the lettuce, cheddar cheese and salsa served in Denver.", "Denver"),
-             ("The gulf in test scores between rich and poor pupils has grown in Chicago schools.", "Chicago")]
-    for text, town in cases:
-        spans = _mentions_of(analyzer, text)
-        assert [text[s:e] for s, e in spans] == [town]
+    """Place names are capitalised: in normally cased prose "the metro area" puts nothing in a town called Metro,
+    while the capitalised town of the same sentence stays a place."""
+    text = "The company opened a new branch in the metro area and moved its gulf operations to Houston."
+    assert [text[s:e] for s, e in _mentions_of(analyzer, text)] == ["Houston"]
+    text = "Commuters in Lagos said the metro line would not reach Ikeja before next year."
+    assert "metro" not in {text[s:e] for s, e in _mentions_of(analyzer, text)}
 
 
 def test_a_disease_named_for_a_place_is_not_that_place(analyzer) -> None:
-    """"Reston ebolavirus", "Marburg haemorrhagic fever": viruses named for where they were found, not places of the
-    story (data/places_lexicon.json, named_after_lower)."""
-    text = ("Three farm workers in the Philippines became infected with Reston ebolavirus, officials in Manila said. "
-            "Doctors in Uganda described the symptoms of Marburg haemorrhagic fever to visitors from Kampala.")
+    """"Bundibugyo ebolavirus", "Omsk haemorrhagic fever": viruses named for where they were found, not places of
+    the story (data/places_lexicon.json, named_after_lower)."""
+    text = ("Two hunters in Uganda became infected with Bundibugyo ebolavirus, officials in Kampala said. "
+            "Doctors in Russia described the symptoms of Omsk haemorrhagic fever to visitors from Moscow.")
     places = places_of(analyzer, text)
-    assert "Reston" not in places and "Marburg" not in places
-    assert places["Manila"].country == "PH" and places["Kampala"].country == "UG"
+    assert "Bundibugyo" not in places and "Omsk" not in places
+    assert places["Kampala"].country == "UG" and places["Moscow"].country == "RU"
 
 
 def test_a_place_no_gazetteer_lists_is_placed_at_the_known_place_holding_it(analyzer) -> None:

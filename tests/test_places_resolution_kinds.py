@@ -50,9 +50,9 @@ def test_a_sea_or_ocean_before_region_is_that_water_not_a_county_of_its_name(ana
 
 
 def test_a_county_is_read_in_the_state_named_just_before_it_not_in_another_state_of_the_story(analyzer) -> None:
-    """A text names the state before the counties in it: "found in Michigan, on a marsh in Monroe County" is
-    Michigan's Monroe County, though Iowa (named earlier, with a town of its own) also has one."""
-    text = ("Scientists in Ames, Iowa, tested samples from dead geese last month. The geese were found in Michigan, "
-            "on a marsh in Monroe County, by a hunter.")
+    """A text names the state before the counties in it: "found in Utah, on a ranch in Washington County" is
+    Utah's Washington County, though Colorado (named earlier, with a town of its own) also has one."""
+    text = ("Scientists in Durango, Colorado, tested samples from dead elk last month. The elk were found in Utah, "
+            "on a ranch in Washington County, by a hunter.")
     places = places_of(analyzer, text)
-    assert places["Monroe County"].admin1 == "Michigan" and places["Ames"].admin1 == "Iowa"
+    assert places["Washington County"].admin1 == "Utah" and places["Durango"].admin1 == "Colorado"

@@ -62,7 +62,7 @@ from collections.abc import Callable
 
 from spacy.attrs import IS_LOWER, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.contract import Place
 from claimgraph.gazetteer import Entry, Gazetteer, key, load_gazetteer
@@ -151,8 +151,10 @@ class PlacesComponent(Recognition, Resolution, Sites):
         mentions += self._settlement_scan(doc, gaz, taken)
         mentions += self._site_scan(doc, taken)
         mentions += elided_names(doc, mentions, gaz, self.lex.directions, self._doc_ents(doc))
-        # a place's name is capitalised: a lower-case word the model tagged ("cheddar cheese") names none
-        mentions = [m for m in mentions if any(ch.isupper() for ch in m.text)]
+        # a place's name is capitalised: in normally cased text a lower-case word the model tagged ("cheddar cheese")
+        # names none; text written all in lower case ("fire in texas") keeps its places
+        if _normally_cased(doc, self._doc_ents(doc)):
+            mentions = [m for m in mentions if any(ch.isupper() for ch in m.text)]
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
         self._mark_locative(doc, mentions)
@@ -172,7 +174,7 @@ class PlacesComponent(Recognition, Resolution, Sites):
         demonyms = sorted(demonyms + [d for d in ethnic if d[2] in named])
         self._site_in_focus(groups, demonyms)
         self._drop_unsupported(groups)
-        if self._drop_strays(groups, demonyms):
+        if self._drop_strays(groups):
             focus = self._focus(groups, demonyms)  # sites take the main town of the country the story is about
         self._place_sites(groups, focus)
         self._propagate(doc, groups)
@@ -214,6 +216,19 @@ class PlacesComponent(Recognition, Resolution, Sites):
         state.extra["demonyms"] = demonyms
         state.extra["demonym_country"] = _demonym_at(demonyms)
         state.extra["country_focus"] = focus
+
+
+#: entity labels of names, whose first word normally cased text capitalises
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def _normally_cased(doc: Doc, ents: tuple[Span, ...]) -> bool:
+    """Does the text capitalise as English prose does? Most of its sentence starts and names open with a capital
+    letter; a post, transcript or feed written in lower case does not, and its places are lower-case too."""
+    firsts = [next((t.text for t in sent if t.is_alpha), "") for sent in doc.sents]
+    firsts += [ent[0].text for ent in ents if ent.label_ in NAME_LABELS]
+    words = [w for w in firsts if w[:1].isalpha()]
+    return not words or 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

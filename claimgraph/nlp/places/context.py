@@ -167,6 +167,7 @@ class PlaceContext:
             if span is None:
                 continue
             i, e = span.start, span.end
+            self._mark_role(m, span)
             prev = doc[i - 1].lower_ if i > 0 else ""
             nxt = doc[e].lower_ if e < len(doc) else ""
             settlement = e < len(doc) and doc[e].text in self.lex.settlement_nouns  # "Mare city", "X village"
@@ -184,6 +185,20 @@ class PlaceContext:
                 or (site and not m.site_context) \
                 or any(not p.weak and self.site_feature(p.text) is None for p in m.peers)  # listed with a
             # place, not a street ("Y and X"; "Elm Street and Martin Court" puts no town there)
+
+    def _mark_role(self, m: Mention, span: Span) -> None:
+        """The mention's role in its clause: the object of an event trigger ("shelled X", "X was bombed"), a
+        modifier of a noun after it ("U.S. forces"), and the clause it stands in (the verb heading it)."""
+        root = span.root
+        head = root.head
+        m.struck = root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" \
+            and (head.lemma_.lower() in self.lex.event_words or head.lower_ in self.lex.event_words)
+        m.modifier = root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= span.end \
+            and head.pos_ in ("NOUN", "PROPN")
+        tok = root
+        while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):  # a Token is made anew per read
+            tok = tok.head
+        m.clause = tok.i
 
     @staticmethod
     def _site_in_focus(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> None:

@@ -62,6 +62,9 @@ class PlaceLexicon:
     romanised_countries: frozenset[str] = frozenset()
     employer_roles: frozenset[str] = frozenset()  # "a manager at X": X the model took for a firm is an employer
     celestial_bodies: frozenset[str] = frozenset()  # "Earth", "Jupiter": a town of the name only in a place's context
+    #: one-word event triggers (event_triggers.tsv, read as data): a town that is their object ("shelled X", "X was
+    #: bombed") is where something happened, kept whatever else the document names (`Resolution._drop_strays`)
+    event_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +106,18 @@ def load_lexicon() -> PlaceLexicon:
         # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
         rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
                           if len(r) > 1 and r[1].strip() == "rubric"),
+        event_words=_event_words(),
     )
+
+
+def _event_words() -> frozenset[str]:
+    """The one-word patterns of event_triggers.tsv ("shell", "bomb|bombard", "=overran"), as lemmas or forms."""
+    out: set[str] = set()
+    for row in read_rows("event_triggers.tsv"):
+        pattern = row[0].strip()
+        if " " not in pattern and "*" not in pattern:
+            out.update(w.lstrip("=").split("@")[0].lower() for w in pattern.split("|"))
+    return frozenset(out)
 
 
 @dataclass
@@ -126,6 +140,9 @@ class Mention:
     unlisted: bool = False  # no gazetteer entry, a settlement by its context ("the village of X"): placed like a site
     site_context: bool = False  # before a site noun people name sites too ("the X mine"): a place's context only
     # when the document's focus holds its reading (`PlaceContext._site_in_focus`)
+    struck: bool = False  # the object of an event trigger ("shelled X", "X was bombed"): where something happened
+    modifier: bool = False  # modifies a noun after it ("U.S. forces", "Pakistan's army"): an actor's country
+    clause: int = -1  # token index of the verb (or sentence root) heading its clause (`resolution._state_frames`)
 
 
 @dataclass

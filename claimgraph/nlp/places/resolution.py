@@ -92,20 +92,24 @@ class Resolution:
                 g.best, g.confidence = None, 0.0
 
     @staticmethod
-    def _drop_strays(groups: list[Group], demonyms: list[tuple[int, int, str]]) -> bool:
+    def _drop_strays(groups: list[Group]) -> bool:
         """A small town abroad that nothing else in the document points to ("a sushi bar in Piccadilly" of a London
-        story read as a hamlet in Australia): when the document's other places and peoples all lie in other countries
-        and no container names its own, the name is something the gazetteer does not hold (a street, a district),
-        not that town. True when one was dropped."""
-        votes: Counter[str] = Counter(iso2 for _s, _e, iso2 in demonyms)
-        dropped = False
+        story read as a hamlet in Australia): when the document's other places all lie in other countries and no
+        container names its own, the name is something the gazetteer does not hold (a street, a district), not that
+        town. Conflict news names a foreign actor and the village it fought in ("French troops ... near Tessalit, the
+        ministry in Paris said"), so peoples (demonyms) and an actor's country ("U.S. forces") cast no vote against
+        it, a town in a place's frame ("near X", "the village of X") or struck by an event ("shelled X") is kept,
+        and a population of 0 is unknown, not small. True when one was dropped."""
+        votes: Counter[str] = Counter()
         for g in groups:
             if g.best is not None and g.best.country:
-                votes[g.best.country] += len(g.mentions)
+                actor = g.best.feature == "country"
+                votes[g.best.country] += sum(1 for m in g.mentions if not (actor and m.modifier))
+        dropped = False
         for g in groups:
             b = g.best
-            if b is None or b.feature != "city" or b.population >= STRAY_MAX_POP or not b.country \
-                    or any(m.container is not None or m.dateline for m in g.mentions):
+            if b is None or b.feature != "city" or not 0 < b.population < STRAY_MAX_POP or not b.country \
+                    or any(m.container is not None or m.dateline or m.locative or m.struck for m in g.mentions):
                 continue
             if votes[b.country] == len(g.mentions) and sum(votes.values()) > len(g.mentions):
                 g.best, g.confidence = None, 0.0
@@ -142,10 +146,12 @@ class Resolution:
                         and p.confidence >= 0.4)
         list_kind = kinds.most_common(1)[0][0] if kinds else None
         own = getattr(self, "_own_admin", {}).get(g.key)
-        frames = getattr(self, "_frame", {}).get(g.key, set())
+        frames, close = getattr(self, "_frame", {}).get(g.key, (set(), set()))
         own_pop = next((x.population for x in g.candidates if x.feature == "admin1"
                         and (x.country or "", x.name) == own), 0) if own else 0
         famous = max((c.population for c in g.candidates if key(c.name) == g.key and _famous(c, focus)), default=0)
+        # a town sharing its name with a world-famous place is framed only by the state in its own clause
+        renowned = {c.gid for c in g.candidates if key(c.name) == g.key and _renowned(c)}
         scores = []
         for c in g.candidates:
             s = _prior(c)
@@ -173,7 +179,8 @@ class Resolution:
                     n_admin -= len(g.mentions)
                 if n_admin > 0:
                     near += 2.0
-            if c.feature not in ("country", "region", "admin1") and (c.country, c.admin1) in frames:
+            if c.feature not in ("country", "region", "admin1") and (c.country, c.admin1) in (
+                    close if renowned - {c.gid} else frames):
                 near += FRAME_BONUS  # the state named just before it ("in Michigan ... in Monroe County")
             for cont, strength in containers:
                 s += strength * _contained(c, cont, self)
@@ -202,25 +209,30 @@ FRAME_CHARS = 300
 FRAME_BONUS = 1.5
 
 
-def _state_frames(groups: list[Group]) -> dict[str, set[tuple[str, str]]]:
+def _state_frames(groups: list[Group]) -> dict[str, tuple[set[tuple[str, str]], set[tuple[str, str]]]]:
     """The state (first-level division) named last before each mention, close by ("birds died in Michigan, near the
     game area in Monroe County"): a text names the state before the towns and counties in it, so their readings in
     that state are preferred over namesakes in a state named elsewhere in the document. Items of one list ("Ontario
-    and New Brunswick") frame no one another. Per group: the union over its mentions."""
-    settled = sorted((m.start, id(m), (g.best.country or "", g.best.name)) for g in groups
+    and New Brunswick") frame no one another. Per group: the union over its mentions, and the part of it that is
+    close (the state in the mention's own clause, or its container: "Athens, Ohio"), which alone may pull a name with
+    a famous namesake ("a senator from Ohio said he would visit Athens and Rome" names Greece and Italy)."""
+    settled = sorted((m.start, id(m), (g.best.country or "", g.best.name), m.clause) for g in groups
                      if g.best is not None and g.confidence >= 0.5 and g.best.feature == "admin1" for m in g.mentions)
     starts = [x[0] for x in settled]
-    out: dict[str, set[tuple[str, str]]] = {}
+    out: dict[str, tuple[set[tuple[str, str]], set[tuple[str, str]]]] = {}
     for g in groups:
         frames: set[tuple[str, str]] = set()
+        close: set[tuple[str, str]] = set()
         for m in g.mentions:
             peers = {id(q) for q in m.peers}
             for k in range(bisect_left(starts, m.start) - 1, bisect_left(starts, m.start - FRAME_CHARS) - 1, -1):
-                _start, mid, state = settled[k]
+                _start, mid, state, clause = settled[k]
                 if mid not in peers and g.key != key(state[1]):
                     frames.add(state)
+                    if clause == m.clause or (m.container is not None and m.container.key == key(state[1])):
+                        close.add(state)
                     break
-        out[g.key] = frames
+        out[g.key] = (frames, close)
     return out
 
 
@@ -288,6 +300,15 @@ def _famous(c: Entry, focus: dict[str, float]) -> bool:
     document is about (a big Alexandria abroad says nothing against the towns of that name at home)."""
     return c.feature in ("country", "admin1") or (
         c.feature == "city" and c.population >= FAMOUS_CITY_POP and focus.get(c.country or "", 0.0) >= FAMOUS_FOCUS)
+
+
+#: a city this big is known worldwide (the gazetteer has no capital flag; Athens, Rome, Lagos are over it)
+RENOWNED_CITY_POP = 500_000
+
+
+def _renowned(c: Entry) -> bool:
+    """A reading of a name known the world over: a country, a first-level division, a city of RENOWNED_CITY_POP."""
+    return c.feature in ("country", "admin1") or (c.feature == "city" and c.population >= RENOWNED_CITY_POP)
 
 
 def _prior(e: Entry) -> float:
