@@ -225,7 +225,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 def _normally_cased(doc: Doc, ents: tuple[Span, ...]) -> bool:
     """Does the text capitalise as English prose does? Most of its sentence starts and names open with a capital
     letter; a post, transcript or feed written in lower case does not, and its places are lower-case too."""
-    firsts = [next((t.text for t in sent if t.is_alpha), "") for sent in doc.sents]
+    sents = doc.sents if doc.has_annotation("SENT_START") else ()  # a user's pipeline may have no parser
+    firsts = [next((t.text for t in sent if t.is_alpha), "") for sent in sents]
     firsts += [ent[0].text for ent in ents if ent.label_ in NAME_LABELS]
     words = [w for w in firsts if w[:1].isalpha()]
     return not words or 2 * sum(w[0].isupper() for w in words) > len(words)
