@@ -96,3 +96,18 @@ def places_of(analyzer: Analyzer, text: str) -> dict[str, object]:
     analysis = analyzer.analyze_article(prepare(text, html=False))
     assert_spans_exact(analysis)
     return {text[s:e]: p for p in analysis.places for s, e in p.mentions}
+
+
+def quote_speakers(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(quoted words, written speaker, resolved source label, via label) for every quote of `text`, in text order,
+    after checking every span is exact: what the speaker tests compare."""
+    import claimgraph
+
+    a = claimgraph.analyze(text)
+    assert_spans_exact(a)
+    labels = {s.id: s.label for s in a.sources}
+    out = []
+    for q in sorted(a.quotes, key=lambda q: q.span[0]):
+        written = a.document.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None
+        out.append((q.text.strip(" ,.\u201c\u201d"), written, labels.get(q.speaker), labels.get(q.via)))
+    return out

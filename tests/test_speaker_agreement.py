@@ -13,7 +13,7 @@ Every case is a short article written for the test; each fails if its rule is dr
 
 from __future__ import annotations
 
-from conftest import assert_spans_exact
+from conftest import quote_speakers
 
 from claimgraph import analyze
 
@@ -22,14 +22,7 @@ Q = "\u201c{}\u201d"
 
 def speakers(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
     """(quoted words, written speaker, resolved source label, via label) for every quote, in text order."""
-    a = analyze(text)
-    assert_spans_exact(a)
-    labels = {s.id: s.label for s in a.sources}
-    out = []
-    for q in sorted(a.quotes, key=lambda q: q.span[0]):
-        written = a.document.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None
-        out.append((q.text.strip(" ,.\u201c\u201d"), written, labels.get(q.speaker), labels.get(q.via)))
-    return out
+    return quote_speakers(text)
 
 
 def last(text: str) -> tuple[str | None, str | None]:

@@ -117,11 +117,7 @@ def _issuer(cx: Context, noun: Token) -> Token | None:
     own = own_issuer(cx, noun)
     if own is not None or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in cx.children(noun)):
         return own
-    start = cx.sents.start(noun.i)
-    for _ in range(ISSUER_REACH):
-        if start == 0:
-            break
-        start = cx.sents.start(start - 1)
+    start = cx.sents.token_start_before(noun.i, ISSUER_REACH)
     for t in reversed(cx.doc[start:noun.i]):
         if t.lemma_ != noun.lemma_ or t.pos_ != "NOUN" or cx.inside_quote(t.idx):
             continue

@@ -204,11 +204,7 @@ def speaker_subject_before(cx: Context, pron: Token) -> Token | None:
     g = PRONOUNS.get(pron.lower_)
     if pron.lower_ not in {"it", "they", "he", "she"} or pron.dep_ not in SUBJECT_DEPS:
         return None  # ("we" is the writer's or the speaker's own side, never an institution named before)
-    start = cx.sents.start(pron.i)
-    for _ in range(SUBJECT_REACH):
-        if start == 0:
-            break
-        start = cx.sents.start(start - 1)
+    start = cx.sents.token_start_before(pron.i, SUBJECT_REACH)
     for t in reversed(cx.doc[start:pron.i]):
         # (a lower-case noun the tagger took for a name, "the ministry of defence", is a common noun)
         if t.dep_ not in {"nsubj", "nsubjpass"} or cx.inside_quote(t.idx):

@@ -38,9 +38,13 @@ class SentenceIndex:
 
     def start_before(self, tok: Token, n: int) -> int:
         """Character offset of the start of the sentence n sentences before `tok`'s."""
-        start = self.starts[tok.i]
+        return self.doc[self.token_start_before(tok.i, n)].idx
+
+    def token_start_before(self, i: int, n: int) -> int:
+        """Token index where the sentence n sentences before token i's starts (the document's first, if fewer)."""
+        start = self.starts[i]
         for _ in range(n):
             if start == 0:
                 break
             start = self.starts[start - 1]
-        return self.doc[start].idx
+        return start
