@@ -19,6 +19,10 @@ _DIRECTION_OF = re.compile(
     r"(?:the\s+(?:\w+\s+of\s+)?)?(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
 
 
+#: how far up the parse a mention looks for the verb heading its clause (a clause's nouns sit a few heads below it)
+CLAUSE_HOPS = 12
+
+
 class PlaceContext:
     """The context steps of `PlacesComponent` (`_taken` marks the tokens of the places found so far)."""
 
@@ -196,8 +200,10 @@ class PlaceContext:
         m.modifier = root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= span.end \
             and head.pos_ in ("NOUN", "PROPN")
         tok = root
-        while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):  # a Token is made anew per read
-            tok = tok.head
+        for _ in range(CLAUSE_HOPS):  # bounded: a run-on "X, Y, Z, ..." is a chain of heads as long as the sentence
+            if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
+                break
+            tok = tok.head  # (a Token is made anew per read)
         m.clause = tok.i
 
     @staticmethod
