@@ -153,7 +153,8 @@ class PlacesComponent(Recognition, Resolution, Sites):
         mentions += elided_names(doc, mentions, gaz, self.lex.directions, self._doc_ents(doc))
         # a place's name is capitalised: in normally cased text a lower-case word the model tagged ("cheddar cheese")
         # names none; text written all in lower case ("fire in texas") keeps its places
-        if _normally_cased(doc, self._doc_ents(doc)):
+        if any(not any(ch.isupper() for ch in m.text) for m in mentions) \
+                and _normally_cased(doc, self._doc_ents(doc)):  # (only asked when some mention lacks a capital)
             mentions = [m for m in mentions if any(ch.isupper() for ch in m.text)]
         mentions.sort(key=lambda m: m.start)
         self._containers(doc, mentions)
