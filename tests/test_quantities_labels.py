@@ -116,6 +116,21 @@ def test_ranks_are_not_counts(analyzer, text, kept):
     assert figures(analyzer, text) == kept
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # a share after a form of 'be' and before a word of conviction or judgement says how strongly
+    ("The union leader said the ministers were 100 percent wrong about the pension plan.", []),
+    ("The coach said he was 100% sure the striker would be fit, and 2,000 fans cheered.", ["2,000"]),
+    ("I'm not 90 per cent certain the bridge will reopen before the winter.", []),
+    # not after other verbs, and not before words that measure a thing or a gap
+    ("The pupils got 40 percent wrong on the first paper and 10 percent on the second.", ["40 percent", "10 percent"]),
+    ("The reservoir was 40 percent full after the spring rains.", ["40 percent"]),
+    ("Prices were 5 percent higher than in March, the bureau said.", ["5 percent"]),
+    ("About 60 percent of the voters said the plan was wrong.", ["About 60 percent"]),
+])
+def test_a_degree_of_conviction_is_no_share(analyzer, text, kept):
+    assert figures(analyzer, text) == kept
+
+
 @pytest.mark.parametrize(("text", "figure", "value", "low", "high", "subject"), [
     ("One in five children is hungry.", "One in five", 20, 20, 20, "children"),
     ("Nine out of 10 doctors agree.", "Nine out of 10", 90, 90, 90, "doctors"),

@@ -31,13 +31,24 @@ _AGE_BEFORE_RE = re.compile(r"(?<![\w])(?:" + alternation(set(_AGE_BEFORE)) + r"
 _UNITS = by_kind("numbers_units.tsv")
 _GLUED_UNITS = {r[0] for kind in ("measure", "code", "symbol") for r in _UNITS.get(kind, [])}
 _PAIR = r"\d{1,3}[-–]\d{1,3}"
+_DEGREE_WORDS = {r[0].lower() for r in _LEX.get("degree_word", [])}
+_DEGREE_BE = {r[0].lower() for r in _LEX.get("degree_be", [])}
+_PERCENT_WORDS = {r[0].lower() for r in _UNITS.get("percent", [])}
+# a share of 'be' before a word of conviction or judgement: "are 100 percent wrong", "I'm not 90% sure" (how strongly)
+_DEGREE_RE = re.compile(r"[^\S\n]?(?:" + alternation(_PERCENT_WORDS) + r")[^\S\n]+(?:" + alternation(_DEGREE_WORDS)
+                        + r")(?![\w-])", re.I) if _DEGREE_WORDS and _PERCENT_WORDS else None
+_DEGREE_BE_RE = re.compile(
+    r"(?:(?<![\w'’])(?:" + alternation({w for w in _DEGREE_BE if w[0].isalpha()}) + r")|(?<=\w)(?:"
+    + alternation({w for w in _DEGREE_BE if not w[0].isalpha()}) + r"))(?:n['’]t)?(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+$",
+    re.I) if _DEGREE_BE else None
 _SENTENCE_OPENERS = ".!?:;\"“”‘’'([—–-•*"
 # an upper-case dateline before a sentence's first word: "BEIRUT", "DEIR EZZOR,"
 _CAPITALS_LINE_RE = re.compile(r"[^\S\n]*(?:[A-Z][A-Z.'’-]*,?[^\S\n]+)*")
 
 
 def not_a_count(m: re.Match, text: str) -> bool:
-    """Whether a figure match of QUANTITY_RE is a score, code, rank, year, age, label or a word of a name."""
+    """Whether a figure match of QUANTITY_RE is a score, code, rank, year, age, label, a word of a name or a
+    degree of conviction ("100 percent wrong")."""
     g = m.groupdict()
     fig = g.get("fig") or ""
     core_start = min(m.start(k) for k in ("sym", "vague", "frac", "fig") if g.get(k) is not None)
@@ -55,6 +66,9 @@ def not_a_count(m: re.Match, text: str) -> bool:
     if word[:1].isupper() and word[:1].isalpha() and _inside_a_sentence(text, core_start) \
             and not title_case_line(text, core_start):
         return True  # "Ground Zero", "BBC Four", "League Two", "the Six Nations", "Million Dollar Baby"
+    if _DEGREE_RE is not None and _DEGREE_BE_RE is not None and fig and not g.get("fig2") \
+            and _DEGREE_RE.match(after) and _DEGREE_BE_RE.search(before[-40:]):
+        return True  # "They are 100 percent wrong", "I am 90% sure": a degree of conviction, not a share of anything
     if bare and not g.get("fig2") and fig:
         if _year(fig, after) or _age(fig, before, after) or _enumeration_label(fig, before, after):
             return True
