@@ -1,6 +1,11 @@
 """Quotes and speakers on PolNeAR dev: claimgraph vs textacy's direct_quotations, same run, same scorer.
 
     python -m bench.quotes [--gold PATH] [--cached] [--no-textacy] [--no-referee] [--no-record]
+    python -m bench.quotes --cached --no-textacy --no-referee --no-record --errors speaker
+
+`--errors KIND` lists the tuning part's errors only (wrong or missing speakers of matched attributions,
+missed gold attributions, predictions matching no gold), one block per attribution, for reading rules off
+them; the check part is never listed.
 
 Writes one `<article>.json` analysis per text under bench/out/quotes/{claimgraph,textacy}/ (gitignored),
 scores both with the harness below, checks the figures against the referee
@@ -141,6 +146,83 @@ def predictions(analysis: dict, text: str, words) -> list[dict]:
     return out
 
 
+def _pairs(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one matches, greedy by Jaccard then share of the smaller set (the referee's rule)."""
+    cands = []
+    for pi, p in enumerate(preds):
+        for gi, gg in enumerate(golds):
+            inter = len(p["toks"] & gg["toks"])
+            if inter and half_shared(p["toks"], gg["toks"]):
+                cands.append((-inter / len(p["toks"] | gg["toks"]),
+                              -inter / min(len(p["toks"]), len(gg["toks"])), pi, gi))
+    used_p, used_g, pairs = set(), set(), []
+    for *_, pi, gi in sorted(cands):
+        if pi not in used_p and gi not in used_g:
+            used_p.add(pi)
+            used_g.add(gi)
+            pairs.append((pi, gi))
+    return pairs
+
+
+def list_errors(gold: dict, pred_dir: Path, kind: str) -> None:
+    """Print the TUNING part's errors of one kind (speaker, missed, spurious); the check part is skipped
+    here by construction, so reading errors can never leak it."""
+    def cut(text: str, spans, width: int = 160) -> str:
+        if not spans:
+            return "-"
+        return " | ".join(text[s:e] for s, e in spans)[:width].replace("\n", " ")
+
+    n = 0
+    for name, g in sorted(gold.items()):
+        if part(SPLIT_SEED, "polnear", name) != "tune":
+            continue
+        text = g["text"]
+        words = word_spans(text)
+        path = pred_dir / f"{name}.json"
+        analysis = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"quotes": []}
+        preds = predictions(analysis, text, words)
+        raw = [q for q in analysis.get("quotes", []) if q.get("kind") in ("direct", "partial", "indirect")
+               and covered(words, [q["span"]])]
+        sources = {s["id"]: s for s in analysis.get("sources", [])}
+        golds = [{"toks": covered(words, a["content"]), "src": covered(words, a["source"]),
+                  "srcnames": names(" ".join(text[s:e] for s, e in a["source"])), "has": bool(a["source"]),
+                  "a": a} for a in g["attrs"]]
+        pairs = _pairs(preds, golds)
+        paired_g = {gi for _, gi in pairs}
+        paired_p = {pi for pi, _ in pairs}
+        if kind == "speaker":
+            for pi, gi in pairs:
+                p, gg = preds[pi], golds[gi]
+                ok = (not p["has"]) if not gg["has"] else (
+                    half_shared(p["spk"], gg["src"]) or any(half_shared(x, gg["srcnames"]) for x in p["names"]))
+                if ok:
+                    continue
+                q = raw[pi]
+                src = sources.get(q.get("speaker")) or {}
+                sp = q.get("speaker_span")
+                n += 1
+                print(f"## {name} @{gg['a']['content'][0][0]} {q['kind']}\n  gold src: {cut(text, gg['a']['source'])}"
+                      f"\n  pred src: {text[sp[0]:sp[1]] if sp else '-'} (label {src.get('label')!r}, "
+                      f"kind {src.get('kind')}) cue {q.get('cue')!r}\n  content: {cut(text, gg['a']['content'])}")
+        elif kind == "missed":
+            for gi, gg in enumerate(golds):
+                if gi in paired_g:
+                    continue
+                n += 1
+                lo = gg["a"]["content"][0][0]
+                print(f"## {name} @{lo}\n  gold src: {cut(text, gg['a']['source'])}\n  content: "
+                      f"{cut(text, gg['a']['content'])}\n  context: {text[max(0, lo - 120):lo]!r}")
+        else:
+            for pi, q in enumerate(raw):
+                if pi in paired_p:
+                    continue
+                n += 1
+                sp = q.get("speaker_span")
+                print(f"## {name} @{q['span'][0]} {q['kind']} cue {q.get('cue')!r} spk "
+                      f"{text[sp[0]:sp[1]] if sp else '-'}\n  content: {text[q['span'][0]:q['span'][1]][:160]!r}")
+    print(f"{n} {kind} errors on the tuning part")
+
+
 def score(gold: dict, pred_dir: Path) -> dict:
     tot = {k: [0, 0, 0] for k in ("all_content", "all_speaker", "q_content", "q_speaker")}
     wrong = 0
@@ -156,19 +238,8 @@ def score(gold: dict, pred_dir: Path) -> dict:
             "srcnames": names(" ".join(text[s:e] for s, e in a["source"])),
             "has": bool(a["source"]),
         } for a in g["attrs"]]
-        cands = []
-        for pi, p in enumerate(preds):
-            for gi, gg in enumerate(golds):
-                inter = len(p["toks"] & gg["toks"])
-                if inter and half_shared(p["toks"], gg["toks"]):
-                    cands.append((-inter / len(p["toks"] | gg["toks"]),
-                                  -inter / min(len(p["toks"]), len(gg["toks"])), pi, gi))
-        used_p, used_g, pairs = set(), set(), []
-        for *_, pi, gi in sorted(cands):
-            if pi not in used_p and gi not in used_g:
-                used_p.add(pi)
-                used_g.add(gi)
-                pairs.append((pi, gi))
+        pairs = _pairs(preds, golds)
+        used_p = {pi for pi, _ in pairs}
 
         def agrees(p, gg) -> bool:
             if not gg["has"]:
@@ -303,11 +374,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--no-referee", action="store_true")
     ap.add_argument("--no-record", action="store_true")
+    ap.add_argument("--errors", choices=("speaker", "missed", "spurious"),
+                    help="list the tuning part's errors of this kind from the cached predictions and stop")
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"no gold at {args.gold}", file=sys.stderr)
         return 2
     gold = read_gold(args.gold)
+    if args.errors:
+        list_errors(gold, OUT / "claimgraph", args.errors)
+        return 0
     systems = {"claimgraph": run_claimgraph}
     if not args.no_textacy:
         systems["textacy direct_quotations"] = run_textacy
