@@ -32,6 +32,12 @@ CLOSES = {
     "\u2018": {"\u2019"},
 }
 PARA_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+#: the typographic family of each double mark: a paragraph reopening a quote left open continues it only with a mark
+#: of the same family ('"...' then '"...'), since a multi-paragraph quote is reopened the way it was opened; a
+#: paragraph of another family ('"...' pasted from one source, then '“...,” she said') starts a quote of its own
+STYLES = {'"': "straight", "\uff02": "straight", "\u2033": "straight",
+          "\u201c": "curly", "\u201d": "curly", "\u201e": "curly", "\u201f": "curly",
+          "\u00ab": "angle", "\u00bb": "angle", "``": "wire", "''": "wire", "\u2018": "single", "\u2019": "single"}
 
 
 @dataclass
@@ -110,6 +116,7 @@ def _find(text: str, mark_re: re.Pattern[str], openers: set[str], closers: set[s
         return len(quotes) - 1
 
     dangling_prev: int | None = None  # a quote left open at the end of the previous paragraph
+    dangling_style = ""  # the family of the mark that opened it
     for p_start, p_end in paragraphs(text):
         open_at: int | None = None
         open_mark = ""
@@ -129,7 +136,8 @@ def _find(text: str, mark_re: re.Pattern[str], openers: set[str], closers: set[s
                 if opener:
                     open_at, open_mark, nested = pos, mark, 0
                     cont = None
-                    if first and dangling_prev is not None and not text[p_start:pos].strip():
+                    if first and dangling_prev is not None and not text[p_start:pos].strip() \
+                            and STYLES.get(mark) == dangling_style:
                         cont = dangling_prev
                 continue  # a closer with nothing open is a stray mark
             if mark in openers and mark != open_mark and not _closing_context(text, pos, length):
@@ -150,6 +158,7 @@ def _find(text: str, mark_re: re.Pattern[str], openers: set[str], closers: set[s
         dangling_prev = None
         if open_at is not None:
             dangling_prev = emit(open_at, len(open_mark), p_end, p_end, False, cont)
+            dangling_style = STYLES.get(open_mark, "")
     return quotes
 
 
