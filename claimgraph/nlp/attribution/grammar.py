@@ -121,7 +121,8 @@ def subject(cx: Context, verb: Token) -> Token | None:
                     and (verb_quoted or not cx.inside_quote(c.idx))]
         subjects = [c for c in subjects if c is not None]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+            return abutting_name(cx, nearest, v) or nearest
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if v.i == verb.i and not verb_quoted and verb.tag_ in FINITE_TAGS and (
                 before is None or before.is_punct or before.is_space):
@@ -167,6 +168,28 @@ def subject(cx: Context, verb: Token) -> Token | None:
             continue
         break
     return subject_fallback(cx, verb)
+
+
+def abutting_name(cx: Context, subj: Token, verb: Token) -> Token | None:
+    """'To understand the real Thomas Paine, Professor Ellen Hart said, one should ...': the parser makes the name
+    ending a fronted phrase the subject and the speaker's name its apposition. An apposition set off by a comma
+    before it but not after it, running up to the verb, is the subject itself (a true apposition closes with a
+    comma: 'The mayor, John Smith, said'). Only after a name: a role noun before a name ('The mayor, John Smith said')
+    is the apposition it looks like. The name, or None."""
+    if subj.pos_ != "PROPN":
+        return None
+    for c in cx.children(subj):
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < subj.i or verb.i < c.i or any(
+                k.dep_ in {"conj", "cc"} for k in cx.children(c)):
+            continue  # (a list the parser hangs on the first name: 'John Smith, Ellen Hart and Tom Reed said')
+        edge = c.right_edge.i
+        between = verb.doc[edge + 1:verb.i]
+        if any(t.dep_ not in {"aux", "neg", "advmod"} or t.is_punct for t in between):
+            continue
+        if not any(t.text == "," for t in verb.doc[subj.i + 1:c.left_edge.i]) or cx.inside_quote(c.idx):
+            continue
+        return c
+    return None
 
 
 def second_party(cx: Context, verb: Token) -> Token | None:
