@@ -213,6 +213,17 @@ def test_the_writer_addressing_the_reader_is_no_attribution() -> None:
     assert attributions("Do you know where the nearest shelter is? If you think it is close, think again.") == []
 
 
+def test_a_page_asking_the_reader_to_let_it_know_is_no_attribution() -> None:
+    assert attributions("We surely left out some of your favourite phones. Leave a comment and let us know what "
+                        "your favourite phone of the year is.") == []
+    assert attributions("Let me know what you think of the new layout in the comments below.") == []
+    # a statement that holds the request is still reported, and a spoken "let me say" stays the speaker's
+    assert [r[2] for r in attributions("The mayor said residents should let the council know whether the road "
+                                        "needs repairs.")] == ["mayor"]
+    assert [r[2] for r in attributions('"Let me say that we will win this vote," the senator said on '
+                                        "Monday.")] == ["senator"]
+
+
 def test_speaking_of_a_topic_is_not_a_report_of_words() -> None:
     assert attributions("Speaking of the governor's health, the campaign has released no records.") == []
 

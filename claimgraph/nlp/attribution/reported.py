@@ -311,6 +311,9 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     subj = subject(cx, verb)
     if subj is not None and subj.lower_ in {"you", "'s", "\u2019s"} and subj.pos_ == "PRON":
         return  # "Do you know where ...?", "let's focus on understanding ...": the writer and the reader, no report
+    if subj is not None and subj.lower_ in {"us", "me"} and cue.text in cx.lex.request_cues and verb.head.i != verb.i \
+            and verb.head.lemma_.lower() == "let" and not any(c.dep_ == "nsubj" for c in cx.children(verb.head)):
+        return  # "let us know what your favourite phone is": the page asks the reader to tell, nobody's thought
     if subj is not None and subj.lower_ == "it" and verb.dep_ == "xcomp" and subj.head.i == verb.head.i and any(
             c.dep_ == "acomp" for c in cx.children(verb.head)):
         return  # "it is necessary to show that ...", "it is hard to say": "it" stands for the clause, nobody speaks
