@@ -23,7 +23,9 @@ carries it, so first-level divisions take countrystatecity's area centre and the
 of the trimmed bounding box of the division's populated places (within a few tens of km for most).
 
 Output columns (tab-separated, gzip): gid, name, lat, lon, country, admin1, feature, population,
-alternate names joined by "|". Run: `python bench/build_gazetteer.py` (needs the four packages).
+alternate names joined by "|". Run: `python bench/build_gazetteer.py` (needs the packages of the
+`gazetteer-build` extra); `--centres` writes only claimgraph/data/gazetteer_country_centres.tsv (pygeolocate
+1.0.11: Google's DSPL country centres, the second convention `claimgraph.gazetteer.country_point` reads).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "claimgraph" / "data" / "gazetteer_geonames.tsv.gz"
+CENTRES = ROOT / "claimgraph" / "data" / "gazetteer_country_centres.tsv"
 KEYS = ROOT / "claimgraph" / "data" / "gazetteer_geonames_keys.txt.gz"
 
 _LATIN_OK = re.compile(r"^[A-Za-z0-9 .,'\-()&/]+$")
@@ -197,5 +200,31 @@ def main() -> None:
     print(f"wrote {len(keys)} keys to {KEYS} ({KEYS.stat().st_size / 1e6:.1f} MB)")
 
 
+def write_country_centres() -> None:
+    """claimgraph/data/gazetteer_country_centres.tsv: a second public convention for a country's point
+    (Google's DSPL canonical countries table, as pygeolocate ships it), read by `claimgraph.gazetteer` to
+    place a country between its GeoNames point and this one (see `country_point` there)."""
+    import pygeolocate.countries_csv as source
+
+    table = next(v for v in vars(source).values() if isinstance(v, str) and "\nCN," in v)
+    lines = []
+    for row in csv.reader(table.splitlines()):
+        if len(row) >= 4 and len(row[0]) == 2 and row[0].isupper():
+            try:
+                lat, lon = float(row[1]), float(row[2])
+            except ValueError:
+                continue
+            lines.append(f"{row[0]}\t{lat:.4f}\t{lon:.4f}\t{row[3]}")
+    header = ("# Country centre points of a second public convention: Google's DSPL canonical countries.csv\n"
+              "# (google/dspl), as shipped by the PyPI package pygeolocate==1.0.11 (pygeolocate/countries_csv.py,\n"
+              "# MIT). Written by `python bench/build_gazetteer.py --centres`. Columns: iso2, lat, lon, name.\n")
+    CENTRES.write_text(header + "\n".join(sorted(lines)) + "\n", encoding="utf-8")
+    print(f"wrote {len(lines)} country centres to {CENTRES}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--centres" in sys.argv[1:]:
+        write_country_centres()
+    else:
+        main()
+        write_country_centres()

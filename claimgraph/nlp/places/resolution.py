@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from claimgraph.gazetteer import Entry, Gazetteer, key
+from claimgraph.gazetteer import Entry, Gazetteer, great_circle_km, key
 from claimgraph.nlp.places.forms import lookup_forms
 from claimgraph.nlp.places.lexicon import (
     ADMIN_FEATURES,
@@ -433,8 +433,4 @@ def _holds(y: Entry, inner: Mention, comp: PlacesComponent) -> float:
     return 0.0
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+_km = great_circle_km
