@@ -276,6 +276,16 @@ def subject_fallback(cx: Context, verb: Token) -> Token | None:
         if (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE) and not cx.inside_quote(prev.idx) \
                 and prev.dep_ not in {"dobj", "pobj", "poss"} and not cx.in_dateline(prev.idx):
             return prev
+    for c in near_children(cx, verb):
+        # "The minister, asked whether troops would stay, said ...": the parser gives the subject to a participle clause
+        # set off before the verb; the subject before its comma is the verb's, not one inside the clause ("troops")
+        if c.dep_ in {"advcl", "acl"} and first <= c.i < verb.i:
+            k = next((k for k in cx.children(c) if k.dep_ == "nsubj" and k.i < c.i), None)
+            between = verb.doc[k.i + 1:c.i] if k is not None else []
+            if k is not None and between and between[-1].text == "," and all(
+                    t.is_punct or k.left_edge.i <= t.i <= k.right_edge.i for t in between) \
+                    and not cx.inside_quote(k.idx) and not cx.in_dateline(k.idx):
+                return k
     deps = cx.deps
     for k in range(verb.i - 1, first - 1, -1):
         if deps[k] not in {"nsubj", "nsubjpass"}:

@@ -47,6 +47,7 @@ from claimgraph.nlp.attribution.reported_clauses import (
     inverted_clause,
     passive_subject,
     proposition,
+    put_to,
     run_on_cut,
     said_object,
     speaks,
@@ -308,6 +309,8 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         return  # "the decision by the agency to not recommend charges": nothing was recommended, nothing said
     if negated_by(cx, verb) is not None:
         return  # "stopped short of calling the shooting a crime", "refused to call it a crime": nothing said
+    if put_to(cx, verb, cue):
+        return  # "Asked about the report, the spokesman said ...": a question put to him, nobody named asked it
     subj = subject(cx, verb)
     if subj is not None and subj.lower_ in {"you", "'s", "\u2019s"} and subj.pos_ == "PRON":
         return  # "Do you know where ...?", "let's focus on understanding ...": the writer and the reader, no report

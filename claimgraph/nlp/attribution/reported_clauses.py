@@ -19,6 +19,23 @@ from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 #: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
 
 
+def put_to(cx: Context, verb: Token, cue: Cue) -> bool:
+    """'Asked about the report, the spokesman said ...', 'The minister, asked whether troops would stay, said ...': a
+    cue that names its listener (cues.tsv passive listener: ask, tell) as a participle clause set off before the verb
+    or noun it hangs on, with no listener of its own, is a passive: the one it hangs on was asked or told, by nobody
+    named, so it reports nothing (the tagger often calls such a participle a past tense)."""
+    if cue.passive != "listener" or verb.dep_ not in {"advcl", "acl"} or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    doc = verb.doc
+    if verb.dep_ == "advcl" and verb.head.i < verb.i or any(
+            c.dep_ in {"dobj", "dative"} for c in cx.children(verb)):
+        return False
+    if verb.i != cx.sents.start(verb.i) and doc[verb.i - 1].text != ",":
+        return False
+    after = verb.right_edge.i + 1
+    return after < len(doc) and doc[after].text == ","
+
+
 def speaks(cx: Context, speaker: Token | None) -> bool:
     """Whether a cue's speaker can hold what its object says: a personal pronoun, or a name, speaker, role or
     document noun (can_speak), not a thing ("the explosion", "the map", "it")."""

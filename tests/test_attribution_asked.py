@@ -1,0 +1,37 @@
+"""'The minister, asked whether troops would stay, said ...' / 'Asked about the report, the spokesman said ...': the
+participle of a cue that names its listener (cues.tsv passive listener: ask, tell) set off before the main verb is a
+passive: the one named was asked, nobody named asked, so it reports nothing of theirs; and the main cue's speaker is the
+noun the participle hangs on, not a subject inside the question."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quote_rows
+
+
+def attributions(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(r["content"], r["cue"], r["label"]) for r in quote_rows(text)]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Asked about the report, the spokesman said the president had not seen it.",
+     "the president had not seen it", "spokesman"),
+    ("A White House spokesman, asked about the report, said the president had not seen it.",
+     "the president had not seen it", "A White House spokesman"),
+    ("The minister, asked whether troops would stay, said no decision had been made.",
+     "no decision had been made", "minister"),
+    ("Asked if he would resign, the minister said he would not.", "he would not", "minister"),
+    ("The coach, told of the ban, said he would appeal.", "he would appeal", "coach"),
+])
+def test_a_question_put_to_the_speaker_is_not_the_speakers_report(text: str, content: str, speaker: str) -> None:
+    assert attributions(text) == [(content, "said", speaker)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The minister asked whether troops would stay.", [("whether troops would stay", "asked", "minister")]),
+    ("Reporters asked the minister whether troops would stay.",
+     [("whether troops would stay", "asked", "Reporters")]),
+    ("The mayor told reporters that the road would reopen.", [("that the road would reopen", "told", "mayor")]),
+])
+def test_an_active_question_or_telling_is_still_reported(text: str, expected: list) -> None:
+    assert attributions(text) == expected
