@@ -256,3 +256,14 @@ def test_a_turn_runs_on_over_paragraphs_opened_by_the_same_unclosed_quote_mark()
                    ("We have to leave it there", "HOST")]
     mayor = [c for c, _, label, _ in attributions(text) if label == "MAYOR"]
     assert mayor[0].endswith("the voters know it")
+
+
+# ------------------------------------------------------------------ a passive participle set off by commas
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The report, described by officials as alarming, was released on Monday.", "officials"),
+    ("The truce, called by aid groups a lifeline, held for a week.", "aid groups"),
+])
+def test_a_participle_set_off_by_commas_with_its_agent_is_the_agents_report(text: str, speaker: str) -> None:
+    got = attributions(text)
+    assert [label for _, _, label, _ in got] == [speaker]  # was the noun the participle describes

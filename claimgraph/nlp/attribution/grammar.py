@@ -143,9 +143,12 @@ def subject(cx: Context, verb: Token) -> Token | None:
                 # a thing that cannot speak, so no speaker (an earlier subject would be a guess); an abstract
                 # head ("in many cases reporting ...") leaves the subject to the sentence (subject_fallback)
                 return v.head if can_speak(cx, v.head) else None
-            if v.i == verb.i and v.tag_ == "VBN" and v.head.i < v.i <= v.head.i + 8 and not any(
-                    t.is_punct for t in verb.doc[v.head.i + 1:v.i]):
-                # "cameras dubbed 'Smart City'", "a plan described as ...": a passive participle; its agent, if any
+            if v.i == verb.i and v.tag_ == "VBN" and v.head.i < v.i <= v.head.i + 8 and (not any(
+                    t.is_punct for t in verb.doc[v.head.i + 1:v.i]) or verb.doc[v.i - 1].text == "," and any(
+                    c.dep_ == "agent" for c in near_children(cx, v))):
+                # "cameras dubbed 'Smart City'", "a plan described as ...": a passive participle; its agent, if any;
+                # set off by a comma only with its agent ("The report, described by officials as alarming, ..."): a
+                # participle after a comma without one may be a mistagged past tense ("X, the mayor's rival, called")
                 return next((o for c in near_children(cx, v) if c.dep_ == "agent"
                              for o in cx.children(c) if o.dep_ == "pobj"), None)
         quoting = quoting_verb(v)
