@@ -9,6 +9,7 @@ was said.
 
 from __future__ import annotations
 
+import pytest
 from conftest import quote_rows
 
 from claimgraph import analyze
@@ -234,3 +235,17 @@ def test_a_pronoun_in_a_dependent_clause_takes_up_the_sentences_subject() -> Non
     assert speaker_of(text, "they accept") == ("they", "Supporters")
     text = "Omar Haddad arrived on Monday. The spokeswoman said she had no news of the convoy."
     assert speaker_of(text, "she had no news") == ("The spokeswoman", "spokeswoman")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The coach said the league was biased. He cited the decision to move the final.", "coach"),
+    ('A farmer said the river had flooded. "We lost everything," she said.', "A farmer"),
+])
+def test_he_or_she_takes_up_a_person_named_by_a_role_noun_of_no_known_kind(text: str, speaker: str) -> None:
+    # "the coach", "a farmer": person nouns (attribution_words.tsv person_noun) no group row gives a source kind
+    assert [r["label"] for r in quote_rows(text)] == [speaker, speaker]
+
+
+def test_he_does_not_take_up_an_institution() -> None:
+    rows = quote_rows('The company said profits fell. "It was a hard year," he said.')
+    assert [r["label"] for r in rows] == ["company", None]
