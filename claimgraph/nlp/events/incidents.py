@@ -121,6 +121,18 @@ NO_HINT = Hint()
 PROTEST_GRAVITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
+def _valued(t: Time | None) -> bool:
+    return t is not None and bool(t.value)
+
+
+def _earlier(a: Time | None, b: Time | None) -> bool:
+    """Is time `a` a calendar day before time `b` (both days)? An incident told as reported on Saturday and
+    again on Sunday happened by Saturday."""
+    if a is None or b is None or not a.value or not b.value:
+        return False
+    return bool(_DAY.fullmatch(a.value)) and bool(_DAY.fullmatch(b.value)) and a.value < b.value
+
+
 def _family(event: Event) -> str:
     if event.type in VIOLENT:
         return "violence"
@@ -150,16 +162,33 @@ def times_agree(a: Time | None, b: Time | None) -> bool:
 
 
 def _dated_before_report(a: Event, b: Event, ta: Time | None, tb: Time | None, hints: dict[str, Hint]) -> bool:
-    """Is one listing dated only by its report and the other, dated by its own words, no later than that?"""
+    """Is one listing dated only by its report and the other, dated by its own words, no later than that? Or are
+    both dated only by their reports (two upper bounds, on the same toll or a reference to the incident)?"""
+    if hints.get(a.id, NO_HINT).report_time and hints.get(b.id, NO_HINT).report_time:
+        return True
     for report, own, t_report, t_own in ((a, b, ta, tb), (b, a, tb, ta)):
         if not hints.get(report.id, NO_HINT).report_time or hints.get(own.id, NO_HINT).report_time:
             continue
         if t_report is None or t_own is None or not t_report.value or not t_own.value:
             continue
         if t_report.value[:4].isdigit() and t_own.value[:4].isdigit():
-            n = min(len(t_report.value), len(t_own.value))
-            return t_own.value[:n] <= t_report.value[:n]
+            return _shortly_before(t_own.value, t_report.value)
     return False
+
+
+#: an incident a report names as known ("the attack") happened at most this many days before the report's day
+REPORT_LAG_DAYS = 7
+
+
+def _shortly_before(own: str, report: str) -> bool:
+    """Is the date `own` no later than the report's day and close enough before it to be the news it tells: a day
+    within REPORT_LAG_DAYS, or the report's own month? A year or an older month is another act the report recalls
+    ("the same weapons were used in Aleppo last year")."""
+    if _DAY.fullmatch(own) and _DAY.fullmatch(report):
+        lag = (date.fromisoformat(report) - date.fromisoformat(own)).days
+        return 0 <= lag <= REPORT_LAG_DAYS
+    n = min(len(own), len(report))
+    return len(own) >= len("2016-06") and own[:n] <= report[:n] and report.startswith(own[:7])
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -397,11 +426,15 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
             target.place = event.place  # a place of the incident's own clause over one said elsewhere
             if weak_target and strong:
                 hints[target.id] = replace(hints.get(target.id, NO_HINT), weak_place=False, distinct=False)
-        own_time = event.time is not None and not hints.get(event.id, NO_HINT).report_time
-        if target.time is None or (own_time and hints.get(target.id, NO_HINT).report_time):
+        own_time = event.time is not None and not hints.get(event.id, NO_HINT).report_time and (
+            _valued(times.get(event.time)) or not _valued(times.get(target.time or "")))  # "every day": no date
+        target_reported = hints.get(target.id, NO_HINT).report_time
+        if target.time is None or (own_time and target_reported):
             target.time = event.time  # a date of the incident's own over its report's
             reported = hints.get(event.id, NO_HINT).report_time
             hints[target.id] = replace(hints.get(target.id, NO_HINT), report_time=reported)
+        elif target_reported and event.time is not None and _earlier(times.get(event.time), times.get(target.time)):
+            target.time = event.time  # of two reports' days, the earlier bounds the incident's date more tightly
         if _surely_same(target, event, hints):  # who did it, only from a report surely of this act
             target.actors.extend(a for a in event.actors if a not in target.actors)
             target.targets.extend(t for t in event.targets if t not in target.targets and t not in target.actors)

@@ -23,7 +23,7 @@ from claimgraph.data import read_rows
 from claimgraph.nlp.events.arguments import _governing_verb
 from claimgraph.nlp.events.casualties import head_of_match
 from claimgraph.nlp.events.lexicon import Match, TokForms
-from claimgraph.nlp.events.setting import after_report, first_of_span, head_date
+from claimgraph.nlp.events.setting import HISTORY_YEARS, after_report, first_of_span, head_date
 from claimgraph.nlp.head_date import stands_at_head
 from claimgraph.nlp.state import DocState
 
@@ -35,6 +35,8 @@ CLIMB = 12
 #: cues.tsv meanings of verbs that report: a relative clause of one is a report misparsed ("a nerve agent the World
 #: Health Organization said on Wednesday", a comma missing), whose time dates the report, not a background fact
 REPORTING_MEANINGS = frozenset({"assert", "report", "claim", "deny", "estimate"})
+#: how an ISO 8601 duration value opens ("P1D", "P2Y"): a length of time, never a date of an act
+DURATION = "P"
 #: dependents that give a relative clause a subject of its own ("a town rebels captured", "where 9 people died")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
@@ -126,13 +128,17 @@ def time_of(state: DocState, c: _Candidate, start: int, acts: frozenset[int] = f
     had hit the hospital": Wednesday dates the statement) and a dateline's date. With no time of its own, the
     event takes its report's time (the reporting clause's, else the dateline's), an upper bound on its date (ACLED
     codes the report's date when the event's is not given); the flag says so, and a date said of the same incident
-    elsewhere replaces it (`merge_incidents`). `acts`: the token indexes of the sentence's trigger words (a
-    relative clause describing one of them tells an act, "killed in a bombing which targeted a bus on Sunday")."""
+    elsewhere replaces it (`merge_incidents`). A reporting verb's day told beside the act dates the report too,
+    wherever the parser hangs it (`_report_aside`); a length of time ("a day after") dates nothing; the report's own
+    year or month said apart from the act is only the dateline's; and a year long before the report said near
+    the act but not of it yields to a recent time of the sentence. `acts`: the token indexes of the sentence's
+    trigger words (a relative clause describing one of them tells an act, "killed in a bombing which targeted a
+    bus on Sunday")."""
     s0, s1 = c.sent.start_char, c.sent.end_char
     doc = c.sent.doc
     dash = _dateline_end(c.sent)
     reported_on = state.meta.published or head_date(state, doc.text)
-    best: tuple[int, str] | None = None
+    own: list[tuple[int, str, bool]] = []  # (distance to the trigger, time id, an old time not on the trigger)
     report: tuple[int, str] | None = None
     line: str | None = None
     for t in state.items.get("times", []):
@@ -142,21 +148,35 @@ def time_of(state: DocState, c: _Candidate, start: int, acts: frozenset[int] = f
             continue
         if not (s0 <= ts and te <= s1) or after_report(t.value, reported_on):
             continue  # a time after the report dates another act ("diplomats would meet next Wednesday")
+        if t.value and t.value.startswith(DURATION):
+            continue  # a length of time ("a day after", "two years of war") is no date
         dist = abs(ts - start)
         if te <= dash or (t.value == reported_on and _opens(doc.text, ts, te, s0)):
             line = line or t.id  # a dateline's date, or the date printed at the head ("12 Jul 2016 Rebels ...")
+        elif _report_period(t.value, reported_on) and (
+                _leads(doc.text, ts, s0) or not _on_trigger(doc, ts, te, c.head)):
+            line = line or t.id  # the report's own year or month ("23.04.2017)" read as "2017"), not the act's
         elif _reporting_time(doc, ts, te, c.head):
             if report is None or dist < report[0]:
                 report = (dist, t.id)
         elif background_time(doc, ts, te, c.head, acts):
             continue  # a background date ("a town rebels captured in 2015", "since the war began in 2011")
-        elif best is None or dist < best[0]:
-            best = (dist, t.id)
-    if best is not None:  # a span of days ("on Thursday and Friday") dates the event from its first
+        else:
+            own.append((dist, t.id, _old(t.value, reported_on) and not _on_trigger(doc, ts, te, c.head)))
+    if own:
+        # a year long before the report, said near the act but not of it ("the bomber, a veteran of the 1994
+        # war, blew himself up on Monday"), yields to a recent time of the sentence
+        best = min(own, key=lambda o: (o[2] and not all(x[2] for x in own), o[0]))
+        # a span of days ("on Thursday and Friday") dates the event from its first
         return first_of_span(state.items.get("times", []), doc.text, best[1]), False
     if report is not None:
         return report[1], True
     return line, line is not None
+
+
+def _leads(text: str, ts: int, s0: int) -> bool:
+    """Does the time lead its sentence, with no word before it (a date printed before the text: "23.04.2017) ...")?"""
+    return not any(ch.isalpha() for ch in text[s0:ts])
 
 
 def _opens(text: str, ts: int, te: int, s0: int) -> bool:
@@ -183,12 +203,15 @@ def _dateline_end(sent: Span) -> int:
 
 
 def _reporting_time(doc: Doc, ts: int, te: int, head: Token) -> bool:
-    """Is the time said in a clause that reports the event's clause, above it by a clausal complement (the
-    time's verb a statement, the event inside what is stated)?"""
+    """Is the time said in a clause that reports the event's clause: above it by a clausal complement (the
+    time's verb a statement, the event inside what is stated), or a reporting verb's clause that holds no act of
+    its own and hangs off the act's sentence (`_report_aside`)?"""
     span = doc.char_span(ts, te, alignment_mode="expand")
     if span is None:
         return False
     verb = _governing_verb(span.root)
+    if _on(span.root, verb) and _report_aside(verb, head):
+        return True
     tok = _governing_verb(head)
     for _ in range(10):
         if tok.i == verb.i or tok.head.i == tok.i:
@@ -197,3 +220,42 @@ def _reporting_time(doc: Doc, ts: int, te: int, head: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _report_aside(verb: Token, head: Token) -> bool:
+    """Is `verb` a reporting verb (cues.tsv) with a subject of its own whose clause does not hold the act: the
+    report told beside the act, which a parser hangs anywhere when a comma is missing ("victims showed signs of a
+    nerve agent the World Health Organization said on Wednesday": a relative clause on "agent")? Its day dates
+    the statement; the act happened then or before. Not the act's own verb ("the group claimed the attack on
+    Monday")."""
+    return (verb.i != head.i and verb.lemma_.lower() in reporting_verbs() and not _inside(verb, head)
+            and any(c.dep_ in SUBJECTS for c in verb.children))
+
+
+def _old(value: str | None, reported_on: str | None) -> bool:
+    """Is a time's year more than HISTORY_YEARS before the report's (an act so dated is history it recalls)?"""
+    if not value or not reported_on or not value[:4].isdigit() or not reported_on[:4].isdigit():
+        return False
+    return int(value[:4]) < int(reported_on[:4]) - HISTORY_YEARS
+
+
+def _on_trigger(doc: Doc, ts: int, te: int, head: Token) -> bool:
+    """Is the time said of the trigger itself: a modifier of its word or of its verb ("the 2013 chemical attack",
+    "struck in 2012")? Such a time dates the act, however old."""
+    span = doc.char_span(ts, te, alignment_mode="expand")
+    if span is None:
+        return True
+    return _on(span.root, head) or _on(span.root, _governing_verb(head))
+
+
+def _on(time: Token, word: Token) -> bool:
+    """Is the time's head word `word`, directly or through a preposition ("said Sunday", "said on Sunday")?"""
+    up = time.head.head if time.head.dep_ == "prep" else time.head
+    return word.i in (time.head.i, up.i)
+
+
+def _report_period(value: str | None, reported_on: str | None) -> bool:
+    """Is a time the year or the month the report was published in (a proper prefix of its day)? Said apart from
+    the act, it only places the report; the act happened then or before."""
+    return bool(value and reported_on and len(value) < len(reported_on) and reported_on.startswith(value)
+                and value[:4].isdigit())
