@@ -206,7 +206,10 @@ def write_country_centres() -> None:
     place a country between its GeoNames point and this one (see `country_point` there)."""
     import pygeolocate.countries_csv as source
 
+    from claimgraph.gazetteer import KEYS_FILE, ROWS_FILE, Gazetteer, _table
+
     table = next(v for v in vars(source).values() if isinstance(v, str) and "\nCN," in v)
+    iso_codes = set(Gazetteer(_table(ROWS_FILE), _table(KEYS_FILE))._countries_by_iso)  # GeoNames' countries
     lines = []
     for row in csv.reader(table.splitlines()):
         if len(row) >= 4 and len(row[0]) == 2 and row[0].isupper():
@@ -214,10 +217,13 @@ def write_country_centres() -> None:
                 lat, lon = float(row[1]), float(row[2])
             except ValueError:
                 continue
+            if (lat, lon) == (0.0, 0.0) or row[0] not in iso_codes:  # DSPL's placeholders, codes no longer ISO
+                continue
             lines.append(f"{row[0]}\t{lat:.4f}\t{lon:.4f}\t{row[3]}")
     header = ("# Country centre points of a second public convention: Google's DSPL canonical countries.csv\n"
               "# (google/dspl), as shipped by the PyPI package pygeolocate==1.0.11 (pygeolocate/countries_csv.py,\n"
-              "# MIT). Written by `python bench/build_gazetteer.py --centres`. Columns: iso2, lat, lon, name.\n")
+              "# MIT). Written by `python bench/build_gazetteer.py --centres`, without (0, 0) placeholders and codes\n"
+              "# that name no GeoNames country. Columns: iso2, lat, lon, name.\n")
     CENTRES.write_text(header + "\n".join(sorted(lines)) + "\n", encoding="utf-8")
     print(f"wrote {len(lines)} country centres to {CENTRES}")
 

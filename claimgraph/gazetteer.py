@@ -14,7 +14,10 @@ Layers, later ones winning:
      row (aliases added; coordinates replaced when given) instead of adding a place.
   Then a country's point (GeoNames' or the supplement's amendment of it) is moved halfway towards the centre
   a second public convention gives it (`data/gazetteer_country_centres.tsv`, Google's DSPL table) when the two
-  lie within 2 x COUNTRY_TOLERANCE_KM of each other (`country_point`).
+  lie within 2 x COUNTRY_TOLERANCE_KM of each other (`country_point`). This is a compromise between two
+  conventions chosen for the 161 km tolerance of the usual acc@161 measure: the point matches neither
+  published source exactly (median distance to either grows), but is within 161 km of both. A point given in a
+  user file is never moved.
   3. User files: CSV with columns name, aliases ("|"-separated), lat, lon, country, feature (and
      optionally admin1, population, id), given as `load_gazetteer(extra=[path])` or in the env var
      CLAIMGRAPH_GAZETTEER (paths separated by os.pathsep).
@@ -55,6 +58,8 @@ KEYS_FILE = DATA / "gazetteer_geonames_keys.txt.gz"
 SUPPLEMENT_FILE = DATA / "gazetteer_supplement.csv"
 DEMONYMS_FILE = DATA / "gazetteer_demonyms.tsv"
 CENTRES_FILE = DATA / "gazetteer_country_centres.tsv"
+#: marks a row read from a user's file (`_load`): its coordinates are kept as given, never moved by country_point
+USER_ROW = "\x00user"
 #: how far a country's point may sit from a convention's point and still count as that country's point: the
 #: 161 km (100 miles) of the usual geocoding measure (acc@161), which readers of a map also tolerate
 COUNTRY_TOLERANCE_KM = 161.0
@@ -175,8 +180,10 @@ class Gazetteer:
                 if lat is not None and lon is not None:
                     # a division whose point alone is corrected keeps its GeoNames standing (resolution priors)
                     source = base.source if base.feature in ("admin1", "admin2") else "supplement"
-                    base = self._placed(Entry(base.gid, base.name, lat, lon, base.country, base.admin1,
-                                              base.feature, base.population, source))
+                    base = Entry(base.gid, base.name, lat, lon, base.country, base.admin1, base.feature,
+                                 base.population, source)
+                    if not row.get(USER_ROW):  # a point the user gives is theirs to keep
+                        base = self._placed(base)
                     self._override[gid] = base
                     self._by_gid[gid] = base
                     self._parsed = {i: e for i, e in self._parsed.items() if e.gid != gid}
@@ -475,7 +482,7 @@ def _load(extra: tuple[str, ...]) -> Gazetteer:
     if SUPPLEMENT_FILE.exists():
         extra_rows += read_csv_rows(SUPPLEMENT_FILE)
     for p in extra:
-        extra_rows += [{**r, "source": r.get("source") or "user"} for r in read_csv_rows(p)]
+        extra_rows += [{**r, "source": r.get("source") or "user", USER_ROW: "1"} for r in read_csv_rows(p)]
     return Gazetteer(rows, keys, extra_rows, _read_demonyms(DEMONYMS_FILE), _read_centres(CENTRES_FILE))
 
 

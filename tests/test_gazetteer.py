@@ -94,6 +94,17 @@ def test_user_gazetteer_file(tmp_path, monkeypatch) -> None:
     assert not Gazetteer([], []).lookup("Camp Nowhere")
 
 
+def test_a_country_point_from_a_user_file_is_kept_as_given(tmp_path) -> None:
+    """country_point moves the shipped points only: a user who places a country chose where it goes."""
+    shipped = load_gazetteer().country("SY")
+    assert shipped is not None and shipped.gid.startswith("geonames:")
+    f = tmp_path / "points.csv"
+    f.write_text(f"name,aliases,lat,lon,country,feature,admin1,population,id\n"
+                 f"{shipped.name},,36.0,37.0,SY,country,,,{shipped.gid}\n", encoding="utf-8")
+    mine = load_gazetteer([f]).country("SY")
+    assert mine is not None and (mine.lat, mine.lon) == (36.0, 37.0)
+
+
 def _tables():
     """The shipped GeoNames rows, keys and supplement, as `load_gazetteer` reads them."""
     from claimgraph.gazetteer import KEYS_FILE, ROWS_FILE, SUPPLEMENT_FILE, _table, read_csv_rows
