@@ -84,3 +84,27 @@ def test_a_statement_with_a_fragment_a_cue_inside_it_governs_is_still_reported()
         ('the videos were "inconclusive" and should not be released', "Roberts")]
     # a fragment its own cue governs outside any statement stays a partial quote
     assert attributions('The senator called the plan "a disgrace" on Monday.') == [("a disgrace", "senator")]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The Taliban denied involvement.", "involvement", "Taliban"),
+    ("The minister denied wrongdoing.", "wrongdoing", "minister"),
+    ("The council condemned violence on both sides.", "violence on both sides", "council"),
+    ("The council condemned violence.", "violence", "council"),
+])
+def test_a_denial_or_accusation_of_a_one_word_object_is_reported(text: str, content: str, speaker: str) -> None:
+    assert attributions(text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army denied it.",
+    "The keeper denied Rooney.",
+    "The union backed Jones.",
+])
+def test_a_pronoun_a_name_or_a_stance_of_one_word_stays_unreported(text: str) -> None:
+    assert attributions(text) == []
+
+
+def test_a_participle_inside_a_noun_phrase_charges_nobody() -> None:
+    assert attributions("The car comes with fast charging support.") == []
+    assert attributions("The group issued a statement, denying involvement.") == [("involvement", "group")]

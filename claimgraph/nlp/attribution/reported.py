@@ -346,7 +346,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         cx.used_verbs.add(verb.i)
         cx.take(block)
         return
-    if len(words) < 2:
+    if len(words) < 2 and not named_object(cx, verb, cue, toks):
         # "Mehmet spoke to the BBC.": no words reported, but later quotes came through the outlet
         if subj is not None and cue.meaning == "assert" and via_outlet(cx, verb) is not None:
             cx.attrs.append(Attr("channel", verb.idx, verb.idx, verb=verb, speaker_head=subj,
@@ -406,6 +406,19 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     quoting = quoting_verb(verb)
     if quoting is not None:
         cx.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
+
+
+def named_object(cx: Context, verb: Token, cue: Cue, toks: list[Token]) -> bool:
+    """'The army denied involvement', 'the minister denied wrongdoing', 'the council condemned violence': a one-word
+    content is reported when it is the common-noun direct object of a denial or accusation that reports its object
+    (attribution_meanings.tsv bare_object: deny, accuse; cues.tsv content object or either); not a pronoun ('denied
+    it'), not a name ('the keeper denied Rooney' blocks a shot); the cue a finite verb or a participle after a comma
+    (', denying involvement'), not a participle inside a noun phrase ('fast charging support' charges nobody)."""
+    after_comma = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if not (verb.tag_ in {"VBD", "VBZ", "VBP"} or after_comma):
+        return False
+    return cue.content in {"object", "either"} and cx.lex.plays(cue.meaning, "bare_object") and len(toks) == 1 and \
+        toks[0].dep_ == "dobj" and toks[0].head.i == verb.i and toks[0].pos_ == "NOUN"
 
 
 def holder_of(cue: Cue) -> str | None:
