@@ -6,6 +6,7 @@ Every case is a short article written for the test (no bench or issue text); eac
 
 from __future__ import annotations
 
+import pytest
 from conftest import quote_rows
 
 
@@ -82,6 +83,23 @@ def test_a_headline_verb_in_running_prose_or_without_a_speaker_before_it_reports
     got = attributions("The governor vows to rebuild the flooded bridge by spring, aides said on Monday.")
     assert [cue for _, _, cue, _ in got].count("vows") <= 1
     assert attributions("Vows To Rebuild The Flooded Bridge By Spring Are Cheap." + HEADLINE_BODY) == []
+
+
+@pytest.mark.parametrize(("headline", "content", "speaker"), [
+    ("Rebels Shelled Hospital In Idlib, Aid Group Says.", "Rebels Shelled Hospital In Idlib", "Aid Group"),
+    ("Mayor Hid Bridge Defects From Public, Former City Engineer Says.", "Mayor Hid Bridge Defects From Public",
+     "Former City Engineer"),
+    ("Fuel Prices To Rise Again, Officials Warn", "Fuel Prices To Rise Again", "Officials"),
+])
+def test_a_headline_closed_by_its_speaker_and_verb_reports_the_words_before_the_comma(
+        headline: str, content: str, speaker: str) -> None:
+    got = attributions(headline + HEADLINE_BODY)
+    assert [(c, w) for c, w, _, _ in got] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("headline", ["Arsenal Beat Spurs, Extend Lead", "Storm Hits Coast, Thousands Flee"])
+def test_a_headline_closed_by_another_verb_reports_nothing(headline: str) -> None:
+    assert attributions(headline + HEADLINE_BODY) == []
 
 
 def test_a_survey_label_gives_a_headline_finding_to_the_survey_and_a_rubric_gives_nothing() -> None:

@@ -66,6 +66,7 @@ class Lexicon:
     stating_documents_anywhere: set[str] = field(default_factory=set)  # "fell in a new poll": no opening needed
     headline_speech_verbs: set[str] = field(default_factory=set)  # "Governor Vows To ...": a headline's report
     headline_particles: set[str] = field(default_factory=set)  # "Called Off", "Blasted By": passive or phrasal
+    headline_tail_verbs: set[str] = field(default_factory=set)  # "..., Aid Group Says": a headline's closing frame
     #: attribution_meanings.tsv: role -> the cue meanings (or contents, for object_content) that play it
     meaning_roles: dict[str, set[str]] = field(default_factory=dict)
     #: entity_cues.json `not_person_heads` and attribution_words.tsv organisation_end ("Watch"): a name ending in one
@@ -103,7 +104,8 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "person_noun": "person_nouns", "citing": "citing", "mute_pronoun": "mute_pronouns",
          "stating_document": "stating_documents", "view_adjective": "view_adjectives", "as_report": "as_reports",
          "stating_document_anywhere": "stating_documents_anywhere", "headline_speech_verb": "headline_speech_verbs",
-         "headline_particle": "headline_particles", "adverbial_mark": "adverbial_marks",
+         "headline_particle": "headline_particles", "headline_tail_verb": "headline_tail_verbs",
+         "adverbial_mark": "adverbial_marks",
          "audience_prep": "audience_preps", "refused_act": "refused_acts", "statement_prep": "statement_preps",
          "address": "address", "issuer_prep": "issuer_preps", "ruling_document": "ruling_documents",
          "holiday": "holidays", "request_cue": "request_cues"}

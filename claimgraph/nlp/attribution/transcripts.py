@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimgraph.nlp.attribution.context import VERB_POS, Attr, Context, speaker_name
 from claimgraph.nlp.attribution.grammar import colon_label
@@ -103,6 +103,32 @@ def _line_words(cx: Context, start: int, end: int) -> list[str]:
     return words
 
 
+def headline_tail(cx: Context, toks: list[Token]) -> bool:
+    """'Rebels Shelled Hospital In Idlib, Aid Group Says.' / '..., Officials Say': a title-case headline closing with
+    a comma, a capitalised speaker of at most HEADLINE_SPEAKER_WORDS words and a speech verb (attribution_words.tsv
+    headline_tail_verb) reports the words before the comma, said by that speaker, however the parser read the line.
+    Whether it did."""
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 4 or words[-1].lower_ not in cx.lex.headline_tail_verbs or words[-1].i in cx.used_verbs:
+        return False
+    verb = words[-1]
+    comma = next((j for j in range(len(toks) - 1, -1, -1) if toks[j].text == ","), None)
+    if comma is None:
+        return False
+    speaker = [t for t in toks[comma + 1:] if t.i < verb.i]
+    content = toks[:comma]
+    if not speaker or len(speaker) > HEADLINE_SPEAKER_WORDS or not all(
+            t.text[0].isupper() or t.tag_ == "POS" for t in speaker) or sum(t.is_alpha for t in content) < 2:
+        return False
+    span, written = cx.span_chars(content), cx.span_chars(speaker)
+    if span is None or written is None:
+        return False
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb,
+                         speaker_head=speaker[-1], speaker_span=written))
+    cx.used_verbs.add(verb.i)
+    return True
+
+
 def headline_report(cx: Context, sent: Span) -> None:
     """'Governor Vows To Rebuild The Flooded Bridge' / 'Minister Denies Role In Fuel Deal': a title-case line whose
     present-tense speech verb (attribution_words.tsv headline_speech_verb), tagged as part of a name or a noun or as
@@ -119,6 +145,8 @@ def headline_report(cx: Context, sent: Span) -> None:
     toks = [t for t in cx.tokens(p_start, line_end) if not t.is_space]
     if not title_case_line([t.text for t in toks]) or any(
             a.start < line_end and p_start < a.end for a in cx.attrs) or cx.overlaps_taken(p_start, line_end):
+        return
+    if headline_tail(cx, toks):
         return
     verbs = cx.lex.headline_speech_verbs
     k = next((k for k, t in enumerate(toks[:HEADLINE_SPEAKER_WORDS + 1]) if t.lower_ in verbs), None)
