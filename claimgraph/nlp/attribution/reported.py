@@ -45,6 +45,7 @@ from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
     fronted_adverbial,
     inverted_clause,
+    named_object,
     passive_subject,
     proposition,
     put_to,
@@ -310,7 +311,14 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     if negated_by(cx, verb) is not None:
         return  # "stopped short of calling the shooting a crime", "refused to call it a crime": nothing said
     if put_to(cx, verb, cue):
-        return  # "Asked about the report, the spokesman said ...": a question put to him, nobody named asked it
+        # "Asked whether he would resign, the minister said ...": a question put to him by nobody named, an agentless
+        # passive like "is expected to": the question, with no speaker
+        toks = [t for c in cx.children(verb) if c.i > verb.i and not c.is_punct for t in c.subtree]
+        span = cx.span_chars(sorted(toks, key=lambda t: t.i)) if sum(t.is_alpha for t in toks) >= 2 else None
+        if span is not None and not cx.overlaps_taken(*span):
+            cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb))
+            cx.used_verbs.add(verb.i)
+        return
     subj = subject(cx, verb)
     if subj is not None and subj.lower_ in {"you", "'s", "\u2019s"} and subj.pos_ == "PRON":
         return  # "Do you know where ...?", "let's focus on understanding ...": the writer and the reader, no report
@@ -406,19 +414,6 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     quoting = quoting_verb(verb)
     if quoting is not None:
         cx.used_verbs.add(quoting.i)  # "quoted X as saying": one statement, X's
-
-
-def named_object(cx: Context, verb: Token, cue: Cue, toks: list[Token]) -> bool:
-    """'The army denied involvement', 'the minister denied wrongdoing', 'the council condemned violence': a one-word
-    content is reported when it is the common-noun direct object of a denial or accusation that reports its object
-    (attribution_meanings.tsv bare_object: deny, accuse; cues.tsv content object or either); not a pronoun ('denied
-    it'), not a name ('the keeper denied Rooney' blocks a shot); the cue a finite verb or a participle after a comma
-    (', denying involvement'), not a participle inside a noun phrase ('fast charging support' charges nobody)."""
-    after_comma = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    if not (verb.tag_ in {"VBD", "VBZ", "VBP"} or after_comma):
-        return False
-    return cue.content in {"object", "either"} and cx.lex.plays(cue.meaning, "bare_object") and len(toks) == 1 and \
-        toks[0].dep_ == "dobj" and toks[0].head.i == verb.i and toks[0].pos_ == "NOUN"
 
 
 def holder_of(cue: Cue) -> str | None:

@@ -36,6 +36,19 @@ def put_to(cx: Context, verb: Token, cue: Cue) -> bool:
     return after < len(doc) and doc[after].text == ","
 
 
+def named_object(cx: Context, verb: Token, cue: Cue, toks: list[Token]) -> bool:
+    """'The army denied involvement', 'the minister denied wrongdoing', 'the council condemned violence': a one-word
+    content is reported when it is the common-noun direct object of a denial or accusation that reports its object
+    (attribution_meanings.tsv bare_object: deny, accuse; cues.tsv content object or either); not a pronoun ('denied
+    it'), not a name ('the keeper denied Rooney' blocks a shot); the cue a finite verb or a participle after a comma
+    (', denying involvement'), not a participle inside a noun phrase ('fast charging support' charges nobody)."""
+    after_comma = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if not (verb.tag_ in {"VBD", "VBZ", "VBP"} or after_comma):
+        return False
+    return cue.content in {"object", "either"} and cx.lex.plays(cue.meaning, "bare_object") and len(toks) == 1 and \
+        toks[0].dep_ == "dobj" and toks[0].head.i == verb.i and toks[0].pos_ == "NOUN"
+
+
 def speaks(cx: Context, speaker: Token | None) -> bool:
     """Whether a cue's speaker can hold what its object says: a personal pronoun, or a name, speaker, role or
     document noun (can_speak), not a thing ("the explosion", "the map", "it")."""
