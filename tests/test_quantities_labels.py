@@ -126,6 +126,20 @@ def test_ranks_are_not_counts(analyzer, text, kept):
     ("The reservoir was 40 percent full after the spring rains.", ["40 percent"]),
     ("Prices were 5 percent higher than in March, the bureau said.", ["5 percent"]),
     ("About 60 percent of the voters said the plan was wrong.", ["About 60 percent"]),
+    # 's is 'is' only after a pronoun: "It's 100 percent true", "she's 100 percent certain of it"
+    ("It's 100 percent true, the spokesman told 30 reporters.", ["30"]),
+    ("Asked about the vote, she's 100 percent certain of the result.", []),
+    ("We're 100 percent sure it's finished, the mayor told 15 residents.", ["15"]),
+    # a state of a thing is a share of it: a fund or budget is "60 percent committed"
+    ("The relief fund of $5 million is 60 percent committed, the agency said.", ["$5 million", "60 percent"]),
+    # a word before a noun or a compound modifies it ("false negatives", "right wing"): a share of the subject
+    ("The rapid tests were 8 percent false negatives in the field study.", ["8 percent"]),
+    ("The upper house is 45 percent right wing and 25 percent left wing.", ["45 percent", "25 percent"]),
+    ("The signatures were 4 percent false and 96 percent genuine, auditors found.", ["4 percent", "96 percent"]),
+    # a possessive 's is no 'is': "the clinic's 12 percent" is the clinic's share
+    ("Auditors compared the clinic's 12 percent false on the new form with the hospital's 9 percent.",
+     ["12 percent", "9 percent"]),
+    ("The province's 35 percent committed budget paid for 400 teachers.", ["35 percent", "400"]),
 ])
 def test_a_degree_of_conviction_is_no_share(analyzer, text, kept):
     assert figures(analyzer, text) == kept

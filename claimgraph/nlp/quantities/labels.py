@@ -32,14 +32,25 @@ _UNITS = by_kind("numbers_units.tsv")
 _GLUED_UNITS = {r[0] for kind in ("measure", "code", "symbol") for r in _UNITS.get(kind, [])}
 _PAIR = r"\d{1,3}[-–]\d{1,3}"
 _DEGREE_WORDS = {r[0].lower() for r in _LEX.get("degree_word", [])}
+_DEGREE_END = {r[0].lower() for r in _LEX.get("degree_end", [])}
 _DEGREE_BE = {r[0].lower() for r in _LEX.get("degree_be", [])}
+_DEGREE_BE_PRONOUN = {r[0].lower() for r in _LEX.get("degree_be_pronoun", [])}
+_DEGREE_PRONOUNS = {r[0].lower() for r in _LEX.get("degree_pronoun", [])}
 _PERCENT_WORDS = {r[0].lower() for r in _UNITS.get("percent", [])}
-# a share of 'be' before a word of conviction or judgement: "are 100 percent wrong", "I'm not 90% sure" (how strongly)
-_DEGREE_RE = re.compile(r"[^\S\n]?(?:" + alternation(_PERCENT_WORDS) + r")[^\S\n]+(?:" + alternation(_DEGREE_WORDS)
-                        + r")(?![\w-])", re.I) if _DEGREE_WORDS and _PERCENT_WORDS else None
+# a share of 'be' before a word of conviction or judgement that ends the predicate: "are 100 percent wrong about it",
+# "I'm not 90% sure." (how strongly); before a noun or in a compound it is a share ("5 percent false positives")
+_DEGREE_RE = re.compile(
+    r"[^\S\n]?(?:" + alternation(_PERCENT_WORDS) + r")[^\S\n]+(?:" + alternation(_DEGREE_WORDS) + r")(?![\w-])"
+    r"(?=[^\S\n]*(?:$|\n|[.,;:!?)\]\"”’'—–])" + (r"|[^\S\n]+(?:" + alternation(_DEGREE_END) + r")(?![\w-])"
+                                                  if _DEGREE_END else "") + ")",
+    re.I) if _DEGREE_WORDS and _PERCENT_WORDS else None
+# 'm and 're follow any word; 's is 'is' only after a pronoun ("it's"), after a noun it is possessive ("the dam's")
 _DEGREE_BE_RE = re.compile(
     r"(?:(?<![\w'’])(?:" + alternation({w for w in _DEGREE_BE if w[0].isalpha()}) + r")|(?<=\w)(?:"
-    + alternation({w for w in _DEGREE_BE if not w[0].isalpha()}) + r"))(?:n['’]t)?(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+$",
+    + alternation({w for w in _DEGREE_BE if not w[0].isalpha()}) + r")"
+    + (r"|(?<![\w'’])(?:" + alternation(_DEGREE_PRONOUNS) + r")(?:" + alternation(_DEGREE_BE_PRONOUN) + r")"
+       if _DEGREE_PRONOUNS and _DEGREE_BE_PRONOUN else "")
+    + r")(?:n['’]t)?(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+$",
     re.I) if _DEGREE_BE else None
 _SENTENCE_OPENERS = ".!?:;\"“”‘’'([—–-•*"
 # an upper-case dateline before a sentence's first word: "BEIRUT", "DEIR EZZOR,"
