@@ -267,3 +267,21 @@ def test_a_turn_runs_on_over_paragraphs_opened_by_the_same_unclosed_quote_mark()
 def test_a_participle_set_off_by_commas_with_its_agent_is_the_agents_report(text: str, speaker: str) -> None:
     got = attributions(text)
     assert [label for _, _, label, _ in got] == [speaker]  # was the noun the participle describes
+
+
+# ------------------------------------------------------------------ a question put by nobody named
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The general was once asked how the war would end.", "how the war would end"),
+    ("The minister was asked whether troops would stay in the valley.", "whether troops would stay in the valley"),
+    ("The mayor was asked about the bridge on Monday.", "about the bridge on Monday"),
+    ("The players were told that the match was off.", "that the match was off"),
+])
+def test_an_agentless_passive_question_is_a_speakerless_attribution(text: str, content: str) -> None:
+    assert [(c, label, kind) for c, _, label, kind in attributions(text)] == [(content, None, None)]
+
+
+def test_a_passive_question_with_its_asker_or_an_order_is_unchanged() -> None:
+    got = attributions("The mayor was asked by reporters whether the bridge was safe.")
+    assert [(c, label) for c, _, label, _ in got] == [("whether the bridge was safe", "reporters")]
+    assert attributions("He was asked to leave the building.") == []

@@ -43,6 +43,7 @@ from claimgraph.nlp.attribution.issuers import cited_by, grounds
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
+    asked_passive,
     fronted_adverbial,
     inverted_clause,
     named_object,
@@ -310,10 +311,11 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         return  # "the decision by the agency to not recommend charges": nothing was recommended, nothing said
     if negated_by(cx, verb) is not None:
         return  # "stopped short of calling the shooting a crime", "refused to call it a crime": nothing said
-    if put_to(cx, verb, cue):
+    if put_to(cx, verb, cue) or asked_passive(cx, verb, cue):
         # "Asked whether he would resign, the minister said ...": a question put to him by nobody named, an agentless
         # passive like "is expected to": the question, with no speaker
-        toks = [t for c in cx.children(verb) if c.i > verb.i and not c.is_punct for t in c.subtree]
+        toks = [t for c in cx.children(verb) if c.i > verb.i and not c.is_punct and c.dep_ != "agent"
+                for t in c.subtree]
         span = cx.span_chars(sorted(toks, key=lambda t: t.i)) if sum(t.is_alpha for t in toks) >= 2 else None
         if span is not None and not cx.overlaps_taken(*span):
             cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb))

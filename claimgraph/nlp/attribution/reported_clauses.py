@@ -23,7 +23,7 @@ def put_to(cx: Context, verb: Token, cue: Cue) -> bool:
     """'Asked about the report, the spokesman said ...', 'The minister, asked whether troops would stay, said ...': a
     cue that names its listener (cues.tsv passive listener: ask, tell) as a participle clause set off before the verb
     or noun it hangs on, with no listener of its own, is a passive: the one it hangs on was asked or told, by nobody
-    named, so it reports nothing (the tagger often calls such a participle a past tense)."""
+    named, so what was asked has no speaker (the tagger often calls such a participle a past tense)."""
     if cue.passive != "listener" or verb.dep_ not in {"advcl", "acl"} or verb.tag_ not in {"VBN", "VBD"}:
         return False
     doc = verb.doc
@@ -34,6 +34,28 @@ def put_to(cx: Context, verb: Token, cue: Cue) -> bool:
         return False
     after = verb.right_edge.i + 1
     return after < len(doc) and doc[after].text == ","
+
+
+#: what opens a question reported after "asked": "asked whether/if ...", "asked how/why/what ..."
+QUESTION_OPENERS = {"whether", "if", "how", "why", "what", "when", "where", "who", "which"}
+
+
+def asked_passive(cx: Context, verb: Token, cue: Cue) -> bool:
+    """'The general was once asked how the war would end', 'The minister was asked whether troops would stay': an
+    agentless passive of a question cue (cues.tsv meaning ask with passive listener) asking a question (a clause opened
+    by whether, if or a question word, or "about" something) puts it to its subject, by nobody named: the question is
+    an attribution with no speaker, as 'is expected to' is; so is a statement told them in a that-clause ('The
+    players were told that the match was off'). An order ('Residents were told to leave') stays nothing."""
+    if cue.passive != "listener":
+        return False
+    kids = cx.children(verb)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubjpass" for c in kids) or any(
+            c.dep_ == "agent" for c in kids):
+        return False
+    if cue.meaning != "ask":  # "The players were told that the match was off": a statement made to them
+        return any(c.i > verb.i and c.dep_ == "ccomp" and that_clause(cx, c) for c in kids)
+    return any(c.i > verb.i and (c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_OPENERS
+                                 or c.dep_ == "prep" and c.lower_ == "about") for c in kids)
 
 
 def named_object(cx: Context, verb: Token, cue: Cue, toks: list[Token]) -> bool:
