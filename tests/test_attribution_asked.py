@@ -38,3 +38,16 @@ def test_a_question_put_to_the_speaker_is_not_the_speakers_report(
 ])
 def test_an_active_question_or_telling_is_still_reported(text: str, expected: list) -> None:
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Residents, told by police that the dam could burst, fled their homes on Sunday.",
+     [("that the dam could burst", "told", "police")]),
+    ("The villagers, told by officials that the water was safe, kept drinking it.",
+     [("that the water was safe", "told", "officials")]),
+    ("Told by the army that the border would close, thousands of families left the town.",
+     [("that the border would close", "Told", "army")]),
+])
+def test_a_telling_with_its_agent_named_is_the_agents_report(text: str, expected: list) -> None:
+    """The passive is a report when it names who told: the agent speaks, not the one told (review R1)."""
+    assert attributions(text) == expected

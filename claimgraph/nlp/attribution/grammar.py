@@ -104,6 +104,11 @@ def subject(cx: Context, verb: Token) -> Token | None:
         return noun_speaker(cx, verb)
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(cx, verb)):
         return None  # "in what is being criticised as ...": a passive cue without its agent names nobody
+    if verb.dep_ == "advcl":  # "Told by the army that the road would close, families left": the agent told it
+        agent = next((o for c in near_children(cx, verb) if c.dep_ == "agent"
+                      for o in cx.children(c) if o.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
     second = second_party(cx, verb)
     if second is not None:
         return second

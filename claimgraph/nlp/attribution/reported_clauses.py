@@ -22,13 +22,14 @@ from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 def put_to(cx: Context, verb: Token, cue: Cue) -> bool:
     """'Asked about the report, the spokesman said ...', 'The minister, asked whether troops would stay, said ...': a
     cue that names its listener (cues.tsv passive listener: ask, tell) as a participle clause set off before the verb
-    or noun it hangs on, with no listener of its own, is a passive: the one it hangs on was asked or told, by nobody
-    named, so what was asked has no speaker (the tagger often calls such a participle a past tense)."""
+    or noun it hangs on, with no listener and no agent of its own, is a passive: the one it hangs on was asked or
+    told, by nobody named, so what was asked has no speaker (the tagger often calls such a participle a past tense).
+    One with an agent ('Residents, told by police that ...') reports what the agent said."""
     if cue.passive != "listener" or verb.dep_ not in {"advcl", "acl"} or verb.tag_ not in {"VBN", "VBD"}:
         return False
     doc = verb.doc
     if verb.dep_ == "advcl" and verb.head.i < verb.i or any(
-            c.dep_ in {"dobj", "dative"} for c in cx.children(verb)):
+            c.dep_ in {"dobj", "dative", "agent"} for c in cx.children(verb)):
         return False
     if verb.i != cx.sents.start(verb.i) and doc[verb.i - 1].text != ",":
         return False
