@@ -17,6 +17,7 @@ Sentences invented, not copied from benchmark texts.
 
 from __future__ import annotations
 
+import pytest
 from conftest import assert_spans_exact
 
 from claimgraph.contract import Analysis, Event
@@ -84,6 +85,24 @@ def test_the_earlier_of_two_reports_days_bounds_the_incident(analyzer) -> None:
     event = _event_at(analysis, "Air strikes")
     assert event is not None and event is _event_at(analysis, "air strikes on Saraqib")
     assert _time_text(analysis, event) == "Saturday"
+
+
+@pytest.mark.parametrize("text,days", [
+    ("Three policemen were killed by a car bomb in the town of Hama, the interior ministry said on Tuesday. "
+     "Three policemen were killed by a car bomb in the town of Hama, the interior ministry said on February 2.",
+     ("Tuesday", "February 2")),
+    ("Four civilians died when a mortar shell hit a market in Daraa, the state news agency reported on Sunday. "
+     "Four civilians died when a mortar shell hit a market in Daraa, the agency had reported on March 3.",
+     ("Sunday", "March 3")),
+])
+def test_two_reports_of_one_toll_months_apart_are_two_acts(analyzer, text: str, days: tuple[str, str]) -> None:
+    # round-ups repeat the same small toll at the same place: reports far apart in time do not make one incident
+    analysis = _analyze(analyzer, text, published="2016-05-12")
+    second_sentence = text.index(". ") + 2
+    first = [e for e in analysis.events if e.span[0] < second_sentence]
+    second = [e for e in analysis.events if e.span[0] >= second_sentence]
+    assert len(first) == 1 and len(second) == 1, [(e.text, e.span) for e in analysis.events]
+    assert (_time_text(analysis, first[0]), _time_text(analysis, second[0])) == days
 
 
 def test_a_day_inside_the_reporters_name_is_the_acts(analyzer) -> None:

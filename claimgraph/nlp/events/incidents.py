@@ -163,9 +163,15 @@ def times_agree(a: Time | None, b: Time | None) -> bool:
 
 def _dated_before_report(a: Event, b: Event, ta: Time | None, tb: Time | None, hints: dict[str, Hint]) -> bool:
     """Is one listing dated only by its report and the other, dated by its own words, no later than that? Or are
-    both dated only by their reports (two upper bounds, on the same toll or a reference to the incident)?"""
+    both dated only by their reports (two upper bounds, on the same toll or a reference to the incident), told
+    within REPORT_LAG_DAYS of each other? Reports months apart of the same toll are two acts (round-ups repeat
+    'two soldiers killed near Homs')."""
     if hints.get(a.id, NO_HINT).report_time and hints.get(b.id, NO_HINT).report_time:
-        return True
+        if ta is None or tb is None or not ta.value or not tb.value:
+            return True
+        if not (ta.value[:4].isdigit() and tb.value[:4].isdigit()):
+            return True
+        return _shortly_before(ta.value, tb.value) or _shortly_before(tb.value, ta.value)
     for report, own, t_report, t_own in ((a, b, ta, tb), (b, a, tb, ta)):
         if not hints.get(report.id, NO_HINT).report_time or hints.get(own.id, NO_HINT).report_time:
             continue
