@@ -45,8 +45,8 @@ REPORTED = [
      "told AFP on Sunday.", "mortar", "Sunday"),
     ("A statement on Monday said that gunmen had attacked a checkpoint near the city of Homs, killing five "
      "soldiers.", "attacked", "Monday"),
-    ("The ministry said on Wednesday that rebels had shelled the airport, wounding four soldiers.", "shelled",
-     "Wednesday"),
+    ("The ministry said on Tuesday that rebels had shelled the airport, wounding four soldiers.", "shelled",
+     "Tuesday"),
 ]
 
 
@@ -54,6 +54,15 @@ REPORTED = [
 def test_a_reported_event_with_no_date_of_its_own_takes_the_reports(analyzer, text: str, words: str,
                                                                     day: str) -> None:
     assert _dated(_analyze(analyzer, text), text, words)[0] == day
+
+
+def test_a_report_of_the_publication_day_leaves_the_event_undated(analyzer) -> None:
+    # the report's day is the day the document was published (2016-03-09, a Wednesday): no date of the act's own,
+    # and the document's date is the upper bound every undated event has (timing.undate_published)
+    text = "The ministry said on Wednesday that rebels had shelled the airport, wounding four soldiers."
+    analysis = _analyze(analyzer, text)
+    assert _dated(analysis, text, "shelled") == (None, None)
+    assert analysis.document.published == "2016-03-09"
 
 
 @pytest.mark.parametrize(("text", "words", "day"), REPORTED[:2])

@@ -11,6 +11,10 @@ linking), written before the fix.
   year said of the trigger itself ("commemorated the 2013 massacre") still dates it.
 - Of two reports' days of one incident, the earlier bounds its date (told as reported on Saturday and again on
   Sunday, it happened by Saturday).
+- An act dated only by its report, on the day the document was published (the dateline's date, "a monitor said
+  on Monday" in Monday's paper), has no date of its own: its `time` is null and readers take the document's
+  `published` for it, as the ACLED export and linking do. Pointing at the dateline's time read as a day the text
+  gives the act. A report's day before the publication day still bounds it.
 
 Sentences invented, not copied from benchmark texts.
 """
@@ -114,14 +118,43 @@ def test_a_day_inside_the_reporters_name_is_the_acts(analyzer) -> None:
 
 
 def test_the_reports_year_printed_before_the_text_dates_no_act(analyzer) -> None:
-    text = ("12.03.2017) Rebels shelled a school in the town of Daraa killing three children local media reported "
+    text = ("13.03.2017) Rebels shelled a school in the town of Daraa killing three children local media reported "
             "Sunday citing a medical source.")
-    analysis = _analyze(analyzer, text, published="2017-03-12")
+    analysis = _analyze(analyzer, text, published="2017-03-13")
     assert _time_text(analysis, _event_at(analysis, "shelled")) == "Sunday"
 
 
 def test_an_act_recalled_from_last_year_is_not_the_reported_one(analyzer) -> None:
     text = ("Victims of a gas attack in the town of Saraqib showed signs of a nerve agent the ministry said on "
             "Wednesday. The same agent was used in an attack on the town of Latamneh last year.")
-    analysis = _analyze(analyzer, text, published="2017-04-05")
+    analysis = _analyze(analyzer, text, published="2017-04-06")
     assert _time_text(analysis, _event_at(analysis, "nerve agent")) == "Wednesday"
+
+
+#: the report's day is the publication day: the act has no date of its own (timing.undate_published)
+PUBLICATION_DAY = [
+    # a dateline's date only
+    ("Monday 27 June 2016 Air strikes killed 58 civilians in the town of Saraqib, a monitor said.", None, "Air"),
+    # a statement of the publication day
+    ("Air strikes killed 58 civilians in the town of Saraqib, a monitor said on Monday.", "2016-06-27", "Air"),
+]
+
+
+def test_an_act_dated_only_by_the_publication_day_is_undated(analyzer) -> None:
+    for text, published, words in PUBLICATION_DAY:
+        analysis = _analyze(analyzer, text, published=published)
+        event = _event_at(analysis, words)
+        assert event is not None and event.time is None, (text, event)
+        assert analysis.document.published == "2016-06-27"
+
+
+def test_a_day_of_the_acts_own_on_the_publication_day_stays(analyzer) -> None:
+    text = "Air strikes killed 58 civilians in the town of Saraqib on Monday, a monitor said."
+    analysis = _analyze(analyzer, text, published="2016-06-27")
+    assert _time_text(analysis, _event_at(analysis, "Air strikes")) == "Monday"
+
+
+def test_a_report_before_the_publication_day_still_bounds_the_act(analyzer) -> None:
+    text = "Air strikes killed 58 civilians in the town of Saraqib, a monitor said on Sunday."
+    analysis = _analyze(analyzer, text, published="2016-06-27")
+    assert _time_text(analysis, _event_at(analysis, "Air strikes")) == "Sunday"

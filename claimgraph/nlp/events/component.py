@@ -79,7 +79,7 @@ from claimgraph.nlp.events.setting import (
     political_setting,
     tried_not_reported,
 )
-from claimgraph.nlp.events.timing import act_words, time_of
+from claimgraph.nlp.events.timing import act_words, time_of, undate_published
 from claimgraph.nlp.events.tolls import casualties_of
 from claimgraph.nlp.events.totals import figure_in_total, in_running_total
 from claimgraph.nlp.shared.text import span_text
@@ -250,7 +250,7 @@ class EventsComponent:
         said = {e.id: span_text(c.sent) for e, c in zip(events, ranked, strict=True)}  # a slice, no Token per word
         events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state, text))]
         events = drop_recalled(events, told, times, hints, said)
-        events = merge_incidents(events, places, times, hints, main_place)
+        events = undate_published(merge_incidents(events, places, times, hints, main_place), times, hints, state)
         state._counters["events"] = 0  # ids in order of the events kept
         for event in events:
             event.id = state.new_id("events")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.contract import Event, Time
 from claimgraph.data import read_rows
 from claimgraph.nlp.events.arguments import _governing_verb
 from claimgraph.nlp.events.casualties import head_of_match
@@ -29,6 +30,7 @@ from claimgraph.nlp.state import DocState
 
 if TYPE_CHECKING:
     from claimgraph.nlp.events.component import _Candidate
+    from claimgraph.nlp.events.incidents import Hint
 
 #: how many heads up from a time the trigger's clause may lie
 CLIMB = 12
@@ -259,3 +261,21 @@ def _report_period(value: str | None, reported_on: str | None) -> bool:
     the act, it only places the report; the act happened then or before."""
     return bool(value and reported_on and len(value) < len(reported_on) and reported_on.startswith(value)
                 and value[:4].isdigit())
+
+
+def undate_published(events: list[Event], times: dict[str, Time], hints: dict[str, Hint],
+                     state: DocState) -> list[Event]:
+    """Leave undated (`time` null) an event whose only date is its report's and that date is the publication day
+    (the dateline's date, or "the ministry said on Wednesday" in Wednesday's paper). The text gives the act no date
+    of its own: pointing at the dateline's time would read as a day the text gives the act, where it is only the
+    upper bound every undated event has. Readers of the contract take `document.published` for it, as the ACLED
+    export (time_precision 2, "published") and cross-document linking (an inferred date, with slack) already do.
+    A report's day before the publication day ("activists said on Tuesday", in Wednesday's paper) is kept: it
+    bounds the act more tightly than the document does. `hints`: which events are dated only by their report."""
+    published = state.meta.published
+    for event in events:
+        time = times.get(event.time or "")
+        hint = hints.get(event.id)
+        if published and time is not None and hint is not None and hint.report_time and time.value == published:
+            event.time = None
+    return events
