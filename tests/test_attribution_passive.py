@@ -285,3 +285,23 @@ def test_a_passive_question_with_its_asker_or_an_order_is_unchanged() -> None:
     got = attributions("The mayor was asked by reporters whether the bridge was safe.")
     assert [(c, label) for c, _, label, _ in got] == [("whether the bridge was safe", "reporters")]
     assert attributions("He was asked to leave the building.") == []
+
+
+# ------------------------------------------------------------------ an accusation made by nobody named
+
+@pytest.mark.parametrize("text", [
+    "Mr. Haddad was accused of using public funds for his house.",
+    "The rebels have been blamed for the attack on the convoy.",
+    "The commander was criticized for the delay.",
+])
+def test_an_agentless_passive_accusation_is_its_subject_and_charge_with_no_speaker(text: str) -> None:
+    assert [(c, label) for c, _, label, _ in attributions(text)] == [(text.rstrip("."), None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The striker was booked for a foul.",
+    "The defender was blamed.",
+    'The letter was mocked for its claim that "nobody had ever been so healthy."',
+])
+def test_no_charge_or_a_quoted_one_makes_no_speakerless_accusation(text: str) -> None:
+    assert all(c != text.rstrip(".") for c, _, _, _ in attributions(text))

@@ -179,6 +179,30 @@ def view_adjective(cx: Context, sent: Span) -> None:
         cx.attrs.append(Attr("indirect", span[0], span[1], cue=(t.idx, t.idx + len(t)), speaker_head=speaker))
 
 
+def passive_charge(cx: Context, verb: Token, cue: Cue, near: list[Token]) -> bool:
+    """'Mr. Haddad was accused of using public funds', 'The rebels have been blamed for the attack': an agentless
+    passive of an accusing cue (attribution_meanings.tsv agentless_charge) with what it charges ("of", "for", "over")
+    is an accusation the text ascribes to nobody named: its subject and the charge, reported without a speaker (as
+    passive_as does for "described as"). Whether it was reported."""
+    if not cx.lex.plays(cue.meaning, "agentless_charge") or any(c.dep_ == "agent" for c in near) or not any(
+            c.dep_ == "auxpass" for c in near):
+        return False
+    subj = next((c for c in near if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    prep = next((c for c in near if c.dep_ == "prep" and c.lower_ in {"of", "for", "over"} and c.i > verb.i
+                 and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)), None)  # not "for years"
+    if subj is None or prep is None or subj.pos_ not in {"NOUN", "PROPN"} or cx.inside_quote(subj.idx):
+        return False
+    toks = [t for t in subj.subtree] + [t for t in prep.subtree]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    span = cx.span_chars(toks) if sum(t.is_alpha for t in prep.subtree) >= 2 else None
+    if span is None or any(a.start < span[1] and span[0] < a.end for a in cx.attrs) or cx.overlaps_taken(*span):
+        return False  # (quoted words in the charge are someone's own: "ridiculed for its prediction that "...")
+    cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb))
+    cx.used_verbs.add(verb.i)
+    return True
+
+
 def passive_as(cx: Context, verb: Token, cue: Cue, near: list[Token]) -> bool:
     """'in what is being criticised as "a land grab"', 'the plan has been described as a blockade': an agentless
     passive of a judging cue (attribution_meanings.tsv portraying) casts its subject as what follows "as": a

@@ -11,7 +11,14 @@ from spacy.parts_of_speech import IDS as UPOS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.nlp.attribution.adverbial import as_said, in_document, parenthetical, passive_as, view_adjective
+from claimgraph.nlp.attribution.adverbial import (
+    as_said,
+    in_document,
+    parenthetical,
+    passive_as,
+    passive_charge,
+    view_adjective,
+)
 from claimgraph.nlp.attribution.channels import outlet_token, via_outlet
 from claimgraph.nlp.attribution.context import (
     CLAUSE_CONTENT,
@@ -336,7 +343,8 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         # a passive cue's agent is its speaker; "it is said that ..." without one has an unnamed source
         subj = agent_of(verb, near)
         passive = next((c for c in near if c.dep_ == "nsubjpass"), None)
-        if raised_passive(cx, verb, cue, near, subj) or subj is None and passive_as(cx, verb, cue, near):
+        if raised_passive(cx, verb, cue, near, subj) or subj is None and (
+                passive_as(cx, verb, cue, near) or passive_charge(cx, verb, cue, near)):
             return
         if subj is None:
             if passive is None or passive.lower_ != "it":
