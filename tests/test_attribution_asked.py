@@ -24,6 +24,12 @@ def attributions(text: str) -> list[tuple[str, str | None, str | None]]:
     ("Asked if he would resign, the minister said he would not.", ("if he would resign", "Asked"), "he would not",
      "minister"),
     ("The coach, told of the ban, said he would appeal.", ("of the ban", "told"), "he would appeal", "coach"),
+    # the parser may read the participle as a finite verb with the host as its subject ('The minister asked ...')
+    # and the clause as the object of 'said': the comma between the host and the verb gives it away
+    ("The minister, asked whether troops would stay, said the mission was over.",
+     ("whether troops would stay", "asked"), "the mission was over", "minister"),
+    ("The governor, asked about the flooding, said the dams were safe.",
+     ("about the flooding", "asked"), "the dams were safe", "governor"),
 ])
 def test_a_question_put_to_the_speaker_is_not_the_speakers_report(
         text: str, question: tuple[str, str], content: str, speaker: str) -> None:
@@ -35,6 +41,8 @@ def test_a_question_put_to_the_speaker_is_not_the_speakers_report(
     ("Reporters asked the minister whether troops would stay.",
      [("whether troops would stay", "asked", "Reporters")]),
     ("The mayor told reporters that the road would reopen.", [("that the road would reopen", "told", "mayor")]),
+    ("The minister asked whether troops would stay, the spokesman said.",
+     [("The minister asked whether troops would stay", "said", "spokesman")]),
 ])
 def test_an_active_question_or_telling_is_still_reported(text: str, expected: list) -> None:
     assert attributions(text) == expected

@@ -98,10 +98,30 @@ def negated_by(cx: Context, verb: Token) -> Token | None:
     return head
 
 
+def misread_participle(cx: Context, verb: Token) -> Token | None:
+    """'The minister, asked whether troops would stay, said ...' parsed as 'The minister asked whether ...' with that
+    clause the object of 'said': a subject set off from its verb by a single comma, the verb's clause closed by a
+    comma before the verb it hangs on, is a participle's host, not the verb's subject. The host, else None."""
+    if verb.dep_ != "ccomp" or verb.head.i <= verb.i or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    host = next((c for c in cx.children(verb) if c.dep_ == "nsubj" and c.i < verb.i - 1), None)
+    if host is None or host.right_edge.i < verb.i - 2 or any(
+            t.text == "," for t in verb.doc[host.i + 1:verb.i - 1]):
+        return None
+    after = verb.right_edge.i + 1
+    if after >= len(verb.doc) or verb.doc[after].text != "," or after >= verb.head.i:
+        return None
+    return host
+
+
 def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":
         return noun_speaker(cx, verb)
+    hosted = next((h for c in cx.children(verb) if c.i < verb.i and c.dep_ == "ccomp"
+                   and (h := misread_participle(cx, c)) is not None), None)
+    if hosted is not None and not any(c.dep_ in SUBJECT_DEPS for c in cx.children(verb)):
+        return hosted
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in near_children(cx, verb)):
         return None  # "in what is being criticised as ...": a passive cue without its agent names nobody
     if verb.dep_ == "advcl":  # "Told by the army that the road would close, families left": the agent told it

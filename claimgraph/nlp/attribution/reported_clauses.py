@@ -12,6 +12,7 @@ from claimgraph.nlp.attribution.context import (
 )
 from claimgraph.nlp.attribution.grammar import (
     can_speak,
+    misread_participle,
     that_clause,
 )
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
@@ -25,7 +26,8 @@ def put_to(cx: Context, verb: Token, cue: Cue) -> bool:
     or noun it hangs on, with no listener and no agent of its own, is a passive: the one it hangs on was asked or
     told, by nobody named, so what was asked has no speaker (the tagger often calls such a participle a past tense).
     One with an agent ('Residents, told by police that ...') reports what the agent said."""
-    if cue.passive != "listener" or verb.dep_ not in {"advcl", "acl"} or verb.tag_ not in {"VBN", "VBD"}:
+    if cue.passive != "listener" or verb.tag_ not in {"VBN", "VBD"} or verb.dep_ not in {"advcl", "acl"} and (
+            misread_participle(cx, verb) is None):
         return False
     doc = verb.doc
     if verb.dep_ == "advcl" and verb.head.i < verb.i or any(
