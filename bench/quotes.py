@@ -164,6 +164,13 @@ def _pairs(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
+def speaker_agrees(p: dict, gg: dict) -> bool:
+    """A matched pair's speaker agrees (module docstring): one rule for the scores and the error lists."""
+    if not gg["has"]:
+        return not p["has"]
+    return half_shared(p["spk"], gg["src"]) or any(half_shared(n, gg["srcnames"]) for n in p["names"])
+
+
 def list_errors(gold: dict, pred_dir: Path, kind: str) -> None:
     """Print the TUNING part's errors of one kind (speaker, missed, spurious); the check part is skipped
     here by construction, so reading errors can never leak it."""
@@ -180,7 +187,7 @@ def list_errors(gold: dict, pred_dir: Path, kind: str) -> None:
         words = word_spans(text)
         path = pred_dir / f"{name}.json"
         analysis = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"quotes": []}
-        preds = predictions(analysis, text, words)
+        preds = predictions(analysis, text, words) if path.exists() else []  # no prediction: every gold missed
         raw = [q for q in analysis.get("quotes", []) if q.get("kind") in ("direct", "partial", "indirect")
                and covered(words, [q["span"]])]
         sources = {s["id"]: s for s in analysis.get("sources", [])}
@@ -193,9 +200,7 @@ def list_errors(gold: dict, pred_dir: Path, kind: str) -> None:
         if kind == "speaker":
             for pi, gi in pairs:
                 p, gg = preds[pi], golds[gi]
-                ok = (not p["has"]) if not gg["has"] else (
-                    half_shared(p["spk"], gg["src"]) or any(half_shared(x, gg["srcnames"]) for x in p["names"]))
-                if ok:
+                if speaker_agrees(p, gg):
                     continue
                 q = raw[pi]
                 src = sources.get(q.get("speaker")) or {}
@@ -241,12 +246,7 @@ def score(gold: dict, pred_dir: Path) -> dict:
         pairs = _pairs(preds, golds)
         used_p = {pi for pi, _ in pairs}
 
-        def agrees(p, gg) -> bool:
-            if not gg["has"]:
-                return not p["has"]
-            return half_shared(p["spk"], gg["src"]) or any(half_shared(n, gg["srcnames"]) for n in p["names"])
-
-        ok = [agrees(preds[pi], golds[gi]) for pi, gi in pairs]
+        ok = [speaker_agrees(preds[pi], golds[gi]) for pi, gi in pairs]
         wrong += sum(not x for x in ok)
         nq_pred = sum(golds[gi]["quoted"] for _, gi in pairs) + sum(
             p["quoted"] for i, p in enumerate(preds) if i not in used_p)

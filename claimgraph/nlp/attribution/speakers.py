@@ -322,7 +322,7 @@ class Sources:
         if g in {"m", "f"}:
             # a source of unknown kind that was remembered as one person ("the coach", "a driver": a role noun of
             # attribution_words.tsv person_noun, gender "?") is he or she too
-            person = c.kind in {"person", "expert", "official"} or c.kind == "unknown" and c.gender == "?"
+            person = c.kind in {"person", "expert", "official"} or (c.kind == "unknown" and c.gender == "?")
             return person and cg in {g, "?"} and c.gender not in {"p", "n"}
         if g == "p":  # "they": groups and organisations, not places (a country is "it") nor one person
             return (cg == "p" or c.kind in {"organization", "official", "anonymous"} and cg == "n") and not (
