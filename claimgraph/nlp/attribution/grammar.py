@@ -118,7 +118,7 @@ def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":
         return noun_speaker(cx, verb)
-    hosted = next((h for c in cx.children(verb) if c.i < verb.i and c.dep_ == "ccomp"
+    hosted = next((h for c in near_children(cx, verb) if c.i < verb.i and c.dep_ == "ccomp"
                    and (h := misread_participle(cx, c)) is not None), None)
     if hosted is not None and not any(c.dep_ in SUBJECT_DEPS for c in cx.children(verb)):
         return hosted
