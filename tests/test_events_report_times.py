@@ -48,17 +48,41 @@ def _time_text(analysis: Analysis, event: Event | None) -> str | None:
     return time.text if time else None
 
 
-def test_a_statement_told_beside_the_act_dates_the_statement(analyzer) -> None:
-    text = ("Victims of a suspected gas attack on the town of Saraqib showed signs of exposure to a nerve agent the "
-            "health ministry said on Thursday. The attack hit the town on Tuesday, killing 70 people.")
-    analysis = _analyze(analyzer, text, published="2017-04-07")
-    assert _time_text(analysis, _event_at(analysis, "nerve agent")) == "Tuesday"
+#: (why, text, publication day, words inside the act, the day that dates it)
+OWN_DAYS = [
+    pytest.param(
+        ("Victims of a suspected gas attack on the town of Saraqib showed signs of exposure to a nerve agent the "
+         "health ministry said on Thursday. The attack hit the town on Tuesday, killing 70 people."),
+        "2017-04-07", "nerve agent", "Tuesday", id="a statement told beside the act dates the statement"),
+    pytest.param(
+        "The rebel group claimed responsibility on Monday for the car bomb that killed nine people in Homs.",
+        "2017-04-07", "claimed", "Monday", id="the act of a reporting verb keeps its day"),
+    pytest.param(
+        ("The bomber, a veteran of the 1994 war, blew himself up at a checkpoint in the city of Homs on Monday, "
+         "killing 12 soldiers."),
+        "2015-07-07", "blew himself up", "Monday", id="an old year near the act does not make it history"),
+    # no comma before the report: the parser takes "Wednesday" into the subject of "reports"
+    pytest.param(
+        ("Government troops killed a rebel commander in heavy clashes in the province of Idlib on Wednesday the "
+         "state news agency reports."),
+        "2015-07-30", "clashes", "Wednesday", id="a day inside the reporters name is the acts"),
+    pytest.param(
+        ("Victims of a gas attack in the town of Saraqib showed signs of a nerve agent the ministry said on "
+         "Wednesday. The same agent was used in an attack on the town of Latamneh last year."),
+        "2017-04-06", "nerve agent", "Wednesday", id="an act recalled from last year is not the reported one"),
+    pytest.param(
+        "Air strikes killed 58 civilians in the town of Saraqib on Monday, a monitor said.",
+        "2016-06-27", "Air strikes", "Monday", id="a day of the acts own on the publication day stays"),
+    pytest.param(
+        "Air strikes killed 58 civilians in the town of Saraqib, a monitor said on Sunday.",
+        "2016-06-27", "Air strikes", "Sunday", id="a report before the publication day still bounds the act"),
+]
 
 
-def test_the_act_of_a_reporting_verb_keeps_its_day(analyzer) -> None:
-    text = "The rebel group claimed responsibility on Monday for the car bomb that killed nine people in Homs."
-    analysis = _analyze(analyzer, text, published="2017-04-07")
-    assert _time_text(analysis, _event_at(analysis, "claimed")) == "Monday"
+@pytest.mark.parametrize(("text", "published", "words", "day"), OWN_DAYS)
+def test_the_day_that_dates_the_act(analyzer, text: str, published: str, words: str, day: str) -> None:
+    analysis = _analyze(analyzer, text, published=published)
+    assert _time_text(analysis, _event_at(analysis, words)) == day
 
 
 def test_a_length_of_time_dates_no_act(analyzer) -> None:
@@ -66,13 +90,6 @@ def test_a_length_of_time_dates_no_act(analyzer) -> None:
             "were children.")
     analysis = _analyze(analyzer, text, published="2016-06-27")
     assert _time_text(analysis, _event_at(analysis, "air strikes")) != "A day"
-
-
-def test_an_old_year_near_the_act_does_not_make_it_history(analyzer) -> None:
-    text = ("The bomber, a veteran of the 1994 war, blew himself up at a checkpoint in the city of Homs on Monday, "
-            "killing 12 soldiers.")
-    analysis = _analyze(analyzer, text, published="2015-07-07")
-    assert _time_text(analysis, _event_at(analysis, "blew himself up")) == "Monday"
 
 
 def test_a_year_said_of_the_act_still_dates_it(analyzer) -> None:
@@ -109,26 +126,11 @@ def test_two_reports_of_one_toll_months_apart_are_two_acts(analyzer, text: str, 
     assert (_time_text(analysis, first[0]), _time_text(analysis, second[0])) == days
 
 
-def test_a_day_inside_the_reporters_name_is_the_acts(analyzer) -> None:
-    # no comma before the report: the parser takes "Wednesday" into the subject of "reports"
-    text = ("Government troops killed a rebel commander in heavy clashes in the province of Idlib on Wednesday the "
-            "state news agency reports.")
-    analysis = _analyze(analyzer, text, published="2015-07-30")
-    assert _time_text(analysis, _event_at(analysis, "clashes")) == "Wednesday"
-
-
 def test_the_reports_year_printed_before_the_text_dates_no_act(analyzer) -> None:
     text = ("13.03.2017) Rebels shelled a school in the town of Daraa killing three children local media reported "
             "Sunday citing a medical source.")
     analysis = _analyze(analyzer, text, published="2017-03-13")
     assert _time_text(analysis, _event_at(analysis, "shelled")) == "Sunday"
-
-
-def test_an_act_recalled_from_last_year_is_not_the_reported_one(analyzer) -> None:
-    text = ("Victims of a gas attack in the town of Saraqib showed signs of a nerve agent the ministry said on "
-            "Wednesday. The same agent was used in an attack on the town of Latamneh last year.")
-    analysis = _analyze(analyzer, text, published="2017-04-06")
-    assert _time_text(analysis, _event_at(analysis, "nerve agent")) == "Wednesday"
 
 
 #: the report's day is the publication day: the act has no date of its own (timing.undate_published)
@@ -148,13 +150,3 @@ def test_an_act_dated_only_by_the_publication_day_is_undated(analyzer) -> None:
         assert analysis.document.published == "2016-06-27"
 
 
-def test_a_day_of_the_acts_own_on_the_publication_day_stays(analyzer) -> None:
-    text = "Air strikes killed 58 civilians in the town of Saraqib on Monday, a monitor said."
-    analysis = _analyze(analyzer, text, published="2016-06-27")
-    assert _time_text(analysis, _event_at(analysis, "Air strikes")) == "Monday"
-
-
-def test_a_report_before_the_publication_day_still_bounds_the_act(analyzer) -> None:
-    text = "Air strikes killed 58 civilians in the town of Saraqib, a monitor said on Sunday."
-    analysis = _analyze(analyzer, text, published="2016-06-27")
-    assert _time_text(analysis, _event_at(analysis, "Air strikes")) == "Sunday"
