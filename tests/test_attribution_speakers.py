@@ -214,10 +214,10 @@ def test_the_writer_addressing_the_reader_is_no_attribution() -> None:
     assert attributions("Do you know where the nearest shelter is? If you think it is close, think again.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (review R9): 'let X know that ...' takes X, the one told, as the "
-                   "speaker; the one who lets them know speaks")
-def test_he_let_us_know_that_is_his_report() -> None:
-    assert [r[2] for r in attributions("He let us know that the deal was off.")] == ["He"]
+def test_someone_letting_others_know_that_is_the_teller() -> None:
+    """'X let Y know that ...': X tells it (review R9); the imperative 'let us know' stays the page's request."""
+    assert [r[2] for r in attributions("The mayor let us know that the deal was off.")] == ["mayor"]
+    assert [r[2] for r in attributions("The minister let reporters know that the talks had failed.")] == ["minister"]
 
 
 def test_a_page_asking_the_reader_to_let_it_know_is_no_attribution() -> None:

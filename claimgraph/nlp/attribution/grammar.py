@@ -118,6 +118,12 @@ def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":
         return noun_speaker(cx, verb)
+    if verb.text in cx.lex.request_cues and verb.head.i != verb.i and verb.head.lemma_.lower() == "let":
+        # "He let us know that the deal was off": the one who lets them know tells it, not the ones told (an
+        # imperative "let us know what ..." has no such subject: the page's request, reported.py drops it)
+        informer = next((c for c in near_children(cx, verb.head) if c.dep_ == "nsubj" and c.i < verb.head.i), None)
+        if informer is not None:
+            return informer
     hosted = next((h for c in near_children(cx, verb) if c.i < verb.i and c.dep_ == "ccomp"
                    and (h := misread_participle(cx, c)) is not None), None)
     if hosted is not None and not any(c.dep_ in SUBJECT_DEPS for c in cx.children(verb)):
