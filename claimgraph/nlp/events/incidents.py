@@ -125,10 +125,15 @@ def _valued(t: Time | None) -> bool:
     return t is not None and bool(t.value)
 
 
+def _dated(t: Time | None) -> bool:
+    """Does the time hold a calendar year (not a weekday left unresolved, a duration or a frequency)?"""
+    return _valued(t) and t.value[:4].isdigit()
+
+
 def _earlier(a: Time | None, b: Time | None) -> bool:
     """Is time `a` a calendar day before time `b` (both days)? An incident told as reported on Saturday and
     again on Sunday happened by Saturday."""
-    if a is None or b is None or not a.value or not b.value:
+    if not (_valued(a) and _valued(b)):
         return False
     return bool(_DAY.fullmatch(a.value)) and bool(_DAY.fullmatch(b.value)) and a.value < b.value
 
@@ -167,17 +172,13 @@ def _dated_before_report(a: Event, b: Event, ta: Time | None, tb: Time | None, h
     within REPORT_LAG_DAYS of each other? Reports months apart of the same toll are two acts (round-ups repeat
     'two soldiers killed near Homs')."""
     if hints.get(a.id, NO_HINT).report_time and hints.get(b.id, NO_HINT).report_time:
-        if ta is None or tb is None or not ta.value or not tb.value:
-            return True
-        if not (ta.value[:4].isdigit() and tb.value[:4].isdigit()):
+        if not (_dated(ta) and _dated(tb)):
             return True
         return _shortly_before(ta.value, tb.value) or _shortly_before(tb.value, ta.value)
     for report, own, t_report, t_own in ((a, b, ta, tb), (b, a, tb, ta)):
         if not hints.get(report.id, NO_HINT).report_time or hints.get(own.id, NO_HINT).report_time:
             continue
-        if t_report is None or t_own is None or not t_report.value or not t_own.value:
-            continue
-        if t_report.value[:4].isdigit() and t_own.value[:4].isdigit():
+        if _dated(t_report) and _dated(t_own):
             return _shortly_before(t_own.value, t_report.value)
     return False
 

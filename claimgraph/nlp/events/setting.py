@@ -185,12 +185,14 @@ def is_history(event: Event, times: dict, published: str | None) -> bool:
     """Is the event dated years before the report ("the war began in 2011 when protests were crushed",
     in a report of 2016)? Then it is the war's history the report recalls, not an incident it reports."""
     time = times.get(event.time or "")
-    if time is None or not time.value or not published:
+    return time is not None and years_before(time.value, published)
+
+
+def years_before(value: str | None, published: str | None) -> bool:
+    """Is a date's year more than HISTORY_YEARS before the report's?"""
+    if not value or not published or not value[:4].isdigit() or not published[:4].isdigit():
         return False
-    try:
-        return int(time.value[:4]) < int(published[:4]) - HISTORY_YEARS
-    except ValueError:
-        return False
+    return int(value[:4]) < int(published[:4]) - HISTORY_YEARS
 
 
 #: a calendar date: ISO year, month or day (not a week, an interval or a date with no year)

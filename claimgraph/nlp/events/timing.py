@@ -24,7 +24,7 @@ from claimgraph.data import read_rows
 from claimgraph.nlp.events.arguments import _governing_verb
 from claimgraph.nlp.events.casualties import head_of_match
 from claimgraph.nlp.events.lexicon import Match, TokForms
-from claimgraph.nlp.events.setting import HISTORY_YEARS, after_report, first_of_span, head_date
+from claimgraph.nlp.events.setting import after_report, first_of_span, head_date, years_before
 from claimgraph.nlp.head_date import stands_at_head
 from claimgraph.nlp.state import DocState
 
@@ -164,7 +164,7 @@ def time_of(state: DocState, c: _Candidate, start: int, acts: frozenset[int] = f
         elif background_time(doc, ts, te, c.head, acts):
             continue  # a background date ("a town rebels captured in 2015", "since the war began in 2011")
         else:
-            own.append((dist, t.id, _old(t.value, reported_on) and not _on_trigger(doc, ts, te, c.head)))
+            own.append((dist, t.id, years_before(t.value, reported_on) and not _on_trigger(doc, ts, te, c.head)))
     if own:
         # a year long before the report, said near the act but not of it ("the bomber, a veteran of the 1994
         # war, blew himself up on Monday"), yields to a recent time of the sentence
@@ -232,13 +232,6 @@ def _report_aside(verb: Token, head: Token) -> bool:
     Monday")."""
     return (verb.i != head.i and verb.lemma_.lower() in reporting_verbs() and not _inside(verb, head)
             and any(c.dep_ in SUBJECTS for c in verb.children))
-
-
-def _old(value: str | None, reported_on: str | None) -> bool:
-    """Is a time's year more than HISTORY_YEARS before the report's (an act so dated is history it recalls)?"""
-    if not value or not reported_on or not value[:4].isdigit() or not reported_on[:4].isdigit():
-        return False
-    return int(value[:4]) < int(reported_on[:4]) - HISTORY_YEARS
 
 
 def _on_trigger(doc: Doc, ts: int, te: int, head: Token) -> bool:

@@ -192,7 +192,7 @@ class Resolution:
                 elif c.feature == "admin1" and any(a.country == c.country and a.admin1 == c.name for a in anchors):
                     s += 2.0
                 else:
-                    d = min(_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
+                    d = min(great_circle_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
                     near += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
             if famous and c.feature in ("city", "admin2") and c.population * FAMOUS_RATIO < famous:
                 near = min(near, NEAR_CAP)  # a hamlet called "Florida" or "Boston" next to the towns named: being
@@ -340,7 +340,7 @@ def _near(b: Entry, a: Entry) -> bool:
         return False  # a country says too little about which of its towns is meant
     if a.feature == "admin1":
         return a.country == b.country and a.name == b.admin1
-    return _km(a.lat, a.lon, b.lat, b.lon) <= SUPPORT_KM
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon) <= SUPPORT_KM
 
 
 def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
@@ -354,7 +354,7 @@ def _contained(c: Entry, cont: Mention, comp: PlacesComponent) -> float:
             best = max(best, 1.0)
         elif y.feature == "admin1" and c.country == y.country and c.admin1 == y.name:
             best = max(best, 1.0)
-        elif _km(c.lat, c.lon, y.lat, y.lon) <= 60 and c.gid != y.gid:
+        elif great_circle_km(c.lat, c.lon, y.lat, y.lon) <= 60 and c.gid != y.gid:
             best = max(best, 0.7)
     return best
 
@@ -428,9 +428,7 @@ def _holds(y: Entry, inner: Mention, comp: PlacesComponent) -> float:
             return 1.0
         if y.feature == "admin1" and c.country == y.country and c.admin1 == y.name:
             return 1.0
-        if y.feature == "admin2" and _km(c.lat, c.lon, y.lat, y.lon) <= 60:
+        if y.feature == "admin2" and great_circle_km(c.lat, c.lon, y.lat, y.lon) <= 60:
             return 0.7
     return 0.0
 
-
-_km = great_circle_km
