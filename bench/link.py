@@ -147,11 +147,11 @@ def day_province_pairs(linker, analyses: list) -> set[tuple[int, int]]:
         for r in d.reports:
             if not r.lead or r.place is None or r.date is None or r.date.precision != "day":
                 continue
-            if r.date.start != r.date.end:
-                continue
+            if r.date.start != r.date.end and not r.date.bound:
+                continue  # a report's day (a bound) counts as the day the text gives
             province = r.place.admin1 or (r.place.name if r.place.feature == "admin1" else None)
             if province:
-                by_key.setdefault((r.place.country, province, r.date.start, r.type), set()).add(doc)
+                by_key.setdefault((r.place.country, province, r.date.end, r.type), set()).add(doc)
     pred: set[tuple[int, int]] = set()
     for docs in by_key.values():
         for a, b in itertools.combinations(sorted(docs), 2):

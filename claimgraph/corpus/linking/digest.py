@@ -6,7 +6,9 @@ far as this document tells it. A report's date is what the text states: a time w
 ("16 Apr 2017") is trusted as it is; a time whose year was filled in from the dateline ("November
 24th" in an article dated JUNE 2023) keeps its month and day but not its year (`year_stated` False),
 which is what lets a recycled article link to the incident it really reports. An event with no time
-gets its document's publication date (news reports what happened in the last days). An event placed
+gets its document's publication date (news reports what happened in the last days). An event dated only by
+a day told in a reporting clause ("On Sunday a monitor said at least 40 were killed") has that day as an upper
+bound: the report's date reaches linking.json report_day.reach_days days back (`DateSpan.bound`). An event placed
 only at country level (or nowhere) takes the document's focus place: its most mentioned place finer
 than a country (the country in an event's sentence is as often the actor's as the place's).
 """
@@ -80,6 +82,9 @@ class DateSpan:
     precision: str
     year_stated: bool
     month_day: tuple[int, int] | None = None  # stated month and day (when the year is not stated)
+    #: the text gives only the day the act was reported ("a monitor said on Sunday"): `end` is that day, an upper
+    #: bound, and `start` lies report_day.reach_days before it (the act's day is not known more closely)
+    bound: bool = False
 
     def overlaps(self, other: DateSpan, slack_days: int = 0) -> bool:
         slack = dt.timedelta(days=slack_days)
@@ -127,6 +132,73 @@ def time_span(t: Time) -> DateSpan | None:
         if words & _month_words() and _DAYNUM.search(t.text):
             month_day = (start.month, start.day)
     return DateSpan(start, end, t.value or "", precision, year_stated, month_day)
+
+
+@lru_cache(maxsize=1)
+def _report_day() -> dict[str, int]:
+    from claimgraph.corpus.linking.entities import linking_data
+
+    return linking_data().get("report_day", {"reach_days": 0, "words_after": 0, "words_before": 0})
+
+
+def report_reach_days() -> int:
+    """How far before a report's day (`DateSpan.bound`) its act may lie (linking.json report_day.reach_days)."""
+    return int(_report_day()["reach_days"])
+
+
+_BREAK = re.compile(r"[.!?;:\n\"“”]")
+
+
+def _near(text: str, t: tuple[int, int], f: tuple[int, int]) -> bool:
+    """A time and a frame's speaker or cue in one sentence, with no break and at most report_day.words_after
+    words between them when the time follows ("said in a statement on Sunday"), words_before when it leads ("On
+    Sunday, a monitor said"; a day further before belongs to the clause it ends: "shelled the city Monday killing
+    four, residents said")."""
+    if f[1] <= t[0]:
+        gap, most = text[f[1]:t[0]], _report_day()["words_after"]
+    elif t[1] <= f[0]:
+        gap, most = text[t[1]:f[0]], _report_day()["words_before"]
+    else:
+        return False
+    return not _BREAK.search(gap) and len(_WORD.findall(gap)) <= most
+
+
+def report_day_times(analysis: Analysis) -> frozenset[str]:
+    """The time items that date a report, not an act: a time in an attribution's frame, i.e. next to (or a few
+    words from) its cue or its speaker, outside the words it reports ("On Sunday a monitor said at least 40 people
+    were killed", "the ministry said in a statement on Sunday that ..."). The events component keeps such a day as
+    an event's time when the act has none of its own (the tighter bound); linking reads it as a bound."""
+    text = analysis.document.text
+    out: set[str] = set()
+    for t in analysis.times:
+        iv = interval(t.value)
+        if iv is None or iv[2] != "day":
+            continue
+        for q in analysis.quotes:
+            if q.cue_span is None or (t.span[0] < q.span[1] and q.span[0] < t.span[1]):
+                continue  # a day within the reported words is the act's ("said the strike on Sunday killed 40")
+            frame = [q.cue_span] + ([q.speaker_span] if q.speaker_span else [])
+            if any(s < t.span[1] and t.span[0] < e for s, e in frame):
+                continue  # inside a speaker's words ("the man wounded on Sunday said"): not the report's day
+            if any(_near(text, t.span, f) for f in frame) and not _across(q.span, t.span, frame):
+                out.add(t.id)
+                break
+    return frozenset(out)
+
+
+def _across(content: tuple[int, int], t: tuple[int, int], frame: list[tuple[int, int]]) -> bool:
+    """The reported words lie between the time and the frame: the time is beyond them, not in the frame."""
+    lo = min(f[0] for f in frame)
+    hi = max(f[1] for f in frame)
+    return (t[1] <= content[0] and content[1] <= lo) or (hi <= content[0] and content[1] <= t[0])
+
+
+def bounded(date: DateSpan) -> DateSpan:
+    """A report's day as the interval the act lies in: report_day.reach_days before it, up to it."""
+    if date.precision != "day":
+        return date
+    start = date.end - dt.timedelta(days=report_reach_days())
+    return DateSpan(start, date.end, date.iso, "day", date.year_stated, date.month_day, bound=True)
 
 
 #: with no publication date in the metadata, a full date written this close to the start is taken for it
@@ -283,6 +355,7 @@ def digest(analysis: Analysis) -> Digest:
     not_places = frozenset(p.id for p in _inside_times(analysis))
     places = {p.id: p for p in analysis.places if p.id not in not_places}
     times = {t.id: t for t in analysis.times}
+    report_days = report_day_times(analysis)
     published = published_span(analysis)
     fallback_date = undated_span(published)
     focus = focus_place(analysis, not_places)
@@ -298,6 +371,8 @@ def digest(analysis: Analysis) -> Digest:
             continue
         group = groups.get(ev.subtype, ev.type)
         date = time_span(times[ev.time]) if ev.time in times else None
+        if date is not None and ev.time in report_days:
+            date = bounded(date)
         inferred = date is None
         date = date or fallback_date
         place = places.get(ev.place) if ev.place else None
@@ -311,7 +386,7 @@ def digest(analysis: Analysis) -> Digest:
                 place, inherited = focus, True
         if place is None or place.lat is None or place.feature in COARSE_FEATURES:
             continue  # nowhere precise enough to be the same happening as anything
-        key = (group, _place_key(place), date.iso if date else "-")
+        key = (group, _place_key(place), (date.iso + "~" * date.bound) if date else "-")
         rep = reports.get(key)
         if rep is None:
             rep = reports[key] = Report(analysis.document.id, len(reports), group, ev.type, ev.subtype, date, place,

@@ -2,7 +2,9 @@
 
 Two reports match when their kinds are compatible (same group of events_types.tsv), their places are
 within RADIUS_KM of each other or one lies inside the other (a city inside its province), and their
-dates overlap at their precision (a month contains its days). A date whose year the text does not state
+dates overlap at their precision (a month contains its days; a day told only as the day a source reported
+the act, "On Sunday a monitor said ...", holds the day or days before it: digest.DateSpan.bound, and never widens
+an incident's span). A date whose year the text does not state
 matches on month and day alone, which is how an old story under a new dateline still finds its incident
 (and then gets an anachronism finding). A month-precision report ("in June") may join a day's incident
 only on a close toll, and never widens its span. Actors split reports only when they name forces of
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimgraph.contract import Place
-from claimgraph.corpus.linking.digest import DateSpan, Report, km
+from claimgraph.corpus.linking.digest import DateSpan, Report, km, report_reach_days
 from claimgraph.corpus.linking.entities import linking_data
 
 #: two fine places (towns, districts, sites) this close are the same place for linking
@@ -116,7 +118,8 @@ def dates_match(a: DateSpan | None, b: DateSpan | None, slack: int = 0) -> tuple
     if a.overlaps(b, slack):
         return True, False
     for x, y in ((a, b), (b, a)):
-        if x.month_day and y.precision == "day" and (y.start.month, y.start.day) == x.month_day:
+        if x.month_day and y.precision == "day" and any(
+                (day.month, day.day) == x.month_day for day in day_list(y) or [y.start]):
             return True, True
     return False, False
 
@@ -221,11 +224,20 @@ class WorkingIncident:
             self.year_free.add(rep.key)
         self._span()
 
+    def _dates(self) -> list[DateSpan]:
+        return [r.date for r in self.reports if r.date is not None and r.key not in self.year_free]
+
     def _span(self) -> None:
         """The incident's dates: those of its day-precision reports (a month-precision one says "some day that
-        month" and does not widen them); a month's when it has no day report. Year-free reports do not count."""
-        dated = [r.date for r in self.reports if r.date is not None and r.key not in self.year_free]
-        days = [d for d in dated if d.precision == "day"] or dated
+        month" and does not widen them, nor does a report's day, an upper bound: `DateSpan.bound`); with only
+        bounds, the days they share; a month's when it has no day report. Year-free reports do not count."""
+        dated = self._dates()
+        days = [d for d in dated if d.precision == "day" and not d.bound]
+        bounds = [d for d in dated if d.precision == "day" and d.bound]
+        if not days and bounds and max(d.start for d in bounds) <= min(d.end for d in bounds):
+            self.start, self.end = max(d.start for d in bounds), min(d.end for d in bounds)
+            return
+        days = days or bounds or dated
         self.start = min((d.start for d in days), default=None)
         self.end = max((d.end for d in days), default=None)
 
@@ -239,11 +251,18 @@ class WorkingIncident:
                    for r in self.reports)
 
     def span_ok(self, date: DateSpan | None) -> bool:
-        """Whether a report of this date may join without the incident spanning more than MAX_SPAN_DAYS."""
+        """Whether a report of this date may join without the incident spanning more than MAX_SPAN_DAYS: its
+        day-precision dates (the new one's included) within that many days, and every report's day (a bound) on
+        or after their first day and reaching them (or, with no day of the act, all the bounds sharing a day)."""
         if date is None or date.precision != "day" or self.start is None or self.end is None or not self.day_dated:
             return True
-        start, end = min(self.start, date.start), max(self.end, date.end)
-        return (end - start).days <= MAX_SPAN_DAYS
+        dated = [d for d in self._dates() if d.precision == "day"] + [date]
+        days = [d for d in dated if not d.bound]
+        bounds = [d for d in dated if d.bound]
+        if days:
+            start, end = min(d.start for d in days), max(d.end for d in days)
+            return (end - start).days <= MAX_SPAN_DAYS and all(b.start <= end and start <= b.end for b in bounds)
+        return max(b.start for b in bounds) <= min(b.end for b in bounds)
 
 
 def cells(p: Place) -> list[tuple[int, int]]:
@@ -259,8 +278,9 @@ def _home_cell(p: Place) -> tuple[int, int]:
 
 
 def reach_days() -> int:
-    """How many days around a report's dates its candidates may lie."""
-    return max(MAX_SPAN_DAYS, DATE_SLACK_DAYS, INFERRED_SLACK_DAYS)
+    """How many days around a report's dates its candidates may lie (a report's day reaches back: its start is
+    report_day.reach_days before the day it gives, and a candidate's may be)."""
+    return max(MAX_SPAN_DAYS, DATE_SLACK_DAYS, INFERRED_SLACK_DAYS) + report_reach_days()
 
 
 def _weeks(d: DateSpan) -> list[tuple[int, int]]:
@@ -275,11 +295,19 @@ def _weeks(d: DateSpan) -> list[tuple[int, int]]:
 
 
 def shared_toll_days(rep: Report) -> list[dt.date]:
-    """The days on which a report with a main toll looks for incidents anywhere (SHARED_TOLL): its own day."""
+    """The days on which a report with a main toll looks for incidents anywhere (SHARED_TOLL): its own day, or
+    the days a report's day (a bound) reaches."""
     d = rep.date
-    if not SHARED_TOLL or d is None or d.precision != "day" or d.start != d.end or not rep.main_tolls:
+    if not SHARED_TOLL or d is None or not rep.main_tolls:
         return []
-    return [d.start]
+    return day_list(d)
+
+
+def day_list(d: DateSpan | None) -> list[dt.date]:
+    """The days of a day-precision date that names one day, or of a report's day with its reach; else none."""
+    if d is None or d.precision != "day" or (d.start != d.end and not d.bound):
+        return []
+    return [d.start + dt.timedelta(days=i) for i in range((d.end - d.start).days + 1)]
 
 
 class IncidentIndex:
@@ -302,9 +330,10 @@ class IncidentIndex:
             for week in _weeks(rep.date):
                 self._by_week[(rep.group, cell, week)].add(inc.id)
             if rep.date.precision == "day":
-                self._by_monthday[(rep.group, cell, rep.date.start.month, rep.date.start.day)].add(inc.id)
-                if rep.date.start == rep.date.end:
-                    self._by_day[(rep.group, rep.date.start)].add(inc.id)
+                for day in day_list(rep.date) or [rep.date.start]:
+                    self._by_monthday[(rep.group, cell, day.month, day.day)].add(inc.id)
+                for day in day_list(rep.date):
+                    self._by_day[(rep.group, day)].add(inc.id)
 
     def candidates(self, rep: Report, ignore_dates_for: set[str] | None = None) -> set[str]:
         """Incidents near the report in kind, space and time (and those of near-duplicate documents)."""

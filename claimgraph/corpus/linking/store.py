@@ -25,7 +25,7 @@ from typing import Any
 
 from claimgraph.corpus import schema as sch
 from claimgraph.corpus.linking import findings as F
-from claimgraph.corpus.linking.digest import Report
+from claimgraph.corpus.linking.digest import Report, report_reach_days
 from claimgraph.corpus.linking.entities import canonical_id, entity_key
 from claimgraph.corpus.linking.incidents import CELL_DEG, cells, reach_days, shared_toll_days
 from claimgraph.corpus.linking.linker import Linker, prepare
@@ -134,11 +134,12 @@ def _candidates(store: Any, reps: list[Report]) -> set[str]:
     by_day: set[tuple] = set()
     by_toll_day: set[tuple] = set()
     slack = dt.timedelta(days=reach_days())
+    back = dt.timedelta(days=report_reach_days())
     for rep in reps:
         if rep.place is None or rep.place.lat is None or rep.place.lon is None or rep.date is None:
             continue
         lo, hi = rep.date.start - slack, rep.date.end + slack
-        by_toll_day |= {(rep.group, day.isoformat()) for day in shared_toll_days(rep)}
+        by_toll_day |= {(rep.group, day.isoformat(), (day - back).isoformat()) for day in shared_toll_days(rep)}
         for ci, cj in cells(rep.place):
             for month in _months(lo, hi):
                 by_date.add((rep.group, ci, cj, month, lo.isoformat(), hi.isoformat()))
@@ -158,12 +159,12 @@ def _candidates(store: Any, reps: list[Report]) -> set[str]:
         out |= {r[0] for r in store.execute(
             f"SELECT DISTINCT r.incident_id FROM link_reports r JOIN {_probe_table(store, cols)} ON r.grp = p.grp "
             "AND r.cell_lat = p.ci AND r.cell_lon = p.cj AND r.month_day = p.md", [payload])}
-    if by_toll_day:
-        cols = {"grp": "text", "day": "text"}
+    if by_toll_day:  # a stored report's day (a bound) starts up to report_reach_days before the days it holds
+        cols = {"grp": "text", "day": "text", "lo": "text"}
         payload = json.dumps([dict(zip(cols, probe, strict=True)) for probe in sorted(by_toll_day)])
         out |= {r[0] for r in store.execute(
             f"SELECT DISTINCT r.incident_id FROM link_reports r JOIN {_probe_table(store, cols)} ON r.grp = p.grp "
-            "AND r.date_start = p.day AND r.date_end = p.day", [payload])}
+            "AND r.date_start >= p.lo AND r.date_start <= p.day AND r.date_end >= p.day", [payload])}
     return out
 
 
@@ -174,7 +175,7 @@ def _report_row(rep: Report, inc_id: str, year_free: bool, record: ReportRecord 
     return {"doc_id": rep.doc_id, "idx": rep.index, "incident_id": inc_id, "grp": rep.group, "type": rep.type,
             "subtype": rep.subtype, "date_start": rep.date.start.isoformat() if rep.date else None,
             "date_end": rep.date.end.isoformat() if rep.date else None,
-            "month_day": f"{rep.date.start.month:02d}-{rep.date.start.day:02d}" if rep.date and day else None,
+            "month_day": f"{rep.date.end.month:02d}-{rep.date.end.day:02d}" if rep.date and day else None,
             "year_free": year_free, "lat": rep.place.lat, "lon": rep.place.lon, "cell_lat": ci, "cell_lon": cj,
             "lead": rep.lead, "record": record.model_dump(mode="json") if record else None}
 

@@ -1,0 +1,125 @@
+"""Issue 9: a day told in a reporting clause ("On Sunday a monitor said ...") dates the report, not the act, so
+linking reads it as an upper bound reaching linking.json report_day.reach_days back, never as the act's day. The
+day the act itself is given stays exact, and a report's day never widens its incident's day. Invented articles,
+linked in memory and through the corpus store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimgraph.contract import Analysis
+from claimgraph.corpus import Store
+from claimgraph.corpus.linking import Linker
+from claimgraph.corpus.linking.digest import report_day_times
+from claimgraph.ingest import prepare
+from claimgraph.pipeline import Analyzer
+
+# One invented air strike on a market town, Saturday 14 May 2016, told the same day, then by two Monday papers
+# that give only the day the monitor reported its toll.
+SATURDAY = """Sat 14 May 2016
+
+Air strikes kill 40 in Maarat al-Numan
+
+Air strikes killed at least 40 people in the market town of Maarat al-Numan in Idlib province on Saturday, \
+rescue workers said.
+
+Shops along the main street were destroyed and ambulances ferried the wounded to field hospitals.
+"""
+MONITOR_LEADS = """Mon 16 May 2016
+
+Idlib town counts its dead
+
+On Sunday a monitoring group said at least 42 people were killed in air strikes on the market town of Maarat \
+al-Numan in Idlib province.
+
+Residents buried the dead in a field outside the town as aircraft circled overhead.
+"""
+MONITOR_SAID_ON = """Mon 16 May 2016
+
+Idlib town counts its dead
+
+The Syrian Observatory for Human Rights said on Sunday that at least 42 people were killed in air strikes on the \
+market town of Maarat al-Numan in Idlib province.
+
+Residents buried the dead in a field outside the town as aircraft circled overhead.
+"""
+# the act's own day: Sunday's strike is another strike than Saturday's, whatever its toll
+SUNDAY_STRIKE = """Mon 16 May 2016
+
+New raids on Idlib town
+
+Air strikes killed at least 42 people in the market town of Maarat al-Numan in Idlib province on Sunday, a \
+monitoring group said.
+
+Residents buried the dead in a field outside the town as aircraft circled overhead.
+"""
+# a report day two days after the strike reaches back one day only
+MONITOR_TWO_DAYS_ON = """Tue 17 May 2016
+
+Idlib town counts its dead
+
+On Monday a monitoring group said at least 42 people were killed in air strikes on the market town of Maarat \
+al-Numan in Idlib province.
+
+Residents buried the dead in a field outside the town as aircraft circled overhead.
+"""
+HEAD = "Mon 16 May 2016\n\nReport from Idlib\n\n"
+
+
+def _analyse(analyzer: Analyzer, text: str, outlet: str) -> Analysis:
+    return analyzer.analyze_article(prepare(text, outlet=outlet))
+
+
+def _linked(analyses: list[Analysis]) -> list[set[str]]:
+    linker = Linker()
+    linker.add_many(analyses)
+    return linker.incident_docs(lead_only=True)
+
+
+@pytest.mark.parametrize(("body", "report_day"), [
+    ("On Sunday a monitoring group said at least 42 people were killed in air strikes on the town.", True),
+    ("The Syrian Observatory for Human Rights said on Sunday that at least 42 people were killed in air strikes.",
+     True),
+    ("Civil defence workers said late on Sunday that 42 people had been killed in air strikes on the town.", True),
+    ("Air strikes killed at least 42 people in the town on Sunday, a monitoring group said.", False),
+    ("Tanks shelled the town on Sunday killing four civilians, residents said.", False),
+    ("A monitoring group said the air strikes on Sunday killed at least 42 people in the town.", False),
+])
+def test_a_day_in_the_reporting_clause_dates_the_report(analyzer: Analyzer, body: str, report_day: bool) -> None:
+    analysis = _analyse(analyzer, HEAD + body, "Example Wire")
+    sunday = [t for t in analysis.times if t.text.endswith("Sunday")]
+    assert len(sunday) == 1, [t.text for t in analysis.times]
+    assert (sunday[0].id in report_day_times(analysis)) is report_day
+    text = analysis.document.text
+    assert all(text[t.span[0]:t.span[1]] == t.text for t in analysis.times)
+
+
+@pytest.mark.parametrize("report", [MONITOR_LEADS, MONITOR_SAID_ON])
+def test_a_monitors_report_day_reaches_back_to_the_strike(analyzer: Analyzer, report: str) -> None:
+    saturday, monday = _analyse(analyzer, SATURDAY, "Wire One"), _analyse(analyzer, report, "Wire Two")
+    assert {saturday.document.id, monday.document.id} in _linked([saturday, monday])
+
+
+def test_the_acts_own_day_stays_exact(analyzer: Analyzer) -> None:
+    saturday, sunday = _analyse(analyzer, SATURDAY, "Wire One"), _analyse(analyzer, SUNDAY_STRIKE, "Wire Two")
+    assert not any({saturday.document.id, sunday.document.id} <= docs for docs in _linked([saturday, sunday]))
+
+
+def test_a_report_day_reaches_back_no_further_than_the_data_says(analyzer: Analyzer) -> None:
+    saturday, later = _analyse(analyzer, SATURDAY, "Wire One"), _analyse(analyzer, MONITOR_TWO_DAYS_ON, "Wire Two")
+    assert not any({saturday.document.id, later.document.id} <= docs for docs in _linked([saturday, later]))
+
+
+def test_the_store_links_a_report_day_and_keeps_the_strikes_day(analyzer: Analyzer, tmp_path: Path) -> None:
+    # the monitor's report is linked first: the strike's report, linked later, finds it through the store
+    monday, saturday = _analyse(analyzer, MONITOR_LEADS, "Wire Two"), _analyse(analyzer, SATURDAY, "Wire One")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_analyses([(monday, "monday")])
+        store.link()
+        store.write_analyses([(saturday, "saturday")])
+        store.link()
+        joint = [inc for inc in store.incidents()
+                 if {r.doc_id for r in inc.reports} == {saturday.document.id, monday.document.id}]
+    assert joint and joint[0].date_start == joint[0].date_end == "2016-05-14"
