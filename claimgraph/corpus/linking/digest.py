@@ -268,6 +268,9 @@ class Report:
     camps: frozenset[str] = frozenset()  # the camps (linking.json camps) of the forces its events name as actors
     date_inferred: bool = False  # the date is the publication day, not one the text gives the event
     vague: frozenset[str] = frozenset()  # its document's quantities that are no figure ("scores", "dozens")
+    #: the country (ISO code) one of its events is placed in when the text names no finer place for it and the
+    #: document's focus place inside that country stands in: the happening lies somewhere in that country
+    country_only: str | None = None
 
     @property
     def figures(self) -> set[tuple[str, float]]:
@@ -377,10 +380,11 @@ def digest(analysis: Analysis) -> Digest:
         date = date or fallback_date
         place = places.get(ev.place) if ev.place else None
         inherited = False
+        country_only = None
         if place is not None and place.feature in COARSE_FEATURES and place.country:
             inside = focus_place(analysis, not_places, place.country)
             if inside is not None:
-                place, inherited = inside, True
+                place, inherited, country_only = inside, True, place.country
         if place is None or place.feature in COARSE_FEATURES or place.lat is None:
             if focus is not None:  # "Turkey shot down ...": a country in the sentence is often the actor's
                 place, inherited = focus, True
@@ -395,6 +399,7 @@ def digest(analysis: Analysis) -> Digest:
             rep.place_inherited = False
         if not inferred:
             rep.date_inferred = False
+        rep.country_only = rep.country_only or country_only
         rep.camps |= frozenset(c for a in ev.actors if (c := camp_of(entity_names.get(a, ""))))
         rep.events.append(ev)
         if ev.span[0] < LEAD_CHARS or (LEAD_BY_MENTION and any(s < LEAD_CHARS for s, _ in ev.mentions)):
