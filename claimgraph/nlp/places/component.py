@@ -132,6 +132,12 @@ class PlacesComponent(Recognition, Resolution, Sites):
                             for n in [ent.name, *ent.aliases] if 1 < len(words := _untitled(n.split())) <= 3}
         self._name_words |= {ent[-1].text for ent in self._doc_ents(doc) if ent.label_ == "PERSON"
                              and 1 < len(_untitled([t.text for t in ent if not t.is_punct])) <= 3}
+        # a person's name the model typed an organisation ("the moderator, Lester Holt"): its surname too, and its
+        # words are no place embedded in an organisation's name
+        self._person_tokens: set[int] = set()
+        for span in self._mistyped_persons(doc, gaz):
+            self._name_words.add(span[-1].text)
+            self._person_tokens.update(range(span.start, span.end))
         # family names with the Arabic article of people named in full ("Leys al-Faris"): a later "Al-Faris"
         # is that person, not a place of that name
         self._family_names = _family_names([n for ent in state.items["entities"] if ent.type == "PERSON"

@@ -62,6 +62,8 @@ class PlaceLexicon:
     romanised_countries: frozenset[str] = frozenset()
     employer_roles: frozenset[str] = frozenset()  # "a manager at X": X the model took for a firm is an employer
     celestial_bodies: frozenset[str] = frozenset()  # "Earth", "Jupiter": a town of the name only in a place's context
+    person_roles: frozenset[str] = frozenset()  # "the anchor, X Y": a name beside one is a person's, whatever its type
+    place_marking_preps: frozenset[str] = frozenset()  # "in X": a place even where X is someone's surname too
     #: one-word event triggers (event_triggers.tsv, read as data): a town that is their object ("shelled X", "X was
     #: bombed") is where something happened, kept whatever else the document names (`Resolution._drop_strays`)
     event_words: frozenset[str] = frozenset()
@@ -103,6 +105,8 @@ def load_lexicon() -> PlaceLexicon:
         romanised_countries=frozenset(data.get("romanised_arabic", {}).get("countries", [])),
         employer_roles=frozenset(w.lower() for w in data.get("employer_roles", [])),
         celestial_bodies=frozenset(data.get("celestial_bodies", [])),
+        person_roles=frozenset(w.lower() for w in data.get("person_roles", [])),
+        place_marking_preps=frozenset(w.lower() for w in data.get("place_marking_preps", [])),
         # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
         rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
                           if len(r) > 1 and r[1].strip() == "rubric"),
