@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from claimgraph.contract import Casualty, Event, Place, Time
 from claimgraph.data import read_rows
+from claimgraph.gazetteer import great_circle_km
 from claimgraph.nlp.events.casualties_syntax import HARM_KINDS
 from claimgraph.nlp.events.tolls import total_of_parts, vague
 
@@ -151,6 +152,41 @@ def _inside(small: Place, big: Place) -> bool:
     if big.feature == "admin1":
         return bool(small.admin1) and small.admin1 in (big.name, big.admin1) and small.feature != "admin1"
     return False
+
+
+#: settlements and the sites in them: two of these far apart are two places, whatever else two listings share
+SETTLEMENTS = frozenset({"city", "district", "facility"})
+#: the radius of one happening: two settlements farther apart are different places (linking's RADIUS_KM, the
+#: distance within which two reports from different articles may still be one happening)
+HAPPENING_KM = 30.0
+
+
+def apart(a: Place | None, b: Place | None) -> bool:
+    """Are `a` and `b` different settlements, so that no listing at one tells an incident at the other? Both
+    known towns (or sites), neither inside the other, farther apart than HAPPENING_KM: a round-up's "In Homs, ...
+    In Damascus, ..." (a province and its town, or two names of one city's districts, are not apart)."""
+    if a is None or b is None or a.id == b.id or a.feature not in SETTLEMENTS or b.feature not in SETTLEMENTS:
+        return False
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None or _inside(a, b) or _inside(b, a):
+        return False
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon) > HAPPENING_KM
+
+
+def told_apart(a: Event, b: Event, places: dict[str, Place], hints: dict[str, Hint]) -> bool:
+    """Are two listings told at different settlements (`apart`)? Each at its own place, also one said outside its
+    clause ("a source at Mosul Police Command said rockets hit al-Zuhur"), not the article's default. A place said
+    outside the clause says only where someone speaks when the listing is named as known ("the attack, which
+    officials in Ankara blamed on ...") or when it lies in another country than the other listing's ("Washington
+    and Moscow at loggerheads" beside strikes in Syria): a round-up's towns are of one country."""
+    pa, pb = places.get(a.place or ""), places.get(b.place or "")
+    if pa is None or pb is None:
+        return False
+    ha, hb = hints.get(a.id, NO_HINT), hints.get(b.id, NO_HINT)
+    if (ha.weak_place and ha.definite) or (hb.weak_place and hb.definite):
+        return False
+    if (ha.weak_place or hb.weak_place) and pa.country != pb.country:
+        return False
+    return apart(pa, pb)
 
 
 def places_agree(a: Place | None, b: Place | None) -> bool:
@@ -299,10 +335,12 @@ def _same_incident(a: Event, b: Event, places: dict[str, Place], times: dict[str
     kinds (an air strike and a battle) is one incident only where both are placed and the places agree,
     where one follows the other closely (the next sentence goes on with the same fight), where one is a
     generic attack ("the attack killed 16") or where the later one is named as known ("the bombing").
-    "Another attack" is never an earlier one."""
+    "Another attack" is never an earlier one, nor one placed in another town (`apart`)."""
     hint = hints.get(b.id, NO_HINT)
     if _family(a) != _family(b):
         return False
+    if told_apart(a, b, places, hints):
+        return False  # a round-up's listings of two towns, even with one toll ("wounding two people") each
     figures_a = {(c.kind, c.group, c.low) for c in a.casualties if c.low}
     same_toll = bool(figures_a & {(c.kind, c.group, c.low) for c in b.casualties if c.low})
     ta, tb = times.get(a.time or ""), times.get(b.time or "")
