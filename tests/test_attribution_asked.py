@@ -59,3 +59,42 @@ def test_an_active_question_or_telling_is_still_reported(text: str, expected: li
 def test_a_telling_with_its_agent_named_is_the_agents_report(text: str, expected: list) -> None:
     """The passive is a report when it names who told: the agent speaks, not the one told (review R1)."""
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the participle hangs on a subject whose own verb is no cue: what was told has no speaker, and the clause
+    # ends at the comma closing the participle (the parser may make the participle the sentence's main verb)
+    ("The captain, told that the harbour was mined, turned the ship around.",
+     [("that the harbour was mined", "told", None)]),
+    ("The farmers, warned that the river would flood, moved their cattle to higher ground.",
+     [("that the river would flood", "warned", None)]),
+    ("The patrol, warned of a roadside bomb, took another road.", [("of a roadside bomb", "warned", None)]),
+    ("The teacher, told the school had been shelled, wept in front of the class.",
+     [("the school had been shelled", "told", None)]),
+])
+def test_the_one_told_is_not_the_speaker_whatever_follows(text: str, expected: list) -> None:
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verb after the participle's closing comma has the participle's host as its subject, not a noun inside
+    # what was asked or told, also when it is a participle of its own after a main verb
+    ("The colonel, asked whether the gunmen had crossed the border, said his men had seen nobody.",
+     [("whether the gunmen had crossed the border", "asked", None), ("his men had seen nobody", "said", "colonel")]),
+    ("The mayor, informed that the bridge had collapsed, closed the road, saying the area was unsafe.",
+     [("that the bridge had collapsed", "informed", None), ("the area was unsafe", "saying", "mayor")]),
+])
+def test_the_verb_after_a_set_off_participle_has_its_host_as_speaker(text: str, expected: list) -> None:
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The captain told the crew that the harbour was mined.", [("that the harbour was mined", "told", "captain")]),
+    ("The captain, who told the crew that the harbour was mined, turned the ship around.",
+     [("that the harbour was mined", "told", "captain")]),
+    ("The farmers warned that the river would flood, urging the council to act.",
+     [("that the river would flood", "warned", "farmers"), ("the council to act", "urging", "farmers")]),
+    ("The captain, however, warned that the harbour was mined.", [("that the harbour was mined", "warned", "captain")]),
+])
+def test_an_active_telling_with_commas_keeps_its_speaker(text: str, expected: list) -> None:
+    assert attributions(text) == expected

@@ -21,6 +21,7 @@ from claimgraph.nlp.attribution.context import (
 )
 from claimgraph.nlp.attribution.lexicon import Cue
 from claimgraph.nlp.attribution.marks import QuoteSpan
+from claimgraph.nlp.attribution.participles import participle_host
 from claimgraph.nlp.attribution.speakers import RELATIVE
 
 
@@ -154,6 +155,9 @@ def subject(cx: Context, verb: Token) -> Token | None:
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
             return abutting_name(cx, nearest, v) or nearest
+        host = participle_host(cx, v)
+        if host is not None:  # "The colonel, asked whether the gunmen had crossed, said ...": the colonel
+            return host
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if v.i == verb.i and not verb_quoted and verb.tag_ in FINITE_TAGS and (
                 before is None or before.is_punct or before.is_space):

@@ -56,6 +56,7 @@ from claimgraph.nlp.attribution.reported_clauses import (
     named_object,
     passive_subject,
     proposition,
+    put_content,
     put_to,
     run_on_cut,
     said_object,
@@ -321,8 +322,7 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
     if put_to(cx, verb, cue) or asked_passive(cx, verb, cue):
         # "Asked whether he would resign, the minister said ...": a question put to him by nobody named, an agentless
         # passive like "is expected to": the question, with no speaker
-        toks = [t for c in cx.children(verb) if c.i > verb.i and not c.is_punct and c.dep_ != "agent"
-                for t in c.subtree]
+        toks = put_content(cx, verb)
         span = cx.span_chars(sorted(toks, key=lambda t: t.i)) if sum(t.is_alpha for t in toks) >= 2 else None
         if span is not None and not cx.overlaps_taken(*span):
             cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb))

@@ -16,6 +16,7 @@ from claimgraph.nlp.attribution.grammar import (
     that_clause,
 )
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
+from claimgraph.nlp.attribution.participles import set_off_participle
 
 #: report a cue inside another attribution's content as its own attribution ("X said that Y told him ...")
 
@@ -26,17 +27,29 @@ def put_to(cx: Context, verb: Token, cue: Cue) -> bool:
     or noun it hangs on, with no listener and no agent of its own, is a passive: the one it hangs on was asked or
     told, by nobody named, so what was asked has no speaker (the tagger often calls such a participle a past tense).
     One with an agent ('Residents, told by police that ...') reports what the agent said."""
-    if cue.passive != "listener" or verb.tag_ not in {"VBN", "VBD"} or verb.dep_ not in {"advcl", "acl"} and (
-            misread_participle(cx, verb) is None):
+    if cue.passive != "listener" or verb.tag_ not in {"VBN", "VBD"} or any(
+            c.dep_ in {"dobj", "dative", "agent"} for c in cx.children(verb)):
+        return False
+    if set_off_participle(cx, verb) is not None:
+        return True  # 'The captain, told that ..., turned back' read with 'told' as the main verb or beside it
+    if verb.dep_ not in {"advcl", "acl"} and misread_participle(cx, verb) is None:
         return False
     doc = verb.doc
-    if verb.dep_ == "advcl" and verb.head.i < verb.i or any(
-            c.dep_ in {"dobj", "dative", "agent"} for c in cx.children(verb)):
+    if verb.dep_ == "advcl" and verb.head.i < verb.i:
         return False
     if verb.i != cx.sents.start(verb.i) and doc[verb.i - 1].text != ",":
         return False
     after = verb.right_edge.i + 1
     return after < len(doc) and doc[after].text == ","
+
+
+def put_content(cx: Context, verb: Token) -> list[Token]:
+    """What was asked or told of a cue put_to accepts: the words after it, up to the comma closing its participle
+    clause when the parser made it the main verb ('The captain, told that ..., turned back': not 'turned back')."""
+    set_off = set_off_participle(cx, verb)
+    closing = set_off[1] if set_off is not None else len(cx.doc)
+    return [t for c in cx.children(verb) if c.i > verb.i and not c.is_punct and c.dep_ != "agent"
+            for t in c.subtree if t.i < closing]
 
 
 #: what opens a question reported after "asked": "asked whether/if ...", "asked how/why/what ..."
