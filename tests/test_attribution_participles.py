@@ -1,0 +1,35 @@
+"""A participle reporting frame after a reported clause (', calling it ...', ', describing ... as ...') and after a
+relative clause on the speaker ('X, who ..., said ..., saying ...') is the speaker's next report, an attribution of
+its own, not part of what was said before it. Every case is a sentence written for the test, none from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quote_rows
+
+
+def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, speaker as written) for every quote, in text order."""
+    return [tuple(r[k] for k in ("content", "cue", "written")) for r in quote_rows(text, " ,.")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The surgeon said most of the wounded had been shot, describing the ward as a slaughterhouse.",
+     [("most of the wounded had been shot", "said", "The surgeon"),
+      ("the ward as a slaughterhouse", "describing", "The surgeon")]),
+    ("The militia said its fighters had downed a drone, calling the strike a provocation.",
+     [("its fighters had downed a drone", "said", "The militia"),
+      ("the strike a provocation", "calling", "The militia")]),
+])
+def test_a_describing_participle_after_the_reported_clause_is_the_speakers_next_report(
+        text: str, expected: list) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the reported clause's own subject did stays inside it
+    ("The farmer said soldiers had entered the village, firing at the houses.",
+     [("soldiers had entered the village, firing at the houses", "said", "The farmer")]),
+])
+def test_an_action_participle_after_the_reported_clause_stays_part_of_it(text: str, expected: list) -> None:
+    assert speakers(text) == expected
