@@ -33,3 +33,32 @@ def test_a_describing_participle_after_the_reported_clause_is_the_speakers_next_
 ])
 def test_an_action_participle_after_the_reported_clause_stays_part_of_it(text: str, expected: list) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cue after the clause it reports, with its speaker after it: the parser makes the speaker the cue's object
+    # ("warned the engineer" read as warning him) and hangs the cue on the clause or the clause on the cue
+    ("The levee could give way within hours, warned the engineer.",
+     [("The levee could give way within hours", "warned", "the engineer")]),
+    ("The levee could give way within hours, warned the engineer, who has inspected it twice.",
+     [("The levee could give way within hours", "warned", "the engineer")]),
+    ("The negotiations have collapsed, admitted the envoy, who had led the delegation.",
+     [("The negotiations have collapsed", "admitted", "the envoy")]),
+    ("\u201cThe levee could give way within hours,\u201d added the engineer, who has inspected it twice.",
+     [("The levee could give way within hours", "added", "the engineer")]),
+])
+def test_a_speaker_after_an_inverted_cue_is_the_speaker_not_its_object(text: str, expected: list) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one warned or told, with what they were told after them, stays the listener; a cue in a list of acts
+    # has the list's subject
+    ("The army warned the villagers that the levee could give way.",
+     [("that the levee could give way", "warned", "The army")]),
+    ("Police closed the road, warned residents to stay indoors.", [("to stay indoors", "warned", "Police")]),
+    ("The mayor thanked the volunteers, praised the firefighters and left.",
+     [("the firefighters", "praised", "The mayor")]),
+])
+def test_a_listener_or_an_object_in_a_list_of_acts_is_no_inverted_speaker(text: str, expected: list) -> None:
+    assert speakers(text) == expected

@@ -19,6 +19,7 @@ from claimgraph.nlp.attribution.context import (
     Context,
     quoting_verb,
 )
+from claimgraph.nlp.attribution.inverted import can_speak, inverted_speaker
 from claimgraph.nlp.attribution.lexicon import Cue
 from claimgraph.nlp.attribution.marks import QuoteSpan
 from claimgraph.nlp.attribution.participles import participle_host
@@ -155,8 +156,8 @@ def subject(cx: Context, verb: Token) -> Token | None:
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
             return abutting_name(cx, nearest, v) or nearest
-        host = participle_host(cx, v)
-        if host is not None:  # "The colonel, asked whether the gunmen had crossed, said ...": the colonel
+        host = participle_host(cx, v) if v.i != verb.i else participle_host(cx, v) or inverted_speaker(cx, v)
+        if host is not None:  # "The colonel, asked whether ..., said ...", "..., warned the engineer": the one named
             return host
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if v.i == verb.i and not verb_quoted and verb.tag_ in FINITE_TAGS and (
@@ -248,18 +249,6 @@ def second_party(cx: Context, verb: Token) -> Token | None:
             and not cx.inside_quote(prev.idx):
         return prev
     return None
-
-
-def can_speak(cx: Context, noun: Token) -> bool:
-    """Whether a noun a participle hangs off names someone who can speak: a name or entity, or a speaker, role,
-    document or reporting noun of the lexicon ("a statement saying", "officials warning"); not a thing the
-    parser attached the participle to ("his time on the stand attacking ...")."""
-    if noun.pos_ == "PROPN" or cx.state.entity_at(noun.idx, noun.idx + len(noun)) is not None:
-        return True
-    lemma = noun.lemma_.lower()
-    return lemma not in cx.lex.not_speakers and (
-        lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.nouns
-        or lemma in cx.lex.person_nouns)
 
 
 def verbal_target(cx: Context, verb: Token, kids: list[Token]) -> bool:

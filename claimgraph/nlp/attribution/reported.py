@@ -46,18 +46,17 @@ from claimgraph.nlp.attribution.grammar import (
     verbal_target,
     wished,
 )
+from claimgraph.nlp.attribution.inverted import inverted_speaker
 from claimgraph.nlp.attribution.issuers import cited_by, grounds
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
-    asked_passive,
     fronted_adverbial,
     inverted_clause,
     named_object,
     passive_subject,
     proposition,
-    put_content,
-    put_to,
+    put_question,
     run_on_cut,
     said_object,
     speaks,
@@ -222,7 +221,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         cut = other_reports(cx, comp) | asides(cx, comp)
         if cut:
             toks = [t for t in toks if t.i not in cut]
-    elif (frame := verb if quoting is None else quoting).dep_ == "parataxis" and frame.head.pos_ in VERB_POS:
+    elif ((frame := verb if quoting is None else quoting).dep_ == "parataxis" or frame.head.i < frame.i and (
+            inverted_speaker(cx, frame) is not None)) and frame.head.pos_ in VERB_POS:
         # "Y, X said." / "Y1, X said, Y2" parsed with the cue hanging off Y's verb; a cue in the
         # middle leaves it inside the one span the contract allows
         skip = {x.i for x in frame.subtree}
@@ -319,15 +319,8 @@ def reported_verb(cx: Context, verb: Token, cue: Cue, sent) -> None:
         return  # "the decision by the agency to not recommend charges": nothing was recommended, nothing said
     if negated_by(cx, verb) is not None:
         return  # "stopped short of calling the shooting a crime", "refused to call it a crime": nothing said
-    if put_to(cx, verb, cue) or asked_passive(cx, verb, cue):
-        # "Asked whether he would resign, the minister said ...": a question put to him by nobody named, an agentless
-        # passive like "is expected to": the question, with no speaker
-        toks = put_content(cx, verb)
-        span = cx.span_chars(sorted(toks, key=lambda t: t.i)) if sum(t.is_alpha for t in toks) >= 2 else None
-        if span is not None and not cx.overlaps_taken(*span):
-            cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb))
-            cx.used_verbs.add(verb.i)
-        return
+    if put_question(cx, verb, cue):
+        return  # "Asked whether he would resign, the minister said ...": the question, with no speaker
     subj = subject(cx, verb)
     if subj is not None and subj.lower_ in {"you", "'s", "\u2019s"} and subj.pos_ == "PRON":
         return  # "Do you know where ...?", "let's focus on understanding ...": the writer and the reader, no report

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from claimgraph.nlp.attribution.context import (
     FINITE_TAGS,
     VERB_POS,
+    Attr,
     Context,
 )
 from claimgraph.nlp.attribution.grammar import (
@@ -50,6 +51,20 @@ def put_content(cx: Context, verb: Token) -> list[Token]:
     closing = set_off[1] if set_off is not None else len(cx.doc)
     return [t for c in cx.children(verb) if c.i > verb.i and not c.is_punct and c.dep_ != "agent"
             for t in c.subtree if t.i < closing]
+
+
+def put_question(cx: Context, verb: Token, cue: Cue) -> bool:
+    """'Asked whether he would resign, the minister said ...': a question put to him by nobody named (put_to), or an
+    agentless passive like "is expected to" (asked_passive), is an attribution with no speaker: it is added here.
+    Whether the cue was one of these (then it reports nothing else)."""
+    if not (put_to(cx, verb, cue) or asked_passive(cx, verb, cue)):
+        return False
+    toks = put_content(cx, verb)
+    span = cx.span_chars(sorted(toks, key=lambda t: t.i)) if sum(t.is_alpha for t in toks) >= 2 else None
+    if span is not None and not cx.overlaps_taken(*span):
+        cx.attrs.append(Attr("indirect", span[0], span[1], cue=(verb.idx, verb.idx + len(verb)), verb=verb))
+        cx.used_verbs.add(verb.i)
+    return True
 
 
 #: what opens a question reported after "asked": "asked whether/if ...", "asked how/why/what ..."

@@ -1,0 +1,62 @@
+"""Who a noun after a cue is: a speaker who can speak (can_speak), and the speaker of a cue set after the clause it
+reports when the parser made that speaker the cue's object ('The levee could give way, warned the engineer').
+
+Kept apart from grammar.py so that the speaker search there stays under the module size the layers test allows.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp.attribution.context import CLAUSE_CONTENT, FINITE_TAGS, SUBJECT_DEPS, VERB_POS, Context
+
+#: what closes the clause an inverted cue follows: a comma, or a closing quote mark (after the comma inside it)
+CLOSERS = {",", "\u201d", "\"", "''"}
+#: entity labels of an object that cannot be a speaker ("..., said Monday" misparsed)
+NOT_SPEAKING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+#: a cue's children after its object that make the object its listener ("warned residents to stay indoors")
+LISTENER_TAIL = {"ccomp", "xcomp", "dative", "oprd", "dobj"}
+
+
+def can_speak(cx: Context, noun: Token) -> bool:
+    """Whether a noun a participle hangs off names someone who can speak: a name or entity, or a speaker, role,
+    document or reporting noun of the lexicon ("a statement saying", "officials warning"); not a thing the
+    parser attached the participle to ("his time on the stand attacking ...")."""
+    if noun.pos_ == "PROPN" or cx.state.entity_at(noun.idx, noun.idx + len(noun)) is not None:
+        return True
+    lemma = noun.lemma_.lower()
+    return lemma not in cx.lex.not_speakers and (
+        lemma in cx.lex.groups or lemma in cx.lex.titles or lemma in cx.lex.gendered or lemma in cx.lex.nouns
+        or lemma in cx.lex.person_nouns)
+
+
+def inverted_speaker(cx: Context, verb: Token) -> Token | None:
+    """'The levee could give way within hours, warned the engineer, who has inspected it': a finite cue right after
+    the comma or quote mark closing the clause it reports, without a subject of its own, whose object (a name or
+    noun) comes right after it and is followed by nothing told to it, is an inverted frame of a clause cue: the object
+    is the speaker.
+    The clause is the cue's complement before it, or (the cue parsed as a conjunct of the clause) the clause whose
+    verb has a subject, the frame closing the sentence. The speaker, else None."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS or verb.i < 2 or doc[verb.i - 1].text not in CLOSERS or cx.inside_quote(verb.idx):
+        return None
+    cue = cx.cue_of(verb)
+    kids = cx.children(verb)
+    if cue is None or cue.content not in CLAUSE_CONTENT or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in kids):
+        return None  # (only a cue that reports a clause: "..., praised the firefighters" is a list of acts)
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    if obj is None or obj.pos_ not in {"PROPN", "NOUN"} or obj.ent_type_ in NOT_SPEAKING_ENTS or (
+            obj.lemma_.lower() in cx.lex.not_speakers):
+        return None  # (any role noun in this frame: "warned the engineer", not only those the lexicon knows)
+    if any(c.i > obj.i and c.dep_ in LISTENER_TAIL for c in kids):
+        return None  # "warned residents to stay indoors", "told reporters that ...": the one told
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in kids):
+        return obj
+    head = verb.head
+    end = cx.sents.ends[verb.i]
+    closes = obj.right_edge.i + 1 >= end or all(t.is_punct for t in doc[obj.right_edge.i + 1:end])
+    if verb.dep_ in {"conj", "dep", "parataxis"} and head.i < verb.i and head.pos_ in VERB_POS and closes and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in cx.children(head)) and not any(
+            t.text == "," for t in doc[verb.i + 1:obj.i]):
+        return obj
+    return None
