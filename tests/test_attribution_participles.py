@@ -62,3 +62,12 @@ def test_a_speaker_after_an_inverted_cue_is_the_speaker_not_its_object(text: str
 ])
 def test_a_listener_or_an_object_in_a_list_of_acts_is_no_inverted_speaker(text: str, expected: list) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The refugees, many of whom said they had walked for days, waited at the border.", "refugees"),
+    ("Hundreds of nurses, some of whom said they had not been paid, marched on the ministry.", "nurses"),
+    ("Two of the guards said the prisoners had escaped at night.", "guards"),
+])
+def test_a_count_of_a_group_speaks_for_the_group(text: str, label: str) -> None:
+    assert [r["label"] for r in quote_rows(text)] == [label]

@@ -81,7 +81,7 @@ def speaking_head(cx: Context, head: Token) -> Token | None:
         if head.pos_ == "PROPN" or cx.state.entity_at(head.idx, head.idx + len(head)) is not None:
             return head
         lemma, low = head.lemma_.lower(), head.lower_
-        quantity = lemma in cx.lex.quantifiers or low in cx.lex.quantifiers
+        quantity = lemma in cx.lex.quantifiers or low in cx.lex.quantifiers or head.like_num  # "two of the guards"
         abstract = head.pos_ == "NOUN" and (lemma in cx.lex.not_speakers or low in cx.lex.not_speakers)
         if not (quantity or abstract):
             return head
@@ -93,6 +93,9 @@ def speaking_head(cx: Context, head: Token) -> Token | None:
                            for o in cx.children(c) if o.dep_ == "pobj"), None)
         if obj is None:
             return head if quantity else None
+        if obj.lower_ in RELATIVE:  # "refugees, many of whom said ...": the refugees the relative clause hangs on
+            rel = next((r for r in itertools.islice(obj.ancestors, 4) if r.dep_ == "relcl"), None)
+            obj = rel.head if rel is not None else obj
         head = obj
     return head
 
