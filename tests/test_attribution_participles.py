@@ -71,3 +71,14 @@ def test_a_listener_or_an_object_in_a_list_of_acts_is_no_inverted_speaker(text: 
 ])
 def test_a_count_of_a_group_speaks_for_the_group(text: str, label: str) -> None:
     assert [r["label"] for r in quote_rows(text)] == [label]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a refusal that refuses no words is an act the speaker reports, part of what was said
+    ("The governor had asked for more troops, but the ministry refused the request, the official added.",
+     [("The governor had asked for more troops, but the ministry refused the request", "added", "the official")]),
+    ("Officials said the road was open and the rebels refused to let trucks pass.",
+     [("the road was open and the rebels refused to let trucks pass", "said", "Officials")]),
+])
+def test_a_refusal_to_act_inside_a_report_stays_part_of_it(text: str, expected: list) -> None:
+    assert speakers(text) == expected

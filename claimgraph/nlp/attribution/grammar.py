@@ -451,8 +451,8 @@ def other_reports(cx: Context, comp: list[Token]) -> set[int]:
             if t.i in cut or t.i == first:
                 continue
             cue = cx.cue_of(t)
-            if cue is None:
-                continue
+            if cue is None or refused_act(cx, t, cue):
+                continue  # "... and the rebels refused to let trucks pass": an act, part of what was said
             own = same_speakers_report(cx, t, cue)
             if own is not None:
                 cut.update(own)
@@ -483,6 +483,15 @@ def other_reports(cx: Context, comp: list[Token]) -> set[int]:
             cut.update(x.i for x in t.subtree)
             cut.add(before.i)
     return cut
+
+
+def refused_act(cx: Context, verb: Token, cue: Cue) -> bool:
+    """Whether a refusal cue refuses an act, not words: 'refused the request', 'refused to let trucks pass' (only
+    'declined to comment', 'refused to say' and the like, attribution_words.tsv refused_act, or a cue, refuse words)."""
+    if not cx.lex.plays(cue.meaning, "refusal"):
+        return False
+    xcomp = [c for c in cx.children(verb) if c.dep_ == "xcomp" and c.i > verb.i]
+    return not xcomp or not all(c.lemma_.lower() in cx.lex.refused_acts or cx.cue_of(c) is not None for c in xcomp)
 
 
 def next_reports_cue(cx: Context, verb: Token) -> Token | None:
