@@ -106,6 +106,20 @@ def test_one_incident_at_one_place_still_merges(analyzer, text: str, n: int) -> 
     assert len([e for e in analysis.events if e.type in VIOLENT]) == n, [e.text for e in analysis.events]
 
 
+@pytest.mark.xfail(strict=True, reason="known limit: a town named only as what the act lies near ('near Raqqa') counts "
+                   "as the act's site; treating it as within 60 km was tried and dropped (bench.link check part: one "
+                   "more pair the gold calls wrong, no tuning pair gained)")
+def test_a_town_the_act_lies_near_holds_a_town_close_by(analyzer) -> None:
+    """"near Raqqa" in the headline and "in the town of Tabqa" (about 45 km away) in the lead: one strike, at Tabqa."""
+    text = ("Air strikes kill 12 fighters near Raqqa\n\n"
+            "Air strikes killed 12 militants in the town of Tabqa on Saturday, a monitoring group said. Residents said "
+            "the strikes destroyed a bridge over the river.")
+    analysis = _analyze(analyzer, text)
+    names = {p.id: p.name for p in analysis.places}
+    events = [e for e in analysis.events if e.type in VIOLENT]
+    assert [names.get(e.place or "") for e in events] == ["Tabqa"]
+
+
 def test_happening_radius_is_the_linking_radius() -> None:
     """Two listings one article keeps apart should be places linking would not join either."""
     assert incidents.HAPPENING_KM == RADIUS_KM
