@@ -23,6 +23,7 @@ from claimgraph.nlp.places.lexicon import (
     Mention,
     PlaceLexicon,
 )
+from claimgraph.nlp.places.persons import PersonNames, _listed_outlet
 from claimgraph.nlp.places.resolution import _prior
 from claimgraph.nlp.shared.columns import lower_strings
 from claimgraph.nlp.shared.entity_lexicon import load_lexicon as entity_lexicon
@@ -36,7 +37,7 @@ MAX_LISTED = 30  # `_division_lists`: names looked at before one plural division
 WEAK = 2  # `_scan_accept`: a candidate that needs support (`Mention.weak`)
 
 
-class Recognition(Datelines, PlaceContext):
+class Recognition(Datelines, PlaceContext, PersonNames):
     """The recognition steps of `PlacesComponent` (per-document scratch lives on the instance)."""
 
     lex: PlaceLexicon
@@ -116,9 +117,7 @@ class Recognition(Datelines, PlaceContext):
             if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower and not any(
                     c.feature in ("country", "admin1") for c in gaz.lookup(span.text)):
                 continue  # "Marburg virus", "Minsk agreement" (but "United States flu season" is a place)
-            if len(span) == 1 and span.text in self._name_words and not any(
-                    self._major(c, span.text) for c in gaz.lookup(span.text)) \
-                    and not self._marked_place(doc, s, e, gaz.lookup(span.text)):
+            if self._lone_surname(doc, s, e, gaz.lookup(span.text)):
                 continue  # a surname of someone the article names in full ("Nelson said"; not "in Nelson")
             if self._person_like(doc, s, e, gaz) or self._team_like(doc, e) or self._article_person(doc, s, e):
                 continue
@@ -244,62 +243,6 @@ class Recognition(Datelines, PlaceContext):
         return bool(nxt) and (nxt[0] in self.lex.speech_verbs or nxt[:2] == [",", "who"]
                               or (nxt[:1] == [","] and len(nxt) == 3 and nxt[1] in ("a", "an", "the")
                                   and _is_title(doc[e + 2])))
-
-    def _marked_place(self, doc: Doc, s: int, e: int, cands: list[Entry]) -> bool:
-        """Does the text put the lone name at tokens [s, e) somewhere: a state or country after it holding a town of
-        the name ("Holt, Michigan"), or a locative preposition before it with nothing after the name that makes it
-        a person's ("grew up in Holt.", "in Holt on Friday"; not "in Holt's view", "in the Holt case", "resulted in
-        Holt scoring", "in Holt and Barkley", "in Holt Park", nor the "in" of "6ft 4in")? Then it is the town even
-        where someone the document names in full has it as a surname."""
-        if self._held_by_next(doc, e, cands):
-            return True
-        if s == 0 or doc[s - 1].lower_ not in self.lex.place_marking_preps or (s > 1 and not doc[s - 2].whitespace_):
-            return False
-        if e >= len(doc) or doc[e].is_sent_start:
-            return True
-        nxt = doc[e]
-        if nxt.is_punct:
-            return nxt.text not in ("'", "’", "-")
-        if nxt.is_lower and nxt.lower_ in ("and", "or"):  # "in Holt and Lansing", not "in Holt and Barkley"
-            return e + 1 < len(doc) and doc[e + 1].text not in self._name_words
-        return nxt.is_lower and nxt.pos_ == "ADP"  # "in Holt on Friday"
-
-    def _mistyped_persons(self, doc: Doc, gaz: Gazetteer) -> list[Span]:
-        """Every occurrence of a person's name the model typed an organisation ("Lester Holt" of "the moderator,
-        Lester Holt of NBC News"): two or three capitalised words, no organisation's or place's head word, no
-        gazetteer name as a whole, and at least one occurrence beside a person's role noun ("the anchor, X Y",
-        "moderator X Y", "X Y, the host"). Without that sign the words may be a firm's ("Wells Fargo", "X Energy
-        said"), whose last word alone can be the town."""
-        roles = self.lex.person_roles | entity_lexicon().titles
-        found: dict[str, list[Span]] = {}
-        signed: set[str] = set()
-        for ent in self._doc_ents(doc):
-            if ent.label_ != "ORG":
-                continue
-            e = next((k for k in range(ent.start, ent.end) if doc[k].lower_ == "of"), ent.end)  # "X Y of NBC News"
-            span = doc[ent.start:e]
-            if not self._personal_name(span, gaz):
-                continue
-            found.setdefault(span.text, []).append(span)
-            if _beside_role(doc, span, roles):
-                signed.add(span.text)
-        return [sp for name in signed for sp in found[name]]
-
-    def _personal_name(self, span: Span, gaz: Gazetteer) -> bool:
-        """Could the words be a person's full name: 2-3 capitalised words (a middle initial allowed), none a word
-        that heads an organisation's, an institution's or a place's name, the whole no place nor a listed outlet?"""
-        if not 2 <= len(span) <= 3:
-            return False
-        for k, t in enumerate(span):
-            initial = 0 < k < len(span) - 1 and len(t.text) == 2 and t.text[1] == "." and t.text[0].isupper()
-            if not (initial or (t.is_alpha and t.is_title and len(t.text) > 1)):
-                return False
-            if t.text in entity_lexicon().org_head_words or t.text in self.lex.institutions \
-                    or t.text in self.lex.jurisdiction_titles or t.text in self.lex.named_after \
-                    or t.text in self.lex.schools or t.lower_ in self.lex.admin_words \
-                    or t.lower_ in self.lex.place_followers or gaz.demonym(t.text):
-                return False
-        return not gaz.lookup(span.text) and not _listed_outlet(span.text)
 
     def _team_like(self, doc: Doc, e: int) -> bool:
         """A place name before a capitalised plural that is not a division, office or site word names a team
@@ -490,8 +433,7 @@ class Recognition(Datelines, PlaceContext):
             # name in a place's context ("X city alone has ...", "X residents said"; not "Area woman", Mundelein's)
         if mid_run and not strong and not labels:
             return False  # the tail of a longer capitalised name ("West Side Taco Bell")
-        if not multi and text in self._name_words and not any(self._major(c, text) for c in entries) \
-                and not self._marked_place(doc, span.start, span.end, entries):
+        if self._lone_surname(doc, span.start, span.end, entries):
             return False  # a surname of someone the article names in full ("Brown", "Moore"; not "in Brown")
         if not multi and text.isupper() and len(text) <= 5 and not strong:
             return False  # an acronym ("FDA", "IRS"), not a town that happens to be spelt so
@@ -607,10 +549,8 @@ class Recognition(Datelines, PlaceContext):
             return True  # the head of a longer name ("Amelia Crolley", "Titan Operating")
         if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text == ",":
             return True  # a person's age in apposition ("Fisher, 26,")
-        if e - i == 1 and span.text in self._name_words:
-            cands = self.gaz.lookup(span.text)
-            if not any(self._major(c, span.text) for c in cands) and not self._marked_place(doc, i, e, cands):
-                return True  # the surname of someone named in full ("accused Holt"), though "in Holt" is the town
+        if self._lone_surname(doc, i, e, self.gaz.lookup(span.text)):
+            return True  # the surname of someone named in full ("accused Holt"), though "in Holt" is the town
         return self._person_like(doc, i, e, self.gaz)
 
     @staticmethod
@@ -621,21 +561,6 @@ class Recognition(Datelines, PlaceContext):
                 continue
             groups.setdefault(m.key, Group(m.key)).mentions.append(m)
         return list(groups.values())
-
-
-def _beside_role(doc: Doc, span: Span, roles: frozenset[str]) -> bool:
-    """Is the name a person's by the words around it: a role noun right before it, with or without a comma ("anchor
-    X Y", "the anchor, X Y"), or one in apposition either way ("the moderator of the debate, X Y", "X Y, the host")?
-    (Not a verb of saying: firms speak too, "X Energy said".)"""
-    s = span.start
-    if s > 0 and doc[s - 1].is_lower and doc[s - 1].lower_ in roles:
-        return True
-    if s > 1 and doc[s - 1].text == "," and doc[s - 2].lower_ in roles:
-        return True
-    root = span.root
-    if root.dep_ == "appos" and root.head.lower_ in roles:
-        return True
-    return any(c.dep_ == "appos" and c.lower_ in roles for c in root.children)
 
 
 def _capitalised(tok) -> bool:
@@ -670,9 +595,3 @@ def _is_title(token) -> bool:
 def _is_title_word(word: str) -> bool:
     titles = entity_lexicon().titles
     return word.lower().rstrip(".") in titles or word.lower() in titles
-
-
-def _listed_outlet(text: str) -> bool:
-    """Whether an entity's text is an outlet the outlet list names (data/outlets.tsv)."""
-    outlets = entity_lexicon().outlets
-    return text in outlets or text.removeprefix("The ").removeprefix("the ") in outlets
