@@ -82,3 +82,27 @@ def test_a_count_of_a_group_speaks_for_the_group(text: str, label: str) -> None:
 ])
 def test_a_refusal_to_act_inside_a_report_stays_part_of_it(text: str, expected: list) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle after a comma that closes a restrictive relative clause on an object is the main clause's: the
+    # parser hangs it inside the relative clause, whose speaker is someone else
+    ("The mayor met a widow who said her husband had been shot, promising that the killers would be found.",
+     [("her husband had been shot", "said", "who"), ("that the killers would be found", "promising", "The mayor")]),
+    ("The minister rejected a report by a group that said the jails were full, insisting that they were not.",
+     ("that they were not", "insisting", "The minister")),
+])
+def test_a_participle_after_a_relative_clause_on_an_object_is_the_main_speakers(text: str, expected) -> None:
+    got = speakers(text)
+    assert got == expected if isinstance(expected, list) else expected in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one who goes on speaking: 'adding' after the relative clause's own cue; a relative clause set off by commas
+    ("Police detained a man who said he had planted the bomb, adding that he had acted alone.",
+     [("he had planted the bomb", "said", "who"), ("that he had acted alone", "adding", "who")]),
+    ("The mayor, who said the dam was safe, resigned, saying he had been misled.",
+     [("the dam was safe", "said", "who"), ("he had been misled", "saying", "The mayor")]),
+])
+def test_a_participle_continuing_the_relative_clause_speaker_keeps_it(text: str, expected: list) -> None:
+    assert speakers(text) == expected

@@ -22,7 +22,7 @@ from claimgraph.nlp.attribution.context import (
 from claimgraph.nlp.attribution.inverted import can_speak, inverted_speaker
 from claimgraph.nlp.attribution.lexicon import Cue
 from claimgraph.nlp.attribution.marks import QuoteSpan
-from claimgraph.nlp.attribution.participles import participle_host
+from claimgraph.nlp.attribution.participles import after_relative, participle_host
 from claimgraph.nlp.attribution.speakers import RELATIVE
 
 
@@ -126,6 +126,9 @@ def subject(cx: Context, verb: Token) -> Token | None:
         informer = next((c for c in near_children(cx, verb.head) if c.dep_ == "nsubj" and c.i < verb.head.i), None)
         if informer is not None:
             return informer
+    turn = after_relative(cx, verb)
+    if turn is not None:
+        return subject(cx, turn)  # "met a widow who said ..., promising": the mayor; "a man who said ..., adding": him
     hosted = next((h for c in near_children(cx, verb) if c.i < verb.i and c.dep_ == "ccomp"
                    and (h := misread_participle(cx, c)) is not None), None)
     if hosted is not None and not any(c.dep_ in SUBJECT_DEPS for c in cx.children(verb)):

@@ -18,6 +18,8 @@ from claimgraph.nlp.attribution.context import SUBJECT_DEPS, VERB_POS, Context
 MAIN_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 #: how far up the tree the main verb after a participle looks for the participle it follows
 MAX_UP = 3
+#: how far up the tree a participle after a relative clause looks for the sentence's main verb
+MAX_ROOT = 12
 
 
 def set_off_participle(cx: Context, verb: Token) -> tuple[Token, int, Token] | None:
@@ -61,3 +63,31 @@ def participle_host(cx: Context, verb: Token) -> Token | None:
         if found is not None and found[2].i == verb.i:
             return found[0]
     return None
+
+
+def after_relative(cx: Context, verb: Token) -> Token | None:
+    """'The mayor met a widow who said her husband had been shot, promising that ...': a participle after the comma
+    that closes a restrictive relative clause (no comma before it) on an object is the main clause's, whichever the
+    parser hangs it on: the verb whose subject speaks, the sentence's main verb (not that of a clause reported inside
+    it: 'told the audience that we must push policies that ..., saying ...'). A participle that goes on speaking
+    (attribution_words.tsv continuing: 'adding') after a cue of the relative clause ('a man who said ..., adding
+    ...') is the relative clause's: its verb. None when the participle follows no such clause."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"} or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    last = doc[verb.i - 2]
+    rel = next((a for a in itertools.chain([last], itertools.islice(last.ancestors, 6)) if a.dep_ == "relcl"), None)
+    if rel is None or rel.i >= verb.i or doc[rel.left_edge.i - 1].text == ",":
+        return None
+    noun = rel.head
+    if noun.dep_ not in {"dobj", "pobj"} or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    cue = cx.cue_of(verb)
+    if cue is not None and cue.text in cx.lex.continuing and cx.cue_of(rel) is not None:
+        return rel
+    root = noun
+    for _ in range(MAX_ROOT):  # the sentence's main verb: the object may sit in a clause reported inside it
+        if root.head.i == root.i:
+            break
+        root = root.head
+    return root if root.pos_ in VERB_POS and root.i < rel.i else None
