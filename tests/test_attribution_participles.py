@@ -44,6 +44,8 @@ def test_an_action_participle_after_the_reported_clause_stays_part_of_it(text: s
      [("The levee could give way within hours", "warned", "the engineer")]),
     ("The negotiations have collapsed, admitted the envoy, who had led the delegation.",
      [("The negotiations have collapsed", "admitted", "the envoy")]),
+    ("The truce is holding in the north, claimed the ministry in a statement on Sunday.",
+     [("The truce is holding in the north", "claimed", "the ministry")]),
     ("\u201cThe levee could give way within hours,\u201d added the engineer, who has inspected it twice.",
      [("The levee could give way within hours", "added", "the engineer")]),
 ])

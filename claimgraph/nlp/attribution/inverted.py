@@ -54,7 +54,8 @@ def inverted_speaker(cx: Context, verb: Token) -> Token | None:
         return obj
     head = verb.head
     end = cx.sents.ends[verb.i]
-    closes = obj.right_edge.i + 1 >= end or all(t.is_punct for t in doc[obj.right_edge.i + 1:end])
+    tail = {t.i for c in kids if c.i > obj.i and c.dep_ in {"prep", "npadvmod", "advmod"} for t in c.subtree}
+    closes = all(t.is_punct or t.i in tail for t in doc[obj.right_edge.i + 1:end])  # "... in a statement on Sunday."
     if verb.dep_ in {"conj", "dep", "parataxis"} and head.i < verb.i and head.pos_ in VERB_POS and closes and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in cx.children(head)) and not any(
             t.text == "," for t in doc[verb.i + 1:obj.i]):
