@@ -108,3 +108,18 @@ def test_a_participle_after_a_relative_clause_on_an_object_is_the_main_speakers(
 ])
 def test_a_participle_continuing_the_relative_clause_speaker_keeps_it(text: str, expected: list) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("The mayor continues to insist, most recently at a rally in the capital, that he really wants to cut taxes.",
+     "that he really wants to cut taxes", "insist", "The mayor"),
+    ("The council keeps insisting, most recently in a letter to residents, that it really wants to reopen the pool.",
+     "that it really wants to reopen the pool", "insisting", "The council"),
+])
+def test_a_that_clause_the_parser_made_the_head_of_its_own_frame_is_what_the_frame_reports(
+        text: str, content: str, cue: str, speaker: str) -> None:
+    # the frame parsed inside the clause it reports (the complement of 'wants'): the that-clause is what was
+    # insisted, and its own cue does not report the frame before it
+    got = speakers(text)
+    assert (content, cue, speaker) in got
+    assert not any(c.startswith(text.split(",")[0]) for c, _, _ in got)

@@ -51,6 +51,8 @@ from claimgraph.nlp.attribution.issuers import cited_by, grounds
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
+    flipped_that_clause,
+    framed_by_that,
     fronted_adverbial,
     inverted_clause,
     named_object,
@@ -176,7 +178,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     reports its object only when its speaker can speak ("the senator claimed vast support", not "the explosion
     claimed the lives of 20 people"); an "as" cue only with its "as" complement ("painted him as a traitor").
     """
-    comp = [c for c in cx.children(verb) if c.dep_ == "ccomp" and not adverbial_clause(cx, c)]
+    comp = [c for c in cx.children(verb) if c.dep_ == "ccomp" and not adverbial_clause(cx, c)
+            and not (c.i < verb.i and framed_by_that(cx, verb))]  # "X continues to insist, ..., that he wants"
     quoting = quoting_verb(verb)
     if not comp and quoting is not None:
         # "The convoy was hit, the governor was quoted as saying.": the clause hangs on "quoted", not on "saying"
@@ -203,6 +206,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         hosts = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
         comp = [c for h in hosts for c in cx.children(h) if c.dep_ == "advcl" and c.i > verb.i
                 and (that_clause(cx, c) or bare_clause(cx, c) is not None)][:1]
+    if not comp and cue.content in CLAUSE_CONTENT and (flipped := flipped_that_clause(cx, verb)) is not None:
+        return flipped  # "continues to insist, in an interview, that he wants ..." parsed the other way round
     # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)
     after = [c for c in comp if c.i > verb.i]
     if after:

@@ -232,3 +232,24 @@ def run_on_cut(toks: list[Token]) -> list[Token]:
             # (not "the bridge that The Times described": after a verb the capital is a name)
             return toks[:k]
     return toks
+
+
+def flipped_that_clause(cx: Context, verb: Token) -> list[Token] | None:
+    """'The general continues to insist, in an interview, that he wants ...' parsed with the frame as the complement
+    of the that-clause's verb ('continues' a ccomp of 'wants'): what the cue (or the verb it is the infinitive of)
+    reports is that clause from its "that" on. Its tokens, else None."""
+    host = verb.head if verb.dep_ == "xcomp" else verb
+    clause = host.head
+    if host.dep_ != "ccomp" or clause.i <= verb.i or clause.pos_ not in VERB_POS:
+        return None
+    mark = next((c for c in cx.children(clause) if c.dep_ == "mark" and c.lower_ == "that"
+                 and host.right_edge.i < c.i < clause.i), None)
+    if mark is None:
+        return None
+    return [t for t in clause.subtree if t.i >= mark.i]
+
+
+def framed_by_that(cx: Context, verb: Token) -> bool:
+    """Whether a cue opens with its own "that" ('..., that he wants peace'): it is a reported clause, and a clause
+    the parser hung before it is the frame reporting it (flipped_that_clause), not what this cue reports."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in cx.children(verb))
