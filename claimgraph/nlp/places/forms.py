@@ -262,3 +262,32 @@ def elided_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer, directions: 
         spans[(s, e)] = new
         todo.insert(0, new)  # "North, Central and South America"
     return out
+
+
+#: double quotation marks that open and close a title ('the show "Trending Today USA"')
+_OPEN_QUOTES = frozenset({'"', "“"})
+_CLOSE_QUOTES = frozenset({'"', "”"})
+
+
+def quoted_title(doc: Doc, s: int, e: int) -> bool:
+    """Are tokens [s, e) part of a title in double quotes, after a capitalised word of it: the quotes enclose a
+    title-case run longer than the name ('the show "Trending Today USA"', '"Good Morning America"')? Such a name is
+    the title's, not a place the text speaks of. A quoted sentence ('"We love America," he said') is not title case,
+    a quoted place name alone ('"Gaza"') is the place, and so is one after a preposition, where a slogan or greeting
+    names it ('a "Welcome to Leeds" banner')."""
+    def title_word(t: Token, inner: bool) -> bool:
+        return (t.is_alpha and t.text[:1].isupper()) or (inner and t.is_lower and t.is_stop and len(t.text) <= 3)
+
+    i = s
+    while i > 0 and title_word(doc[i - 1], True):
+        i -= 1
+    j = e
+    while j < len(doc) and title_word(doc[j], True):
+        j += 1
+    while i < s and not title_word(doc[i], False):  # a title opens and closes with a capitalised word
+        i += 1
+    while j > e and not title_word(doc[j - 1], False):
+        j -= 1
+    if j - i < 2 or s <= i or not title_word(doc[s - 1], False) or i == 0 or j >= len(doc):
+        return False
+    return doc[i - 1].text in _OPEN_QUOTES and doc[j].text in _CLOSE_QUOTES

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.context import PlaceContext
 from claimgraph.nlp.places.datelines import Datelines
-from claimgraph.nlp.places.forms import lookup_forms, name_occurrences, names_listed_before, partial_name
+from claimgraph.nlp.places.forms import lookup_forms, name_occurrences, names_listed_before, partial_name, quoted_title
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
     PLACE_LABELS,
@@ -110,8 +110,8 @@ class Recognition(Datelines, PlaceContext, PersonNames):
             if span.text in self.lex.not_place_phrases or (len(span) == 1 and span.text.lower() in self.lex.directions):
                 continue  # a bare direction ("the South's hubs") is a region of the text's own country, not a
                 # province of another that happens to be called so
-            if self._calendar(span) or self._compound_part(doc, s, e, gaz):
-                continue  # "during Ramadan"; "Lago" of "Mar-a-Lago"
+            if self._calendar(span) or self._compound_part(doc, s, e, gaz) or quoted_title(doc, s, e):
+                continue  # "during Ramadan"; "Lago" of "Mar-a-Lago"; "USA" of a show's "Trending Today USA"
             if e < len(doc) and doc[e].text == ":" and span.text.isupper():
                 continue  # a transcript's speaker label ("SMITH: ..."), not a place
             if e < len(doc) and doc[e].lower_ in self.lex.named_after_lower and not any(
@@ -406,7 +406,8 @@ class Recognition(Datelines, PlaceContext, PersonNames):
             return False
         if span.end < len(doc) and doc[span.end].text == ":" and text.isupper():
             return False  # a transcript's speaker label ("SMITH: ...")
-        if self._calendar(span) or self._compound_part(doc, span.start, span.end, gaz):
+        if self._calendar(span) or self._compound_part(doc, span.start, span.end, gaz) \
+                or quoted_title(doc, span.start, span.end):
             return False
         nxt0 = doc[span.end] if span.end < len(doc) else None
         if labels == {"EVENT"} and span.start == self._ent_start[span.start] and nxt0 is not None \
