@@ -123,3 +123,14 @@ def test_a_that_clause_the_parser_made_the_head_of_its_own_frame_is_what_the_fra
     got = speakers(text)
     assert (content, cue, speaker) in got
     assert not any(c.startswith(text.split(",")[0]) for c, _, _ in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause set off by a comma after the object, with someone else as its subject, is the writer's aside
+    # about the object (and that someone's own report), not what the speaker condemned or praised
+    ("The senator condemned the strike, which the army later called a mistake.",
+     ("the strike", "condemned", "The senator")),
+    ("The envoy praised the accord, which both sides signed on Monday.", ("the accord", "praised", "The envoy")),
+])
+def test_a_relative_clause_with_its_own_subject_after_an_object_is_no_part_of_it(text: str, expected: tuple) -> None:
+    assert speakers(text)[0] == expected

@@ -64,6 +64,7 @@ from claimgraph.nlp.attribution.reported_clauses import (
     speaks,
     statement_clause,
     topic_only,
+    without_aside_relatives,
 )
 from claimgraph.nlp.attribution.transcripts import headline_report, transcript_colon
 
@@ -263,6 +264,7 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
                 if c.dep_ == "prep" and c.lower_ in {"to", "with"}:
                     continue  # the audience ("said to reporters"), not what was said
                 toks.extend(c.subtree)
+        toks = without_aside_relatives(cx, toks)  # "condemned the strike, which the army called ...": an aside
     elif cue.content in CLAUSE_CONTENT and (obj := said_object(cx, verb)) is not None:
         # "said many of the examples that critics cite had failed" (a clause parsed as an object), "said the same of
         # Trump" (the statement taken up again)

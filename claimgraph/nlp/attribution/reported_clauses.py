@@ -253,3 +253,19 @@ def framed_by_that(cx: Context, verb: Token) -> bool:
     """Whether a cue opens with its own "that" ('..., that he wants peace'): it is a reported clause, and a clause
     the parser hung before it is the frame reporting it (flipped_that_clause), not what this cue reports."""
     return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in cx.children(verb))
+
+
+def without_aside_relatives(cx: Context, toks: list[Token]) -> list[Token]:
+    """'The senator condemned the strike, which the army later called a mistake': a relative clause set off by a comma
+    inside an object content, with a subject of its own that is not its relative pronoun, is the writer's aside about
+    the object (someone else's act or words), not what the cue reports. The tokens without such clauses and commas."""
+    doc = cx.doc
+    cut: set[int] = set()
+    for t in toks:
+        first = t.left_edge
+        if t.dep_ != "relcl" or first.i == 0 or doc[first.i - 1].text != "," or first.lower_ not in RELATIVE_WORDS:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < t.i and c.lower_ not in RELATIVE_WORDS
+               for c in cx.children(t)):
+            cut.update(range(first.i - 1, t.right_edge.i + 1))
+    return [t for t in toks if t.i not in cut] if cut else toks
