@@ -61,6 +61,7 @@ def test_a_speaker_after_an_inverted_cue_is_the_speaker_not_its_object(text: str
     ("Police closed the road, warned residents to stay indoors.", [("to stay indoors", "warned", "Police")]),
     ("The mayor thanked the volunteers, praised the firefighters and left.",
      [("the firefighters", "praised", "The mayor")]),
+    ("The army shelled the town, admitted the mistake.", [("the mistake", "admitted", "The army")]),
 ])
 def test_a_listener_or_an_object_in_a_list_of_acts_is_no_inverted_speaker(text: str, expected: list) -> None:
     assert speakers(text) == expected

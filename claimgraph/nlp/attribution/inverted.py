@@ -58,6 +58,7 @@ def inverted_speaker(cx: Context, verb: Token) -> Token | None:
     closes = all(t.is_punct or t.i in tail for t in doc[obj.right_edge.i + 1:end])  # "... in a statement on Sunday."
     if verb.dep_ in {"conj", "dep", "parataxis"} and head.i < verb.i and head.pos_ in VERB_POS and closes and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in cx.children(head)) and not any(
-            t.text == "," for t in doc[verb.i + 1:obj.i]):
-        return obj
+            t.text == "," for t in doc[verb.i + 1:obj.i]) and (can_speak(cx, obj) or any(
+            c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom", "whose"} for c in cx.children(obj))):
+        return obj  # (one who can speak: "The army shelled the town, admitted the mistake" is a list of acts)
     return None
