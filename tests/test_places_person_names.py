@@ -43,10 +43,14 @@ def test_a_surname_put_somewhere_by_the_text_is_the_town(analyzer) -> None:
     "David Holt missed twice, and the last attack of the half should have ended in Holt scoring his tenth goal.",
     "Mary Holt and Jo Lansing lead the team, which has two of the best bowlers in the county in Holt and Lansing.",
     "David Holt was picked for the squad. The 6ft 4in Holt is ranked 30th in the world.",
+    "Jack Holt, the party leader, resigned after the vote. Members said they had lost trust in Holt.",
+    "Officials blamed the chairman, Tom Holt. Investors lost confidence in Holt on Friday, the Ohio paper said.",
+    "The coach, Sam Holt, was sacked in May. Few fans believed in Holt, and fewer had a stake in Holt's plan.",
 ])
 def test_a_surname_after_in_that_is_not_put_somewhere_stays_the_person(analyzer, text: str) -> None:
     """"in Holt's honor", "in the Holt case", "ended in Holt scoring", "in Holt and Lansing" (both people named in
-    full), the "in" of "6ft 4in": the preposition puts no town there."""
+    full), the "in" of "6ft 4in", "trust in Holt" and "believed in Holt" (the word's complement): the preposition puts
+    no town there."""
     places = places_of(analyzer, text)
     assert "Holt" not in places and "Lansing" not in places, places
 

@@ -64,6 +64,7 @@ class PlaceLexicon:
     celestial_bodies: frozenset[str] = frozenset()  # "Earth", "Jupiter": a town of the name only in a place's context
     person_roles: frozenset[str] = frozenset()  # "the anchor, X Y": a name beside one is a person's, whatever its type
     place_marking_preps: frozenset[str] = frozenset()  # "in X": a place even where X is someone's surname too
+    complement_in_heads: frozenset[str] = frozenset()  # "trust in X": 'in' brings the word's complement, no place
     #: one-word event triggers (event_triggers.tsv, read as data): a town that is their object ("shelled X", "X was
     #: bombed") is where something happened, kept whatever else the document names (`Resolution._drop_strays`)
     event_words: frozenset[str] = frozenset()
@@ -107,6 +108,7 @@ def load_lexicon() -> PlaceLexicon:
         celestial_bodies=frozenset(data.get("celestial_bodies", [])),
         person_roles=frozenset(w.lower() for w in data.get("person_roles", [])),
         place_marking_preps=frozenset(w.lower() for w in data.get("place_marking_preps", [])),
+        complement_in_heads=frozenset(w.lower() for w in data.get("complement_in_heads", [])),
         # the rubric words attribution reads (one list for both: a rubric is neither a speaker nor a dateline)
         rubrics=frozenset(r[0].strip().lower() for r in read_rows("attribution_words.tsv")
                           if len(r) > 1 and r[1].strip() == "rubric"),

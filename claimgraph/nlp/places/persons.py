@@ -29,12 +29,14 @@ class PersonNames:
         """Does the text put the lone name at tokens [s, e) somewhere: a state or country after it holding a town of
         the name ("Holt, Michigan"), or a locative preposition before it with nothing after the name that makes it
         a person's ("grew up in Holt.", "in Holt on Friday"; not "in Holt's view", "in the Holt case", "resulted in
-        Holt scoring", "in Holt and Barkley", "in Holt Park", nor the "in" of "6ft 4in")? Then it is the town even
-        where someone the document names in full has it as a surname."""
+        Holt scoring", "trust in Holt" (complement_in_heads), "in Holt and Barkley", "in Holt Park", nor the "in" of
+        "6ft 4in")? Then it is the town even where someone the document names in full has it as a surname."""
         if self._held_by_next(doc, e, cands):
             return True
         if s == 0 or doc[s - 1].lower_ not in self.lex.place_marking_preps or (s > 1 and not doc[s - 2].whitespace_):
             return False
+        if s > 1 and doc[s - 1].lower_ == "in" and doc[s - 2].lemma_.lower() in self.lex.complement_in_heads:
+            return False  # "lost trust in Holt", "believes in Holt": the word's complement, not a whereabouts
         if e >= len(doc) or doc[e].is_sent_start:
             return True
         nxt = doc[e]
