@@ -123,3 +123,76 @@ def test_the_store_links_a_report_day_and_keeps_the_strikes_day(analyzer: Analyz
         joint = [inc for inc in store.incidents()
                  if {r.doc_id for r in inc.reports} == {saturday.document.id, monday.document.id}]
     assert joint and joint[0].date_start == joint[0].date_end == "2016-05-14"
+
+
+# Review R3: every time was compared with every quote, so a long article (hundreds of each) took quadratic time.
+# One invented paragraph of frames of every kind above, told over and over (spans shifted), gives the same report
+# days as the pairwise definition, and the frames compared with each time stay as many however long the text.
+PARAGRAPH = """On Sunday a monitoring group said at least 12 people were killed in shelling on the town. The health \
+ministry said in a statement on Monday that two clinics had been hit on Saturday. Tanks shelled the villages on \
+Sunday killing four civilians, residents said. "We buried them on Saturday," a farmer said on Monday. A monitoring \
+group said the air strikes on Sunday killed at least 42 people in the town.
+"""
+
+
+def _told_over(analysis: Analysis, start: int, copies: int) -> Analysis:
+    """The analysis of the text from `start` on told `copies` times (its times and quotes shifted, ids renamed)."""
+    text = analysis.document.text
+    step = len(text) - start
+
+    def moved(span: tuple[int, int] | None, k: int) -> tuple[int, int] | None:
+        return None if span is None else (span[0] + k * step, span[1] + k * step)
+
+    times = [t for t in analysis.times if t.span[0] < start]
+    quotes = [q for q in analysis.quotes if q.span[0] < start]
+    for k in range(copies):
+        times += [t.model_copy(update={"id": f"{t.id}.{k}", "span": moved(t.span, k)})
+                  for t in analysis.times if t.span[0] >= start]
+        quotes += [q.model_copy(update={"id": f"{q.id}.{k}", "span": moved(q.span, k),
+                                        "cue_span": moved(q.cue_span, k), "speaker_span": moved(q.speaker_span, k)})
+                   for q in analysis.quotes if q.span[0] >= start]
+    document = analysis.document.model_copy(update={"text": text + text[start:] * (copies - 1)})
+    return analysis.model_copy(update={"document": document, "times": times, "quotes": quotes})
+
+
+def _pairwise(analysis: Analysis) -> frozenset[str]:
+    """report_day_times by its definition: every day-precision time against every quote's frame."""
+    from claimgraph.corpus.linking.digest import _across, _near, interval
+
+    text, out = analysis.document.text, set()
+    for t in analysis.times:
+        iv = interval(t.value)
+        for q in analysis.quotes if iv is not None and iv[2] == "day" else []:
+            if q.cue_span is None or (t.span[0] < q.span[1] and q.span[0] < t.span[1]):
+                continue
+            frame = [q.cue_span] + ([q.speaker_span] if q.speaker_span else [])
+            if any(s < t.span[1] and t.span[0] < e for s, e in frame):
+                continue
+            if any(_near(text, t.span, f) for f in frame) and not _across(q.span, t.span, frame):
+                out.add(t.id)
+    return frozenset(out)
+
+
+def test_a_long_article_gives_the_pairwise_report_days_in_linear_work(analyzer: Analyzer,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.corpus.linking import digest
+
+    analysis = _analyse(analyzer, HEAD + PARAGRAPH, "Example Wire")
+    short = report_day_times(analysis)
+    assert 2 <= len(short) < len([t for t in analysis.times if t.span[0] >= len(HEAD)])  # some frames, not all
+    head = {t.id for t in analysis.times if t.span[0] < len(HEAD)}
+    calls: list[int] = []
+    near = digest._near
+    monkeypatch.setattr(digest, "_near", lambda *args: calls.append(1) or near(*args))
+    compared: dict[int, int] = {}
+    for copies in (50, 200):
+        long = _told_over(analysis, len(HEAD), copies)
+        text = long.document.text
+        assert all(text[t.span[0]:t.span[1]] == t.text for t in long.times)
+        assert all(text[q.span[0]:q.span[1]] == q.text for q in long.quotes)
+        calls.clear()
+        days = report_day_times(long)
+        compared[copies] = len(calls)
+        assert days == _pairwise(long)
+        assert len(days) == len(short & head) + copies * len(short - head)
+    assert compared[200] <= 4 * compared[50] + 4  # four times the text, four times the work (pairwise: sixteen)

@@ -15,9 +15,11 @@ than a country (the country in an event's sentence is as often the actor's as th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -167,23 +169,51 @@ def report_day_times(analysis: Analysis) -> frozenset[str]:
     """The time items that date a report, not an act: a time in an attribution's frame, i.e. next to (or a few
     words from) its cue or its speaker, outside the words it reports ("On Sunday a monitor said at least 40 people
     were killed", "the ministry said in a statement on Sunday that ..."). The events component keeps such a day as
-    an event's time when the act has none of its own (the tighter bound); linking reads it as a bound."""
+    an event's time when the act has none of its own (the tighter bound); linking reads it as a bound.
+
+    Only the frames near a time are compared with it (`_frames_near`), so the work grows with the text, not with
+    its times times its quotes (a long article has hundreds of each)."""
     text = analysis.document.text
+    quotes = [q for q in analysis.quotes if q.cue_span is not None]
+    frames = [[q.cue_span] + ([q.speaker_span] if q.speaker_span else []) for q in quotes]
+    near = _frames_near(text, frames)
     out: set[str] = set()
     for t in analysis.times:
         iv = interval(t.value)
         if iv is None or iv[2] != "day":
             continue
-        for q in analysis.quotes:
-            if q.cue_span is None or (t.span[0] < q.span[1] and q.span[0] < t.span[1]):
+        for i in near(t.span):
+            q, frame = quotes[i], frames[i]
+            if t.span[0] < q.span[1] and q.span[0] < t.span[1]:
                 continue  # a day within the reported words is the act's ("said the strike on Sunday killed 40")
-            frame = [q.cue_span] + ([q.speaker_span] if q.speaker_span else [])
             if any(s < t.span[1] and t.span[0] < e for s, e in frame):
                 continue  # inside a speaker's words ("the man wounded on Sunday said"): not the report's day
             if any(_near(text, t.span, f) for f in frame) and not _across(q.span, t.span, frame):
                 out.add(t.id)
                 break
     return frozenset(out)
+
+
+def _frames_near(text: str, frames: list[list[tuple[int, int]]]) -> Callable[[tuple[int, int]], list[int]]:
+    """A lookup: a time's span -> the frames (their indexes, in order) with a span `_near` could accept, i.e. one
+    ending before the time with no break between them or starting after it with no break between them. The spans
+    are sorted once and each lookup bisects between the breaks around the time."""
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    ends = sorted((f[1], i) for i, frame in enumerate(frames) for f in frame)
+    starts = sorted((f[0], i) for i, frame in enumerate(frames) for f in frame)
+    end_keys, start_keys = [e for e, _ in ends], [s for s, _ in starts]
+
+    def lookup(span: tuple[int, int]) -> list[int]:
+        b = bisect.bisect_left(breaks, span[0])
+        last_break = breaks[b - 1] if b else -1  # text[f_end:t_start] holds no break: f_end > last_break
+        b = bisect.bisect_left(breaks, span[1])
+        next_break = breaks[b] if b < len(breaks) else len(text)  # text[t_end:f_start]: f_start <= next_break
+        found = {i for _, i in ends[bisect.bisect_right(end_keys, last_break):bisect.bisect_right(end_keys, span[0])]}
+        found |= {i for _, i in starts[bisect.bisect_left(start_keys, span[1]):
+                                       bisect.bisect_right(start_keys, next_break)]}
+        return sorted(found)
+
+    return lookup
 
 
 def _across(content: tuple[int, int], t: tuple[int, int], frame: list[tuple[int, int]]) -> bool:
