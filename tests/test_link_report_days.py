@@ -196,3 +196,71 @@ def test_a_long_article_gives_the_pairwise_report_days_in_linear_work(analyzer: 
         assert days == _pairwise(long)
         assert len(days) == len(short & head) + copies * len(short - head)
     assert compared[200] <= 4 * compared[50] + 4  # four times the text, four times the work (pairwise: sixteen)
+
+
+# Review R4: the store finds every candidate the in-memory index finds. A report's day with its year written is a
+# bound (14-15 May 2016 here); an account of the same strike under a dateline years later gives the day with no
+# year ("on 14 May"), which matches on month and day alone, any day of the bound.
+MONITOR_WITH_YEAR = """Mon 16 May 2016
+
+Idlib town counts its dead
+
+The Syrian Observatory for Human Rights said on 15 May 2016 that at least 42 people were killed in air strikes \
+on the market town of Maarat al-Numan in Idlib province.
+
+Residents buried the dead in a field outside the town as aircraft circled overhead.
+"""
+UNDATED_STRIKE = """Mon 16 May 2016
+
+Air strikes kill 42 in Idlib town
+
+Air strikes killed at least 42 people in the market town of Maarat al-Numan in Idlib province, the Syrian \
+Observatory for Human Rights said.
+
+Residents buried the dead in a field outside the town as aircraft circled overhead.
+"""
+
+
+def _year_free(day: str) -> str:
+    """An account written years later (its own words: no near-duplicate of the first, whatever its dates)."""
+    return f"""Thu 20 Jun 2019
+
+Three years on, a market remembers
+
+Air strikes on the vegetable market of the town of Maarat al-Numan in Idlib province killed 42 civilians on {day}, \
+according to the Syrian Observatory for Human Rights, which has documented the war since it began.
+
+Traders have since rebuilt their stalls with donations from families abroad, and a small plaque lists the names.
+"""
+
+
+def _linked_in_store(analyses: list[Analysis], tmp_path: Path) -> list[set[str]]:
+    """Incidents (their documents) when each document is linked through the store after the one before it."""
+    with Store(tmp_path / "s.duckdb") as store:
+        for i, a in enumerate(analyses):
+            store.write_analyses([(a, f"doc{i}")])
+            store.link()
+        return [{r.doc_id for r in inc.reports} for inc in store.incidents()]
+
+
+def _linked_in_memory(analyses: list[Analysis]) -> list[set[str]]:
+    linker = Linker()
+    linker.add_many(analyses)
+    return linker.incident_docs()
+
+
+@pytest.mark.parametrize(("stored", "day", "window"), [
+    (MONITOR_WITH_YEAR, "14 May", 0),  # the bound's first day
+    (MONITOR_WITH_YEAR, "15 May", 0),  # its last, the day the monitor reported
+    (UNDATED_STRIKE, "15 May", 1),  # an undated strike's days before publication (two days, no bound): the first
+], ids=["bound, first day", "bound, last day", "two days, not a bound"])
+def test_the_store_finds_what_memory_finds_for_a_day_without_its_year(
+        analyzer: Analyzer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stored: str, day: str,
+        window: int) -> None:
+    from claimgraph.corpus.linking import digest
+
+    monkeypatch.setattr(digest, "UNDATED_WINDOW_DAYS", window)
+    first, later = _analyse(analyzer, stored, "Wire One"), _analyse(analyzer, _year_free(day), "Wire Two")
+    in_memory = _linked_in_memory([first, later])
+    assert {first.document.id, later.document.id} in in_memory
+    assert sorted(map(sorted, _linked_in_store([first, later], tmp_path))) == sorted(map(sorted, in_memory))

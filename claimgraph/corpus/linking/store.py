@@ -27,7 +27,7 @@ from claimgraph.corpus import schema as sch
 from claimgraph.corpus.linking import findings as F
 from claimgraph.corpus.linking.digest import Report, report_reach_days
 from claimgraph.corpus.linking.entities import canonical_id, entity_key
-from claimgraph.corpus.linking.incidents import CELL_DEG, cells, reach_days, shared_toll_days
+from claimgraph.corpus.linking.incidents import CELL_DEG, cells, day_list, reach_days, shared_toll_days
 from claimgraph.corpus.linking.linker import Linker, prepare
 from claimgraph.corpus.linking.models import CanonicalEntity, Finding, Incident, ItemRef
 from claimgraph.corpus.linking.models import Report as ReportRecord
@@ -44,7 +44,8 @@ LINK_TABLES = [
     sch.Table("link_reports", (
         C("doc_id", "text", False), C("idx", "int", False), C("incident_id", "text", False),
         C("grp", "text", doc="events_types.tsv group"), C("type", "text"), C("subtype", "text"),
-        C("date_start", "text", doc="ISO day"), C("date_end", "text"), C("month_day", "text", doc="MM-DD of a day"),
+        C("date_start", "text", doc="ISO day"), C("date_end", "text"),
+        C("month_day", "text", doc="MM-DD of its first day"),
         C("year_free", "bool", doc="joined its incident on month and day only"), C("lat", "float"), C("lon", "float"),
         C("cell_lat", "int"), C("cell_lon", "int"), C("lead", "bool"),
         C("record", "json", doc="the report (docs/linked-records.md Report)")),
@@ -124,6 +125,23 @@ def _probe_table(store: Any, columns: dict[str, str]) -> str:
     return f"(SELECT unnest(from_json(CAST(? AS JSON), '[{struct}]'), recursive := true)) AS p"
 
 
+def _month_day_probes(rep: Report) -> list[str]:
+    """The stored month-days (MM-DD) a report whose year is not stated looks for: its own month and day, and those
+    report_reach_days around it. In memory a report's day (a bound) is found on every day it holds and any other
+    day-precision date on its first day (incidents.IncidentIndex._index); the store keeps one month-day per report,
+    its first day's (`_report_row`; its last day's in stores linked before the fix), so a bound holding the day
+    starts (or ends) within report_reach_days of it. The extra candidates this finds cost a read: the Linker blocks
+    again in memory among what is read back."""
+    d = rep.date
+    if d is None or d.month_day is None:
+        return []
+    day = next((x for x in day_list(d) or [d.start] if (x.month, x.day) == d.month_day), None)
+    if day is None:
+        return [f"{d.month_day[0]:02d}-{d.month_day[1]:02d}"]
+    near = [day + dt.timedelta(days=i) for i in range(-report_reach_days(), report_reach_days() + 1)]
+    return [f"{x.month:02d}-{x.day:02d}" for x in near]
+
+
 def _candidates(store: Any, reps: list[Report]) -> set[str]:
     """Stored incidents near the new reports: the blocking of incidents.py in SQL, two queries in all. Each
     probe is (kind group, grid cell, calendar month) and joins link_reports on equality, so a query reads
@@ -143,8 +161,7 @@ def _candidates(store: Any, reps: list[Report]) -> set[str]:
         for ci, cj in cells(rep.place):
             for month in _months(lo, hi):
                 by_date.add((rep.group, ci, cj, month, lo.isoformat(), hi.isoformat()))
-            if rep.date.month_day:
-                by_day.add((rep.group, ci, cj, f"{rep.date.month_day[0]:02d}-{rep.date.month_day[1]:02d}"))
+            by_day |= {(rep.group, ci, cj, md) for md in _month_day_probes(rep)}
     out: set[str] = set()
     if by_date:
         cols = {"grp": "text", "ci": "int", "cj": "int", "mon": "text", "lo": "text", "hi": "text"}
@@ -159,7 +176,9 @@ def _candidates(store: Any, reps: list[Report]) -> set[str]:
         out |= {r[0] for r in store.execute(
             f"SELECT DISTINCT r.incident_id FROM link_reports r JOIN {_probe_table(store, cols)} ON r.grp = p.grp "
             "AND r.cell_lat = p.ci AND r.cell_lon = p.cj AND r.month_day = p.md", [payload])}
-    if by_toll_day:  # a stored report's day (a bound) starts up to report_reach_days before the days it holds
+    # a stored report's day (a bound) starts up to report_reach_days before the days it holds; this also reads a
+    # stored span of a few days that is no bound, which memory's day index leaves out (a read, not a link)
+    if by_toll_day:
         cols = {"grp": "text", "day": "text", "lo": "text"}
         payload = json.dumps([dict(zip(cols, probe, strict=True)) for probe in sorted(by_toll_day)])
         out |= {r[0] for r in store.execute(
@@ -175,7 +194,7 @@ def _report_row(rep: Report, inc_id: str, year_free: bool, record: ReportRecord 
     return {"doc_id": rep.doc_id, "idx": rep.index, "incident_id": inc_id, "grp": rep.group, "type": rep.type,
             "subtype": rep.subtype, "date_start": rep.date.start.isoformat() if rep.date else None,
             "date_end": rep.date.end.isoformat() if rep.date else None,
-            "month_day": f"{rep.date.end.month:02d}-{rep.date.end.day:02d}" if rep.date and day else None,
+            "month_day": f"{rep.date.start.month:02d}-{rep.date.start.day:02d}" if rep.date and day else None,
             "year_free": year_free, "lat": rep.place.lat, "lon": rep.place.lon, "cell_lat": ci, "cell_lon": cj,
             "lead": rep.lead, "record": record.model_dump(mode="json") if record else None}
 
