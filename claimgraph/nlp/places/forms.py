@@ -267,6 +267,8 @@ def elided_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer, directions: 
 #: double quotation marks that open and close a title ('the show "Trending Today USA"')
 _OPEN_QUOTES = frozenset({'"', "“"})
 _CLOSE_QUOTES = frozenset({'"', "”"})
+#: the most words a quoted title runs on either side of a name in it (a longer run is no show's or book's title)
+TITLE_MAX_TOKENS = 12
 
 
 def quoted_title(doc: Doc, s: int, e: int) -> bool:
@@ -279,11 +281,13 @@ def quoted_title(doc: Doc, s: int, e: int) -> bool:
         return (t.is_alpha and t.text[:1].isupper()) or (inner and t.is_lower and t.is_stop and len(t.text) <= 3)
 
     i = s
-    while i > 0 and title_word(doc[i - 1], True):
+    while i > 0 and s - i <= TITLE_MAX_TOKENS and title_word(doc[i - 1], True):
         i -= 1
     j = e
-    while j < len(doc) and title_word(doc[j], True):
+    while j < len(doc) and j - e <= TITLE_MAX_TOKENS and title_word(doc[j], True):
         j += 1
+    if s - i > TITLE_MAX_TOKENS or j - e > TITLE_MAX_TOKENS:
+        return False  # a run of capitalised words longer than any title ("Beirut Beirut ..."): bounded, linear work
     while i < s and not title_word(doc[i], False):  # a title opens and closes with a capitalised word
         i += 1
     while j > e and not title_word(doc[j - 1], False):
