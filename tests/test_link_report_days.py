@@ -264,3 +264,40 @@ def test_the_store_finds_what_memory_finds_for_a_day_without_its_year(
     in_memory = _linked_in_memory([first, later])
     assert {first.document.id, later.document.id} in in_memory
     assert sorted(map(sorted, _linked_in_store([first, later], tmp_path))) == sorted(map(sorted, in_memory))
+
+
+# An event the text dates only to a year that does not hold the publication day ("last year") is background: the
+# publication day does not stand in for its date, as it does for an event with no time (the country-only rule of
+# test_link_country_places.py needs this: such a recall placed in a town would join the day's report there).
+STRIKE_TODAY = """Wed 12 Jul 2017
+
+Air strikes kill 42 in Saraqib
+
+Air strikes on the town of Saraqib in Idlib province killed at least 42 people, a monitoring group said.
+
+Rescue workers pulled survivors from the rubble as warplanes circled overhead.
+"""
+
+
+def _market(when: str) -> str:
+    return f"""Wed 12 Jul 2017
+
+Saraqib rebuilds its market
+
+Traders in the town of Saraqib in Idlib province reopened their stalls on Wednesday. Government jets bombed the \
+town's market {when}, killing 40 people, a monitoring group said.
+
+Donations from families abroad paid for new roofs.
+"""
+
+
+@pytest.mark.parametrize(("when", "today"), [("last year", False), ("a year ago", False), ("earlier this year", True)])
+def test_an_act_dated_to_another_year_is_not_todays(analyzer: Analyzer, when: str, today: bool) -> None:
+    from claimgraph.corpus.linking.digest import digest
+
+    recall, strike = _analyse(analyzer, _market(when), "Wire One"), _analyse(analyzer, STRIKE_TODAY, "Wire Two")
+    (bombing,) = [r for r in digest(recall).reports if r.subtype == strike.events[0].subtype]
+    assert (bombing.date is not None and bombing.date.iso == "2017-07-12") is today
+    pair = {recall.document.id, strike.document.id}
+    assert (pair in _linked_in_memory([recall, strike])) is today
+    assert (pair in _linked_in_memory([strike, recall])) is today

@@ -6,11 +6,12 @@ far as this document tells it. A report's date is what the text states: a time w
 ("16 Apr 2017") is trusted as it is; a time whose year was filled in from the dateline ("November
 24th" in an article dated JUNE 2023) keeps its month and day but not its year (`year_stated` False),
 which is what lets a recycled article link to the incident it really reports. An event with no time
-gets its document's publication date (news reports what happened in the last days). An event dated only by
-a day told in a reporting clause ("On Sunday a monitor said at least 40 were killed") has that day as an upper
-bound: the report's date reaches linking.json report_day.reach_days days back (`DateSpan.bound`). An event placed
-only at country level (or nowhere) takes the document's focus place: its most mentioned place finer
-than a country (the country in an event's sentence is as often the actor's as the place's).
+gets its document's publication date (news reports what happened in the last days); one dated only to a year
+that does not hold that day ("last year") gets no date: a recall, linked on nothing but a near-duplicate text.
+An event dated only by a day told in a reporting clause ("On Sunday a monitor said at least 40 were killed") has
+that day as an upper bound: the report's date reaches linking.json report_day.reach_days days back
+(`DateSpan.bound`). An event placed only at country level (or nowhere) takes the document's focus place: its
+most mentioned place finer than a country (the country in an event's sentence is as often the actor's as the place's).
 """
 
 from __future__ import annotations
@@ -223,6 +224,13 @@ def _across(content: tuple[int, int], t: tuple[int, int], frame: list[tuple[int,
     return (t[1] <= content[0] and content[1] <= lo) or (hi <= content[0] and content[1] <= t[0])
 
 
+def _may_be(t: Time, day: DateSpan | None) -> bool:
+    """Whether the publication day may stand in for the date of an event the text gives this time: one too vague
+    to link on (a year) that holds the day, or one that tells no interval ("the year before")."""
+    iv = interval(t.value)
+    return iv is None or day is None or (iv[0] <= day.start and day.end <= iv[1])
+
+
 def bounded(date: DateSpan) -> DateSpan:
     """A report's day as the interval the act lies in: report_day.reach_days before it, up to it."""
     if date.precision != "day":
@@ -407,7 +415,8 @@ def digest(analysis: Analysis) -> Digest:
         if date is not None and ev.time in report_days:
             date = bounded(date)
         inferred = date is None
-        date = date or fallback_date
+        if date is None and (ev.time not in times or _may_be(times[ev.time], fallback_date)):
+            date = fallback_date  # not one dated to a year the day is not in ("last year"): a recall, no date
         place = places.get(ev.place) if ev.place else None
         inherited = False
         country_only = None
