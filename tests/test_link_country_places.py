@@ -108,3 +108,46 @@ def test_the_store_links_a_country_only_report_to_the_town(analyzer: Analyzer, t
         joint = [inc for inc in store.incidents()
                  if {r.doc_id for r in inc.reports} == {country.document.id, town.document.id}]
     assert joint and joint[0].date_start == joint[0].date_end == "2017-07-11"
+
+
+# Review R5: a report is placed only in its country while every event of it is. An article whose lead places the
+# strike in a town and whose later line places another strike only in the country ("Elsewhere in Syria") has its
+# report at the town: it does not hold a strike on a city some 80 km away with a close toll on the same day.
+TOWN_AND_COUNTRY = """Wed 12 Jul 2017
+
+Air strikes kill 40 in Saraqib
+
+Air strikes on the town of Saraqib in Idlib province killed at least 40 people, a monitoring group said.
+
+Rescue workers pulled survivors from the rubble of Saraqib's market. Elsewhere in Syria, air strikes killed 12 \
+people, the monitor said.
+"""
+CITY_AWAY = """Wed 12 Jul 2017
+
+Air strikes kill 38 in Hama
+
+Air strikes on the city of Hama killed at least 38 people, a monitoring group said.
+
+Rescue workers pulled survivors from the rubble of the city's market as warplanes circled overhead.
+"""
+
+
+def test_an_event_placed_at_the_town_keeps_its_report_at_the_town(analyzer: Analyzer, tmp_path: Path) -> None:
+    from claimgraph.corpus.linking.digest import digest
+
+    placed, away = _analyse(analyzer, TOWN_AND_COUNTRY), _analyse(analyzer, CITY_AWAY)
+    places = {p.id: p for p in placed.places}
+    kinds = sorted(places[e.place].feature for e in placed.events if e.place)
+    assert kinds == ["city", "country"]  # one event at the town, one only in the country, one report
+    for events in (placed.events, placed.events[::-1]):  # whichever comes first
+        (report,) = digest(placed.model_copy(update={"events": events})).reports
+        assert len(report.events) == 2 and report.country_only is None and not report.place_inherited
+    assert not _together([placed, away])
+    assert not _together([away, placed])
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_analyses([(away, "away")])
+        store.link()
+        store.write_analyses([(placed, "placed")])
+        store.link()
+        assert not any({r.doc_id for r in inc.reports} >= {placed.document.id, away.document.id}
+                       for inc in store.incidents())

@@ -307,7 +307,8 @@ class Report:
     date_inferred: bool = False  # the date is the publication day, not one the text gives the event
     vague: frozenset[str] = frozenset()  # its document's quantities that are no figure ("scores", "dozens")
     #: the country (ISO code) one of its events is placed in when the text names no finer place for it and the
-    #: document's focus place inside that country stands in: the happening lies somewhere in that country
+    #: document's focus place inside that country stands in: the happening lies somewhere in that country (None
+    #: once an event placed finer than a country, the focus place itself, is in the report)
     country_only: str | None = None
 
     @property
@@ -438,7 +439,9 @@ def digest(analysis: Analysis) -> Digest:
             rep.place_inherited = False
         if not inferred:
             rep.date_inferred = False
-        rep.country_only = rep.country_only or country_only
+        # placed only in a country while no event of it has a place of its own finer than one (an event the text puts
+        # at the focus place itself says where the happening is): like place_inherited
+        rep.country_only = (rep.country_only or country_only) if rep.place_inherited else None
         rep.camps |= frozenset(c for a in ev.actors if (c := camp_of(entity_names.get(a, ""))))
         rep.events.append(ev)
         if ev.span[0] < LEAD_CHARS or (LEAD_BY_MENTION and any(s < LEAD_CHARS for s, _ in ev.mentions)):
