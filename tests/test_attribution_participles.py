@@ -76,6 +76,16 @@ def test_a_count_of_a_group_speaks_for_the_group(text: str, label: str) -> None:
     assert [r["label"] for r in quote_rows(text)] == [label]
 
 
+@pytest.mark.parametrize("text", [
+    "One of the guards said the prisoners had escaped at night.",
+    "One of the victims, who said she was 14, was taken to hospital.",
+])
+def test_one_of_a_group_is_one_person_not_the_group(text: str) -> None:
+    """'One of the guards' is one guard: the words are not the group's (review R7 of bb2e2ce)."""
+    rows = quote_rows(text)
+    assert rows and all(r["label"] not in {"guards", "victims"} for r in rows), rows
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a refusal that refuses no words is an act the speaker reports, part of what was said
     ("The governor had asked for more troops, but the ministry refused the request, the official added.",

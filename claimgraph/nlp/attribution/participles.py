@@ -77,7 +77,7 @@ def after_relative(cx: Context, verb: Token) -> Token | None:
         return None
     last = doc[verb.i - 2]
     rel = next((a for a in itertools.chain([last], itertools.islice(last.ancestors, 6)) if a.dep_ == "relcl"), None)
-    if rel is None or rel.i >= verb.i or doc[rel.left_edge.i - 1].text == ",":
+    if rel is None or rel.i >= verb.i or (rel.left_edge.i > 0 and doc[rel.left_edge.i - 1].text == ","):
         return None
     noun = rel.head
     if noun.dep_ not in {"dobj", "pobj"} or noun.pos_ not in {"NOUN", "PROPN"}:

@@ -81,7 +81,8 @@ def speaking_head(cx: Context, head: Token) -> Token | None:
         if head.pos_ == "PROPN" or cx.state.entity_at(head.idx, head.idx + len(head)) is not None:
             return head
         lemma, low = head.lemma_.lower(), head.lower_
-        quantity = lemma in cx.lex.quantifiers or low in cx.lex.quantifiers or head.like_num  # "two of the guards"
+        # "two of the guards" speak for the guards; "one of the guards" is one person, named by the count
+        quantity = lemma in cx.lex.quantifiers or low in cx.lex.quantifiers or (head.like_num and low != "one")
         abstract = head.pos_ == "NOUN" and (lemma in cx.lex.not_speakers or low in cx.lex.not_speakers)
         if not (quantity or abstract):
             return head
