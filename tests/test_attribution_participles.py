@@ -145,3 +145,48 @@ def test_a_that_clause_the_parser_made_the_head_of_its_own_frame_is_what_the_fra
 ])
 def test_a_relative_clause_with_its_own_subject_after_an_object_is_no_part_of_it(text: str, expected: tuple) -> None:
     assert speakers(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # review R8 of b85fa63: a participle that goes on speaking after an inverted frame closes that frame, and its
+    # speaker is the one named after the inverted cue, not the subject of the clause reported before it
+    ("The talks have failed, admitted the envoy, adding that he would return next week.",
+     [("The talks have failed", "admitted", "the envoy"), ("that he would return next week", "adding", "the envoy")]),
+    ("The rebels have withdrawn, claimed the ministry, insisting that the town was calm.",
+     [("The rebels have withdrawn", "claimed", "the ministry"),
+      ("that the town was calm", "insisting", "the ministry")]),
+])
+def test_a_continuing_participle_after_an_inverted_frame_has_the_inverted_speaker(text: str, expected: list) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # must not change: a list of acts ('admitted the mistake') keeps its subject, and a participle that is no report
+    # does not make the noun after a cue its speaker
+    ("The army shelled the town, admitted the mistake, adding that it regretted it.",
+     [("the mistake", "admitted", "The army"), ("that it regretted it", "adding", "The army")]),
+    ("The talks have failed, admitted the envoy, fearing a new war.", []),
+])
+def test_a_list_of_acts_or_a_participle_that_reports_nothing_keeps_its_reading(text: str, expected: list) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    # review R9 of 477a033: the aside before the that-clause holds a relative clause, and the parser hangs the clause
+    # on the verb the cue completes ('keeps') rather than inside the frame
+    ("The general keeps saying, to anyone who will listen, that he wants a ceasefire.",
+     "that he wants a ceasefire", "saying", "The general"),
+    ("The union kept repeating, to every reporter who called, that the strike would go on.",
+     "that the strike would go on", "repeating", "The union"),
+])
+def test_a_that_clause_after_an_aside_with_a_relative_clause_is_what_the_cue_reports(
+        text: str, content: str, cue: str, speaker: str) -> None:
+    got = speakers(text)
+    assert (content, cue, speaker) in got
+    assert not any(c == "a ceasefire" for c, _, _ in got)
+
+
+def test_a_verb_that_reports_itself_keeps_the_that_clause_after_an_aside() -> None:
+    # must not change: 'continued' is a cue of its own, so the infinitive after it gives no second copy
+    got = speakers("The minister continued to insist, in an interview on Sunday, that the border would stay closed.")
+    assert [c for c, _, _ in got] == ["that the border would stay closed"]

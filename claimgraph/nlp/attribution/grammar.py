@@ -19,7 +19,7 @@ from claimgraph.nlp.attribution.context import (
     Context,
     quoting_verb,
 )
-from claimgraph.nlp.attribution.inverted import can_speak, inverted_speaker
+from claimgraph.nlp.attribution.inverted import can_speak, inverted_speaker, next_report
 from claimgraph.nlp.attribution.lexicon import Cue
 from claimgraph.nlp.attribution.marks import QuoteSpan
 from claimgraph.nlp.attribution.participles import after_relative, participle_host
@@ -159,7 +159,7 @@ def subject(cx: Context, verb: Token) -> Token | None:
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
             return abutting_name(cx, nearest, v) or nearest
-        host = participle_host(cx, v) if v.i != verb.i else participle_host(cx, v) or inverted_speaker(cx, v)
+        host = participle_host(cx, v) or (inverted_speaker(cx, v) if v.i == verb.i or next_report(cx, verb) else None)
         if host is not None:  # "The colonel, asked whether ..., said ...", "..., warned the engineer": the one named
             return host
         before = verb.doc[verb.i - 1] if verb.i > 0 else None

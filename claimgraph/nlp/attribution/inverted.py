@@ -30,6 +30,15 @@ def can_speak(cx: Context, noun: Token) -> bool:
         or lemma in cx.lex.person_nouns)
 
 
+def next_report(cx: Context, part: Token) -> bool:
+    """'..., admitted the envoy, adding that he would return': a participle after a comma whose cue goes on
+    speaking (attribution_meanings.tsv next_report, attribution_words.tsv continuing) is the speaker's next report,
+    so it still closes an inverted frame; any other participle ('..., admitted the envoy, fearing ...') does not."""
+    cue = cx.cue_of(part)
+    return part.tag_ == "VBG" and part.dep_ == "advcl" and part.doc[part.i - 1].text == "," and cue is not None and (
+        cue.text in cx.lex.continuing or cx.lex.plays(cue.meaning, "next_report"))
+
+
 def inverted_speaker(cx: Context, verb: Token) -> Token | None:
     """'The levee could give way within hours, warned the engineer, who has inspected it': a finite cue right after
     the comma or quote mark closing the clause it reports, without a subject of its own, whose object (a name or
@@ -55,6 +64,7 @@ def inverted_speaker(cx: Context, verb: Token) -> Token | None:
     head = verb.head
     end = cx.sents.ends[verb.i]
     tail = {t.i for c in kids if c.i > obj.i and c.dep_ in {"prep", "npadvmod", "advmod"} for t in c.subtree}
+    tail |= {t.i for c in kids if c.i > obj.i and next_report(cx, c) for t in c.subtree}  # "..., adding that ..."
     closes = all(t.is_punct or t.i in tail for t in doc[obj.right_edge.i + 1:end])  # "... in a statement on Sunday."
     if verb.dep_ in {"conj", "dep", "parataxis"} and head.i < verb.i and head.pos_ in VERB_POS and closes and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in cx.children(head)) and not any(

@@ -51,6 +51,7 @@ from claimgraph.nlp.attribution.issuers import cited_by, grounds
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
+    aside_that_clause,
     flipped_that_clause,
     framed_by_that,
     fronted_adverbial,
@@ -205,8 +206,9 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         # adverbial of the cue, or of the verb the cue is the infinitive of ("continues to insist, ..., that");
         # not when what was said stands before the cue ("that was what she said when she resigned")
         hosts = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
-        comp = [c for h in hosts for c in cx.children(h) if c.dep_ == "advcl" and c.i > verb.i
-                and (that_clause(cx, c) or bare_clause(cx, c) is not None)][:1]
+        comp = [c for h in hosts for c in cx.children(h) if (c.dep_ == "advcl" and c.i > verb.i
+                and (that_clause(cx, c) or bare_clause(cx, c) is not None)) or (
+                h.i != verb.i and aside_that_clause(cx, verb, c))][:1]
     if not comp and cue.content in CLAUSE_CONTENT and (flipped := flipped_that_clause(cx, verb)) is not None:
         return flipped  # "continues to insist, in an interview, that he wants ..." parsed the other way round
     # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)

@@ -249,6 +249,14 @@ def flipped_that_clause(cx: Context, verb: Token) -> list[Token] | None:
     return [t for t in clause.subtree if t.i >= mark.i]
 
 
+def aside_that_clause(cx: Context, verb: Token, c: Token) -> bool:
+    """'The general keeps saying, to anyone who will listen, that he wants ...': a that-clause after an aside set off
+    by commas, parsed as the complement of the verb the cue completes ('keeps'), is what the cue reports, when that
+    verb is no cue of its own ('continued to insist, ..., that ...' reports through 'continued' already)."""
+    return c.dep_ == "ccomp" and cx.cue_of(c.head) is None and c.left_edge.i > verb.right_edge.i + 1 and (
+        cx.doc[c.left_edge.i - 1].text == ",") and c.left_edge.lower_ == "that" and that_clause(cx, c)
+
+
 def framed_by_that(cx: Context, verb: Token) -> bool:
     """Whether a cue opens with its own "that" ('..., that he wants peace'): it is a reported clause, and a clause
     the parser hung before it is the frame reporting it (flipped_that_clause), not what this cue reports."""
