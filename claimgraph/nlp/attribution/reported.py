@@ -51,7 +51,7 @@ from claimgraph.nlp.attribution.issuers import cited_by, grounds
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
-    aside_that_clause,
+    aside_clause,
     flipped_that_clause,
     framed_by_that,
     fronted_adverbial,
@@ -200,15 +200,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     if not comp and not told and cue.text not in cx.lex.negating and any(cx.cue_of(c) is not None for c in xcomp):
         # (a refusal is not aspect: "declined to comment", "refused to say whether ..." report the refusal)
         return []  # "continues to insist that ...", "went on to say": the cue after it reports, this one is aspect
-    if not comp and cue.content in CLAUSE_CONTENT and not any(
-            c.dep_ == "dobj" and c.i < verb.i for c in cx.children(verb)):
-        # "insisted, most recently in an interview, that ...": a that-clause set off by an aside is parsed as an
-        # adverbial of the cue, or of the verb the cue is the infinitive of ("continues to insist, ..., that");
-        # not when what was said stands before the cue ("that was what she said when she resigned")
-        hosts = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
-        comp = [c for h in hosts for c in cx.children(h) if (c.dep_ == "advcl" and c.i > verb.i
-                and (that_clause(cx, c) or bare_clause(cx, c) is not None)) or (
-                h.i != verb.i and aside_that_clause(cx, verb, c))][:1]
+    if not comp and cue.content in CLAUSE_CONTENT:
+        comp = aside_clause(cx, verb)  # "insisted, most recently in an interview, that ..."
     if not comp and cue.content in CLAUSE_CONTENT and (flipped := flipped_that_clause(cx, verb)) is not None:
         return flipped  # "continues to insist, in an interview, that he wants ..." parsed the other way round
     # one side only: 'A; officials said that B' reports B, not A (nor the cue itself)

@@ -12,6 +12,7 @@ from claimgraph.nlp.attribution.context import (
     Context,
 )
 from claimgraph.nlp.attribution.grammar import (
+    bare_clause,
     can_speak,
     misread_participle,
     that_clause,
@@ -247,6 +248,19 @@ def flipped_that_clause(cx: Context, verb: Token) -> list[Token] | None:
     if mark is None:
         return None
     return [t for t in clause.subtree if t.i >= mark.i]
+
+
+def aside_clause(cx: Context, verb: Token) -> list[Token]:
+    """'insisted, most recently in an interview, that ...': a that-clause set off by an aside is parsed as an
+    adverbial of the cue, or of the verb the cue is the infinitive of ("continues to insist, ..., that"), or as the
+    complement of that verb (aside_that_clause); not when what was said stands before the cue ("that was what she
+    said when she resigned"). The clause, in a list of at most one."""
+    if any(c.dep_ == "dobj" and c.i < verb.i for c in cx.children(verb)):
+        return []
+    hosts = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    return [c for h in hosts for c in cx.children(h) if (c.dep_ == "advcl" and c.i > verb.i and (
+        that_clause(cx, c) or bare_clause(cx, c) is not None))
+        or (h.i != verb.i and aside_that_clause(cx, verb, c))][:1]
 
 
 def aside_that_clause(cx: Context, verb: Token, c: Token) -> bool:
