@@ -27,6 +27,7 @@ from claimgraph.nlp.events.casualties_syntax import (
     date_part,
     kin_of,
     listed_whole,
+    mixed_descriptions,
     names_armed_group,
     own_clause,
     part_of_toll,
@@ -56,6 +57,7 @@ class Figure:
     conj_root: int = -1  # doc index of the first noun of a coordination ("14 militants and 2 soldiers")
     part: bool = False  # a part of a toll ("including 8 civilians", "among the dead"): who some of its people were
     noun: int = -1  # doc index of the noun the number counts
+    several_kinds: bool = False  # its people are said to be of several kinds ("47 people, most of them civilians")
 
 
 #: hyphens a tokenizer may leave inside a number word ("Twenty\u2010six" with U+2010 or U+2011)
@@ -504,6 +506,7 @@ def figures(
     # bus": who some of a toll were, no toll of its own that the lowest-figure rule would take (ACLED counts 31)
     # "killed 10 fighters, including two commanders (or 2 supervisors)": a part of the toll's own kind of people, or
     # of no kind, is who some of them were, no toll of its own (the lowest-figure rule would take 2 for the 10)
+    _mark_several_kinds(sent, out, lex)
     for f in listed_parts(out, doc):  # "killed 15 militants, 10 Taliban fighters and 5 foreign fighters"
         f.part = True
         parts.append(f)
@@ -511,6 +514,26 @@ def figures(
     return [f for f in out if (not any(f is p for p in kinds_of_civilians) or not any(
         o.kind == f.kind and o.group in ("unknown", "civilians") and o is not f for o in out)) and not (
         any(f is p for p in parts) and any(o.kind == f.kind and f.group in (o.group, "unknown") for o in wholes))]
+
+
+def _mark_several_kinds(sent: Span, figs: list[Figure], lex: Lexicon) -> None:
+    """Mark the figures whose people the sentence says were of several kinds: "killed 47 people, most of them
+    civilians" (the pronoun's set is the one counted just before), "about 40 people, mostly civilians" (right after
+    the count's noun). Their victims are described, so no default group is theirs (tolls.casualties_of)."""
+    if not figs:
+        return
+    doc = sent.doc
+    for word, pronoun in mixed_descriptions(sent, lambda t: _member_group(t, g, lex) if (g := group_of(t, lex))
+                                            else None):
+        if pronoun:
+            target = max((f for f in figs if f.end <= word.idx), key=lambda f: f.end, default=None)
+        else:
+            i = word.i - 1
+            while i >= sent.start and (doc[i].is_punct or doc[i].lower_ == "the"):
+                i -= 1
+            target = next((f for f in figs if f.noun == i), None)
+        if target is not None:
+            target.several_kinds = True
 
 
 def listed_parts(figs: list[Figure], doc: Doc) -> list[Figure]:
@@ -543,14 +566,21 @@ def listed_parts(figs: list[Figure], doc: Doc) -> list[Figure]:
 def same_count_same_people(figs: list[Figure]) -> None:
     """A count of unknown people repeated elsewhere in the report with its people named ("70 killed in air
     strikes on a training camp" in the headline, "70 ISIS terrorists killed" in the body) counts those
-    people: one incident's toll reported twice. Only when the document gives that count one group alone."""
+    people: one incident's toll reported twice. Only when the document gives that count one group alone. A count
+    said elsewhere to be of several kinds ("17 people, most of them fighters") is of several kinds wherever it is
+    repeated with its people undescribed ("Car bomb kills 17")."""
     named: dict[tuple[str, float], set[str]] = {}
+    several: set[tuple[str, float]] = set()
     for f in figs:
         value = f.low if f.low is not None else f.high
         if f.group != "unknown" and value is not None:
             named.setdefault((f.kind, value), set()).add(f.group)
+        elif f.several_kinds and value is not None:
+            several.add((f.kind, value))
     for f in figs:
         value = f.low if f.low is not None else f.high
         groups = named.get((f.kind, value)) if f.group == "unknown" and value is not None else None
         if groups and len(groups) == 1:
             f.group = next(iter(groups))
+        elif f.group == "unknown" and (f.kind, value) in several:
+            f.several_kinds = True

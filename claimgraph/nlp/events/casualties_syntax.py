@@ -8,6 +8,7 @@ itself stays readable and under the module size limit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -30,6 +31,10 @@ SET_DETERMINERS = frozenset(w for k, w in _PEOPLE_WORDS if k == "set_determiner"
 SET_PRONOUNS = frozenset(w for k, w in _PEOPLE_WORDS if k == "set_pronoun")
 #: groups a part of a toll may name that say who the rest were not: fighters, or civilians named as such
 NAMING_GROUPS = frozenset(w for k, w in _PEOPLE_WORDS if k == "naming_group")
+#: words saying a counted set was mostly or partly of one kind ("47 people, most of them civilians")
+MIXED_WORDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "mixed_word")
+#: words that may stand between such a word and the kind it names ("many of whom were civilians")
+MIXED_LINKS = frozenset(w for k, w in _PEOPLE_WORDS if k == "mixed_link")
 #: casualty kinds that tell violence against people (looting in the same clause is part of that violence)
 HARM_KINDS = frozenset(w for k, w in _PEOPLE_WORDS if k == "harm_kind")
 
@@ -163,3 +168,30 @@ def date_part(tok: Token) -> bool:
     """Is the number the last part of a date written with hyphens or slashes ("13-01-2016", "01/05/2016")?"""
     doc = tok.doc
     return tok.i >= 2 and doc[tok.i - 1].text in ("-", "/") and doc[tok.i - 2].text[-1:].isdigit()
+
+
+def mixed_descriptions(sent: Span, group: Callable[[Token], str | None]) -> list[tuple[Token, bool]]:
+    """Phrases saying a counted set was mostly or partly of one kind of people ("47 people, most of them civilians",
+    "about 40 people, mostly civilians", "200 people, many of whom were civilians", "17 people, most members of
+    rebel groups"): each as (its first word, whether a pronoun refers it to the set counted just before it). The
+    kind must be one that says who the rest were not (civilians or fighters, NAMING_GROUPS): "mostly women and
+    children" says nothing of the others' status. `group` gives a noun's casualty group."""
+    doc = sent.doc
+    out: list[tuple[Token, bool]] = []
+    for tok in sent:
+        if tok.lower_ not in MIXED_WORDS:
+            continue
+        pronoun = False
+        for t in doc[tok.i + 1:min(sent.end, tok.i + 8)]:
+            if t.lower_ in SET_PRONOUNS:
+                pronoun = True
+                continue
+            if t.lower_ in MIXED_LINKS:
+                continue
+            head = t
+            while head.dep_ in ("amod", "compound", "nmod") and head.head.i > head.i and head.head.i < sent.end:
+                head = head.head  # "most of them opposition fighters": the kind is the head noun's
+            if head.pos_ in ("NOUN", "PROPN") and group(head) in NAMING_GROUPS:
+                out.append((tok, pronoun))
+            break
+    return out

@@ -46,8 +46,8 @@ def casualties_of(figs: list[Figure], people: str) -> tuple[list[Casualty], list
     including eight civilians": the 12 are of several kinds, so "unknown"; the eight stay civilians)."""
     named = {f.kind for f in figs if f.group == "combatants" or (f.part and f.group in NAMING_GROUPS)}
     assumed: list[Figure] = []
-    for fig in figs:
-        if fig.group == "unknown" and fig.kind not in named:
+    for fig in figs:  # "47 people, most of them civilians": described, of several kinds, so no default is theirs
+        if fig.group == "unknown" and fig.kind not in named and not fig.several_kinds:
             fig.group = people
             if people != "unknown":
                 assumed.append(fig)
