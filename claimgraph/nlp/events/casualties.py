@@ -25,6 +25,7 @@ from claimgraph.nlp.events.casualties_syntax import (
     among_of,
     combined,
     date_part,
+    fronted_set,
     kin_of,
     listed_whole,
     mixed_descriptions,
@@ -374,6 +375,9 @@ def figures(
                             continue  # "70 people including dozens of women and children": a part of the toll
                         g = "civilians" if others | {g} <= {"women", "children", "civilians"} else "unknown"
                     group, noun, partitive = g, objs[0], objs[0]
+        if noun is num and not of_set and (named := fronted_set(num)) is not None and group_of(named, lex) not in (
+                None, "unknown"):  # "Of the dead, six were children": some of a set already counted, of that kind
+            group, noun, of_set = group_of(named, lex) or group, named, True
         elif num.dep_ == "nummod" and any(  # the same with "25" parsed as the number of "civilians"
                 o.dep_ == "pobj" and o.lower_ in SET_PRONOUNS for c in num.children
                 if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):

@@ -164,6 +164,21 @@ def said_to_be(num: Token) -> Token | None:
     return None
 
 
+def fronted_set(num: Token) -> Token | None:
+    """The noun a count is said to be when a set already counted is put first ("Of the dead, six were children",
+    "Of those killed, 12 were civilians": children, civilians), else None. The count is the subject of "be"; the
+    set is the object of an "of" before it, a set pronoun or a noun with a set determiner ("the dead")."""
+    verb = num.head
+    if num.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < num.i:
+            if any(o.dep_ == "pobj" and (o.lower_ in SET_PRONOUNS or any(
+                    d.dep_ == "det" and d.lower_ in SET_DETERMINERS for d in o.children)) for o in prep.children):
+                return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return None
+
+
 def date_part(tok: Token) -> bool:
     """Is the number the last part of a date written with hyphens or slashes ("13-01-2016", "01/05/2016")?"""
     doc = tok.doc
