@@ -67,3 +67,23 @@ def test_the_civilians_counted_among_a_mixed_toll_are_its_civilians(analyzer) ->
 ])
 def test_tolls_not_described_as_mixed_keep_their_reading(analyzer, text: str, civilians: float) -> None:
     assert _killed(analyzer, text).get("civilians") == civilians
+
+
+@pytest.mark.parametrize("text", [
+    "Air raids kill 20 in the north\n\n10 Aug 2013 Air strikes by the army killed at least 20 people in the province "
+    "overnight, including 10 civilians, a monitor said. At least six of those killed were rebel fighters, he added.",
+    "20 dead in air raids on the town\n\n10 Aug 2013 At least 20 people, including 10 civilians, were killed by air "
+    "strikes on the town overnight, a monitor said.",
+])
+def test_a_headline_repeating_a_toll_the_body_breaks_down_is_no_count_of_civilians(analyzer, text: str) -> None:
+    """The body names civilians (or fighters) as a part of the 20: the headline's undescribed 20 is that toll, of
+    several kinds, not 20 civilians (before the fix the headline's default reading won the merge: 20 civilians)."""
+    killed = _killed(analyzer, text)
+    assert killed.get("civilians") == 10.0
+    assert killed.get("unknown") == 20.0
+
+
+def test_a_headline_repeating_an_undescribed_toll_keeps_the_default(analyzer) -> None:
+    text = ("Air raids kill 20 in the north\n\n10 Aug 2013 Air strikes by the army killed 20 people in the province "
+            "overnight, a monitor said.")
+    assert _killed(analyzer, text) == {"civilians": 20.0}

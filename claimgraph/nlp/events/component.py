@@ -33,7 +33,7 @@ from claimgraph.nlp.events.arguments import (
     target_tokens,
     victims_default,
 )
-from claimgraph.nlp.events.casualties import Figure, figures, head_of_match, same_count_same_people
+from claimgraph.nlp.events.casualties import Figure, figures, head_of_match
 from claimgraph.nlp.events.contrast import not_set_aside
 from claimgraph.nlp.events.evidence import (
     anchored,
@@ -80,7 +80,7 @@ from claimgraph.nlp.events.setting import (
     tried_not_reported,
 )
 from claimgraph.nlp.events.timing import act_words, time_of, undate_published
-from claimgraph.nlp.events.tolls import casualties_of
+from claimgraph.nlp.events.tolls import casualties_of, describe_tolls
 from claimgraph.nlp.events.totals import figure_in_total, in_running_total
 from claimgraph.nlp.shared.text import span_text
 from claimgraph.nlp.state import DocState, get_state, report_failure
@@ -227,7 +227,7 @@ class EventsComponent:
                 self.lex.types[c.subtype].type, evidence_classes(c.toks, c.evidence))]
         if not candidates:
             return
-        same_count_same_people([f for c in candidates for f in c.figures])  # a toll repeated with its people named
+        describe_tolls([c.figures for c in candidates])  # tolls of several kinds, a toll repeated with its people named
         for cand in candidates:
             if cand.subtype in (PEACEFUL, INTERVENTION) and any(f.kind == "killed" for f in cand.figures):
                 cand.subtype = EXCESSIVE  # protesters killed: lethal force met the protest (ACLED)

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from claimgraph.contract import Casualty, Event
-from claimgraph.nlp.events.casualties import Figure
+from claimgraph.nlp.events.casualties import Figure, same_count_same_people
 from claimgraph.nlp.events.casualties_syntax import NAMING_GROUPS
 
 
@@ -68,6 +68,20 @@ def casualties_of(figs: list[Figure], people: str) -> tuple[list[Casualty], list
         if any(f is a for a in assumed):
             defaults.append(out[-1])
     return out, defaults
+
+
+def describe_tolls(reports: Sequence[list[Figure]]) -> None:
+    """A report (one event's figures) that names fighters among its dead, or civilians as a part of them ("20 people,
+    including 10 civilians"; "six of those killed were rebel fighters"), has said its victims were of several kinds:
+    its counts of unknown people of that kind are `several_kinds`, and so the same count repeated with no
+    description ("Air raids kill 20" in the headline) is too: no default group is theirs. Then a count repeated
+    with its people named takes them (casualties.same_count_same_people)."""
+    for figs in reports:
+        named = {f.kind for f in figs if f.group == "combatants" or (f.part and f.group in NAMING_GROUPS)}
+        for fig in figs:
+            if fig.group == "unknown" and fig.kind in named:
+                fig.several_kinds = True
+    same_count_same_people([f for figs in reports for f in figs])
 
 
 def _vague(fig: Figure | Casualty) -> bool:
