@@ -59,6 +59,7 @@ class Lexicon:
     portrayals: set[str] = field(default_factory=set)  # "pounding X as a \"con artist\"": a judging verb casts X
     mute_pronouns: set[str] = field(default_factory=set)  # "it", "which": a pronoun for a thing, never a speaker
     continuing: set[str] = field(default_factory=set)  # "a man who said ..., adding ...": goes on speaking
+    coordinators: set[str] = field(default_factory=set)  # "A, but B, the official added": joins two statements
     request_cues: set[str] = field(default_factory=set)  # "let us know what ...": asked of the reader, not reported
     stating_documents: set[str] = field(default_factory=set)  # "In the latest survey, ...": the survey states it
     view_adjectives: set[str] = field(default_factory=set)  # "is convinced that ...": the subject's view
@@ -110,7 +111,7 @@ _SETS = {"particle": "particles", "manner": "manner", "speaks_for": "speaks_for"
          "audience_prep": "audience_preps", "refused_act": "refused_acts", "statement_prep": "statement_preps",
          "address": "address", "issuer_prep": "issuer_preps", "ruling_document": "ruling_documents",
          "holiday": "holidays", "request_cue": "request_cues",
-         "continuing": "continuing"}
+         "continuing": "continuing", "coordinator": "coordinators"}
 #: attribution_words.tsv honorific classes and the gender each gives
 _HONORIFIC = {"honorific_m": "m", "honorific_f": "f"}
 

@@ -52,6 +52,7 @@ from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
     PASSIVE_CONTENT,
     aside_clause,
+    coordinated_frame,
     flipped_that_clause,
     framed_by_that,
     fronted_adverbial,
@@ -222,6 +223,8 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
         cut = other_reports(cx, comp) | asides(cx, comp)
         if cut:
             toks = [t for t in toks if t.i not in cut]
+        if len(comp) == 1 and (whole := coordinated_frame(cx, verb, comp[0])) is not None:
+            toks = whole  # "A, but B, the official added": both clauses
     elif ((frame := verb if quoting is None else quoting).dep_ == "parataxis" or frame.head.i < frame.i and (
             inverted_speaker(cx, frame) is not None)) and frame.head.pos_ in VERB_POS:
         # "Y, X said." / "Y1, X said, Y2" parsed with the cue hanging off Y's verb; a cue in the

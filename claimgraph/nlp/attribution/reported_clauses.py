@@ -271,6 +271,32 @@ def aside_that_clause(cx: Context, verb: Token, c: Token) -> bool:
         cx.doc[c.left_edge.i - 1].text == ",") and c.left_edge.lower_ == "that" and that_clause(cx, c)
 
 
+def coordinated_frame(cx: Context, verb: Token, comp: Token) -> list[Token] | None:
+    """'The army had told residents the road was safe, but rebels mined it, the official added.': a frame closing the
+    sentence, parsed as a conjunct of the sentence's first verb with only the last coordinated clause as its
+    complement, reports the whole sentence before it. Only when a coordinating word (attribution_words.tsv
+    coordinator) of the first verb opens that clause and nothing but the frame's subject stands between the clause
+    and the cue. The tokens from the sentence's start to the clause's end, else None."""
+    doc = cx.doc
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= comp.i or head.pos_ not in VERB_POS or comp.i > verb.i:
+        return None
+    subj = next((c for c in cx.children(verb) if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i != comp.right_edge.i + 2 or subj.right_edge.i != verb.i - 1 or (
+            doc[comp.right_edge.i + 1].text != ","):
+        return None
+    opener = doc[comp.left_edge.i - 1] if comp.left_edge.i > 0 else None
+    if opener is None or opener.lower_ not in cx.lex.coordinators or opener.head.i != head.i:
+        return None
+    start = cx.sents.start(head.i)
+    if head.left_edge.i != start:
+        return None
+    end = cx.sents.ends[verb.i]
+    if not all(t.is_punct or t.is_space for t in doc[verb.i + 1:end]):
+        return None  # ('..., the official added on Sunday.' keeps the nearest clause)
+    return [t for t in doc[start:comp.right_edge.i + 1] if not t.is_space]
+
+
 def framed_by_that(cx: Context, verb: Token) -> bool:
     """Whether a cue opens with its own "that" ('..., that he wants peace'): it is a reported clause, and a clause
     the parser hung before it is the frame reporting it (flipped_that_clause), not what this cue reports."""
