@@ -22,6 +22,7 @@ from claimgraph.nlp.events.casualties_syntax import (
     ONE_PERSON_WORDS,
     SET_DETERMINERS,
     SET_PRONOUNS,
+    after_set_pronoun,
     among_of,
     combined,
     date_part,
@@ -192,8 +193,9 @@ def _is_age(run: list[Token]) -> bool:
     doc = first.doc
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if last.dep_ == "appos":
-        return True
+    if last.dep_ == "appos":  # but "21 civilians eight of them children" counts some of the 21
+        return not (after is not None and after.lower_ == "of" and after.i + 1 < len(doc)
+                    and doc[after.i + 1].lower_ in SET_PRONOUNS)
     if before is None or before.text != "," or after is None or after.text not in (",", ")", "and"):
         return False
     prev = doc[before.i - 1] if before.i > 0 else None
@@ -382,6 +384,8 @@ def figures(
                 o.dep_ == "pobj" and o.lower_ in SET_PRONOUNS for c in num.children
                 if c.dep_ == "prep" and c.lower_ == "of" for o in c.children):
             of_set = said_to_be(num) is not None and group_of(noun, lex) not in (None, "unknown")
+        if not of_set and noun is not num and after_set_pronoun(num, run, sent) and group not in ("unknown", None):
+            of_set = True  # "killed 17 people among them 13 police officers": some of the set counted last
         # "dozens more", "40 others": an additional set, counted by a cue after it, never one before
         after_run = sent.doc[run[-1].i + 1] if run[-1].i + 1 < sent.end else None
         if (not of_set and after_run is not None and after_run.lower_ == "of" and run[-1].i + 2 < sent.end
@@ -423,8 +427,8 @@ def figures(
                 continue  # "killed 12 and 40 more were injured"; but "wounded 40 others" counts its own object
             d = min(_tree_distance(reach, cue_tok), _tree_distance(num, cue_tok))
             adjacent = 0 < cue_tok.i - run[-1].i <= 2 or 0 < run[0].i - cue_tok.i <= 3
-            if d > MAX_TREE_DISTANCE and not adjacent:
-                continue
+            if d > MAX_TREE_DISTANCE and not adjacent and of_cue is None:
+                continue  # the set counted last counts its part whatever the parse ("21 people eight of them children")
             # the cue whose argument the counted noun is ("killed 30 people injured 90"), else a cue right
             # after the number ("8 persons killed 58 others injured": "others" are counted anew)
             right_after = 0 < cue_tok.i - run[-1].i <= 3

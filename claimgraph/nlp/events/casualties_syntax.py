@@ -80,6 +80,19 @@ def part_of_toll(num: Token, run: list[Token], sent: Span) -> bool:
     return any(t.lower_ in PART_WORDS for t in sent.doc[max(sent.start, left - 2):left])
 
 
+def after_set_pronoun(num: Token, run: list[Token], sent: Span) -> bool:
+    """Does the count follow a part word and a pronoun for the set just counted ("among them 13 police officers",
+    "including those 12 children" not: "those" must stand alone)? Then it is some of that set, whatever the parse
+    hangs it on (scraped text without the comma before "among them")."""
+    left = run[0].i
+    for child in num.lefts:  # "among them at least 13": the number's own modifiers before it
+        if child.dep_ in ("advmod", "quantmod") and run[0].i - 3 <= child.left_edge.i < left:
+            left = child.left_edge.i
+    doc = sent.doc
+    return (left - 2 >= sent.start and doc[left - 1].lower_ in SET_PRONOUNS and doc[left - 1].lower_ != "those"
+            and doc[left - 2].lower_ in PART_WORDS)
+
+
 def own_clause(cue: Token, verb: Token) -> bool:
     """Is the cue in a clause of its own below the verb ("The 2 commanders told reporters that the strikes
     killed 5": "killed" has its own subject), so that the verb's subject is no argument of the cue?"""
@@ -155,13 +168,20 @@ def said_to_be(num: Token) -> Token | None:
     caller has seen its "of them"."""
     if num.dep_ == "nummod" and num.head.i != num.i and num.head.pos_ in ("NOUN", "PROPN"):
         return num.head
-    if num.dep_ != "nsubj":
-        return None
-    if num.head.pos_ in ("NOUN", "PROPN") and num.head.i > num.i:  # appos, or npadvmod when set off after a place
-        return num.head
-    if num.head.lemma_ == "be":
+    if num.dep_ == "nsubj" and num.head.pos_ in ("NOUN", "PROPN") and num.head.i > num.i:
+        return num.head  # appos, or npadvmod when set off after a place
+    if num.dep_ == "nsubj" and num.head.lemma_ == "be":
         return next((c for c in num.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-    return None
+    # the noun right after "of them" (or "of whom were"), whatever the parse made of a clause that lost its commas
+    # ("21 civilians eight of them children"); "4 of them critically" names no one
+    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pron = next((o for o in of.children if o.dep_ == "pobj" and o.lower_ in SET_PRONOUNS), None) if of else None
+    if pron is None:
+        return None
+    nxt = pron.i + 1
+    while nxt < len(num.doc) - 1 and num.doc[nxt].lemma_ == "be":
+        nxt += 1
+    return num.doc[nxt] if nxt < len(num.doc) and num.doc[nxt].pos_ == "NOUN" else None
 
 
 def fronted_set(num: Token) -> Token | None:
