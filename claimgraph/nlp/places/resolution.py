@@ -194,7 +194,8 @@ class Resolution:
                 else:
                     d = min(great_circle_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
                     near += 2.0 if d <= 80 else 1.0 if d <= 250 else 0.0
-            if famous and c.feature in ("city", "admin2") and c.population * FAMOUS_RATIO < famous:
+            if famous and c.feature in ("city", "admin2") and c.population * _famous_ratio(c, g, admin_hint) < famous \
+                    and not _in_named_county(c, anchors):
                 near = min(near, NEAR_CAP)  # a hamlet called "Florida" or "Boston" next to the towns named: being
                 # near says little against a state, a country or a big city of that name; a container must say it
             scores.append(s + near)
@@ -291,8 +292,30 @@ def _list_members(g: Group) -> list[Mention]:
 #: from nearness alone (support, its state named elsewhere, closeness to settled places); a container still counts
 FAMOUS_RATIO = 100
 NEAR_CAP = 2.0
-FAMOUS_CITY_POP = 500_000
+#: a city this big is known across its country (Cleveland, Tampa, Omaha), so its hamlet namesakes near the other
+#: towns of a story need more than nearness (bench.geo: LGL tune one mention fewer at 300,000, two at 150,000)
+FAMOUS_CITY_POP = 300_000
 FAMOUS_FOCUS = 0.25
+
+
+#: a town this close to the centre of a county the document names lies in or next to that county
+COUNTY_KM = 40.0
+
+
+def _famous_ratio(c: Entry, g: Group, admin_hint: bool) -> float:
+    """How many times smaller than a famous reading of the name a town or county must be for its nearness to be
+    capped: FAMOUS_RATIO, but any smaller for a county the text calls by a bare alternate name, with no "County" or
+    "counties" by it ("Cleveland" is Cleveland County to GeoNames too): a famous city's bare name is that city."""
+    if c.feature == "admin2" and key(c.name) != g.key and not admin_hint:
+        return 1.0
+    return FAMOUS_RATIO
+
+
+def _in_named_county(c: Entry, anchors: list[Entry]) -> bool:
+    """Does a county (second-level division) the document names and has settled lie around candidate c? A county
+    is a finer frame than a state: "volunteers from X cleaned the creek in Y County" names X's surroundings."""
+    return any(a.feature == "admin2" and a.gid != c.gid and a.country == c.country
+               and great_circle_km(c.lat, c.lon, a.lat, a.lon) <= COUNTY_KM for a in anchors)
 
 
 def _famous(c: Entry, focus: dict[str, float]) -> bool:
