@@ -1,12 +1,13 @@
 """Datelines: the upper-case town a story or paragraph opens with, before a dash or a colon ("HAMILTON --",
 "ST. JOHN'S, N.L. -", "BEIRUT: ..."). Where the report was filed, not where its events happened (issue 17), so
-the mentions are flagged (`Mention.dateline`). Split from `recognition` (one concern: the dateline slot)."""
+the mentions are flagged (`Mention.dateline`); and the weekday of a dateline's or byline's date ("Mon 12 Oct"),
+which is no place. Split from `recognition` (one concern: the dateline slot)."""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Gazetteer, key
 from claimgraph.nlp.places.forms import title_form
@@ -64,3 +65,34 @@ class Datelines:
         NOTE:") not counted: a colon dateline is one such label, a transcript has one per turn."""
         return sum(not any(re.sub(r"['’]S$", "", w).lower() in self.lex.rubrics for w in m.group("label").split())
                    for m in _LABEL.finditer(text))
+
+
+#: words that join two weekdays into a list or a range ("Sun & Mon", "Mon to Fri", "Tue - Sat")
+_WEEKDAY_JOINS = {",", "&", "and", "or", "to", "through", "thru", "-", "–", "—"}
+# a clock time after a weekday ("Sat 4PM", "Mon 10:30", "Fri 9am")
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?", re.I)
+
+
+def date_weekday(span: Span, lex: PlaceLexicon) -> bool:
+    """A weekday name or abbreviation ("Mon", "Sat.") that opens a date or a time ("Mon 12 Oct 2015", "Sat, 3
+    October", "Tue Oct 6", "Sat 4PM") or stands in a list or range of weekdays ("closed on Sun & Mon", "Mon to
+    Fri"): a weekday, though GeoNames holds "Mon" (Myanmar's state) and towns called "Sun" (places_lexicon.json
+    `date_weekdays`)."""
+    def weekday(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text.rstrip(".").title() in lex.date_weekdays
+
+    doc = span.doc
+    if len(span) != 1 or not weekday(span.start):
+        return False
+    if weekday(span.start - 2) and doc[span.start - 1].lower_ in _WEEKDAY_JOINS:
+        return True
+    i = span.end
+    if i + 1 < len(doc) and doc[i].lower_ in _WEEKDAY_JOINS and weekday(i + 1):
+        return True
+    while i < len(doc) and doc[i].text in (",", "."):
+        i += 1
+    if i >= len(doc):
+        return False
+    word = doc[i].text.rstrip(".").lower()
+    day = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", word)
+    return (day.isdigit() and 1 <= int(day) <= 31) or word in lex.months or bool(_CLOCK.fullmatch(doc[i].text))

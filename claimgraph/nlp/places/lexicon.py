@@ -52,6 +52,8 @@ class PlaceLexicon:
     locative_preps: frozenset[str] = frozenset()
     norp_town_min_pop: int = 50000
     calendar_names: frozenset[str] = frozenset()
+    date_weekdays: frozenset[str] = frozenset()  # "Mon 12 Oct": a weekday before a date is no place ("Mon" State)
+    months: frozenset[str] = frozenset()  # month names and abbreviations, lower case (times_lexicon.tsv)
     name_articles: frozenset[str] = frozenset()
     rubrics: frozenset[str] = frozenset()  # "UPDATE:", "CORRECTION:": a page's rubric, never a colon dateline
     ethnic_demonyms: frozenset[str] = frozenset()  # "Turkmen", "Kurdish": a people across borders (lower case)
@@ -99,6 +101,10 @@ def load_lexicon() -> PlaceLexicon:
         locative_preps=frozenset(w.lower() for w in data.get("locative_preps", [])),
         norp_town_min_pop=int(data.get("norp_town_min_pop", 50000)),
         calendar_names=frozenset(data.get("calendar_names", [])),
+        date_weekdays=frozenset(data.get("date_weekdays", [])),
+        # the months the times component knows (one list for both: a date is neither a time nor a place twice)
+        months=frozenset(r[1].strip().lower() for r in read_rows("times_lexicon.tsv", header=False)
+                         if len(r) > 1 and r[0].strip() == "month"),
         name_articles=frozenset(w.lower() for w in data.get("name_articles", [])),
         ethnic_demonyms=frozenset(w.lower() for w in data.get("ethnic_demonyms", [])),
         romanised_digraphs=tuple(data.get("romanised_arabic", {}).get("digraphs", {}).items()),

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.gazetteer import Entry, Gazetteer, key
 from claimgraph.nlp.places.context import PlaceContext
-from claimgraph.nlp.places.datelines import Datelines
+from claimgraph.nlp.places.datelines import Datelines, date_weekday
 from claimgraph.nlp.places.forms import lookup_forms, name_occurrences, names_listed_before, partial_name, quoted_title
 from claimgraph.nlp.places.lexicon import (
     BLOCKING_LABELS,
@@ -192,9 +192,10 @@ class Recognition(Datelines, PlaceContext, PersonNames):
         return before in self.lex.party_letters or (_capitalised(doc[i - 2]) and bool(gaz.lookup(before)))
 
     def _calendar(self, span: Span) -> bool:
-        """A month or a religious or civic period ("during Ramadan", "before Easter"): a time, not a place."""
+        """A month or a religious or civic period ("during Ramadan", "before Easter"), or a weekday opening a date
+        ("Mon 12 Oct 2015": `datelines.date_weekday`): a time, not a place."""
         return len(span) == 1 and (span.text in self.lex.calendar_names
-                                   or span.text.title() in self.lex.calendar_names)
+                                   or span.text.title() in self.lex.calendar_names or date_weekday(span, self.lex))
 
     def _compound_part(self, doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         """A name that is only part of a hyphenated compound name: the tail of a chain of three or more words
