@@ -190,3 +190,27 @@ def test_a_verb_that_reports_itself_keeps_the_that_clause_after_an_aside() -> No
     # must not change: 'continued' is a cue of its own, so the infinitive after it gives no second copy
     got = speakers("The minister continued to insist, in an interview on Sunday, that the border would stay closed.")
     assert [c for c, _, _ in got] == ["that the border would stay closed"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # an inverted frame between a subject and its predicate, with or without a relative clause on the speaker (the
+    # brief's reading of review R9): the one named after the cue speaks, about the whole sentence around the frame
+    ("The bridge, said the mayor, will reopen on Monday.",
+     "The bridge, said the mayor, will reopen on Monday", "the mayor"),
+    ("The talks, said the envoy, who led the delegation, have collapsed.",
+     "The talks, said the envoy, who led the delegation, have collapsed", "the envoy"),
+])
+def test_an_inverted_frame_inside_the_sentence_names_the_speaker_after_the_cue(
+        text: str, content: str, speaker: str) -> None:
+    assert speakers(text) == [(content, "said", speaker)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # must not change: a frame the parser reads right, and a subject with a participle (no cue frame)
+    ("The bridge, the engineers warned, could collapse.",
+     [("The bridge, the engineers warned, could collapse", "warned", "the engineers")]),
+    ("The mayor said the bridge, which was shelled, would reopen.",
+     [("the bridge, which was shelled, would reopen", "said", "The mayor")]),
+])
+def test_a_frame_with_its_subject_before_the_cue_keeps_its_reading(text: str, expected: list) -> None:
+    assert speakers(text) == expected

@@ -19,7 +19,7 @@ from claimgraph.nlp.attribution.context import (
     Context,
     quoting_verb,
 )
-from claimgraph.nlp.attribution.inverted import can_speak, inverted_speaker, next_report
+from claimgraph.nlp.attribution.inverted import can_speak, inverted_speaker, mid_inverted, next_report
 from claimgraph.nlp.attribution.lexicon import Cue
 from claimgraph.nlp.attribution.marks import QuoteSpan
 from claimgraph.nlp.attribution.participles import after_relative, participle_host
@@ -120,6 +120,8 @@ def subject(cx: Context, verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is coordinated with."""
     if verb.pos_ == "NOUN":
         return noun_speaker(cx, verb)
+    if (mid := mid_inverted(cx, verb)) is not None:
+        return mid[0]  # "The bridge, said the mayor, will reopen": the mayor, not the bridge
     if verb.text in cx.lex.request_cues and verb.head.i != verb.i and verb.head.lemma_.lower() == "let":
         # "He let us know that the deal was off": the one who lets them know tells it, not the ones told (an
         # imperative "let us know what ..." has no such subject: the page's request, reported.py drops it)

@@ -72,3 +72,32 @@ def inverted_speaker(cx: Context, verb: Token) -> Token | None:
             c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom", "whose"} for c in cx.children(obj))):
         return obj  # (one who can speak: "The army shelled the town, admitted the mistake" is a list of acts)
     return None
+
+
+
+def mid_inverted(cx: Context, verb: Token) -> tuple[Token, list[Token]] | None:
+    """'The bridge, said the mayor, who took office in May, will reopen on Monday': an inverted frame set off by
+    commas between a subject and its predicate, parsed with the subject before it as the cue's subject and the noun
+    after it as a second subject (of the cue or of the predicate). The noun after the cue is the speaker; what was
+    said is the sentence around the frame (the frame inside the one span the contract allows). (speaker, the
+    sentence's tokens without its closing punctuation), else None."""
+    doc = cx.doc
+    if verb.tag_ not in FINITE_TAGS or verb.i < 2 or doc[verb.i - 1].text != "," or cx.inside_quote(verb.idx):
+        return None
+    cue = cx.cue_of(verb)
+    kids = cx.children(verb)
+    first = next((c for c in kids if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if cue is None or cue.content not in CLAUSE_CONTENT or first is None or first.right_edge.i < verb.i - 2:
+        return None
+    heads = [verb] + [c for c in kids if c.dep_ == "ccomp" and c.i > verb.i]
+    said_by = next((c for h in heads for c in cx.children(h) if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1),
+                   None)
+    if said_by is None or said_by.pos_ not in {"NOUN", "PROPN"} or not can_speak(cx, said_by):
+        return None
+    comma, end = said_by.right_edge.i, cx.sents.ends[verb.i]
+    comma += doc[comma].text != ","  # (the parser may give the closing comma to the speaker's relative clause)
+    while end > comma and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if comma >= end or doc[comma].text != "," or not any(t.pos_ in VERB_POS for t in doc[comma + 1:end]):
+        return None  # ("The bridge, said the mayor." is no such frame)
+    return said_by, list(doc[first.left_edge.i:end])

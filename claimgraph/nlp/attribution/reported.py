@@ -46,7 +46,7 @@ from claimgraph.nlp.attribution.grammar import (
     verbal_target,
     wished,
 )
-from claimgraph.nlp.attribution.inverted import inverted_speaker
+from claimgraph.nlp.attribution.inverted import inverted_speaker, mid_inverted
 from claimgraph.nlp.attribution.issuers import cited_by, grounds
 from claimgraph.nlp.attribution.lexicon import Cue, lexicon
 from claimgraph.nlp.attribution.reported_clauses import (
@@ -179,8 +179,9 @@ def content_tokens(cx: Context, verb: Token, cue: Cue, speaker: Token | None = N
     'Officials said that the town had fallen.' (clause) / 'He denied the charges.' (object) /
     'She warned of a new offensive.' (topic) / '"Y," X said.' (the cue hangs off Y's verb). An "either" cue
     reports its object only when its speaker can speak ("the senator claimed vast support", not "the explosion
-    claimed the lives of 20 people"); an "as" cue only with its "as" complement ("painted him as a traitor").
-    """
+    claimed the lives of 20 people"); an "as" cue only with its "as" complement ("painted him as a traitor")."""
+    if (mid := mid_inverted(cx, verb)) is not None:  # "The bridge, said the mayor, will reopen": the sentence
+        return mid[1]
     comp = [c for c in cx.children(verb) if c.dep_ == "ccomp" and not adverbial_clause(cx, c)
             and not (c.i < verb.i and framed_by_that(cx, verb))]  # "X continues to insist, ..., that he wants"
     quoting = quoting_verb(verb)
