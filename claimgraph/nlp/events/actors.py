@@ -85,5 +85,5 @@ def places_not_actors(state: DocState, tokens: list[Token]) -> list[Token]:
     """A town, district or province that qualifies the act ("the Azaz car bomb", "an Aleppo air strike") says
     where it happened, not who did it; a country may ("US air strikes") and stays."""
     towns = {(s, e) for p in state.items.get("places", []) if p.feature != "country" for s, e in p.mentions}
-    return [t for t in tokens if t.dep_ not in ("compound", "nmod")
+    return [t for t in tokens if t.dep_ not in ("compound", "nmod", "amod")
             or not any(s <= t.idx < e for s, e in towns)]

@@ -314,6 +314,7 @@ def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[in
     is only of the sentence (said outside the trigger's clause: weaker evidence of where)."""
     s0, s1 = c.sent.start_char, c.sent.end_char
     own_verb = _governing_verb(head)
+    acts = {head.i} | {c.toks[i].token.i for i in range(c.trigger.start, c.trigger.end)}
     best: tuple[float, str, bool] | None = None
     found: list[tuple[float, str, bool, int, int, object]] = []
     named: list[tuple[float, str, bool, int, int, object]] = []  # also the target's ("an air strike on X")
@@ -321,14 +322,15 @@ def place_of(state: DocState, c: _Candidate, head: Token, exclude: list[tuple[in
         for ms, me in place.mentions:
             if not (s0 <= ms and me <= s1):
                 continue
-            if inside_name(state, ms, me):
+            if inside_name(state, ms, me, c.sent.doc):
                 continue
             if any(ms < xe and xs < me for xs, xe in exclude):
                 named.append((0.0, place.id, False, ms, me, place))  # the target may still be the town
                 continue
-            if elsewhere(c.sent.doc, ms, me):
+            if elsewhere(c.sent.doc, ms, me) or dateline_like(c.sent.doc, ms, me):
                 continue
-            if qualifies_non_place(c.sent.doc, ms, me, lex_place_nouns()):
+            if qualifies_non_place(c.sent.doc, ms, me, lex_place_nouns()) and not qualifies_act(
+                    c.sent.doc, ms, me, place.feature, acts):
                 continue
             dist = min(abs(ms - head.idx), abs(me - head.idx))
             outside = not _in_clause(c.sent.doc, ms, me, head, own_verb)
@@ -353,19 +355,31 @@ def claims_violence(c: _Candidate, evidence: list[tuple[int, int, str]]) -> bool
                for s, e, cls in evidence if s >= 0)
 
 
+@functools.lru_cache(maxsize=1)
+def _elsewhere_words() -> dict[str, frozenset[str]]:
+    """kind -> words of events_place_elsewhere.tsv (head: what the place hangs from; modifier: what qualifies it)."""
+    out: dict[str, set[str]] = {}
+    for word, kind in read_rows("events_place_elsewhere.tsv"):
+        out.setdefault(kind, set()).add(word.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def elsewhere(doc: Doc, start: int, end: int) -> bool:
-    """A place named as where someone is based, as the far side of a border or as who leads a coalition is
-    not where the event happened ("a monitor based in the UK", "near the Turkish border", "on the border
-    with Iraq", "US-led air strikes")."""
+    """A place named as where someone is based, as the far side of a border, as the neighbour of where the report
+    is or as who leads a coalition is not where the event happened ("a monitor based in the UK", "near the Turkish
+    border", "on the border with Iraq", "in neighbouring Iraq", "US-led air strikes"; events_place_elsewhere.tsv)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    words = _elsewhere_words()
     tok = span.root
+    if any(c.dep_ == "amod" and c.lower_ in words.get("modifier", ()) for c in tok.children):
+        return True
     for _ in range(3):
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.lemma_.lower() in ("base", "border", "frontier", "headquarter", "headquartered"):
+        if tok.lemma_.lower() in words.get("head", ()):
             return True
         if tok.lemma_.lower() in ("lead", "back") and tok.tag_ == "VBN" and tok.i > 0 and doc[tok.i - 1].text == "-":
             return True  # "US-led", "Russian-backed": who leads or backs, not where
@@ -374,15 +388,40 @@ def elsewhere(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def inside_name(state: DocState, start: int, end: int) -> bool:
+def dateline_like(doc: Doc, start: int, end: int) -> bool:
+    """Is the mention a dateline the ingest header did not catch: a town in capitals before a sentence in ordinary
+    case ("BEIRUT Syrian warplanes struck ...")? It says where the report was filed, not where the act was; a
+    headline all in capitals ("BOMB HITS BEIRUT MARKET") is no dateline."""
+    text = doc.text[start:end] if end - start < 64 else ""
+    if len(text) < 4 or not text.isupper():
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
+def inside_name(state: DocState, start: int, end: int, doc: Doc | None = None) -> bool:
     """Is the place mention a word inside a longer name of an organisation, group, outlet or person
-    ("Lions" of the "Lions of Islam" brigade, "Jordan" of the "Jordan Times")? It names no place then."""
+    ("Lions" of the "Lions of Islam" brigade, "Jordan" of the "Jordan Times")? It names no place then. With the
+    `doc`, a name longer only by white space is no longer name."""
     for ent in state.items.get("entities", []):
         if ent.type in ("ORG", "GROUP", "OUTLET", "PERSON", "EVENT", "FAC"):
             for s, e in ent.mentions:
-                if s <= start and end <= e and e - s > end - start:
+                if s <= start and end <= e and e - s > end - start and (doc is None or _more_than_space(
+                        doc, s, e, start, end)):
                     return True
     return False
+
+
+def _more_than_space(doc: Doc, s: int, e: int, start: int, end: int) -> bool:
+    """Does the name s:e hold more than the place start:end and white space? A headline's "Raqqa" read as a name
+    together with the blank line after it is no longer name."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return True
+    return any(not t.is_space and not (start <= t.idx < end) for t in span)
 
 
 def qualifies_non_place(doc: Doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
@@ -396,6 +435,19 @@ def qualifies_non_place(doc: Doc, start: int, end: int, place_nouns: frozenset[s
         return False
     head = root.head
     return head.lemma_.lower() not in place_nouns and not head.ent_type_
+
+
+def qualifies_act(doc: Doc, start: int, end: int, feature: str | None, acts: set[int]) -> bool:
+    """Is the place a town, district or province that qualifies the act's own words ("the Azaz car bomb", "an
+    Aleppo air strike")? It says where the act happened (a country may say who did it: "US air strikes")."""
+    if feature == "country":
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.i in acts and not (
+        span.start <= root.head.i < span.end)
 
 
 def _governing_verb(tok: Token) -> Token:

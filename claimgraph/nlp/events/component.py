@@ -82,6 +82,7 @@ from claimgraph.nlp.events.setting import (
 from claimgraph.nlp.events.timing import act_words, time_of, undate_published
 from claimgraph.nlp.events.tolls import casualties_of, describe_tolls
 from claimgraph.nlp.events.totals import figure_in_total, in_running_total
+from claimgraph.nlp.events.whereabouts import main_place as main_place_of
 from claimgraph.nlp.shared.text import span_text
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
@@ -238,7 +239,7 @@ class EventsComponent:
             candidates,
             key=lambda c: (-self._salience(c, mentions[c.subtype]), c.sent.start, c.trigger.start),
         )
-        main_place = self._main_place(state)
+        main_place = self._main_place(state)  # where unplaced reports agree with others when merging
         text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per event
         hints: dict[str, Hint] = {}
         events = [self._event(doc, text, state, cand, quantity_at, hints) for cand in ranked]
@@ -251,11 +252,12 @@ class EventsComponent:
         events = [e for e in events if not is_history(e, times, state.meta.published or head_date(state, text))]
         events = drop_recalled(events, told, times, hints, said)
         events = undate_published(merge_incidents(events, places, times, hints, main_place), times, hints, state)
+        where = main_place_of(state, doc)  # an event no report of which names a place is where the report mostly is
         state._counters["events"] = 0  # ids in order of the events kept
         for event in events:
             event.id = state.new_id("events")
             if event.place is None:
-                event.place = main_place
+                event.place = where
         for event in events:  # all or nothing: a failure above leaves no half-filled section
             state.add("events", event)
 
@@ -473,7 +475,8 @@ class EventsComponent:
             else:
                 actor_toks.extend(q for q in t.children if q.dep_ in ("poss", "compound", "amod", "nmod")
                                   and not first.i <= q.i <= last.i)
-        actors = entities_in(state, places_not_actors(state, actor_toks), dateline, home_state(state, dateline))
+        actor_toks = places_not_actors(state, actor_toks)  # "the Azaz car bomb": where, not who
+        actors = entities_in(state, actor_toks, dateline, home_state(state, dateline))
         target_toks = target_tokens(head)
         targets = [e for e in entities_in(state, target_toks, dateline) if e not in actors]
         exclude = [(t.idx, t.idx + len(t.text)) for t in actor_toks + target_toks]
