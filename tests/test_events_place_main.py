@@ -73,6 +73,12 @@ def test_a_country_qualifying_the_act_stays_who_did_it(analyzer, text: str, plac
     assert _places(analyzer, text)[0] == place
 
 
+def test_a_report_of_the_incident_as_known_gives_its_town(analyzer) -> None:
+    text = ("US air strikes killed 50 militants in Syria on Tuesday, a monitoring group said. Most of the 50 "
+            "fighters killed in the attacks west of the city of Aleppo were foreigners, the group said.")
+    assert _places(analyzer, text)[0] == "Aleppo"
+
+
 def test_a_place_named_with_the_country_only_stays_at_the_country(analyzer) -> None:
     """No report names a town for the incident: the country said with it stays its place."""
     text = "Air strikes killed 30 people in Syria on Monday, activists said. Rescue teams searched the rubble."

@@ -112,6 +112,7 @@ class Hint:
     assumed: tuple[Casualty, ...] = ()
     sentence: int = -1  # the sentence the listing is told in
     clause: Clause = Clause()  # the clause its trigger is told in
+    refined: bool = False  # its place is a town another report named outside its clause, in place of a country
 
 
 NO_HINT = Hint()
@@ -318,6 +319,13 @@ def drop_recalled(events: list[Event], sentence_of: dict[str, int], times: dict[
     return [e for e in events if not recalled(e)]
 
 
+def _refines_country(a: Place | None, b: Place) -> bool:
+    """Is `a` only a country and `b` a town or province in it? A report naming the incident as known, with its
+    town even outside the trigger's clause ("strikes killed 50 in Syria ... the 50 killed in the strikes west of
+    Aleppo"), says more of where it was than the country."""
+    return a is not None and a.feature == "country" and b.feature != "country" and _inside(b, a)
+
+
 def _finer(a: Place | None, b: Place | None) -> bool:
     """Does `b` say more precisely where than `a`?"""
     if b is None:
@@ -466,11 +474,16 @@ def _merge(events: list[Event], places: dict[str, Place], times: dict[str, Time]
             target.subtype = event.subtype  # the same protest, met with graver force in another sentence
         weak_target = hints.get(target.id, NO_HINT).weak_place
         strong = not hints.get(event.id, NO_HINT).weak_place
-        if place is not None and ((weak_target and strong) or (
+        refines = place is not None and not strong and not weak_target and hints.get(event.id, NO_HINT).definite and (
+            _refines_country(places.get(target.place or ""), place))
+        refined = hints.get(target.id, NO_HINT).refined and strong and place is not None and place.feature != "country"
+        if place is not None and ((weak_target and strong) or refines or refined or (
                 strong == (not weak_target) and _finer(places.get(target.place or ""), place))):
             target.place = event.place  # a place of the incident's own clause over one said elsewhere
             if weak_target and strong:
                 hints[target.id] = replace(hints.get(target.id, NO_HINT), weak_place=False, distinct=False)
+            # a town said outside its clause in place of a country: a town of the incident's own clause replaces it
+            hints[target.id] = replace(hints.get(target.id, NO_HINT), refined=refines)
         own_time = event.time is not None and not hints.get(event.id, NO_HINT).report_time and (
             _valued(times.get(event.time)) or not _valued(times.get(target.time or "")))  # "every day": no date
         target_reported = hints.get(target.id, NO_HINT).report_time
