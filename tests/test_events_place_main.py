@@ -96,6 +96,19 @@ def test_a_name_longer_only_by_white_space_is_no_longer_name(analyzer) -> None:
     assert inside_name(named, 0, 5, doc2) is True
 
 
+@pytest.mark.parametrize("spelling, admin1", [
+    ("Raqa", "Ar Raqqah"), ("Hassakeh", "Al Ḩasakah"), ("al-Hassakeh", "Al Ḩasakah"), ("Boukamal", "Dayr az Zawr"),
+])
+def test_usual_news_spellings_of_syrian_towns_are_places(analyzer, spelling: str, admin1: str) -> None:
+    """Wire spellings of towns (gazetteer_supplement.csv) place the act in them."""
+    text = f"Air strikes killed 20 people in {spelling} on Monday, a monitor said."
+    analysis = analyzer.analyze_article(prepare(text, html=False))
+    assert_spans_exact(analysis)
+    places = {p.id: p for p in analysis.places}
+    place = places[analysis.events[0].place]
+    assert (place.name, place.country, place.admin1) == (spelling, "SY", admin1)
+
+
 @pytest.mark.parametrize("text, place", [
     ("BEIRUT Syrian warplanes struck rebel areas on Sunday, killing 12 people, a monitor said.", None),
     ("Updated on 14 August BEIRUT Warplanes struck the town of Saraqeb on Sunday, killing 12 people.", "Saraqeb"),
