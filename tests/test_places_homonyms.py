@@ -34,3 +34,20 @@ def test_the_small_namesake_stays_where_the_text_places_it(analyzer) -> None:
     text = "Voters in Cleveland and Rutherford counties approved the school bond, officials in Shelby, N.C., said."
     places = places_of(analyzer, text)
     assert places["Cleveland"].feature == "admin2" and places["Cleveland"].admin1 == "North Carolina"
+
+
+def test_a_renowned_city_named_like_a_state_is_the_city_in_a_story_about_other_countries(analyzer) -> None:
+    """A story about other countries knows "Washington" as the capital (the government acting from it), not the state;
+    a story about the country, or "the state of X", keeps the state."""
+    text = ("Talks between Syria and Israel stalled again this week. Washington hopes the two sides will return to the "
+            "table, while Damascus accuses Israel of delay. Diplomats in Cairo say Washington will send an envoy.")
+    places = places_of(analyzer, text)
+    assert places["Washington"].feature == "city" and places["Washington"].admin1 == "District of Columbia"
+    text = "Moscow and Beijing rejected the proposal. Officials in Washington said sanctions on Iran would stay."
+    assert places_of(analyzer, text)["Washington"].admin1 == "District of Columbia"
+    text = ("A case of the cattle disease was found in the state of Washington, officials in Canada and Japan said, "
+            "and Tokyo halted beef imports.")
+    places = places_of(analyzer, text)
+    assert places["Washington"].feature == "admin1"
+    places = places_of(analyzer, "Growers in Washington and Oregon expect a smaller apple harvest this year.")
+    assert places["Washington"].feature == "admin1"

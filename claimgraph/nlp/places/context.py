@@ -176,6 +176,8 @@ class PlaceContext:
             nxt = doc[e].lower_ if e < len(doc) else ""
             settlement = e < len(doc) and doc[e].text in self.lex.settlement_nouns  # "Mare city", "X village"
             m.settlement = settlement
+            if prev == "of" and i > 1 and doc[i - 2].is_lower and doc[i - 2].text in self.lex.admin_words:
+                m.admin_hint = True  # "the state of X", "the province of X": the division, as "X province" is
             of_noun = prev == "of" and i > 1 and (doc[i - 2].lower_ in self.lex.place_nouns
                                                   or doc[i - 2].lower_ in self.lex.directions
                                                   or doc[i - 2].ent_type_ == "PERSON")  # "Jane Doe of X"

@@ -160,6 +160,9 @@ class Resolution:
                 s += 1.0  # called by its own name, not an old or foreign one ("Berea" is not Aleppo)
             if c.feature == "city" and c.population * 10 >= admin_pop.get((c.country, key(c.name)), 10**12):
                 s += 0.8  # "Istanbul", "Moscow": the city rather than its same-name province
+                if _renowned(c) and focus.get(c.country or "", 0.0) < FAMOUS_FOCUS:
+                    s += 1.0  # a story about other countries knows the renowned city (its seat of government:
+                    # "Washington hopes the two sides ..." among Damascus and Cairo), not the state of that name
             near += 1.2 * min(self._support.get((g.key, c.gid), 0), 3)
             if list_kind is not None and c.feature == list_kind:
                 s += 2.0
