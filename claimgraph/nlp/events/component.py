@@ -83,7 +83,7 @@ from claimgraph.nlp.events.timing import act_words, time_of, undate_published
 from claimgraph.nlp.events.tolls import casualties_of, describe_tolls
 from claimgraph.nlp.events.totals import figure_in_total, in_running_total
 from claimgraph.nlp.events.whereabouts import main_place as main_place_of
-from claimgraph.nlp.shared.text import span_text
+from claimgraph.nlp.shared.text import sentences_of, span_text
 from claimgraph.nlp.state import DocState, get_state, report_failure
 
 log = logging.getLogger("claimgraph.nlp.events")  # the component's public logger name
@@ -186,7 +186,7 @@ class EventsComponent:
         cut = furniture_start(doc)
         persons = person_tokens(doc, state)
         political, sentences = False, 0
-        for sent_index, sent in enumerate(_sentences(doc)):
+        for sent_index, sent in enumerate(sentences_of(doc)):
             if cut is not None and sent.start_char >= cut:
                 break  # the page's lists of other stories: not this report
             toks = token_forms(sent if cut is None or sent.end_char <= cut else [t for t in sent if t.idx < cut])
@@ -594,10 +594,3 @@ def _inside_name(toks: list[TokForms], cue: Match) -> bool:
         return False
     ent = next((e for e in last.doc.ents if e.start <= last.i < e.end), None)
     return ent is not None and last.i != ent.end - 1 and ent[-1].pos_ == "PROPN"
-
-
-def _sentences(doc: Doc) -> list[Span]:
-    try:
-        return list(doc.sents)
-    except ValueError:  # no parser or sentencizer: the whole text is one sentence
-        return [doc[:]]

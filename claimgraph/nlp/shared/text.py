@@ -49,3 +49,12 @@ def capitalised_text(t: str) -> bool:
     component asks it of every token, from the document's kept texts (`token_texts`): no Token per token."""
     return bool(t) and t[0].isupper() and (t[1:].islower() or len(t) == 1 or t.isupper() and len(t) > 1
                                            or "-" in t or "'" in t or any(c.islower() for c in t[1:]))
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The document's sentences, or the whole text as one when no parser or sentencizer set them (so a component
+    still runs on a blank pipeline)."""
+    try:
+        return list(doc.sents)
+    except ValueError:
+        return [doc[:]]
